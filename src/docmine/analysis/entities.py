@@ -1,0 +1,25 @@
+"""Entity frequency tables."""
+from __future__ import annotations
+
+import pandas as pd
+
+from docmine.store import Store
+
+
+def entity_table(store: Store, label: str | None = None, top: int | None = 20, include_near_duplicates: bool = True) -> pd.DataFrame:
+    """Mentions, documents and first/last publication date per entity, most mentioned first."""
+    where, params = [], []
+    if label:
+        where.append("e.label = ?")
+        params.append(label.upper())
+    if not include_near_duplicates:
+        where.append("d.near_dup_of IS NULL")
+    sql = (
+        "SELECT e.label, e.canonical AS entity, COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS documents,"
+        " MIN(d.date) AS first_date, MAX(d.date) AS last_date"
+        " FROM mentions m JOIN entities e USING(entity_id) JOIN documents d USING(doc_id)"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " GROUP BY e.entity_id ORDER BY mentions DESC, documents DESC, entity"
+        + (f" LIMIT {int(top)}" if top else "")
+    )
+    return store.df(sql, tuple(params))

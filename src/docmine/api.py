@@ -1,0 +1,108 @@
+"""The Python API. Each function mirrors one CLI command and returns a DataFrame or a summary."""
+from __future__ import annotations
+
+from typing import Sequence
+
+import pandas as pd
+
+from docmine.store import Store
+
+DEFAULT_DB = "docmine.db"
+
+
+def open_store(db: str = DEFAULT_DB, readonly: bool = True) -> Store:
+    """Open an existing store (read-only by default)."""
+    return Store(db, readonly=readonly)
+
+
+def ingest(paths: Sequence[str] | str, db: str = DEFAULT_DB, workers: int = 0, model: str | None = None,
+           aliases: str | None = None, executor: str = "local", scheduler: str | None = None,
+           retry_failed: bool = False, progress: bool | None = False):
+    """Ingest files/folders into ``db``; returns an :class:`~docmine.pipeline.IngestSummary`."""
+    from docmine.pipeline import IngestOptions, ingest as _ingest
+    from docmine.nlp.lexicon import DEFAULT_ALIASES_FILE
+    import os
+
+    if isinstance(paths, str):
+        paths = [paths]
+    if aliases is None and os.path.exists(DEFAULT_ALIASES_FILE):
+        aliases = DEFAULT_ALIASES_FILE
+    opts = IngestOptions(model=model, user_aliases=aliases, workers=workers, executor=executor,
+                         scheduler=scheduler, retry_failed=retry_failed, progress=progress)
+    return _ingest(list(paths), db, opts)
+
+
+def entities(db: str = DEFAULT_DB, label: str | None = None, top: int | None = 20) -> pd.DataFrame:
+    """Entity frequency table: label, entity, mentions, documents, first/last date."""
+    from docmine.analysis.entities import entity_table
+
+    with open_store(db) as store:
+        return entity_table(store, label, top)
+
+
+def export(what: str, db: str = DEFAULT_DB) -> pd.DataFrame:
+    """``mentions``, ``documents`` or ``entities`` as a DataFrame."""
+    from docmine import export as ex
+
+    fn = {"mentions": ex.mentions_df, "documents": ex.documents_df, "entities": ex.entities_df}.get(what)
+    if fn is None:
+        raise ValueError(f"cannot export {what!r}: choose mentions, documents or entities")
+    with open_store(db) as store:
+        return fn(store)
+
+
+def failures(db: str = DEFAULT_DB) -> pd.DataFrame:
+    """Every file that failed: path, stage, reason, when."""
+    with open_store(db) as store:
+        return store.df("SELECT path, stage, reason, datetime(time, 'unixepoch') AS time FROM failures ORDER BY path")
+
+
+def canonicalize(db: str = DEFAULT_DB, aliases: str | None = None) -> int:
+    """Re-apply the alias tables (and a user aliases file) to stored mentions, without NER."""
+    from docmine.nlp.lexicon import DEFAULT_ALIASES_FILE, Lexicon
+    import os
+
+    if aliases is None and os.path.exists(DEFAULT_ALIASES_FILE):
+        aliases = DEFAULT_ALIASES_FILE
+    lex = Lexicon.load(None, aliases)
+    with Store(db, create=False) as store:
+        return store.recanonicalize(lex.canonical)
+
+
+def search(query: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
+    """Entities by name or alias (``text=True``: full-text search over documents)."""
+    from docmine.analysis.search import search as _search
+
+    with open_store(db) as store:
+        return _search(store, query, **kw)
+
+
+def comention(rows: str, cols: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
+    """Co-mention table of two labels; see :func:`docmine.analysis.comention.comention`."""
+    from docmine.analysis.comention import comention as _comention
+
+    with open_store(db) as store:
+        return _comention(store, rows, cols, **kw)
+
+
+def evidence(row: str, col: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
+    """The sentences (or paragraphs, documents) behind one co-mention cell."""
+    from docmine.analysis.comention import evidence as _evidence
+
+    with open_store(db) as store:
+        return _evidence(store, row, col, **kw)
+
+
+def topics(db: str = DEFAULT_DB, k: str | int = "auto", **kw) -> pd.DataFrame:
+    """Cluster documents by topic and store the assignment; returns the topic table."""
+    from docmine.analysis.topics import fit_topics
+
+    with Store(db, create=False) as store:
+        return fit_topics(store, k=k, **kw)
+
+
+def evaluate(gold: str, model: str | None = None, **kw) -> pd.DataFrame:
+    """Precision, recall and F1 per label against a gold file (.spacy DocBin or .jsonl)."""
+    from docmine.evaluate import evaluate as _evaluate
+
+    return _evaluate(gold, model=model, **kw)

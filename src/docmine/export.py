@@ -1,0 +1,69 @@
+"""Tables out of the store: mentions, documents, entities as DataFrames and files."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from docmine.store import Store
+
+FORMATS = ("csv", "jsonl", "parquet", "json", "xlsx")
+
+
+def mentions_df(store: Store) -> pd.DataFrame:
+    df = store.df(
+        "SELECT m.mention_id, m.doc_id, d.path, m.start, m.end, m.label, m.text, e.canonical, m.resolved,"
+        " m.sentence, m.paragraph, m.page, m.source, m.attrs FROM mentions m"
+        " JOIN entities e USING(entity_id) JOIN documents d USING(doc_id) ORDER BY m.doc_id, m.start"
+    )
+    attrs = df.pop("attrs").map(lambda s: json.loads(s) if isinstance(s, str) else {})
+    df["quantity_value"] = attrs.map(lambda a: a.get("value"))
+    df["quantity_unit"] = attrs.map(lambda a: a.get("unit"))
+    df["quantity_drug"] = attrs.map(lambda a: a.get("drug"))
+    return df
+
+
+def documents_df(store: Store, with_text: bool = False) -> pd.DataFrame:
+    text = ", d.text" if with_text else ""
+    df = store.df(
+        "SELECT d.doc_id, d.path, d.title, d.date, d.topic, d.topic_weight, d.format, d.language, d.pages,"
+        " d.n_words, d.sha256, d.near_dup_of, d.status,"
+        " (SELECT group_concat(f.path, '|') FROM files f WHERE f.doc_id=d.doc_id) AS paths,"
+        " (SELECT COUNT(*) FROM mentions m WHERE m.doc_id=d.doc_id) AS mentions"
+        f"{text} FROM documents d ORDER BY d.doc_id"
+    )
+    df["topic"] = df["topic"].astype("Int64")
+    df["near_dup_of"] = df["near_dup_of"].astype("Int64")
+    return df
+
+
+def entities_df(store: Store) -> pd.DataFrame:
+    return store.df(
+        "SELECT e.entity_id, e.label, e.canonical, COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS documents,"
+        " group_concat(DISTINCT m.text) AS aliases FROM entities e JOIN mentions m USING(entity_id)"
+        " GROUP BY e.entity_id ORDER BY mentions DESC"
+    )
+
+
+def write_table(df: pd.DataFrame, fmt: str | None, out: str | None) -> str | None:
+    """Write a DataFrame as csv/jsonl/json/parquet/xlsx to ``out`` (stdout text when None)."""
+    fmt = (fmt or (Path(out).suffix.lstrip(".") if out else "csv")).lower()
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt in ("parquet", "xlsx") and not out:
+        raise ValueError(f"--format {fmt} writes a binary file: give -o FILE")
+    if fmt == "csv":
+        return df.to_csv(out, index=False)
+    if fmt == "jsonl":
+        return df.to_json(out, orient="records", lines=True, force_ascii=False)
+    if fmt == "json":
+        return df.to_json(out, orient="records", force_ascii=False, indent=1)
+    try:
+        if fmt == "parquet":
+            df.to_parquet(out, index=False)
+        else:
+            df.to_excel(out, index=False)
+    except ImportError as exc:
+        raise RuntimeError(f"{fmt} export needs an optional package: pip install 'docmine[export]' ({exc})") from exc
+    return None

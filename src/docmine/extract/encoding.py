@@ -1,0 +1,64 @@
+"""Decode bytes to text: BOMs first, then strict UTF-8, then a detected 8-bit encoding."""
+from __future__ import annotations
+
+import codecs
+import re
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+
+def looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: many NUL bytes in alternating positions."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding used). Never raises: undecodable bytes become U+FFFD."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace"), enc
+    enc16 = looks_utf16(data)
+    if enc16:
+        return data.decode(enc16, errors="replace"), enc16
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            codecs.lookup(declared)
+            if declared.lower().replace("_", "-") not in ("utf-8", "utf8"):
+                return data.decode(declared, errors="replace"), declared
+        except LookupError:
+            pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding:
+            enc = best.encoding
+            # Latin-1 and cp1252 agree except 0x80-0x9F, where cp1252 has the curly quotes.
+            if enc in ("latin_1", "iso8859_1", "ascii"):
+                enc = "cp1252"
+            return data.decode(enc, errors="replace"), enc
+    except Exception:
+        pass
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "ignore") if m else None

@@ -1,0 +1,97 @@
+"""Metadata helpers: publication dates (metadata fields or datelines) and language."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MON = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(\d{{4}})\b", re.I)
+_MDY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
+
+
+def _valid(y: int, m: int, d: int) -> str | None:
+    try:
+        if 1900 <= y <= 2100:
+            return date(y, m, d).isoformat()
+    except ValueError:
+        pass
+    return None
+
+
+def parse_date(value: str | None) -> str | None:
+    """Parse a date written in any common form; return ISO ``YYYY-MM-DD`` or None."""
+    if not value:
+        return None
+    value = str(value).strip()
+    m = _PDF_DATE.match(value)
+    if m and value[:1] in "D0123456789" and len(m.group(1)) == 4 and not _ISO.match(value):
+        if m.group(2):
+            return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    m = _ISO.search(value)
+    if m:
+        return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _DMY.search(value)
+    if m:
+        return _valid(int(m.group(3)), _MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
+    m = _MDY.search(value)
+    if m:
+        return _valid(int(m.group(3)), _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2)))
+    return None
+
+
+def date_from_dateline(text: str, head_chars: int = 600) -> str | None:
+    """Find a dateline near the top of a document.
+
+    Handles "Vienna, 3 April 2014 -", "30 November 2023, Ankara, Türkiye:",
+    "VIENNA, April 3, 2014 (UNODC) -" and ISO dates. Only the first ``head_chars``
+    characters are searched, so dates quoted in the body are not taken for the
+    publication date.
+    """
+    head = text[:head_chars]
+    best = None
+    for rx in (_DMY, _MDY, _ISO):
+        m = rx.search(head)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), parse_date(m.group(0)))
+    return best[1] if best else None
+
+
+def iso_from_datetime(value) -> str | None:
+    if isinstance(value, (datetime, date)):
+        return value.strftime("%Y-%m-%d")
+    return parse_date(value)
+
+
+_EN_WORDS = frozenset(
+    "the of and to in a is that for on with as by was are at from this be which it an or have has were".split()
+)
+
+
+def detect_language(text: str) -> str | None:
+    """Best-effort language code; English is detected by function words, else langdetect."""
+    words = re.findall(r"[a-z]+", text[:5000].lower())
+    if len(words) < 5:
+        return None
+    if sum(w in _EN_WORDS for w in words) / len(words) > 0.12:
+        return "en"
+    try:
+        from langdetect import DetectorFactory, detect
+
+        DetectorFactory.seed = 0
+        return detect(text[:3000])
+    except Exception:
+        return None

@@ -1,0 +1,53 @@
+"""Whitespace and paragraph normalisation shared by every extractor.
+
+Extracted text keeps hard line breaks that split entity names ("Meridian Logistics\\nBV"),
+so every extractor hands its lines to :func:`paragraphs_to_text`, which joins the lines of
+a paragraph with single spaces and separates paragraphs with one blank line.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u00ad\u200b]")
+_HYPHEN_END = re.compile(r"[A-Za-z]-$")
+
+
+def clean_line(line: str) -> str:
+    """Normalise one line: NFC, no control characters, single spaces."""
+    line = unicodedata.normalize("NFC", line)
+    line = _CTRL.sub("", line)
+    return _WS.sub(" ", line).strip()
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the lines of one paragraph, repairing words hyphenated across lines."""
+    out = ""
+    for line in lines:
+        line = clean_line(line)
+        if not line:
+            continue
+        if out and _HYPHEN_END.search(out) and line[:1].islower():
+            out = out[:-1] + line  # "traf-" + "ficking"
+        elif out:
+            out += " " + line
+        else:
+            out = line
+    return out
+
+
+def paragraphs_to_text(paragraphs: list[str]) -> str:
+    """Join already-cleaned paragraphs into document text (blank line between)."""
+    return "\n\n".join(p for p in (clean_line(x) for x in paragraphs) if p)
+
+
+def split_paragraphs(raw: str) -> list[str]:
+    """Split raw text (plain-text files) into paragraphs at blank lines.
+
+    Within a paragraph, single line breaks are joined with spaces. A short line that does
+    not end a sentence and is followed by a blank line is still its own paragraph (titles).
+    """
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = re.split(r"\n[ \t\u00a0]*\n", raw)
+    return [p for p in (join_lines(b.split("\n")) for b in blocks) if p]

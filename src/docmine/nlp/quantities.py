@@ -1,0 +1,154 @@
+"""Drug amounts: "1.2 tons of cocaine", "350 kg", "3 million captagon pills".
+
+:func:`find_quantities` finds the spans; :func:`parse_quantity` normalises one to a number
+and a unit (kg, litres, tablets, or the counted thing), so amounts can be summed per drug.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+_WORDNUM = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12, "half a": 0.5, "half": 0.5,
+    "several": None, "hundreds of": None, "thousands of": None, "dozens of": None, "millions of": None,
+}
+_MULT = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+         "hundred": 1e2, "k": 1e3, "mn": 1e6, "m": 1e6, "bn": 1e9}
+# unit -> (normalised unit, factor)
+_UNITS = {
+    "kg": ("kg", 1), "kgs": ("kg", 1), "kilogram": ("kg", 1), "kilograms": ("kg", 1), "kilogramme": ("kg", 1),
+    "kilogrammes": ("kg", 1), "kilo": ("kg", 1), "kilos": ("kg", 1), "kilogans": ("kg", 1),
+    "g": ("kg", 1e-3), "gr": ("kg", 1e-3), "gm": ("kg", 1e-3), "gms": ("kg", 1e-3), "gram": ("kg", 1e-3),
+    "grams": ("kg", 1e-3), "gramme": ("kg", 1e-3), "grammes": ("kg", 1e-3),
+    "mg": ("kg", 1e-6), "milligram": ("kg", 1e-6), "milligrams": ("kg", 1e-6),
+    "t": ("kg", 1e3), "ton": ("kg", 1e3), "tons": ("kg", 1e3), "tonne": ("kg", 1e3), "tonnes": ("kg", 1e3),
+    "metric ton": ("kg", 1e3), "metric tons": ("kg", 1e3), "metric tonne": ("kg", 1e3), "metric tonnes": ("kg", 1e3),
+    "lb": ("kg", 0.45359), "lbs": ("kg", 0.45359), "pound": ("kg", 0.45359), "pounds": ("kg", 0.45359),
+    "oz": ("kg", 0.02835), "ounce": ("kg", 0.02835), "ounces": ("kg", 0.02835),
+    "l": ("litres", 1), "litre": ("litres", 1), "litres": ("litres", 1), "liter": ("litres", 1),
+    "liters": ("litres", 1), "ml": ("litres", 1e-3), "millilitres": ("litres", 1e-3), "milliliters": ("litres", 1e-3),
+    "gallon": ("litres", 3.785), "gallons": ("litres", 3.785), "barrel": ("litres", 159), "barrels": ("litres", 159),
+    "tablet": ("tablets", 1), "tablets": ("tablets", 1), "tabs": ("tablets", 1), "pill": ("tablets", 1),
+    "pills": ("tablets", 1), "capsule": ("tablets", 1), "capsules": ("tablets", 1),
+}
+_COUNT_UNITS = (
+    "doses|blotters|blocks|bricks|packets|packages|parcels|bags|sacks|bales|bundles|slabs|wraps|"
+    "plants|bushes|pieces|cartons|boxes|bottles|vials|ampoules|sachets|pouches|cakes|jerrycans|drums|barrels|"
+    "dose|blotter|block|brick|packet|package|parcel|bag|sack|bale|bundle|slab|wrap|plant|piece|bottle|vial|cake|drum"
+)
+_NUM = r"(?:\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:half\s+a|a\s+dozen|a\s+hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds\s+of|thousands\s+of|dozens\s+of|millions\s+of|several|an?)(?:\s*\(\d+\))?)"
+_MULT_RX = r"(?:\s*(?:thousand|million|billion|lakhs?|crores?|hundred|mn|bn|k|m)\b)?"
+_UNIT_RX = (
+    r"(?:metric\s+ton(?:ne)?s?|kilogram(?:me)?s?|kilogans|kilos?|kgs?|grams?|grammes?|gms?|gr|g|milligrams?|mg|"
+    r"ton(?:ne)?s?|t|lbs?|pounds?|ounces?|oz|lit(?:re|er)s?|l|ml|millilit(?:re|er)s?|gallons?|"
+    r"tablets?|tabs|pills?|capsules?|" + _COUNT_UNITS + r")"
+)
+_MOD = r"(?:(?:approximately|approx\.|about|around|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to|roughly|some|an\s+estimated|just\s+over|just\s+under|close\s+to|in\s+excess\s+of)\s+)?"
+_DIGITS = r"(?:\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*\(\d+\))?"
+_WORDS_RX = _NUM.replace(r"\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|", "")  # number words only
+# after digits any unit may follow, with or without a space ("43.5kgs", "2 t"); after a number
+# word ("two", "a") only a unit word of two letters or more, after a space ("a ton", not "at")
+_LONG_UNIT_RX = _UNIT_RX.replace("|t|", "|").replace("|g|", "|").replace("|l|", "|")
+_QTY_NUM = rf"(?:{_DIGITS}{_MULT_RX}(?:\s*(?:-|to|and)\s*{_DIGITS}{_MULT_RX})?\s*-?\s*{_UNIT_RX}|{_WORDS_RX}{_MULT_RX}(?:\s+(?:to|and)\s+{_NUM}{_MULT_RX})?\s+{_LONG_UNIT_RX})"
+_QTY = re.compile(
+    rf"\b{_MOD}{_QTY_NUM}\b(?:\s+{_DIGITS}\s*{_UNIT_RX}\b)?(?:\s+or\s+more\b)?",
+    re.I,
+)
+_VAGUE = re.compile(r"\b(?:large|small|huge|big|massive|significant|substantial|considerable|unspecified)\s+(?:quantit(?:y|ies)|amounts?)\b", re.I)
+_BARE_NUM = re.compile(rf"\b{_NUM}{_MULT_RX}$", re.I)
+
+
+def _num_value(text: str) -> float | None:
+    t = text.lower().strip()
+    t = re.sub(r"\(\d+\)", "", t).strip()
+    mult = 1.0
+    m = re.search(r"\s*(thousand|million|billion|lakhs?|crores?|hundred|mn|bn|k|m)$", t)
+    if m and not re.fullmatch(r"\d+(?:\.\d+)?m", t) or m and t.endswith(" m"):
+        mult = _MULT[m.group(1).rstrip("s") if m.group(1).rstrip("s") in _MULT else m.group(1)]
+        t = t[: m.start()].strip()
+    t = re.sub(r"\s+", " ", t)
+    if re.fullmatch(r"[\d,\u202f .]+", t):
+        digits = re.sub(r"[,\u202f ]", "", t)
+        try:
+            return float(digits) * mult
+        except ValueError:
+            return None
+    if t in _WORDNUM:
+        v = _WORDNUM[t]
+        return None if v is None else v * mult
+    return None
+
+
+def parse_quantity(text: str) -> tuple[float | None, str | None]:
+    """("1.2 tons") -> (1200.0, "kg"); ("3 million") -> (3000000.0, None); vague -> (None, None)."""
+    t = re.sub(r"^(?:approximately|approx\.|about|around|nearly|almost|over|more than|less than|at least|up to|roughly|some|an estimated|just over|just under|close to|in excess of)\s+", "", text.strip(), flags=re.I)
+    t = re.sub(r"\s+or more$", "", t, flags=re.I)
+    m = re.match(rf"({_NUM}{_MULT_RX})\s*-?\s*(?:({_UNIT_RX})\b)?(?:\s+({_NUM})\s*({_UNIT_RX})\b)?", t, re.I)
+    # a range "two to eight grams": take the lower bound
+    rng = re.match(rf"({_NUM}{_MULT_RX})\s*(?:-|to|and)\s*({_NUM}{_MULT_RX})\s*({_UNIT_RX})\b", t, re.I)
+    if rng:
+        num, unit = rng.group(1), rng.group(3)
+    elif m:
+        num, unit = m.group(1), m.group(2)
+    else:
+        return None, None
+    value = _num_value(num)
+    if unit is None:
+        return value, None
+    u = unit.lower()
+    u = re.sub(r"\s+", " ", u)
+    if u in _UNITS:
+        norm, factor = _UNITS[u]
+        if value is not None:
+            value = value * factor
+            if m and m.group(3) and m.group(4) and m.group(4).lower() in _UNITS:  # "2 kg 143 g"
+                extra = _num_value(m.group(3))
+                n2, f2 = _UNITS[m.group(4).lower()]
+                if extra is not None and n2 == norm:
+                    value += extra * f2
+            value = round(value, 6)
+        return value, norm
+    return value, u if u.endswith("s") else u + "s"
+
+
+def find_quantities(doc: Doc) -> list[Span]:
+    """Quantity spans in a doc whose drug entities are already set."""
+    text = doc.text
+    spans = []
+    for rx in (_QTY, _VAGUE):
+        for m in rx.finditer(text):
+            span = doc.char_span(m.start(), m.end(), label="QUANTITY", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    # a bare number directly before a drug: "3 million captagon pills", "13500 Xanax Tabs"
+    for ent in doc.ents:
+        if ent.label_ != "DRUG" or ent.start == 0:
+            continue
+        head = text[max(0, ent.start_char - 40): ent.start_char].rstrip()
+        m = _BARE_NUM.search(head)
+        if m and ent.start_char - len(head) + m.start() >= 0:
+            start = ent.start_char - (len(head) - m.start()) - (ent.start_char - max(0, ent.start_char - 40) - len(head))
+            start = max(0, ent.start_char - 40) + m.start()
+            word = m.group(0).strip().lower()
+            if word in ("a", "an", "several") or not any(ch.isdigit() for ch in word) and word not in _WORDNUM and not any(k in word for k in _MULT):
+                continue
+            span = doc.char_span(start, max(0, ent.start_char - 40) + m.end(), label="QUANTITY", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+    return spans
+
+
+@Language.component("docmine_quantities")
+def quantities_component(doc: Doc) -> Doc:
+    existing = list(doc.ents)
+    taken = {i for e in existing for i in range(e.start, e.end)}
+    new = [s for s in find_quantities(doc) if not taken.intersection(range(s.start, s.end))]
+    doc.ents = filter_spans(existing + filter_spans(new))
+    return doc

