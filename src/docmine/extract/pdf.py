@@ -25,24 +25,29 @@ def _line_key(line: str) -> str:
 
 
 def _page_lines(textpage) -> list[tuple[str, float, float, float]]:
-    """Lines of one page as (text, left, top, bottom), in pdfium's reading order."""
-    lines: list[list] = []
-    n = textpage.count_rects()
-    for i in range(n):
-        left, bottom, right, top = textpage.get_rect(i)
-        text = textpage.get_text_bounded(left - 0.5, bottom - 0.5, right + 0.5, top + 0.5)
-        text = text.replace("\r", " ").replace("\n", " ")
-        if not text.strip():
-            continue
-        if lines and abs(lines[-1][3] - bottom) < 2 and left >= lines[-1][1]:
-            lines[-1][0] += " " + text  # same baseline: another segment of the same line
-            lines[-1][4] = right
-            continue
-        lines.append([text, left, top, bottom, right])
-    if not lines and n == 0:
-        raw = textpage.get_text_range()
-        return [(ln, 0.0, 0.0, 0.0) for ln in raw.splitlines() if ln.strip()]
-    return [(clean_line(t), left, top, bottom) for t, left, top, bottom, _ in lines]
+    """Lines of one page as (text, left, top, bottom), in pdfium's reading order.
+
+    pdfium's text keeps column order; each line's position comes from the box of its first
+    character (character indices of ``get_text_range`` and ``get_charbox`` coincide).
+    """
+    raw = textpage.get_text_range()
+    n_chars = textpage.count_chars()
+    out, pos = [], 0
+    for line in re.split(r"\r\n|\n|\r", raw):
+        stripped = line.strip()
+        if stripped:
+            idx = pos + (len(line) - len(line.lstrip()))
+            if len(raw) == n_chars and idx < n_chars:
+                left, bottom, right, top = textpage.get_charbox(idx)
+                # glyph boxes are tight: use the line's tallest glyph for its extent
+                for j in range(idx, min(idx + len(stripped), n_chars), max(1, len(stripped) // 8)):
+                    _, b, _, t = textpage.get_charbox(j)
+                    bottom, top = min(bottom, b), max(top, t)
+            else:
+                left = bottom = top = 0.0
+            out.append((clean_line(line), left, top, bottom))
+        pos += len(line) + (2 if raw[pos + len(line): pos + len(line) + 2] == "\r\n" else 1)
+    return out
 
 
 def _paragraphs(lines: list[tuple[str, float, float, float]]) -> list[str]:

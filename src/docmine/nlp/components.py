@@ -42,6 +42,10 @@ class DomainEntities:
         self.blockers = [b for b in dr.get("blocking_cues", [])]
         self.form_nouns = set(dr.get("form_nouns", []))
         self.form_adjs = set(dr.get("form_adjectives", []))
+        pl = r.get("place", {})
+        self.place_suffixes = set(pl.get("suffixes", []))
+        self.place_prefixes = [p.split() for p in pl.get("prefixes", [])]
+        self.place_org_suffixes = [p.split() for p in pl.get("org_suffixes", [])]
 
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cs_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -104,10 +108,34 @@ class DomainEntities:
         for span in model_spans:
             if not taken.intersection(range(span.start, span.end)):
                 final.append(span)
+        lex_keys = {(s.start, s.end) for s in lex_spans}
+        final = [self._place_extent(s) if s.label_ == "PLACE" else s for s in filter_spans(final)]
+        final = filter_spans(final)
         for span in final:
-            span._.docmine_source = "lexicon" if span in lex_spans else "model"
-        doc.ents = filter_spans(final)
+            span._.docmine_source = "lexicon" if (span.start, span.end) in lex_keys else "model"
+        doc.ents = final
         return doc
+
+    def _place_extent(self, span: Span) -> Span:
+        """Designators belong to the place; "<place> police" is an organisation."""
+        doc = span.doc
+        start, end = span.start, span.end
+        for words in self.place_org_suffixes:
+            n = len(words)
+            if [t.lower_ for t in doc[end: end + n]] == words:
+                return Span(doc, start, end + n, label="ORG")
+        while end < len(doc) and doc[end].lower_ in self.place_suffixes and not (
+            end + 1 < len(doc) and doc[end + 1].lower_ == "of"
+        ):
+            end += 1
+        for words in self.place_prefixes:
+            n = len(words)
+            if start >= n and [t.lower_ for t in doc[start - n: start]] == words:
+                start -= n
+                break
+        if (start, end) == (span.start, span.end):
+            return span
+        return Span(doc, start, end, label="PLACE")
 
     # ------------------------------------------------------------------
     def _drug_span(self, span: Span) -> Span | None:

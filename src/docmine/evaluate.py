@@ -1,0 +1,111 @@
+"""Score the pipeline against gold annotations: per-label P/R/F1 (exact span) and canonical F1.
+
+Gold files: a spaCy ``DocBin`` (``.spacy``) or JSON lines with ``text`` and ``entities``
+(``start``, ``end``, ``label``, optional ``canonical``). Gold labels are mapped to docmine's
+(GPE/LOC/FAC -> PLACE) and labels the gold does not annotate the docmine way can be ignored.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pandas as pd
+
+GOLD_LABEL_MAP = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "PLACE": "PLACE", "DRUG": "DRUG",
+                  "QUANTITY": "QUANTITY", "PERSON": "PERSON", "ORG": "ORG"}
+
+
+def load_gold(path: str) -> list[dict]:
+    """[{text, entities: [(start, end, label, canonical|None)]}]"""
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(f"gold file {path} not found")
+    out = []
+    if p.suffix == ".spacy":
+        import spacy
+        from spacy.tokens import DocBin
+
+        vocab = spacy.blank("en").vocab
+        for d in DocBin().from_disk(p).get_docs(vocab):
+            out.append({"id": str(len(out)), "text": d.text,
+                        "entities": [(e.start_char, e.end_char, e.label_, None) for e in d.ents]})
+    else:
+        with open(p, encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if not line.strip():
+                    continue
+                rec = json.loads(line)
+                ents = [(e["start"], e["end"], e["label"], e.get("canonical")) for e in rec.get("entities", [])]
+                out.append({"id": rec.get("id", str(i)), "text": rec["text"], "entities": ents})
+    return out
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None = None,
+             errors: int = 0, limit: int | None = None, nlp=None) -> pd.DataFrame:
+    """Per-label precision/recall/F1 (exact span) and canonical-level F1.
+
+    ``ignore`` defaults to ORG and CONCEAL for DocBin gold (the drug-seizure set marks only
+    the seizing agency as ORG) and to nothing for JSON-lines gold.
+    """
+    from docmine.nlp.canonical import resolve_mentions
+    from docmine.nlp.pipeline import load_nlp, spacy_mentions, use_fast_ops
+
+    records = load_gold(gold)[:limit]
+    if ignore is None:
+        ignore = ("ORG", "CONCEAL", "PERSON") if gold.endswith(".spacy") else ()
+    if nlp is None:
+        use_fast_ops()
+        nlp = load_nlp(model)
+    lex = nlp.get_pipe("docmine_domain").lex
+    counts = defaultdict(Counter)
+    canon_gold, canon_pred = defaultdict(set), defaultdict(set)
+    examples = []
+    for rec, sdoc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=32)):
+        mentions, _ = spacy_mentions(sdoc)
+        mentions = resolve_mentions(rec["text"], mentions, lex)
+        g = set()
+        for s, e, label, canonical in rec["entities"]:
+            lab = GOLD_LABEL_MAP.get(label)
+            if lab is None or label in ignore or lab in ignore:
+                continue
+            g.add((s, e, lab))
+            canon_gold[lab].add((rec["id"], canonical or lex.canonical(lab, rec["text"][s:e])))
+        labels = {lab for _, _, lab in g} | {GOLD_LABEL_MAP[lab] for lab in GOLD_LABEL_MAP if lab not in ignore}
+        pr = set()
+        for m in mentions:
+            if m.label in ignore or m.label not in labels:
+                continue
+            pr.add((m.start, m.end, m.label))
+            canon_pred[m.label].add((rec["id"], m.canonical))
+        for lab in {x[2] for x in g | pr}:
+            gl = {x for x in g if x[2] == lab}
+            pl = {x for x in pr if x[2] == lab}
+            counts[lab]["tp"] += len(gl & pl)
+            counts[lab]["fp"] += len(pl - gl)
+            counts[lab]["fn"] += len(gl - pl)
+        if errors:
+            for s, e, lab in sorted(g - pr):
+                examples.append(("FN", lab, rec["text"][s:e], rec["text"][max(0, s - 40): e + 40]))
+            for s, e, lab in sorted(pr - g):
+                examples.append(("FP", lab, rec["text"][s:e], rec["text"][max(0, s - 40): e + 40]))
+    rows = []
+    for lab in sorted(counts):
+        c = counts[lab]
+        p, r, f = _prf(c["tp"], c["fp"], c["fn"])
+        ctp = len(canon_gold[lab] & canon_pred[lab])
+        _, _, cf = _prf(ctp, len(canon_pred[lab]) - ctp, len(canon_gold[lab]) - ctp)
+        rows.append({"label": lab, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+                     "canonical_f1": round(cf, 3), "gold": c["tp"] + c["fn"], "predicted": c["tp"] + c["fp"],
+                     "tp": c["tp"]})
+    df = pd.DataFrame(rows)
+    df.attrs["errors"] = examples
+    df.attrs["documents"] = len(records)
+    return df

@@ -1,0 +1,128 @@
+"""Build real test files (PDF, DOCX, HTML, text) with known content, at test time."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+
+def _font() -> str:
+    import matplotlib
+
+    return os.path.join(os.path.dirname(matplotlib.__file__), "mpl-data", "fonts", "ttf", "DejaVuSans.ttf")
+
+
+HEADER = "UNODC Research Brief | Balkan Route Monitor"
+LEFT = ("LEFTCOL Opiates leaving Afghanistan cross the Islamic Republic of Iran before reaching Türkiye "
+        "and the border crossing at Kapitan Andreevo. ") * 6
+RIGHT = ("RIGHTCOL Cocaine shipments arrive at the port of Antwerp hidden in banana containers shipped "
+         "from Guayaquil by Meridian Logistics BV. ") * 6
+
+
+def two_column_pdf(path: Path, pages: int = 2, title: str = "Balkan route brief") -> Path:
+    """A two-column PDF with a running header and 'Page N of M' footers on every page."""
+    from fpdf import FPDF
+
+    class P(FPDF):
+        def header(self):
+            self.set_font("dv", size=8)
+            self.cell(0, 6, HEADER, align="C")
+            self.ln(10)
+
+        def footer(self):
+            self.set_y(-12)
+            self.set_font("dv", size=8)
+            self.cell(0, 6, f"Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = P()
+    pdf.add_font("dv", fname=_font())
+    pdf.set_font("dv", size=10)
+    pdf.set_title(title)
+    pdf.set_creation_date(dt.datetime(2023, 5, 4, tzinfo=dt.timezone.utc))
+    words = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth"]
+    for i in range(pages):
+        pdf.add_page()
+        with pdf.text_columns(ncols=2, gutter=8) as cols:
+            cols.write(text=f"{words[i % 6]} section. " + LEFT)
+            cols.new_column()
+            cols.write(text=RIGHT + f"End of the {words[i % 6].lower()} section.")
+    pdf.output(str(path))
+    return path
+
+
+def one_column_pdf(path: Path, paragraphs: list[str], title: str | None = None, password: str | None = None) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("dv", fname=_font())
+    pdf.set_font("dv", size=11)
+    if title:
+        pdf.set_title(title)
+    if password:
+        pdf.set_encryption(owner_password=password + "-owner", user_password=password)
+    pdf.add_page()
+    for para in paragraphs:
+        pdf.multi_cell(0, 6, para)
+        pdf.ln(4)
+    pdf.output(str(path))
+    return path
+
+
+def image_only_pdf(path: Path) -> Path:
+    """A 'scanned' PDF: one page with a drawing and no text layer."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 50, style="F")
+    pdf.output(str(path))
+    return path
+
+
+def docx_file(path: Path, title: str, paragraphs: list[str], created: dt.datetime | None = None) -> Path:
+    import docx
+
+    d = docx.Document()
+    d.add_heading(title, level=1)
+    for p in paragraphs:
+        d.add_paragraph(p)
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Drug", "Seized"
+    table.cell(1, 0).text, table.cell(1, 1).text = "heroin", "350 kg"
+    d.core_properties.title = title
+    d.core_properties.created = created or dt.datetime(2022, 6, 1)
+    d.save(str(path))
+    return path
+
+
+HTML_TEMPLATE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="{charset}">
+<title>{title} | Press centre</title>
+<meta property="og:title" content="{title}">
+<meta property="article:published_time" content="{date}">
+</head><body>
+<div id="cookie-banner">We use cookies to improve your experience. Accept all cookies Manage settings</div>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">Newsroom</a></li><li><a href="/about">About us</a></li>
+<li><a href="/contact">Contact</a></li></ul></nav>
+<main><article>
+<h1>{title}</h1>
+{body}
+</article></main>
+<aside><h3>Related news</h3><ul><li><a href="/n1">Annual report launched in Geneva</a></li></ul></aside>
+<footer><p>Copyright 2024 Example Agency. All rights reserved. Privacy policy | Terms of use</p></footer>
+</body></html>"""
+
+
+def html_file(path: Path, title: str, paragraphs: list[str], date: str = "2024-03-12",
+              charset: str = "utf-8", encoding: str = "utf-8") -> Path:
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    path.write_bytes(HTML_TEMPLATE.format(charset=charset, title=title, date=date, body=body).encode(encoding))
+    return path
+
+
+def text_file(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    data = text.encode(encoding)
+    if encoding == "utf-16":
+        pass  # Python's utf-16 codec writes a BOM
+    path.write_bytes(data)
+    return path
