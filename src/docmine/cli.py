@@ -81,6 +81,57 @@ def cmd_canonicalize(a) -> int:
     return 0
 
 
+def cmd_search(a) -> int:
+    df = api.search(a.query, db=a.db, label=a.label, fuzzy=a.fuzzy, text=a.text, date_from=a.date_from,
+                    date_to=a.date_to, topic=a.topic, path=a.path, limit=a.limit)
+    if df.empty:
+        print(f"no match for {a.query!r}" + ("" if a.fuzzy or a.text else "; try --fuzzy for misspellings or --text for full text"))
+        return 0
+    if a.text:
+        for r in df.itertuples():
+            print(f"{r.path}  ({r.date or 'no date'}, bm25 {r.score})\n    {r.title or ''}\n    {r.snippet}")
+        return 0
+    for (entity, label), group in df.groupby(["entity", "label"], sort=False):
+        print(f"{entity} [{label}] in {group['entity_documents'].iloc[0]} documents (match {group['score'].iloc[0]:.0f})")
+        for (path, date), g in group.groupby(["path", "date"], sort=False, dropna=False):
+            print(f"  {path} ({date if isinstance(date, str) else 'no date'})")
+            for r in g.itertuples():
+                print(f"    p.{r.page}: {r.snippet}")
+    return 0
+
+
+def cmd_comention(a) -> int:
+    if a.evidence:
+        row, col = a.evidence
+        df = api.evidence(row, col, db=a.db, window=a.window if a.window != "document" else "sentence",
+                          rows_label=a.rows, cols_label=a.cols, include_near_duplicates=a.include_near_duplicates)
+        if df.empty:
+            print(f"no {a.window} mentions both {row!r} and {col!r}")
+        for r in df.itertuples():
+            print(f"{r.path} (p.{r.page}, {r.date or 'no date'})\n    {r.text}")
+        return 0
+    table = api.comention(a.rows, a.cols, db=a.db, window=a.window, measure=a.measure, min_count=a.min_count,
+                          include_near_duplicates=a.include_near_duplicates)
+    if a.output:
+        from docmine.analysis.network import heatmap, write_network
+        from docmine.export import write_table
+
+        out = a.output
+        if out.endswith((".graphml", ".gexf")):
+            write_network(table, out, a.measure)
+        elif out.endswith((".png", ".svg")):
+            heatmap(table, out, a.measure)
+        else:
+            write_table(table, None, out)
+        print(f"wrote {len(table)} pairs to {out}", file=sys.stderr)
+    shown = table.head(a.top) if a.top else table
+    if a.matrix:
+        _print_df(shown.pivot_table(index="row", columns="col", values=a.measure, aggfunc="first").reset_index())
+    else:
+        _print_df(shown[["row", "col", "count", "documents", "row_count", "col_count", "pmi", "npmi", "lift", "p_value"]])
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="docmine", description="Mine document collections for people, organisations, drugs and places.")
     p.add_argument("--version", action="version", version=f"docmine {__import__('docmine').__version__}")
@@ -109,6 +160,29 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("what", choices=["mentions", "documents", "entities"])
     sp.add_argument("--format", choices=["csv", "jsonl", "json", "parquet", "xlsx"])
     sp.add_argument("-o", "--output", help="output file (default: standard output)")
+
+    sp = add("search", cmd_search, "find entities by name or alias (or --text: full-text search)")
+    sp.add_argument("query")
+    sp.add_argument("--label", type=_label)
+    sp.add_argument("--fuzzy", action="store_true", help="match misspellings and transliterations")
+    sp.add_argument("--text", action="store_true", help="full-text search (FTS5 syntax, ranked by BM25)")
+    sp.add_argument("--from", dest="date_from", help="earliest publication date (YYYY-MM-DD)")
+    sp.add_argument("--to", dest="date_to", help="latest publication date (YYYY-MM-DD)")
+    sp.add_argument("--topic", type=int)
+    sp.add_argument("--path", help="only documents whose path contains this")
+    sp.add_argument("--limit", type=int, default=20, help="snippets per entity (default 20)")
+
+    sp = add("comention", cmd_comention, "co-mention table of two labels, with PMI/NPMI/lift and significance")
+    sp.add_argument("--rows", type=_label, required=True)
+    sp.add_argument("--cols", type=_label, required=True)
+    sp.add_argument("--window", choices=["document", "paragraph", "sentence"], default="document")
+    sp.add_argument("--measure", choices=["count", "documents", "mention_pairs", "pmi", "npmi", "lift", "chi2", "p_value"], default="npmi")
+    sp.add_argument("--min-count", type=int, default=2, help="minimum shared windows for a pair (default 2)")
+    sp.add_argument("--top", type=int, default=30, help="pairs to print (default 30; 0 = all)")
+    sp.add_argument("--matrix", action="store_true", help="print as a rows x cols matrix of the measure")
+    sp.add_argument("--include-near-duplicates", action="store_true", help="count republished copies too")
+    sp.add_argument("--evidence", nargs=2, metavar=("ROW", "COL"), help="list the sentences behind one cell")
+    sp.add_argument("-o", "--output", help="write .csv .xlsx .parquet .json .graphml .gexf .png or .svg")
 
     add("failures", cmd_failures, "every file that failed: path, stage, reason")
 

@@ -216,6 +216,15 @@ class DomainEntities:
         return span
 
 
+@Language.component("docmine_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line (paragraph break) always ends a sentence."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @Language.factory("docmine_domain", default_config={"models_dir": None, "user_aliases": None})
 def make_domain(nlp: Language, name: str, models_dir: str | None, user_aliases: str | None):
     return DomainEntities(nlp, Lexicon.load(models_dir, user_aliases))

@@ -49,6 +49,7 @@ def load_nlp(model: str | None = None, models_dir: str | None = None, user_alias
         nlp.enable_pipe("senter")
     elif "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("docmine_paragraphs", after="senter" if "senter" in nlp.pipe_names else None)
     nlp.add_pipe("docmine_domain", config={"models_dir": models_dir, "user_aliases": user_aliases})
     nlp.add_pipe("docmine_quantities")
     nlp.max_length = max(nlp.max_length, MAX_CHARS * 2)

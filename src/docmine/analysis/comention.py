@@ -1,0 +1,181 @@
+"""Co-mention tables: which entities of two labels occur in the same window, beyond chance.
+
+Windows are documents, paragraphs or sentences. For each pair (x, y), with N the number of
+windows that hold any mention, n_x and n_y the windows holding x and y, and n_xy those
+holding both:  PMI = log2(n_xy N / (n_x n_y)),  NPMI = PMI / -log2(n_xy / N),
+lift = n_xy N / (n_x n_y), and the one-sided Fisher exact test (hypergeometric tail
+P[X >= n_xy]) and the chi-square statistic of the 2x2 table. Counts are sparse matrix
+products, so a million mentions take seconds. Near-duplicate documents count once unless
+``include_near_duplicates``.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.stats import hypergeom
+
+from docmine.store import Store
+
+WINDOWS = ("document", "paragraph", "sentence")
+MEASURES = ("count", "documents", "mention_pairs", "pmi", "npmi", "lift", "chi2", "p_value")
+
+
+def _unit_sql(window: str) -> str:
+    if window not in WINDOWS:
+        raise ValueError(f"unknown window {window!r}; choose document, paragraph or sentence")
+    return {"document": "m.doc_id", "paragraph": "m.doc_id || ':' || m.paragraph",
+            "sentence": "m.doc_id || ':' || m.sentence"}[window]
+
+
+def _incidence(store: Store, window: str, include_near_duplicates: bool):
+    dup = "" if include_near_duplicates else " AND d.near_dup_of IS NULL"
+    df = store.df(
+        f"SELECT {_unit_sql(window)} AS unit, m.doc_id, m.entity_id, e.label, e.canonical, COUNT(*) AS n"
+        " FROM mentions m JOIN entities e USING(entity_id) JOIN documents d USING(doc_id)"
+        f" WHERE 1=1{dup} GROUP BY unit, m.entity_id"
+    )
+    return df
+
+
+def comention(store: Store, rows: str, cols: str, window: str = "document", measure: str = "npmi",
+              min_count: int = 2, top: int | None = None, include_near_duplicates: bool = False,
+              matrix: bool = False) -> pd.DataFrame:
+    """Long table (row, col, count, documents, mention_pairs, pmi, npmi, lift, chi2, p_value).
+
+    ``min_count``: minimum number of shared windows for a pair to be listed. ``matrix=True``
+    pivots the chosen measure into a rows x cols table.
+    """
+    rows, cols = rows.upper(), cols.upper()
+    if measure not in MEASURES:
+        raise ValueError(f"unknown measure {measure!r}; choose from {', '.join(MEASURES)}")
+    inc = _incidence(store, window, include_near_duplicates)
+    columns = ["row", "col", "count", "documents", "mention_pairs", "row_count", "col_count", "windows",
+               "pmi", "npmi", "lift", "chi2", "p_value"]
+    if inc.empty:
+        return pd.DataFrame(columns=columns)
+    units, unit_idx = np.unique(inc["unit"].astype(str).to_numpy(), return_inverse=True)
+    n_windows = len(units)
+    doc_of_unit = np.zeros(n_windows, dtype=np.int64)
+    doc_of_unit[unit_idx] = inc["doc_id"].to_numpy()
+
+    def matrix_for(label: str):
+        part = inc[inc["label"] == label]
+        ents = part[["entity_id", "canonical"]].drop_duplicates().sort_values("entity_id")
+        pos = {eid: i for i, eid in enumerate(ents["entity_id"])}
+        r = unit_idx[part.index.to_numpy()]
+        c = part["entity_id"].map(pos).to_numpy()
+        binary = sparse.csr_matrix((np.ones(len(part)), (r, c)), shape=(n_windows, len(ents)))
+        counts = sparse.csr_matrix((part["n"].to_numpy(dtype=float), (r, c)), shape=(n_windows, len(ents)))
+        return ents["canonical"].tolist(), binary, counts
+
+    rnames, rb, rc = matrix_for(rows)
+    cnames, cb, cc = matrix_for(cols)
+    if not rnames or not cnames:
+        return pd.DataFrame(columns=columns)
+    co = (rb.T @ cb).tocoo()  # windows holding both
+    pairs = (rc.T @ cc).tocsr()  # sum over windows of mention products
+    n_x = np.asarray(rb.sum(axis=0)).ravel()
+    n_y = np.asarray(cb.sum(axis=0)).ravel()
+    keep = co.data >= max(1, min_count)
+    i, j, n_xy = co.row[keep], co.col[keep], co.data[keep]
+    if rows == cols:
+        off = i != j
+        i, j, n_xy = i[off], j[off], n_xy[off]
+    # documents in which the pair shares a window
+    docs = np.zeros(len(i), dtype=np.int64)
+    if len(i):
+        doc_ids, doc_idx = np.unique(doc_of_unit, return_inverse=True)
+        D = sparse.csr_matrix((np.ones(n_windows), (np.arange(n_windows), doc_idx)), shape=(n_windows, len(doc_ids)))
+        both = rb[:, i].multiply(cb[:, j])  # windows x pairs: 1 where the window holds both
+        docs = np.asarray((D.T @ both).astype(bool).sum(axis=0)).ravel()  # documents with such a window
+    N = float(n_windows)
+    px, py, pxy = n_x[i] / N, n_y[j] / N, n_xy / N
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pmi = np.log2(pxy / (px * py))
+        denom = -np.log2(pxy)
+        npmi = np.where(denom > 0, pmi / np.where(denom > 0, denom, 1), 1.0)
+        lift = pxy / (px * py)
+        a = n_xy
+        b = n_x[i] - n_xy
+        c = n_y[j] - n_xy
+        d = N - a - b - c
+        num = N * (a * d - b * c) ** 2
+        den = (a + b) * (c + d) * (a + c) * (b + d)
+        chi2 = np.where(den > 0, num / np.where(den > 0, den, 1), 0.0)
+    p_value = hypergeom.sf(n_xy - 1, N, n_x[i], n_y[j])
+    out = pd.DataFrame({
+        "row": [rnames[k] for k in i], "col": [cnames[k] for k in j], "count": n_xy.astype(int),
+        "documents": docs.astype(int), "mention_pairs": np.asarray(pairs[i, j]).ravel().astype(int),
+        "row_count": n_x[i].astype(int), "col_count": n_y[j].astype(int), "windows": int(N),
+        "pmi": np.round(pmi, 4), "npmi": np.round(npmi, 4), "lift": np.round(lift, 4),
+        "chi2": np.round(chi2, 4), "p_value": p_value,
+    }, columns=columns)
+    ascending = measure == "p_value"
+    out = out.sort_values([measure, "count", "row", "col"], ascending=[ascending, False, True, True]).reset_index(drop=True)
+    if top:
+        out = out.head(int(top))
+    out.attrs.update({"window": window, "measure": measure, "rows": rows, "cols": cols})
+    if matrix:
+        return out.pivot_table(index="row", columns="col", values=measure, aggfunc="first")
+    return out
+
+
+def evidence(store: Store, row: str, col: str, window: str = "sentence", rows_label: str | None = None,
+             cols_label: str | None = None, include_near_duplicates: bool = False, limit: int = 100) -> pd.DataFrame:
+    """The windows (sentences, paragraphs or documents) where both entities are mentioned."""
+    from docmine.analysis.search import find_entities
+
+    def ids(name, label):
+        ents = find_entities(store, name, label)
+        if ents.empty:
+            raise ValueError(f"no entity named {name!r}" + (f" with label {label}" if label else "")
+                             + "; try `docmine search --fuzzy`")
+        return tuple(int(x) for x in ents["entity_id"])
+
+    a, b = ids(row, rows_label), ids(col, cols_label)
+    unit = {"document": "doc_id", "paragraph": "paragraph", "sentence": "sentence"}.get(window)
+    if unit is None:
+        raise ValueError(f"unknown window {window!r}; choose document, paragraph or sentence")
+    dup = "" if include_near_duplicates else " AND d.near_dup_of IS NULL"
+    qa = ",".join("?" * len(a))
+    qb = ",".join("?" * len(b))
+    same = "" if window == "document" else f" AND ma.{unit} = mb.{unit}"
+    rows = store.query(
+        "SELECT DISTINCT d.doc_id, d.path, d.title, d.date, ma.page, ma.sentence, ma.paragraph, ma.start AS a_start,"
+        " ma.end AS a_end, mb.start AS b_start, mb.end AS b_end"
+        " FROM mentions ma JOIN mentions mb ON ma.doc_id = mb.doc_id JOIN documents d ON d.doc_id = ma.doc_id"
+        f" WHERE ma.entity_id IN ({qa}) AND mb.entity_id IN ({qb}){same}{dup}"
+        " ORDER BY d.date, d.doc_id, ma.start", (*a, *b))
+    out, seen = [], set()
+    for r in rows:
+        key = (r["doc_id"], r["sentence"] if window == "sentence" else r["paragraph"] if window == "paragraph" else 0)
+        if key in seen:
+            continue
+        seen.add(key)
+        text = _window_text(store, r, window)
+        out.append({"doc_id": r["doc_id"], "path": r["path"], "title": r["title"], "date": r["date"],
+                    "page": r["page"], "text": text})
+        if len(out) >= limit:
+            break
+    return pd.DataFrame(out, columns=["doc_id", "path", "title", "date", "page", "text"])
+
+
+def _window_text(store: Store, r, window: str) -> str:
+    doc_text = store.query("SELECT text FROM documents WHERE doc_id=?", (r["doc_id"],))[0][0]
+    if window == "sentence":
+        s = store.query("SELECT start, end FROM sentences WHERE doc_id=? AND idx=?", (r["doc_id"], r["sentence"]))
+        if s:
+            return doc_text[s[0][0]: s[0][1]].strip()
+    if window == "paragraph":
+        paras = doc_text.split("\n\n")
+        if 0 <= r["paragraph"] < len(paras):
+            return paras[r["paragraph"]]
+    # document window: the sentence of each mention
+    parts = []
+    for start in (r["a_start"], r["b_start"]):
+        s = store.query("SELECT start, end FROM sentences WHERE doc_id=? AND start<=? ORDER BY idx DESC LIMIT 1",
+                        (r["doc_id"], start))
+        if s and doc_text[s[0][0]: s[0][1]].strip() not in parts:
+            parts.append(doc_text[s[0][0]: s[0][1]].strip())
+    return " … ".join(parts)

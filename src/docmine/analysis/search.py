@@ -1,0 +1,128 @@
+"""Entity search (canonical names, aliases, fuzzy) and full-text search (FTS5, BM25)."""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pandas as pd
+
+from docmine.nlp.lexicon import alias_key
+from docmine.store import Store
+
+
+def _filters(date_from=None, date_to=None, topic=None, path=None, alias="d") -> tuple[str, list]:
+    where, params = [], []
+    if date_from:
+        where.append(f"{alias}.date >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append(f"{alias}.date <= ?")
+        params.append(date_to)
+    if topic is not None:
+        where.append(f"{alias}.topic = ?")
+        params.append(int(topic))
+    if path:
+        where.append(f"{alias}.path LIKE ?")
+        params.append(f"%{path}%")
+    return (" AND " + " AND ".join(where)) if where else "", params
+
+
+def kwic(text: str, start: int, end: int, width: int = 70) -> str:
+    """Keyword in context: the mention in [brackets] with ``width`` characters either side."""
+    left = text[max(0, start - width): start].replace("\n", " ")
+    if start <= width and start > 0 and len(left) < start:
+        left = text[:start]
+    right = text[end: end + width].replace("\n", " ")
+    return f"{'…' if start > width else ''}{left}[{text[start:end]}]{right}{'…' if end + width < len(text) else ''}"
+
+
+def _fuzzy_score(query: str, name: str) -> float:
+    """Best similarity of the query to the whole name or to any run of as many words."""
+    from rapidfuzz import fuzz
+
+    best = fuzz.ratio(query, name)
+    words, n = name.split(), len(query.split())
+    if len(words) > n:
+        for i in range(len(words) - n + 1):
+            best = max(best, fuzz.ratio(query, " ".join(words[i: i + n])) - 2)  # a part ranks below the whole
+    return best
+
+
+def find_entities(store: Store, query: str, label: str | None = None, fuzzy: bool = False,
+                  threshold: int = 80, limit: int = 20) -> pd.DataFrame:
+    """Entities whose canonical name or any surface form matches the query (score 100 = exact)."""
+    key = alias_key(query)
+    label_sql, params = ("AND e.label = ?", [label.upper()]) if label else ("", [])
+    names = store.query(
+        "SELECT DISTINCT e.entity_id, e.label, e.canonical, m.text FROM entities e JOIN mentions m USING(entity_id)"
+        f" WHERE 1=1 {label_sql}", tuple(params))
+    from docmine.nlp.lexicon import Lexicon
+
+    lex = Lexicon.load()
+    via_lexicon = {lab: lex.canonical(lab, query) for lab in ("ORG", "PLACE", "DRUG", "PERSON")}
+    scores: dict[int, tuple[float, str, str, str]] = {}
+    for eid, lab, canonical, text in names:
+        s = 0.0
+        if alias_key(canonical) == key or alias_key(text) == key or via_lexicon.get(lab) == canonical:
+            s = 100.0
+        elif fuzzy:
+            s = max(_fuzzy_score(key, alias_key(canonical)), _fuzzy_score(key, alias_key(text)))
+        if s >= (threshold if fuzzy else 100) and s > scores.get(eid, (0,))[0]:
+            scores[eid] = (s, lab, canonical, text)
+    rows = [{"entity_id": eid, "label": lab, "entity": c, "score": round(s, 1)} for eid, (s, lab, c, _) in scores.items()]
+    df = pd.DataFrame(rows, columns=["entity_id", "label", "entity", "score"])
+    return df.sort_values(["score", "entity"], ascending=[False, True]).head(limit).reset_index(drop=True)
+
+
+def search(store: Store, query: str, label: str | None = None, fuzzy: bool = False, text: bool = False,
+           date_from: str | None = None, date_to: str | None = None, topic: int | None = None,
+           path: str | None = None, limit: int = 50, width: int = 70) -> pd.DataFrame:
+    """Mentions of matching entities with KWIC snippets, or full-text hits when ``text``."""
+    if not query or not query.strip():
+        raise ValueError("empty query: give a name to search for")
+    if text:
+        return full_text(store, query, date_from, date_to, topic, path, limit)
+    ents = find_entities(store, query, label, fuzzy)
+    cols = ["entity", "label", "score", "entity_documents", "doc_id", "path", "title", "date", "page", "snippet"]
+    if ents.empty:
+        return pd.DataFrame(columns=cols)
+    fsql, fparams = _filters(date_from, date_to, topic, path)
+    out = []
+    for e in ents.itertuples():
+        rows = store.query(
+            "SELECT m.doc_id, d.path, d.title, d.date, m.page, m.start, m.end, max(0, m.start - ?) AS ctx_start,"
+            " substr(d.text, max(0, m.start - ?) + 1, m.end - max(0, m.start - ?) + ?) AS ctx"
+            " FROM mentions m JOIN documents d USING(doc_id) WHERE m.entity_id = ?"
+            f"{fsql} ORDER BY d.date, m.doc_id, m.start",
+            (width, width, width, width, e.entity_id, *fparams))
+        ndocs = len({r["doc_id"] for r in rows})
+        for r in rows[:limit]:
+            s, en = r["start"] - r["ctx_start"], r["end"] - r["ctx_start"]
+            snippet = kwic(r["ctx"], s, en, width)
+            out.append({"entity": e.entity, "label": e.label, "score": e.score, "entity_documents": ndocs,
+                        "doc_id": r["doc_id"], "path": r["path"], "title": r["title"], "date": r["date"],
+                        "page": r["page"], "snippet": snippet})
+    return pd.DataFrame(out, columns=cols)
+
+
+_FTS_HINT = ('use words, "quoted phrases", AND / OR / NOT, NEAR(a b, 5) or prefix*; '
+             'quote terms that contain punctuation, e.g. "P-2-P"')
+
+
+def full_text(store: Store, query: str, date_from=None, date_to=None, topic=None, path=None,
+              limit: int = 50) -> pd.DataFrame:
+    """FTS5 search over titles and text, ranked by BM25, with highlighted snippets."""
+    fsql, fparams = _filters(date_from, date_to, topic, path)
+    sql = (
+        "SELECT d.doc_id, d.path, d.title, d.date, round(bm25(documents_fts), 3) AS score,"
+        " snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet"
+        " FROM documents_fts JOIN documents d ON d.doc_id = documents_fts.rowid"
+        f" WHERE documents_fts MATCH ?{fsql} ORDER BY bm25(documents_fts) LIMIT ?"
+    )
+    try:
+        return store.df(sql, (query, *fparams, int(limit)))
+    except (sqlite3.OperationalError, pd.errors.DatabaseError) as exc:
+        msg = str(exc)
+        if "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg or "MATCH" in msg:
+            raise ValueError(f"invalid full-text query {query!r}: {re.sub(r'^.*?: ', '', msg)}; {_FTS_HINT}") from None
+        raise
