@@ -1,0 +1,132 @@
+"""Co-mention measures against hand-computed values, window semantics, near-duplicates, exports."""
+import math
+
+import pandas as pd
+import pytest
+
+from docmine.analysis.comention import comention, evidence
+from docmine.dedup import NearDupIndex, signature
+from docmine.store import Store
+from storekit import add_document
+
+ENTS = {"Europol": "ORG", "UNODC": "ORG", "heroin": "DRUG", "cocaine": "DRUG"}
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "t.db")
+    # 4 documents; Europol+heroin share a sentence in d1, are in different sentences in d2
+    add_document(s, "d1.txt", "Europol tracked heroin shipments. Nothing else here.", ENTS)
+    add_document(s, "d2.txt", "Europol met partners.\n\nLater heroin was found.", ENTS)
+    add_document(s, "d3.txt", "UNODC reported cocaine trends. UNODC also saw heroin.", ENTS)
+    add_document(s, "d4.txt", "UNODC published a report on cocaine.", ENTS)
+    yield s
+    s.close()
+
+
+def cell(df, row, col):
+    hit = df[(df.row == row) & (df.col == col)]
+    assert len(hit) == 1, df
+    return hit.iloc[0]
+
+
+def test_document_window_measures_by_hand(store):
+    df = comention(store, "ORG", "DRUG", window="document", min_count=1)
+    c = cell(df, "Europol", "heroin")
+    # N = 4 documents; Europol in 2, heroin in 3, both in 2
+    assert (c["count"], c["row_count"], c["col_count"], c["windows"]) == (2, 2, 3, 4)
+    pmi = math.log2((2 / 4) / ((2 / 4) * (3 / 4)))
+    assert c["pmi"] == pytest.approx(pmi, abs=1e-4)
+    assert c["npmi"] == pytest.approx(pmi / -math.log2(2 / 4), abs=1e-4)
+    assert c["lift"] == pytest.approx(4 / 3, abs=1e-4)
+    # Fisher one-sided: P[X >= 2] for hypergeometric(N=4, K=2, n=3) = C(2,2)C(2,1)/C(4,3) = 2/4
+    assert c["p_value"] == pytest.approx(0.5)
+    u = cell(df, "United Nations Office on Drugs and Crime" if False else "UNODC", "cocaine")
+    assert (u["count"], u["row_count"], u["col_count"]) == (2, 2, 2)
+    assert u["npmi"] == pytest.approx(1.0)  # always together
+    # UNODC mentions x cocaine mentions: d3 has 2 x 1, d4 has 1 x 1
+    assert u["mention_pairs"] == 3
+
+
+def test_window_semantics_sentence_vs_document(store):
+    doc = comention(store, "ORG", "DRUG", window="document", min_count=1)
+    sent = comention(store, "ORG", "DRUG", window="sentence", min_count=1)
+    para = comention(store, "ORG", "DRUG", window="paragraph", min_count=1)
+    assert cell(doc, "Europol", "heroin")["count"] == 2
+    # d2: Europol and heroin are in different sentences (and paragraphs): only d1 counts
+    assert cell(sent, "Europol", "heroin")["count"] == 1
+    assert cell(para, "Europol", "heroin")["count"] == 1
+    # d3: UNODC ... heroin in the same paragraph, different sentences
+    assert cell(para, "UNODC", "heroin")["count"] == 1
+    assert ((sent.row == "UNODC") & (sent.col == "heroin")).sum() == 1  # "UNODC also saw heroin"
+
+
+def test_min_count_and_same_label(store):
+    df = comention(store, "ORG", "DRUG", min_count=2)
+    assert set(zip(df.row, df.col)) == {("Europol", "heroin"), ("UNODC", "cocaine")}
+    same = comention(store, "DRUG", "DRUG", min_count=1)
+    assert not (same.row == same.col).any()
+    assert set(zip(same.row, same.col)) == {("cocaine", "heroin"), ("heroin", "cocaine")}
+
+
+def test_evidence_lists_the_sentences_behind_a_cell(store):
+    ev = evidence(store, "Europol", "heroin", window="sentence")
+    assert ev["text"].tolist() == ["Europol tracked heroin shipments."]
+    ev_doc = evidence(store, "Europol", "heroin", window="document")
+    assert sorted(ev_doc["path"]) == ["d1.txt", "d2.txt"]
+    with pytest.raises(ValueError, match="no entity named"):
+        evidence(store, "Interpol", "heroin")
+
+
+def test_near_duplicates_count_once(tmp_path):
+    s = Store(tmp_path / "nd.db")
+    near = NearDupIndex()
+    base = ("Customs officers at the port of Antwerp seized two tonnes of cocaine hidden in a shipment of bananas "
+            "from Ecuador, the agency said on Monday, adding that Europol supported the investigation. ") * 3
+    run = s.start_run("test", {})
+    for i, text in enumerate([base, base.replace("on Monday", "on Tuesday"), "Europol warned about heroin in Vienna today."]):
+        from storekit import add_document as add
+
+        add(s, f"r{i}.txt", text, {"Europol": "ORG", "cocaine": "DRUG", "heroin": "DRUG"}, run_id=run, minhash=False)
+    # mark near duplicates the way ingest does
+    for doc_id, text in s.query("SELECT doc_id, text FROM documents ORDER BY doc_id"):
+        sig = signature(text)
+        dup = near.find(sig)
+        if dup is not None:
+            with s.transaction() as c:
+                c.execute("UPDATE documents SET near_dup_of=? WHERE doc_id=?", (dup, doc_id))
+        near.add(doc_id, sig)
+    dups = s.query("SELECT doc_id, near_dup_of FROM documents WHERE near_dup_of IS NOT NULL")
+    assert [tuple(r) for r in dups] == [(2, 1)]
+    once = comention(s, "ORG", "DRUG", min_count=1)
+    both = comention(s, "ORG", "DRUG", min_count=1, include_near_duplicates=True)
+    assert cell(once, "Europol", "cocaine")["count"] == 1
+    assert cell(both, "Europol", "cocaine")["count"] == 2
+
+
+def test_exports_open_in_their_readers(store, tmp_path):
+    import networkx as nx
+    import openpyxl
+
+    from docmine.analysis.network import heatmap, write_network
+    from docmine.export import write_table
+
+    df = comention(store, "ORG", "DRUG", min_count=1)
+    write_table(df, None, str(tmp_path / "t.csv"))
+    write_table(df, None, str(tmp_path / "t.xlsx"))
+    write_table(df, None, str(tmp_path / "t.parquet"))
+    write_table(df, None, str(tmp_path / "t.json"))
+    assert pd.read_csv(tmp_path / "t.csv").shape == df.shape
+    assert pd.read_parquet(tmp_path / "t.parquet")["count"].tolist() == df["count"].tolist()
+    assert openpyxl.load_workbook(tmp_path / "t.xlsx").active.max_row == len(df) + 1
+    assert len(pd.read_json(tmp_path / "t.json")) == len(df)
+    write_network(df, str(tmp_path / "g.graphml"))
+    write_network(df, str(tmp_path / "g.gexf"))
+    g = nx.read_graphml(tmp_path / "g.graphml")
+    assert g.nodes["ORG:Europol"]["frequency"] == 2
+    assert g.edges["ORG:Europol", "DRUG:heroin"]["weight"] == pytest.approx(cell(df, "Europol", "heroin")["npmi"])
+    assert nx.read_gexf(tmp_path / "g.gexf").number_of_edges() == len(df)
+    heatmap(df, str(tmp_path / "h.png"))
+    heatmap(df, str(tmp_path / "h.svg"))
+    assert (tmp_path / "h.png").read_bytes()[:4] == b"\x89PNG"
+    assert b"<svg" in (tmp_path / "h.svg").read_bytes()[:500]

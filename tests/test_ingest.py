@@ -1,0 +1,122 @@
+"""Ingest end to end: real files, real spaCy model, real SQLite file, the CLI in a subprocess."""
+import json
+import os
+import shutil
+import sqlite3
+import time
+
+import pytest
+
+from conftest import ROOT, run_cli
+from makefiles import docx_file, html_file, text_file, two_column_pdf
+
+RELEASE = ("Vienna, 3 April 2024 – Customs officers at the port of Antwerp seized 1.2 tons of cocaine "
+           "hidden in bananas shipped from Guayaquil, Ecuador. Europol and the United Nations Office on "
+           "Drugs and Crime (UNODC) supported the operation. Ms. Elena Petrova, Head of the unit, said the "
+           "seizure showed how traffickers use the port. Petrova added that 350 kg of heroin had also been found.")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "docs"
+    (d / "sub").mkdir(parents=True)
+    text_file(d / "release.txt", "Cocaine seized in Antwerp\n\n" + RELEASE)
+    text_file(d / "sub" / "utf16.txt", "Heroin on the Balkan route\n\n" + RELEASE.replace("Antwerp", "Rotterdam"), "utf-16")
+    html_file(d / "web.html", "Captagon seized in Jordan",
+              ["Amman, 5 May 2023 – The Jordan Armed Forces seized 3 million captagon pills on the border with Syria.",
+               "The Anti-Narcotics Department said the pills were bound for Saudi Arabia."])
+    docx_file(d / "sub" / "minutes.docx", "Meeting on precursors",
+              ["Tashkent, 12 May 2022 – Officials from Uzbekistan and Tajikistan discussed acetic anhydride diversion.",
+               "Mr. Rustam Karimov of the Drug Control Agency chaired the meeting."])
+    two_column_pdf(d / "brief.pdf", pages=2)
+    (d / ".hidden.txt").write_text("secret")
+    return d
+
+
+def export_jsonl(db, what="mentions"):
+    out = run_cli("export", what, "--db", db, "--format", "jsonl").stdout
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_ingest_every_format_then_reingest_changes_nothing(folder, tmp_path):
+    db = str(tmp_path / "s.db")
+    first = run_cli("ingest", folder, "--db", db, "--workers", "1")
+    assert "new documents   5" in first.stdout and "failed          0" in first.stdout
+    assert "skipped         1" in first.stdout  # the hidden file
+    mentions = export_jsonl(db)
+    for key in ("doc_id", "path", "start", "end", "label", "text", "canonical"):
+        assert key in mentions[0]
+    by_format = {}
+    docs = {d["doc_id"]: d for d in export_jsonl(db, "documents")}
+    for m in mentions:
+        by_format.setdefault(docs[m["doc_id"]]["format"], set()).add(m["label"])
+    assert set(by_format) == {"pdf", "html", "docx", "txt"}
+    text = {d["path"]: d for d in export_jsonl(db, "documents")}
+    assert text[str(folder / "web.html")]["title"] == "Captagon seized in Jordan"
+    assert text[str(folder / "release.txt")]["date"] == "2024-04-03"
+    # offsets point at the mention in the stored text
+    con = sqlite3.connect(db)
+    for m in mentions[:50]:
+        stored = con.execute("SELECT substr(text, ?, ?) FROM documents WHERE doc_id=?",
+                             (m["start"] + 1, m["end"] - m["start"], m["doc_id"])).fetchone()[0]
+        assert stored == m["text"]
+    before = con.execute("SELECT COUNT(*), MAX(mention_id) FROM mentions").fetchone()
+    t0 = time.perf_counter()
+    second = run_cli("ingest", folder, "--db", db, "--workers", "1")
+    assert "new documents   0" in second.stdout and "unchanged       5" in second.stdout
+    assert con.execute("SELECT COUNT(*), MAX(mention_id) FROM mentions").fetchone() == before
+    runs = con.execute("SELECT command, status, info FROM runs ORDER BY run_id").fetchall()
+    assert [r[:2] for r in runs] == [("ingest", "ok"), ("ingest", "ok")]
+    assert "drugs" in json.loads(runs[0][2])["lexicons"]
+
+
+def test_changed_removed_and_duplicate_files(folder, tmp_path):
+    from docmine import api
+
+    db = str(tmp_path / "s.db")
+    api.ingest([str(folder)], db=db, workers=1)
+    con = sqlite3.connect(db)
+    n_docs = con.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    # an exact copy under another name is stored once
+    shutil.copy(folder / "release.txt", folder / "sub" / "copy-of-release.txt")
+    s = api.ingest([str(folder)], db=db, workers=1)
+    assert (s.new_documents, s.duplicates) == (0, 1)
+    assert con.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == n_docs
+    assert con.execute("SELECT COUNT(*) FROM files").fetchone()[0] == n_docs + 1
+    # a changed file replaces its old document
+    (folder / "release.txt").write_text("Cocaine seized in Antwerp\n\n" + RELEASE.replace("1.2 tons", "2 tons"))
+    s = api.ingest([str(folder)], db=db, workers=1)
+    assert s.new_documents == 1
+    assert con.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == n_docs + 1  # the copy keeps the old text
+    # removing files removes documents no file holds any more
+    os.remove(folder / "sub" / "copy-of-release.txt")
+    os.remove(folder / "web.html")
+    s = api.ingest([str(folder)], db=db, workers=1)
+    assert s.removed == 2
+    paths = {r[0] for r in con.execute("SELECT path FROM documents")}
+    assert str(folder / "web.html") not in paths
+    assert con.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == n_docs - 1
+    assert con.execute("SELECT COUNT(*) FROM mentions WHERE doc_id NOT IN (SELECT doc_id FROM documents)").fetchone()[0] == 0
+
+
+def test_cli_errors_are_messages_not_tracebacks(tmp_path):
+    p = run_cli("entities", "--db", tmp_path / "missing.db", check=False)
+    assert p.returncode == 2 and "docmine ingest" in p.stderr and "Traceback" not in p.stderr
+    p = run_cli("export", "mentions", "--db", tmp_path / "missing.db", check=False)
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    p = run_cli("entities", "--label", "WEAPON", check=False)
+    assert p.returncode == 2 and "unknown label" in p.stderr
+
+
+def test_failures_are_recorded_and_the_rest_is_stored(folder, tmp_path):
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF garbage")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    db = str(tmp_path / "s.db")
+    p = run_cli("ingest", folder, "--db", db, "--workers", "1")
+    assert p.returncode == 0
+    assert "new documents   5" in p.stdout and "failed          3" in p.stdout
+    f = run_cli("failures", "--db", db).stdout
+    assert "broken.pdf" in f and "corrupt PDF" in f
+    assert "empty.txt" in f and "empty file" in f
+    assert "image.txt" in f and "unsupported format" in f
