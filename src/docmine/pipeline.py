@@ -31,6 +31,8 @@ class IngestOptions:
     scheduler: str | None = None
     retry_failed: bool = False
     progress: bool | None = None  # None: only on a terminal
+    file_timeout: float = 120.0  # seconds per file before its parser is stopped
+    memory_mb: int | None = 6144  # address-space cap per worker process
 
 
 @dataclass
@@ -60,8 +62,12 @@ def _thread_env() -> None:
         os.environ.setdefault(var, "1")
 
 
-def _init_worker(model, models_dir, user_aliases) -> None:
+def _init_worker(model, models_dir, user_aliases, file_timeout: float = 120.0, memory_mb: int | None = None) -> None:
     _thread_env()
+    from docmine.workers import limit_memory
+
+    limit_memory(memory_mb)
+    _WORKER["file_timeout"] = file_timeout
     from docmine.nlp.pipeline import load_nlp, use_fast_ops
 
     ops = use_fast_ops()
@@ -75,15 +81,23 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
     from docmine.extract import ExtractionError, extract_bytes
     from docmine.nlp.pipeline import annotate
 
+    from docmine.workers import FileAlarm, FileTimeout
+
     nlp = _WORKER["nlp"]
+    timeout = _WORKER.get("file_timeout", 120.0)
     results, docs, meta = [], [], {}
     for path, sha, size, mtime_ns in entries:
         try:
             with open(path, "rb") as fh:
                 data = fh.read()
-            doc = extract_bytes(path, data, sha256=sha)
+            with FileAlarm(timeout):
+                doc = extract_bytes(path, data, sha256=sha)
             if not doc.text.strip():
                 raise ExtractionError("no text: the document is empty after extraction")
+        except FileTimeout:
+            results.append({"path": path, "sha256": sha, "stage": "extract",
+                            "error": f"timed out after {timeout:.0f} s (the parser loops)"})
+            continue
         except ExtractionError as exc:
             results.append({"path": path, "sha256": sha, "stage": exc.stage, "error": exc.reason})
             continue
@@ -262,27 +276,12 @@ def _run(todo, opts: IngestOptions, info: dict) -> Iterator[list[dict]]:
         return
     workers = opts.workers or os.cpu_count() or 1
     workers = max(1, min(workers, len(batches)))
-    if workers == 1:
-        _init_worker(opts.model, opts.models_dir, opts.user_aliases)
+    initargs = (opts.model, opts.models_dir, opts.user_aliases, opts.file_timeout, opts.memory_mb)
+    if workers == 1 and opts.file_timeout <= 0:
+        _init_worker(*initargs)
         for b in batches:
             yield process_files(b)
         return
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+    from docmine.workers import LocalExecutor
 
-    ctx = mp.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(opts.model, opts.models_dir, opts.user_aliases)) as pool:
-        window = workers * 2
-        futures = []
-        it = iter(batches)
-        for b in it:
-            futures.append(pool.submit(process_files, b))
-            if len(futures) >= window:
-                break
-        while futures:
-            fut = futures.pop(0)
-            yield fut.result()
-            nxt = next(it, None)
-            if nxt is not None:
-                futures.append(pool.submit(process_files, nxt))
+    yield from LocalExecutor(workers, _init_worker, initargs, process_files, opts.file_timeout).run(batches)
