@@ -84,9 +84,10 @@ class DomainEntities:
             label = MODEL_LABELS.get(ent.label_)
             if label is None:
                 continue
-            span = self._clean(Span(doc, ent.start, ent.end, label=label), blocks)
-            if span is not None:
-                model_spans.append(span)
+            for start, end in _split_parts(doc, ent.start, ent.end):
+                span = self._clean(Span(doc, start, end, label=label), blocks)
+                if span is not None:
+                    model_spans.append(span)
 
         final: list[Span] = []
         taken = set()
@@ -214,6 +215,21 @@ class DomainEntities:
             if self.lex.drug(span.text):
                 return None
         return span
+
+
+def _split_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a model entity at "/" and at an inner possessive: "Project/Branch",
+    "UNODC's Regional Office" -> ("UNODC", "Regional Office")."""
+    parts, cur = [], start
+    for i in range(start, end):
+        t = doc[i]
+        if t.text == "/" or (t.text in _APOS and i > start):
+            if cur < i:
+                parts.append((cur, i))
+            cur = i + 1
+    if cur < end:
+        parts.append((cur, end))
+    return parts
 
 
 @Language.component("docmine_paragraphs")
