@@ -106,3 +106,14 @@ def evaluate(gold: str, model: str | None = None, **kw) -> pd.DataFrame:
     from docmine.evaluate import evaluate as _evaluate
 
     return _evaluate(gold, model=model, **kw)
+
+
+def report(db: str = DEFAULT_DB, output: str = "report.html") -> str:
+    """Write the self-contained HTML report; returns its path."""
+    from docmine.report import build_report
+
+    with open_store(db) as store:
+        html = build_report(store, db_name=db)
+    with open(output, "w", encoding="utf-8") as fh:
+        fh.write(html)
+    return output

@@ -132,6 +132,21 @@ def cmd_comention(a) -> int:
     return 0
 
 
+def cmd_report(a) -> int:
+    path = api.report(db=a.db, output=a.output)
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_serve(a) -> int:
+    from docmine.web.app import serve
+
+    if a.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"warning: serving on {a.host} exposes the store to the network", file=sys.stderr)
+    serve(a.db, host=a.host, port=a.port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="docmine", description="Mine document collections for people, organisations, drugs and places.")
     p.add_argument("--version", action="version", version=f"docmine {__import__('docmine').__version__}")
@@ -183,6 +198,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--include-near-duplicates", action="store_true", help="count republished copies too")
     sp.add_argument("--evidence", nargs=2, metavar=("ROW", "COL"), help="list the sentences behind one cell")
     sp.add_argument("-o", "--output", help="write .csv .xlsx .parquet .json .graphml .gexf .png or .svg")
+
+    sp = add("report", cmd_report, "write a self-contained HTML report of the store")
+    sp.add_argument("-o", "--output", default="report.html")
+
+    sp = add("serve", cmd_serve, "local read-only web app (127.0.0.1 by default)")
+    sp.add_argument("--port", type=int, default=8765)
+    sp.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1, loopback only)")
 
     add("failures", cmd_failures, "every file that failed: path, stage, reason")
 

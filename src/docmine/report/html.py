@@ -1,0 +1,161 @@
+"""Render the collection report: summary, entity charts, ORG x DRUG heatmap, topics, timelines,
+failures. Everything from the store is escaped by Jinja2's autoescaping; pictures are inline
+SVG produced by matplotlib, so the file opens offline."""
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+
+from docmine.store import Store
+
+TEMPLATE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>docmine report: {{ db }}</title>
+<style>
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
+h1{font-size:1.6rem}h2{border-bottom:2px solid #ddd;padding-bottom:.2rem;margin-top:2.2rem}
+table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
+th{background:#f3f3f3}.num{text-align:right}.cards{display:flex;gap:1rem;flex-wrap:wrap}
+.card{background:#f6f8fa;border-radius:8px;padding:.8rem 1.2rem;min-width:8rem}.card b{display:block;font-size:1.5rem}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:1rem}figure{margin:0}svg{max-width:100%;height:auto}
+.muted{color:#666;font-size:.85rem}
+</style></head><body>
+<h1>docmine report</h1>
+<p class="muted">Store {{ db }} · generated {{ generated }} · docmine {{ version }}</p>
+<div class="cards">
+{% for k, v in cards %}<div class="card"><b>{{ v }}</b>{{ k }}</div>{% endfor %}
+</div>
+
+<h2>Entities by label</h2>
+<div class="grid">
+{% for label, svg in entity_charts %}<figure><figcaption><b>{{ label }}</b>: most mentioned</figcaption>{{ svg|safe }}</figure>{% endfor %}
+</div>
+
+<h2>Agencies and drugs: ORG × DRUG co-mention (NPMI, document window)</h2>
+{% if heatmap %}{{ heatmap|safe }}
+<table><tr><th>organisation</th><th>drug</th><th class="num">documents together</th><th class="num">NPMI</th><th class="num">p (Fisher)</th></tr>
+{% for r in top_pairs %}<tr><td>{{ r.row }}</td><td>{{ r.col }}</td><td class="num">{{ r.count }}</td><td class="num">{{ '%.3f'|format(r.npmi) }}</td><td class="num">{{ '%.3g'|format(r.p_value) }}</td></tr>{% endfor %}
+</table>{% else %}<p>Not enough ORG and DRUG mentions for a co-mention table.</p>{% endif %}
+
+<h2>Topics</h2>
+{% if topics %}<table><tr><th>#</th><th>label</th><th class="num">documents</th><th>top entities</th></tr>
+{% for t in topics %}<tr><td>{{ t.topic }}</td><td>{{ t.label }}</td><td class="num">{{ t.size }}</td><td>{{ t.entities }}</td></tr>{% endfor %}
+</table>{% else %}<p>No topics yet: run <code>docmine topics</code>.</p>{% endif %}
+
+<h2>Timeline</h2>
+<div class="grid">{% if timeline %}<figure><figcaption>Documents per month</figcaption>{{ timeline|safe }}</figure>{% endif %}
+{% if drug_timeline %}<figure><figcaption>Top drugs: documents per month</figcaption>{{ drug_timeline|safe }}</figure>{% endif %}</div>
+
+<h2>Documents</h2>
+<table><tr><th>title</th><th>date</th><th>format</th><th>path</th><th class="num">mentions</th></tr>
+{% for d in documents %}<tr><td>{{ d.title or '' }}</td><td>{{ d.date or '' }}</td><td>{{ d.format }}</td><td>{{ d.path }}</td><td class="num">{{ d.mentions }}</td></tr>{% endfor %}
+</table>
+
+<h2>Failures</h2>
+{% if failures %}<table><tr><th>file</th><th>stage</th><th>reason</th></tr>
+{% for f in failures %}<tr><td>{{ f.path }}</td><td>{{ f.stage }}</td><td>{{ f.reason }}</td></tr>{% endfor %}
+</table>{% else %}<p>No file failed.</p>{% endif %}
+</body></html>
+"""
+
+
+def _svg(fig) -> str:
+    import matplotlib.pyplot as plt
+
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    plt.close(fig)
+    svg = buf.getvalue()
+    return svg[svg.find("<svg"):]  # drop the XML prolog and doctype
+
+
+def _bar(series: pd.Series, color: str) -> str:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5.5, 0.3 * len(series) + 0.8))
+    ax.barh([str(x)[:40] for x in series.index[::-1]], series.values[::-1], color=color)
+    ax.set_xlabel("mentions")
+    ax.spines[["top", "right"]].set_visible(False)
+    return _svg(fig)
+
+
+def build_report(store: Store, db_name: str = "docmine.db") -> str:
+    """The report as one HTML string."""
+    import datetime as dt
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from jinja2 import Environment
+
+    from docmine.analysis.comention import comention
+    from docmine.analysis.entities import entity_table
+    from docmine.export import documents_df
+    from docmine.version import __version__
+
+    docs = documents_df(store)
+    counts = store.query("SELECT label, COUNT(*) FROM mentions GROUP BY label")
+    n_fail = store.query("SELECT COUNT(*) FROM failures")[0][0]
+    cards = [("documents", len(docs)), ("pages", int(docs["pages"].sum()) if len(docs) else 0)]
+    cards += [(f"{lab} mentions", n) for lab, n in counts] + [("failed files", n_fail)]
+    colors = {"PERSON": "#4c78a8", "ORG": "#f58518", "DRUG": "#e45756", "PLACE": "#54a24b", "QUANTITY": "#b279a2"}
+    charts = []
+    for label in ("ORG", "DRUG", "PLACE", "PERSON"):
+        t = entity_table(store, label, top=15)
+        if not t.empty:
+            charts.append((label, _bar(t.set_index("entity")["mentions"], colors[label])))
+    heat, pairs = "", []
+    table = comention(store, "ORG", "DRUG", min_count=2)
+    if not table.empty:
+        from docmine.analysis.network import heatmap
+
+        buf = io.StringIO()
+        import tempfile, os
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "h.svg")
+            heatmap(table, path, "npmi", max_rows=15, max_cols=12)
+            heat = open(path, encoding="utf-8").read()
+            heat = heat[heat.find("<svg"):]
+        pairs = table.sort_values(["npmi", "count"], ascending=False).head(15).to_dict("records")
+    topics = []
+    for r in store.query("SELECT topic, label, size, entities FROM topics ORDER BY topic"):
+        ents = json.loads(r["entities"] or "[]")
+        topics.append({"topic": r["topic"], "label": r["label"], "size": r["size"],
+                       "entities": ", ".join(str(e) for e in ents[:8])})
+    timeline = drug_timeline = ""
+    dated = docs.dropna(subset=["date"])
+    if len(dated):
+        months = pd.to_datetime(dated["date"], errors="coerce").dt.to_period("M").value_counts().sort_index()
+        fig, ax = plt.subplots(figsize=(5.5, 2.6))
+        ax.bar([str(p) for p in months.index], months.values, color="#4c78a8")
+        ax.tick_params(axis="x", rotation=70, labelsize=7)
+        ax.spines[["top", "right"]].set_visible(False)
+        timeline = _svg(fig)
+        dm = store.df("SELECT e.canonical AS drug, d.date FROM mentions m JOIN entities e USING(entity_id)"
+                      " JOIN documents d USING(doc_id) WHERE m.label='DRUG' AND d.date IS NOT NULL GROUP BY m.doc_id, e.entity_id")
+        if len(dm):
+            top = dm["drug"].value_counts().head(5).index
+            dm = dm[dm["drug"].isin(top)]
+            dm["month"] = pd.to_datetime(dm["date"], errors="coerce").dt.to_period("M").astype(str)
+            pivot = dm.pivot_table(index="month", columns="drug", values="date", aggfunc="count").fillna(0)
+            fig, ax = plt.subplots(figsize=(5.5, 2.6))
+            for col in pivot.columns:
+                ax.plot(pivot.index, pivot[col], marker="o", ms=3, label=str(col))
+            ax.tick_params(axis="x", rotation=70, labelsize=7)
+            ax.legend(fontsize=7)
+            ax.spines[["top", "right"]].set_visible(False)
+            drug_timeline = _svg(fig)
+    failures = [dict(r) for r in store.query("SELECT path, stage, reason FROM failures ORDER BY path")]
+    env = Environment(autoescape=True)
+    return env.from_string(TEMPLATE).render(
+        db=db_name, generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), version=__version__, cards=cards,
+        entity_charts=charts, heatmap=heat, top_pairs=pairs, topics=topics, timeline=timeline,
+        drug_timeline=drug_timeline, documents=docs.to_dict("records"), failures=failures)

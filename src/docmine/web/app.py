@@ -1,0 +1,285 @@
+"""``docmine serve``: a read-only Flask app on 127.0.0.1.
+
+Pages: search (with autocomplete), entity (aliases, documents, co-mentioned entities, KWIC
+snippets with pages), co-mention table (label, measure and window selectable; each cell links
+to its evidence sentences), document view with entities highlighted, CSV download of every
+table. Every value from the store goes through Jinja2 autoescaping; the store is opened
+read-only, and all SQL takes parameters.
+"""
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+from flask import Flask, Response, abort, jsonify, render_template_string, request, url_for
+from markupsafe import Markup, escape
+
+from docmine.store import Store
+
+LABELS = ["PERSON", "ORG", "DRUG", "PLACE", "QUANTITY"]
+COLORS = {"PERSON": "#aec7e8", "ORG": "#ffbb78", "DRUG": "#ff9896", "PLACE": "#98df8a", "QUANTITY": "#c5b0d5"}
+
+BASE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ title }} · docmine</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:0;color:#222}header{background:#1f3b57;color:#fff;padding:.6rem 1.2rem;display:flex;gap:1.5rem;align-items:center}
+header a{color:#fff;text-decoration:none;font-weight:600}main{padding:1rem 1.5rem;max-width:1200px}
+table{border-collapse:collapse;font-size:.9rem}td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}
+.num{text-align:right}mark{padding:0 .15em;border-radius:3px}.lab{font-size:.7em;font-weight:700;margin-left:.2em;color:#333}
+.kwic{font-family:ui-monospace,monospace;font-size:.85rem}.muted{color:#666}form.inline{display:inline}
+#suggest{border:1px solid #ccc;max-width:30rem;background:#fff;position:absolute}#suggest div{padding:.2rem .4rem;cursor:pointer}#suggest div:hover{background:#eef}
+.doc{white-space:pre-wrap;line-height:1.6;max-width:60rem}
+</style></head><body>
+<header><a href="{{ url_for('index') }}">docmine</a><a href="{{ url_for('comention_page') }}">co-mentions</a><a href="{{ url_for('documents_page') }}">documents</a>
+<form class="inline" action="{{ url_for('search_page') }}"><input id="q" name="q" placeholder="search entities…" autocomplete="off" value="{{ request.args.get('q','') }}" size="30">
+<select name="label"><option value="">any label</option>{% for l in labels %}<option {% if request.args.get('label')==l %}selected{% endif %}>{{ l }}</option>{% endfor %}</select>
+<label style="color:#fff"><input type="checkbox" name="fuzzy" value="1" {% if request.args.get('fuzzy') %}checked{% endif %}>fuzzy</label>
+<input type="submit" value="Search"></form><div id="suggest"></div></header>
+<main>{{ body }}</main>
+<script>
+const q=document.getElementById('q'),box=document.getElementById('suggest');
+q.addEventListener('input',async()=>{if(q.value.length<2){box.textContent='';return;}
+const r=await fetch('{{ url_for('autocomplete') }}?q='+encodeURIComponent(q.value));const items=await r.json();box.textContent='';
+for(const it of items){const d=document.createElement('div');d.textContent=it.entity+' ('+it.label+', '+it.documents+' docs)';
+d.onclick=()=>{location.href=it.url};box.appendChild(d);}});
+</script></body></html>"""
+
+
+def create_app(db: str) -> Flask:
+    app = Flask(__name__)
+    app.config["DB"] = db
+    Store(db, readonly=True).close()  # fail early with a clear message
+
+    def store() -> Store:
+        return Store(app.config["DB"], readonly=True)
+
+    def page(title: str, body_template: str, **ctx) -> str:
+        body = render_template_string(body_template, **ctx)
+        return render_template_string(BASE, title=title, body=Markup(body), labels=LABELS)
+
+    def csv_response(df: pd.DataFrame, name: str) -> Response:
+        buf = io.StringIO()
+        df.to_csv(buf, index=False)
+        return Response(buf.getvalue(), mimetype="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+    @app.after_request
+    def security_headers(resp):
+        resp.headers["Content-Security-Policy"] = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:"
+        resp.headers["X-Content-Type-Options"] = "nosniff"
+        return resp
+
+    @app.route("/")
+    def index():
+        from docmine.analysis.entities import entity_table
+
+        with store() as s:
+            tables = {lab: entity_table(s, lab, top=12) for lab in ("ORG", "DRUG", "PLACE", "PERSON")}
+            n = s.query("SELECT COUNT(*) FROM documents")[0][0]
+            topics = [dict(r) for r in s.query("SELECT topic, label, size FROM topics ORDER BY topic")]
+        if request.args.get("format") == "csv":
+            return csv_response(pd.concat(tables.values()), "entities")
+        return page("overview", """
+<h1>{{ n }} documents</h1><p><a href="?format=csv">download entity table (CSV)</a></p>
+<div style="display:flex;gap:1.5rem;flex-wrap:wrap">{% for lab, t in tables.items() %}<div><h3>{{ lab }}</h3><table><tr><th>entity</th><th class="num">mentions</th><th class="num">docs</th></tr>
+{% for r in t.itertuples() %}<tr><td><a href="{{ url_for('entity_page', label=r.label, name=r.entity) }}">{{ r.entity }}</a></td><td class="num">{{ r.mentions }}</td><td class="num">{{ r.documents }}</td></tr>{% endfor %}</table></div>{% endfor %}</div>
+{% if topics %}<h2>Topics</h2><table><tr><th>#</th><th>label</th><th class="num">docs</th></tr>{% for t in topics %}<tr><td><a href="{{ url_for('documents_page', topic=t.topic) }}">{{ t.topic }}</a></td><td>{{ t.label }}</td><td class="num">{{ t.size }}</td></tr>{% endfor %}</table>{% endif %}
+""", n=n, tables=tables, topics=topics)
+
+    @app.route("/autocomplete")
+    def autocomplete():
+        q = request.args.get("q", "").strip()
+        if len(q) < 2:
+            return jsonify([])
+        with store() as s:
+            rows = s.query(
+                "SELECT e.label, e.canonical, COUNT(DISTINCT m.doc_id) AS n FROM entities e JOIN mentions m USING(entity_id)"
+                " WHERE e.canonical LIKE ? ESCAPE '\\' OR m.text LIKE ? ESCAPE '\\' GROUP BY e.entity_id ORDER BY n DESC LIMIT 10",
+                (f"%{_like(q)}%", f"{_like(q)}%"))
+        return jsonify([{"entity": r["canonical"], "label": r["label"], "documents": r["n"],
+                         "url": url_for("entity_page", label=r["label"], name=r["canonical"])} for r in rows])
+
+    @app.route("/search")
+    def search_page():
+        from docmine.analysis.search import search
+
+        q = request.args.get("q", "").strip()
+        label = request.args.get("label") or None
+        if label and label not in LABELS:
+            abort(400)
+        error, df = None, pd.DataFrame()
+        if q:
+            try:
+                with store() as s:
+                    df = search(s, q, label=label, fuzzy=bool(request.args.get("fuzzy")), text=bool(request.args.get("text")),
+                                date_from=request.args.get("from") or None, date_to=request.args.get("to") or None,
+                                topic=request.args.get("topic", type=int))
+            except ValueError as exc:
+                error = str(exc)
+        if request.args.get("format") == "csv":
+            return csv_response(df, "search")
+        return page("search", """
+<h1>Search: {{ q }}</h1>{% if error %}<p style="color:#b00">{{ error }}</p>{% endif %}
+<form><input type="hidden" name="q" value="{{ q }}"><input type="hidden" name="label" value="{{ label or '' }}">
+from <input name="from" type="date" value="{{ request.args.get('from','') }}"> to <input name="to" type="date" value="{{ request.args.get('to','') }}">
+topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <input type="submit" value="filter"></form>
+{% if df.empty %}<p>No match.{% if not request.args.get('fuzzy') %} Try fuzzy matching.{% endif %}</p>{% else %}
+<p><a href="{{ request.full_path }}&format=csv">download CSV</a></p>
+{% for (entity, lab), g in df.groupby(['entity','label'], sort=False) %}<h2><a href="{{ url_for('entity_page', label=lab, name=entity) }}">{{ entity }}</a> <span class="muted">{{ lab }} · {{ g.entity_documents.iloc[0] }} documents</span></h2>
+<table>{% for r in g.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">{{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td><td class="kwic">{{ r.snippet }}</td></tr>{% endfor %}</table>{% endfor %}{% endif %}
+""", q=q, df=df, error=error, label=label)
+
+    @app.route("/entity/<label>/<path:name>")
+    def entity_page(label, name):
+        from docmine.analysis.comention import comention
+        from docmine.analysis.search import kwic
+
+        if label not in LABELS:
+            abort(404)
+        with store() as s:
+            ent = s.query("SELECT entity_id FROM entities WHERE label=? AND canonical=?", (label, name))
+            if not ent:
+                abort(404)
+            eid = ent[0][0]
+            aliases = s.query("SELECT text, COUNT(*) AS n FROM mentions WHERE entity_id=? GROUP BY text ORDER BY n DESC", (eid,))
+            rows = s.query(
+                "SELECT m.doc_id, m.start, m.end, m.page, d.title, d.path, d.date, substr(d.text, max(0, m.start-80)+1, m.end-max(0, m.start-80)+80) AS ctx,"
+                " max(0, m.start-80) AS cs FROM mentions m JOIN documents d USING(doc_id) WHERE m.entity_id=? ORDER BY d.date, m.doc_id, m.start LIMIT 300", (eid,))
+            snippets = [{"doc_id": r["doc_id"], "title": r["title"] or r["path"], "date": r["date"], "page": r["page"],
+                         "kwic": kwic(r["ctx"], r["start"] - r["cs"], r["end"] - r["cs"], 80)} for r in rows]
+            co = []
+            for other in ("ORG", "DRUG", "PLACE", "PERSON"):
+                t = comention(s, label, other, min_count=1)
+                t = t[t["row"] == name].head(8)
+                co.extend(t.assign(col_label=other).to_dict("records"))
+        if request.args.get("format") == "csv":
+            return csv_response(pd.DataFrame(snippets), f"{label}-{name}")
+        return page(name, """
+<h1>{{ name }} <span class="muted">{{ label }}</span></h1>
+<p>Written as: {% for a in aliases %}<b>{{ a.text }}</b> ({{ a.n }}){% if not loop.last %}, {% endif %}{% endfor %}</p>
+<h2>Mentioned with</h2><table><tr><th>entity</th><th>label</th><th class="num">docs together</th><th class="num">NPMI</th><th>evidence</th></tr>
+{% for c in co %}<tr><td><a href="{{ url_for('entity_page', label=c.col_label, name=c.col) }}">{{ c.col }}</a></td><td>{{ c.col_label }}</td><td class="num">{{ c.count }}</td><td class="num">{{ '%.2f'|format(c.npmi) }}</td>
+<td><a href="{{ url_for('evidence_page', row=name, col=c.col, rows=label, cols=c.col_label, window='sentence') }}">sentences</a></td></tr>{% endfor %}</table>
+<h2>Mentions <a class="muted" href="?format=csv">CSV</a></h2><table>{% for m in snippets %}<tr><td><a href="{{ url_for('document_page', doc_id=m.doc_id) }}">{{ m.title }}</a><br><span class="muted">{{ m.date or '' }} · p.{{ m.page }}</span></td><td class="kwic">{{ m.kwic }}</td></tr>{% endfor %}</table>
+""", name=name, label=label, aliases=aliases, snippets=snippets, co=co)
+
+    @app.route("/comention")
+    def comention_page():
+        from docmine.analysis.comention import MEASURES, WINDOWS, comention
+
+        rows = request.args.get("rows", "ORG")
+        cols = request.args.get("cols", "DRUG")
+        measure = request.args.get("measure", "npmi")
+        window = request.args.get("window", "document")
+        min_count = request.args.get("min_count", 2, type=int)
+        if rows not in LABELS or cols not in LABELS or measure not in MEASURES or window not in WINDOWS:
+            abort(400)
+        with store() as s:
+            t = comention(s, rows, cols, window=window, measure=measure, min_count=min_count)
+        if request.args.get("format") == "csv":
+            return csv_response(t, f"comention-{rows}-{cols}")
+        top_rows = t.groupby("row")["row_count"].first().sort_values(ascending=False).head(20).index.tolist() if len(t) else []
+        top_cols = t.groupby("col")["col_count"].first().sort_values(ascending=False).head(12).index.tolist() if len(t) else []
+        cells = {(r.row, r.col): r for r in t.itertuples()}
+        vmax = max([abs(float(getattr(r, measure))) for r in cells.values()] + [1e-9])
+        return page("co-mentions", """
+<h1>{{ rows }} × {{ cols }}</h1>
+<form>rows <select name="rows">{% for l in labels %}<option {% if l==rows %}selected{% endif %}>{{ l }}</option>{% endfor %}</select>
+cols <select name="cols">{% for l in labels %}<option {% if l==cols %}selected{% endif %}>{{ l }}</option>{% endfor %}</select>
+measure <select name="measure">{% for m in measures %}<option {% if m==measure %}selected{% endif %}>{{ m }}</option>{% endfor %}</select>
+window <select name="window">{% for w in windows %}<option {% if w==window %}selected{% endif %}>{{ w }}</option>{% endfor %}</select>
+min count <input name="min_count" size="3" value="{{ min_count }}"> <input type="submit" value="show"></form>
+<p><a href="{{ request.full_path }}&format=csv">download CSV</a> · click a cell for its evidence</p>
+{% if not top_rows %}<p>No pairs at this threshold.</p>{% else %}
+<table id="matrix"><tr><th></th>{% for c in top_cols %}<th>{{ c }}</th>{% endfor %}</tr>
+{% for r in top_rows %}<tr><th>{{ r }}</th>{% for c in top_cols %}{% set x = cells.get((r, c)) %}
+<td class="num" {% if x %}style="background:rgba(228,87,86,{{ '%.2f'|format([0, x[measure_idx]|float / vmax]|max) }})"{% endif %}>
+{% if x %}<a class="cell" href="{{ url_for('evidence_page', row=r, col=c, rows=rows, cols=cols, window='sentence' if window=='document' else window) }}" title="{{ x.count }} {{ window }}s">{{ '%.2f'|format(x[measure_idx]|float) if measure not in ('count','documents','mention_pairs') else x[measure_idx] }}</a>{% endif %}</td>{% endfor %}</tr>{% endfor %}
+</table>{% endif %}
+""", rows=rows, cols=cols, measure=measure, window=window, min_count=min_count, labels=LABELS, measures=MEASURES,
+            windows=WINDOWS, top_rows=top_rows, top_cols=top_cols, cells=cells, vmax=vmax,
+            measure_idx=list(t.columns).index(measure) + 1 if len(t) else 0)
+
+    @app.route("/evidence")
+    def evidence_page():
+        from docmine.analysis.comention import evidence
+
+        row, col = request.args.get("row", ""), request.args.get("col", "")
+        rows, cols = request.args.get("rows") or None, request.args.get("cols") or None
+        window = request.args.get("window", "sentence")
+        try:
+            with store() as s:
+                ev = evidence(s, row, col, window=window, rows_label=rows, cols_label=cols)
+        except ValueError as exc:
+            return page("evidence", "<p>{{ e }}</p>", e=str(exc)), 404
+        if request.args.get("format") == "csv":
+            return csv_response(ev, "evidence")
+        return page("evidence", """
+<h1 id="evidence-title">{{ row }} + {{ col }}</h1><p class="muted">{{ ev|length }} {{ window }}s mention both · <a href="{{ request.full_path }}&format=csv">CSV</a></p>
+<table id="evidence">{% for r in ev.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">{{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td><td class="evidence-text">{{ r.text }}</td></tr>{% endfor %}</table>
+""", row=row, col=col, ev=ev, window=window)
+
+    @app.route("/documents")
+    def documents_page():
+        from docmine.export import documents_df
+
+        with store() as s:
+            df = documents_df(s)
+        topic = request.args.get("topic", type=int)
+        if topic is not None:
+            df = df[df["topic"] == topic]
+        if request.args.get("format") == "csv":
+            return csv_response(df, "documents")
+        return page("documents", """
+<h1>Documents{% if topic is not none %} in topic {{ topic }}{% endif %}</h1><p><a href="?format=csv{% if topic is not none %}&topic={{ topic }}{% endif %}">download CSV</a></p>
+<table><tr><th>title</th><th>date</th><th>format</th><th>topic</th><th class="num">mentions</th></tr>
+{% for d in records %}<tr><td><a href="{{ url_for('document_page', doc_id=d.doc_id) }}">{{ d.title or d.path }}</a></td><td>{{ d.date or '' }}</td><td>{{ d.format }}</td><td>{{ '' if d.topic is none else d.topic }}</td><td class="num">{{ d.mentions }}</td></tr>{% endfor %}</table>
+""", records=df.astype(object).where(df.notna(), None).to_dict("records"), topic=topic)
+
+    @app.route("/document/<int:doc_id>")
+    def document_page(doc_id):
+        with store() as s:
+            d = s.query("SELECT doc_id, path, title, date, format, text FROM documents WHERE doc_id=?", (doc_id,))
+            if not d:
+                abort(404)
+            d = d[0]
+            ms = s.query("SELECT m.start, m.end, m.label, e.canonical FROM mentions m JOIN entities e USING(entity_id)"
+                         " WHERE m.doc_id=? ORDER BY m.start", (doc_id,))
+        return page(d["title"] or d["path"], """
+<h1>{{ d.title or d.path }}</h1><p class="muted">{{ d.path }} · {{ d.date or 'no date' }} · {{ d.format }}</p>
+<p>{% for l, c in colors.items() %}<mark style="background:{{ c }}">{{ l }}</mark> {% endfor %}</p>
+<div class="doc">{{ highlighted }}</div>
+""", d=d, colors=COLORS, highlighted=highlight(d["text"], ms))
+
+    return app
+
+
+def _like(q: str) -> str:
+    return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def highlight(text: str, mentions) -> Markup:
+    """displaCy-style highlighting; every piece of document text is escaped."""
+    out, pos = [], 0
+    for m in mentions:
+        if m["start"] < pos:
+            continue
+        out.append(escape(text[pos: m["start"]]))
+        url = f"/entity/{escape(m['label'])}/{escape(_urlquote(m['canonical']))}"
+        out.append(Markup('<mark style="background:{}" title="{}"><a href="{}">{}</a><span class="lab">{}</span></mark>').format(
+            COLORS.get(m["label"], "#ddd"), m["canonical"], url, text[m["start"]: m["end"]], m["label"]))
+        pos = m["end"]
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+def _urlquote(s: str) -> str:
+    from urllib.parse import quote
+
+    return quote(s, safe="")
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8765) -> None:
+    app = create_app(db)
+    print(f"docmine serving {db} on http://{host}:{port}/ (read-only; Ctrl+C to stop)")
+    app.run(host=host, port=port, debug=False, use_reloader=False)
