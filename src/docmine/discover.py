@@ -20,10 +20,16 @@ class Discovery:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
 
 
-def discover(paths: list[str]) -> Discovery:
-    """Walk files and folders; skip hidden entries and links that leave the folder or loop."""
+STORE_SUFFIXES = ("", "-wal", "-shm", "-journal", ".lock")
+
+
+def discover(paths: list[str], exclude: list[str] = ()) -> Discovery:
+    """Walk files and folders; skip hidden entries and links that leave the folder or loop.
+
+    ``exclude``: files never to ingest (the store itself and its WAL/lock files).
+    """
     out = Discovery()
-    seen_real: set[str] = set()
+    seen_real: set[str] = {os.path.realpath(p) for p in exclude}
     for given in paths:
         root = Path(given)
         if not root.exists():

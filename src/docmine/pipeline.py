@@ -212,7 +212,9 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
             "workers": opts.workers, "executor": opts.executor}
     run_id = store.start_run("ingest", info)
     summary.run_id = run_id
-    found = discover(paths)
+    from docmine.discover import STORE_SUFFIXES
+
+    found = discover(paths, exclude=[store.path + suffix for suffix in STORE_SUFFIXES])
     summary.files_seen = len(found.files)
     summary.skipped = len(found.skipped)
     summary.skipped_files = found.skipped

@@ -116,8 +116,8 @@ def build_report(store: Store, db_name: str = "docmine.db") -> str:
     if not table.empty:
         from docmine.analysis.network import heatmap
 
-        buf = io.StringIO()
-        import tempfile, os
+        import os
+        import tempfile
 
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "h.svg")
@@ -158,4 +158,4 @@ def build_report(store: Store, db_name: str = "docmine.db") -> str:
     return env.from_string(TEMPLATE).render(
         db=db_name, generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), version=__version__, cards=cards,
         entity_charts=charts, heatmap=heat, top_pairs=pairs, topics=topics, timeline=timeline,
-        drug_timeline=drug_timeline, documents=docs.to_dict("records"), failures=failures)
+        drug_timeline=drug_timeline, documents=docs.astype(object).where(docs.notna(), None).to_dict("records"), failures=failures)

@@ -123,11 +123,12 @@ def create_app(db: str) -> Flask:
 <form><input type="hidden" name="q" value="{{ q }}"><input type="hidden" name="label" value="{{ label or '' }}">
 from <input name="from" type="date" value="{{ request.args.get('from','') }}"> to <input name="to" type="date" value="{{ request.args.get('to','') }}">
 topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <input type="submit" value="filter"></form>
-{% if df.empty %}<p>No match.{% if not request.args.get('fuzzy') %} Try fuzzy matching.{% endif %}</p>{% else %}
+{% if df.empty %}<p>No match.{% if not request.args.get('fuzzy') %} Try fuzzy matching.{% endif %}</p>
+{% elif text_mode %}<p><a href="{{ request.full_path }}&format=csv">download CSV</a></p><table>{% for r in df.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">{{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · bm25 {{ r.score }}</span></td><td class="kwic">{{ r.snippet }}</td></tr>{% endfor %}</table>{% else %}
 <p><a href="{{ request.full_path }}&format=csv">download CSV</a></p>
 {% for (entity, lab), g in df.groupby(['entity','label'], sort=False) %}<h2><a href="{{ url_for('entity_page', label=lab, name=entity) }}">{{ entity }}</a> <span class="muted">{{ lab }} · {{ g.entity_documents.iloc[0] }} documents</span></h2>
 <table>{% for r in g.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">{{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td><td class="kwic">{{ r.snippet }}</td></tr>{% endfor %}</table>{% endfor %}{% endif %}
-""", q=q, df=df, error=error, label=label)
+""", q=q, df=df, error=error, label=label, text_mode=bool(request.args.get("text")))
 
     @app.route("/entity/<label>/<path:name>")
     def entity_page(label, name):
