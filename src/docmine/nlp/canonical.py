@@ -82,6 +82,29 @@ def find_abbreviations(text: str) -> dict[str, str]:
     return found
 
 
+_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
+              "bin", "bint", "ibn", "al", "el", "ben", "ter", "ten"}
+
+
+def short_forms(name: str) -> list[str]:
+    """How a text may refer back to a full name: "Pieter van der Berg" -> "van der Berg",
+    "Van der Berg", "Berg"; "Héctor Manuel Restrepo Gil" -> "Restrepo Gil", "Restrepo", "Gil"."""
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    forms = set()
+    for i in range(1, len(parts)):
+        tail = parts[i:]
+        if tail[0].lower() in _PARTICLES:
+            forms.add(" ".join(tail))
+            forms.add(" ".join([tail[0].capitalize()] + tail[1:]))
+        elif tail[0][:1].isupper():
+            forms.add(" ".join(tail))
+    if len(parts) >= 3 and parts[-2][:1].isupper() and parts[-2].lower() not in _PARTICLES:
+        forms.add(parts[-2])  # paternal surname in Spanish and Portuguese names
+    return sorted(f for f in forms if len(f) >= 3)
+
+
 def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: set[str] | None = None) -> list[Mention]:
     """Fill ``resolved`` and ``canonical`` and add the mentions only resolution can find.
 
@@ -104,29 +127,28 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
             if free(m.start(), m.end()):
                 out.append(Mention(m.start(), m.end(), "ORG", acr, source="rule"))
                 taken.append((m.start(), m.end()))
-    # persons: full names in this document, by surname
+    # persons: full names in this document, and the short forms that refer back to them
     full: dict[str, set[str]] = {}
     for m in out:
         if m.label == "PERSON":
-            parts = m.text.split()
-            if len(parts) >= 2:
-                full.setdefault(parts[-1], set()).add(m.text)
-    for surname, names in full.items():
-        if len(names) != 1:
-            continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            if free(m.start(), m.end()):
-                out.append(Mention(m.start(), m.end(), "PERSON", surname, source="rule"))
-                taken.append((m.start(), m.end()))
+            for short in short_forms(m.text):
+                full.setdefault(short, set()).add(m.text)
+    unique = {short: next(iter(names)) for short, names in full.items() if len(names) == 1}
+    for m in out:  # the model took a surname for an organisation or a place
+        if m.label in ("ORG", "PLACE") and m.source == "model" and m.text in unique:
+            m.label = "PERSON"
+    for short in sorted(unique, key=len, reverse=True):
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            if free(hit.start(), hit.end()):
+                out.append(Mention(hit.start(), hit.end(), "PERSON", short, source="rule"))
+                taken.append((hit.start(), hit.end()))
     # fill resolved / canonical
     for m in out:
         resolved = m.text
         if m.label == "ORG" and m.text in abbrevs and not lex.org_case_sensitive.get(m.text):
             resolved = abbrevs[m.text]
-        elif m.label == "PERSON":
-            parts = m.text.split()
-            if len(parts) == 1 and len(full.get(parts[0], ())) == 1:
-                resolved = next(iter(full[parts[0]]))
+        elif m.label == "PERSON" and m.text in unique and m.text != unique[m.text]:
+            resolved = unique[m.text]
         m.resolved = resolved
         m.canonical = lex.canonical(m.label, resolved)
     out.sort(key=lambda m: (m.start, m.end))

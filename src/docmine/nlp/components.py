@@ -34,9 +34,15 @@ class DomainEntities:
         r = lexicon.rules
         self.titles = {t.rstrip(".") for t in r.get("person", {}).get("titles", [])}
         self.particles = set(r.get("person", {}).get("particles", []))
+        self.name_suffixes = set(r.get("person", {}).get("suffixes", []))
         self.not_name = set(r.get("person", {}).get("not_name_words", []))
         self.not_org_heads = set(r.get("org", {}).get("not_org_heads", []))
         self.not_org_starts = tuple(r.get("org", {}).get("not_org_starts", []))
+        org = r.get("org", {})
+        self.not_org_before = set(org.get("not_org_before", []))
+        self.currencies = set(org.get("currencies", []))
+        self.portfolio_words = set(org.get("portfolio_words", []))
+        self.unit_suffixes = [u.split() for u in org.get("unit_suffixes", [])]
         dr = r.get("drug", {})
         self.cues = set(dr.get("context_cues", []))
         self.blockers = [b for b in dr.get("blocking_cues", [])]
@@ -110,12 +116,65 @@ class DomainEntities:
             if not taken.intersection(range(span.start, span.end)):
                 final.append(span)
         lex_keys = {(s.start, s.end) for s in lex_spans}
-        final = [self._place_extent(s) if s.label_ == "PLACE" else s for s in filter_spans(final)]
+        final = filter_spans(final)
+        others = {}  # token -> True when a name may absorb it (another PERSON, or a lone model word)
+        for sp in final:
+            absorbable = (sp.start, sp.end) not in lex_keys and (sp.label_ == "PERSON" or len(sp) == 1)
+            for i in range(sp.start, sp.end):
+                others[i] = absorbable
+        final = [self._place_extent(s) if s.label_ == "PLACE"
+                 else self._person_extent(s, others) if s.label_ == "PERSON" and (s.start, s.end) not in lex_keys
+                 else s for s in final]
         final = filter_spans(final)
         for span in final:
             span._.docmine_source = "lexicon" if (span.start, span.end) in lex_keys else "model"
         doc.ents = final
         return doc
+
+    def _name_token(self, tok) -> bool:
+        """Could this token be part of a person's name?"""
+        low = tok.lower_
+        return (
+            tok.is_alpha or "-" in tok.text and all(p.isalpha() for p in tok.text.split("-") if p)
+        ) and tok.text[:1].isupper() and low not in self.not_name and low.rstrip(".") not in self.titles \
+            and low not in self.lex.surfaces["PLACE"] and low not in self.lex.surfaces["ORG"] \
+            and tok.text not in self.lex.org_case_sensitive and self.lex.drug(tok.text) is None
+
+    def _person_extent(self, span: Span, others: set) -> Span:
+        """Complete names the model cut short: "Pedro Albuquerque [Matos]", "[Ana] Paula dos Santos",
+        "[van der] Berg"."""
+        doc = span.doc
+        start, end = span.start, span.end
+        own = set(range(start, end))
+        free = lambda i: 0 <= i < len(doc) and (i in own or others.get(i, True))  # noqa: E731
+        while True:  # right: [particles] + capitalised name word
+            j = end
+            while free(j) and doc[j].lower_ in self.particles and doc[j].is_lower:
+                j += 1
+            if free(j) and self._name_token(doc[j]) and not doc[j].is_sent_start and doc[j - 1].whitespace_:
+                end = j + 1
+            else:
+                break
+        if end < len(doc) and doc[end].lower_ in self.name_suffixes:
+            end += 1
+            if end < len(doc) and doc[end].text == "." and not doc[end - 1].text.endswith("."):
+                end += 1
+        while True:  # left: particles ("van der Berg") or a given name the model left out
+            i = start - 1
+            while free(i) and doc[i].lower_ in self.particles and not doc[i].is_punct:
+                i -= 1
+            if i < start - 1 and (not free(i) or not self._name_token(doc[i])):
+                # particles only: keep them when they open the sentence ("Van der Berg said")
+                if doc[i + 1].is_sent_start or doc[i + 1].text[:1].isupper():
+                    start = i + 1
+                break
+            if free(i) and self._name_token(doc[i]) and not doc[i].is_sent_start and doc[i].whitespace_:
+                start = i
+            else:
+                break
+        if (start, end) == (span.start, span.end):
+            return span
+        return Span(doc, start, end, label="PERSON")
 
     def _place_extent(self, span: Span) -> Span:
         """Designators belong to the place; "<place> police" is an organisation."""
@@ -171,6 +230,16 @@ class DomainEntities:
         prev = span.doc[span.start - 2: span.start]
         return any(t.like_num for t in prev)
 
+    def _known_org_prefix(self, span: Span) -> Span | None:
+        """"UNODC Country Office" -> "UNODC": a known organisation plus a generic unit word."""
+        doc = span.doc
+        for cut in range(span.end - 1, span.start, -1):
+            head = doc[span.start: cut]
+            rest = [t.lower_ for t in doc[cut: span.end]]
+            if rest in self.unit_suffixes and (head.text in self.lex.org_case_sensitive or head.text.lower() in self.lex.surfaces["ORG"]):
+                return Span(doc, span.start, cut, label="ORG")
+        return None
+
     def _clean(self, span: Span, blocks) -> Span | None:
         """Trim and validate one model entity; None drops it."""
         doc = span.doc
@@ -196,7 +265,7 @@ class DomainEntities:
         if not words:
             return None
         if span.label_ == "PERSON":
-            if any(w in self.not_name for w in words):
+            if any(w in self.not_name for w in words) or all(w in self.titles for w in words):
                 return None
             if any(t.is_alpha and t.is_lower and t.lower_ not in self.particles for t in span):
                 return None
@@ -205,6 +274,15 @@ class DomainEntities:
         elif span.label_ == "ORG":
             if words[-1] in self.not_org_heads or span.text.lower().startswith(self.not_org_starts):
                 return None
+            if end < len(doc) and doc[end].lower_ in self.not_org_before:
+                return None
+            if doc[start].lower_ in self.currencies or any(t.like_num for t in span) and len(span) <= 3:
+                return None
+            if start >= 2 and doc[start - 1].lower_ in self.portfolio_words and doc[start - 2].lower_.rstrip(".") in self.titles:
+                return None
+            known = self._known_org_prefix(span)
+            if known is not None:
+                return known
             if len(span) == 1 and self.lex.drug(span.text):
                 return None
             if start > 0 and doc[start - 1].lower_ in ("against", "on") and start > 1 and doc[start - 2].lower_ == "convention":
@@ -223,7 +301,7 @@ def _split_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     parts, cur = [], start
     for i in range(start, end):
         t = doc[i]
-        if t.text == "/" or (t.text in _APOS and i > start):
+        if t.text in ("/", "(", ")", "[", "]") or (t.text in _APOS and i > start):
             if cur < i:
                 parts.append((cur, i))
             cur = i + 1
