@@ -13,10 +13,10 @@ import numpy as np
 NUM_PERM = 64
 BANDS = 16  # 16 bands x 4 rows: pairs above ~0.6 Jaccard collide with high probability
 THRESHOLD = 0.7
-_PRIME = (1 << 61) - 1
-_rng = np.random.RandomState(20261129)
-_A = _rng.randint(1, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
-_B = _rng.randint(0, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
+_rng = np.random.default_rng(20261129)
+# multiply-shift hashing on 64 bits (odd multipliers): one independent permutation per row
+_A = _rng.integers(0, 2**64, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
+_B = _rng.integers(0, 2**64, size=NUM_PERM, dtype=np.uint64)
 
 
 def signature(text: str, k: int = 5) -> list[int]:
@@ -25,7 +25,8 @@ def signature(text: str, k: int = 5) -> list[int]:
         words = words + [""] * (k - len(words))
     shingles = {zlib.crc32(" ".join(words[i: i + k]).encode()) for i in range(len(words) - k + 1)}
     x = np.fromiter(shingles, dtype=np.uint64)
-    hashed = (np.outer(x, _A) + _B) % np.uint64(_PRIME)  # wraps mod 2^64 first; fine for hashing
+    with np.errstate(over="ignore"):
+        hashed = (np.outer(x, _A) + _B) >> np.uint64(32)  # wraps mod 2^64 by design
     return hashed.min(axis=0).astype(np.uint64).tolist()
 
 

@@ -1,0 +1,121 @@
+"""End to end in headless Chromium (Debian's chromium + chromedriver, driven by Selenium).
+
+Starts `docmine serve` on the bundled corpus, searches an entity, opens a co-mention cell
+and checks the evidence. Screenshots of each page go to tests/output/. Skipped with a clear
+message where Chromium or its driver is not installed (.ci/run installs both).
+"""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+OUT = Path(__file__).parent / "output"
+
+pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
+                                reason="headless browser test needs Debian's chromium and chromium-driver "
+                                       "(apt-get install chromium chromium-driver)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(corpus_db):
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "docmine.cli", "serve", "--db", corpus_db, "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url + "/autocomplete?q=x", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("docmine serve did not start: " + (proc.stdout.read() if proc.stdout else ""))
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1300,1000", "--disable-dev-shm-usage"):
+        opts.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()
+
+
+def _shot(driver, name):
+    OUT.mkdir(exist_ok=True)
+    driver.save_screenshot(str(OUT / f"{name}.png"))
+
+
+def test_search_entity_then_comention_cell_evidence(server, browser, corpus_db):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(server + "/")
+    _shot(browser, "overview")
+    box = browser.find_element(By.ID, "q")
+    box.send_keys("Europol")
+    # autocomplete suggests the entity
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#suggest div")))
+    assert "Europol" in browser.find_element(By.ID, "suggest").text
+    box.submit()
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "td.kwic")))
+    assert "Europol" in browser.find_element(By.TAG_NAME, "h2").text
+    _shot(browser, "search")
+    browser.get(server + "/comention?rows=ORG&cols=DRUG&measure=npmi&window=document&min_count=2")
+    cells = browser.find_elements(By.CSS_SELECTOR, "#matrix a.cell")
+    assert cells, "the ORG x DRUG table has no cells"
+    _shot(browser, "comention")
+    href = cells[0].get_attribute("href")
+    cells[0].click()
+    wait.until(EC.presence_of_element_located((By.ID, "evidence")))
+    title = browser.find_element(By.ID, "evidence-title").text
+    row, col = [x.strip() for x in title.split(" + ", 1)]
+    texts = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "td.evidence-text")]
+    assert texts, f"no evidence shown for {href}"
+    _shot(browser, "evidence")
+    # every evidence sentence holds a written form of both entities of the cell
+    import sqlite3
+
+    con = sqlite3.connect(corpus_db)
+
+    def forms(name, label):
+        return {r[0].lower() for r in con.execute(
+            "SELECT DISTINCT m.text FROM mentions m JOIN entities e USING(entity_id) WHERE e.canonical=? AND e.label=?",
+            (name, label))}
+
+    org_forms, drug_forms = forms(row, "ORG"), forms(col, "DRUG")
+    assert org_forms and drug_forms
+    for t in texts:
+        assert any(f in t.lower() for f in org_forms), (t, org_forms)
+        assert any(f in t.lower() for f in drug_forms), (t, drug_forms)
+    browser.find_elements(By.CSS_SELECTOR, "#evidence a")[0].click()
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "div.doc mark")))
+    _shot(browser, "document")
