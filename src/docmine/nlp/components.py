@@ -48,6 +48,7 @@ class DomainEntities:
         self.blockers = [b for b in dr.get("blocking_cues", [])]
         self.form_nouns = set(dr.get("form_nouns", []))
         self.form_adjs = set(dr.get("form_adjectives", []))
+        self.merge_parens = bool(dr.get("merge_parenthesised", False))
         pl = r.get("place", {})
         self.place_suffixes = set(pl.get("suffixes", []))
         self.place_prefixes = [p.split() for p in pl.get("prefixes", [])]
@@ -84,6 +85,8 @@ class DomainEntities:
                     continue
             lex_spans.append(span)
         lex_spans = filter_spans(lex_spans)
+        if self.merge_parens:
+            lex_spans = self._merge_glosses(lex_spans)
 
         model_spans = []
         for ent in doc.ents:
@@ -209,9 +212,32 @@ class DomainEntities:
         start, end = span.start, span.end
         if end < len(doc) and doc[end].lower_ in self.form_nouns:
             end += 1
-        if start > 0 and doc[start - 1].lower_ in self.form_adjs and not info.kind == "class":
-            start -= 1
+        while info.kind != "class":
+            if start > 0 and doc[start - 1].lower_ in self.form_adjs:
+                start -= 1
+            elif start >= 3 and doc[start - 2].text == "-" and f"{doc[start - 3].lower_}-{doc[start - 1].lower_}" in self.form_adjs:
+                start -= 3  # "high-grade" is three tokens
+            else:
+                break
         return Span(doc, start, end, label="DRUG")
+
+    def _merge_glosses(self, spans: list[Span]) -> list[Span]:
+        """DRUG ( DRUG ) -> one DRUG span: "Amphetamine (Ice)", "cannabis (marijuana)"."""
+        spans = sorted(spans, key=lambda s: s.start)
+        out: list[Span] = []
+        i = 0
+        while i < len(spans):
+            a = spans[i]
+            b = spans[i + 1] if i + 1 < len(spans) else None
+            doc = a.doc
+            if (b is not None and a.label_ == b.label_ == "DRUG" and b.start == a.end + 1
+                    and doc[a.end].text == "(" and b.end < len(doc) and doc[b.end].text == ")"):
+                out.append(Span(doc, a.start, b.end + 1, label="DRUG"))
+                i += 2
+                continue
+            out.append(a)
+            i += 1
+        return out
 
     def _drug_context(self, span: Span) -> bool:
         sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[max(0, span.start - 25): span.end + 25]
