@@ -82,9 +82,14 @@ def test_near_duplicates_count_once(tmp_path):
     s = Store(tmp_path / "nd.db")
     near = NearDupIndex()
     base = ("Customs officers at the port of Antwerp seized two tonnes of cocaine hidden in a shipment of bananas "
-            "from Ecuador, the agency said on Monday, adding that Europol supported the investigation. ") * 3
+            "from Ecuador, the agency said on Monday. The consignment had been declared as fresh fruit and was "
+            "selected for inspection after a risk analysis of the shipping documents. Europol supported the "
+            "investigation with operational analysis and cross-checks against its databases. Three suspects were "
+            "arrested in Belgium and the Netherlands, and investigators seized cash, phones and two vehicles. "
+            "The agency said that criminal networks continue to exploit legitimate trade through the port, and "
+            "that cooperation with producer countries in Latin America remains essential to stop the flow.")
     run = s.start_run("test", {})
-    for i, text in enumerate([base, base.replace("on Monday", "on Tuesday"), "Europol warned about heroin in Vienna today."]):
+    for i, text in enumerate([base, base.replace("on Monday", "on Tuesday") + " Photos: Belgian Customs.", "Europol warned about heroin in Vienna today."]):
         from storekit import add_document as add
 
         add(s, f"r{i}.txt", text, {"Europol": "ORG", "cocaine": "DRUG", "heroin": "DRUG"}, run_id=run, minhash=False)
