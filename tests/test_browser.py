@@ -83,8 +83,8 @@ def test_search_entity_then_comention_cell_evidence(server, browser, corpus_db):
     box = browser.find_element(By.ID, "q")
     box.send_keys("Europol")
     # autocomplete suggests the entity
-    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#suggest div")))
-    assert "Europol" in browser.find_element(By.ID, "suggest").text
+    wait.until(EC.text_to_be_present_in_element((By.ID, "suggest"), "Europol (ORG"))
+    assert browser.find_element(By.CSS_SELECTOR, "#suggest div").text.startswith("Europol (ORG")
     box.submit()
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "td.kwic")))
     assert "Europol" in browser.find_element(By.TAG_NAME, "h2").text

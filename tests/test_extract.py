@@ -138,3 +138,11 @@ def test_parse_date_forms():
     assert parse_date("D:20231130120000+01'00'") == "2023-11-30"
     assert parse_date("2024-02-01T10:00:00Z") == "2024-02-01"
     assert parse_date("31 February 2020") is None
+
+
+def test_short_windows_1252_text_is_not_read_as_a_dos_code_page(tmp_path):
+    # regression: charset detection read cp1252's ’ (0x92) as cp850's Æ ("EuropolÆs")
+    text = "Europol’s analysts met in Santos.\r\n\r\nThe “Balkan” route – cocaine and heroin – was discussed.\r\n"
+    doc = extract_file(str(text_file(tmp_path / "w.txt", text, "cp1252")))
+    assert "Europol’s analysts" in doc.text and "Æ" not in doc.text
+    assert doc.meta["encoding"] == "cp1252"

@@ -50,13 +50,26 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         best = from_bytes(data[:200_000]).best()
         if best is not None and best.encoding:
             enc = best.encoding
-            # Latin-1 and cp1252 agree except 0x80-0x9F, where cp1252 has the curly quotes.
-            if enc in ("latin_1", "iso8859_1", "ascii"):
+            # Western European text is far more often Windows-1252 than a DOS or Mac code page;
+            # the detector cannot tell them apart on short texts (it reads cp1252's ’ as cp850's Æ).
+            if enc in _WESTERN and _decodes(data, "cp1252"):
                 enc = "cp1252"
             return data.decode(enc, errors="replace"), enc
     except Exception:
         pass
     return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+_WESTERN = {"latin_1", "iso8859_1", "iso8859_15", "ascii", "cp850", "cp437", "cp858", "mac_roman", "cp1252",
+            "cp1250", "iso8859_2", "mac_latin2", "cp852", "utf_8"}
+
+
+def _decodes(data: bytes, enc: str) -> bool:
+    try:
+        data.decode(enc)
+        return True
+    except UnicodeDecodeError:
+        return False
 
 
 def declared_html_charset(data: bytes) -> str | None:

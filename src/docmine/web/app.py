@@ -37,9 +37,10 @@ table{border-collapse:collapse;font-size:.9rem}td,th{border:1px solid #ddd;paddi
 <input type="submit" value="Search"></form><div id="suggest"></div></header>
 <main>{{ body }}</main>
 <script>
-const q=document.getElementById('q'),box=document.getElementById('suggest');
-q.addEventListener('input',async()=>{if(q.value.length<2){box.textContent='';return;}
-const r=await fetch('{{ url_for('autocomplete') }}?q='+encodeURIComponent(q.value));const items=await r.json();box.textContent='';
+const q=document.getElementById('q'),box=document.getElementById('suggest');let seq=0;
+q.addEventListener('input',async()=>{const mine=++seq;if(q.value.length<2){box.textContent='';return;}
+const r=await fetch('{{ url_for('autocomplete') }}?q='+encodeURIComponent(q.value));const items=await r.json();
+if(mine!==seq)return;box.textContent='';
 for(const it of items){const d=document.createElement('div');d.textContent=it.entity+' ('+it.label+', '+it.documents+' docs)';
 d.onclick=()=>{location.href=it.url};box.appendChild(d);}});
 </script></body></html>"""
@@ -94,8 +95,10 @@ def create_app(db: str) -> Flask:
         with store() as s:
             rows = s.query(
                 "SELECT e.label, e.canonical, COUNT(DISTINCT m.doc_id) AS n FROM entities e JOIN mentions m USING(entity_id)"
-                " WHERE e.canonical LIKE ? ESCAPE '\\' OR m.text LIKE ? ESCAPE '\\' GROUP BY e.entity_id ORDER BY n DESC LIMIT 10",
-                (f"%{_like(q)}%", f"{_like(q)}%"))
+                " WHERE e.canonical LIKE ? ESCAPE '\\' OR m.text LIKE ? ESCAPE '\\' GROUP BY e.entity_id"
+                " ORDER BY (lower(e.canonical) = lower(?) OR lower(max(m.text)) = lower(?)) DESC,"
+                " (e.canonical LIKE ? ESCAPE '\\') DESC, n DESC LIMIT 10",
+                (f"%{_like(q)}%", f"{_like(q)}%", q, q, f"{_like(q)}%"))
         return jsonify([{"entity": r["canonical"], "label": r["label"], "documents": r["n"],
                          "url": url_for("entity_page", label=r["label"], name=r["canonical"])} for r in rows])
 
