@@ -67,6 +67,12 @@ class DomainEntities:
         self.matcher.add("BLOCK", [tok(t) for t in sorted(set(lexicon.routes) | set(lexicon.titles))])
         self.matcher.add("BLOCK", [tok(t.lower() + "s") for t in lexicon.routes])
         self.cs_matcher.add("ORG", [tok(a) for a in sorted(lexicon.org_case_sensitive)])
+        if pl.get("gazetteer", False):
+            from docmine.nlp.gazetteer import place_names
+
+            names = place_names()
+            self.cs_matcher.add("GAZ", [tok(n) for n in sorted(names)])
+            self.cs_matcher.add("GAZ", [tok(n.upper()) for n in sorted(names)])
         self.cs_matcher.add("PLACE", [tok(a) for a in sorted(lexicon.place_case_sensitive)])
 
     # ------------------------------------------------------------------
@@ -74,6 +80,8 @@ class DomainEntities:
         matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
         matches += [(doc.vocab.strings[m], s, e) for m, s, e in self.cs_matcher(doc)]
         blocks = [(s, e) for lab, s, e in matches if lab == "BLOCK"]
+        gazetteer = filter_spans([Span(doc, s, e, label="PLACE") for lab, s, e in matches if lab == "GAZ"])
+        matches = [m for m in matches if m[0] != "GAZ"]
         lex_spans: list[Span] = []
         for lab, s, e in matches:
             if lab == "BLOCK":
@@ -119,6 +127,17 @@ class DomainEntities:
             if not taken.intersection(range(span.start, span.end)):
                 final.append(span)
         lex_keys = {(s.start, s.end) for s in lex_spans}
+        # gazetteer places: where nothing else matched, or replacing a model ORG of the same extent
+        used = {i for sp in final for i in range(sp.start, sp.end)}
+        for g in gazetteer:
+            if any(s < g.end and g.start < e for s, e in blocks):
+                continue
+            same = [sp for sp in final if (sp.start, sp.end) == (g.start, g.end)]
+            if same and same[0].label_ == "ORG" and (g.start, g.end) not in lex_keys:
+                final.remove(same[0])
+                final.append(g)
+            elif not used.intersection(range(g.start, g.end)):
+                final.append(g)
         final = filter_spans(final)
         others = {}  # token -> True when a name may absorb it (another PERSON, or a lone model word)
         for sp in final:
