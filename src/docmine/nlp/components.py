@@ -53,6 +53,14 @@ class DomainEntities:
         self.place_suffixes = set(pl.get("suffixes", []))
         self.place_prefixes = [p.split() for p in pl.get("prefixes", [])]
         self.place_org_suffixes = [p.split() for p in pl.get("org_suffixes", [])]
+        self.directions = set(pl.get("direction_prefixes", []))
+        from spacy.matcher import Matcher
+
+        self.designated = Matcher(nlp.vocab)
+        nouns = pl.get("designator_nouns", [])
+        if nouns:
+            self.designated.add("PLACE", [[{"IS_TITLE": True, "IS_ALPHA": True, "OP": "+"},
+                                           {"LOWER": {"IN": nouns}, "IS_LOWER": True}]], greedy="LONGEST")
 
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cs_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -92,6 +100,9 @@ class DomainEntities:
                 if span is None:
                     continue
             lex_spans.append(span)
+        for _, s_, e_ in self.designated(doc):
+            if doc[s_].lower_ not in self.not_name and not doc[s_].is_sent_start or e_ - s_ > 2:
+                lex_spans.append(Span(doc, s_, e_, label="PLACE"))
         lex_spans = filter_spans(lex_spans)
         if self.merge_parens:
             lex_spans = self._merge_glosses(lex_spans)
@@ -147,6 +158,7 @@ class DomainEntities:
         final = [self._place_extent(s) if s.label_ == "PLACE"
                  else self._person_extent(s, others) if s.label_ == "PERSON" and (s.start, s.end) not in lex_keys
                  else s for s in final]
+        final = self._merge_glosses(self._agency_units(filter_spans([s for s in final if s is not None])))
         final = filter_spans(final)
         for span in final:
             span._.docmine_source = "lexicon" if (span.start, span.end) in lex_keys else "model"
@@ -198,7 +210,7 @@ class DomainEntities:
             return span
         return Span(doc, start, end, label="PERSON")
 
-    def _place_extent(self, span: Span) -> Span:
+    def _place_extent(self, span: Span) -> Span | None:
         """Designators belong to the place; "<place> police" is an organisation."""
         doc = span.doc
         start, end = span.start, span.end
@@ -206,10 +218,16 @@ class DomainEntities:
             n = len(words)
             if [t.lower_ for t in doc[end: end + n]] == words:
                 return Span(doc, start, end + n, label="ORG")
-        while end < len(doc) and doc[end].lower_ in self.place_suffixes and not (
+        if span.text.replace(".", "").isupper() and len(span.text.replace(".", "")) <= 4 and end < len(doc) \
+                and doc[end].is_lower and doc[end].is_alpha and doc[end].lower_ not in ("and", "or", "of", "to", "in"):
+            return None  # an acronym used as a modifier: "U.S. ports", "US federal prosecutors"
+        while end < len(doc) and (doc[end].lower_ in self.place_suffixes or (
+                doc[end].lower_ == "international" and end + 1 < len(doc) and doc[end + 1].lower_ == "airport")) and not (
             end + 1 < len(doc) and doc[end + 1].lower_ == "of"
         ):
             end += 1
+        while start > 0 and doc[start - 1].lower_ in self.directions:
+            start -= 1
         for words in self.place_prefixes:
             n = len(words)
             if start >= n and [t.lower_ for t in doc[start - n: start]] == words:
@@ -249,13 +267,26 @@ class DomainEntities:
             a = spans[i]
             b = spans[i + 1] if i + 1 < len(spans) else None
             doc = a.doc
-            if (b is not None and a.label_ == b.label_ == "DRUG" and b.start == a.end + 1
+            if (b is not None and a.label_ == b.label_ and a.label_ in ("DRUG", "PLACE") and b.start == a.end + 1
                     and doc[a.end].text == "(" and b.end < len(doc) and doc[b.end].text == ")"):
-                out.append(Span(doc, a.start, b.end + 1, label="DRUG"))
+                out.append(Span(doc, a.start, b.end + 1, label=a.label_))
                 i += 2
                 continue
             out.append(a)
             i += 1
+        return out
+
+    def _agency_units(self, spans: list[Span]) -> list[Span]:
+        """An agency acronym followed by a place names a unit: "ANF Peshawar", "NCB Mumbai" -> ORG."""
+        spans = sorted(spans, key=lambda s: s.start)
+        out: list[Span] = []
+        for sp in spans:
+            prev = out[-1] if out else None
+            if (prev is not None and sp.label_ == "PLACE" and prev.label_ == "ORG" and prev.end == sp.start
+                    and len(prev) == 1 and prev.text.isupper() and len(prev.text) >= 2):
+                out[-1] = Span(sp.doc, prev.start, sp.end, label="ORG")
+                continue
+            out.append(sp)
         return out
 
     def _drug_context(self, span: Span) -> bool:
