@@ -19,6 +19,8 @@ from docmine.nlp.lexicon import Lexicon, plural_forms
 
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 _APOS = ("'s", "’s", "'", "’")
+# lower-case words that never stand inside a name: a model entity spanning one is two entities
+_BREAK_WORDS = {"at", "in", "from", "near", "with", "to", "by", "via", "into", "onto"}
 
 
 def _set_ext():
@@ -59,7 +61,8 @@ class DomainEntities:
         self.designated = Matcher(nlp.vocab)
         nouns = pl.get("designator_nouns", [])
         if nouns:
-            self.designated.add("PLACE", [[{"IS_TITLE": True, "IS_ALPHA": True, "OP": "+"},
+            self.designated.add("PLACE", [[{"IS_TITLE": True, "IS_ALPHA": True, "OP": "+",
+                                            "LOWER": {"NOT_IN": ["the", "a", "an", "in", "at", "of", "on", "and"]}},
                                            {"LOWER": {"IN": nouns}, "IS_LOWER": True}]], greedy="LONGEST")
 
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -144,7 +147,9 @@ class DomainEntities:
             if any(s < g.end and g.start < e for s, e in blocks):
                 continue
             same = [sp for sp in final if (sp.start, sp.end) == (g.start, g.end)]
-            if same and same[0].label_ == "ORG" and (g.start, g.end) not in lex_keys:
+            after_prep = g.start > 0 and doc[g.start - 1].lower_ in ("of", "in", "from", "at", "near", "to")
+            if same and (same[0].label_ == "ORG" or same[0].label_ == "PERSON" and after_prep) \
+                    and (g.start, g.end) not in lex_keys:
                 final.remove(same[0])
                 final.append(g)
             elif not used.intersection(range(g.start, g.end)):
@@ -377,7 +382,7 @@ def _split_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     parts, cur = [], start
     for i in range(start, end):
         t = doc[i]
-        if t.text in ("/", "(", ")", "[", "]") or (t.text in _APOS and i > start):
+        if t.text in ("/", "(", ")", "[", "]") or (t.text in _APOS and i > start) or t.text in _BREAK_WORDS:
             if cur < i:
                 parts.append((cur, i))
             cur = i + 1
