@@ -37,12 +37,11 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if declared:
+    enc = _usable_declared(declared)
+    if enc:
         try:
-            codecs.lookup(declared)
-            if declared.lower().replace("_", "-") not in ("utf-8", "utf8"):
-                return data.decode(declared, errors="replace"), declared
-        except LookupError:
+            return data.decode(enc, errors="replace"), declared
+        except (UnicodeError, LookupError, ValueError):  # a codec that cannot decode leniently
             pass
     try:
         from charset_normalizer import from_bytes
@@ -62,6 +61,26 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
 _WESTERN = {"latin_1", "iso8859_1", "iso8859_15", "ascii", "cp850", "cp437", "cp858", "mac_roman", "cp1252",
             "cp1250", "iso8859_2", "mac_latin2", "cp852", "utf_8"}
+
+
+# Declared charsets that cannot describe an ASCII-compatible page (the declaration was found by
+# reading the bytes as ASCII) or that are not character encodings at all. As in browsers, such a
+# declaration is ignored and the encoding is detected instead.
+_IGNORED_DECLARED = {"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+                     "utf-7", "idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape"}
+
+
+def _usable_declared(declared: str | None) -> str | None:
+    """The codec name of a declared charset worth trying, or None."""
+    if not declared:
+        return None
+    try:
+        info = codecs.lookup(declared)
+    except (LookupError, ValueError, TypeError):  # unknown name, or one with a NUL in it
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _IGNORED_DECLARED:
+        return None
+    return info.name
 
 
 def _decodes(data: bytes, enc: str) -> bool:

@@ -23,7 +23,24 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 
 
-def _valid(y: int, m: int, d: int) -> str | None:
+def _month(name: str) -> int | None:
+    """Month number of a name the (case-insensitive, Unicode) month pattern matched.
+
+    Case-insensitive matching also accepts look-alikes such as the long s ("ſept") or the dotless
+    i ("Aprıl"), whose lower case is not in the table: match them the way the pattern did.
+    """
+    key = name.lower().rstrip(".")
+    if key in _MONTHS:
+        return _MONTHS[key]
+    for m, i in _MONTHS.items():
+        if re.fullmatch(re.escape(m), key, re.I):
+            return i
+    return None
+
+
+def _valid(y: int, m: int | None, d: int) -> str | None:
+    if m is None:
+        return None
     try:
         if 1900 <= y <= 2100:
             return date(y, m, d).isoformat()
@@ -46,10 +63,10 @@ def parse_date(value: str | None) -> str | None:
         return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = _DMY.search(value)
     if m:
-        return _valid(int(m.group(3)), _MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1)))
+        return _valid(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
     m = _MDY.search(value)
     if m:
-        return _valid(int(m.group(3)), _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2)))
+        return _valid(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
     return None
 
 

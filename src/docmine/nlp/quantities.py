@@ -43,14 +43,16 @@ _COUNT_UNITS = (
     "plants|bushes|pieces|cartons|boxes|bottles|vials|ampoules|sachets|pouches|cakes|jerrycans|drums|barrels|"
     "dose|blotter|block|brick|packet|package|parcel|bag|sack|bale|bundle|slab|wrap|plant|piece|bottle|vial|cake|drum"
 )
-_NUM = r"(?:\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:half\s+a|a\s+dozen|a\s+hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds\s+of|thousands\s+of|dozens\s+of|millions\s+of|several|an?)(?:\s*\(\d+\))?)"
+_NUM = r"(?:\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|half\s+a|a\s+dozen|a\s+hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds\s+of|thousands\s+of|dozens\s+of|millions\s+of|several|an?)(?:\s*\(\d+\))?)"
 _MULT_RX = r"(?:\s*(?:thousand|million|billion|lakhs?|crores?|hundred|mn|bn|k|m)\b)?"
 _UNIT_RX = (
     r"(?:metric\s+ton(?:ne)?s?|kilogram(?:me)?s?|kilogans|kilos?|kgs?|grams?|grammes?|gms?|gr|g|milligrams?|mg|"
     r"ton(?:ne)?s?|t|lbs?|pounds?|ounces?|oz|lit(?:re|er)s?|l|ml|millilit(?:re|er)s?|gallons?|"
     r"tablets?|tabs|pills?|capsules?|" + _COUNT_UNITS + r")"
 )
-_MOD = r"(?:(?:approximately|approx\.|about|around|nearly|almost|over|more\s+than|less\s+than|at\s+least|up\s+to|roughly|some|an\s+estimated|just\s+over|just\s+under|close\s+to|in\s+excess\s+of)\s+)?"
+# Modifiers that belong to the amount ("more than 2 tons"); "over", "almost", "at least" stay outside,
+# following the annotation convention of drug-seizure news corpora.
+_MOD = r"(?:(?:approximately|approx\.|about|around|nearly|more\s+than|less\s+than|an\s+estimated)\s+)?"
 _DIGITS = r"(?:\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*\(\d+\))?"
 _WORDS_RX = _NUM.replace(r"\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|", "")  # number words only
 # after digits any unit may follow, with or without a space ("43.5kgs", "2 t"); after a number
@@ -58,10 +60,14 @@ _WORDS_RX = _NUM.replace(r"\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
 _LONG_UNIT_RX = _UNIT_RX.replace("|t|", "|").replace("|g|", "|").replace("|l|", "|")
 _QTY_NUM = rf"(?:{_DIGITS}{_MULT_RX}(?:\s*(?:-|to|and)\s*{_DIGITS}{_MULT_RX})?\s*-?\s*{_UNIT_RX}|{_WORDS_RX}{_MULT_RX}(?:\s+(?:to|and)\s+{_NUM}{_MULT_RX})?\s+{_LONG_UNIT_RX})"
 _QTY = re.compile(
-    rf"\b{_MOD}{_QTY_NUM}\b(?:\s+{_DIGITS}\s*{_UNIT_RX}\b)?(?:\s+or\s+more\b)?",
+    rf"\b{_MOD}{_QTY_NUM}\b(?:\s+(?:of\s+|and\s+)?{_DIGITS}\s*{_UNIT_RX}\b)?",
     re.I,
 )
-_VAGUE = re.compile(r"\b(?:large|small|huge|big|massive|significant|substantial|considerable|unspecified)\s+(?:quantit(?:y|ies)|amounts?)\b", re.I)
+# a container counted with "a" is not an amount ("a bag", "a parcel"); "a kilo", "a ton" are
+_A_CONTAINER = re.compile(rf"^(?:an?|one)\s+(?:{_COUNT_UNITS})$", re.I)
+# a bare plural mass unit before "of": "tons of cocaine"
+_BARE_UNIT = re.compile(r"\b(?:tons|tonnes|kilos|kilograms|kilogrammes)(?=\s+of\b)", re.I)
+_VAGUE = re.compile(r"\b(?:(?:an?\s+)?(?:large|small|huge|big|massive|significant|substantial|considerable|unspecified)\s+(?:quantit(?:y|ies)|amounts?)|a\s+quantity(?=\s+of))\b", re.I)
 _BARE_NUM = re.compile(rf"\b{_NUM}{_MULT_RX}$", re.I)
 
 
@@ -122,8 +128,12 @@ def find_quantities(doc: Doc) -> list[Span]:
     """Quantity spans in a doc whose drug entities are already set."""
     text = doc.text
     spans = []
-    for rx in (_QTY, _VAGUE):
+    for rx in (_QTY, _VAGUE, _BARE_UNIT):
         for m in rx.finditer(text):
+            if _A_CONTAINER.match(m.group(0)):
+                continue
+            if rx is _BARE_UNIT and re.search(r"\d\s*$|\b(?:a|of|metric)\s+$", text[max(0, m.start() - 12): m.start()], re.I):
+                continue
             span = doc.char_span(m.start(), m.end(), label="QUANTITY", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
