@@ -20,9 +20,12 @@ def sniff_format(data: bytes, name: str = "") -> str | None:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 names = set(z.namelist())
-        except zipfile.BadZipFile:
-            return "docx" if name.lower().endswith(".docx") else None
-        return "docx" if "word/document.xml" in names else None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+            names = set()
+        if "word/document.xml" in names:
+            return "docx"
+        # a damaged Word file is reported as such, not as an unknown format
+        return "docx" if name.lower().endswith((".docx", ".docm")) else None
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"\x1f\x8b", b"BZh", b"Rar!",
                         b"\xd0\xcf\x11\xe0", b"7z\xbc\xaf", b"OggS", b"ID3", b"RIFF", b"\x00\x00\x01\x00")):
         return None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from docmine.extract.document import Document, ExtractionError
@@ -9,15 +10,38 @@ from docmine.extract.metadata import date_from_dateline, detect_language, iso_fr
 from docmine.extract.text import clean_line
 
 
+REQUIRED_PARTS = ("[Content_Types].xml", "_rels/.rels", "word/document.xml")
+
+
+def _damaged(exc: Exception) -> str:
+    """Plain-language reason for a DOCX package python-docx cannot read."""
+    msg = str(exc)
+    if "relationship" in msg.lower():
+        return "corrupt DOCX: the package does not say where its main document is (damaged relationships)"
+    if type(exc).__name__ in ("XMLSyntaxError", "ParseError"):
+        return f"corrupt DOCX: damaged XML inside the file ({msg[:120]})"
+    return f"corrupt DOCX: the file is damaged and cannot be read ({type(exc).__name__})"
+
+
 def extract_docx(path: str, data: bytes, sha256: str) -> Document:
     import docx
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        raise ExtractionError("corrupt DOCX: not a complete ZIP archive (truncated or damaged)") from exc
+    for part in REQUIRED_PARTS:
+        if part not in names:
+            raise ExtractionError(f"corrupt DOCX: a required part is missing ({part})")
+    try:
         d = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ExtractionError(f"corrupt DOCX: cannot be opened ({exc})") from exc
-    except Exception as exc:
-        raise ExtractionError(f"corrupt DOCX: {type(exc).__name__}: {exc}") from exc
+    except KeyError as exc:  # a part the package refers to is not in the archive
+        missing = str(exc.args[0]) if exc.args else ""
+        missing = re.sub(r"^There is no item named '(.*)' in the archive$", r"\1", missing)
+        raise ExtractionError(f"corrupt DOCX: a required part is missing ({missing})") from exc
+    except Exception as exc:  # damaged XML or package structure
+        raise ExtractionError(_damaged(exc)) from exc
     paras = [clean_line(p.text) for p in d.paragraphs]
     for table in d.tables:
         for row in table.rows:

@@ -20,6 +20,9 @@ from docmine.nlp.lexicon import Lexicon, plural_forms
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 _APOS = ("'s", "’s", "'", "’")
 # lower-case words that never stand inside a name: a model entity spanning one is two entities
+_AMOUNT_WORDS = {"kg", "kgs", "kilograms", "kilogram", "kilos", "kilo", "grams", "gram", "g", "tons", "tonnes",
+                 "pounds", "lbs", "ounces", "oz", "litres", "liters", "doses", "bags", "packets", "of"}
+_QUOTES = {'"', "“", "”", "‘", "’", "'"}
 _BREAK_WORDS = {"at", "in", "from", "near", "with", "to", "by", "via", "into", "onto"}
 
 
@@ -295,21 +298,27 @@ class DomainEntities:
         return out
 
     def _drug_context(self, span: Span) -> bool:
-        sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[max(0, span.start - 25): span.end + 25]
+        """An ambiguous term ("ice", "speed", "blow", "coke") is a drug only with local evidence:
+        an amount just before it, another drug in the same list, quotation marks, or a drug form
+        after it; and never in a sentence about fuel, weather or sport."""
+        doc = span.doc
+        sent = span.sent if doc.has_annotation("SENT_START") else doc[max(0, span.start - 25): span.end + 25]
         low = sent.text.lower()
         if any(re.search(rf"\b{re.escape(b)}\b", low) for b in self.blockers):
             return False
-        for tok in sent:
-            if tok.i in range(span.start, span.end):
-                continue
-            if tok.lower_ in self.cues:
-                return True
-            info = self.lex.drugs.get(tok.lower_)
+        before = doc[max(sent.start, span.start - 3): span.start]
+        after = doc[span.end: min(sent.end, span.end + 3)]
+        if any(t.like_num or t.lower_ in _AMOUNT_WORDS for t in before):
+            return True
+        if span.end < len(doc) and doc[span.end].lower_ in self.form_nouns:
+            return True
+        if span.start > 0 and doc[span.start - 1].text in _QUOTES or span.end < len(doc) and doc[span.end].text in _QUOTES:
+            return True
+        for t in list(before) + list(after):
+            info = self.lex.drugs.get(t.lower_)
             if info is not None and not info.ambiguous:
                 return True
-        # "of ice", "kg ice": a quantity right before the term
-        prev = span.doc[span.start - 2: span.start]
-        return any(t.like_num for t in prev)
+        return any(t.lower_ in self.cues for t in before)
 
     def _known_org_prefix(self, span: Span) -> Span | None:
         """"UNODC Country Office" -> "UNODC": a known organisation plus a generic unit word."""
