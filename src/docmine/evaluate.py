@@ -49,7 +49,8 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None = None,
-             errors: int = 0, limit: int | None = None, nlp=None) -> pd.DataFrame:
+             errors: int = 0, limit: int | None = None, nlp=None,
+             drug_modifiers: bool | None = None) -> pd.DataFrame:
     """Per-label precision/recall/F1 (exact span) and canonical-level F1.
 
     ``ignore`` defaults to ORG and CONCEAL for DocBin gold (the drug-seizure set marks only
@@ -59,6 +60,11 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
     from docmine.nlp.pipeline import load_nlp, spacy_mentions, use_fast_ops
 
     records = load_gold(gold)[:limit]
+    seizure_gold = gold.endswith(".spacy")
+    if drug_modifiers is None:
+        # The drug-seizure corpus annotates seized substances, not drug words that modify another
+        # noun ("heroin trafficking"); docmine keeps those as role="modifier" mentions.
+        drug_modifiers = not seizure_gold
     if ignore is None:
         ignore = ("ORG", "CONCEAL", "PERSON") if gold.endswith(".spacy") else ()
     if nlp is None:
@@ -82,6 +88,8 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
         pr = set()
         for m in mentions:
             if m.label in ignore or m.label not in labels:
+                continue
+            if not drug_modifiers and m.attrs.get("role") == "modifier":
                 continue
             pr.add((m.start, m.end, m.label))
             canon_pred[m.label].add((rec["id"], m.canonical))

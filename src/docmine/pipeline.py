@@ -33,6 +33,7 @@ class IngestOptions:
     progress: bool | None = None  # None: only on a terminal
     file_timeout: float = 120.0  # seconds per file before its parser is stopped
     memory_mb: int | None = 6144  # address-space cap per worker process
+    max_file_mb: float = 200.0  # larger files are recorded as failures, never read
 
 
 @dataclass
@@ -73,6 +74,32 @@ def _init_worker(model, models_dir, user_aliases, file_timeout: float = 120.0, m
     ops = use_fast_ops()
     _WORKER["nlp"] = load_nlp(model, models_dir, user_aliases)
     _WORKER["ops"] = ops
+    _warm_up()
+
+
+_WARM_UP = {
+    "warm-up.html": b"<html><head><title>t</title></head><body><p>Vienna, 3 April 2024 - Officers seized heroin "
+                    b"at the port, the agency said in a statement on the seizure.</p></body></html>",
+    "warm-up.txt": "Die Polizei hat in Wien zwei Kilogramm Heroin beschlagnahmt, sagte die Beh\u00f6rde am Montag "
+                   "in einer Erkl\u00e4rung.".encode("cp1252"),
+}
+
+
+def _warm_up() -> None:
+    """Import and initialise every extractor once, so the first file of each format is not
+    charged for library start-up (trafilatura, pdfium, language profiles) under its time limit."""
+    from docmine.extract import extract_bytes
+
+    try:
+        import docx  # noqa: F401
+        import pypdfium2  # noqa: F401
+
+        import docmine.extract.docx  # noqa: F401
+        import docmine.extract.pdf  # noqa: F401
+        for name, data in _WARM_UP.items():
+            extract_bytes(name, data)
+    except Exception:  # warming up is an optimisation only
+        pass
 
 
 def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
@@ -81,22 +108,25 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
     from docmine.extract import ExtractionError, extract_bytes
     from docmine.nlp.pipeline import annotate
 
-    from docmine.workers import FileAlarm, FileTimeout
+    from docmine.workers import FileAlarm, FileTimeout, timeout_reason
 
     nlp = _WORKER["nlp"]
     timeout = _WORKER.get("file_timeout", 120.0)
     results, docs, meta = [], [], {}
     for path, sha, size, mtime_ns in entries:
         try:
-            with open(path, "rb") as fh:
-                data = fh.read()
+            try:
+                with open(path, "rb") as fh:
+                    data = fh.read()
+            except OSError as exc:  # removed or made unreadable since it was found
+                raise ExtractionError(f"cannot read: {exc.strerror or exc}", stage="discover") from None
             with FileAlarm(timeout):
                 doc = extract_bytes(path, data, sha256=sha)
             if not doc.text.strip():
                 raise ExtractionError("no text: the document is empty after extraction")
         except FileTimeout:
             results.append({"path": path, "sha256": sha, "stage": "extract",
-                            "error": f"timed out after {timeout:.0f} s (the parser loops)"})
+                            "error": timeout_reason(timeout, "loops")})
             continue
         except ExtractionError as exc:
             results.append({"path": path, "sha256": sha, "stage": exc.stage, "error": exc.reason})
@@ -112,9 +142,15 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
         meta[id(doc)] = mtime_ns
     try:
         annotated = list(annotate(nlp, docs))
-    except Exception as exc:
-        return results + [{"path": d.path, "sha256": d.sha256, "stage": "nlp",
-                           "error": f"NLP failed: {type(exc).__name__}: {exc}"[:500]} for d in docs]
+    except Exception:
+        # one document broke the batch: annotate each on its own so only that one is lost
+        annotated = []
+        for d in docs:
+            try:
+                annotated.extend(annotate(nlp, [d]))
+            except Exception as exc:
+                results.append({"path": d.path, "sha256": d.sha256, "stage": "nlp",
+                                "error": f"NLP failed: {type(exc).__name__}: {exc}"[:500]})
     for doc, mentions, sents in annotated:
         d = asdict(doc)
         results.append({
@@ -122,6 +158,10 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
             "mentions": [asdict(m) for m in mentions], "minhash": signature(doc.text),
         })
     return results
+
+
+def too_large_reason(size: int, limit_mb: float) -> str:
+    return f"file too large: {size / 2**20:.1f} MB > limit {limit_mb:g} MB; raise --max-file-mb to read it"
 
 
 class IngestLock:
@@ -176,13 +216,24 @@ def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: In
     failed = {r["path"]: r for r in store.query("SELECT path, sha256 FROM failures")}
     todo: list[tuple[str, str, int, int]] = []
     twins: list[tuple[str, str, int, int]] = []  # same content as a file processed in this run
+    rejects: list[dict] = []  # failures found before any worker runs (too large, unreadable)
     pending_sha: dict[str, str] = {}
+    limit = opts.max_file_mb
     for f in found:
+        if limit and limit > 0 and f.size > limit * 2**20:
+            rejects.append({"path": f.path, "sha256": None, "stage": "discover",
+                            "error": too_large_reason(f.size, limit)})
+            continue
         k = known.get(f.path)
         if k is not None and k["size"] == f.size and k["mtime_ns"] == f.mtime_ns and k["status"] == "ok":
             summary.unchanged += 1
             continue
-        sha = sha256_file(f.path)
+        try:
+            sha = sha256_file(f.path)
+        except OSError as exc:
+            rejects.append({"path": f.path, "sha256": None, "stage": "discover",
+                            "error": f"cannot read: {exc.strerror or exc}"})
+            continue
         if f.path in failed and not opts.retry_failed and failed[f.path]["sha256"] == sha:
             summary.failed += 1  # still failing, unchanged since
             continue
@@ -200,7 +251,7 @@ def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: In
             continue
         pending_sha[sha] = f.path
         todo.append((f.path, sha, f.size, f.mtime_ns))
-    return todo, twins
+    return todo, twins, rejects
 
 
 def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: IngestSummary) -> None:
@@ -221,9 +272,22 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     # files under the given folders that the store knows but the folder no longer has
     present = {f.path for f in found.files}
     roots = [p.rstrip("/") + "/" for p in paths]
-    gone = [p for p in store.known_files() if p not in present and any(p.startswith(r) or p == r[:-1] for r in roots)]
+
+    def under_roots(p: str) -> bool:
+        return any(p.startswith(r) or p == r[:-1] for r in roots)
+
+    gone = [p for p in store.known_files() if p not in present and under_roots(p)]
     summary.removed = store.mark_missing(gone, run_id)
-    todo, twins = _plan(store, found.files, opts, summary, run_id)
+    # failures of files that are gone are no longer failures
+    rejected = {p for p, _ in found.rejected}
+    store.forget_failures([r["path"] for r in store.query("SELECT path FROM failures")
+                           if r["path"] not in present and r["path"] not in rejected and under_roots(r["path"])])
+    todo, twins, rejects = _plan(store, found.files, opts, summary, run_id)
+    rejects = [{"path": p, "sha256": None, "stage": "discover", "error": reason} for p, reason in found.rejected] + rejects
+    if rejects:
+        store.write_batch(rejects, run_id)
+        summary.failed += len(rejects)
+        summary.failures.extend((r["path"], r["stage"], r["error"]) for r in rejects)
     near = NearDupIndex()
     for doc_id, sig in store.minhashes():
         near.add(doc_id, sig)

@@ -219,8 +219,12 @@ class Store:
             "INSERT OR REPLACE INTO failures(path, sha256, stage, reason, run_id, time) VALUES (?,?,?,?,?,?)",
             (r["path"], r.get("sha256"), r.get("stage", "extract"), r["error"], run_id, time.time()),
         )
-        # a file that failed no longer holds its previous content
+        # a file that failed no longer holds its previous content: drop the document it held
+        # unless another file still holds it
+        row = self.conn.execute("SELECT doc_id FROM files WHERE path=?", (r["path"],)).fetchone()
         self.conn.execute("DELETE FROM files WHERE path=?", (r["path"],))
+        if row is not None and row[0] is not None:
+            self._drop_orphan(row[0])
 
     def _entity_id(self, label: str, canonical: str) -> int:
         row = self.conn.execute("SELECT entity_id FROM entities WHERE label=? AND canonical=?", (label, canonical)).fetchone()

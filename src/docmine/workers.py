@@ -68,7 +68,7 @@ class LocalExecutor:
                 for fut, (batch, isolated, t0) in list(inflight.items()):
                     if now - t0 > self.file_timeout * len(batch) + grace:
                         inflight.pop(fut)
-                        broken.append((batch, isolated, f"timed out after {self.file_timeout:.0f} s (the parser hangs)"))
+                        broken.append((batch, isolated, timeout_reason(self.file_timeout, "hangs")))
                 if broken:
                     # the pool is unusable or blocked: replace it, re-run what was in flight
                     for fut, (batch, isolated, _) in inflight.items():
@@ -84,6 +84,11 @@ class LocalExecutor:
         finally:
             if self.pool is not None:
                 self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def timeout_reason(seconds: float, what: str = "loops") -> str:
+    """Plain-language reason for a file stopped by its time limit."""
+    return f"timed out after {seconds:g} s (the parser {what}); raise --file-timeout if the file is just large"
 
 
 def _failure(entry: tuple, reason: str) -> dict:

@@ -37,9 +37,13 @@ def sniff_format(data: bytes, name: str = "") -> str | None:
         return "html"
     if name.lower().endswith((".html", ".htm", ".xhtml")) and "<" in low[:200]:
         return "html"
-    # text: mostly printable characters
+    # text: mostly printable characters. NUL bytes are not counted against it (text padded or
+    # sprinkled with NULs is still text; the extractor drops them), other control bytes are.
     if not sample:
         return "txt"
+    sample = sample.replace("\x00", "")
+    if not sample:
+        return None  # nothing but NUL bytes: binary, no text
     bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f") + sample.count("\ufffd")
     return "txt" if bad / len(sample) < 0.02 else None
 

@@ -36,6 +36,8 @@ def extract_docx(path: str, data: bytes, sha256: str) -> Document:
             raise ExtractionError(f"corrupt DOCX: a required part is missing ({part})")
     try:
         d = docx.Document(io.BytesIO(data))
+    except MemoryError:  # a decompression bomb: the worker reports it as out of memory
+        raise
     except KeyError as exc:  # a part the package refers to is not in the archive
         missing = str(exc.args[0]) if exc.args else ""
         missing = re.sub(r"^There is no item named '(.*)' in the archive$", r"\1", missing)

@@ -30,6 +30,8 @@ def extract_html(path: str, data: bytes, sha256: str) -> Document:
             favor_precision=True, deduplicate=False, with_metadata=False,
         )
         meta = trafilatura.extract_metadata(html)
+    except MemoryError:
+        raise
     except Exception as exc:  # lxml or trafilatura failure: fall back to tag stripping
         body, meta = None, None
         fallback_reason = str(exc)

@@ -27,7 +27,7 @@ _BREAK_WORDS = {"at", "in", "from", "near", "with", "to", "by", "via", "into", "
 
 
 def _set_ext():
-    for name, default in (("docmine_source", None),):
+    for name, default in (("docmine_source", None), ("docmine_role", None)):
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
 
@@ -54,6 +54,7 @@ class DomainEntities:
         self.form_nouns = set(dr.get("form_nouns", []))
         self.form_adjs = set(dr.get("form_adjectives", []))
         self.merge_parens = bool(dr.get("merge_parenthesised", False))
+        self.modifier_heads = set(dr.get("modifier_heads", []))
         pl = r.get("place", {})
         self.place_suffixes = set(pl.get("suffixes", []))
         self.place_prefixes = [p.split() for p in pl.get("prefixes", [])]
@@ -170,6 +171,11 @@ class DomainEntities:
         final = filter_spans(final)
         for span in final:
             span._.docmine_source = "lexicon" if (span.start, span.end) in lex_keys else "model"
+            if span.label_ == "DRUG":
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if nxt is not None and nxt.text == "-" and span.end + 1 < len(doc):
+                    nxt = doc[span.end + 1]
+                span._.docmine_role = "modifier" if nxt is not None and nxt.lower_ in self.modifier_heads else "substance"
         doc.ents = final
         return doc
 

@@ -88,8 +88,9 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
     for ent in sdoc.ents:
         sent_i = tok_sent.get(ent.sent.start, 0) + sent_offset
         source = getattr(ent._, "docmine_source", None) or ("rule" if ent.label_ == "QUANTITY" else "model")
+        role = getattr(ent._, "docmine_role", None)
         mentions.append(Mention(ent.start_char + offset, ent.end_char + offset, ent.label_, ent.text,
-                                sentence=sent_i, source=source))
+                                sentence=sent_i, source=source, attrs={"role": role} if role else {}))
     return mentions, sents
 
 
@@ -135,3 +136,5 @@ def finish_mentions(doc: Document, mentions: list[Mention], sents: list[tuple[in
         if unit is None and drug is not None and any(w in drug.text.lower() for w in ("pill", "tablet", "tab", "capsule")):
             unit = "tablets"
         m.attrs = {"value": value, "unit": unit, "drug": drug.canonical if drug else None}
+        if drug is not None and drug.attrs.get("role") == "modifier":
+            m.attrs["drug_role"] = "modifier"
