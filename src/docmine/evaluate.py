@@ -71,6 +71,8 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
         use_fast_ops()
         nlp = load_nlp(model)
     lex = nlp.get_pipe("docmine_domain").lex
+    gold_labels = {GOLD_LABEL_MAP.get(lab) for r in records for _, _, lab, _ in r["entities"]
+                   if GOLD_LABEL_MAP.get(lab) and lab not in ignore} - set(ignore)
     counts = defaultdict(Counter)
     canon_gold, canon_pred = defaultdict(set), defaultdict(set)
     examples = []
@@ -84,7 +86,7 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
                 continue
             g.add((s, e, lab))
             canon_gold[lab].add((rec["id"], canonical or lex.canonical(lab, rec["text"][s:e])))
-        labels = {lab for _, _, lab in g} | {GOLD_LABEL_MAP[lab] for lab in GOLD_LABEL_MAP if lab not in ignore}
+        labels = gold_labels  # only labels the gold file annotates are scored
         pr = set()
         for m in mentions:
             if m.label in ignore or m.label not in labels:
