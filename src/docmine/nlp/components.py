@@ -68,6 +68,16 @@ class DomainEntities:
             self.designated.add("PLACE", [[{"IS_TITLE": True, "IS_ALPHA": True, "OP": "+",
                                             "LOWER": {"NOT_IN": ["the", "a", "an", "in", "at", "of", "on", "and"]}},
                                            {"LOWER": {"IN": nouns}, "IS_LOWER": True}]], greedy="LONGEST")
+        facilities = pl.get("facility_nouns", [])
+        if facilities:
+            self.designated.add("FACILITY", [[{"IS_TITLE": True, "IS_ALPHA": True, "OP": "+",
+                                               "LOWER": {"NOT_IN": ["the", "a", "an", "in", "at", "of", "on", "and", "near"]}},
+                                              {"LOWER": {"IN": ["police", "railway", "bus", "train", "border", "fuel", "petrol", "gas"]}, "OP": "?"},
+                                              {"LOWER": {"IN": facilities}}]], greedy="LONGEST")
+        roads = [w.split() for w in pl.get("road_words", [])]
+        for words in roads:
+            self.designated.add("ROAD", [[*({"LOWER": w, "IS_TITLE": True} for w in words),
+                                          {"SHAPE": {"IN": ["d", "dd", "ddd", "dddd", "dX", "ddX", "dddX"]}}]])
 
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cs_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -110,6 +120,8 @@ class DomainEntities:
         for _, s_, e_ in self.designated(doc):
             if doc[s_].lower_ not in self.not_name and not doc[s_].is_sent_start or e_ - s_ > 2:
                 lex_spans.append(Span(doc, s_, e_, label="PLACE"))
+        lex_spans = [sp for sp in lex_spans if not any(b_s < sp.end and sp.start < b_e for b_s, b_e in blocks)
+                     or sp.label_ == "DRUG"]
         lex_spans = filter_spans(lex_spans)
         if self.merge_parens:
             lex_spans = self._merge_glosses(lex_spans)
@@ -240,8 +252,9 @@ class DomainEntities:
             end + 1 < len(doc) and doc[end + 1].lower_ == "of"
         ):
             end += 1
-        while start > 0 and doc[start - 1].lower_ in self.directions:
-            start -= 1
+        while start > 0 and doc[start - 1].lower_ in self.directions and (
+                doc[start - 1].is_title or doc[start].lower_ in self.place_suffixes or span.end - span.start > 1):
+            start -= 1  # "Upper Dir", "Northern Belize District"; not "northern Laos"
         for words in self.place_prefixes:
             n = len(words)
             if start >= n and [t.lower_ for t in doc[start - n: start]] == words:
