@@ -120,3 +120,19 @@ def test_failures_are_recorded_and_the_rest_is_stored(folder, tmp_path):
     assert "broken.pdf" in f and "corrupt PDF" in f
     assert "empty.txt" in f and "empty file" in f
     assert "image.txt" in f and "unsupported format" in f
+
+
+def test_user_aliases_reapplied_without_ner(folder, tmp_path):
+    db = str(tmp_path / "s.db")
+    run_cli("ingest", folder, "--db", db, "--workers", "1")
+    con = sqlite3.connect(db)
+    before = con.execute("SELECT COUNT(*), MAX(mention_id) FROM mentions").fetchone()
+    assert con.execute("SELECT COUNT(*) FROM entities WHERE canonical='EU drugs partnership'").fetchone()[0] == 0
+    aliases = tmp_path / "docmine.aliases.toml"
+    aliases.write_text('version = "2026-11"\n[[entity]]\nlabel = "ORG"\ncanonical = "EU drugs partnership"\n'
+                       'aliases = ["Europol", "United Nations Office on Drugs and Crime"]\n')
+    out = run_cli("canonicalize", "--db", db, "--aliases", aliases).stdout
+    assert "mentions changed" in out and not out.startswith("canonical names re-applied: 0")
+    assert con.execute("SELECT COUNT(*), MAX(mention_id) FROM mentions").fetchone() == before  # no NER re-run
+    ents = {r[0] for r in con.execute("SELECT e.canonical FROM mentions m JOIN entities e USING(entity_id) WHERE m.label='ORG'")}
+    assert "EU drugs partnership" in ents and "Europol" not in ents

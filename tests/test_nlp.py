@@ -1,0 +1,175 @@
+"""Each domain rule with positive and negative cases, on the real spaCy model and lexicons."""
+import pytest
+
+from docmine.nlp.canonical import find_abbreviations, resolve_mentions, short_forms
+from docmine.nlp.pipeline import spacy_mentions
+from docmine.nlp.quantities import parse_quantity
+
+
+def ents(nlp, text, lexicon=None):
+    sdoc = nlp(text)
+    mentions, _ = spacy_mentions(sdoc)
+    if lexicon is not None:
+        mentions = resolve_mentions(text, mentions, lexicon)
+    return [(m.text, m.label) for m in mentions]
+
+
+def canon(nlp, lexicon, text):
+    sdoc = nlp(text)
+    mentions, _ = spacy_mentions(sdoc)
+    return {(m.text, m.label): m.canonical for m in resolve_mentions(text, mentions, lexicon)}
+
+
+# --- drugs -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,drug", [
+    ("Police seized 40 kg of crystal meth in Yangon.", "crystal meth"),
+    ("Officers found shabu and yaba tablets in the truck.", "shabu"),
+    ("The lab used acetic anhydride to refine heroin.", "acetic anhydride"),
+    ("Nitazenes were found in counterfeit pills.", "Nitazenes"),
+    ("Customs intercepted cannabis resin in Ceuta.", "cannabis resin"),
+    ("They seized 2 kg of ice and 1 kg of heroin.", "ice"),
+])
+def test_drug_terms_are_found(nlp, text, drug):
+    assert (drug, "DRUG") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The ice on the frozen lake cracked under the weight of the hockey players.", "ice"),
+    ("The coke from the coal plant fuels the blast furnace of the steel works.", "coke"),
+    ("Drivers must respect the speed limit on the motorway near the border.", "speed"),
+    ("The crystal glasses were a gift from the delegation.", "crystal"),
+])
+def test_ordinary_words_are_not_drugs(nlp, text, word):
+    assert all(not (t.lower() == word and lab == "DRUG") for t, lab in ents(nlp, text))
+
+
+def test_drug_canonical_names_merge_forms_and_plurals(nlp, lexicon):
+    c = canon(nlp, lexicon, "Agents seized crystal meth, methamphetamines and shabu, plus hashish and 3 captagon pills.")
+    assert c[("crystal meth", "DRUG")] == c[("methamphetamines", "DRUG")] == c[("shabu", "DRUG")] == "methamphetamine"
+    assert c[("hashish", "DRUG")] == "cannabis"
+    assert c[("captagon pills", "DRUG")] == "captagon"
+
+
+def test_drug_glossed_in_brackets_is_one_mention(nlp):
+    assert ("Amphetamine (Ice)", "DRUG") in ents(nlp, "He was caught with 150 grams Amphetamine (Ice) at the airport.")
+
+
+def test_drug_modifier_role(nlp):
+    sdoc = nlp("Heroin trafficking rose while police seized heroin in Izmir.")
+    mentions, _ = spacy_mentions(sdoc)
+    roles = [(m.text, m.attrs.get("role")) for m in mentions if m.label == "DRUG"]
+    assert roles == [("Heroin", "modifier"), ("heroin", "substance")]
+
+
+# --- quantities ----------------------------------------------------------------------------
+@pytest.mark.parametrize("text,value,unit", [
+    ("1.2 tons", 1200.0, "kg"), ("350 kg", 350.0, "kg"), ("3 million", 3e6, None),
+    ("1,500 litres", 1500.0, "litres"), ("two to eight grams", 0.002, "kg"), ("6,300 tablets", 6300.0, "tablets"),
+    ("more than 2 tonnes", 2000.0, "kg"), ("2 kg 143 g", 2.143, "kg"), ("half a kilogram", 0.5, "kg"),
+])
+def test_quantity_normalisation(text, value, unit):
+    v, u = parse_quantity(text)
+    assert u == unit and v == pytest.approx(value)
+
+
+def test_quantity_is_linked_to_its_drug(nlp, lexicon):
+    from docmine.extract.document import Document
+    from docmine.nlp.pipeline import annotate
+
+    doc = Document(path="x", sha256="x", format="txt",
+                   text="Jordan seized 3 million captagon pills. Turkish police found 350 kg of heroin and 1.2 tons of cocaine.")
+    _, mentions, _ = next(annotate(nlp, [doc]))
+    q = {m.text: m.attrs for m in mentions if m.label == "QUANTITY"}
+    assert q["3 million"] == {"value": 3e6, "unit": "tablets", "drug": "captagon"}
+    assert q["350 kg"]["drug"] == "heroin" and q["1.2 tons"] == {"value": 1200.0, "unit": "kg", "drug": "cocaine"}
+
+
+def test_no_quantity_in_ordinary_words(nlp):
+    assert not [t for t, lab in ents(nlp, "At a meeting in Vienna, a team of experts met.") if lab == "QUANTITY"]
+    assert not [t for t, lab in ents(nlp, "Police found a bag in the car.") if lab == "QUANTITY"]
+
+
+# --- organisations and places ------------------------------------------------------------
+def test_aliases_merge_to_one_canonical_name(nlp, lexicon):
+    c = canon(nlp, lexicon, "Turkey and Türkiye and Turkiye met the Islamic Republic of Iran and Iran. "
+                            "UNODC and the United Nations Office on Drugs and Crime, Europol, INTERPOL, the WCO, "
+                            "the DEA, SELEC, CARICC and the EMCDDA attended.")
+    assert {c[(t, "PLACE")] for t in ("Turkey", "Türkiye", "Turkiye")} == {"Türkiye"}
+    assert c[("Islamic Republic of Iran", "PLACE")] == c[("Iran", "PLACE")] == "Iran"
+    assert c[("UNODC", "ORG")] == c[("United Nations Office on Drugs and Crime", "ORG")]
+    for acr in ("WCO", "DEA", "SELEC", "CARICC", "EMCDDA", "Europol", "INTERPOL"):
+        assert (acr, "ORG") in c, acr
+
+
+def test_in_document_abbreviation_gets_its_expansion(nlp, lexicon):
+    text = ("UNODC partnered with the Foreign Law Enforcement Community (FLEC) in Ankara. "
+            "At a recent FLEC meeting, experts met.")
+    assert find_abbreviations(text)["FLEC"] == "Foreign Law Enforcement Community"
+    c = canon(nlp, lexicon, text)
+    assert c[("FLEC", "ORG")] == "Foreign Law Enforcement Community"
+    assert sum(1 for t, lab in ents(nlp, text, lexicon) if t == "FLEC" and lab == "ORG") == 2
+    assert find_abbreviations("He saw 10 kg (KG) of it.") == {}
+
+
+@pytest.mark.parametrize("text,not_entity", [
+    ("Trafficking along the Western Balkan route continues.", "Western Balkan route"),
+    ("The World Drug Report 2024 was launched in Vienna.", "World Drug Report"),
+    ("Briefing on Drug Production and Trafficking Trends in the region.", "Trafficking Trends"),
+])
+def test_routes_titles_and_headings_are_not_entities(nlp, text, not_entity):
+    found = ents(nlp, text)
+    assert all(not_entity not in t for t, lab in found if lab in ("ORG", "PERSON"))
+
+
+def test_acronym_country_used_as_modifier_is_not_a_place(nlp):
+    assert ("U.S.", "PLACE") not in ents(nlp, "Drugs entered through U.S. ports of entry.")
+    assert ("U.S.", "PLACE") in ents(nlp, "They flew to the U.S. and Canada.")
+
+
+def test_place_designators_and_agency_units(nlp):
+    found = ents(nlp, "ANF Peshawar arrested a man from the Samara region at Islamabad International Airport.")
+    assert ("ANF Peshawar", "ORG") in found
+    assert ("Samara region", "PLACE") in found
+    assert ("Islamabad International Airport", "PLACE") in found
+
+
+def test_known_org_with_unit_word_is_the_org(nlp):
+    assert ("UNODC", "ORG") in ents(nlp, "She is Head of the UNODC Country Office in Pakistan.")
+
+
+# --- persons -----------------------------------------------------------------------------
+def test_titles_are_stripped_and_surnames_resolve(nlp, lexicon):
+    text = ("Ms. Elena Petrova, Head of the unit, opened the meeting. Mr. Fedotov and Dr. Ali Haddad spoke. "
+            "Petrova said the route had changed, and Ms. Petrova thanked Haddad.")
+    found = ents(nlp, text, lexicon)
+    assert ("Elena Petrova", "PERSON") in found and ("Ms. Elena Petrova", "PERSON") not in found
+    c = canon(nlp, lexicon, text)
+    assert c[("Petrova", "PERSON")] == "Elena Petrova"
+    assert c[("Haddad", "PERSON")] == "Ali Haddad"
+
+
+def test_surname_the_model_took_for_an_org_is_a_person(nlp, lexicon):
+    text = "Mr. John Okafor, Representative in Nigeria, opened the session. Okafor told participants the news."
+    assert ("Okafor", "PERSON") in ents(nlp, text, lexicon)
+
+
+def test_short_forms_of_names():
+    assert "van der Berg" in short_forms("Pieter van der Berg") and "Berg" in short_forms("Pieter van der Berg")
+    assert "Restrepo" in short_forms("Héctor Manuel Restrepo Gil")
+    assert short_forms("Madonna") == []
+
+
+def test_person_name_completed_over_particles_and_surnames(nlp):
+    assert ("Raúl Esquivel Ortega", "PERSON") in ents(nlp, "Mr. Raúl Esquivel Ortega, Secretary of the Board, said it.")
+
+
+# --- user aliases ----------------------------------------------------------------------------
+def test_user_aliases_file_is_applied(tmp_path):
+    from docmine.nlp.lexicon import Lexicon
+
+    f = tmp_path / "docmine.aliases.toml"
+    f.write_text('version = "1"\n[[entity]]\nlabel = "ORG"\ncanonical = "Turkish National Police"\naliases = ["TNP", "Emniyet"]\n')
+    lex = Lexicon.load(None, str(f))
+    assert lex.canonical("ORG", "Emniyet") == "Turkish National Police"
+    assert lex.canonical("ORG", "TNP") == "Turkish National Police"
+    assert "user_aliases" in lex.versions

@@ -1,0 +1,152 @@
+"""Property-based tests (hypothesis): extraction and canonicalisation never crash on arbitrary input."""
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings, strategies as st
+
+from docmine.extract import ExtractionError, extract_bytes, sniff_format
+from docmine.extract.encoding import decode
+from docmine.extract.metadata import date_from_dateline, parse_date
+from docmine.extract.text import clean_line, join_lines, split_paragraphs
+from docmine.nlp.lexicon import Lexicon, alias_key
+
+FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# bytes that look like the start of each format, so arbitrary tails reach every extractor
+HEADS = [b"", b"%PDF-1.4\n", b'<html><head><meta charset="undefined"></head><body><p>',
+         b'<html><head><meta charset="idna"><p>caf\xe9 ', b'<html><meta charset="utf-16"><p>caf\xe9 ', b"PK\x03\x04", b"<html><body>", b"<!DOCTYPE html>", b"\xef\xbb\xbf",
+         b"\xff\xfe", b"\xfe\xff", b"\x89PNG", b"Vienna, 3 April 2014 - "]
+DECLARED = ["utf-8", "shift_jis", "cp1251", "x-bogus", "undefined", "idna", "punycode", "utf-16", "utf-32",
+            "utf-7", "unicode_escape", "rot13", "base64", "zlib"]
+MONTHISH = st.sampled_from(["April", "Aprıl", "ſeptember", "Sept.", "AUGUſT", "May", "Dec", "İan", "jan"])
+DATE_TEXT = st.one_of(
+    st.text(max_size=300),
+    st.builds(lambda d, m, y, pre, post: f"{pre}{d} {m} {y}{post}", st.integers(0, 40), MONTHISH,
+              st.integers(0, 9999), st.text(max_size=20), st.text(max_size=20)),
+    st.builds(lambda d, m, y: f"{m} {d}, {y}", st.integers(0, 40), MONTHISH, st.integers(1800, 2200)),
+    st.builds(lambda y, m, d: f"{y:04d}-{m:02d}-{d:02d}", st.integers(0, 9999), st.integers(0, 99), st.integers(0, 99)),
+    st.builds(lambda s: "D:" + s, st.text("0123456789+-'Z", max_size=20)),
+)
+
+
+def _valid_iso(value):
+    if value is None:
+        return True
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and dt.date.fromisoformat(value).isoformat() == value
+
+
+@FAST
+@given(head=st.sampled_from(HEADS), tail=st.binary(max_size=2000), name=st.sampled_from(["a.pdf", "a.docx", "a.html", "a.txt", "a"]))
+def test_extract_bytes_raises_only_extraction_error(head, tail, name):
+    try:
+        doc = extract_bytes(name, head + tail)
+    except ExtractionError as exc:
+        assert exc.reason and exc.stage in ("discover", "extract")
+        assert "Traceback" not in exc.reason
+        return
+    assert doc.format in ("pdf", "html", "docx", "txt")
+    assert doc.text.strip()
+    assert "\x00" not in doc.text and "\r" not in doc.text
+    assert _valid_iso(doc.date)
+
+
+@FAST
+@given(data=st.binary(max_size=3000), name=st.text(max_size=20))
+def test_sniff_format_never_raises(data, name):
+    assert sniff_format(data, name) in (None, "pdf", "html", "docx", "txt")
+
+
+@FAST
+@given(data=st.binary(max_size=3000), declared=st.one_of(st.none(), st.text(max_size=15),
+                                                             st.sampled_from(DECLARED)))
+@example(data=b"\x80", declared="\x00")
+@example(data=b"caf\xe9", declared="undefined")
+@example(data=b"caf\xe9", declared="idna")
+@example(data=b"caf\xe9", declared="punycode")
+def test_decode_never_raises(data, declared):
+    text, enc = decode(data, declared)
+    assert isinstance(text, str) and isinstance(enc, str) and enc
+
+
+@pytest.mark.parametrize("declared", ["utf-16", "UTF-32", "utf-7", "unicode_escape", "undefined", "idna", "rot13"])
+def test_a_declared_charset_that_cannot_be_right_is_ignored(declared):
+    # an 8-bit page whose <meta charset> is wrong or no text encoding at all: detected instead
+    data = "Caf\u00e9 owners near the port of Antwerp said C:\\new was seized.".encode("cp1252")
+    text, enc = decode(data, declared)
+    assert text == "Caf\u00e9 owners near the port of Antwerp said C:\\new was seized."
+
+
+@FAST
+@given(text=st.text(max_size=500))
+def test_decode_round_trips_valid_utf8(text):
+    # BOM-less UTF-8 comes back exactly (a leading U+FEFF is the UTF-8 BOM and is dropped)
+    data = text.encode("utf-8")
+    out, enc = decode(data)
+    if data.startswith(b"\xef\xbb\xbf"):
+        assert out == text[1:]
+    elif enc == "utf-8":
+        assert out == text
+    else:  # NUL-heavy text may be read as UTF-16; it must still decode without loss of type
+        assert enc.startswith("utf-16")
+
+
+@FAST
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",), max_codepoint=0xFFFF), max_size=500))
+def test_decode_round_trips_text_without_nuls(text):
+    text = text.replace("\x00", "")
+    out, enc = decode(text.encode("utf-8"))
+    assert out == (text[1:] if text.startswith("\ufeff") else text)
+
+
+@FAST
+@given(raw=st.text(max_size=800))
+def test_split_paragraphs_invariants(raw):
+    paras = split_paragraphs(raw)
+    for p in paras:
+        assert p and p == p.strip()
+        assert "\r" not in p and "\n" not in p
+        assert "  " not in p
+        assert "\x00" not in p and "\t" not in p
+    # idempotent: re-splitting the joined text gives the same paragraphs
+    assert split_paragraphs("\n\n".join(paras)) == paras
+
+
+@FAST
+@given(lines=st.lists(st.text(max_size=80).map(lambda t: re.sub(r"[\n\r]", " ", t)), max_size=10))
+def test_join_lines_invariants(lines):
+    out = join_lines(lines)
+    assert "\n" not in out and "\r" not in out and "  " not in out
+    assert out == out.strip()
+    assert clean_line(out) == out
+
+
+@FAST
+@given(text=st.text(max_size=100))
+@example("the the Hague")
+@example("UNODC's's")
+@example("x's)")
+def test_alias_key_is_idempotent(text):
+    key = alias_key(text)
+    assert alias_key(key) == key
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return Lexicon.load()
+
+
+@FAST
+@given(text=st.text(max_size=120), label=st.sampled_from(["PERSON", "ORG", "DRUG", "PLACE", "QUANTITY", "OTHER"]))
+def test_lexicon_canonical_never_raises(lex, text, label):
+    out = lex.canonical(label, text)
+    assert isinstance(out, str)
+
+
+@FAST
+@given(text=DATE_TEXT)
+@example("Vienna, 3 Aprıl 2014 - the seizure")
+@example("ſeptember 3, 2014")
+def test_date_parsing_never_raises_and_gives_valid_iso(text):
+    assert _valid_iso(parse_date(text))
+    assert _valid_iso(date_from_dateline(text))
