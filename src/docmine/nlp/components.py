@@ -55,6 +55,7 @@ class DomainEntities:
         self.form_adjs = set(dr.get("form_adjectives", []))
         self.merge_parens = bool(dr.get("merge_parenthesised", False))
         self.modifier_heads = set(dr.get("modifier_heads", []))
+        self.gazetteer: dict[str, str] = {}
         pl = r.get("place", {})
         self.place_suffixes = set(pl.get("suffixes", []))
         self.place_prefixes = [p.split() for p in pl.get("prefixes", [])]
@@ -95,9 +96,7 @@ class DomainEntities:
         if pl.get("gazetteer", False):
             from docmine.nlp.gazetteer import place_names
 
-            names = place_names()
-            self.cs_matcher.add("GAZ", [tok(n) for n in sorted(names)])
-            self.cs_matcher.add("GAZ", [tok(n.upper()) for n in sorted(names)])
+            self.gazetteer = place_names()  # looked up by n-gram text: no matcher to build
         self.cs_matcher.add("PLACE", [tok(a) for a in sorted(lexicon.place_case_sensitive)])
 
     # ------------------------------------------------------------------
@@ -105,8 +104,7 @@ class DomainEntities:
         matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
         matches += [(doc.vocab.strings[m], s, e) for m, s, e in self.cs_matcher(doc)]
         blocks = [(s, e) for lab, s, e in matches if lab == "BLOCK"]
-        gazetteer = filter_spans([Span(doc, s, e, label="PLACE") for lab, s, e in matches if lab == "GAZ"])
-        matches = [m for m in matches if m[0] != "GAZ"]
+        gazetteer = filter_spans(self._gazetteer_spans(doc))
         lex_spans: list[Span] = []
         for lab, s, e in matches:
             if lab == "BLOCK":
@@ -190,6 +188,24 @@ class DomainEntities:
                 span._.docmine_role = "modifier" if nxt is not None and nxt.lower_ in self.modifier_heads else "substance"
         doc.ents = final
         return doc
+
+    def _gazetteer_spans(self, doc: Doc) -> list[Span]:
+        """Capitalised (or all-caps) n-grams of up to four tokens that name a gazetteer place."""
+        names, out = self.gazetteer, []
+        if not names:
+            return out
+        n_tok = len(doc)
+        for i in range(n_tok):
+            if not doc[i].text[:1].isupper():
+                continue
+            for n in (4, 3, 2, 1):
+                if i + n > n_tok:
+                    continue
+                text = doc[i: i + n].text
+                if text in names or (text.isupper() and text.title() in names):
+                    out.append(Span(doc, i, i + n, label="PLACE"))
+                    break
+        return out
 
     def _name_token(self, tok) -> bool:
         """Could this token be part of a person's name?"""
