@@ -100,7 +100,8 @@ def cmd_search(a) -> int:
         return 0
     if a.text:
         for r in df.itertuples():
-            print(f"{r.path}  ({r.date or 'no date'}, bm25 {r.score})\n    {r.title or ''}\n    {r.snippet}")
+            snippet = " ".join(str(r.snippet).split())
+            print(f"{r.path}  ({r.date or 'no date'}, bm25 {r.score})\n    {r.title or ''}\n    {snippet}")
         return 0
     for (entity, label), group in df.groupby(["entity", "label"], sort=False):
         print(f"{entity} [{label}] in {group['entity_documents'].iloc[0]} documents (match {group['score'].iloc[0]:.0f})")

@@ -46,6 +46,12 @@ def entities_df(store: Store) -> pd.DataFrame:
     )
 
 
+def _json_default(value):
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return str(value)
+
+
 def write_table(df: pd.DataFrame, fmt: str | None, out: str | None) -> str | None:
     """Write a DataFrame as csv/jsonl/json/parquet/xlsx to ``out`` (stdout text when None)."""
     fmt = (fmt or (Path(out).suffix.lstrip(".") if out else "csv")).lower()
@@ -55,10 +61,17 @@ def write_table(df: pd.DataFrame, fmt: str | None, out: str | None) -> str | Non
         raise ValueError(f"--format {fmt} writes a binary file: give -o FILE")
     if fmt == "csv":
         return df.to_csv(out, index=False)
-    if fmt == "jsonl":
-        return df.to_json(out, orient="records", lines=True, force_ascii=False)
-    if fmt == "json":
-        return df.to_json(out, orient="records", force_ascii=False, indent=1)
+    if fmt in ("jsonl", "json"):
+        records = df.astype(object).where(df.notna(), None).to_dict("records")
+        if fmt == "jsonl":
+            text = "".join(json.dumps(r, ensure_ascii=False, default=_json_default) + "\n" for r in records)
+        else:
+            text = json.dumps(records, ensure_ascii=False, indent=1, default=_json_default) + "\n"
+        if out is None:
+            return text
+        with open(out, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return None
     try:
         if fmt == "parquet":
             df.to_parquet(out, index=False)
