@@ -18,6 +18,7 @@ def mentions_df(store: Store) -> pd.DataFrame:
         " JOIN entities e USING(entity_id) JOIN documents d USING(doc_id) ORDER BY m.doc_id, m.start"
     )
     attrs = df.pop("attrs").map(lambda s: json.loads(s) if isinstance(s, str) else {})
+    df["role"] = attrs.map(lambda a: a.get("role"))  # DRUG: substance or modifier ("heroin trafficking")
     df["quantity_value"] = attrs.map(lambda a: a.get("value"))
     df["quantity_unit"] = attrs.map(lambda a: a.get("unit"))
     df["quantity_drug"] = attrs.map(lambda a: a.get("drug"))
