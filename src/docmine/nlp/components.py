@@ -48,6 +48,8 @@ class DomainEntities:
         self.currencies = set(org.get("currencies", []))
         self.portfolio_words = set(org.get("portfolio_words", []))
         self.unit_suffixes = [u.split() for u in org.get("unit_suffixes", [])]
+        self.generic_org = set(org.get("generic_words", []))
+        self.contact_words = set(org.get("contact_words", []))
         dr = r.get("drug", {})
         self.cues = set(dr.get("context_cues", []))
         self.blockers = [b for b in dr.get("blocking_cues", [])]
@@ -129,7 +131,7 @@ class DomainEntities:
             label = MODEL_LABELS.get(ent.label_)
             if label is None:
                 continue
-            for start, end in _split_parts(doc, ent.start, ent.end):
+            for start, end in _split_parts(doc, ent.start, ent.end, self.contact_words):
                 span = self._clean(Span(doc, start, end, label=label), blocks)
                 if span is not None:
                     model_spans.append(span)
@@ -376,8 +378,9 @@ class DomainEntities:
                     end = bs
                 else:
                     return None
-        while start < end and doc[start].lower_ in ("the", "a", "an", "'", "\"", "“", "‘"):
-            start += 1
+        while start < end and (doc[start].lower_ in ("the", "a", "an", "'", "\"", "“", "‘")
+                               or not any(ch.isalnum() for ch in doc[start].text)):
+            start += 1  # articles, quotes, bullets
         while end > start and (doc[end - 1].text in _APOS or doc[end - 1].is_punct and doc[end - 1].text not in (")",)):
             end -= 1
         if span.label_ == "PERSON":
@@ -408,7 +411,8 @@ class DomainEntities:
             known = self._known_org_prefix(span)
             if known is not None:
                 return known
-            if len(span) == 1 and self.lex.drug(span.text):
+            if len(span) == 1 and (self.lex.drug(span.text) or span.text.lower() in self.generic_org
+                                   or span.text.lower().rstrip(".") in self.titles):
                 return None
             if start > 0 and doc[start - 1].lower_ in ("against", "on") and start > 1 and doc[start - 2].lower_ == "convention":
                 return None
@@ -420,7 +424,7 @@ class DomainEntities:
         return span
 
 
-def _split_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def _split_parts(doc: Doc, start: int, end: int, stop_words: set = frozenset()) -> list[tuple[int, int]]:
     """Split a model entity at "/" and at an inner possessive: "Project/Branch",
     "UNODC's Regional Office" -> ("UNODC", "Regional Office")."""
     parts, cur = [], start
@@ -430,6 +434,9 @@ def _split_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             if cur < i:
                 parts.append((cur, i))
             cur = i + 1
+        if t.lower_ in stop_words:  # contact details: nothing after belongs to the name
+            end = i
+            break
     if cur < end:
         parts.append((cur, end))
     return parts

@@ -104,12 +104,14 @@ class Lexicon:
         if user:
             return user
         if label == "DRUG":
-            info = self.drug(text)
+            info = self.drug(text) or self.drug(re.sub(r"\s*\(.*$", "", text))  # "P-2-P (BMK)"
             return info.canonical if info else key
         if label == "ORG":
             return self.org_case_sensitive.get(text.strip()) or self.orgs.get(key) or _tidy(text)
         if label == "PLACE":
-            hit = self.place_case_sensitive.get(text.strip()) or self.places.get(key)
+            bare = re.sub(r"\s*\(.*$", "", text.strip())  # "Dammam (KSA)"
+            hit = (self.place_case_sensitive.get(text.strip()) or self.places.get(key)
+                   or self.place_case_sensitive.get(bare) or self.places.get(alias_key(bare)))
             return hit[0] if hit else _tidy(text)
         return _tidy(text)
 
@@ -168,6 +170,9 @@ def _load_cached(folder: str, user_aliases: str) -> Lexicon:
     lex.versions["organisations"] = orgs.get("version", "")
     for o in orgs.get("org", []):
         canonical = o["canonical"]
+        if o.get("kind") == "initiative":  # programmes and projects are not organisations
+            lex.titles.extend(a for a in {canonical, *o.get("aliases", [])} if not _is_acronym(a))
+            continue
         if o.get("acronym"):
             lex.org_acronyms[canonical] = o["acronym"]
         for alias in {canonical, *o.get("aliases", []), *([o["acronym"]] if o.get("acronym") else [])}:
@@ -190,7 +195,7 @@ def _load_cached(folder: str, user_aliases: str) -> Lexicon:
     for name, key in (("routes.toml", "routes"), ("not_entities.toml", "titles")):
         if (root / name).exists():
             data = _read_toml(root / name)
-            setattr(lex, key, list(data.get(key, [])))
+            getattr(lex, key).extend(data.get(key, []))
             lex.versions[name.split(".")[0]] = data.get("version", "")
     if (root / "rules.toml").exists():
         lex.rules = _read_toml(root / "rules.toml")
