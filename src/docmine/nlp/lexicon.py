@@ -41,10 +41,13 @@ def alias_key(text: str) -> str:
     """Normalised lookup key: no accents, case-folded, no leading 'the', no possessive."""
     s = strip_accents(text).casefold().strip()
     s = s.replace("’", "'").replace("–", "-").replace("—", "-")
-    s = re.sub(r"^the\s+", "", s)
-    s = _POSS.sub("", s)
-    s = re.sub(r"[.\s]+", " ", s).strip(" ,;:()[]\"")
-    return s
+    while True:  # until stable, so that alias_key(alias_key(x)) == alias_key(x)
+        before = s
+        s = re.sub(r"^the\s+", "", s)
+        s = _POSS.sub("", s)
+        s = re.sub(r"[.\s]+", " ", s).strip(" ,;:()[]\"")
+        if s == before:
+            return s
 
 
 def plural_forms(term: str) -> list[str]:
