@@ -146,3 +146,12 @@ def test_short_windows_1252_text_is_not_read_as_a_dos_code_page(tmp_path):
     doc = extract_file(str(text_file(tmp_path / "w.txt", text, "cp1252")))
     assert "Europol’s analysts" in doc.text and "Æ" not in doc.text
     assert doc.meta["encoding"] == "cp1252"
+
+
+def test_underlined_title_and_rules_are_not_text(tmp_path):
+    text = "New treatment centre opens in Kabul\n===================================\nKabul, 3 May 2021 – A centre opened.\n\n-----\n\nContact: press office"
+    doc = extract_file(str(text_file(tmp_path / "u.txt", text)))
+    assert doc.title == "New treatment centre opens in Kabul"
+    assert "===" not in doc.text and "---" not in doc.text
+    assert doc.text.split("\n\n") == ["New treatment centre opens in Kabul", "Kabul, 3 May 2021 – A centre opened.",
+                                      "Contact: press office"]

@@ -104,12 +104,32 @@ def evidence(row: str, col: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
         return _evidence(store, row, col, **kw)
 
 
-def topics(db: str = DEFAULT_DB, k: str | int = "auto", **kw) -> pd.DataFrame:
-    """Cluster documents by topic and store the assignment; returns the topic table."""
+def topics(db: str = DEFAULT_DB, k: str | int = "auto", seed: int = 0, refit: bool = False) -> pd.DataFrame:
+    """Cluster documents by topic and store the assignment; returns the topic table.
+
+    Documents added since the last fit are assigned to the existing topics (ids stay stable)
+    unless ``refit``.
+    """
     from docmine.analysis.topics import fit_topics
 
     with Store(db, create=False) as store:
-        return fit_topics(store, k=k, **kw)
+        return fit_topics(store, k=k, seed=seed, refit=refit)
+
+
+def topic_trend(db: str = DEFAULT_DB, freq: str = "year") -> pd.DataFrame:
+    """Documents per topic and period (``year`` or ``month``) by publication date."""
+    from docmine.analysis.topics import topic_trend as _trend
+
+    with open_store(db) as store:
+        return _trend(store, freq=freq)
+
+
+def topic_entities(db: str = DEFAULT_DB, label: str = "DRUG", **kw) -> pd.DataFrame:
+    """Topic x entity cross table, with the same columns as :func:`comention`."""
+    from docmine.analysis.topics import topic_entities as _te
+
+    with open_store(db) as store:
+        return _te(store, label=label, **kw)
 
 
 def evaluate(gold: str, model: str | None = None, **kw) -> pd.DataFrame:

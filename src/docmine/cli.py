@@ -144,6 +144,36 @@ def cmd_comention(a) -> int:
     return 0
 
 
+def cmd_topics(a) -> int:
+    k = a.k if a.k == "auto" else int(a.k)
+    if a.trend:
+        df = api.topic_trend(db=a.db, freq=a.trend)
+        _print_df(df.reset_index() if df.index.name else df)
+        return 0
+    if a.cross:
+        df = api.topic_entities(db=a.db, label=a.cross, min_count=a.min_count)
+        _print_df(df.head(a.top)[["row", "col", "count", "row_count", "col_count", "npmi", "lift", "p_value"]])
+        return 0
+    df = api.topics(db=a.db, k=k, seed=a.seed, refit=a.refit)
+    info = df.attrs
+    how = info.get("k_selection")
+    how = how.get("criterion", "") if isinstance(how, dict) else (how or f"k={k}")
+    print(f"{info.get('k')} topics ({how}); {info.get('assigned', 0)} documents assigned this run")
+
+    def items(v, n=8):
+        v = v.split(", ") if isinstance(v, str) else list(v or [])
+        return ", ".join(map(str, v[:n]))
+
+    for r in df.itertuples():
+        print(f"\n[{r.topic}] {r.label}  ({r.size} documents, {r.first_date or '?'} – {r.last_date or '?'})")
+        print(f"    terms:    {items(r.terms)}")
+        print(f"    entities: {items(r.entities)}")
+        reps = r.representative.split(" | ") if isinstance(r.representative, str) else list(r.representative or [])
+        for title in reps[:3]:
+            print(f"    · {title}")
+    return 0
+
+
 def cmd_report(a) -> int:
     path = api.report(db=a.db, output=a.output)
     print(f"wrote {path}")
@@ -226,6 +256,15 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--include-near-duplicates", action="store_true", help="count republished copies too")
     sp.add_argument("--evidence", nargs=2, metavar=("ROW", "COL"), help="list the sentences behind one cell")
     sp.add_argument("-o", "--output", help="write .csv .xlsx .parquet .json .graphml .gexf .png or .svg")
+
+    sp = add("topics", cmd_topics, "cluster documents by topic (or show trends / topic x entity tables)")
+    sp.add_argument("--k", default="auto", help="number of topics, or auto (default)")
+    sp.add_argument("--seed", type=int, default=0)
+    sp.add_argument("--refit", action="store_true", help="re-cluster everything (renumbers topics)")
+    sp.add_argument("--trend", choices=["year", "month"], help="documents per topic and period")
+    sp.add_argument("--cross", type=_label, help="topic x entity table for this label (e.g. DRUG)")
+    sp.add_argument("--min-count", type=int, default=1)
+    sp.add_argument("--top", type=int, default=30)
 
     sp = add("report", cmd_report, "write a self-contained HTML report of the store")
     sp.add_argument("-o", "--output", default="report.html")

@@ -12,6 +12,7 @@ import unicodedata
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u00ad\u200b]")
 _HYPHEN_END = re.compile(r"[A-Za-z]-$")
+_RULE_LINE = re.compile(r"^[ \t]*([=\-_*#~+])\1{2,}[ \t]*$", re.M)
 
 
 def clean_line(line: str) -> str:
@@ -49,5 +50,6 @@ def split_paragraphs(raw: str) -> list[str]:
     not end a sentence and is followed by a blank line is still its own paragraph (titles).
     """
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = _RULE_LINE.sub("\n", raw)  # "=====" underlines and "-----" rules end a paragraph
     blocks = re.split(r"\n[ \t\u00a0]*\n", raw)
     return [p for p in (join_lines(b.split("\n")) for b in blocks) if p]
