@@ -1,0 +1,366 @@
+"""Topic clustering: determinism, seed agreement, incremental assignment, the JSON model, errors,
+the topic x entity table and trends. Themes come from a small generated set of seizure/report
+texts (and from BBC News when ../shared/data/bbc-news/bbc-text.csv exists)."""
+import json
+import random
+from itertools import combinations
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+from docmine.analysis.comention import comention
+from docmine.analysis.topics import (
+    MODEL_KEY, TopicModel, cluster_texts, entity_token, fit_topics, load_model, make_label, topic_entities,
+    topic_table, topic_trend,
+)
+from docmine.store import Store
+from storekit import add_document
+
+BBC = Path(__file__).resolve().parents[1].parent / "shared/data/bbc-news/bbc-text.csv"
+
+# -- a generated collection with four clear themes ----------------------------------------------
+THEMES = {
+    "cocaine_ports": {
+        "places": ["Antwerp", "Rotterdam", "Hamburg", "Guayaquil", "Santos", "Algeciras"],
+        "orgs": ["Belgian Customs", "Dutch Customs", "Guardia Civil", "Container Control Programme"],
+        "things": ["bananas", "pineapples", "frozen fish", "coffee beans", "scrap metal"],
+        "sentences": [
+            "Customs officers at the port of {place} found {n} kilograms of cocaine hidden in a container of {thing}.",
+            "The shipping container had been loaded in {place2} and was bound for a terminal in {place}.",
+            "{org} said the cocaine was concealed with the rip-on rip-off method behind the container seals.",
+            "Dock workers at {place} were bribed to move the container out of the terminal before inspection.",
+            "Scanning of high-risk containers arriving from South America has been stepped up at {place}.",
+            "The cocaine bricks carried logos used by traffickers shipping through {place2}.",
+            "Port authorities in {place} reported record seizures of cocaine in maritime containers.",
+            "Risk profiling by {org} flagged the reefer container carrying {thing} from {place2}.",
+            "Traffickers exploit the large volume of container traffic through the port of {place}.",
+            "Cocaine purity at wholesale level in {place} has risen while prices remain stable.",
+        ],
+    },
+    "heroin_balkan": {
+        "places": ["Western Balkans", "Bulgaria", "Turkey", "Kapitan Andreevo", "Serbia", "Iran"],
+        "orgs": ["Turkish National Police", "Bulgarian Customs Agency", "SELEC", "Europol"],
+        "things": ["tomato paste", "a lorry", "a bus", "textile rolls", "a car"],
+        "sentences": [
+            "Border police at {place} seized {n} kilograms of heroin concealed in {thing}.",
+            "The heroin had travelled along the Balkan route from Afghanistan through {place2}.",
+            "{org} dismantled a network that moved heroin overland through {place} towards Western Europe.",
+            "Opium cultivation in Afghanistan supplies most of the heroin trafficked along the Balkan route.",
+            "Lorry drivers crossing the border at {place} were recruited as couriers for the heroin.",
+            "Joint operations coordinated by {org} targeted heroin stockpiles in {place2}.",
+            "Heroin seizures at the {place} border crossing rose sharply compared with previous seizures.",
+            "The opiates were repackaged in {place2} before continuing along the Balkan route.",
+            "Acetic anhydride is smuggled in the opposite direction to heroin processing laboratories.",
+            "Investigators traced the heroin consignment hidden in {thing} back to {place}.",
+        ],
+    },
+    "money_laundering": {
+        "places": ["Dubai", "Luxembourg", "Cyprus", "Hong Kong", "Panama", "Malta"],
+        "orgs": ["FATF", "Egmont Group", "financial intelligence unit", "Europol"],
+        "things": ["luxury watches", "real estate", "cryptocurrency", "shell companies", "gold"],
+        "sentences": [
+            "Drug proceeds were laundered through {thing} registered in {place}.",
+            "The {org} reported suspicious transactions linked to drug money moving through {place}.",
+            "Hawala brokers transferred cash for the traffickers without using the banking system.",
+            "Investigators froze bank accounts and seized assets worth {n} million euros in {place}.",
+            "Money mules deposited cash below reporting thresholds at banks in {place2}.",
+            "Criminal proceeds were converted into {thing} and moved through accounts in {place}.",
+            "The {org} recommended stronger beneficial ownership rules against laundering of drug money.",
+            "Asset recovery and confiscation of criminal proceeds reached {n} million in {place2}.",
+            "Trade-based money laundering disguised drug cash as payments for invoices from {place}.",
+            "Virtual asset service providers in {place} were used to launder the proceeds.",
+        ],
+    },
+    "treatment": {
+        "places": ["Kazakhstan", "Kyrgyzstan", "Sofia", "Ankara", "Tbilisi", "Almaty"],
+        "orgs": ["World Health Organization", "UNODC", "ministry of health", "Red Crescent"],
+        "things": ["naloxone kits", "methadone", "buprenorphine", "outreach services", "family skills courses"],
+        "sentences": [
+            "Treatment services for people with drug use disorders in {place} now offer {thing}.",
+            "The {org} trained health workers in {place} on evidence-based prevention and care.",
+            "Opioid agonist therapy with methadone reduces overdose deaths and HIV infections.",
+            "Outreach teams distributed {thing} to people who use drugs in {place2}.",
+            "Family skills programmes in {place} help parents prevent drug use among children.",
+            "Stigma keeps many patients away from treatment clinics in {place}.",
+            "The {org} published revised standards for the treatment of drug use disorders.",
+            "School-based prevention reached {n} pupils across {place2} last term.",
+            "Harm reduction and take-home naloxone programmes were scaled up in {place}.",
+            "Counsellors in {place} reported more young patients seeking care and rehabilitation.",
+        ],
+    },
+}
+GENERIC = [
+    "The agency published the figures in a press release on its website.",
+    "Officials said the investigation is continuing and further arrests are expected.",
+    "For more information journalists can contact the media office.",
+    "The report covers developments observed over the past year.",
+    "Authorities thanked partner agencies for their cooperation.",
+]
+DRUGS = {"cocaine": "DRUG", "heroin": "DRUG", "opium": "DRUG", "methadone": "DRUG", "buprenorphine": "DRUG",
+         "naloxone": "DRUG", "acetic anhydride": "DRUG|acetic anhydride"}
+
+
+def entity_spec() -> dict[str, str]:
+    spec = dict(DRUGS)
+    for t in THEMES.values():
+        spec.update({p: "PLACE" for p in t["places"]})
+        spec.update({o: "ORG" for o in t["orgs"]})
+    return spec
+
+
+def make_doc(theme: str, rng: random.Random) -> str:
+    t = THEMES[theme]
+    sents = rng.sample(t["sentences"], 6)
+    out = []
+    for s in sents:
+        out.append(s.format(place=rng.choice(t["places"]), place2=rng.choice(t["places"]), org=rng.choice(t["orgs"]),
+                            thing=rng.choice(t["things"]), n=rng.randint(2, 900)))
+    out.insert(rng.randrange(len(out)), rng.choice(GENERIC))
+    out.append(rng.choice(GENERIC))
+    return " ".join(out)
+
+
+def collection(per_theme: int, seed: int) -> tuple[list[str], list[str]]:
+    rng = random.Random(seed)
+    themes = [th for th in THEMES for _ in range(per_theme)]
+    rng.shuffle(themes)
+    return [make_doc(th, rng) for th in themes], themes
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    return collection(15, seed=1)
+
+
+def fill_store(store: Store, texts, themes, start: int = 0, dated: bool = True) -> None:
+    run = store.start_run("test", {})
+    spec = entity_spec()
+    for i, (text, th) in enumerate(zip(texts, themes), start):
+        date = f"{2019 + i % 5}-{1 + i % 12:02d}-15" if dated and i % 7 else None
+        add_document(store, f"{th}/{i:03d}.txt", text, spec, date=date, run_id=run)
+
+
+def assignments(store: Store) -> pd.DataFrame:
+    return store.df("SELECT doc_id, path, topic, topic_weight FROM documents ORDER BY doc_id")
+
+
+# -- the pure function ----------------------------------------------------------------------------
+def test_same_seed_gives_identical_assignments_and_model(synthetic):
+    texts, _ = synthetic
+    a = cluster_texts(texts, k=4, seed=3)
+    b = cluster_texts(texts, k=4, seed=3)
+    assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1])
+    assert a[2].to_json() == b[2].to_json()
+
+
+def test_different_seeds_agree_and_recover_the_themes(synthetic):
+    texts, themes = synthetic
+    runs = [cluster_texts(texts, k=4, seed=s)[0] for s in (0, 1, 2)]
+    for x, y in combinations(runs, 2):
+        assert adjusted_rand_score(x, y) >= 0.9
+    for labels in runs:
+        assert adjusted_rand_score(themes, labels) >= 0.9
+
+
+def test_auto_k_finds_the_four_themes(synthetic):
+    texts, themes = synthetic
+    labels, weights, model = cluster_texts(texts, k="auto", seed=0)
+    assert model.k == 4, model.params["k_selection"]
+    assert normalized_mutual_info_score(themes, labels) >= 0.9
+    scores = model.params["k_selection"]["scores"]
+    assert set(scores) >= {"2", "3", "4", "5"}
+
+
+def test_topic_ids_are_canonical_and_weights_are_cosines(synthetic):
+    texts, _ = synthetic
+    # uneven theme sizes: the largest theme must be topic 0 whatever k-means numbered it
+    texts = texts[:40] + [t for t in texts if "Customs officers" in t or "container" in t][:10]
+    labels, weights, model = cluster_texts(texts, k=4, seed=0)
+    sizes = np.bincount(labels)
+    assert list(sizes) == sorted(sizes, reverse=True)
+    assert [t["size"] for t in model.topics] == list(sizes)
+    assert np.all((weights > 0) & (weights <= 1 + 1e-9))
+
+
+@pytest.mark.skipif(not BBC.exists(), reason="BBC News benchmark data not present")
+def test_bbc_seeds_agree_and_match_sections():
+    bbc = pd.read_csv(BBC)
+    df = pd.concat([bbc[bbc["category"] == c].sample(80, random_state=0) for c in sorted(bbc["category"].unique())])
+    runs = [cluster_texts(df["text"].tolist(), k=5, seed=s)[0] for s in (0, 1)]
+    assert adjusted_rand_score(runs[0], runs[1]) >= 0.9
+    assert normalized_mutual_info_score(df["category"], runs[0]) >= 0.8
+
+
+# -- the JSON model -------------------------------------------------------------------------------
+def test_model_json_round_trips_exactly(synthetic):
+    texts, _ = synthetic
+    labels, weights, model = cluster_texts(texts, k=4, seed=0)
+    raw = model.to_json()
+    d = json.loads(raw)  # plain JSON: no pickle, nothing evaluated
+    assert d["format"] == "docmine-topic-model" and len(d["vocabulary"]) == model.components.shape[1]
+    again = TopicModel.from_json(raw)
+    assert again.to_json() == raw
+    l2, w2 = again.predict(texts)
+    assert np.array_equal(l2, labels) and np.array_equal(w2, weights)
+    new_texts, _ = collection(2, seed=9)
+    assert np.array_equal(again.predict(new_texts)[0], model.predict(new_texts)[0])
+    d["centroids"]["shape"] = [99, 3]
+    with pytest.raises(ValueError, match="corrupt|inconsistent"):
+        TopicModel.from_json(json.dumps(d))
+    with pytest.raises(ValueError, match="format"):
+        TopicModel.from_json(json.dumps({"format": "something else"}))
+
+
+# -- the store ------------------------------------------------------------------------------------
+def test_fit_topics_table_and_stored_assignments(tmp_path, synthetic):
+    texts, themes = synthetic
+    with Store(tmp_path / "t.db") as store:
+        fill_store(store, texts, themes)
+        table = fit_topics(store, k=4, seed=0)
+        assert list(table.columns[:6]) == ["topic", "label", "size", "terms", "entities", "representative"]
+        assert table["size"].sum() == len(texts) and table["topic"].tolist() == [0, 1, 2, 3]
+        assert all(" · " in lab for lab in table["label"]) and table["label"].is_unique
+        docs = assignments(store)
+        assert docs["topic"].notna().all()
+        truth = [p.split("/")[0] for p in docs["path"]]
+        assert adjusted_rand_score(truth, docs["topic"]) >= 0.9
+        # entity tokens: the heroin topic lists canonical entity names, multi-word ones whole
+        heroin_topic = docs[[p.startswith("heroin_balkan") for p in docs["path"]]]["topic"].mode()[0]
+        row = table[table["topic"] == heroin_topic].iloc[0]
+        assert "heroin" in row["label"] + row["terms"] + row["entities"]
+        assert entity_token("PLACE", "Western Balkans") in load_model(store).vocabulary
+        rep = row["representative"].split(" | ")
+        assert len(rep) == 3 and all(r.startswith("heroin_balkan/") for r in rep)
+
+
+def test_same_store_and_seed_give_identical_assignments(tmp_path, synthetic):
+    texts, themes = synthetic
+    with Store(tmp_path / "t.db") as store:
+        fill_store(store, texts, themes)
+        fit_topics(store, k="auto", seed=7)
+        first = assignments(store)
+        fit_topics(store, k="auto", seed=7, refit=True)
+        assert assignments(store).equals(first)
+
+
+def test_new_documents_are_assigned_without_moving_earlier_ones(tmp_path, synthetic):
+    texts, themes = synthetic
+    with Store(tmp_path / "t.db") as store:
+        fill_store(store, texts, themes)
+        fit_topics(store, k=4, seed=0)
+        before = assignments(store)
+        model_before = store.get_meta(MODEL_KEY)
+        new_texts, new_themes = collection(3, seed=42)
+        fill_store(store, new_texts, new_themes, start=len(texts))
+        table = fit_topics(store, seed=99)  # no refit: the seed must not matter
+        after = assignments(store)
+        assert after.head(len(before)).equals(before)
+        assert store.get_meta(MODEL_KEY) == model_before
+        assert table.attrs["assigned"] == len(new_texts)
+        assert table["size"].sum() == len(texts) + len(new_texts)
+        old, new = after.head(len(before)), after.iloc[len(before):]
+        theme_topic = old.assign(theme=[p.split("/")[0] for p in old["path"]]).groupby("theme")["topic"].agg(
+            lambda s: s.mode()[0])
+        for r in new.itertuples():
+            assert r.topic == theme_topic[r.path.split("/")[0]], r.path
+        # nothing new: nothing changes
+        assert fit_topics(store).attrs["assigned"] == 0
+        assert assignments(store).equals(after)
+
+
+def test_changing_k_needs_refit(tmp_path, synthetic):
+    texts, themes = synthetic
+    with Store(tmp_path / "t.db") as store:
+        fill_store(store, texts, themes)
+        fit_topics(store, k=4, seed=0)
+        with pytest.raises(ValueError, match="refit=True"):
+            fit_topics(store, k=3)
+        table = fit_topics(store, k=3, seed=0, refit=True)
+        assert len(table) == 3 and load_model(store).k == 3
+        assert store.query("SELECT COUNT(*) FROM topics")[0][0] == 3
+
+
+def test_near_duplicates_are_assigned_but_not_fitted(tmp_path, synthetic):
+    texts, themes = synthetic
+    with Store(tmp_path / "t.db") as store:
+        fill_store(store, texts, themes)
+        original = store.query("SELECT doc_id, text FROM documents ORDER BY doc_id LIMIT 1")[0]
+        copy = original["text"] + " Republished by a news aggregator."
+        store.write_batch([{"path": "mirror/copy.txt", "mtime_ns": 0, "sentences": [], "mentions": [],
+                            "near_dup_of": original["doc_id"],
+                            "document": {"path": "mirror/copy.txt", "sha256": "f" * 64, "format": "txt", "text": copy,
+                                         "title": "copy", "date": None, "language": "en", "page_starts": [0],
+                                         "size": len(copy), "meta": {}}}], store.start_run("test", {}))
+        fit_topics(store, k=4, seed=0)
+        assert load_model(store).params["n_fit"] == len(texts)
+        topics = dict(store.query("SELECT path, topic FROM documents"))
+        orig_path = store.query("SELECT path FROM documents WHERE doc_id=?", (original["doc_id"],))[0][0]
+        assert topics["mirror/copy.txt"] == topics[orig_path]
+        assert "copy" not in " ".join(topic_table(store)["representative"])
+
+
+def test_clear_errors_for_tiny_stores_and_bad_k(tmp_path, synthetic):
+    texts, themes = synthetic
+    with Store(tmp_path / "t.db") as store:
+        with pytest.raises(ValueError, match="ingest more"):
+            fit_topics(store)
+        fill_store(store, texts[:2], themes[:2])
+        with pytest.raises(ValueError, match="at least 3.*ingest more"):
+            fit_topics(store)
+        fill_store(store, texts[2:5], themes[2:5], start=2)
+        with pytest.raises(ValueError, match="k=9 is more topics than the 5 documents"):
+            fit_topics(store, k=9)
+        assert len(fit_topics(store, k="auto")) == 2  # 5 documents: k in 2..2
+    with pytest.raises(ValueError, match="at least 2"):
+        cluster_texts(texts, k=1)
+    with pytest.raises(ValueError, match="'auto' or a whole number"):
+        cluster_texts(texts, k="many")
+
+
+# -- tables ---------------------------------------------------------------------------------------
+def test_topic_entities_has_comention_columns_and_counts(tmp_path, synthetic):
+    texts, themes = synthetic
+    with Store(tmp_path / "t.db") as store:
+        fill_store(store, texts, themes)
+        fit_topics(store, k=4, seed=0)
+        cross = topic_entities(store, "DRUG")
+        assert list(cross.columns) == list(comention(store, "ORG", "DRUG", min_count=1).columns)
+        docs = store.df("SELECT doc_id, topic, text FROM documents")
+        labels = dict(store.query("SELECT topic, label FROM topics"))
+        c = cross[cross["col"] == "cocaine"].sort_values("count").iloc[-1]
+        topic = next(t for t, lab in labels.items() if lab == c["row"])
+        has = docs["text"].str.contains("cocaine")
+        assert c["count"] == (has & (docs["topic"] == topic)).sum()
+        assert c["row_count"] == (docs["topic"] == topic).sum()
+        assert c["col_count"] == has.sum() and c["windows"] == len(docs)
+        assert c["mention_pairs"] == docs[docs["topic"] == topic]["text"].str.count("cocaine").sum()
+        assert cross["npmi"].is_monotonic_decreasing
+        assert set(topic_entities(store, None, min_count=3)["col"]) >= {"Antwerp", "Western Balkans"}
+
+
+def test_topic_trend_counts_dated_documents(tmp_path, synthetic):
+    texts, themes = synthetic
+    with Store(tmp_path / "t.db") as store:
+        fill_store(store, texts, themes)
+        fit_topics(store, k=4, seed=0)
+        years = topic_trend(store, "year")
+        periods = [c for c in years.columns if c not in ("topic", "label")]
+        assert periods == ["2019", "2020", "2021", "2022", "2023"]
+        dated = store.query("SELECT COUNT(*) FROM documents WHERE date IS NOT NULL")[0][0]
+        assert years[periods].to_numpy().sum() == dated
+        assert years.attrs["undated"] == len(texts) - dated
+        months = topic_trend(store, "month")
+        mcols = [c for c in months.columns if c not in ("topic", "label")]
+        assert len(mcols) == len(pd.period_range(mcols[0], mcols[-1], freq="M"))
+        assert months[mcols].to_numpy().sum() == dated
+        with pytest.raises(ValueError, match="freq"):
+            topic_trend(store, "week")
+
+
+def test_make_label_skips_repeated_words():
+    names = {"ent_drug_cocaine": "cocaine", "ent_place_western_balkans": "Western Balkans"}
+    assert make_label(["cocaine", "ent_drug_cocaine", "chemicals", "chemical", "ent_place_western_balkans"], names) \
+        == "cocaine · chemicals · Western Balkans"
