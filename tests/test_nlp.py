@@ -173,3 +173,11 @@ def test_user_aliases_file_is_applied(tmp_path):
     assert lex.canonical("ORG", "Emniyet") == "Turkish National Police"
     assert lex.canonical("ORG", "TNP") == "Turkish National Police"
     assert "user_aliases" in lex.versions
+
+
+def test_acronym_of_a_programme_is_not_an_organisation(nlp, lexicon):
+    text = ("The UNODC-WCO Container Control Programme (CCP) supports port units. "
+            "The CCP trained officers of the Turkish National Police (TNP). TNP seized heroin.")
+    found = ents(nlp, text, lexicon)
+    assert ("CCP", "ORG") not in found
+    assert found.count(("TNP", "ORG")) == 2

@@ -142,6 +142,12 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
             if free(hit.start(), hit.end()):
                 out.append(Mention(hit.start(), hit.end(), "PERSON", short, source="rule"))
                 taken.append((hit.start(), hit.end()))
+    # an acronym whose expansion is a programme, project or report is not an organisation ("CCP")
+    heads = set(lex.rules.get("org", {}).get("not_org_heads", []))
+    non_entities = {alias_key(t) for t in lex.titles}
+    out = [m for m in out if not (
+        m.label == "ORG" and m.text in abbrevs
+        and (alias_key(abbrevs[m.text]) in non_entities or abbrevs[m.text].split()[-1].lower() in heads))]
     # fill resolved / canonical
     for m in out:
         resolved = m.text
