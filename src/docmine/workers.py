@@ -111,7 +111,12 @@ def limit_memory(megabytes: int | None) -> None:
 
 
 class FileAlarm:
-    """SIGALRM-based time limit for pure-Python parser loops (main thread only)."""
+    """SIGALRM-based time limit for pure-Python parser loops (main thread only).
+
+    The alarm repeats after it first fires: a FileTimeout raised while Python runs a weakref
+    callback, a ``__del__`` or the garbage collector cannot propagate and is lost, so it is
+    raised again (every ``min(seconds, 1)`` s) until the parser has stopped.
+    """
 
     def __init__(self, seconds: float):
         self.seconds = seconds
@@ -123,7 +128,7 @@ class FileAlarm:
         if self.active:
             try:
                 self.old = signal.signal(signal.SIGALRM, _raise_timeout)
-                signal.setitimer(signal.ITIMER_REAL, self.seconds)
+                signal.setitimer(signal.ITIMER_REAL, self.seconds, min(self.seconds, 1.0))
             except ValueError:  # not in the main thread
                 self.active = False
         return self
@@ -136,8 +141,9 @@ class FileAlarm:
             signal.signal(signal.SIGALRM, self.old)
 
 
-class FileTimeout(Exception):
-    pass
+class FileTimeout(BaseException):
+    """Raised by the alarm inside a parser. A BaseException, like KeyboardInterrupt, so that
+    parsers' own ``except Exception`` fallbacks cannot swallow it and keep looping."""
 
 
 def _raise_timeout(signum, frame):

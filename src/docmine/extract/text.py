@@ -23,19 +23,29 @@ def clean_line(line: str) -> str:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join the lines of one paragraph, repairing words hyphenated across lines."""
-    out = ""
+    """Join the lines of one paragraph, repairing words hyphenated across lines.
+
+    Linear in the paragraph's length: only the last two characters joined so far are looked at
+    (a paragraph of many thousand lines must not make extraction quadratic).
+    """
+    pieces: list[str] = []
+    tail = ""  # the last two characters of the text joined so far
     for line in lines:
         line = clean_line(line)
         if not line:
             continue
-        if out and _HYPHEN_END.search(out) and line[:1].islower():
-            out = out[:-1] + line  # "traf-" + "ficking"
-        elif out:
-            out += " " + line
+        if len(tail) == 2 and tail[1] == "-" and tail[0].isascii() and tail[0].isalpha() and line[:1].islower():
+            pieces[-1] = pieces[-1][:-1]  # "traf-" + "ficking"
+            pieces.append(line)
+            tail = (tail[0] + line)[-2:]
+        elif pieces:
+            pieces.append(" ")
+            pieces.append(line)
+            tail = (" " + line)[-2:]
         else:
-            out = line
-    return out
+            pieces.append(line)
+            tail = line[-2:]
+    return "".join(pieces)
 
 
 def paragraphs_to_text(paragraphs: list[str]) -> str:
