@@ -59,3 +59,10 @@ def test_malformed_full_text_query_gets_a_clear_message(store, bad):
 def test_sql_injection_is_just_text(store):
     assert search(store, "x'; DROP TABLE documents; --").empty
     assert store.query("SELECT COUNT(*) FROM documents")[0][0] == 2
+
+
+def test_path_filter_is_a_literal_substring(store):
+    # regression: "%" and "_" in --path were LIKE wildcards, so "%" matched every document
+    assert search(store, "Turkey", path="%").empty
+    assert search(store, "Turkey", path="a_txt").empty
+    assert set(search(store, "Turkey", path="a.txt")["path"]) == {"a.txt"}

@@ -21,9 +21,9 @@ def _filters(date_from=None, date_to=None, topic=None, path=None, alias="d") -> 
     if topic is not None:
         where.append(f"{alias}.topic = ?")
         params.append(int(topic))
-    if path:
-        where.append(f"{alias}.path LIKE ?")
-        params.append(f"%{path}%")
+    if path:  # a substring, not a pattern: % and _ in it are literal
+        where.append(f"{alias}.path LIKE ? ESCAPE '\\'")
+        params.append("%" + path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
     return (" AND " + " AND ".join(where)) if where else "", params
 
 
