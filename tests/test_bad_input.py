@@ -176,7 +176,7 @@ def build_corpus(root: Path, outside: Path, scratch: Path):
     (root / "pdf/encrypted.pdf").write_bytes(_pdf_bytes(scratch, "e.pdf", ["Secret seizure figures."], password="s3cret"))
     bad["pdf/encrypted.pdf"] = ("extract", "encrypted PDF: needs a password")
     (root / "pdf/scanned.pdf").write_bytes(image_only_pdf(scratch / "s.pdf").read_bytes())
-    bad["pdf/scanned.pdf"] = ("extract", "no text layer: scanned PDF; OCR is not enabled")
+    bad["pdf/scanned.pdf"] = ("extract", "no text layer: scanned PDF; OCR is not enabled (docmine ingest --ocr)")
     (root / "misc/empty.txt").write_bytes(b"")
     bad["misc/empty.txt"] = ("discover", "empty file: 0 bytes")
     (root / "misc/image.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + random.Random(1).randbytes(2000))
@@ -526,3 +526,42 @@ def test_a_lost_file_alarm_is_raised_again():
         with FileAlarm(0.2):
             parser()
     assert lost and time.perf_counter() - t0 < 1.5
+
+
+def _scanned_pdf_with_text(path):
+    """A 'scanned' page: text drawn as an image, no text layer."""
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw, ImageFont
+    import matplotlib, os
+
+    font = ImageFont.truetype(os.path.join(os.path.dirname(matplotlib.__file__), "mpl-data", "fonts", "ttf",
+                                           "DejaVuSans.ttf"), 40)
+    img = Image.new("RGB", (1700, 500), "white")
+    d = ImageDraw.Draw(img)
+    d.text((60, 80), "Customs seized heroin in Izmir.", fill="black", font=font)
+    d.text((60, 200), "Europol supported the operation.", fill="black", font=font)
+    png = str(path.parent.parent / (path.name + ".png"))  # outside the ingested folder
+    img.save(png)
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(png, x=10, y=10, w=190)
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.skipif(not __import__("shutil").which("tesseract"),
+                    reason="OCR test needs Tesseract (apt-get install tesseract-ocr) and pytesseract")
+def test_ocr_reads_a_scanned_pdf(tmp_path):
+    pytest.importorskip("pytesseract")
+    from docmine import api
+
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    _scanned_pdf_with_text(folder / "scan.pdf")
+    db = str(tmp_path / "o.db")
+    s = api.ingest([str(folder)], db=db, workers=1)
+    assert s.failed == 1 and "OCR is not enabled" in s.failures[0][2]
+    s = api.ingest([str(folder)], db=db, workers=1, ocr=True, retry_failed=True)
+    assert s.new_documents == 1 and s.failed == 0
+    text = sqlite3.connect(db).execute("SELECT text FROM documents").fetchone()[0]
+    assert "heroin" in text and "Europol" in text

@@ -18,11 +18,12 @@ def open_store(db: str = DEFAULT_DB, readonly: bool = True) -> Store:
 def ingest(paths: Sequence[str] | str, db: str = DEFAULT_DB, workers: int = 0, model: str | None = None,
            aliases: str | None = None, executor: str = "local", scheduler: str | None = None,
            retry_failed: bool = False, progress: bool | None = False, file_timeout: float | None = None,
-           max_file_mb: float | None = None, memory_mb: int | None = None):
+           max_file_mb: float | None = None, memory_mb: int | None = None, ocr: bool = False):
     """Ingest files/folders into ``db``; returns an :class:`~docmine.pipeline.IngestSummary`.
 
     ``file_timeout`` (seconds per file), ``max_file_mb`` (larger files are recorded as failures)
     and ``memory_mb`` (address-space cap per worker; 0 = none): None keeps the defaults.
+    ``ocr``: read scanned PDFs with Tesseract (needs tesseract-ocr and the ``ocr`` extra).
     """
     from docmine.pipeline import IngestOptions, ingest as _ingest
     from docmine.nlp.lexicon import DEFAULT_ALIASES_FILE
@@ -33,7 +34,7 @@ def ingest(paths: Sequence[str] | str, db: str = DEFAULT_DB, workers: int = 0, m
     if aliases is None and os.path.exists(DEFAULT_ALIASES_FILE):
         aliases = DEFAULT_ALIASES_FILE
     opts = IngestOptions(model=model, user_aliases=aliases, workers=workers, executor=executor,
-                         scheduler=scheduler, retry_failed=retry_failed, progress=progress)
+                         scheduler=scheduler, retry_failed=retry_failed, progress=progress, ocr=ocr)
     if file_timeout is not None:
         opts.file_timeout = file_timeout
     if max_file_mb is not None:

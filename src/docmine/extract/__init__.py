@@ -48,7 +48,8 @@ def sniff_format(data: bytes, name: str = "") -> str | None:
     return "txt" if bad / len(sample) < 0.02 else None
 
 
-def extract_bytes(path: str, data: bytes, fmt: str | None = None, sha256: str | None = None) -> Document:
+def extract_bytes(path: str, data: bytes, fmt: str | None = None, sha256: str | None = None,
+                  ocr: bool = False) -> Document:
     """Turn file bytes into a Document; raise ExtractionError with a reason for the analyst."""
     sha256 = sha256 or hashlib.sha256(data).hexdigest()
     if not data:
@@ -64,6 +65,8 @@ def extract_bytes(path: str, data: bytes, fmt: str | None = None, sha256: str | 
         from docmine.extract.docx import extract_docx as fn
     else:
         from docmine.extract.txt import extract_txt as fn
+    if fmt == "pdf":
+        return fn(path, data, sha256, ocr=ocr)
     return fn(path, data, sha256)
 
 

@@ -91,7 +91,7 @@ def strip_running_lines(pages: list[list[tuple]]) -> list[list[tuple]]:
     return out
 
 
-def extract_pdf(path: str, data: bytes, sha256: str) -> Document:
+def extract_pdf(path: str, data: bytes, sha256: str, ocr: bool = False) -> Document:
     import pypdfium2 as pdfium
 
     try:
@@ -117,7 +117,9 @@ def extract_pdf(path: str, data: bytes, sha256: str) -> Document:
     if not page_lines:
         raise ExtractionError("empty PDF: it has no pages")
     if not any(page_lines):
-        raise ExtractionError("no text layer: scanned PDF; OCR is not enabled", stage="extract")
+        if not ocr:
+            raise ExtractionError("no text layer: scanned PDF; OCR is not enabled (docmine ingest --ocr)", stage="extract")
+        return _ocr_document(path, data, sha256)
     page_lines = strip_running_lines(page_lines)
     text_parts, page_starts, pos = [], [], 0
     for lines in page_lines:
@@ -148,3 +150,25 @@ def extract_tables(path: str) -> list[list[list[str | None]]]:
 
     with pdfplumber.open(path) as pdf:
         return [t for page in pdf.pages for t in page.extract_tables()]
+
+
+def _ocr_document(path: str, data: bytes, sha256: str) -> Document:
+    """A scanned PDF read by Tesseract (see :mod:`docmine.extract.ocr`)."""
+    from docmine.extract.ocr import ocr_pages
+    from docmine.extract.text import split_paragraphs
+
+    parts, page_starts, pos = [], [], 0
+    for page_text in ocr_pages(data):
+        page_starts.append(pos)
+        chunk = "\n\n".join(split_paragraphs(page_text))
+        if chunk:
+            parts.append(chunk)
+            pos += len(chunk) + 2
+    text = "\n\n".join(parts)
+    if not text.strip():
+        raise ExtractionError("no text layer: scanned PDF, and OCR found no text either")
+    first = text.split("\n\n", 1)[0]
+    return Document(path=path, sha256=sha256, format="pdf", text=text,
+                    title=first if len(first) <= 200 else None, date=date_from_dateline(text),
+                    language=detect_language(text), page_starts=[min(p, len(text)) for p in page_starts],
+                    size=len(data), meta={"ocr": "tesseract"})
