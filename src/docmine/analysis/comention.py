@@ -4,7 +4,7 @@ Windows are documents, paragraphs or sentences. For each pair (x, y), with N the
 windows that hold any mention, n_x and n_y the windows holding x and y, and n_xy those
 holding both:  PMI = log2(n_xy N / (n_x n_y)),  NPMI = PMI / -log2(n_xy / N),
 lift = n_xy N / (n_x n_y), and the one-sided Fisher exact test (hypergeometric tail
-P[X >= n_xy]) and the chi-square statistic of the 2x2 table. Counts are sparse matrix
+P[X >= n_xy], for pairs seen in two windows or more) and the chi-square statistic of the 2x2 table. Counts are sparse matrix
 products, so a million mentions take seconds. Near-duplicate documents count once unless
 ``include_near_duplicates``.
 """
@@ -22,20 +22,24 @@ MEASURES = ("count", "documents", "mention_pairs", "pmi", "npmi", "lift", "chi2"
 
 
 def _unit_sql(window: str) -> str:
+    """An integer id per window: the document, or (document, paragraph / sentence) packed."""
     if window not in WINDOWS:
         raise ValueError(f"unknown window {window!r}; choose document, paragraph or sentence")
-    return {"document": "m.doc_id", "paragraph": "m.doc_id || ':' || m.paragraph",
-            "sentence": "m.doc_id || ':' || m.sentence"}[window]
+    return {"document": "m.doc_id", "paragraph": "m.doc_id * 1048576 + m.paragraph",
+            "sentence": "m.doc_id * 1048576 + m.sentence"}[window]
 
 
-def _incidence(store: Store, window: str, include_near_duplicates: bool):
+def _incidence(store: Store, window: str, include_near_duplicates: bool, labels: tuple[str, ...]):
     dup = "" if include_near_duplicates else " AND d.near_dup_of IS NULL"
-    df = store.df(
-        f"SELECT {_unit_sql(window)} AS unit, m.doc_id, m.entity_id, e.label, e.canonical, COUNT(*) AS n"
-        " FROM mentions m JOIN entities e USING(entity_id) JOIN documents d USING(doc_id)"
-        f" WHERE 1=1{dup} GROUP BY unit, m.entity_id"
-    )
-    return df
+    join = "" if include_near_duplicates else " JOIN documents d USING(doc_id)"
+    q = ",".join("?" * len(labels))
+    pairs = store.df(
+        f"SELECT {_unit_sql(window)} AS unit, m.doc_id, m.entity_id, m.label, COUNT(*) AS n"
+        f" FROM mentions m{join} WHERE m.label IN ({q}){dup} GROUP BY unit, m.entity_id", labels)
+    n_windows = store.query(
+        f"SELECT COUNT(DISTINCT {_unit_sql(window)}) FROM mentions m{join} WHERE 1=1{dup}")[0][0]
+    names = dict(store.query(f"SELECT entity_id, canonical FROM entities WHERE label IN ({q})", labels))
+    return pairs, n_windows, names
 
 
 def comention(store: Store, rows: str, cols: str, window: str = "document", measure: str = "npmi",
@@ -49,25 +53,22 @@ def comention(store: Store, rows: str, cols: str, window: str = "document", meas
     rows, cols = rows.upper(), cols.upper()
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}; choose from {', '.join(MEASURES)}")
-    inc = _incidence(store, window, include_near_duplicates)
     columns = ["row", "col", "count", "documents", "mention_pairs", "row_count", "col_count", "windows",
                "pmi", "npmi", "lift", "chi2", "p_value"]
+    inc, n_windows, names = _incidence(store, window, include_near_duplicates, tuple(sorted({rows, cols})))
     if inc.empty:
         return pd.DataFrame(columns=columns)
-    units, unit_idx = np.unique(inc["unit"].astype(str).to_numpy(), return_inverse=True)
-    n_windows = len(units)
-    doc_of_unit = np.zeros(n_windows, dtype=np.int64)
-    doc_of_unit[unit_idx] = inc["doc_id"].to_numpy()
+    units, unit_idx = np.unique(inc["unit"].to_numpy(), return_inverse=True)
+    n_units = len(units)
 
     def matrix_for(label: str):
         part = inc[inc["label"] == label]
-        ents = part[["entity_id", "canonical"]].drop_duplicates().sort_values("entity_id")
-        pos = {eid: i for i, eid in enumerate(ents["entity_id"])}
+        ids = np.unique(part["entity_id"].to_numpy())
+        c = np.searchsorted(ids, part["entity_id"].to_numpy())
         r = unit_idx[part.index.to_numpy()]
-        c = part["entity_id"].map(pos).to_numpy()
-        binary = sparse.csr_matrix((np.ones(len(part)), (r, c)), shape=(n_windows, len(ents)))
-        counts = sparse.csr_matrix((part["n"].to_numpy(dtype=float), (r, c)), shape=(n_windows, len(ents)))
-        return ents["canonical"].tolist(), binary, counts
+        binary = sparse.csr_matrix((np.ones(len(part)), (r, c)), shape=(n_units, len(ids)))
+        counts = sparse.csr_matrix((part["n"].to_numpy(dtype=float), (r, c)), shape=(n_units, len(ids)))
+        return [names[e] for e in ids], binary, counts
 
     rnames, rb, rc = matrix_for(rows)
     cnames, cb, cc = matrix_for(cols)
@@ -82,14 +83,23 @@ def comention(store: Store, rows: str, cols: str, window: str = "document", meas
     if rows == cols:
         off = i != j
         i, j, n_xy = i[off], j[off], n_xy[off]
-    # documents in which the pair shares a window
-    docs = np.zeros(len(i), dtype=np.int64)
-    if len(i):
+    if window == "document" or not len(i):
+        docs = n_xy.copy()  # a document window is its document
+    else:
+        # documents in which the pair shares a window: the same product at document level over
+        # (document, window) incidence, thresholded per window first
+        doc_of_unit = np.zeros(n_units, dtype=np.int64)
+        doc_of_unit[unit_idx] = inc["doc_id"].to_numpy()
         doc_ids, doc_idx = np.unique(doc_of_unit, return_inverse=True)
-        D = sparse.csr_matrix((np.ones(n_windows), (np.arange(n_windows), doc_idx)), shape=(n_windows, len(doc_ids)))
-        both = rb[:, i].multiply(cb[:, j])  # windows x pairs: 1 where the window holds both
-        docs = np.asarray((D.T @ both).astype(bool).sum(axis=0)).ravel()  # documents with such a window
-    N = float(n_windows)
+        ra, rcol = rb.nonzero()
+        ca, ccol = cb.nonzero()
+        left = pd.DataFrame({"u": ra, "i": rcol})
+        right = pd.DataFrame({"u": ca, "j": ccol})
+        both = left.merge(right, on="u")
+        both["d"] = doc_idx[both["u"].to_numpy()]
+        per = both.drop_duplicates(["d", "i", "j"]).groupby(["i", "j"]).size()
+        docs = per.reindex(list(zip(i, j)), fill_value=0).to_numpy()
+    N = float(max(n_windows, 1))
     px, py, pxy = n_x[i] / N, n_y[j] / N, n_xy / N
     with np.errstate(divide="ignore", invalid="ignore"):
         pmi = np.log2(pxy / (px * py))
@@ -103,7 +113,11 @@ def comention(store: Store, rows: str, cols: str, window: str = "document", meas
         num = N * (a * d - b * c) ** 2
         den = (a + b) * (c + d) * (a + c) * (b + d)
         chi2 = np.where(den > 0, num / np.where(den > 0, den, 1), 0.0)
-    p_value = hypergeom.sf(n_xy - 1, N, n_x[i], n_y[j])
+    # one-sided Fisher exact test; a pair seen in a single window is not testable (NaN), which
+    # also keeps the cost of the exact test to the pairs that matter on large stores
+    p_value = np.full(len(n_xy), np.nan)
+    testable = n_xy >= 2
+    p_value[testable] = hypergeom.sf(n_xy[testable] - 1, N, n_x[i][testable], n_y[j][testable])
     out = pd.DataFrame({
         "row": [rnames[k] for k in i], "col": [cnames[k] for k in j], "count": n_xy.astype(int),
         "documents": docs.astype(int), "mention_pairs": np.asarray(pairs[i, j]).ravel().astype(int),
