@@ -19,5 +19,8 @@ from docmine.api import (  # noqa: F401
     evaluate,
     canonicalize,
     open_store,
+    report,
+    topic_trend,
+    topic_entities,
 )
 from docmine.version import __version__  # noqa: F401
