@@ -334,6 +334,7 @@ def child_stages(p: dict) -> None:
     nlp = load_nlp(p["model"])
     out["load_nlp_rest_s"] = time.perf_counter() - t  # gazetteer already cached above
     out["vocab_strings"] = len(nlp.vocab.strings)
+    out["pipes"], out["disabled"] = list(nlp.pipe_names), list(nlp.disabled)
     out["worker_rss_mb"] = (me.memory_info().rss - rss0) / 2**20
     t = time.perf_counter()
     P._WORKER.update(nlp=nlp, file_timeout=120.0)
@@ -735,6 +736,7 @@ def main(argv=None) -> int:
         comp = s["components_s"]
         total_nlp = sum(comp.values())
         print("  spaCy " + "  ".join(f"{k} {v / n * 1000:.1f}" for k, v in comp.items()) + f"  = {total_nlp / n * 1000:.1f} ms/doc")
+        print(f"  pipeline: {', '.join(s['pipes'])}" + (f"; disabled: {', '.join(s['disabled'])}" if s["disabled"] else ""))
         if "tok2vec_listeners" in s:
             print(f"  tok2vec listeners in docmine's pipeline: {s['tok2vec_listeners']}; entities identical without "
                   f"tok2vec: {s['same_ents_without_tok2vec']} documents")
