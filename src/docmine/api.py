@@ -1,9 +1,10 @@
 """The Python API. Each function mirrors one CLI command and returns a DataFrame or a summary."""
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported by the functions that need it: ingest starts faster
+    import pandas as pd
 
 from docmine.store import Store
 

@@ -5,15 +5,15 @@ import argparse
 import os
 import sys
 
-import pandas as pd
-
 from docmine import api
 from docmine.store import StoreError
 
 LABELS = ["PERSON", "ORG", "DRUG", "PLACE", "QUANTITY"]
 
 
-def _print_df(df: pd.DataFrame, max_colwidth: int = 60) -> None:
+def _print_df(df, max_colwidth: int = 60) -> None:
+    import pandas as pd
+
     if df.empty:
         print("(no rows)")
         return

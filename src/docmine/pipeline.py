@@ -296,8 +296,9 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
         summary.failed += len(rejects)
         summary.failures.extend((r["path"], r["stage"], r["error"]) for r in rejects)
     near = NearDupIndex()
-    for doc_id, sig in store.minhashes():
-        near.add(doc_id, sig)
+    if todo:  # only a run with new documents needs the stored signatures
+        for doc_id, sig in store.minhashes():
+            near.add(doc_id, sig)
     counts: Counter = Counter()
     show = sys.stderr.isatty() if opts.progress is None else opts.progress
     bar = None

@@ -304,7 +304,8 @@ class Store:
                     self._drop_orphan(row[0])
                 else:
                     self.conn.execute("UPDATE files SET status='missing' WHERE path=?", (p,))
-            self.conn.execute("DELETE FROM entities WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mentions)")
+            if n and delete:  # entities no mention refers to any more
+                self.conn.execute("DELETE FROM entities WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mentions)")
         return n
 
     def forget_failures(self, paths: Iterable[str]) -> None:
