@@ -47,6 +47,11 @@ def entities_df(store: Store) -> pd.DataFrame:
     )
 
 
+def records(df: pd.DataFrame) -> list[dict]:
+    """Rows as dicts with None for missing values (pandas gives NaN / NA, which templates and JSON mis-handle)."""
+    return df.astype(object).where(df.notna(), None).to_dict("records")
+
+
 def _json_default(value):
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
@@ -63,11 +68,11 @@ def write_table(df: pd.DataFrame, fmt: str | None, out: str | None) -> str | Non
     if fmt == "csv":
         return df.to_csv(out, index=False)
     if fmt in ("jsonl", "json"):
-        records = df.astype(object).where(df.notna(), None).to_dict("records")
+        rows = records(df)
         if fmt == "jsonl":
-            text = "".join(json.dumps(r, ensure_ascii=False, default=_json_default) + "\n" for r in records)
+            text = "".join(json.dumps(r, ensure_ascii=False, default=_json_default) + "\n" for r in rows)
         else:
-            text = json.dumps(records, ensure_ascii=False, indent=1, default=_json_default) + "\n"
+            text = json.dumps(rows, ensure_ascii=False, indent=1, default=_json_default) + "\n"
         if out is None:
             return text
         with open(out, "w", encoding="utf-8") as fh:

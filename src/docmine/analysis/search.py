@@ -74,6 +74,22 @@ def find_entities(store: Store, query: str, label: str | None = None, fuzzy: boo
     return df.sort_values(["score", "entity"], ascending=[False, True]).head(limit).reset_index(drop=True)
 
 
+def mention_snippets(store: Store, entity_id: int, width: int = 70, fsql: str = "", fparams=(),
+                     limit: int | None = None) -> list[dict]:
+    """Every mention of one entity with its document and a KWIC snippet, by date then position.
+
+    Only ``width`` characters either side are read from the store, not whole documents.
+    """
+    rows = store.query(
+        "SELECT m.doc_id, d.path, d.title, d.date, m.page, m.start, m.end, max(0, m.start - ?) AS ctx_start,"
+        " substr(d.text, max(0, m.start - ?) + 1, m.end - max(0, m.start - ?) + ?) AS ctx"
+        " FROM mentions m JOIN documents d USING(doc_id) WHERE m.entity_id = ?"
+        f"{fsql} ORDER BY d.date, m.doc_id, m.start" + (f" LIMIT {int(limit)}" if limit else ""),
+        (width, width, width, width, entity_id, *fparams))
+    return [{"doc_id": r["doc_id"], "path": r["path"], "title": r["title"], "date": r["date"], "page": r["page"],
+             "snippet": kwic(r["ctx"], r["start"] - r["ctx_start"], r["end"] - r["ctx_start"], width)} for r in rows]
+
+
 def search(store: Store, query: str, label: str | None = None, fuzzy: bool = False, text: bool = False,
            date_from: str | None = None, date_to: str | None = None, topic: int | None = None,
            path: str | None = None, limit: int = 50, width: int = 70) -> pd.DataFrame:
@@ -89,19 +105,10 @@ def search(store: Store, query: str, label: str | None = None, fuzzy: bool = Fal
     fsql, fparams = _filters(date_from, date_to, topic, path)
     out = []
     for e in ents.itertuples():
-        rows = store.query(
-            "SELECT m.doc_id, d.path, d.title, d.date, m.page, m.start, m.end, max(0, m.start - ?) AS ctx_start,"
-            " substr(d.text, max(0, m.start - ?) + 1, m.end - max(0, m.start - ?) + ?) AS ctx"
-            " FROM mentions m JOIN documents d USING(doc_id) WHERE m.entity_id = ?"
-            f"{fsql} ORDER BY d.date, m.doc_id, m.start",
-            (width, width, width, width, e.entity_id, *fparams))
-        ndocs = len({r["doc_id"] for r in rows})
-        for r in rows[:limit]:
-            s, en = r["start"] - r["ctx_start"], r["end"] - r["ctx_start"]
-            snippet = kwic(r["ctx"], s, en, width)
-            out.append({"entity": e.entity, "label": e.label, "score": e.score, "entity_documents": ndocs,
-                        "doc_id": r["doc_id"], "path": r["path"], "title": r["title"], "date": r["date"],
-                        "page": r["page"], "snippet": snippet})
+        hits = mention_snippets(store, e.entity_id, width, fsql, fparams)
+        ndocs = len({h["doc_id"] for h in hits})
+        for h in hits[:limit]:
+            out.append({"entity": e.entity, "label": e.label, "score": e.score, "entity_documents": ndocs, **h})
     return pd.DataFrame(out, columns=cols)
 
 

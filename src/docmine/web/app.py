@@ -9,7 +9,6 @@ read-only, and all SQL takes parameters.
 from __future__ import annotations
 
 import io
-import json
 
 import pandas as pd
 from flask import Flask, Response, abort, jsonify, render_template_string, request, url_for
@@ -136,7 +135,7 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
     @app.route("/entity/<label>/<path:name>")
     def entity_page(label, name):
         from docmine.analysis.comention import comention
-        from docmine.analysis.search import kwic
+        from docmine.analysis.search import mention_snippets
 
         if label not in LABELS:
             abort(404)
@@ -146,11 +145,8 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
                 abort(404)
             eid = ent[0][0]
             aliases = s.query("SELECT text, COUNT(*) AS n FROM mentions WHERE entity_id=? GROUP BY text ORDER BY n DESC", (eid,))
-            rows = s.query(
-                "SELECT m.doc_id, m.start, m.end, m.page, d.title, d.path, d.date, substr(d.text, max(0, m.start-80)+1, m.end-max(0, m.start-80)+80) AS ctx,"
-                " max(0, m.start-80) AS cs FROM mentions m JOIN documents d USING(doc_id) WHERE m.entity_id=? ORDER BY d.date, m.doc_id, m.start LIMIT 300", (eid,))
-            snippets = [{"doc_id": r["doc_id"], "title": r["title"] or r["path"], "date": r["date"], "page": r["page"],
-                         "kwic": kwic(r["ctx"], r["start"] - r["cs"], r["end"] - r["cs"], 80)} for r in rows]
+            snippets = [{"doc_id": h["doc_id"], "title": h["title"] or h["path"], "date": h["date"], "page": h["page"],
+                         "kwic": h["snippet"]} for h in mention_snippets(s, eid, width=80, limit=300)]
             co = []
             for other in ("ORG", "DRUG", "PLACE", "PERSON"):
                 t = comention(s, label, other, min_count=1)
@@ -225,7 +221,7 @@ min count <input name="min_count" size="3" value="{{ min_count }}"> <input type=
 
     @app.route("/documents")
     def documents_page():
-        from docmine.export import documents_df
+        from docmine.export import documents_df, records
 
         with store() as s:
             df = documents_df(s)
@@ -238,7 +234,7 @@ min count <input name="min_count" size="3" value="{{ min_count }}"> <input type=
 <h1>Documents{% if topic is not none %} in topic {{ topic }}{% endif %}</h1><p><a href="?format=csv{% if topic is not none %}&topic={{ topic }}{% endif %}">download CSV</a></p>
 <table><tr><th>title</th><th>date</th><th>format</th><th>topic</th><th class="num">mentions</th></tr>
 {% for d in records %}<tr><td><a href="{{ url_for('document_page', doc_id=d.doc_id) }}">{{ d.title or d.path }}</a></td><td>{{ d.date or '' }}</td><td>{{ d.format }}</td><td>{{ '' if d.topic is none else d.topic }}</td><td class="num">{{ d.mentions }}</td></tr>{% endfor %}</table>
-""", records=df.astype(object).where(df.notna(), None).to_dict("records"), topic=topic)
+""", records=records(df), topic=topic)
 
     @app.route("/document/<int:doc_id>")
     def document_page(doc_id):
