@@ -23,6 +23,7 @@ _APOS = ("'s", "’s", "'", "’")
 _AMOUNT_WORDS = {"kg", "kgs", "kilograms", "kilogram", "kilos", "kilo", "grams", "gram", "g", "tons", "tonnes",
                  "pounds", "lbs", "ounces", "oz", "litres", "liters", "doses", "bags", "packets", "of"}
 _QUOTES = {'"', "“", "”", "‘", "’", "'"}
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]{1,5}|No\.?\s?\d)$")  # "MD", "PBC", "HGH", "No.4"
 _BREAK_WORDS = {"at", "in", "from", "near", "with", "to", "by", "via", "into", "onto"}
 
 
@@ -56,6 +57,8 @@ class DomainEntities:
         self.form_nouns = set(dr.get("form_nouns", []))
         self.form_adjs = set(dr.get("form_adjectives", []))
         self.merge_parens = bool(dr.get("merge_parenthesised", False))
+        self.merge_acronyms = bool(dr.get("merge_parenthesised_acronyms", False))
+        self.mixture_words = set(dr.get("mixture_words", []))
         self.modifier_heads = set(dr.get("modifier_heads", []))
         self.gazetteer: dict[str, str] = {}
         pl = r.get("place", {})
@@ -63,6 +66,12 @@ class DomainEntities:
         self.place_prefixes = [p.split() for p in pl.get("prefixes", [])]
         self.place_org_suffixes = [p.split() for p in pl.get("org_suffixes", [])]
         self.directions = set(pl.get("direction_prefixes", []))
+        self.place_modifier_heads = set(pl.get("modifier_heads", []))
+        self.org_place_heads = set(pl.get("org_place_heads", []))
+        self.org_words = set(pl.get("org_words", []))
+        self.org_place_before = set(pl.get("org_place_before", []))
+        self.residence_before = [w.split() for w in pl.get("residence_before", [])]
+        self.designator_before = set(pl.get("designator_before", []))
         from spacy.matcher import Matcher
 
         self.designated = Matcher(nlp.vocab)
@@ -181,13 +190,18 @@ class DomainEntities:
                  else s for s in final]
         final = self._merge_glosses(self._agency_units(filter_spans([s for s in final if s is not None])))
         final = filter_spans(final)
+        final = filter_spans([self._model_place(s, lex_keys) for s in final])
+        final = self._merge_mixtures(final)
         for span in final:
             span._.docmine_source = "lexicon" if (span.start, span.end) in lex_keys else "model"
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is not None and nxt.text == "-" and span.end + 1 < len(doc):
+                nxt = doc[span.end + 1]
             if span.label_ == "DRUG":
-                nxt = doc[span.end] if span.end < len(doc) else None
-                if nxt is not None and nxt.text == "-" and span.end + 1 < len(doc):
-                    nxt = doc[span.end + 1]
                 span._.docmine_role = "modifier" if nxt is not None and nxt.lower_ in self.modifier_heads else "substance"
+            elif span.label_ == "PLACE" and nxt is not None and (
+                    nxt.lower_ in ("'s", "’s") or nxt.lower_ in self.place_modifier_heads and nxt.is_lower):
+                span._.docmine_role = "modifier"  # "Mexico's shipping routes", "a Belfast man"
         doc.ents = final
         return doc
 
@@ -254,6 +268,33 @@ class DomainEntities:
             return span
         return Span(doc, start, end, label="PERSON")
 
+    def _model_place(self, span: Span, lex_keys: set) -> Span:
+        """A model ORG or PERSON that names a place: a designator head ("Peshawar International
+        Airport", "Jinnah Town"), a residence ("resident of Swabi"), or an unknown ORG after a
+        locative preposition ("at GPO", "near MBC Church"). A designator written before a place
+        name joins it ("district Khanewal")."""
+        doc = span.doc
+        start, end, label = span.start, span.end, span.label_
+        if label in ("ORG", "PERSON") and (start, end) not in lex_keys:
+            words = [t.lower_ for t in span]
+            nxt = doc[end].text if end < len(doc) else ""
+            if not any(w in self.org_words for w in words) and nxt not in _APOS and nxt not in ("’s", "'s"):
+                prev = doc[start - 1].lower_ if start > 0 else ""
+                resident = any(start >= len(w) and [t.lower_ for t in doc[start - len(w): start]] == w
+                               for w in self.residence_before)
+                if (words[-1] in self.org_place_heads and len(span) > 1 and label == "ORG") or resident \
+                        or (words[-1] in self.org_place_heads and len(span) > 1 and span[-1].is_title) \
+                        or (label == "ORG" and prev in self.org_place_before and len(span.text) > 1):
+                    label = "PLACE"
+        if label in ("PLACE", "PERSON") and start > 0 and doc[start - 1].lower_ in self.designator_before \
+                and not (start > 1 and doc[start - 2].lower_ in ("the", "a", "this", "that")) \
+                and (label == "PLACE" or doc[start - 1].is_lower or doc[start - 1].is_title):
+            start -= 1  # "district Khanewal", "Tehsil Kuchlak"
+            label = "PLACE"
+        if (start, end, label) == (span.start, span.end, span.label_):
+            return span
+        return Span(doc, start, end, label=label)
+
     def _place_extent(self, span: Span) -> Span | None:
         """Designators belong to the place; "<place> police" is an organisation."""
         doc = span.doc
@@ -292,15 +333,26 @@ class DomainEntities:
         if info.ambiguous and not self._drug_context(span):
             return None
         start, end = span.start, span.end
+        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "type":
+            end += 2  # "methamphetamine-type (narcotics)"
         if end < len(doc) and doc[end].lower_ in self.form_nouns:
             end += 1
+        if self.merge_acronyms and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and _ACRONYM.match(doc[end + 1].text):
+            end += 3  # "Mephedrone (MD)", "Heroin (No.4)"
         while info.kind != "class":
             if start > 0 and doc[start - 1].lower_ in self.form_adjs:
                 start -= 1
             elif start >= 3 and doc[start - 2].text == "-" and f"{doc[start - 3].lower_}-{doc[start - 1].lower_}" in self.form_adjs:
                 start -= 3  # "high-grade" is three tokens
+            elif start >= 2 and f"{doc[start - 2].lower_} {doc[start - 1].lower_}" in self.form_adjs:
+                start -= 2  # "high purity cocaine"
             else:
                 break
+        if start >= 3 and doc[start - 1].lower_ == "pure" and doc[start - 2].lower_ in ("percent", "cent", "%"):
+            i = start - 3 if doc[start - 2].lower_ != "cent" else start - 4  # "94 per cent pure heroin"
+            if i >= 0 and doc[i].like_num and (doc[start - 2].lower_ != "cent" or doc[start - 3].lower_ == "per"):
+                start = i
         return Span(doc, start, end, label="DRUG")
 
     def _merge_glosses(self, spans: list[Span]) -> list[Span]:
@@ -319,6 +371,27 @@ class DomainEntities:
                 continue
             out.append(a)
             i += 1
+        return out
+
+    def _merge_mixtures(self, spans: list[Span]) -> list[Span]:
+        """A mixture is one substance: "a mixture of paracetamol and caffeine", "heroin and fentanyl
+        mix", "heroin/fentanyl mix"."""
+        spans = sorted(spans, key=lambda s: s.start)
+        out: list[Span] = []
+        for sp in spans:
+            prev = out[-1] if out else None
+            if prev is not None and sp.label_ == prev.label_ == "DRUG":
+                doc = sp.doc
+                between = [t.lower_ for t in doc[prev.end: sp.start]]
+                if between in (["and"], ["/"], ["&"], ["with"]):
+                    if sp.end < len(doc) and doc[sp.end].lower_ in self.mixture_words:
+                        out[-1] = Span(doc, prev.start, sp.end + 1, label="DRUG")
+                        continue
+                    if prev.start >= 2 and doc[prev.start - 1].lower_ == "of" \
+                            and doc[prev.start - 2].lower_ in self.mixture_words:
+                        out[-1] = Span(doc, prev.start - 2, sp.end, label="DRUG")
+                        continue
+            out.append(sp)
         return out
 
     def _agency_units(self, spans: list[Span]) -> list[Span]:
