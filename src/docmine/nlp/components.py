@@ -24,6 +24,9 @@ _AMOUNT_WORDS = {"kg", "kgs", "kilograms", "kilogram", "kilos", "kilo", "grams",
                  "pounds", "lbs", "ounces", "oz", "litres", "liters", "doses", "bags", "packets", "of"}
 _QUOTES = {'"', "“", "”", "‘", "’", "'"}
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]{1,5}|No\.?\s?\d)$")  # "MD", "PBC", "HGH", "No.4"
+# a capitalised function word inside a model entity starts a new sentence or headline:
+# "Münster After the evacuation", "Portugal The Brazilian Federal Police"
+_CAPITAL_BREAKS = {"After", "Before", "The", "In", "On", "At", "When", "While", "During", "Since", "As", "Then"}
 _BREAK_WORDS = {"at", "in", "from", "near", "with", "to", "by", "via", "into", "onto"}
 
 
@@ -77,8 +80,10 @@ class DomainEntities:
         self.designated = Matcher(nlp.vocab)
         nouns = pl.get("designator_nouns", [])
         if nouns:
-            self.designated.add("PLACE", [[{"IS_TITLE": True, "IS_ALPHA": True, "OP": "+",
-                                            "LOWER": {"NOT_IN": ["the", "a", "an", "in", "at", "of", "on", "and"]}},
+            word = {"IS_TITLE": True, "IS_ALPHA": True,
+                    "ORTH": {"NOT_IN": ["The", "A", "In", "At", "Of", "On", "And", "the", "a", "an", "in", "at", "of", "on", "and"]}}
+            self.designated.add("PLACE", [[{**word, "OP": "+"}, {"LOWER": {"IN": nouns}, "IS_LOWER": True}],
+                                          [{**word, "OP": "+"}, {"ORTH": "-"}, {**word, "OP": "+"},
                                            {"LOWER": {"IN": nouns}, "IS_LOWER": True}]], greedy="LONGEST")
         facilities = pl.get("facility_nouns", [])
         if facilities:
@@ -86,6 +91,11 @@ class DomainEntities:
                                                "LOWER": {"NOT_IN": ["the", "a", "an", "in", "at", "of", "on", "and", "near"]}},
                                               {"LOWER": {"IN": ["police", "railway", "bus", "train", "border", "fuel", "petrol", "gas"]}, "OP": "?"},
                                               {"LOWER": {"IN": facilities}}]], greedy="LONGEST")
+        joined = pl.get("joined_heads", [])
+        if joined:  # "India-Pakistan border", "German-Dutch border", "Van-Hakkari highway", "US/Mexico border"
+            name = {"IS_ALPHA": True, "SHAPE": {"REGEX": "^X"}}
+            self.designated.add("JOINED", [[name, {"ORTH": {"IN": ["-", "/", "–"]}}, name,
+                                            {"LOWER": {"IN": joined}}]], greedy="LONGEST")
         roads = [w.split() for w in pl.get("road_words", [])]
         for words in roads:
             self.designated.add("ROAD", [[*({"LOWER": w, "IS_TITLE": True} for w in words),
@@ -503,7 +513,8 @@ def _split_parts(doc: Doc, start: int, end: int, stop_words: set = frozenset()) 
     parts, cur = [], start
     for i in range(start, end):
         t = doc[i]
-        if t.text in ("/", "(", ")", "[", "]") or (t.text in _APOS and i > start) or t.text in _BREAK_WORDS:
+        if t.text in ("/", "(", ")", "[", "]") or (t.text in _APOS and i > start) or t.text in _BREAK_WORDS \
+                or (i > start and t.text in _CAPITAL_BREAKS):
             if cur < i:
                 parts.append((cur, i))
             cur = i + 1
