@@ -45,6 +45,7 @@ class DomainEntities:
         self.particles = set(r.get("person", {}).get("particles", []))
         self.name_suffixes = set(r.get("person", {}).get("suffixes", []))
         self.not_name = set(r.get("person", {}).get("not_name_words", []))
+        self.speech_verbs = set(r.get("person", {}).get("speech_verbs", []))
         self.not_org_heads = set(r.get("org", {}).get("not_org_heads", []))
         self.not_org_starts = tuple(r.get("org", {}).get("not_org_starts", []))
         org = r.get("org", {})
@@ -200,7 +201,7 @@ class DomainEntities:
                  else s for s in final]
         final = self._merge_glosses(self._agency_units(filter_spans([s for s in final if s is not None])))
         final = filter_spans(final)
-        final = filter_spans([self._model_place(s, lex_keys) for s in final])
+        final = filter_spans([self._speaker(self._model_place(s, lex_keys), lex_keys) for s in final])
         final = self._merge_mixtures(final)
         for span in final:
             span._.docmine_source = "lexicon" if (span.start, span.end) in lex_keys else "model"
@@ -277,6 +278,18 @@ class DomainEntities:
         if (start, end) == (span.start, span.end):
             return span
         return Span(doc, start, end, label="PERSON")
+
+    def _speaker(self, span: Span, lex_keys: set) -> Span:
+        """A one-word "place" that speaks is a person: "Trujillo explained", "said Irwan"."""
+        doc = span.doc
+        if span.label_ != "PLACE" or len(span) != 1 or (span.start, span.end) in lex_keys \
+                or span.text.lower() in self.lex.surfaces["PLACE"]:
+            return span
+        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if nxt in self.speech_verbs or prev in self.speech_verbs and prev != "reported":
+            return Span(doc, span.start, span.end, label="PERSON")
+        return span
 
     def _model_place(self, span: Span, lex_keys: set) -> Span:
         """A model ORG or PERSON that names a place: a designator head ("Peshawar International
