@@ -63,6 +63,7 @@ class DomainEntities:
         self.merge_parens = bool(dr.get("merge_parenthesised", False))
         self.merge_acronyms = bool(dr.get("merge_parenthesised_acronyms", False))
         self.mixture_words = set(dr.get("mixture_words", []))
+        self.form_phrases = [p.split() for p in dr.get("form_phrases", [])]
         self.modifier_heads = set(dr.get("modifier_heads", []))
         self.gazetteer: dict[str, str] = {}
         pl = r.get("place", {})
@@ -360,6 +361,11 @@ class DomainEntities:
             end += 2  # "methamphetamine-type (narcotics)"
         if end < len(doc) and doc[end].lower_ in self.form_nouns:
             end += 1
+        for phrase in self.form_phrases:  # "amphetamine in crystals", "MDMA in crystalline form"
+            n = len(phrase)
+            if [t.lower_ for t in doc[end: end + n]] == phrase:
+                end += n
+                break
         if self.merge_acronyms and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
                 and _ACRONYM.match(doc[end + 1].text):
             end += 3  # "Mephedrone (MD)", "Heroin (No.4)"
@@ -406,6 +412,10 @@ class DomainEntities:
             if prev is not None and sp.label_ == prev.label_ == "DRUG":
                 doc = sp.doc
                 between = [t.lower_ for t in doc[prev.end: sp.start]]
+                if between in (["/"], ["-"]) and not doc[prev.end - 1].whitespace_ and not doc[prev.end].whitespace_:
+                    end = sp.end + 1 if sp.end < len(doc) and doc[sp.end].lower_ in self.mixture_words else sp.end
+                    out[-1] = Span(doc, prev.start, end, label="DRUG")  # "speed/amphetamine", "cannabis-skunk"
+                    continue
                 if between in (["and"], ["/"], ["&"], ["with"]):
                     if sp.end < len(doc) and doc[sp.end].lower_ in self.mixture_words:
                         out[-1] = Span(doc, prev.start, sp.end + 1, label="DRUG")
