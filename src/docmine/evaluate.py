@@ -50,21 +50,27 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None = None,
              errors: int = 0, limit: int | None = None, nlp=None,
-             drug_modifiers: bool | None = None) -> pd.DataFrame:
+             modifiers: bool | None = None, drug_modifiers: bool | None = None) -> pd.DataFrame:
     """Per-label precision/recall/F1 (exact span) and canonical-level F1.
 
     ``ignore`` defaults to ORG and CONCEAL for DocBin gold (the drug-seizure set marks only
-    the seizing agency as ORG) and to nothing for JSON-lines gold.
+    the seizing agency as ORG) and to nothing for JSON-lines gold. ``modifiers`` says whether
+    mentions with role "modifier" ("heroin trafficking", "Mexico's ports", "a Belfast man")
+    are scored; None scores them except for .spacy drug-seizure gold, which does not annotate
+    them. ``drug_modifiers`` is its former name.
     """
+    if modifiers is None:
+        modifiers = drug_modifiers
     from docmine.nlp.canonical import resolve_mentions
     from docmine.nlp.pipeline import load_nlp, spacy_mentions, use_fast_ops
 
     records = load_gold(gold)[:limit]
     seizure_gold = gold.endswith(".spacy")
-    if drug_modifiers is None:
-        # The drug-seizure corpus annotates seized substances, not drug words that modify another
-        # noun ("heroin trafficking"); docmine keeps those as role="modifier" mentions.
-        drug_modifiers = not seizure_gold
+    if modifiers is None:
+        # The drug-seizure corpus annotates seized substances and the places where things
+        # happened, not words that modify another noun ("heroin trafficking", "Mexico's ports");
+        # docmine keeps those as role="modifier" mentions.
+        modifiers = not seizure_gold
     if ignore is None:
         ignore = ("ORG", "CONCEAL", "PERSON") if gold.endswith(".spacy") else ()
     if nlp is None:
@@ -91,7 +97,7 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
         for m in mentions:
             if m.label in ignore or m.label not in labels:
                 continue
-            if not drug_modifiers and m.attrs.get("role") == "modifier":
+            if not modifiers and m.attrs.get("role") == "modifier":
                 continue
             pr.add((m.start, m.end, m.label))
             canon_pred[m.label].add((rec["id"], m.canonical))

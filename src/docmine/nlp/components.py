@@ -75,6 +75,7 @@ class DomainEntities:
         self.org_place_heads = set(pl.get("org_place_heads", []))
         self.org_words = set(pl.get("org_words", []))
         self.org_place_before = set(pl.get("org_place_before", []))
+        self.facility_heads = set(pl.get("facility_heads", []))
         self.residence_before = [w.split() for w in pl.get("residence_before", [])]
         self.designator_before = set(pl.get("designator_before", []))
         from spacy.matcher import Matcher
@@ -308,8 +309,12 @@ class DomainEntities:
                                for w in self.residence_before)
                 if (words[-1] in self.org_place_heads and len(span) > 1 and label == "ORG") or resident \
                         or (words[-1] in self.org_place_heads and len(span) > 1 and span[-1].is_title) \
-                        or (label == "ORG" and prev in self.org_place_before and len(span.text) > 1):
+                        or (label == "ORG" and prev in self.org_place_before
+                            and (span.text in self.gazetteer or words[-1] in self.facility_heads)):
                     label = "PLACE"
+        if label in ("ORG", "PERSON") and len(span) > 1 and span[0].lower_ in self.designator_before \
+                and (start, end) not in lex_keys:
+            label = "PLACE"  # "Tehsil Kuchlak" as one model entity
         if label in ("PLACE", "PERSON") and start > 0 and doc[start - 1].lower_ in self.designator_before \
                 and not (start > 1 and doc[start - 2].lower_ in ("the", "a", "this", "that")) \
                 and (label == "PLACE" or doc[start - 1].is_lower or doc[start - 1].is_title):
@@ -378,9 +383,9 @@ class DomainEntities:
                 start -= 2  # "high purity cocaine"
             else:
                 break
-        if start >= 3 and doc[start - 1].lower_ == "pure" and doc[start - 2].lower_ in ("percent", "cent", "%"):
-            i = start - 3 if doc[start - 2].lower_ != "cent" else start - 4  # "94 per cent pure heroin"
-            if i >= 0 and doc[i].like_num and (doc[start - 2].lower_ != "cent" or doc[start - 3].lower_ == "per"):
+        if start >= 2 and doc[start].lower_ == "pure" and doc[start - 1].lower_ in ("percent", "cent", "%"):
+            i = start - 2 if doc[start - 1].lower_ != "cent" else start - 3  # "94 per cent pure heroin"
+            if i >= 0 and doc[i].like_num and (doc[start - 1].lower_ != "cent" or doc[start - 2].lower_ == "per"):
                 start = i
         return Span(doc, start, end, label="DRUG")
 
