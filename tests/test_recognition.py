@@ -196,3 +196,31 @@ def test_seizure_news_meets_drug_place_and_quantity_targets():
 
     f1 = evaluate(str(SEIZURE)).set_index("label")["f1"]
     assert f1["DRUG"] >= 0.90 and f1["PLACE"] >= 0.75 and f1["QUANTITY"] >= 0.80
+
+
+# --- datelines and postal abbreviations -----------------------------------------------------
+@pytest.mark.parametrize("text,place", [
+    ("REGINA -- Saskatchewan RCMP seized cannabis and cash.", "REGINA"),
+    ("BERLIN - German customs officials found cocaine in a container.", "BERLIN"),
+    ("MARQUETTE, MICHIGAN — Three men were sentenced for trafficking heroin.", "MARQUETTE"),
+])
+def test_upper_case_dateline_is_a_place(nlp, text, place):
+    assert has(nlp, text, place, "PLACE")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("BREAKING - Police seize two tonnes of cocaine in Rotterdam.", "BREAKING"),
+    ("UNODC - the agency published its annual report.", "UNODC"),
+    ("Police said the REGINA shipment was cocaine.", "REGINA"),  # not at the start of a line
+])
+def test_dateline_rule_negative_cases(nlp, text, word):
+    assert not has(nlp, text, word, "PLACE")
+
+
+def test_postal_abbreviation_after_a_town(nlp, lexicon):
+    text = "Cocaine was found at a gas station in Ashern, Man., on Friday, and in Tucson, Ariz."
+    found = mentions(nlp, text)
+    assert ("Man.", "PLACE") in found and ("Ariz.", "PLACE") in found and ("Ashern", "PLACE") in found
+    assert lexicon.canonical("PLACE", "Ariz.") == "Arizona"
+    # on its own an abbreviation is an ordinary word
+    assert not has(nlp, "Man. City fans were searched at the gate.", "Man.", "PLACE")

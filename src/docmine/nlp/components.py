@@ -27,6 +27,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]{1,5}|No\.?\s?\d)$")  # "MD", "PBC", "H
 # a capitalised function word inside a model entity starts a new sentence or headline:
 # "Münster After the evacuation", "Portugal The Brazilian Federal Police"
 _CAPITAL_BREAKS = {"After", "Before", "The", "In", "On", "At", "When", "While", "During", "Since", "As", "Then"}
+_DASHES = {"-", "--", "—", "–", "---"}
 _BREAK_WORDS = {"at", "in", "from", "near", "with", "to", "by", "via", "into", "onto"}
 
 
@@ -72,6 +73,7 @@ class DomainEntities:
         self.place_org_suffixes = [p.split() for p in pl.get("org_suffixes", [])]
         self.directions = set(pl.get("direction_prefixes", []))
         self.place_modifier_heads = set(pl.get("modifier_heads", []))
+        self.not_datelines = set(pl.get("not_datelines", []))
         self.org_place_heads = set(pl.get("org_place_heads", []))
         self.org_words = set(pl.get("org_words", []))
         self.org_place_before = set(pl.get("org_place_before", []))
@@ -142,6 +144,7 @@ class DomainEntities:
         for _, s_, e_ in self.designated(doc):
             if doc[s_].lower_ not in self.not_name and not doc[s_].is_sent_start or e_ - s_ > 2:
                 lex_spans.append(Span(doc, s_, e_, label="PLACE"))
+        lex_spans += self._dateline_spans(doc) + self._postal_spans(doc)
         lex_spans = [sp for sp in lex_spans if not any(b_s < sp.end and sp.start < b_e for b_s, b_e in blocks)
                      or sp.label_ == "DRUG"]
         lex_spans = filter_spans(lex_spans)
@@ -217,6 +220,42 @@ class DomainEntities:
                 span._.docmine_role = "modifier"  # "Mexico's shipping routes", "a Belfast man"
         doc.ents = final
         return doc
+
+    def _dateline_spans(self, doc: Doc) -> list[Span]:
+        """A news dateline: an upper-case place opening a paragraph, before a comma, dash or
+        bracket ("REGINA --", "MARQUETTE, MICHIGAN —", "LAGOS, Nigeria (Reuters) -")."""
+        out = []
+        for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
+            i = sent.start
+            while i < sent.end and doc[i].is_space:
+                i += 1
+            if i > 0 and "\n" not in doc[i - 1].text_with_ws and not doc[i - 1].is_space:
+                continue  # only at the start of the text or of a line
+            j = i
+            while j < sent.end and j - i < 3 and doc[j].is_alpha and doc[j].is_upper and len(doc[j]) > 1:
+                j += 1
+            if j == i or j >= len(doc) or doc[j].text not in {",", "(", ":", *_DASHES}:
+                continue
+            name = doc[i:j]
+            if len(name.text) < 4 or name.text.lower() in self.not_datelines \
+                    or name.text in self.lex.org_case_sensitive or name.text.lower() in self.lex.surfaces["ORG"]:
+                continue
+            out.append(Span(doc, i, j, label="PLACE"))
+        return out
+
+    def _postal_spans(self, doc: Doc) -> list[Span]:
+        """State and province abbreviations after a town: "Tucson, Ariz.", "Ashern, Man."."""
+        out = []
+        postal = self.lex.place_postal
+        for i in range(2, len(doc)):
+            if doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper():
+                continue
+            tok = doc[i].text
+            if tok in postal:
+                out.append(Span(doc, i, i + 1, label="PLACE"))
+            elif i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_ and tok + "." in postal:
+                out.append(Span(doc, i, i + 2, label="PLACE"))
+        return out
 
     def _gazetteer_spans(self, doc: Doc) -> list[Span]:
         """Capitalised (or all-caps) n-grams of up to four tokens that name a gazetteer place."""
@@ -307,7 +346,9 @@ class DomainEntities:
                 prev = doc[start - 1].lower_ if start > 0 else ""
                 resident = any(start >= len(w) and [t.lower_ for t in doc[start - len(w): start]] == w
                                for w in self.residence_before)
-                if (words[-1] in self.org_place_heads and len(span) > 1 and label == "ORG") or resident \
+                postal = end + 1 < len(doc) and doc[end].text == "," and (
+                    doc[end + 1].text in self.lex.place_postal or doc[end + 1].text + "." in self.lex.place_postal)
+                if (words[-1] in self.org_place_heads and len(span) > 1 and label == "ORG") or resident or postal \
                         or (words[-1] in self.org_place_heads and len(span) > 1 and span[-1].is_title) \
                         or (label == "ORG" and prev in self.org_place_before
                             and (span.text in self.gazetteer or words[-1] in self.facility_heads)):
@@ -542,7 +583,8 @@ def _split_parts(doc: Doc, start: int, end: int, stop_words: set = frozenset()) 
     for i in range(start, end):
         t = doc[i]
         if t.text in ("/", "(", ")", "[", "]") or (t.text in _APOS and i > start) or t.text in _BREAK_WORDS \
-                or (i > start and t.text in _CAPITAL_BREAKS):
+                or (i > start and t.text in _CAPITAL_BREAKS) \
+                or (t.text in _DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_):
             if cur < i:
                 parts.append((cur, i))
             cur = i + 1

@@ -81,6 +81,7 @@ class Lexicon:
     places: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias_key -> (canonical, kind)
     surfaces: dict[str, set[str]] = field(default_factory=lambda: {"ORG": set(), "PLACE": set()})
     place_case_sensitive: dict[str, tuple[str, str]] = field(default_factory=dict)
+    place_postal: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Ariz." -> Arizona, after "Town, "
     routes: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     rules: dict = field(default_factory=dict)
@@ -114,7 +115,8 @@ class Lexicon:
         if label == "PLACE":
             bare = re.sub(r"\s*\(.*$", "", text.strip())  # "Dammam (KSA)"
             hit = (self.place_case_sensitive.get(text.strip()) or self.places.get(key)
-                   or self.place_case_sensitive.get(bare) or self.places.get(alias_key(bare)))
+                   or self.place_case_sensitive.get(bare) or self.places.get(alias_key(bare))
+                   or self.place_postal.get(text.strip()))
             return hit[0] if hit else _tidy(text)
         return _tidy(text)
 
@@ -195,6 +197,8 @@ def _load_cached(folder: str, user_aliases: str) -> Lexicon:
             else:
                 lex.places.setdefault(alias_key(alias), value)
                 lex.surfaces["PLACE"].add(_surface(alias))
+        for abbr in p.get("postal", []):
+            lex.place_postal[abbr] = value
     for name, key in (("routes.toml", "routes"), ("not_entities.toml", "titles")):
         if (root / name).exists():
             data = _read_toml(root / name)
