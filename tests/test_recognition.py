@@ -224,3 +224,10 @@ def test_postal_abbreviation_after_a_town(nlp, lexicon):
     assert lexicon.canonical("PLACE", "Ariz.") == "Arizona"
     # on its own an abbreviation is an ordinary word
     assert not has(nlp, "Man. City fans were searched at the gate.", "Man.", "PLACE")
+
+
+def test_place_in_a_possessive_place_is_one_place(nlp):
+    found = mentions(nlp, "Police found 4 kg of heroin in Chiang Rai's Mae Ai district on Monday.")
+    assert ("Chiang Rai's Mae Ai district", "PLACE") in found
+    # a possessive before anything else stays a separate (modifier) place
+    assert mentions(nlp, "Chiang Rai's police seized heroin.").get(("Chiang Rai", "PLACE")) == "modifier"

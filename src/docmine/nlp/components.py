@@ -207,7 +207,7 @@ class DomainEntities:
         final = self._merge_glosses(self._agency_units(filter_spans([s for s in final if s is not None])))
         final = filter_spans(final)
         final = filter_spans([self._speaker(self._model_place(s, lex_keys), lex_keys) for s in final])
-        final = self._merge_mixtures(final)
+        final = self._merge_possessive_places(self._merge_mixtures(final))
         for span in final:
             span._.docmine_source = "lexicon" if (span.start, span.end) in lex_keys else "model"
             nxt = doc[span.end] if span.end < len(doc) else None
@@ -446,6 +446,19 @@ class DomainEntities:
                 continue
             out.append(a)
             i += 1
+        return out
+
+    def _merge_possessive_places(self, spans: list[Span]) -> list[Span]:
+        """A place inside a place's possessive is one place: "Chiang Rai's Doi Luang district"."""
+        spans = sorted(spans, key=lambda s: s.start)
+        out: list[Span] = []
+        for sp in spans:
+            prev = out[-1] if out else None
+            if prev is not None and prev.label_ == sp.label_ == "PLACE" and sp.start == prev.end + 1 \
+                    and sp.doc[prev.end].text in ("'s", "’s"):
+                out[-1] = Span(sp.doc, prev.start, sp.end, label="PLACE")
+                continue
+            out.append(sp)
         return out
 
     def _merge_mixtures(self, spans: list[Span]) -> list[Span]:
