@@ -70,7 +70,7 @@ class DomainEntities:
         pl = r.get("place", {})
         self.place_suffixes = set(pl.get("suffixes", []))
         self.place_prefixes = [p.split() for p in pl.get("prefixes", [])]
-        self.place_org_suffixes = [p.split() for p in pl.get("org_suffixes", [])]
+        self.place_org_suffixes = [[t.lower_ for t in nlp.tokenizer(p)] for p in pl.get("org_suffixes", [])]
         self.directions = set(pl.get("direction_prefixes", []))
         self.place_modifier_heads = set(pl.get("modifier_heads", []))
         self.not_datelines = set(pl.get("not_datelines", []))
