@@ -231,3 +231,19 @@ def test_place_in_a_possessive_place_is_one_place(nlp):
     assert ("Chiang Rai's Mae Ai district", "PLACE") in found
     # a possessive before anything else stays a separate (modifier) place
     assert mentions(nlp, "Chiang Rai's police seized heroin.").get(("Chiang Rai", "PLACE")) == "modifier"
+
+
+@pytest.mark.parametrize("text,org", [
+    ("Officers of the Ministry of Internal Affairs of Russia detained two men with heroin.",
+     "Ministry of Internal Affairs of Russia"),
+    ("Kennebec County Sheriff's Office deputies seized 58 grams of fentanyl.", "Kennebec County Sheriff's Office"),
+    ("On Friday, Yorkton RCMP executed a search warrant.", "Yorkton RCMP"),
+])
+def test_agency_named_after_a_place_is_an_organisation(nlp, text, org):
+    found = mentions(nlp, text)
+    assert (org, "ORG") in found, found
+
+
+def test_place_after_of_stays_a_place_when_no_agency_precedes(nlp):
+    found = mentions(nlp, "Most of the heroin seized in the north of Russia came by rail.")
+    assert ("Russia", "PLACE") in found

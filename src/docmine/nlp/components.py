@@ -78,6 +78,7 @@ class DomainEntities:
         self.org_words = set(pl.get("org_words", []))
         self.org_place_before = set(pl.get("org_place_before", []))
         self.facility_heads = set(pl.get("facility_heads", []))
+        self.org_of_heads = set(org.get("of_place_heads", []))
         self.residence_before = [w.split() for w in pl.get("residence_before", [])]
         self.designator_before = set(pl.get("designator_before", []))
         from spacy.matcher import Matcher
@@ -207,7 +208,7 @@ class DomainEntities:
         final = self._merge_glosses(self._agency_units(filter_spans([s for s in final if s is not None])))
         final = filter_spans(final)
         final = filter_spans([self._speaker(self._model_place(s, lex_keys), lex_keys) for s in final])
-        final = self._merge_possessive_places(self._merge_mixtures(final))
+        final = self._org_of_place(self._merge_possessive_places(self._merge_mixtures(final)))
         for span in final:
             span._.docmine_source = "lexicon" if (span.start, span.end) in lex_keys else "model"
             nxt = doc[span.end] if span.end < len(doc) else None
@@ -353,6 +354,8 @@ class DomainEntities:
                         or (label == "ORG" and prev in self.org_place_before
                             and (span.text in self.gazetteer or words[-1] in self.facility_heads)):
                     label = "PLACE"
+        if label == "PLACE" and (start, end) not in lex_keys and len(span) > 1 and span[-1].lower_ in self.org_words:
+            label = "ORG"  # the model's "Kennebec County Sheriff's Office" as GPE
         if label in ("ORG", "PERSON") and len(span) > 1 and span[0].lower_ in self.designator_before \
                 and (start, end) not in lex_keys:
             label = "PLACE"  # "Tehsil Kuchlak" as one model entity
@@ -448,6 +451,22 @@ class DomainEntities:
             i += 1
         return out
 
+    def _org_of_place(self, spans: list[Span]) -> list[Span]:
+        """"Ministry of Internal Affairs of Russia", "National Security Service of the Republic of
+        Armenia": a body's name ending "of <place>" is one organisation."""
+        spans = sorted(spans, key=lambda s: s.start)
+        out: list[Span] = []
+        for sp in spans:
+            prev = out[-1] if out else None
+            if prev is not None and prev.label_ == "ORG" and sp.label_ == "PLACE" and prev[-1].lower_ in self.org_of_heads:
+                doc = sp.doc
+                between = [t.lower_ for t in doc[prev.end: sp.start]]
+                if between in (["of"], ["of", "the"]):
+                    out[-1] = Span(doc, prev.start, sp.end, label="ORG")
+                    continue
+            out.append(sp)
+        return out
+
     def _merge_possessive_places(self, spans: list[Span]) -> list[Span]:
         """A place inside a place's possessive is one place: "Chiang Rai's Doi Luang district"."""
         spans = sorted(spans, key=lambda s: s.start)
@@ -456,7 +475,8 @@ class DomainEntities:
             prev = out[-1] if out else None
             if prev is not None and prev.label_ == sp.label_ == "PLACE" and sp.start == prev.end + 1 \
                     and sp.doc[prev.end].text in ("'s", "’s"):
-                out[-1] = Span(sp.doc, prev.start, sp.end, label="PLACE")
+                label = "ORG" if sp[-1].lower_ in self.org_words else "PLACE"  # "... County Sheriff's Office"
+                out[-1] = Span(sp.doc, prev.start, sp.end, label=label)
                 continue
             out.append(sp)
         return out
