@@ -247,3 +247,14 @@ def test_agency_named_after_a_place_is_an_organisation(nlp, text, org):
 def test_place_after_of_stays_a_place_when_no_agency_precedes(nlp):
     found = mentions(nlp, "Most of the heroin seized in the north of Russia came by rail.")
     assert ("Russia", "PLACE") in found
+
+
+# --- quantities -----------------------------------------------------------------------------
+def test_gross_weight_is_a_quantity(nlp):
+    assert has(nlp, "He carried 74.3 gross grams of heroin.", "74.3 gross grams", "QUANTITY")
+
+
+def test_a_bare_quantity_of_is_not_an_amount(nlp):
+    found = mentions(nlp, "Police found a quantity of heroin and large quantities of cannabis.")
+    assert not any(t.lower() == "a quantity" for t, _ in found)
+    assert ("large quantities", "QUANTITY") in found

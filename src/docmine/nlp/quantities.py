@@ -58,7 +58,7 @@ _WORDS_RX = _NUM.replace(r"\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
 # after digits any unit may follow, with or without a space ("43.5kgs", "2 t"); after a number
 # word ("two", "a") only a unit word of two letters or more, after a space ("a ton", not "at")
 _LONG_UNIT_RX = _UNIT_RX.replace("|t|", "|").replace("|g|", "|").replace("|l|", "|")
-_QTY_NUM = rf"(?:{_DIGITS}{_MULT_RX}(?:\s*(?:-|to|and)\s*{_DIGITS}{_MULT_RX})?\s*-?\s*{_UNIT_RX}|{_WORDS_RX}{_MULT_RX}(?:\s+(?:to|and)\s+{_NUM}{_MULT_RX})?\s+{_LONG_UNIT_RX})"
+_QTY_NUM = rf"(?:{_DIGITS}{_MULT_RX}(?:\s*(?:-|to|and)\s*{_DIGITS}{_MULT_RX})?\s*-?\s*(?:(?:gross|net)\s+)?{_UNIT_RX}|{_WORDS_RX}{_MULT_RX}(?:\s+(?:to|and)\s+{_NUM}{_MULT_RX})?\s+{_LONG_UNIT_RX})"
 _QTY = re.compile(
     rf"\b{_MOD}{_QTY_NUM}\b(?:\s+(?:of\s+|and\s+)?{_DIGITS}\s*{_UNIT_RX}\b)?",
     re.I,
@@ -67,7 +67,8 @@ _QTY = re.compile(
 _A_CONTAINER = re.compile(rf"^(?:an?|one)\s+(?:{_COUNT_UNITS})$", re.I)
 # a bare plural mass unit before "of": "tons of cocaine"
 _BARE_UNIT = re.compile(r"\b(?:tons|tonnes|kilos|kilograms|kilogrammes)(?=\s+of\b)", re.I)
-_VAGUE = re.compile(r"\b(?:(?:an?\s+)?(?:large|small|huge|big|massive|significant|substantial|considerable|unspecified)\s+(?:quantit(?:y|ies)|amounts?)|a\s+quantity(?=\s+of))\b", re.I)
+# a bare "a quantity of heroin" carries no amount and is not tagged; "large quantities" is
+_VAGUE = re.compile(r"\b(?:an?\s+)?(?:large|small|huge|big|massive|significant|substantial|considerable|unspecified)\s+(?:quantit(?:y|ies)|amounts?)\b", re.I)
 _BARE_NUM = re.compile(rf"\b{_NUM}{_MULT_RX}$", re.I)
 
 
@@ -96,6 +97,7 @@ def parse_quantity(text: str) -> tuple[float | None, str | None]:
     """("1.2 tons") -> (1200.0, "kg"); ("3 million") -> (3000000.0, None); vague -> (None, None)."""
     t = re.sub(r"^(?:approximately|approx\.|about|around|nearly|almost|over|more than|less than|at least|up to|roughly|some|an estimated|just over|just under|close to|in excess of)\s+", "", text.strip(), flags=re.I)
     t = re.sub(r"\s+or more$", "", t, flags=re.I)
+    t = re.sub(r"(?<=\d)\s+(?:gross|net)\s+", " ", t, flags=re.I)  # "74.3 gross grams"
     m = re.match(rf"({_NUM}{_MULT_RX})\s*-?\s*(?:({_UNIT_RX})\b)?(?:\s+({_NUM})\s*({_UNIT_RX})\b)?", t, re.I)
     # a range "two to eight grams": take the lower bound
     rng = re.match(rf"({_NUM}{_MULT_RX})\s*(?:-|to|and)\s*({_NUM}{_MULT_RX})\s*({_UNIT_RX})\b", t, re.I)
