@@ -258,3 +258,9 @@ def test_a_bare_quantity_of_is_not_an_amount(nlp):
     found = mentions(nlp, "Police found a quantity of heroin and large quantities of cannabis.")
     assert not any(t.lower() == "a quantity" for t, _ in found)
     assert ("large quantities", "QUANTITY") in found
+
+
+def test_a_colon_ends_a_model_entity(nlp):
+    found = mentions(nlp, "27 March 2025, Edirne, Türkiye: Customs enforcement teams found 96 kg of heroin.")
+    assert ("Türkiye", "PLACE") in found
+    assert not any(":" in t for t, _ in found)

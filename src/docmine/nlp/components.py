@@ -615,7 +615,7 @@ def _split_parts(doc: Doc, start: int, end: int, stop_words: set = frozenset()) 
     parts, cur = [], start
     for i in range(start, end):
         t = doc[i]
-        if t.text in ("/", "(", ")", "[", "]") or (t.text in _APOS and i > start) or t.text in _BREAK_WORDS \
+        if t.text in ("/", "(", ")", "[", "]", ":", ";", "|") or (t.text in _APOS and i > start) or t.text in _BREAK_WORDS \
                 or (i > start and t.text in _CAPITAL_BREAKS) \
                 or (t.text in _DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_):
             if cur < i:
