@@ -102,6 +102,26 @@ def test_aliases_merge_to_one_canonical_name(nlp, lexicon):
         assert (acr, "ORG") in c, acr
 
 
+@pytest.mark.parametrize("short,full", [
+    ("EMCDDA", "European Monitoring Centre for Drugs and Drug Addiction"),
+    ("Europol", "European Union Agency for Law Enforcement Cooperation"),
+    ("INTERPOL", "International Criminal Police Organization"),
+    ("Interpol", "INTERPOL"),  # word-like acronyms in title case are the same body
+    ("Ameripol", "AMERIPOL"),
+    ("WCO", "World Customs Organization"),
+    ("DEA", "Drug Enforcement Administration"),
+    ("SELEC", "Southeast European Law Enforcement Center"),
+    ("CARICC", "Central Asian Regional Information and Coordination Centre"),
+    ("CBP", "U.S. Customs and Border Protection"),
+    ("HMRC", "HM Revenue and Customs"),
+    ("TNP", "Turkish National Police"),
+    ("Guardia Civil", "Spanish Civil Guard"),
+    ("Polícia Federal", "Brazilian Federal Police"),
+])
+def test_agency_aliases_share_one_canonical(lexicon, short, full):
+    assert lexicon.canonical("ORG", short) == lexicon.canonical("ORG", full)
+
+
 def test_in_document_abbreviation_gets_its_expansion(nlp, lexicon):
     text = ("UNODC partnered with the Foreign Law Enforcement Community (FLEC) in Ankara. "
             "At a recent FLEC meeting, experts met.")

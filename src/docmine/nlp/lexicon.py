@@ -183,6 +183,9 @@ def _load_cached(folder: str, user_aliases: str) -> Lexicon:
         for alias in {canonical, *o.get("aliases", []), *([o["acronym"]] if o.get("acronym") else [])}:
             if _is_acronym(alias):
                 lex.org_case_sensitive[alias] = canonical
+                if alias.isalpha() and alias.isupper() and len(alias) >= 5:
+                    # word-like acronyms are also written in title case: "Interpol", "Ameripol"
+                    lex.org_case_sensitive.setdefault(alias.title(), canonical)
             else:
                 lex.orgs.setdefault(alias_key(alias), canonical)
                 lex.surfaces["ORG"].add(_surface(alias))
