@@ -264,3 +264,34 @@ def test_a_colon_ends_a_model_entity(nlp):
     found = mentions(nlp, "27 March 2025, Edirne, Türkiye: Customs enforcement teams found 96 kg of heroin.")
     assert ("Türkiye", "PLACE") in found
     assert not any(":" in t for t, _ in found)
+
+
+# --- nationalities and generic state bodies -------------------------------------------------
+def test_a_nationality_alone_is_not_an_organisation_or_a_place(nlp):
+    found = mentions(nlp, "Polish police arrested two Sri Lankan nationals. The Dutch said nothing.")
+    assert not any(t in ("Polish", "Sri Lankan", "Dutch") for t, _ in found)
+    assert has(nlp, "Officials in the UK agreed.", "UK", "PLACE")  # a country acronym before a verb
+    assert not has(nlp, "Drugs entered through U.S. ports of entry.", "U.S.", "PLACE")
+
+
+def _canonicals(nlp, lexicon, text):
+    from docmine.nlp.canonical import resolve_mentions
+
+    ms, _ = spacy_mentions(nlp(text))
+    return [(m.text, m.canonical) for m in resolve_mentions(text, ms, lexicon) if m.label == "ORG"]
+
+
+def test_generic_state_body_takes_its_country(nlp, lexicon):
+    c = _canonicals(nlp, lexicon, "Kyrgyzstan's Ministry of Internal Affairs seized 20 kg of heroin. "
+                                  "The Ministry of Internal Affairs of Kyrgyzstan said so.")
+    assert {canon for _, canon in c} == {"Ministry of Internal Affairs of Kyrgyzstan"}
+    c = _canonicals(nlp, lexicon, "The Haitian National Police arrested him. Later the National Police said it would act.")
+    assert {canon for _, canon in c} == {"Haitian National Police"}
+
+
+def test_generic_body_without_evidence_is_left_alone(nlp, lexicon):
+    # two countries' police in one document: the bare "National Police" could be either
+    c = dict(_canonicals(nlp, lexicon, "The Haitian National Police and the Chilean National Police met. "
+                                       "The National Police said little."))
+    assert c["National Police"] == "National Police"
+    assert dict(_canonicals(nlp, lexicon, "The Ministry of Health said nothing."))["Ministry of Health"] == "Ministry of Health"

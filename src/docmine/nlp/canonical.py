@@ -149,14 +149,49 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
         m.label == "ORG" and m.text in abbrevs
         and (alias_key(abbrevs[m.text]) in non_entities or abbrevs[m.text].split()[-1].lower() in heads))]
     # fill resolved / canonical
+    org_texts = {m.text.strip() for m in out if m.label == "ORG"}
     for m in out:
         resolved = m.text
         if m.label == "ORG" and m.text in abbrevs and not lex.org_case_sensitive.get(m.text):
             resolved = abbrevs[m.text]
         elif m.label == "PERSON" and m.text in unique and m.text != unique[m.text]:
             resolved = unique[m.text]
+        elif m.label == "ORG":
+            resolved = qualify_generic_body(text, m, lex, org_texts) or resolved
         m.resolved = resolved
         m.canonical = lex.canonical(m.label, resolved)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
+
+
+def qualify_generic_body(text: str, m: Mention, lex: Lexicon, org_texts: set[str]) -> str | None:
+    """"the Ministry of Internal Affairs" of which country? A bare generic state body (every word
+    in ``rules.toml`` [org] ``generic_body_words``) preceded by a nationality or a country
+    ("Kyrgyzstan's Ministry of Internal Affairs", "the Dutch ... National Police") resolves to
+    the qualified name the document uses for it ("Dutch National Police", "Ministry of Internal
+    Affairs of Kyrgyzstan"), or else to "<body> of <country>". Names that already carry their
+    country, and known organisations, are left alone. None: nothing to qualify."""
+    name = re.sub(r"^(?:the|The)\s+", "", m.text.strip())
+    if lex.org_case_sensitive.get(name) or lex.orgs.get(alias_key(name)):
+        return None
+    generic = set(lex.rules.get("org", {}).get("generic_body_words", []))
+    if not generic or not all(w.lower() in generic for w in re.findall(r"[\w'’-]+", name)):
+        return None  # not generic, or it names its country already ("Ghana Police Service")
+    country = None
+    before = re.search(r"(?:([A-Z][\w.]*)\s)?([A-Z][\w.]*?)(?:'s|’s)?\s+(?:the\s+)?$", text[max(0, m.start - 40): m.start])
+    if before:  # "Iraq's Ministry of Interior", "the Dutch National Police", "Sri Lankan Navy"
+        country = lex.country_of(before.group(2)) or (
+            before.group(1) and lex.country_of(f"{before.group(1)} {before.group(2)}"))
+    if not country:
+        # the document names it in full elsewhere: "the Haitian National Police ... the National Police"
+        full = {t for t in org_texts if t.endswith(" " + name) and lex.country_of(t[: -len(name) - 1])}
+        full |= {t for t in org_texts if re.fullmatch(rf"{re.escape(name)} of (?:the )?(.+)", t)
+                 and lex.country_of(re.fullmatch(rf"{re.escape(name)} of (?:the )?(.+)", t).group(1))}
+        return next(iter(full)) if len(full) == 1 else None
+    the = "the " if country in lex.the_countries else ""
+    demonyms = [d for d, c in lex.demonyms.items() if c == country]
+    for candidate in [f"{d} {name}" for d in demonyms] + [f"{country} {name}", f"{name} of {the}{country}"]:
+        if candidate in org_texts:
+            return candidate
+    return f"{name} of {the}{country}"

@@ -27,6 +27,10 @@ _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]{1,5}|No\.?\s?\d)$")  # "MD", "PBC", "H
 # a capitalised function word inside a model entity starts a new sentence or headline:
 # "Münster After the evacuation", "Portugal The Brazilian Federal Police"
 _CAPITAL_BREAKS = {"After", "Before", "The", "In", "On", "At", "When", "While", "During", "Since", "As", "Then"}
+# words after a country acronym that show it is not a modifier ("the UK is", "the US and")
+_NOT_MODIFIED = {"and", "or", "of", "to", "in", "on", "at", "from", "for", "with", "by", "is", "was", "has", "have",
+                 "had", "will", "would", "could", "can", "may", "must", "should", "says", "said", "remains", "became",
+                 "becomes", "seizes", "reports", "accounts", "leads", "tops", "ranks", "alone", "itself", "last", "this"}
 _DASHES = {"-", "--", "—", "–", "---"}
 _BREAK_WORDS = {"at", "in", "from", "near", "with", "to", "by", "via", "into", "onto"}
 
@@ -377,8 +381,9 @@ class DomainEntities:
             if [t.lower_ for t in doc[end: end + n]] == words:
                 return Span(doc, start, end + n, label="ORG")
         if span.text.replace(".", "").isupper() and len(span.text.replace(".", "")) <= 4 and end < len(doc) \
-                and doc[end].is_lower and doc[end].is_alpha and doc[end].lower_ not in ("and", "or", "of", "to", "in"):
-            return None  # an acronym used as a modifier: "U.S. ports", "US federal prosecutors"
+                and doc[end].is_lower and doc[end].is_alpha and doc[end].lower_ not in _NOT_MODIFIED \
+                and not (doc[end].lower_.endswith("ed") and len(doc[end]) > 4):
+            return None  # an acronym used as a modifier: "U.S. ports", "US federal prosecutors"; not "the UK agreed"
         while end < len(doc) and (doc[end].lower_ in self.place_suffixes or (
                 doc[end].lower_ == "international" and end + 1 < len(doc) and doc[end + 1].lower_ == "airport")) and not (
             end + 1 < len(doc) and doc[end + 1].lower_ == "of"
@@ -577,6 +582,9 @@ class DomainEntities:
         words = [t.lower_ for t in span if t.is_alpha]
         if not words:
             return None
+        if span.label_ in ("ORG", "PLACE") and span.text in self.lex.demonyms \
+                and not self.lex.place_case_sensitive.get(span.text) and not self.lex.places.get(span.text.lower()):
+            return None  # a nationality ("Polish", "Sri Lankan") is neither an organisation nor a place
         if span.label_ == "PERSON":
             if any(w in self.not_name for w in words) or all(w in self.titles for w in words):
                 return None

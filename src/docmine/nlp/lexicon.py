@@ -82,6 +82,8 @@ class Lexicon:
     surfaces: dict[str, set[str]] = field(default_factory=lambda: {"ORG": set(), "PLACE": set()})
     place_case_sensitive: dict[str, tuple[str, str]] = field(default_factory=dict)
     place_postal: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Ariz." -> Arizona, after "Town, "
+    demonyms: dict[str, str] = field(default_factory=dict)  # "Dutch" -> "Netherlands"
+    the_countries: set[str] = field(default_factory=set)  # "the Netherlands"
     routes: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     rules: dict = field(default_factory=dict)
@@ -100,6 +102,14 @@ class Lexicon:
         if low.endswith("ies") and low[:-3] + "y" in self.drugs:
             return self.drugs[low[:-3] + "y"]
         return None
+
+    def country_of(self, text: str) -> str | None:
+        """The country a place name or a nationality adjective names: "Dutch", "the Netherlands"."""
+        t = text.strip()
+        if t in self.demonyms:
+            return self.demonyms[t]
+        hit = self.place_case_sensitive.get(t) or self.places.get(alias_key(t))
+        return hit[0] if hit and hit[1] == "country" else None
 
     def canonical(self, label: str, text: str) -> str:
         """Canonical name of an (already in-document resolved) mention."""
@@ -202,6 +212,11 @@ def _load_cached(folder: str, user_aliases: str) -> Lexicon:
                 lex.surfaces["PLACE"].add(_surface(alias))
         for abbr in p.get("postal", []):
             lex.place_postal[abbr] = value
+    if (root / "demonyms.toml").exists():
+        dem = _read_toml(root / "demonyms.toml")
+        lex.demonyms.update(dem.get("demonyms", {}))
+        lex.the_countries.update(dem.get("the_countries", []))
+        lex.versions["demonyms"] = dem.get("version", "")
     for name, key in (("routes.toml", "routes"), ("not_entities.toml", "titles")):
         if (root / name).exists():
             data = _read_toml(root / name)
