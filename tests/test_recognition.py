@@ -295,3 +295,10 @@ def test_generic_body_without_evidence_is_left_alone(nlp, lexicon):
                                        "The National Police said little."))
     assert c["National Police"] == "National Police"
     assert dict(_canonicals(nlp, lexicon, "The Ministry of Health said nothing."))["Ministry of Health"] == "Ministry of Health"
+
+
+def test_a_name_run_into_a_known_organisation_is_split(nlp):
+    found = mentions(nlp, "Vermeulen and Ms. Sanne ter Horst of Europol will present the case.")
+    assert ("Sanne ter Horst", "PERSON") in found and ("Europol", "ORG") in found
+    # a body "of" a known organisation keeps its longer name
+    assert has(nlp, "The Bank of America and UNODC signed.", "Bank of America", "ORG")

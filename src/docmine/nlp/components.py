@@ -83,6 +83,7 @@ class DomainEntities:
         self.org_place_before = set(pl.get("org_place_before", []))
         self.facility_heads = set(pl.get("facility_heads", []))
         self.org_of_heads = set(org.get("of_place_heads", []))
+        self.generic_body = set(org.get("generic_body_words", []))
         self.residence_before = [w.split() for w in pl.get("residence_before", [])]
         self.designator_before = set(pl.get("designator_before", []))
         from spacy.matcher import Matcher
@@ -177,7 +178,7 @@ class DomainEntities:
                 m for m in model_spans
                 if m.start <= span.start and span.end <= m.end and (m.end - m.start) > (span.end - span.start)
             ]
-            if containing and span.label_ != "DRUG":
+            if containing and span.label_ != "DRUG" and not self._name_of_org(containing[0], span):
                 continue
             if containing and span.label_ == "DRUG" and containing[0].label_ == "ORG" and len(containing[0]) >= 3:
                 continue
@@ -324,6 +325,18 @@ class DomainEntities:
         if (start, end) == (span.start, span.end):
             return span
         return Span(doc, start, end, label="PERSON")
+
+    def _name_of_org(self, model_span: Span, org: Span) -> bool:
+        """The model ran a name into a known organisation: "(Sanne ter) Horst of Europol". The
+        organisation stands alone when the words before its "of" are a name, not a body
+        ("Ministry of ... of Europol" keeps the longer span)."""
+        doc = org.doc
+        if org.label_ != "ORG" or model_span.label_ != "ORG" or org.end != model_span.end:
+            return False
+        head = doc[model_span.start: org.start - 1]
+        return (org.start - model_span.start) in (2, 3) and doc[org.start - 1].lower_ == "of" \
+            and all(t.is_title and t.is_alpha and t.lower_ not in self.org_words
+                    and t.lower_ not in self.generic_body for t in head)
 
     def _speaker(self, span: Span, lex_keys: set) -> Span:
         """A one-word "place" that speaks is a person: "Trujillo explained", "said Irwan"."""
