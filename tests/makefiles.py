@@ -126,3 +126,25 @@ def text_file(path: Path, text: str, encoding: str = "utf-8") -> Path:
         pass  # Python's utf-16 codec writes a BOM
     path.write_bytes(data)
     return path
+
+
+def titled_report_pdf(path: Path) -> Path:
+    """A report whose large-font title wraps over two lines, with a smaller subtitle right below
+    it and no title in the metadata: the layout of most agency briefs."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("dv", fname=_font())
+    pdf.add_page()
+    pdf.set_font("dv", size=22)
+    pdf.multi_cell(120, 10, "Heroin Trafficking on the Balkan Route: Trends and Responses, 2016–2018")
+    pdf.set_font("dv", size=10)
+    pdf.multi_cell(0, 6, "Research Brief No. 3/2019")
+    pdf.ln(4)
+    pdf.set_font("dv", size=10)
+    for _ in range(2):
+        pdf.multi_cell(0, 5, "Trafficking networks increasingly move heroin through Bulgaria and "
+                             "North Macedonia, while wholesale prices remained broadly stable. " * 3)
+        pdf.ln(3)
+    pdf.output(str(path))
+    return path

@@ -155,3 +155,14 @@ def test_underlined_title_and_rules_are_not_text(tmp_path):
     assert "===" not in doc.text and "---" not in doc.text
     assert doc.text.split("\n\n") == ["New treatment centre opens in Kabul", "Kabul, 3 May 2021 – A centre opened.",
                                       "Contact: press office"]
+
+
+def test_wrapped_large_title_is_one_paragraph_and_the_title(tmp_path):
+    from makefiles import titled_report_pdf
+
+    doc = extract_file(str(titled_report_pdf(tmp_path / "brief.pdf")))
+    paras = doc.text.split("\n\n")
+    assert paras[0] == "Heroin Trafficking on the Balkan Route: Trends and Responses, 2016–2018"
+    assert paras[1] == "Research Brief No. 3/2019"
+    assert doc.title == paras[0]
+    assert len(paras) == 4  # the two body paragraphs stay apart

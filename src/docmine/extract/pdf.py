@@ -24,12 +24,15 @@ def _line_key(line: str) -> str:
     return re.sub(r"\d+", "#", line.lower()).strip()
 
 
-def _page_lines(textpage) -> list[tuple[str, float, float, float]]:
-    """Lines of one page as (text, left, top, bottom), in pdfium's reading order.
+def _page_lines(textpage) -> list[tuple[str, float, float, float, float]]:
+    """Lines of one page as (text, left, top, bottom, font size), in pdfium's reading order.
 
     pdfium's text keeps column order; each line's position comes from the box of its first
-    character (character indices of ``get_text_range`` and ``get_charbox`` coincide).
+    character (character indices of ``get_text_range`` and ``get_charbox`` coincide), its font
+    size from the largest of a few sampled characters (0 when unknown).
     """
+    import pypdfium2.raw as pdfium_c
+
     raw = textpage.get_text_range()
     n_chars = textpage.count_chars()
     out, pos = [], 0
@@ -37,36 +40,49 @@ def _page_lines(textpage) -> list[tuple[str, float, float, float]]:
         stripped = line.strip()
         if stripped:
             idx = pos + (len(line) - len(line.lstrip()))
+            size = 0.0
             if len(raw) == n_chars and idx < n_chars:
                 left, bottom, right, top = textpage.get_charbox(idx)
                 # glyph boxes are tight: use the line's tallest glyph for its extent
                 for j in range(idx, min(idx + len(stripped), n_chars), max(1, len(stripped) // 8)):
                     _, b, _, t = textpage.get_charbox(j)
                     bottom, top = min(bottom, b), max(top, t)
+                    size = max(size, float(pdfium_c.FPDFText_GetFontSize(textpage.raw, j)))
             else:
                 left = bottom = top = 0.0
-            out.append((clean_line(line), left, top, bottom))
+            out.append((clean_line(line), left, top, bottom, size))
         pos += len(line) + (2 if raw[pos + len(line): pos + len(line) + 2] == "\r\n" else 1)
     return out
 
 
-def _paragraphs(lines: list[tuple[str, float, float, float]]) -> list[str]:
-    """Group lines into paragraphs by vertical gaps and column jumps."""
+def _paragraphs(lines: list[tuple]) -> list[str]:
+    """Group lines into paragraphs by vertical gaps, column jumps and font-size changes.
+
+    The gap that ends a paragraph scales with the font size, so a title wrapped over two lines
+    in a large font stays one paragraph, and a change of size (title to subtitle) starts one.
+    """
     if not lines:
         return []
-    heights = sorted(max(1.0, top - bottom) for _, _, top, bottom in lines)
+    heights = sorted(max(1.0, ln[2] - ln[3]) for ln in lines)
     line_h = heights[len(heights) // 2]
+    sizes = sorted(ln[4] for ln in lines if len(ln) > 4 and ln[4] > 0)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
     paras: list[list[str]] = [[]]
     prev = None
-    for text, left, top, bottom in lines:
+    for line in lines:
+        text, left, top, bottom = line[:4]
+        size = line[4] if len(line) > 4 else 0.0
         if prev is not None:
-            _, pleft, ptop, pbottom = prev
+            ptop, pbottom, psize = prev
             gap = pbottom - top  # positive: this line is below the previous one
             new_column = top > ptop + line_h  # jumped up: next column or next block
-            if gap > 0.9 * line_h or new_column or (gap < -line_h * 3):
+            scale = max(1.0, min(size, psize) / body) if body and size and psize else 1.0
+            resized = bool(size and psize) and abs(size - psize) > 0.15 * max(size, psize) \
+                and max(size, psize) > 1.15 * body
+            if gap > 0.9 * line_h * scale or new_column or (gap < -line_h * 3) or resized:
                 paras.append([])
         paras[-1].append(text)
-        prev = (text, left, top, bottom)
+        prev = (top, bottom, size)
     return [p for p in (join_lines(x) for x in paras) if p]
 
 
