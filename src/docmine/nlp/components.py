@@ -472,70 +472,49 @@ class DomainEntities:
     def _org_of_place(self, spans: list[Span]) -> list[Span]:
         """"Ministry of Internal Affairs of Russia", "National Security Service of the Republic of
         Armenia": a body's name ending "of <place>" is one organisation."""
-        spans = sorted(spans, key=lambda s: s.start)
-        out: list[Span] = []
-        for sp in spans:
-            prev = out[-1] if out else None
-            if prev is not None and prev.label_ == "ORG" and sp.label_ == "PLACE" and prev[-1].lower_ in self.org_of_heads:
-                doc = sp.doc
-                between = [t.lower_ for t in doc[prev.end: sp.start]]
-                if between in (["of"], ["of", "the"]):
-                    out[-1] = Span(doc, prev.start, sp.end, label="ORG")
-                    continue
-            out.append(sp)
-        return out
+        def join(prev: Span, sp: Span) -> Span | None:
+            if prev.label_ == "ORG" and sp.label_ == "PLACE" and prev[-1].lower_ in self.org_of_heads \
+                    and [t.lower_ for t in sp.doc[prev.end: sp.start]] in (["of"], ["of", "the"]):
+                return Span(sp.doc, prev.start, sp.end, label="ORG")
+            return None
+        return _merge_adjacent(spans, join)
 
     def _merge_possessive_places(self, spans: list[Span]) -> list[Span]:
         """A place inside a place's possessive is one place: "Chiang Rai's Doi Luang district"."""
-        spans = sorted(spans, key=lambda s: s.start)
-        out: list[Span] = []
-        for sp in spans:
-            prev = out[-1] if out else None
-            if prev is not None and prev.label_ == sp.label_ == "PLACE" and sp.start == prev.end + 1 \
-                    and sp.doc[prev.end].text in ("'s", "’s"):
+        def join(prev: Span, sp: Span) -> Span | None:
+            if prev.label_ == sp.label_ == "PLACE" and sp.start == prev.end + 1 and sp.doc[prev.end].text in ("'s", "’s"):
                 label = "ORG" if sp[-1].lower_ in self.org_words else "PLACE"  # "... County Sheriff's Office"
-                out[-1] = Span(sp.doc, prev.start, sp.end, label=label)
-                continue
-            out.append(sp)
-        return out
+                return Span(sp.doc, prev.start, sp.end, label=label)
+            return None
+        return _merge_adjacent(spans, join)
 
     def _merge_mixtures(self, spans: list[Span]) -> list[Span]:
         """A mixture is one substance: "a mixture of paracetamol and caffeine", "heroin and fentanyl
-        mix", "heroin/fentanyl mix"."""
-        spans = sorted(spans, key=lambda s: s.start)
-        out: list[Span] = []
-        for sp in spans:
-            prev = out[-1] if out else None
-            if prev is not None and sp.label_ == prev.label_ == "DRUG":
-                doc = sp.doc
-                between = [t.lower_ for t in doc[prev.end: sp.start]]
-                if between in (["/"], ["-"]) and not doc[prev.end - 1].whitespace_ and not doc[prev.end].whitespace_:
-                    end = sp.end + 1 if sp.end < len(doc) and doc[sp.end].lower_ in self.mixture_words else sp.end
-                    out[-1] = Span(doc, prev.start, end, label="DRUG")  # "speed/amphetamine", "cannabis-skunk"
-                    continue
-                if between in (["and"], ["/"], ["&"], ["with"]):
-                    if sp.end < len(doc) and doc[sp.end].lower_ in self.mixture_words:
-                        out[-1] = Span(doc, prev.start, sp.end + 1, label="DRUG")
-                        continue
-                    if prev.start >= 2 and doc[prev.start - 1].lower_ == "of" \
-                            and doc[prev.start - 2].lower_ in self.mixture_words:
-                        out[-1] = Span(doc, prev.start - 2, sp.end, label="DRUG")
-                        continue
-            out.append(sp)
-        return out
+        mix", "speed/amphetamine", "cannabis-skunk"."""
+        def join(prev: Span, sp: Span) -> Span | None:
+            if not sp.label_ == prev.label_ == "DRUG":
+                return None
+            doc = sp.doc
+            between = [t.lower_ for t in doc[prev.end: sp.start]]
+            mix_after = sp.end < len(doc) and doc[sp.end].lower_ in self.mixture_words
+            if between in (["/"], ["-"]) and not doc[prev.end - 1].whitespace_ and not doc[prev.end].whitespace_:
+                return Span(doc, prev.start, sp.end + mix_after, label="DRUG")
+            if between in (["and"], ["/"], ["&"], ["with"]):
+                if mix_after:
+                    return Span(doc, prev.start, sp.end + 1, label="DRUG")
+                if prev.start >= 2 and doc[prev.start - 1].lower_ == "of" and doc[prev.start - 2].lower_ in self.mixture_words:
+                    return Span(doc, prev.start - 2, sp.end, label="DRUG")
+            return None
+        return _merge_adjacent(spans, join)
 
     def _agency_units(self, spans: list[Span]) -> list[Span]:
         """An agency acronym followed by a place names a unit: "ANF Peshawar", "NCB Mumbai" -> ORG."""
-        spans = sorted(spans, key=lambda s: s.start)
-        out: list[Span] = []
-        for sp in spans:
-            prev = out[-1] if out else None
-            if (prev is not None and sp.label_ == "PLACE" and prev.label_ == "ORG" and prev.end == sp.start
-                    and len(prev) == 1 and prev.text.isupper() and len(prev.text) >= 2):
-                out[-1] = Span(sp.doc, prev.start, sp.end, label="ORG")
-                continue
-            out.append(sp)
-        return out
+        def join(prev: Span, sp: Span) -> Span | None:
+            if sp.label_ == "PLACE" and prev.label_ == "ORG" and prev.end == sp.start and len(prev) == 1 \
+                    and prev.text.isupper() and len(prev.text) >= 2:
+                return Span(sp.doc, prev.start, sp.end, label="ORG")
+            return None
+        return _merge_adjacent(spans, join)
 
     def _drug_context(self, span: Span) -> bool:
         """An ambiguous term ("ice", "speed", "blow", "coke") is a drug only with local evidence:
@@ -628,6 +607,19 @@ class DomainEntities:
             if self.lex.drug(span.text):
                 return None
         return span
+
+
+def _merge_adjacent(spans: list[Span], join) -> list[Span]:
+    """Walk the spans in order; ``join(previous, span)`` returns one span that replaces both,
+    or None to keep them apart."""
+    out: list[Span] = []
+    for sp in sorted(spans, key=lambda s: s.start):
+        merged = join(out[-1], sp) if out else None
+        if merged is not None:
+            out[-1] = merged
+        else:
+            out.append(sp)
+    return out
 
 
 def _split_parts(doc: Doc, start: int, end: int, stop_words: set = frozenset()) -> list[tuple[int, int]]:
