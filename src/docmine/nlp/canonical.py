@@ -179,15 +179,24 @@ def qualify_generic_body(text: str, m: Mention, lex: Lexicon, org_texts: set[str
     if not generic or not all(w.lower() in generic for w in re.findall(r"[\w'’-]+", name)):
         return None  # not generic, or it names its country already ("Ghana Police Service")
     country = None
-    before = re.search(r"(?:([A-Z][\w.]*)\s)?([A-Z][\w.]*?)(?:'s|’s)?\s+(?:the\s+)?$", text[max(0, m.start - 40): m.start])
-    if before:  # "Iraq's Ministry of Interior", "the Dutch National Police", "Sri Lankan Navy"
-        country = lex.country_of(before.group(2)) or (
-            before.group(1) and lex.country_of(f"{before.group(1)} {before.group(2)}"))
+    # the words just before it, in the same sentence: "Iraq's Ministry of Interior", "the Dutch
+    # National Police", "Sri Lankan Navy"; a two-word place is read whole ("Northern Ireland's")
+    before = re.split(r"[.!?;:]\s", text[max(0, m.start - 40): m.start])[-1]
+    words = re.search(r"(?:([A-Z][\w.]*)\s)?([A-Z][\w.]*?)(?:'s|’s)?\s+(?:the\s+)?$", before)
+    if words:
+        two = f"{words.group(1)} {words.group(2)}" if words.group(1) else None
+        if two and (lex.country_of(two) or lex.places.get(alias_key(two))):
+            country = lex.country_of(two)
+        else:
+            country = lex.country_of(words.group(2))
     if not country:
         # the document names it in full elsewhere: "the Haitian National Police ... the National Police"
-        full = {t for t in org_texts if t.endswith(" " + name) and lex.country_of(t[: -len(name) - 1])}
-        full |= {t for t in org_texts if re.fullmatch(rf"{re.escape(name)} of (?:the )?(.+)", t)
-                 and lex.country_of(re.fullmatch(rf"{re.escape(name)} of (?:the )?(.+)", t).group(1))}
+        full = set()
+        for t in org_texts:
+            qualified = re.fullmatch(rf"{re.escape(name)} of (?:the )?(.+)", t)
+            if (t.endswith(" " + name) and lex.country_of(t[: -len(name) - 1])) \
+                    or (qualified and lex.country_of(qualified.group(1))):
+                full.add(t)
         return next(iter(full)) if len(full) == 1 else None
     the = "the " if country in lex.the_countries else ""
     demonyms = [d for d, c in lex.demonyms.items() if c == country]

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from docmine.nlp.lexicon import Lexicon, plural_forms
+from docmine.nlp.lexicon import Lexicon, alias_key, plural_forms
 
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 _APOS = ("'s", "’s", "'", "’")
@@ -27,10 +27,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]{1,5}|No\.?\s?\d)$")  # "MD", "PBC", "H
 # a capitalised function word inside a model entity starts a new sentence or headline:
 # "Münster After the evacuation", "Portugal The Brazilian Federal Police"
 _CAPITAL_BREAKS = {"After", "Before", "The", "In", "On", "At", "When", "While", "During", "Since", "As", "Then"}
-# words after a country acronym that show it is not a modifier ("the UK is", "the US and")
-_NOT_MODIFIED = {"and", "or", "of", "to", "in", "on", "at", "from", "for", "with", "by", "is", "was", "has", "have",
-                 "had", "will", "would", "could", "can", "may", "must", "should", "says", "said", "remains", "became",
-                 "becomes", "seizes", "reports", "accounts", "leads", "tops", "ranks", "alone", "itself", "last", "this"}
+_POSS_TOKENS = ("'s", "’s")
 _DASHES = {"-", "--", "—", "–", "---"}
 _BREAK_WORDS = {"at", "in", "from", "near", "with", "to", "by", "via", "into", "onto"}
 
@@ -68,7 +65,7 @@ class DomainEntities:
         self.merge_parens = bool(dr.get("merge_parenthesised", False))
         self.merge_acronyms = bool(dr.get("merge_parenthesised_acronyms", False))
         self.mixture_words = set(dr.get("mixture_words", []))
-        self.form_phrases = [p.split() for p in dr.get("form_phrases", [])]
+        self.form_phrases = sorted((p.split() for p in dr.get("form_phrases", [])), key=len, reverse=True)
         self.modifier_heads = set(dr.get("modifier_heads", []))
         self.gazetteer: dict[str, str] = {}
         pl = r.get("place", {})
@@ -78,6 +75,7 @@ class DomainEntities:
         self.directions = set(pl.get("direction_prefixes", []))
         self.place_modifier_heads = set(pl.get("modifier_heads", []))
         self.not_datelines = set(pl.get("not_datelines", []))
+        self.acronym_modifier_heads = set(pl.get("acronym_modifier_heads", []))
         self.org_place_heads = set(pl.get("org_place_heads", []))
         self.org_words = set(pl.get("org_words", []))
         self.org_place_before = set(pl.get("org_place_before", []))
@@ -178,8 +176,13 @@ class DomainEntities:
                 m for m in model_spans
                 if m.start <= span.start and span.end <= m.end and (m.end - m.start) > (span.end - span.start)
             ]
-            if containing and span.label_ != "DRUG" and not self._name_of_org(containing[0], span):
-                continue
+            if containing and span.label_ != "DRUG":
+                if not self._name_of_org(containing[0], span):
+                    continue
+                name = Span(doc, containing[0].start, span.start - 1, label="PERSON")  # "Horst" of Europol
+                if not taken.intersection(range(name.start, name.end)):
+                    final.append(name)
+                    taken.update(range(name.start, name.end))
             if containing and span.label_ == "DRUG" and containing[0].label_ == "ORG" and len(containing[0]) >= 3:
                 continue
             final.append(span)
@@ -222,14 +225,15 @@ class DomainEntities:
             if span.label_ == "DRUG":
                 span._.docmine_role = "modifier" if nxt is not None and nxt.lower_ in self.modifier_heads else "substance"
             elif span.label_ == "PLACE" and nxt is not None and (
-                    nxt.lower_ in ("'s", "’s") or nxt.lower_ in self.place_modifier_heads and nxt.is_lower):
+                    nxt.lower_ in _POSS_TOKENS or nxt.lower_ in self.place_modifier_heads and nxt.is_lower):
                 span._.docmine_role = "modifier"  # "Mexico's shipping routes", "a Belfast man"
         doc.ents = final
         return doc
 
     def _dateline_spans(self, doc: Doc) -> list[Span]:
-        """A news dateline: an upper-case place opening a paragraph, before a comma, dash or
-        bracket ("REGINA --", "MARQUETTE, MICHIGAN —", "LAGOS, Nigeria (Reuters) -")."""
+        """A news dateline: upper-case words opening a line before a comma, dash or bracket that
+        name a known place ("BERLIN -", "REGINA --"), or that a place, a state abbreviation or an
+        agency credit follows ("MARQUETTE, MICHIGAN —", "VAN (AA) -"). "WARNING -" is no place."""
         out = []
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
             i = sent.start
@@ -243,25 +247,40 @@ class DomainEntities:
             if j == i or j >= len(doc) or doc[j].text not in {",", "(", ":", *_DASHES}:
                 continue
             name = doc[i:j]
-            if len(name.text) < 4 or name.text.lower() in self.not_datelines \
-                    or name.text in self.lex.org_case_sensitive or name.text.lower() in self.lex.surfaces["ORG"]:
+            low = name.text.lower()
+            if len(name.text) < 3 or low in self.not_datelines or name.text in self.lex.org_case_sensitive \
+                    or low in self.lex.surfaces["ORG"]:
                 continue
-            out.append(Span(doc, i, j, label="PLACE"))
+            after = doc[j + 1: j + 4]
+            credited = doc[j].text == "(" and len(after) >= 2 and after[1].text == ")" and after[0].text[:1].isupper()
+            placed = doc[j].text == "," and len(after) >= 1 and (
+                after[0].text.lower() in self.lex.surfaces["PLACE"] or after[0].text.title() in self.lex.surfaces["PLACE"]
+                or after[0].text in self.lex.place_postal or after[0].text.title() in self.gazetteer)
+            known = low in self.lex.surfaces["PLACE"] or name.text.title() in self.gazetteer \
+                or name.text.title() in _all_place_names()
+            if known or credited or placed:
+                out.append(Span(doc, i, j, label="PLACE"))
         return out
+
+    def _postal_end(self, doc: Doc, i: int) -> int | None:
+        """End of a state or province abbreviation starting at token i after "<Town>, " ("Tucson,
+        Ariz.", "Ashern, Man."), or None. Not before a capitalised word ("Jones, Man. United")."""
+        if i < 2 or doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper():
+            return None
+        postal = self.lex.place_postal
+        end = None
+        if doc[i].text in postal:
+            end = i + 1
+        elif i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_ and doc[i].text + "." in postal:
+            end = i + 2
+        if end is not None and end < len(doc) and doc[end].is_title and doc[end].text != "The":
+            return None
+        return end
 
     def _postal_spans(self, doc: Doc) -> list[Span]:
         """State and province abbreviations after a town: "Tucson, Ariz.", "Ashern, Man."."""
-        out = []
-        postal = self.lex.place_postal
-        for i in range(2, len(doc)):
-            if doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper():
-                continue
-            tok = doc[i].text
-            if tok in postal:
-                out.append(Span(doc, i, i + 1, label="PLACE"))
-            elif i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_ and tok + "." in postal:
-                out.append(Span(doc, i, i + 2, label="PLACE"))
-        return out
+        return [Span(doc, i, end, label="PLACE") for i in range(2, len(doc))
+                if (end := self._postal_end(doc, i)) is not None]
 
     def _gazetteer_spans(self, doc: Doc) -> list[Span]:
         """Capitalised (or all-caps) n-grams of up to four tokens that name a gazetteer place."""
@@ -327,9 +346,9 @@ class DomainEntities:
         return Span(doc, start, end, label="PERSON")
 
     def _name_of_org(self, model_span: Span, org: Span) -> bool:
-        """The model ran a name into a known organisation: "(Sanne ter) Horst of Europol". The
-        organisation stands alone when the words before its "of" are a name, not a body
-        ("Ministry of ... of Europol" keeps the longer span)."""
+        """The model ran a name into a known organisation: "(Sanne ter) Horst of Europol". When
+        the words before its "of" are a name, not a body, they become a PERSON and the
+        organisation stands alone ("Ministry of ... of Europol" keeps the longer span)."""
         doc = org.doc
         if org.label_ != "ORG" or model_span.label_ != "ORG" or org.end != model_span.end:
             return False
@@ -339,14 +358,18 @@ class DomainEntities:
                     and t.lower_ not in self.generic_body for t in head)
 
     def _speaker(self, span: Span, lex_keys: set) -> Span:
-        """A one-word "place" that speaks is a person: "Trujillo explained", "said Irwan"."""
+        """A one-word "place" that speaks is a person: "Trujillo explained", "said Irwan." (but
+        not "police in Swabi said", nor "said Swabi and Mardan were affected")."""
         doc = span.doc
         if span.label_ != "PLACE" or len(span) != 1 or (span.start, span.end) in lex_keys \
                 or span.text.lower() in self.lex.surfaces["PLACE"]:
             return span
-        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        nxt = doc[span.end] if span.end < len(doc) else None
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-        if nxt in self.speech_verbs or prev in self.speech_verbs and prev != "reported":
+        if prev in _BREAK_WORDS or prev in ("of", "across", "throughout", "towards", "around"):
+            return span
+        if (nxt is not None and nxt.lower_ in self.speech_verbs) \
+                or (prev in self.speech_verbs and (nxt is None or nxt.is_punct)):
             return Span(doc, span.start, span.end, label="PERSON")
         return span
 
@@ -360,12 +383,10 @@ class DomainEntities:
         if label in ("ORG", "PERSON") and (start, end) not in lex_keys:
             words = [t.lower_ for t in span]
             nxt = doc[end].text if end < len(doc) else ""
-            if not any(w in self.org_words for w in words) and nxt not in _APOS and nxt not in ("’s", "'s"):
+            if not any(w in self.org_words for w in words) and nxt not in _APOS:
                 prev = doc[start - 1].lower_ if start > 0 else ""
-                resident = any(start >= len(w) and [t.lower_ for t in doc[start - len(w): start]] == w
-                               for w in self.residence_before)
-                postal = end + 1 < len(doc) and doc[end].text == "," and (
-                    doc[end + 1].text in self.lex.place_postal or doc[end + 1].text + "." in self.lex.place_postal)
+                resident = any(_words_at(doc, start - len(w), w) for w in self.residence_before)
+                postal = end + 1 < len(doc) and self._postal_end(doc, end + 1) is not None
                 if (words[-1] in self.org_place_heads and len(span) > 1 and label == "ORG") or resident or postal \
                         or (words[-1] in self.org_place_heads and len(span) > 1 and span[-1].is_title) \
                         or (label == "ORG" and prev in self.org_place_before
@@ -390,13 +411,11 @@ class DomainEntities:
         doc = span.doc
         start, end = span.start, span.end
         for words in self.place_org_suffixes:
-            n = len(words)
-            if [t.lower_ for t in doc[end: end + n]] == words:
-                return Span(doc, start, end + n, label="ORG")
+            if _words_at(doc, end, words):
+                return Span(doc, start, end + len(words), label="ORG")
         if span.text.replace(".", "").isupper() and len(span.text.replace(".", "")) <= 4 and end < len(doc) \
-                and doc[end].is_lower and doc[end].is_alpha and doc[end].lower_ not in _NOT_MODIFIED \
-                and not (doc[end].lower_.endswith("ed") and len(doc[end]) > 4):
-            return None  # an acronym used as a modifier: "U.S. ports", "US federal prosecutors"; not "the UK agreed"
+                and doc[end].is_lower and doc[end].lower_ in self.acronym_modifier_heads:
+            return None  # an acronym used as a modifier: "U.S. ports", "US federal prosecutors"; not "the UK took"
         while end < len(doc) and (doc[end].lower_ in self.place_suffixes or (
                 doc[end].lower_ == "international" and end + 1 < len(doc) and doc[end + 1].lower_ == "airport")) and not (
             end + 1 < len(doc) and doc[end + 1].lower_ == "of"
@@ -406,9 +425,8 @@ class DomainEntities:
                 doc[start - 1].is_title or doc[start].lower_ in self.place_suffixes or span.end - span.start > 1):
             start -= 1  # "Upper Dir", "Northern Belize District"; not "northern Laos"
         for words in self.place_prefixes:
-            n = len(words)
-            if start >= n and [t.lower_ for t in doc[start - n: start]] == words:
-                start -= n
+            if _words_at(doc, start - len(words), words):
+                start -= len(words)
                 break
         if (start, end) == (span.start, span.end):
             return span
@@ -425,16 +443,18 @@ class DomainEntities:
             return None
         start, end = span.start, span.end
         if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "type":
-            end += 2  # "methamphetamine-type (narcotics)"
+            end += 2  # "methamphetamine-type (narcotics)", "amphetamine-type stimulants"
+            head = self.lex.drug(doc[end].text) if end < len(doc) else None
+            if head is not None and head.kind == "class":
+                end += 1
         if end < len(doc) and doc[end].lower_ in self.form_nouns:
             end += 1
         for phrase in self.form_phrases:  # "amphetamine in crystals", "MDMA in crystalline form"
-            n = len(phrase)
-            if [t.lower_ for t in doc[end: end + n]] == phrase:
-                end += n
+            if _words_at(doc, end, phrase):
+                end += len(phrase)
                 break
         if self.merge_acronyms and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
-                and _ACRONYM.match(doc[end + 1].text):
+                and _ACRONYM.match(doc[end + 1].text) and not self._known_name(doc[end + 1].text):
             end += 3  # "Mephedrone (MD)", "Heroin (No.4)"
         while info.kind != "class":
             if start > 0 and doc[start - 1].lower_ in self.form_adjs:
@@ -453,36 +473,48 @@ class DomainEntities:
 
     def _merge_glosses(self, spans: list[Span]) -> list[Span]:
         """DRUG ( DRUG ) -> one DRUG span: "Amphetamine (Ice)", "cannabis (marijuana)"."""
-        spans = sorted(spans, key=lambda s: s.start)
-        out: list[Span] = []
-        i = 0
-        while i < len(spans):
-            a = spans[i]
-            b = spans[i + 1] if i + 1 < len(spans) else None
+        def join(a: Span, b: Span) -> Span | None:
             doc = a.doc
-            if (b is not None and a.label_ == b.label_ and a.label_ in ("DRUG", "PLACE") and b.start == a.end + 1
-                    and doc[a.end].text == "(" and b.end < len(doc) and doc[b.end].text == ")"):
-                out.append(Span(doc, a.start, b.end + 1, label=a.label_))
-                i += 2
-                continue
-            out.append(a)
-            i += 1
-        return out
+            if a.label_ == b.label_ and a.label_ in ("DRUG", "PLACE") and b.start == a.end + 1 \
+                    and doc[a.end].text == "(" and b.end < len(doc) and doc[b.end].text == ")":
+                return Span(doc, a.start, b.end + 1, label=a.label_)
+            return None
+        return _merge_adjacent(spans, join)
 
     def _org_of_place(self, spans: list[Span]) -> list[Span]:
         """"Ministry of Internal Affairs of Russia", "National Security Service of the Republic of
         Armenia": a body's name ending "of <place>" is one organisation."""
         def join(prev: Span, sp: Span) -> Span | None:
             if prev.label_ == "ORG" and sp.label_ == "PLACE" and prev[-1].lower_ in self.org_of_heads \
-                    and [t.lower_ for t in sp.doc[prev.end: sp.start]] in (["of"], ["of", "the"]):
+                    and [t.lower_ for t in sp.doc[prev.end: sp.start]] in (["of"], ["of", "the"]) \
+                    and not self._known_org(prev.text):  # "National Crime Agency of the UK" stays the agency
                 return Span(sp.doc, prev.start, sp.end, label="ORG")
             return None
         return _merge_adjacent(spans, join)
 
+    def _known_org(self, text: str) -> bool:
+        return bool(self.lex.org_case_sensitive.get(text) or self.lex.orgs.get(alias_key(text)))
+
+    def _known_name(self, text: str) -> bool:
+        """An organisation or place the lexicons know ("UK", "DEA"): not a drug's gloss."""
+        return self._known_org(text) or text in self.lex.place_case_sensitive or bool(self.lex.places.get(alias_key(text)))
+
+    def _known_place(self, span: Span) -> bool:
+        """A place the lexicon or the gazetteer knows, with or without its designators."""
+        words = [t for t in span]
+        while len(words) > 1 and words[-1].lower_ in self.place_suffixes:
+            words.pop()
+        for text in {span.text, span.doc[words[0].i: words[-1].i + 1].text}:
+            if text in self.lex.place_case_sensitive or self.lex.places.get(text.lower()) \
+                    or text.lower() in self.lex.surfaces["PLACE"] or text in self.gazetteer:
+                return True
+        return False
+
     def _merge_possessive_places(self, spans: list[Span]) -> list[Span]:
         """A place inside a place's possessive is one place: "Chiang Rai's Doi Luang district"."""
         def join(prev: Span, sp: Span) -> Span | None:
-            if prev.label_ == sp.label_ == "PLACE" and sp.start == prev.end + 1 and sp.doc[prev.end].text in ("'s", "’s"):
+            if prev.label_ == sp.label_ == "PLACE" and sp.start == prev.end + 1 and sp.doc[prev.end].text in _POSS_TOKENS \
+                    and not self._known_place(sp):  # "Spain's Algeciras port" stays two places
                 label = "ORG" if sp[-1].lower_ in self.org_words else "PLACE"  # "... County Sheriff's Office"
                 return Span(sp.doc, prev.start, sp.end, label=label)
             return None
@@ -563,8 +595,9 @@ class DomainEntities:
         while start < end and (doc[start].lower_ in ("the", "a", "an", "'", "\"", "“", "‘")
                                or not any(ch.isalnum() for ch in doc[start].text)):
             start += 1  # articles, quotes, bullets
-        while end > start and (doc[end - 1].text in _APOS or doc[end - 1].is_punct and doc[end - 1].text not in (")",)):
-            end -= 1
+        while end > start and (doc[end - 1].text in _APOS or doc[end - 1].is_punct and doc[end - 1].text not in (")",)
+                                or doc[end - 1].lower_ in ("of", "the", "and", "for", "in") and doc[end - 1].is_lower):
+            end -= 1  # "Ministry of Internal Affairs of" (the model stopped before the place)
         if span.label_ == "PERSON":
             while start < end and (doc[start].lower_.rstrip(".") in self.titles or doc[start].text == "."):
                 start += 1
@@ -609,6 +642,31 @@ class DomainEntities:
         return span
 
 
+def _all_place_names() -> dict[str, str]:
+    """Every GeoNames city and ISO subdivision, English-word names included: for datelines only,
+    where the position already says "place"."""
+    from docmine.nlp.gazetteer import place_names
+
+    return place_names(max_zipf=99.0)
+
+
+def _words_at(doc: Doc, i: int, words: list[str]) -> bool:
+    """Do the lower-cased tokens from i on read ``words``?"""
+    return 0 <= i and i + len(words) <= len(doc) and [t.lower_ for t in doc[i: i + len(words)]] == words
+
+
+def _capital_break(doc: Doc, i: int, end: int) -> bool:
+    """A capitalised function word that starts a new sentence or headline inside a model entity:
+    "Münster After the evacuation", "Portugal The Brazilian Federal Police"; but not "Bank of
+    The Philippine Islands" or "Burton On Trent"."""
+    t = doc[i]
+    if t.text not in _CAPITAL_BREAKS or doc[i - 1].lower_ in ("of", "and", "de", "del", "la", "&"):
+        return False
+    if t.text == "The":
+        return True
+    return i + 1 >= end or not doc[i + 1].is_title
+
+
 def _merge_adjacent(spans: list[Span], join) -> list[Span]:
     """Walk the spans in order; ``join(previous, span)`` returns one span that replaces both,
     or None to keep them apart."""
@@ -629,7 +687,7 @@ def _split_parts(doc: Doc, start: int, end: int, stop_words: set = frozenset()) 
     for i in range(start, end):
         t = doc[i]
         if t.text in ("/", "(", ")", "[", "]", ":", ";", "|") or (t.text in _APOS and i > start) or t.text in _BREAK_WORDS \
-                or (i > start and t.text in _CAPITAL_BREAKS) \
+                or (i > start and _capital_break(doc, i, end)) \
                 or (t.text in _DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_):
             if cur < i:
                 parts.append((cur, i))

@@ -103,6 +103,27 @@ class Lexicon:
             return self.drugs[low[:-3] + "y"]
         return None
 
+    def drugs_in(self, text: str) -> list[DrugInfo]:
+        """The drug terms inside a longer phrase, longest first and left to right."""
+        words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", text.lower().replace("’", "'"))
+        words = [p for w in words for p in ([w] if self.drug(w) or "-" not in w else w.split("-"))]
+        dr = self.rules.get("drug", {})
+        form_words = set(dr.get("form_nouns", [])) | set(dr.get("form_adjectives", []))
+        found, i = [], 0
+        while i < len(words):
+            for n in range(min(5, len(words) - i), 0, -1):
+                term = " ".join(words[i: i + n])
+                info = self.drug(term)
+                if info is not None:
+                    found.append((term, info))
+                    i += n
+                    break
+            else:
+                i += 1
+        # "amphetamine in crystals": an ambiguous form word is not a second drug
+        substances = [f for t, f in found if not (f.ambiguous and t in form_words)]
+        return substances or [f for _, f in found]
+
     def country_of(self, text: str) -> str | None:
         """The country a place name or a nationality adjective names: "Dutch", "the Netherlands"."""
         t = text.strip()
@@ -119,7 +140,12 @@ class Lexicon:
             return user
         if label == "DRUG":
             info = self.drug(text) or self.drug(re.sub(r"\s*\(.*$", "", text))  # "P-2-P (BMK)"
-            return info.canonical if info else key
+            if info:
+                return info.canonical
+            # an extended span: "94 per cent pure heroin", "methamphetamine-type narcotics",
+            # "mixture of paracetamol and caffeine" -> its drugs' canonical names
+            found = self.drugs_in(re.split(r"-type\b", re.sub(r"\s*\(.*$", "", text))[0])
+            return " + ".join(dict.fromkeys(i.canonical for i in found)) if found else key
         if label == "ORG":
             return self.org_case_sensitive.get(text.strip()) or self.orgs.get(key) or _tidy(text)
         if label == "PLACE":
