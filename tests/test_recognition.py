@@ -386,3 +386,9 @@ def test_a_name_before_of_a_known_organisation_becomes_a_person(nlp):
 
 def test_postal_abbreviation_needs_the_dateline_position(nlp):
     assert not has(nlp, "Jones, Man. United fans were happy.", "Man.", "PLACE")
+
+
+def test_an_office_for_a_region_is_one_organisation(nlp):
+    found = mentions(nlp, "Mr. Batyr Geldiyev, Regional Office for South-Eastern Europe, attended.")
+    assert ("Regional Office for South-Eastern Europe", "ORG") in found
+    assert ("Regional Office", "ORG") not in found

@@ -483,10 +483,11 @@ class DomainEntities:
 
     def _org_of_place(self, spans: list[Span]) -> list[Span]:
         """"Ministry of Internal Affairs of Russia", "National Security Service of the Republic of
-        Armenia": a body's name ending "of <place>" is one organisation."""
+        Armenia", "Regional Office for South-Eastern Europe": a body's name ending "of/for <place>"
+        is one organisation."""
         def join(prev: Span, sp: Span) -> Span | None:
             if prev.label_ == "ORG" and sp.label_ == "PLACE" and prev[-1].lower_ in self.org_of_heads \
-                    and [t.lower_ for t in sp.doc[prev.end: sp.start]] in (["of"], ["of", "the"]) \
+                    and [t.lower_ for t in sp.doc[prev.end: sp.start]] in (["of"], ["of", "the"], ["for"], ["for", "the"]) \
                     and not self._known_org(prev.text):  # "National Crime Agency of the UK" stays the agency
                 return Span(sp.doc, prev.start, sp.end, label="ORG")
             return None
