@@ -392,3 +392,17 @@ def test_an_office_for_a_region_is_one_organisation(nlp):
     found = mentions(nlp, "Mr. Batyr Geldiyev, Regional Office for South-Eastern Europe, attended.")
     assert ("Regional Office for South-Eastern Europe", "ORG") in found
     assert ("Regional Office", "ORG") not in found
+
+
+@pytest.mark.parametrize("text,word", [
+    ("KEY FINDINGS: cocaine markets grew.", "KEY"),
+    ("THE END - nothing more was found.", "END"),
+    ("Bags of cocaine were found at a gas station.", "Bags"),
+])
+def test_everyday_words_in_headings_or_before_of_are_not_entities(nlp, text, word):
+    assert not any(t == word for t, _ in mentions(nlp, text))
+
+
+def test_acronyms_and_names_survive_the_everyday_word_rule(nlp):
+    found = mentions(nlp, "NATO helped the FBI. Mark Rose said so. Smith of Europol agreed.")
+    assert ("NATO", "ORG") in found and ("FBI", "ORG") in found and ("Mark Rose", "PERSON") in found

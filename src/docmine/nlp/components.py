@@ -608,6 +608,10 @@ class DomainEntities:
         words = [t.lower_ for t in span if t.is_alpha]
         if not words:
             return None
+        if len(span) == 1 and _common_word(span[0]) and not self._known_name(span.text) and (
+                span[0].is_upper and len(span[0]) > 2 and _in_heading(doc, start)  # "KEY FINDINGS", "THE END"
+                or span.label_ == "PERSON" and span[0].is_sent_start and end < len(doc) and doc[end].lower_ == "of"):
+            return None  # "Bags of cocaine were found", read as a person
         if span.label_ in ("ORG", "PLACE") and span.text in self.lex.demonyms \
                 and not self.lex.place_case_sensitive.get(span.text) and not self.lex.places.get(span.text.lower()):
             return None  # a nationality ("Polish", "Sri Lankan") is neither an organisation nor a place
@@ -649,6 +653,22 @@ def _all_place_names() -> dict[str, str]:
     from docmine.nlp.gazetteer import place_names
 
     return place_names(max_zipf=99.0)
+
+
+def _in_heading(doc: Doc, i: int) -> bool:
+    """Is token i part of an upper-case heading line ("KEY FINDINGS:", "THE END")?"""
+    line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or (i > 0 and doc[i - 1].is_upper and doc[i - 1].is_alpha)
+    neighbours = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+    return line_start and any(t.is_upper and t.is_alpha and len(t) > 1 for t in neighbours)
+
+
+def _common_word(tok) -> bool:
+    """An everyday English word ("bags", "key", "end"), by word frequency; names are rarer."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return False
+    return zipf_frequency(tok.lower_, "en") >= 4.0
 
 
 def _words_at(doc: Doc, i: int, words: list[str]) -> bool:
