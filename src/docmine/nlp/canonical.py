@@ -165,42 +165,63 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
 
 
 
+def _body_and_country(name: str, lex: Lexicon, generic: set[str]) -> tuple[str, str | None] | None:
+    """Split a generic state body's name into (body, country): "Kyrgyz Ministry of Internal
+    Affairs", "Iraq's Ministry of Interior" and "Ministry of Interior of Iraq" name their
+    country; a bare "National Police" gives (name, None). None: not a generic body."""
+    words = name.split()
+    body, country = name, None
+    for n in (2, 1):
+        head = re.sub(r"(?:'s|’s)$", "", " ".join(words[:n]))
+        if len(words) > n and lex.country_of(head):
+            body, country = " ".join(words[n:]), lex.country_of(head)
+            break
+    else:
+        tail = re.fullmatch(r"(.+)\s+(?:of|in|for)\s+(?:the\s+)?(.+)", name)
+        if tail and lex.country_of(tail.group(2)):
+            body, country = tail.group(1), lex.country_of(tail.group(2))
+    body = re.sub(r"^(?:the|The)\s+", "", body)
+    if not body or not all(w.lower() in generic for w in re.findall(r"[\w'’-]+", body)):
+        return None
+    return body, country
+
+
+# a full stop that ends a sentence (not the one in "U.S." or "St.")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bSt)(?<!\bMt)[.!?;:]\s+(?=[A-Z]|$)")
+
+
 def qualify_generic_body(text: str, m: Mention, lex: Lexicon, org_texts: set[str]) -> str | None:
-    """"the Ministry of Internal Affairs" of which country? A bare generic state body (every word
-    in ``rules.toml`` [org] ``generic_body_words``) preceded by a nationality or a country
-    ("Kyrgyzstan's Ministry of Internal Affairs", "the Dutch ... National Police") resolves to
-    the qualified name the document uses for it ("Dutch National Police", "Ministry of Internal
-    Affairs of Kyrgyzstan"), or else to "<body> of <country>". Names that already carry their
-    country, and known organisations, are left alone. None: nothing to qualify."""
+    """"the Ministry of Internal Affairs" of which country? A generic state body (every word of
+    its name, but the country, in ``rules.toml`` [org] ``generic_body_words``) is named
+    "<body> of <country>", whichever way the text writes it: "Kyrgyz Ministry of Internal
+    Affairs", "Kyrgyzstan's ..." or "... of the Kyrgyz Republic". A bare one takes the country
+    written just before it in the same sentence, or else the one country the document gives
+    that body. Known organisations keep their lexicon name. None: nothing to qualify."""
     name = re.sub(r"^(?:the|The)\s+", "", m.text.strip())
     if lex.org_case_sensitive.get(name) or lex.orgs.get(alias_key(name)):
         return None
     generic = set(lex.rules.get("org", {}).get("generic_body_words", []))
-    if not generic or not all(w.lower() in generic for w in re.findall(r"[\w'’-]+", name)):
-        return None  # not generic, or it names its country already ("Ghana Police Service")
-    country = None
-    # the words just before it, in the same sentence: "Iraq's Ministry of Interior", "the Dutch
-    # National Police", "Sri Lankan Navy"; a two-word place is read whole ("Northern Ireland's")
-    before = re.split(r"[.!?;:]\s", text[max(0, m.start - 40): m.start])[-1]
+    split = _body_and_country(name, lex, generic) if generic else None
+    if split is None:
+        return None
+    body, country = split
+
+    def named(b: str, c: str) -> str:
+        return f"{b} of {'the ' if c in lex.the_countries else ''}{c}"
+
+    if country:
+        return named(body, country)
+    before = _SENTENCE_END.split(text[max(0, m.start - 40): m.start])[-1]
     words = re.search(r"(?:([A-Z][\w.]*)\s)?([A-Z][\w.]*?)(?:'s|’s)?\s+(?:the\s+)?$", before)
-    if words:
+    if words:  # "Iraq's Ministry of Interior"; a two-word place is read whole ("Northern Ireland's")
         two = f"{words.group(1)} {words.group(2)}" if words.group(1) else None
         if two and (lex.country_of(two) or lex.places.get(alias_key(two))):
             country = lex.country_of(two)
         else:
             country = lex.country_of(words.group(2))
-    if not country:
-        # the document names it in full elsewhere: "the Haitian National Police ... the National Police"
-        full = set()
-        for t in org_texts:
-            qualified = re.fullmatch(rf"{re.escape(name)} of (?:the )?(.+)", t)
-            if (t.endswith(" " + name) and lex.country_of(t[: -len(name) - 1])) \
-                    or (qualified and lex.country_of(qualified.group(1))):
-                full.add(t)
-        return next(iter(full)) if len(full) == 1 else None
-    the = "the " if country in lex.the_countries else ""
-    demonyms = [d for d, c in lex.demonyms.items() if c == country]
-    for candidate in [f"{d} {name}" for d in demonyms] + [f"{country} {name}", f"{name} of {the}{country}"]:
-        if candidate in org_texts:
-            return candidate
-    return f"{name} of {the}{country}"
+    if country:
+        return named(body, country)
+    # the document names it with its country elsewhere: "the Haitian National Police ... the National Police"
+    others = {named(b, c) for t in org_texts if (sp := _body_and_country(re.sub(r"^(?:the|The)\s+", "", t), lex, generic))
+              and (b := sp[0]) == body and (c := sp[1])}
+    return next(iter(others)) if len(others) == 1 else None

@@ -75,6 +75,7 @@ class DomainEntities:
         self.directions = set(pl.get("direction_prefixes", []))
         self.place_modifier_heads = set(pl.get("modifier_heads", []))
         self.not_datelines = set(pl.get("not_datelines", []))
+        self.dateline_credits = {c.lower() for c in pl.get("dateline_credits", [])}
         self.acronym_modifier_heads = set(pl.get("acronym_modifier_heads", []))
         self.org_place_heads = set(pl.get("org_place_heads", []))
         self.org_words = set(pl.get("org_words", []))
@@ -82,6 +83,7 @@ class DomainEntities:
         self.facility_heads = set(pl.get("facility_heads", []))
         self.org_of_heads = set(org.get("of_place_heads", []))
         self.generic_body = set(org.get("generic_body_words", []))
+        self.org_for_heads = set(org.get("for_place_heads", []))
         self.residence_before = [w.split() for w in pl.get("residence_before", [])]
         self.designator_before = set(pl.get("designator_before", []))
         from spacy.matcher import Matcher
@@ -252,19 +254,21 @@ class DomainEntities:
                     or low in self.lex.surfaces["ORG"]:
                 continue
             after = doc[j + 1: j + 4]
-            credited = doc[j].text == "(" and len(after) >= 2 and after[1].text == ")" and after[0].text[:1].isupper()
+            credited = doc[j].text == "(" and len(after) >= 2 and after[1].text == ")" \
+                and after[0].text.lower() in self.dateline_credits
             placed = doc[j].text == "," and len(after) >= 1 and (
                 after[0].text.lower() in self.lex.surfaces["PLACE"] or after[0].text.title() in self.lex.surfaces["PLACE"]
                 or after[0].text in self.lex.place_postal or after[0].text.title() in self.gazetteer)
-            known = low in self.lex.surfaces["PLACE"] or name.text.title() in self.gazetteer \
-                or name.text.title() in _all_place_names()
+            known = low in self.lex.surfaces["PLACE"] or name.text.title() in self.gazetteer or (
+                doc[j].text != ":" and name.text.title() in _all_place_names() and not any(_common_word(t) for t in name))
             if known or credited or placed:
                 out.append(Span(doc, i, j, label="PLACE"))
         return out
 
     def _postal_end(self, doc: Doc, i: int) -> int | None:
         """End of a state or province abbreviation starting at token i after "<Town>, " ("Tucson,
-        Ariz.", "Ashern, Man."), or None. Not before a capitalised word ("Jones, Man. United")."""
+        Ariz.", "Ashern, Man."), or None. An abbreviation that is also a word is not one before a
+        capitalised word ("Jones, Man. United")."""
         if i < 2 or doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper():
             return None
         postal = self.lex.place_postal
@@ -273,8 +277,8 @@ class DomainEntities:
             end = i + 1
         elif i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_ and doc[i].text + "." in postal:
             end = i + 2
-        if end is not None and end < len(doc) and doc[end].is_title and doc[end].text != "The":
-            return None
+        if end is not None and end < len(doc) and doc[end].is_title and _common_word(doc[i]):
+            return None  # "Man. United", "Miss. Smith": a word-like abbreviation before a name
         return end
 
     def _postal_spans(self, doc: Doc) -> list[Span]:
@@ -354,8 +358,8 @@ class DomainEntities:
             return False
         head = doc[model_span.start: org.start - 1]
         return (org.start - model_span.start) in (2, 3) and doc[org.start - 1].lower_ == "of" \
-            and all(t.is_title and t.is_alpha and t.lower_ not in self.org_words
-                    and t.lower_ not in self.generic_body for t in head)
+            and all(self._name_token(t) and t.lower_ not in self.org_words and t.lower_ not in self.generic_body
+                    for t in head)
 
     def _speaker(self, span: Span, lex_keys: set) -> Span:
         """A one-word "place" that speaks is a person: "Trujillo explained", "said Irwan." (but
@@ -486,9 +490,15 @@ class DomainEntities:
         Armenia", "Regional Office for South-Eastern Europe": a body's name ending "of/for <place>"
         is one organisation."""
         def join(prev: Span, sp: Span) -> Span | None:
-            if prev.label_ == "ORG" and sp.label_ == "PLACE" and prev[-1].lower_ in self.org_of_heads \
-                    and [t.lower_ for t in sp.doc[prev.end: sp.start]] in (["of"], ["of", "the"], ["for"], ["for", "the"]) \
-                    and not self._known_org(prev.text):  # "National Crime Agency of the UK" stays the agency
+            doc = sp.doc
+            between = [t.lower_ for t in doc[prev.end: sp.start]]
+            if prev.label_ != "ORG" or sp.label_ != "PLACE" or prev[-1].lower_ not in self.org_of_heads \
+                    or self._known_org(prev.text):  # "National Crime Agency of the UK" stays the agency
+                return None
+            if between in (["for"], ["for", "the"]) and (prev[-1].lower_ not in self.org_for_heads
+                                                        or (sp.end < len(doc) and doc[sp.end].text in _POSS_TOKENS)):
+                return None  # "thanked the Federal Police for Brazil's cooperation"
+            if between in (["of"], ["of", "the"], ["for"], ["for", "the"]):
                 return Span(sp.doc, prev.start, sp.end, label="ORG")
             return None
         return _merge_adjacent(spans, join)
@@ -497,8 +507,10 @@ class DomainEntities:
         return bool(self.lex.org_case_sensitive.get(text) or self.lex.orgs.get(alias_key(text)))
 
     def _known_name(self, text: str) -> bool:
-        """An organisation or place the lexicons know ("UK", "DEA"): not a drug's gloss."""
-        return self._known_org(text) or text in self.lex.place_case_sensitive or bool(self.lex.places.get(alias_key(text)))
+        """An organisation or place the lexicons or the gazetteer know ("UK", "DEA", "TURKEY")."""
+        forms = {text, text.title()} if text.isupper() else {text}
+        return self._known_org(text) or bool(self.lex.places.get(alias_key(text))) \
+            or any(f in self.lex.place_case_sensitive or f in self.gazetteer for f in forms)
 
     def _known_place(self, span: Span) -> bool:
         """A place the lexicon or the gazetteer knows, with or without its designators."""
@@ -610,7 +622,8 @@ class DomainEntities:
             return None
         if len(span) == 1 and _common_word(span[0]) and not self._known_name(span.text) and (
                 span[0].is_upper and len(span[0]) > 2 and _in_heading(doc, start)  # "KEY FINDINGS", "THE END"
-                or span.label_ == "PERSON" and span[0].is_sent_start and end < len(doc) and doc[end].lower_ == "of"):
+                or span.label_ == "PERSON" and span[0].is_sent_start and end + 1 < len(doc) and doc[end].lower_ == "of"
+                and doc[end + 1].is_lower and doc[end + 1].lower_ not in ("the", "a", "an")):
             return None  # "Bags of cocaine were found", read as a person
         if span.label_ in ("ORG", "PLACE") and span.text in self.lex.demonyms \
                 and not self.lex.place_case_sensitive.get(span.text) and not self.lex.places.get(span.text.lower()):
