@@ -448,3 +448,8 @@ def test_heading_words_that_are_also_towns_are_not_datelines(nlp, text, word):
 def test_country_acronym_before_people_is_a_modifier(nlp):
     found = mentions(nlp, "The US soldiers and EU ministers agreed.")
     assert ("US", "PLACE") not in found and ("EU", "PLACE") not in found
+
+
+def test_a_known_agency_resolves_its_bare_body(nlp, lexicon):
+    c = _canonicals(nlp, lexicon, "The Bulgarian Customs Agency seized heroin. The Customs Agency said so.")
+    assert {canon for _, canon in c} == {lexicon.canonical("ORG", "Bulgarian Customs Agency")}

@@ -207,7 +207,12 @@ def qualify_generic_body(text: str, m: Mention, lex: Lexicon, org_texts: set[str
     body, country = split
 
     def named(b: str, c: str) -> str:
-        return f"{b} of {'the ' if c in lex.the_countries else ''}{c}"
+        """The lexicon's form when it knows this body ("Bulgarian Customs Agency"), else "<b> of <c>"."""
+        of = f"{b} of {'the ' if c in lex.the_countries else ''}{c}"
+        for form in [*(f"{d} {b}" for d, dc in lex.demonyms.items() if dc == c), f"{c} {b}", of]:
+            if lex.orgs.get(alias_key(form)) or lex.org_case_sensitive.get(form):
+                return form
+        return of
 
     if country:
         return named(body, country)
