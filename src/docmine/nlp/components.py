@@ -677,11 +677,9 @@ def _in_heading(doc: Doc, i: int) -> bool:
 
 def _common_word(tok) -> bool:
     """An everyday English word ("bags", "key", "end"), by word frequency; names are rarer."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:
-        return False
-    return zipf_frequency(tok.lower_, "en") >= 4.0
+    from docmine.nlp.gazetteer import common_words
+
+    return tok.lower_ in common_words()
 
 
 def _words_at(doc: Doc, i: int, words: list[str]) -> bool:

@@ -88,3 +88,39 @@ def _build(min_population: int, max_zipf: float) -> dict[str, str]:
 
 
 _STOP = {"said", "police", "customs", "drug", "drugs", "port"}
+
+
+@lru_cache(maxsize=1)
+def common_words(min_zipf: float = 4.0) -> frozenset[str]:
+    """English words at least this frequent ("bags", "key", "end"), from wordfreq, cached on disk
+    so that workers do not load wordfreq's whole word list. Empty without wordfreq."""
+    try:
+        from importlib.metadata import version
+
+        key = version("wordfreq")
+    except Exception:
+        return frozenset()
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "docmine"
+    cache = base / f"common-words-{key}-{min_zipf}.json"
+    if cache.exists():
+        try:
+            return frozenset(json.loads(cache.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            pass
+    try:
+        from wordfreq import iter_wordlist, zipf_frequency
+    except ImportError:
+        return frozenset()
+    words = []
+    for w in iter_wordlist("en"):
+        if zipf_frequency(w, "en") < min_zipf:
+            break
+        words.append(w)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(words), encoding="utf-8")
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return frozenset(words)
