@@ -453,3 +453,10 @@ def test_country_acronym_before_people_is_a_modifier(nlp):
 def test_a_known_agency_resolves_its_bare_body(nlp, lexicon):
     c = _canonicals(nlp, lexicon, "The Bulgarian Customs Agency seized heroin. The Customs Agency said so.")
     assert {canon for _, canon in c} == {lexicon.canonical("ORG", "Bulgarian Customs Agency")}
+
+
+def test_an_office_named_for_a_region_the_model_cut_short(nlp):
+    found = mentions(nlp, "The UNODC Regional Office for Southeast Asia and the Pacific launched the report.")
+    assert ("UNODC Regional Office for Southeast Asia and the Pacific", "ORG") in found
+    # a place after a body without "for/of" stays a place
+    assert has(nlp, "The Ministry of Interior and Asia and the Pacific countries met.", "Asia and the Pacific", "PLACE")

@@ -167,6 +167,7 @@ class DomainEntities:
                 if span is not None:
                     model_spans.append(span)
 
+        model_spans, lex_spans = self._org_ending_in_place(model_spans, lex_spans)
         final: list[Span] = []
         taken = set()
         # Lexicon matches win over the model where they cover the model's span; a model span
@@ -348,6 +349,22 @@ class DomainEntities:
         if (start, end) == (span.start, span.end):
             return span
         return Span(doc, start, end, label="PERSON")
+
+    def _org_ending_in_place(self, model_spans: list[Span], lex_spans: list[Span]) -> tuple[list[Span], list[Span]]:
+        """An organisation whose name ends with a place the model cut short: the model's
+        "UNODC Regional Office for Southeast Asia" and the lexicon's "Asia and the Pacific" make
+        one ORG, "UNODC Regional Office for Southeast Asia and the Pacific"."""
+        drop = set()
+        out = []
+        for m in model_spans:
+            for p in lex_spans:
+                if m.label_ == "ORG" and p.label_ == "PLACE" and m.start < p.start < m.end < p.end \
+                        and any(t.lower_ in ("for", "of") for t in m.doc[m.start: p.start]) \
+                        and any(t.lower_ in self.org_for_heads or t.lower_ in self.org_of_heads for t in m):
+                    m = Span(m.doc, m.start, p.end, label="ORG")
+                    drop.add((p.start, p.end))
+            out.append(m)
+        return out, [p for p in lex_spans if (p.start, p.end) not in drop]
 
     def _name_of_org(self, model_span: Span, org: Span) -> bool:
         """The model ran a name into a known organisation: "(Sanne ter) Horst of Europol". When
