@@ -354,15 +354,20 @@ class DomainEntities:
         """An organisation whose name ends with a place the model cut short: the model's
         "UNODC Regional Office for Southeast Asia" and the lexicon's "Asia and the Pacific" make
         one ORG, "UNODC Regional Office for Southeast Asia and the Pacific"."""
+        places_from = {}
+        for p in lex_spans:
+            if p.label_ == "PLACE":
+                places_from.setdefault(p.start, []).append(p)
         drop = set()
         out = []
         for m in model_spans:
-            for p in lex_spans:
-                if m.label_ == "ORG" and p.label_ == "PLACE" and m.start < p.start < m.end < p.end \
-                        and any(t.lower_ in ("for", "of") for t in m.doc[m.start: p.start]) \
-                        and any(t.lower_ in self.org_for_heads or t.lower_ in self.org_of_heads for t in m):
-                    m = Span(m.doc, m.start, p.end, label="ORG")
-                    drop.add((p.start, p.end))
+            if m.label_ == "ORG" and places_from \
+                    and any(t.lower_ in self.org_for_heads or t.lower_ in self.org_of_heads for t in m):
+                for i in range(m.start + 1, m.end):
+                    for p in places_from.get(i, ()):
+                        if m.end < p.end and any(t.lower_ in ("for", "of") for t in m.doc[m.start: p.start]):
+                            m = Span(m.doc, m.start, p.end, label="ORG")
+                            drop.add((p.start, p.end))
             out.append(m)
         return out, [p for p in lex_spans if (p.start, p.end) not in drop]
 
@@ -408,8 +413,8 @@ class DomainEntities:
                 prev = doc[start - 1].lower_ if start > 0 else ""
                 resident = any(_words_at(doc, start - len(w), w) for w in self.residence_before)
                 postal = end + 1 < len(doc) and self._postal_end(doc, end + 1) is not None
-                if (words[-1] in self.org_place_heads and len(span) > 1 and label == "ORG") or resident or postal \
-                        or (words[-1] in self.org_place_heads and len(span) > 1 and span[-1].is_title) \
+                if (words[-1] in self.org_place_heads and len(span) > 1 and (label == "ORG" or span[-1].is_title)) \
+                        or resident or postal \
                         or (label == "ORG" and prev in self.org_place_before
                             and (span.text in self.gazetteer or words[-1] in self.facility_heads)):
                     label = "PLACE"
@@ -523,22 +528,22 @@ class DomainEntities:
     def _known_org(self, text: str) -> bool:
         return bool(self.lex.org_case_sensitive.get(text) or self.lex.orgs.get(alias_key(text)))
 
-    def _known_name(self, text: str) -> bool:
-        """An organisation or place the lexicons or the gazetteer know ("UK", "DEA", "TURKEY")."""
+    def _place_name(self, text: str) -> bool:
+        """A place the lexicon or the gazetteer knows, in any case ("Turkey", "TURKEY")."""
         forms = {text, text.title()} if text.isupper() else {text}
-        return self._known_org(text) or bool(self.lex.places.get(alias_key(text))) \
+        return bool(self.lex.places.get(alias_key(text))) or text.lower() in self.lex.surfaces["PLACE"] \
             or any(f in self.lex.place_case_sensitive or f in self.gazetteer for f in forms)
 
+    def _known_name(self, text: str) -> bool:
+        """An organisation or place the lexicons or the gazetteer know ("UK", "DEA", "TURKEY")."""
+        return self._known_org(text) or self._place_name(text)
+
     def _known_place(self, span: Span) -> bool:
-        """A place the lexicon or the gazetteer knows, with or without its designators."""
-        words = [t for t in span]
-        while len(words) > 1 and words[-1].lower_ in self.place_suffixes:
-            words.pop()
-        for text in {span.text, span.doc[words[0].i: words[-1].i + 1].text}:
-            if text in self.lex.place_case_sensitive or self.lex.places.get(text.lower()) \
-                    or text.lower() in self.lex.surfaces["PLACE"] or text in self.gazetteer:
-                return True
-        return False
+        """A known place, with or without its designators ("Sinaloa state")."""
+        end = span.end
+        while end - span.start > 1 and span.doc[end - 1].lower_ in self.place_suffixes:
+            end -= 1
+        return self._place_name(span.text) or self._place_name(span.doc[span.start: end].text)
 
     def _merge_possessive_places(self, spans: list[Span]) -> list[Span]:
         """A place inside a place's possessive is one place: "Chiang Rai's Doi Luang district"."""
@@ -642,8 +647,7 @@ class DomainEntities:
                 or span.label_ == "PERSON" and span[0].is_sent_start and end + 1 < len(doc) and doc[end].lower_ == "of"
                 and doc[end + 1].is_lower and doc[end + 1].lower_ not in ("the", "a", "an")):
             return None  # "Bags of cocaine were found", read as a person
-        if span.label_ in ("ORG", "PLACE") and span.text in self.lex.demonyms \
-                and not self.lex.place_case_sensitive.get(span.text) and not self.lex.places.get(span.text.lower()):
+        if span.label_ in ("ORG", "PLACE") and span.text in self.lex.demonyms and not self._place_name(span.text):
             return None  # a nationality ("Polish", "Sri Lankan") is neither an organisation nor a place
         if span.label_ == "PERSON":
             if any(w in self.not_name for w in words) or all(w in self.titles for w in words):
