@@ -150,6 +150,7 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
         and (alias_key(abbrevs[m.text]) in non_entities or abbrevs[m.text].split()[-1].lower() in heads))]
     # fill resolved / canonical
     org_texts = {m.text.strip() for m in out if m.label == "ORG"}
+    generic = set(lex.rules.get("org", {}).get("generic_body_words", []))
     for m in out:
         resolved = m.text
         if m.label == "ORG" and m.text in abbrevs and not lex.org_case_sensitive.get(m.text):
@@ -157,7 +158,7 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
         elif m.label == "PERSON" and m.text in unique and m.text != unique[m.text]:
             resolved = unique[m.text]
         elif m.label == "ORG":
-            resolved = qualify_generic_body(text, m, lex, org_texts) or resolved
+            resolved = qualify_generic_body(text, m, lex, org_texts, generic) or resolved
         m.resolved = resolved
         m.canonical = lex.canonical(m.label, resolved)
     out.sort(key=lambda m: (m.start, m.end))
@@ -165,10 +166,14 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
 
 
 
+_THE = re.compile(r"^(?:the|The)\s+")
+
+
 def _body_and_country(name: str, lex: Lexicon, generic: set[str]) -> tuple[str, str | None] | None:
     """Split a generic state body's name into (body, country): "Kyrgyz Ministry of Internal
     Affairs", "Iraq's Ministry of Interior" and "Ministry of Interior of Iraq" name their
     country; a bare "National Police" gives (name, None). None: not a generic body."""
+    name = _THE.sub("", name.strip())
     words = name.split()
     body, country = name, None
     for n in (2, 1):
@@ -180,7 +185,6 @@ def _body_and_country(name: str, lex: Lexicon, generic: set[str]) -> tuple[str, 
         tail = re.fullmatch(r"(.+)\s+(?:of|in|for)\s+(?:the\s+)?(.+)", name)
         if tail and lex.country_of(tail.group(2)):
             body, country = tail.group(1), lex.country_of(tail.group(2))
-    body = re.sub(r"^(?:the|The)\s+", "", body)
     if not body or not all(w.lower() in generic for w in re.findall(r"[\w'’-]+", body)):
         return None
     return body, country
@@ -190,17 +194,17 @@ def _body_and_country(name: str, lex: Lexicon, generic: set[str]) -> tuple[str, 
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bSt)(?<!\bMt)[.!?;:]\s+(?=[A-Z]|$)")
 
 
-def qualify_generic_body(text: str, m: Mention, lex: Lexicon, org_texts: set[str]) -> str | None:
+def qualify_generic_body(text: str, m: Mention, lex: Lexicon, org_texts: set[str], generic: set[str]) -> str | None:
     """"the Ministry of Internal Affairs" of which country? A generic state body (every word of
     its name, but the country, in ``rules.toml`` [org] ``generic_body_words``) is named
     "<body> of <country>", whichever way the text writes it: "Kyrgyz Ministry of Internal
     Affairs", "Kyrgyzstan's ..." or "... of the Kyrgyz Republic". A bare one takes the country
     written just before it in the same sentence, or else the one country the document gives
-    that body. Known organisations keep their lexicon name. None: nothing to qualify."""
-    name = re.sub(r"^(?:the|The)\s+", "", m.text.strip())
+    that body. ``generic``: the generic body words. Known organisations keep their lexicon
+    name. None: nothing to qualify."""
+    name = _THE.sub("", m.text.strip())
     if lex.org_case_sensitive.get(name) or lex.orgs.get(alias_key(name)):
         return None
-    generic = set(lex.rules.get("org", {}).get("generic_body_words", []))
     split = _body_and_country(name, lex, generic) if generic else None
     if split is None:
         return None
@@ -227,6 +231,6 @@ def qualify_generic_body(text: str, m: Mention, lex: Lexicon, org_texts: set[str
     if country:
         return named(body, country)
     # the document names it with its country elsewhere: "the Haitian National Police ... the National Police"
-    others = {named(b, c) for t in org_texts if (sp := _body_and_country(re.sub(r"^(?:the|The)\s+", "", t), lex, generic))
+    others = {named(b, c) for t in org_texts if (sp := _body_and_country(t, lex, generic))
               and (b := sp[0]) == body and (c := sp[1])}
     return next(iter(others)) if len(others) == 1 else None
