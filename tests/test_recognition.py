@@ -413,7 +413,6 @@ def test_acronyms_and_names_survive_the_everyday_word_rule(nlp):
     assert ("NATO", "ORG") in found and ("FBI", "ORG") in found and ("Mark Rose", "PERSON") in found
 
 
-
 # --- regressions found in the second review ---------------------------------------------------
 def test_postal_abbreviation_before_a_new_sentence(nlp):
     assert has(nlp, "The arrests took place in Tucson, Ariz. Officers seized 20 kg of cocaine.", "Ariz.", "PLACE")

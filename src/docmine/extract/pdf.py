@@ -55,7 +55,7 @@ def _page_lines(textpage) -> list[tuple[str, float, float, float, float]]:
     return out
 
 
-def _paragraphs(lines: list[tuple]) -> list[str]:
+def _paragraphs(lines: list[tuple[str, float, float, float, float]]) -> list[str]:
     """Group lines into paragraphs by vertical gaps, column jumps and font-size changes.
 
     The gap that ends a paragraph scales with the font size, so a title wrapped over two lines
@@ -63,15 +63,13 @@ def _paragraphs(lines: list[tuple]) -> list[str]:
     """
     if not lines:
         return []
-    heights = sorted(max(1.0, ln[2] - ln[3]) for ln in lines)
+    heights = sorted(max(1.0, top - bottom) for _, _, top, bottom, _ in lines)
     line_h = heights[len(heights) // 2]
-    sizes = sorted(ln[4] for ln in lines if len(ln) > 4 and ln[4] > 0)
+    sizes = sorted(size for *_, size in lines if size > 0)
     body = sizes[len(sizes) // 2] if sizes else 0.0
     paras: list[list[str]] = [[]]
     prev = None
-    for line in lines:
-        text, left, top, bottom = line[:4]
-        size = line[4] if len(line) > 4 else 0.0
+    for text, _, top, bottom, size in lines:
         if prev is not None:
             ptop, pbottom, psize = prev
             gap = pbottom - top  # positive: this line is below the previous one
