@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-GOLD = HERE / "real_dev.jsonl"
+GOLD = Path(os.environ.get("REAL_DEV_GOLD", HERE / "real_dev.jsonl"))  # override to try a build elsewhere
 LABELS = {"PERSON", "ORG", "DRUG", "PLACE"}
 MARK = re.compile(r"\[\[(.+?)\|(PERSON|ORG|DRUG|PLACE)(?:\|([^\]]+))?\]\]", re.S)
 HEADER = re.compile(r"^# source: (\S+) paras (\d+):(\d+)\n")
