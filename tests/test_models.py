@@ -6,7 +6,7 @@ from collections import defaultdict
 import pytest
 from conftest import ROOT
 
-MODELS = ROOT / "models"
+MODELS = ROOT / "src" / "docmine" / "models"
 
 
 def _load(name):

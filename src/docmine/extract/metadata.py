@@ -99,16 +99,27 @@ _EN_WORDS = frozenset(
 
 
 def detect_language(text: str) -> str | None:
-    """Best-effort language code; English is detected by function words, else langdetect."""
-    words = re.findall(r"[a-z]+", text[:5000].lower())
-    if len(words) < 5:
-        return None
-    if sum(w in _EN_WORDS for w in words) / len(words) > 0.12:
-        return "en"
-    try:
-        from langdetect import DetectorFactory, detect
+    """Best-effort ISO 639-1 code: English by function words (fast path), else py3langid.
 
-        DetectorFactory.seed = 0
-        return detect(text[:3000])
-    except Exception:
+    py3langid ships its model inside the package (offline) and works on short text.
+    """
+    words = re.findall(r"[a-z]+", text[:5000].lower())
+    letters = sum(ch.isalpha() for ch in text[:5000])
+    if letters < 20:
         return None
+    if len(words) >= 5 and sum(w in _EN_WORDS for w in words) / len(words) > 0.12:
+        return "en"
+    return _langid(text[:3000])
+
+
+def _langid(text: str) -> str | None:
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    global _IDENTIFIER
+    if _IDENTIFIER is None:
+        _IDENTIFIER = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    lang, prob = _IDENTIFIER.classify(text)
+    return lang if prob >= 0.5 else None
+
+
+_IDENTIFIER = None

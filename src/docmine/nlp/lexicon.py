@@ -17,17 +17,25 @@ DEFAULT_ALIASES_FILE = "docmine.aliases.toml"
 
 
 def models_dir() -> Path:
-    """The ``models/`` folder: $DOCMINE_MODELS, else the repository's own."""
+    """The data folder: $DOCMINE_MODELS, else the ``models/`` folder shipped inside the package."""
     env = os.environ.get("DOCMINE_MODELS")
     if env:
-        return Path(env)
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "models" / "drugs.toml").exists():
-            return parent / "models"
-    raise FileNotFoundError(
-        "docmine cannot find its models/ folder; set DOCMINE_MODELS to the folder that holds drugs.toml"
-    )
+        path = Path(env)
+        if not (path / "drugs.toml").is_file():
+            raise FileNotFoundError(
+                f"DOCMINE_MODELS={env} does not hold docmine's data files (drugs.toml is missing); "
+                "unset it to use the data shipped with docmine, or copy that folder and edit the copy"
+            )
+        return path
+    from importlib.resources import files
+
+    path = Path(str(files("docmine") / "models"))
+    if not (path / "drugs.toml").is_file():
+        raise FileNotFoundError(
+            f"docmine's data files are missing from {path}: reinstall docmine "
+            "(pip install --force-reinstall docmine) or set DOCMINE_MODELS to a copy of the folder"
+        )
+    return path
 
 
 def strip_accents(s: str) -> str:
