@@ -99,9 +99,13 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
 
 def annotate(nlp, docs: Iterable[Document], batch_size: int = 16) -> Iterator[tuple[Document, list[Mention], list[tuple[int, int]]]]:
     """(Document, mentions, sentences) for each document, through ``nlp.pipe`` in batches."""
+    from docmine.nlp.prose import mask_non_prose
+
     lex = nlp.get_pipe("docmine_domain").lex
     docs = list(docs)
-    pieces = [(di, off, chunk) for di, d in enumerate(docs) for off, chunk in _chunks(d.text)]
+    # NER runs on prose only: front matter, URLs, reference lists and table rows are blanked
+    # (same length, so every offset still points into the document's own text)
+    pieces = [(di, off, chunk) for di, d in enumerate(docs) for off, chunk in _chunks(mask_non_prose(d.text))]
     results: dict[int, tuple[list, list]] = {i: ([], []) for i in range(len(docs))}
     texts = (chunk for _, _, chunk in pieces)
     for (di, off, _), sdoc in zip(pieces, nlp.pipe(texts, batch_size=batch_size)):
@@ -110,6 +114,8 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16) -> Iterator[tu
         results[di][1].extend(ss)
     for di, d in enumerate(docs):
         mentions, sents = results[di]
+        for m in mentions:
+            m.text = d.text[m.start:m.end]
         mentions = resolve_mentions(d.text, mentions, lex)
         finish_mentions(d, mentions, sents)
         yield d, mentions, sents
