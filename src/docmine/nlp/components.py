@@ -764,4 +764,6 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @Language.factory("docmine_domain", default_config={"models_dir": None, "user_aliases": None})
 def make_domain(nlp: Language, name: str, models_dir: str | None, user_aliases: str | None):
-    return DomainEntities(nlp, Lexicon.load(models_dir, user_aliases))
+    component = DomainEntities(nlp, Lexicon.load(models_dir, user_aliases))
+    component.models_dir = models_dir  # the trained span filter is read from the same folder
+    return component

@@ -97,11 +97,21 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
     return mentions, sents
 
 
-def annotate(nlp, docs: Iterable[Document], batch_size: int = 16) -> Iterator[tuple[Document, list[Mention], list[tuple[int, int]]]]:
-    """(Document, mentions, sentences) for each document, through ``nlp.pipe`` in batches."""
-    from docmine.nlp.prose import mask_non_prose
+def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
+             span_filter: bool = True) -> Iterator[tuple[Document, list[Mention], list[tuple[int, int]]]]:
+    """(Document, mentions, sentences) for each document, through ``nlp.pipe`` in batches.
 
-    lex = nlp.get_pipe("docmine_domain").lex
+    ``span_filter`` applies the trained filter (``models/span_filter.json``) to the model's
+    PERSON / ORG / PLACE spans; training turns it off to see the unfiltered spans.
+    """
+    from docmine.nlp.doc_resolution import resolve_document
+    from docmine.nlp.lexicon import models_dir
+    from docmine.nlp.prose import mask_non_prose
+    from docmine.nlp.span_filter import apply_filter, load_filter
+
+    domain = nlp.get_pipe("docmine_domain")
+    lex = domain.lex
+    flt = load_filter(str(getattr(domain, "models_dir", None) or models_dir())) if span_filter else None
     docs = list(docs)
     # NER runs on prose only: front matter, URLs, reference lists and table rows are blanked
     # (same length, so every offset still points into the document's own text)
@@ -116,7 +126,11 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16) -> Iterator[tu
         mentions, sents = results[di]
         for m in mentions:
             m.text = d.text[m.start:m.end]
-        mentions = resolve_mentions(d.text, mentions, lex)
+        prose = mask_non_prose(d.text)  # resolution never adds mentions inside non-prose text
+        mentions = resolve_mentions(prose, mentions, lex)
+        mentions = resolve_document(prose, mentions, lex)
+        if flt is not None:
+            mentions = apply_filter(d.text, mentions, flt, lex)
         finish_mentions(d, mentions, sents)
         yield d, mentions, sents
 

@@ -1,0 +1,143 @@
+"""Document-level entity resolution: one entity, one label per document, decided by evidence.
+
+The statistical model labels each sentence on its own, so one person can come out as ORG in
+one sentence, PLACE in the next and PERSON in a third ("Zambada"). This stage looks at the whole
+document:
+
+* **Nicknames.** A quoted name introduced after a person ("Nestor Isidro Perez Salaz, known as
+  “El Nini”", "Joaquín Guzmán, alias “El Chapo”") is that person; every later occurrence of
+  the nickname is a PERSON mention resolved to the full name.
+* **Administrations named after people.** "the Trump Administration", "the Biden-Harris
+  administration": when the names are people of this document, they are PERSON mentions and
+  the administration is not an organisation.
+* **One label per name.** Model mentions that share their text with a lexicon or rule mention
+  take its label (lexicons are almost always right); otherwise a clear majority of the model's
+  own labels for that text (two to one or better) decides for the rest.
+
+Pure: returns a new list, never modifies its input.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from docmine.nlp.mention import Mention
+
+_NICK_INTRO = re.compile(
+    r"^\s*,?\s*(?:\(|also\s+)?(?:known as|alias|a\.k\.a\.?|aka|dubbed|nicknamed|called)\s+"
+    r"[“\"‘']([A-ZÀ-Ý][^”\"’'\n]{1,40}?)[”\"’']")
+_INNER_NICK = re.compile(  # Ismael “El Mayo” Zambada
+    r"(?<![\w-])(?P<first>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){0,2}) [“\"‘](?P<nick>[A-ZÀ-Ý][^”\"’\n]{1,30}?)[”\"’] "
+    r"(?P<last>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?)(?![\w-])")
+_ADMIN = re.compile(r"^(?P<names>.+?)[\s-]+(?P<head>[Aa]dministration|[Gg]overnment|[Ee]ra|[Cc]abinet)$")
+_LABELS = ("PERSON", "ORG", "PLACE")
+
+
+def _copy(m: Mention, **changes) -> Mention:
+    d = {**m.__dict__, "attrs": dict(m.attrs)}
+    d.update(changes)
+    return Mention(**d)
+
+
+def _person_names(mentions: list[Mention]) -> dict[str, str]:
+    """Every PERSON text and its name parts -> the fullest name it belongs to."""
+    names: dict[str, str] = {}
+    for m in sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: -len(m.text)):
+        full = m.resolved or m.text
+        names.setdefault(m.text, full)
+        for part in m.text.split():
+            if part[:1].isupper() and len(part) > 2:
+                names.setdefault(part, full)
+    return names
+
+
+def _nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
+    out = list(mentions)
+    nicks: dict[str, str] = {}
+    for hit in _INNER_NICK.finditer(text):
+        s, e = hit.start(), hit.end()
+        inside = [m for m in out if m.start < e and s < m.end]
+        # evidence that this is a person: the model saw a name here, and no lexicon entry did
+        if not any(m.source == "model" for m in inside) or any(m.source == "lexicon" for m in inside):
+            continue
+        full = f"{hit.group('first')} {hit.group('last')}"
+        out = [m for m in out if m not in inside]
+        out.append(Mention(s, e, "PERSON", hit.group(0), resolved=full, source="rule", attrs={"rule": "nickname"}))
+        nicks[hit.group("nick").strip().rstrip(",.")] = full
+        nicks[hit.group("last")] = full
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        hit = _NICK_INTRO.match(text[m.end: m.end + 80])
+        if hit:
+            nicks[hit.group(1).strip().rstrip(",.")] = m.resolved or m.text
+    if not nicks:
+        return out
+    for nick, full in nicks.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(nick)}(?![\w-])", text):
+            s, e = hit.start(), hit.end()
+            clash = [m for m in out if m.start < e and s < m.end]
+            if any(m.label == "PERSON" and m.start <= s and m.end >= e for m in clash):
+                continue
+            if any(m.source == "lexicon" for m in clash):
+                continue
+            out = [m for m in out if m not in clash]
+            out.append(Mention(s, e, "PERSON", nick, resolved=full, source="rule",
+                               attrs={"rule": "nickname"}))
+    return out
+
+
+def _administrations(text: str, mentions: list[Mention]) -> list[Mention]:
+    people = _person_names(mentions)
+    out = []
+    for m in mentions:
+        hit = _ADMIN.match(m.text) if m.label == "ORG" and m.source == "model" else None
+        if hit:
+            parts = [p for p in re.split(r"[\s-]+", hit.group("names")) if p]
+            if parts and all(p in people for p in parts):
+                pos = m.start
+                for p in parts:
+                    s = text.index(p, pos, m.end)
+                    out.append(Mention(s, s + len(p), "PERSON", p, resolved=people[p], source="rule",
+                                       sentence=m.sentence, attrs={"rule": "administration"}))
+                    pos = s + len(p)
+                continue
+        out.append(m)
+    return out
+
+
+def _one_label(mentions: list[Mention]) -> list[Mention]:
+    trusted: dict[str, Counter] = defaultdict(Counter)
+    model: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if m.label not in _LABELS:
+            continue
+        (model if m.source == "model" else trusted)[m.text][m.label] += 1
+    out = []
+    for m in mentions:
+        if m.source == "model" and m.label in _LABELS:
+            label = None
+            if trusted.get(m.text):
+                label = trusted[m.text].most_common(1)[0][0]
+            else:
+                votes = model[m.text]
+                top, n = votes.most_common(1)[0]
+                if n >= 2 * (sum(votes.values()) - n) and sum(votes.values()) >= 3:
+                    label = top
+            if label and label != m.label:
+                m = _copy(m, label=label, attrs={**m.attrs, "rule": f"one-label:{m.label}>{label}"})
+        out.append(m)
+    return out
+
+
+def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
+    """Apply the document-level rules; canonical names are recomputed for changed mentions."""
+    out = _nicknames(text, mentions)
+    out = _administrations(text, out)
+    out = _one_label(out)
+    if lex is not None:
+        for m in out:
+            if m.attrs.get("rule") in ("nickname", "administration") or str(m.attrs.get("rule", "")).startswith("one-label"):
+                m.canonical = lex.canonical(m.label, m.resolved or m.text)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out

@@ -1,0 +1,220 @@
+"""A trained filter over the statistical model's PERSON / ORG / PLACE spans.
+
+The small English model tags headings, laws, capitalised common words and citation names as
+organisations and people; mentions from docmine's lexicons are almost always right. Instead of
+more hand-written exceptions, a multinomial logistic regression, trained by
+``scripts/train_span_filter.py`` on openly licensed English NER corpora (``../shared/data/ner``),
+scores each model span from features of the span, its context and its document (casing,
+shape, neighbouring words, lexicon and gazetteer membership, how often and under which labels
+the same name occurs in the document, whether it is a known person's surname) and keeps it,
+relabels it or drops it. The weights ship as ``models/span_filter.json`` with a data card.
+
+Pure functions: :func:`span_features` and :func:`apply_filter` take the text and the mentions
+and return new lists; nothing here runs spaCy.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from docmine.nlp.mention import Mention
+
+CLASSES = ("NONE", "PERSON", "ORG", "PLACE")
+FILTERED_LABELS = ("PERSON", "ORG", "PLACE")
+_SMALL = frozenset("of the and for on in to de la del da do dos des du van von der al el bin".split())
+_TOKEN = re.compile(r"\w+(?:[.’'&-]\w+)*\.?|[^\w\s]")
+
+
+def _shape(tok: str) -> str:
+    s = re.sub(r"[A-Z]", "X", tok)
+    s = re.sub(r"[a-z]", "x", s)
+    s = re.sub(r"\d", "d", s)
+    return re.sub(r"(.)\1{2,}", r"\1\1", s)
+
+
+def _bucket(n: int) -> str:
+    return "1" if n <= 1 else "2-3" if n <= 3 else "4+"
+
+
+@dataclass
+class DocContext:
+    """What the features need to know about the whole document."""
+
+    text: str
+    by_text: dict[str, Counter]
+    surnames: set[str]
+    lower_words: set[str]
+    abbreviations: set[str]
+
+
+def doc_context(text: str, mentions: list[Mention]) -> DocContext:
+    by_text: dict[str, Counter] = defaultdict(Counter)
+    surnames: set[str] = set()
+    for m in mentions:
+        by_text[m.text][m.label] += 1
+        if m.label == "PERSON":
+            parts = m.text.split()
+            if len(parts) >= 2:
+                surnames.add(parts[-1])
+                surnames.add(parts[0])
+    lower_words = set(re.findall(r"(?<![\w.])[a-z][a-z-]+", text))
+    from docmine.nlp.canonical import find_abbreviations
+
+    return DocContext(text, by_text, surnames, lower_words, set(find_abbreviations(text)))
+
+
+def _common_words() -> frozenset[str]:
+    from docmine.nlp.gazetteer import common_words
+
+    return common_words()
+
+
+def span_features(m: Mention, ctx: DocContext, lex=None, gazetteer: dict | None = None,
+                  common: frozenset[str] | None = None) -> dict[str, float]:
+    """Sparse features of one mention (binary indicators, value 1.0)."""
+    text = ctx.text
+    lab = m.label
+    toks = _TOKEN.findall(m.text)
+    words = [t for t in toks if t[:1].isalnum()]
+    before = text[max(0, m.start - 60): m.start]
+    after = text[m.end: m.end + 60]
+    prev = _TOKEN.findall(before)[-2:] or ["<s>"]
+    nxt = _TOKEN.findall(after)[:2] or ["</s>"]
+    f: dict[str, float] = {}
+
+    def add(name: str) -> None:
+        f[name] = 1.0
+        f[f"{lab}|{name}"] = 1.0
+
+    add("bias")
+    add(f"src={m.source}")
+    add(f"ntok={min(len(words), 5)}")
+    add("shape=" + " ".join(_shape(w) for w in words[:4]))
+    if words:
+        add(f"first={words[0].lower()}")
+        add(f"last={words[-1].lower()}")
+        add(f"suf3={words[-1][-3:].lower()}")
+    add(f"prev={prev[-1].lower()}")
+    add(f"prev2={' '.join(p.lower() for p in prev)}")
+    add(f"next={nxt[0].lower()}")
+    add(f"next2={' '.join(n.lower() for n in nxt)}")
+    add(f"prevshape={_shape(prev[-1])}")
+    add(f"nextshape={_shape(nxt[0])}")
+    if m.text.isupper() and len(m.text) > 1:
+        add("allcaps")
+    if any(ch.isdigit() for ch in m.text):
+        add("digit")
+    if any(w.islower() and w.lower() not in _SMALL for w in words):
+        add("lowerword")
+    if "\n" in m.text:
+        add("newline")
+    line_start = before.rstrip(" ").endswith(("\n", ".", ":", "•", "-", "–")) or not before.strip()
+    if line_start:
+        add("sentstart")
+    if before.rstrip().endswith(("“", '"', "‘", "'")):
+        add("quoted")
+    if after.lstrip().startswith("("):
+        add("before_paren")
+    if re.match(r"\s*(?:'s|’s)\b", after):
+        add("possessive")
+    # document-level evidence
+    same = ctx.by_text.get(m.text, Counter())
+    add(f"count={_bucket(sum(same.values()))}")
+    others = sum(same.values()) - 1
+    if others > 0:
+        agree = (same[lab] - 1) / others
+        add(f"agree={'all' if agree == 1 else 'none' if agree == 0 else 'some'}")
+        for other_label in same:
+            if other_label != lab:
+                add(f"also={other_label}")
+    if len(words) == 1 and words[0] in ctx.surnames:
+        add("person_name_part")
+    if len(words) == 1 and words[0].lower() in ctx.lower_words and not m.text.isupper():
+        add("lower_elsewhere")
+    if m.text in ctx.abbreviations:
+        add("defined_acronym")
+    # lexicons and gazetteer
+    if lex is not None:
+        from docmine.nlp.lexicon import alias_key
+
+        key = alias_key(m.text)
+        if key in lex.orgs or m.text in lex.org_case_sensitive:
+            add("lex_org")
+        if key in lex.places or m.text in lex.place_case_sensitive:
+            add("lex_place")
+        if m.text in lex.demonyms:
+            add("demonym")
+    if gazetteer is not None and (m.text in gazetteer or m.text.lower() in gazetteer):
+        add("gazetteer")
+    if common is not None and words:
+        n_common = sum(w.lower() in common for w in words)
+        add("common=" + ("all" if n_common == len(words) else "none" if n_common == 0 else "some"))
+    return f
+
+
+@dataclass
+class SpanFilter:
+    weights: dict[str, list[float]]
+    bias: list[float]
+    drop_threshold: float
+    relabel_threshold: float
+    version: str = ""
+
+    @classmethod
+    def load(cls, path: str | Path) -> "SpanFilter":
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(weights=data["weights"], bias=data["bias"], drop_threshold=data["drop_threshold"],
+                   relabel_threshold=data["relabel_threshold"], version=data.get("version", ""))
+
+    def probabilities(self, feats: dict[str, float]) -> list[float]:
+        z = list(self.bias)
+        for name, value in feats.items():
+            w = self.weights.get(name)
+            if w is not None:
+                for k in range(len(z)):
+                    z[k] += w[k] * value
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        s = sum(e)
+        return [v / s for v in e]
+
+
+@lru_cache(maxsize=4)
+def load_filter(folder: str) -> SpanFilter | None:
+    path = Path(folder) / "span_filter.json"
+    return SpanFilter.load(path) if path.exists() else None
+
+
+def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) -> list[Mention]:
+    """Drop or relabel the model's PERSON / ORG / PLACE spans the filter is confident about.
+
+    Lexicon and rule mentions are left alone; a relabelled mention records ``attrs["filter"]``
+    (``relabel:ORG>PERSON``), and its canonical name is recomputed for the new label.
+    """
+    from docmine.nlp.gazetteer import place_names
+
+    ctx = doc_context(text, mentions)
+    gazetteer = place_names()
+    common = _common_words()
+    out: list[Mention] = []
+    for m in mentions:
+        if m.source != "model" or m.label not in FILTERED_LABELS:
+            out.append(m)
+            continue
+        probs = flt.probabilities(span_features(m, ctx, lex, gazetteer, common))
+        best = max(range(len(CLASSES)), key=lambda k: probs[k])
+        label = CLASSES[best]
+        if label == "NONE" and probs[best] >= flt.drop_threshold:
+            continue
+        if label not in ("NONE", m.label) and probs[best] >= flt.relabel_threshold:
+            m.attrs = {**m.attrs, "filter": f"relabel:{m.label}>{label}"}
+            m.label = label
+            if lex is not None:
+                m.canonical = lex.canonical(label, m.resolved or m.text)
+        out.append(m)
+    return out
