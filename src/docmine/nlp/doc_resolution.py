@@ -10,6 +10,9 @@ document:
 * **Administrations named after people.** "the Trump Administration", "the Biden-Harris
   administration": when the names are people of this document, they are PERSON mentions and
   the administration is not an organisation.
+* **Known people.** Names from ``models/people.toml`` (heads of state, ministers, traffickers
+  known by nickname: people the small model never saw) are PERSON wherever the model called them
+  something else or missed them, with one canonical name for every listed form.
 * **One label per name.** Model mentions that share their text with a lexicon or rule mention
   take its label (lexicons are almost always right); otherwise a clear majority of the model's
   own labels for that text (two to one or better) decides for the rest.
@@ -77,6 +80,10 @@ def _nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
         for hit in re.finditer(rf"(?<![\w-]){re.escape(nick)}(?![\w-])", text):
             s, e = hit.start(), hit.end()
             clash = [m for m in out if m.start < e and s < m.end]
+            same = [m for m in clash if m.label == "PERSON" and (m.start, m.end) == (s, e)]
+            if same:  # the model found the nickname itself: it refers to the full name
+                out = [_copy(m, resolved=full, attrs={**m.attrs, "rule": "nickname"}) if m in same else m for m in out]
+                continue
             if any(m.label == "PERSON" and m.start <= s and m.end >= e for m in clash):
                 continue
             if any(m.source == "lexicon" for m in clash):
@@ -87,23 +94,50 @@ def _nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _administrations(text: str, mentions: list[Mention]) -> list[Mention]:
-    people = _person_names(mentions)
+def _administrations(text: str, mentions: list[Mention], known: dict[str, str]) -> list[Mention]:
+    people = {**known, **_person_names(mentions)}
     out = []
     for m in mentions:
         hit = _ADMIN.match(m.text) if m.label == "ORG" and m.source == "model" else None
         if hit:
             parts = [p for p in re.split(r"[\s-]+", hit.group("names")) if p]
-            if parts and all(p in people for p in parts):
+            if parts and any(p in people for p in parts) and all(p[:1].isupper() and p[1:].islower() for p in parts):
                 pos = m.start
                 for p in parts:
                     s = text.index(p, pos, m.end)
-                    out.append(Mention(s, s + len(p), "PERSON", p, resolved=people[p], source="rule",
+                    out.append(Mention(s, s + len(p), "PERSON", p, resolved=people.get(p, p), source="rule",
                                        sentence=m.sentence, attrs={"rule": "administration"}))
                     pos = s + len(p)
                 continue
         out.append(m)
     return out
+
+
+def _known_people(text: str, mentions: list[Mention], known: dict[str, str]) -> list[Mention]:
+    if not known:
+        return mentions
+    out = list(mentions)
+    rx = _people_pattern(tuple(sorted(known, key=len, reverse=True)))
+    for hit in rx.finditer(text):
+        s, e = hit.start(), hit.end()
+        clash = [m for m in out if m.start < e and s < m.end]
+        if any(m.label == "PERSON" and m.start <= s and m.end >= e for m in clash):
+            continue
+        if any(m.source == "lexicon" or m.label not in _LABELS for m in clash):
+            continue
+        out = [m for m in out if m not in clash]
+        out.append(Mention(s, e, "PERSON", hit.group(0), resolved=known[hit.group(0)], source="lexicon",
+                           attrs={"rule": "people"}))
+    return out
+
+
+_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _people_pattern(names: tuple[str, ...]) -> re.Pattern:
+    if names not in _PATTERNS:
+        _PATTERNS[names] = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    return _PATTERNS[names]
 
 
 def _one_label(mentions: list[Mention]) -> list[Mention]:
@@ -132,12 +166,15 @@ def _one_label(mentions: list[Mention]) -> list[Mention]:
 
 def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
     """Apply the document-level rules; canonical names are recomputed for changed mentions."""
+    known = getattr(lex, "people", None) or {}
     out = _nicknames(text, mentions)
-    out = _administrations(text, out)
+    out = _administrations(text, out, known)
+    out = _known_people(text, out, known)
     out = _one_label(out)
     if lex is not None:
         for m in out:
-            if m.attrs.get("rule") in ("nickname", "administration") or str(m.attrs.get("rule", "")).startswith("one-label"):
+            if m.attrs.get("rule") in ("nickname", "administration", "people") \
+                    or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     out.sort(key=lambda m: (m.start, m.end))
     return out

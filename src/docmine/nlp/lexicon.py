@@ -91,6 +91,7 @@ class Lexicon:
     place_case_sensitive: dict[str, tuple[str, str]] = field(default_factory=dict)
     place_postal: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Ariz." -> Arizona, after "Town, "
     demonyms: dict[str, str] = field(default_factory=dict)  # "Dutch" -> "Netherlands"
+    people: dict[str, str] = field(default_factory=dict)  # exact alias -> canonical (case-sensitive)
     the_countries: set[str] = field(default_factory=set)  # "the Netherlands"
     routes: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
@@ -156,6 +157,8 @@ class Lexicon:
             return " + ".join(dict.fromkeys(i.canonical for i in found)) if found else key
         if label == "ORG":
             return self.org_case_sensitive.get(text.strip()) or self.orgs.get(key) or _tidy(text)
+        if label == "PERSON" and text.strip() in self.people:
+            return self.people[text.strip()]
         if label == "PLACE":
             bare = re.sub(r"\s*\(.*$", "", text.strip())  # "Dammam (KSA)"
             hit = (self.place_case_sensitive.get(text.strip()) or self.places.get(key)
@@ -246,6 +249,12 @@ def _load_cached(folder: str, user_aliases: str) -> Lexicon:
                 lex.surfaces["PLACE"].add(_surface(alias))
         for abbr in p.get("postal", []):
             lex.place_postal[abbr] = value
+    if (root / "people.toml").exists():
+        ppl = _read_toml(root / "people.toml")
+        lex.versions["people"] = ppl.get("version", "")
+        for p in ppl.get("person", []):
+            for alias in {p["canonical"], *p.get("aliases", [])}:
+                lex.people.setdefault(alias, p["canonical"])
     if (root / "demonyms.toml").exists():
         dem = _read_toml(root / "demonyms.toml")
         lex.demonyms.update(dem.get("demonyms", {}))

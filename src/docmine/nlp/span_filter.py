@@ -116,6 +116,21 @@ def span_features(m: Mention, ctx: DocContext, lex=None, gazetteer: dict | None 
     line_start = before.rstrip(" ").endswith(("\n", ".", ":", "•", "-", "–")) or not before.strip()
     if line_start:
         add("sentstart")
+    if words and re.search(r"[a-z]s$", words[-1]) and not re.search(r"(?:ss|us|is)$", words[-1]):
+        add("last_plural")
+    # headings and title-case runs: the paragraph around the span
+    p_start = text.rfind("\n", 0, m.start) + 1
+    p_end = text.find("\n", m.end)
+    para = text[p_start: p_end if p_end >= 0 else len(text)]
+    para_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", para)]
+    if len(para_words) <= 14 and not para.rstrip().endswith((".", "!", "?", ":", "”", '"')):
+        add("heading")
+    if para_words and para.isupper():
+        add("upper_paragraph")
+    if prev[-1][:1].isupper() and prev[-1].lower() not in _SMALL and not line_start:
+        add("caps_before")
+    if nxt[0][:1].isupper() and nxt[0].lower() not in _SMALL:
+        add("caps_after")
     if before.rstrip().endswith(("“", '"', "‘", "'")):
         add("quoted")
     if after.lstrip().startswith("("):
