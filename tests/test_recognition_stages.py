@@ -224,3 +224,10 @@ def test_gold_naming_a_missing_shared_document_says_where_to_look(tmp_path, monk
     monkeypatch.setenv("DOCMINE_DATA", str(tmp_path))
     with pytest.raises(FileNotFoundError, match="not found"):
         load_gold(str(gold))
+
+
+def test_no_mention_runs_across_a_paragraph_break(nlp):
+    text = ("Against this backdrop, the country’s Constitutional\n\nCourt declared custodial sentences "
+            "unconstitutional.\n\nThe ministry of Georgia\n\nJohn Smith said the police acted.")
+    for m in _mentions(nlp, text):
+        assert "\n" not in m.text, m

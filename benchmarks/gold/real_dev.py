@@ -27,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 GOLD = Path(os.environ.get("REAL_DEV_GOLD", HERE / "real_dev.jsonl"))  # override to try a build elsewhere
 LABELS = {"PERSON", "ORG", "DRUG", "PLACE"}
-MARK = re.compile(r"\[\[(.+?)\|(PERSON|ORG|DRUG|PLACE)(?:\|([^\]]+))?\]\]", re.S)
+MARK = re.compile(r"\[\[(?!\[)(.+?)\|(PERSON|ORG|DRUG|PLACE)(?:\|([^\]]+))?\]\]", re.S)
 HEADER = re.compile(r"^# source: (\S+) paras (\d+):(\d+)\n")
 
 
@@ -94,6 +94,8 @@ def parse_markup(marked: str) -> tuple[str, list[dict]]:
         s = e["text"]
         if s != s.strip() or not s:
             raise ValueError(f"span with whitespace at its edge: {s!r}")
+        if s.startswith("[") or s.endswith("]"):
+            raise ValueError(f"span with a bracket at its edge (markup inside a Markdown link?): {s!r}")
     return plain, ents
 
 
@@ -164,7 +166,7 @@ def main(argv: list[str] | None = None) -> None:
     d.add_argument("--paras", help="paragraph range A:B of the extracted text")
     b = sub.add_parser("build")
     b.add_argument("folder", type=Path)
-    b.add_argument("--split", choices=["dev", "heldout"], required=True)
+    b.add_argument("--split", choices=["train", "dev", "heldout"], required=True)
     sub.add_parser("check")
     args = ap.parse_args(argv)
     if args.cmd == "dump":

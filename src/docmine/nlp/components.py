@@ -231,6 +231,18 @@ class DomainEntities:
                     nxt.lower_ in _POSS_TOKENS or nxt.lower_ in self.place_modifier_heads and nxt.is_lower):
                 span._.docmine_role = "modifier"  # "Mexico's shipping routes", "a Belfast man"
         doc.ents = final
+        # lexicon matches a longer model span swallowed ("U.S." in "U.S. National Statement"): kept
+        # aside so that they come back if the span filter later drops the model span
+        kept = {(sp.start, sp.end) for sp in final}
+        inner = []
+        for sp in lex_spans:
+            if (sp.start, sp.end) in kept or sp.label_ not in ("ORG", "PLACE"):
+                continue
+            outer = next((f for f in final if f.start <= sp.start and sp.end <= f.end
+                          and (f.start, f.end) not in lex_keys), None)
+            if outer is not None:
+                inner.append((sp.start_char, sp.end_char, sp.label_, outer.start_char, outer.end_char))
+        doc.user_data["docmine_inner"] = inner
         return doc
 
     def _dateline_spans(self, doc: Doc) -> list[Span]:

@@ -89,11 +89,30 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
         tok_sent[s.start] = i
     mentions = []
     for ent in sdoc.ents:
+        if "\n" in ent.text.strip():
+            # a name never runs across a line or paragraph break: keep the longer side when it is
+            # a name of several words, else nothing ("Constitutional\n\nCourt" is two fragments)
+            pieces = [p for p in ent if not p.is_space]
+            breaks = [i for i, t in enumerate(ent) if "\n" in t.text or "\n" in t.whitespace_]
+            cut = breaks[0] + (0 if "\n" in ent[breaks[0]].text else 1)
+            left, right = ent[:cut], ent[cut:]
+            side = max((left, right), key=lambda sp: len([t for t in sp if not t.is_space]))
+            side = side[[i for i, t in enumerate(side) if not t.is_space][0]:] if any(not t.is_space for t in side) else None
+            if side is None or len([t for t in side if not t.is_space]) < 2 or len(pieces) < 3:
+                continue
+            while len(side) and side[-1].is_space:
+                side = side[:-1]
+            ent = side
         sent_i = tok_sent.get(ent.sent.start, 0) + sent_offset
         source = getattr(ent._, "docmine_source", None) or ("rule" if ent.label_ == "QUANTITY" else "model")
         role = getattr(ent._, "docmine_role", None)
+        attrs = {"role": role} if role else {}
+        inner = [(s + offset, e + offset, lab) for s, e, lab, os_, oe in sdoc.user_data.get("docmine_inner", [])
+                 if (os_, oe) == (ent.start_char, ent.end_char)]
+        if inner:
+            attrs["_inner"] = inner  # lexicon matches inside, restored if the span filter drops this span
         mentions.append(Mention(ent.start_char + offset, ent.end_char + offset, ent.label_, ent.text,
-                                sentence=sent_i, source=source, attrs={"role": role} if role else {}))
+                                sentence=sent_i, source=source, attrs=attrs))
     return mentions, sents
 
 
@@ -131,6 +150,8 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
         mentions = resolve_document(prose, mentions, lex)
         if flt is not None:
             mentions = apply_filter(d.text, mentions, flt, lex)
+        for m in mentions:
+            m.attrs.pop("_inner", None)
         finish_mentions(d, mentions, sents)
         yield d, mentions, sents
 

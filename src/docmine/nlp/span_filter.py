@@ -58,10 +58,9 @@ def doc_context(text: str, mentions: list[Mention]) -> DocContext:
     for m in mentions:
         by_text[m.text][m.label] += 1
         if m.label == "PERSON":
-            parts = m.text.split()
+            parts = [p for p in m.text.split() if p[:1].isupper() and len(p) > 1]
             if len(parts) >= 2:
-                surnames.add(parts[-1])
-                surnames.add(parts[0])
+                surnames.update(parts)
     lower_words = set(re.findall(r"(?<![\w.])[a-z][a-z-]+", text))
     from docmine.nlp.canonical import find_abbreviations
 
@@ -225,6 +224,11 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
         best = max(range(len(CLASSES)), key=lambda k: probs[k])
         label = CLASSES[best]
         if label == "NONE" and probs[best] >= flt.drop_threshold:
+            for s, e, lab in m.attrs.get("_inner", []):  # the lexicon's names inside come back
+                inner = Mention(s, e, lab, text[s:e], resolved=text[s:e], sentence=m.sentence, source="lexicon")
+                if lex is not None:
+                    inner.canonical = lex.canonical(lab, inner.text)
+                out.append(inner)
             continue
         if label not in ("NONE", m.label) and probs[best] >= flt.relabel_threshold:
             m.attrs = {**m.attrs, "filter": f"relabel:{m.label}>{label}"}
