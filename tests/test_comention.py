@@ -66,7 +66,9 @@ def test_min_count_and_same_label(store):
     assert set(zip(df.row, df.col)) == {("Europol", "heroin"), ("UNODC", "cocaine")}
     same = comention(store, "DRUG", "DRUG", min_count=1)
     assert not (same.row == same.col).any()
-    assert set(zip(same.row, same.col)) == {("cocaine", "heroin"), ("heroin", "cocaine")}
+    assert set(zip(same.row, same.col)) == {("cocaine", "heroin")}  # each unordered pair once
+    both = comention(store, "DRUG", "DRUG", min_count=1, both_orders=True)
+    assert set(zip(both.row, both.col)) == {("cocaine", "heroin"), ("heroin", "cocaine")}
 
 
 def test_evidence_lists_the_sentences_behind_a_cell(store):

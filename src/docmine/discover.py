@@ -2,8 +2,13 @@
 
 Problems found while walking (links that leave the folder or loop, broken links, named pipes
 and other special files) are ``rejected``: the pipeline records them as failures at the
-``discover`` stage, so the analyst sees every file that was not read and why. Nothing is
-ever opened here, so a named pipe cannot block the walk.
+``discover`` stage, so the analyst sees every file that was not read and why. Special files
+are never opened, so a named pipe cannot block the walk.
+
+Every file carries its resolved path (``real``: absolute, symbolic links resolved), its
+identity in the store. docmine stores found in the folder (a SQLite file with docmine's
+schema, and its ``-wal``, ``-shm``, ``-journal`` and ``.lock`` companions) are skipped, never
+ingested as documents; the store being written is excluded by the caller.
 """
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 
 @dataclass
@@ -20,6 +26,11 @@ class FileEntry:
     path: str  # as the user gave it (root joined with the relative path)
     size: int
     mtime_ns: int
+    real: str = ""  # resolved: absolute, symbolic links resolved; the file's identity in the store
+
+    def __post_init__(self):
+        if not self.real:
+            self.real = os.path.realpath(self.path)
 
 
 @dataclass
@@ -30,6 +41,8 @@ class Discovery:
 
 
 STORE_SUFFIXES = ("", "-wal", "-shm", "-journal", ".lock")
+STORE_FILE = "a docmine store: not a document"
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 LINK_OUTSIDE = "symbolic link pointing outside the folder: not followed"
 LINK_LOOP = "symbolic link loop: not followed"
@@ -67,7 +80,76 @@ def _link_problem(p: str, real_root: str, folder: bool) -> tuple[str | None, boo
     return None, False
 
 
-def discover(paths: list[str], exclude: list[str] = ()) -> Discovery:
+def location(path: str) -> str:
+    """Resolved location of a path itself: its folder resolved, its last part kept (a symbolic
+    link stays the link, not its target). The identity of a file rejected before it is read."""
+    head, tail = os.path.split(os.path.abspath(path))
+    return os.path.join(os.path.realpath(head), tail)
+
+
+def _is_sqlite(path: str, size: int | None = None) -> bool:
+    """A SQLite database file (its size is a whole number of pages, its header the magic)."""
+    try:
+        if size is None:
+            size = os.stat(path).st_size
+        if size < 512 or size % 512:
+            return False
+        with open(path, "rb") as fh:
+            return fh.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def _is_docmine_store(path: str, size: int | None = None) -> bool:
+    if not _is_sqlite(path, size):
+        return False
+    import sqlite3
+    from urllib.parse import quote
+
+    try:  # immutable: no lock, no -shm file created, nothing written
+        con = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?immutable=1", uri=True)
+        try:
+            return con.execute("SELECT 1 FROM meta WHERE key='schema_version'").fetchone() is not None
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+
+
+def _holds_pid(path: str) -> bool:
+    """A docmine lock file: nothing but a process id (or empty)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(21)
+    except OSError:
+        return False
+    return len(data) <= 20 and (not data.strip() or data.strip().isdigit())
+
+
+def store_file(path: str, size: int, siblings: set[str] | None = None) -> bool:
+    """Whether a regular file is a docmine store or one of its companions (``-wal``, ``-shm``,
+    ``-journal``, ``.lock``). ``siblings``: the names in its folder, when the caller has them."""
+    folder, name = os.path.split(path)
+
+    def exists(n: str) -> bool:
+        return n in siblings if siblings is not None else os.path.exists(os.path.join(folder, n))
+
+    def locked_store(n: str) -> bool:  # a store docmine has locked (its header may still be in the WAL)
+        return exists(n + ".lock") and _holds_pid(os.path.join(folder, n + ".lock"))
+
+    for suffix in STORE_SUFFIXES[1:]:
+        base = name[: -len(suffix)]
+        if name.endswith(suffix) and base:
+            if exists(base) and (locked_store(base) or _is_docmine_store(os.path.join(folder, base))):
+                return True
+            if suffix == ".lock" and size <= 20 and _holds_pid(path):  # a lock whose store is gone
+                return True
+    if locked_store(name) and (size == 0 or _is_sqlite(path, size)):
+        return True
+    return _is_docmine_store(path, size)
+
+
+def discover(paths: Sequence[str], exclude: Sequence[str] = ()) -> Discovery:
     """Walk files and folders; skip hidden entries; reject links that leave the folder or loop.
 
     ``exclude``: files never to ingest (the store itself and its WAL/lock files).
@@ -82,10 +164,16 @@ def discover(paths: list[str], exclude: list[str] = ()) -> Discovery:
         if not root.is_dir():
             st = root.stat()
             kind = _special(st.st_mode)
+            real = os.path.realpath(root)
             if kind:
                 out.rejected.append((str(root), f"{kind}, not a file: skipped"))
+            elif real in seen_real:
+                continue  # the store itself, or a file given twice
+            elif store_file(real, st.st_size):
+                out.skipped.append((str(root), STORE_FILE))
             else:
-                out.files.append(FileEntry(str(root), st.st_size, st.st_mtime_ns))
+                seen_real.add(real)
+                out.files.append(FileEntry(str(root), st.st_size, st.st_mtime_ns, real))
             continue
         real_root = os.path.realpath(root)
         for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
@@ -103,6 +191,7 @@ def discover(paths: list[str], exclude: list[str] = ()) -> Discovery:
                     continue
                 keep.append(d)
             dirnames[:] = keep
+            names = set(filenames)
             for name in sorted(filenames):
                 p = os.path.join(dirpath, name)
                 if name.startswith(".") or name.startswith("~$"):
@@ -124,9 +213,12 @@ def discover(paths: list[str], exclude: list[str] = ()) -> Discovery:
                     continue
                 real = os.path.realpath(p)
                 if real in seen_real:
-                    continue  # the same file reached twice through a link
+                    continue  # the same file reached twice through a link, or the store itself
                 seen_real.add(real)
-                out.files.append(FileEntry(p, st.st_size, st.st_mtime_ns))
+                if store_file(p, st.st_size, names):
+                    out.skipped.append((p, STORE_FILE))
+                    continue
+                out.files.append(FileEntry(p, st.st_size, st.st_mtime_ns, real))
     return out
 
 

@@ -2,7 +2,8 @@
 
 ``docmine ingest FOLDER --executor dask --scheduler tcp://HOST:8786``. Every Dask worker
 must have docmine, the spaCy model and read access to the files at the same paths (a shared
-file system). Each worker process loads the pipeline once, on its first task.
+file system). Each worker process loads the pipeline once, on its first task. The task is the one the
+local executor runs (:mod:`docmine.workers`); this module does not import the pipeline.
 """
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ from typing import Iterator
 
 
 def _dask_task(batch: list[tuple], initargs: tuple) -> list[dict]:
-    from docmine import pipeline
+    from docmine import workers
 
-    if "nlp" not in pipeline._WORKER:
-        pipeline._init_worker(*initargs)
-    return pipeline.process_files(batch)
+    if "nlp" not in workers._WORKER:
+        workers._init_worker(*initargs)
+    return workers.process_files(batch)
 
 
 def run_dask(batches: list[list[tuple]], opts) -> Iterator[list[dict]]:

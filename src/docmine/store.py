@@ -2,6 +2,10 @@
 
 One file (default ``docmine.db``), WAL journal so searches can run while ingest writes,
 one transaction per batch of documents so a killed ingest never leaves half a document.
+
+Files and failures are keyed by the file's resolved path (absolute, symbolic links resolved):
+a result dict's ``real`` when it has one, else its ``path``. ``documents.path`` keeps the
+path as given to ingest, for display and export.
 """
 from __future__ import annotations
 
@@ -140,6 +144,9 @@ class Store:
             if row and int(row[0]) > SCHEMA_VERSION:
                 raise StoreError(f"{self.path} was written by a newer docmine (schema {row[0]}); upgrade docmine")
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            empty = not self.conn.execute("SELECT 1 FROM files UNION ALL SELECT 1 FROM failures LIMIT 1").fetchone()
+            if empty:  # a new store: every path it will hold is resolved
+                self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('path_identity', 'resolved')")
 
     def close(self) -> None:
         self.conn.close()
@@ -164,7 +171,7 @@ class Store:
                 "INSERT INTO runs(command, started, status, docmine_version, info) VALUES (?,?,?,?,?)",
                 (command, time.time(), "running", __version__, json.dumps(info)),
             )
-        return cur.lastrowid
+        return int(cur.lastrowid or 0)
 
     def close_stale_runs(self, command: str = "ingest") -> int:
         """Mark runs of ``command`` still 'running' as 'interrupted' (their process was killed).
@@ -201,6 +208,38 @@ class Store:
             self.conn.execute("DELETE FROM failures WHERE path=?", (path,))
             self.conn.execute("UPDATE documents SET status='ok' WHERE doc_id=?", (doc_id,))
 
+    def resolve_paths(self, resolve) -> int:
+        """Re-key files and failures by ``resolve(path)`` once, in a store written before paths
+        were stored resolved; a row whose resolved path is already present is dropped."""
+        if self.get_meta("path_identity") == "resolved":
+            return 0
+        n = 0
+        with self.conn:
+            c = self.conn
+            for (path,) in c.execute("SELECT path FROM files").fetchall():
+                real = resolve(path)
+                if real == path:
+                    continue
+                n += 1
+                if c.execute("SELECT 1 FROM files WHERE path=?", (real,)).fetchone():
+                    row = c.execute("SELECT doc_id FROM files WHERE path=?", (path,)).fetchone()
+                    c.execute("DELETE FROM files WHERE path=?", (path,))
+                    if row[0] is not None:
+                        self._drop_orphan(row[0])
+                else:
+                    c.execute("UPDATE files SET path=? WHERE path=?", (real, path))
+            for (path,) in c.execute("SELECT path FROM failures").fetchall():
+                real = resolve(path)
+                if real == path:
+                    continue
+                n += 1
+                if c.execute("SELECT 1 FROM failures WHERE path=?", (real,)).fetchone():
+                    c.execute("DELETE FROM failures WHERE path=?", (path,))
+                else:
+                    c.execute("UPDATE failures SET path=? WHERE path=?", (real, path))
+            c.execute("INSERT OR REPLACE INTO meta VALUES ('path_identity', 'resolved')")
+        return n
+
     def write_batch(self, results: list[dict], run_id: int, near_dups=None) -> None:
         """Write a batch of processed files in one transaction (all or nothing).
 
@@ -224,14 +263,15 @@ class Store:
             yield doc_id, json.loads(sig)
 
     def _record_failure(self, r: dict, run_id: int) -> None:
+        key = r.get("real") or r["path"]
         self.conn.execute(
             "INSERT OR REPLACE INTO failures(path, sha256, stage, reason, run_id, time) VALUES (?,?,?,?,?,?)",
-            (r["path"], r.get("sha256"), r.get("stage", "extract"), r["error"], run_id, time.time()),
+            (key, r.get("sha256"), r.get("stage", "extract"), r["error"], run_id, time.time()),
         )
         # a file that failed no longer holds its previous content: drop the document it held
         # unless another file still holds it
-        row = self.conn.execute("SELECT doc_id FROM files WHERE path=?", (r["path"],)).fetchone()
-        self.conn.execute("DELETE FROM files WHERE path=?", (r["path"],))
+        row = self.conn.execute("SELECT doc_id FROM files WHERE path=?", (key,)).fetchone()
+        self.conn.execute("DELETE FROM files WHERE path=?", (key,))
         if row is not None and row[0] is not None:
             self._drop_orphan(row[0])
 
@@ -239,12 +279,15 @@ class Store:
         row = self.conn.execute("SELECT entity_id FROM entities WHERE label=? AND canonical=?", (label, canonical)).fetchone()
         if row:
             return row[0]
-        return self.conn.execute("INSERT INTO entities(label, canonical) VALUES (?,?)", (label, canonical)).lastrowid
+        cur = self.conn.execute("INSERT INTO entities(label, canonical) VALUES (?,?)", (label, canonical))
+        return int(cur.lastrowid or 0)
 
-    def _write_document(self, r: dict, run_id: int) -> None:
+    def _write_document(self, r: dict, run_id: int) -> int | None:
+        """Store one processed file; returns the id of a newly stored document (None: already stored)."""
         d = r["document"]
+        key = r.get("real") or d["path"]  # the file's identity; d["path"] (as given) is for display
         c = self.conn
-        old = c.execute("SELECT doc_id FROM files WHERE path=?", (d["path"],)).fetchone()
+        old = c.execute("SELECT doc_id FROM files WHERE path=?", (key,)).fetchone()
         existing = c.execute("SELECT doc_id FROM documents WHERE sha256=?", (d["sha256"],)).fetchone()
         new = existing is None
         if existing:  # the same content arrived twice in one run
@@ -276,9 +319,9 @@ class Store:
                 c.execute("INSERT INTO doc_minhash(doc_id, sig) VALUES (?,?)", (doc_id, json.dumps(r["minhash"])))
         c.execute(
             "INSERT OR REPLACE INTO files(path, doc_id, sha256, size, mtime_ns, status, run_id, seen) VALUES (?,?,?,?,?,'ok',?,?)",
-            (d["path"], doc_id, d["sha256"], d["size"], r.get("mtime_ns"), run_id, time.time()),
+            (key, doc_id, d["sha256"], d["size"], r.get("mtime_ns"), run_id, time.time()),
         )
-        c.execute("DELETE FROM failures WHERE path=?", (d["path"],))
+        c.execute("DELETE FROM failures WHERE path=?", (key,))
         if old and old[0] != doc_id:
             self._drop_orphan(old[0])
         return doc_id if new else None

@@ -1,22 +1,224 @@
-"""Local worker processes with per-file time and memory limits.
+"""Worker processes: the task that extracts and annotates files, and the local pool that runs it.
+
+``process_files`` is the worker task (extract + NLP, plain rows back); ``_init_worker`` loads
+the spaCy pipeline once per process. Both the local executor below and the Dask executor
+(:mod:`docmine.scale`) run them; :mod:`docmine.pipeline` only orchestrates.
 
 Each worker loads the spaCy pipeline once. A file whose parser loops is stopped by an alarm
 inside the worker; one that hangs in C code or exhausts memory takes its worker down, so the
 supervisor kills the pool, starts fresh workers, re-runs the batch one file at a time and
 records the file that kept failing. No other file is lost.
+
+Workers die with the process that started them (a parent-death signal on Linux, a watchdog
+thread everywhere), so a killed ingest leaves no orphans. They are started with 'spawn' but
+never re-import the caller's ``__main__`` module: a script that calls ``docmine.ingest`` at
+top level, without an ``if __name__ == "__main__":`` guard, is not re-run in every worker.
 """
 from __future__ import annotations
 
 import multiprocessing as mp
+import multiprocessing.context
+import multiprocessing.spawn
 import os
+import signal
+import sys
+import threading
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict
 from typing import Callable, Iterator
 
 STARTUP_GRACE = 120.0  # seconds a fresh worker may spend loading the model
+PARENT_POLL = 0.5  # seconds between the watchdog's checks that the parent is alive
 
+_WORKER: dict = {}  # per-process state: the spaCy pipeline, time limit, OCR flag
+
+
+# -- the worker task ---------------------------------------------------------------------------
+
+def _thread_env() -> None:
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+
+
+def _init_worker(model, models_dir, user_aliases, file_timeout: float = 120.0, memory_mb: int | None = None,
+                 ocr: bool = False) -> None:
+    _thread_env()
+    limit_memory(memory_mb)
+    _WORKER["file_timeout"] = file_timeout
+    _WORKER["ocr"] = ocr
+    from docmine.nlp.pipeline import load_nlp, use_fast_ops
+
+    ops = use_fast_ops()
+    _WORKER["nlp"] = load_nlp(model, models_dir, user_aliases)
+    _WORKER["ops"] = ops
+    _warm_up()
+
+
+_WARM_UP = {
+    "warm-up.html": b"<html><head><title>t</title></head><body><p>Vienna, 3 April 2024 - Officers seized heroin "
+                    b"at the port, the agency said in a statement on the seizure.</p></body></html>",
+    # not English, so the language detector loads its profiles too
+    "warm-up.txt": "Die Polizei hat zwei Kilogramm Heroin beschlagnahmt, sagte die Beh\u00f6rde am Montag "
+                   "nach einer Kontrolle.".encode("cp1252"),
+}
+
+
+def _warm_up() -> None:
+    """Import and initialise every extractor once, so the first file of each format is not
+    charged for library start-up (trafilatura, pdfium, language profiles) under its time limit."""
+    from docmine.extract import extract_bytes
+
+    try:
+        import docx  # noqa: F401
+        import pypdfium2  # noqa: F401
+
+        import docmine.extract.docx  # noqa: F401
+        import docmine.extract.pdf  # noqa: F401
+        for name, data in _WARM_UP.items():
+            extract_bytes(name, data)
+    except Exception:  # warming up is an optimisation only
+        pass
+
+
+def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
+    """Worker task: extract and annotate files; return one plain dict per file."""
+    from docmine.dedup import signature
+    from docmine.extract import ExtractionError, extract_bytes
+    from docmine.nlp.pipeline import annotate
+
+    nlp = _WORKER["nlp"]
+    timeout = _WORKER.get("file_timeout", 120.0)
+    results: list[dict] = []
+    docs: list = []
+    meta: dict[int, int] = {}
+    for path, sha, _size, mtime_ns in entries:
+        try:
+            try:
+                with open(path, "rb") as fh:
+                    data = fh.read()
+            except OSError as exc:  # removed or made unreadable since it was found
+                raise ExtractionError(f"cannot read: {exc.strerror or exc}", stage="discover") from None
+            with FileAlarm(timeout):
+                doc = extract_bytes(path, data, sha256=sha, ocr=_WORKER.get("ocr", False))
+            if not doc.text.strip():
+                raise ExtractionError("no text: the document is empty after extraction")
+        except FileTimeout:
+            results.append({"path": path, "sha256": sha, "stage": "extract",
+                            "error": timeout_reason(timeout, "loops")})
+            continue
+        except ExtractionError as exc:
+            results.append({"path": path, "sha256": sha, "stage": exc.stage, "error": exc.reason})
+            continue
+        except MemoryError:
+            results.append({"path": path, "sha256": sha, "stage": "extract", "error": "out of memory while extracting"})
+            continue
+        except Exception as exc:  # a parser bug must not cost the run
+            results.append({"path": path, "sha256": sha, "stage": "extract",
+                            "error": f"extraction failed: {type(exc).__name__}: {exc}"[:500]})
+            continue
+        docs.append(doc)
+        meta[id(doc)] = mtime_ns
+    try:
+        annotated = list(annotate(nlp, docs))
+    except Exception:
+        # one document broke the batch: annotate each on its own so only that one is lost
+        annotated = []
+        for d in docs:
+            try:
+                annotated.extend(annotate(nlp, [d]))
+            except Exception as exc:
+                results.append({"path": d.path, "sha256": d.sha256, "stage": "nlp",
+                                "error": f"NLP failed: {type(exc).__name__}: {exc}"[:500]})
+    for doc, mentions, sents in annotated:
+        results.append({
+            "path": doc.path, "document": asdict(doc), "sentences": sents, "mtime_ns": meta[id(doc)],
+            "mentions": [asdict(m) for m in mentions], "minhash": signature(doc.text),
+        })
+    return results
+
+
+# -- workers die with their parent -----------------------------------------------------------------
+
+def die_with_parent(parent_pid: int, poll: float = PARENT_POLL) -> None:
+    """End this process when ``parent_pid`` (the process that started it) dies.
+
+    Linux: the kernel sends SIGKILL on the parent's death (``prctl(PR_SET_PDEATHSIG)``).
+    Everywhere: a daemon thread notices the parent is gone (we are re-parented, so
+    ``os.getppid()`` changes) and exits. A parent that died before this ran is caught at once.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            PR_SET_PDEATHSIG = 1
+            libc.prctl(ctypes.c_int(PR_SET_PDEATHSIG), ctypes.c_ulong(int(signal.SIGKILL)),
+                       ctypes.c_ulong(0), ctypes.c_ulong(0), ctypes.c_ulong(0))
+        except (OSError, AttributeError):  # no libc symbols: the watchdog still runs
+            pass
+    if os.getppid() != parent_pid:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent_pid, poll), name="docmine-parent-watchdog",
+                     daemon=True).start()
+
+
+def _watch_parent(parent_pid: int, poll: float) -> None:
+    while True:
+        time.sleep(poll)
+        if os.getppid() != parent_pid:
+            os._exit(1)
+
+
+def _start_worker(parent_pid: int, initializer: Callable | None, initargs: tuple) -> None:
+    """Pool initializer: tie the worker's life to its parent, then run the real initializer."""
+    die_with_parent(parent_pid)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+# -- spawn without re-running the caller's script ------------------------------------------------
+
+_SPAWN_LOCK = threading.Lock()
+
+
+def _preparation_without_main(get_preparation_data: Callable) -> Callable:
+    def prepare(name):
+        data = get_preparation_data(name)
+        # the worker needs only importable docmine functions, never the caller's __main__
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+        return data
+
+    return prepare
+
+
+class _NoMainSpawnProcess(mp.context.SpawnProcess):
+    @staticmethod
+    def _Popen(process_obj):
+        spawn = multiprocessing.spawn
+        with _SPAWN_LOCK:
+            original = spawn.get_preparation_data
+            spawn.get_preparation_data = _preparation_without_main(original)
+            try:
+                return mp.context.SpawnProcess._Popen(process_obj)
+            finally:
+                spawn.get_preparation_data = original
+
+
+class _NoMainSpawnContext(mp.context.SpawnContext):
+    """'spawn', except that the child does not import the parent's ``__main__`` module."""
+
+    Process = _NoMainSpawnProcess
+
+
+def worker_context() -> mp.context.BaseContext:
+    return _NoMainSpawnContext()
+
+
+# -- the local pool ----------------------------------------------------------------------------------
 
 class LocalExecutor:
     def __init__(self, workers: int, initializer: Callable, initargs: tuple, task: Callable,
@@ -27,10 +229,11 @@ class LocalExecutor:
         self.pool: ProcessPoolExecutor | None = None
         self.restarts = 0
 
-    def _start(self) -> None:
-        self.pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
-                                        initializer=self.initializer, initargs=self.initargs)
+    def _start(self) -> ProcessPoolExecutor:
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=worker_context(), initializer=_start_worker,
+                                        initargs=(os.getpid(), self.initializer, self.initargs))
         self.started = time.monotonic()
+        return self.pool
 
     def _kill(self) -> None:
         if self.pool is None:
@@ -47,12 +250,12 @@ class LocalExecutor:
     def run(self, batches: list[list[tuple]]) -> Iterator[list[dict]]:
         queue = deque((b, False) for b in batches)  # (batch, isolated: one file on its own)
         inflight: dict = {}
-        self._start()
+        pool = self._start()
         try:
             while queue or inflight:
                 while queue and len(inflight) < self.workers:
                     batch, isolated = queue.popleft()
-                    inflight[self.pool.submit(self.task, batch)] = (batch, isolated, time.monotonic())
+                    inflight[pool.submit(self.task, batch)] = (batch, isolated, time.monotonic())
                 done, _ = wait(list(inflight), timeout=1.0, return_when=FIRST_COMPLETED)
                 broken = []
                 for fut in done:
@@ -71,7 +274,7 @@ class LocalExecutor:
                         broken.append((batch, isolated, timeout_reason(self.file_timeout, "hangs")))
                 if broken:
                     # the pool is unusable or blocked: replace it, re-run what was in flight
-                    for fut, (batch, isolated, _) in inflight.items():
+                    for batch, isolated, _ in inflight.values():
                         queue.appendleft((batch, isolated))
                     inflight.clear()
                     self._kill()
@@ -80,7 +283,7 @@ class LocalExecutor:
                             yield [_failure(batch[0], reason)]
                         else:
                             queue.extendleft((([e], True) for e in reversed(batch)))
-                    self._start()
+                    pool = self._start()
         finally:
             if self.pool is not None:
                 self.pool.shutdown(wait=True, cancel_futures=True)

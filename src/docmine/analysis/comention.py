@@ -38,17 +38,21 @@ def _incidence(store: Store, window: str, include_near_duplicates: bool, labels:
         f" FROM mentions m{join} WHERE m.label IN ({q}){dup} GROUP BY unit, m.entity_id", labels)
     n_windows = store.query(
         f"SELECT COUNT(DISTINCT {_unit_sql(window)}) FROM mentions m{join} WHERE 1=1{dup}")[0][0]
-    names = dict(store.query(f"SELECT entity_id, canonical FROM entities WHERE label IN ({q})", labels))
+    names: dict[int, str] = {r[0]: r[1] for r in
+                             store.query(f"SELECT entity_id, canonical FROM entities WHERE label IN ({q})", labels)}
     return pairs, n_windows, names
 
 
 def comention(store: Store, rows: str, cols: str, window: str = "document", measure: str = "npmi",
               min_count: int = 2, top: int | None = None, include_near_duplicates: bool = False,
-              matrix: bool = False) -> pd.DataFrame:
+              matrix: bool = False, both_orders: bool = False) -> pd.DataFrame:
     """Long table (row, col, count, documents, mention_pairs, pmi, npmi, lift, chi2, p_value).
 
     ``min_count``: minimum number of shared windows for a pair to be listed. ``matrix=True``
-    pivots the chosen measure into a rows x cols table.
+    pivots the chosen measure into a rows x cols table. When ``rows`` and ``cols`` are the same
+    label, each unordered pair is listed once (row before col alphabetically) and no entity is
+    paired with itself; ``both_orders=True`` lists it both ways (A-B and B-A), for callers that
+    look an entity up in the ``row`` column.
     """
     rows, cols = rows.upper(), cols.upper()
     if measure not in MEASURES:
@@ -80,9 +84,14 @@ def comention(store: Store, rows: str, cols: str, window: str = "document", meas
     n_y = np.asarray(cb.sum(axis=0)).ravel()
     keep = co.data >= max(1, min_count)
     i, j, n_xy = co.row[keep], co.col[keep], co.data[keep]
-    if rows == cols:
-        off = i != j
-        i, j, n_xy = i[off], j[off], n_xy[off]
+    if rows == cols:  # one matrix: (i, j) and (j, i) are the same pair, (i, i) no pair at all
+        if both_orders:
+            keep = i != j
+        else:
+            rank = np.empty(len(rnames), dtype=np.int64)  # rows and cols share one entity list here
+            rank[np.argsort(np.array(rnames, dtype=object), kind="stable")] = np.arange(len(rnames))
+            keep = rank[i] < rank[j]
+        i, j, n_xy = i[keep], j[keep], n_xy[keep]
     if window == "document" or not len(i):
         docs = n_xy.copy()  # a document window is its document
     else:

@@ -7,7 +7,11 @@ import pandas as pd
 
 
 def to_graph(table: pd.DataFrame, measure: str = "npmi"):
-    """An undirected networkx graph: nodes are entities (label, frequency), edges carry the measure."""
+    """An undirected networkx graph: nodes are entities, edges carry the measure.
+
+    Node ids are ``TYPE:name``; each node's ``label`` is the entity's canonical name (what Gephi
+    and yEd show), ``type`` its entity label (ORG, DRUG, ...), plus ``name`` and ``frequency``.
+    """
     import networkx as nx
 
     g = nx.Graph()
@@ -17,7 +21,7 @@ def to_graph(table: pd.DataFrame, measure: str = "npmi"):
         for name, label, freq in ((r.row, rows_label, r.row_count), (r.col, cols_label, r.col_count)):
             node = f"{label}:{name}"
             if node not in g:
-                g.add_node(node, name=str(name), label=str(label), frequency=int(freq))
+                g.add_node(node, label=str(name), name=str(name), type=str(label), frequency=int(freq))
         g.add_edge(f"{rows_label}:{r.row}", f"{cols_label}:{r.col}", weight=float(getattr(r, measure)),
                    count=int(r.count), documents=int(r.documents), measure=measure)
     return g

@@ -1,4 +1,5 @@
-"""DOCX extraction with python-docx: paragraphs (headings included) and table cells."""
+"""DOCX extraction with python-docx: paragraphs (headings included) and table cells, in body
+order (a table stays between the paragraphs around it, next to its caption)."""
 from __future__ import annotations
 
 import io
@@ -23,6 +24,33 @@ def _damaged(exc: Exception) -> str:
     return f"corrupt DOCX: the file is damaged and cannot be read ({type(exc).__name__})"
 
 
+def _table_lines(table) -> list[str]:
+    """One line per row, cells joined by ' | ' (a merged cell, repeated by python-docx, once)."""
+    lines = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            t = clean_line(cell.text)
+            if t and (not cells or cells[-1] != t):
+                cells.append(t)
+        if cells:
+            lines.append(" | ".join(cells))
+    return lines
+
+
+def _body_lines(d) -> list[str]:
+    """Paragraphs and table rows in the order the body holds them."""
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in d.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(_table_lines(block))
+        else:
+            lines.append(clean_line(block.text))
+    return lines
+
+
 def extract_docx(path: str, data: bytes, sha256: str) -> Document:
     import docx
 
@@ -44,17 +72,7 @@ def extract_docx(path: str, data: bytes, sha256: str) -> Document:
         raise ExtractionError(f"corrupt DOCX: a required part is missing ({missing})") from exc
     except Exception as exc:  # damaged XML or package structure
         raise ExtractionError(_damaged(exc)) from exc
-    paras = [clean_line(p.text) for p in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            cells = []
-            for cell in row.cells:
-                t = clean_line(cell.text)
-                if t and (not cells or cells[-1] != t):
-                    cells.append(t)
-            if cells:
-                paras.append(" | ".join(cells))
-    paras = [p for p in paras if p]
+    paras = [p for p in _body_lines(d) if p]
     if not paras:
         raise ExtractionError("empty DOCX: the document holds no text")
     text = "\n\n".join(paras)

@@ -149,7 +149,8 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
                          "kwic": h["snippet"]} for h in mention_snippets(s, eid, width=80, limit=300)]
             co = []
             for other in ("ORG", "DRUG", "PLACE", "PERSON"):
-                t = comention(s, label, other, min_count=1)
+                # same-label tables list each pair once; the entity page needs it from both sides
+                t = comention(s, label, other, min_count=1, both_orders=(label == other))
                 t = t[t["row"] == name].head(8)
                 co.extend(t.assign(col_label=other).to_dict("records"))
         if request.args.get("format") == "csv":

@@ -1,0 +1,176 @@
+"""Worker processes: they die with a killed ingest, and a plain script can start them.
+
+Real subprocesses throughout: the ingest is the real command line or a real script file, and
+it is killed with SIGKILL, which no Python code in it can intercept.
+"""
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from makefiles import text_file
+
+psutil = pytest.importorskip("psutil")
+
+TEXT = ("Customs officers at the port of Antwerp seized {n} kg of cocaine hidden in bananas shipped from "
+        "Guayaquil, Ecuador. Europol supported operation {n}, the agency said in Vienna.")
+
+
+def _folder(tmp_path, n: int):
+    d = tmp_path / "docs"
+    d.mkdir()
+    for i in range(n):
+        text_file(d / f"doc{i:03d}.txt", f"Seizure report {i}\n\n" + TEXT.format(n=i + 1) * (1 + i % 3))
+    return d
+
+
+def _alive(procs) -> list:
+    """The processes still running (a zombie has exited: only its exit status is left)."""
+    out = []
+    for p in procs:
+        try:
+            if p.is_running() and p.status() != psutil.STATUS_ZOMBIE:
+                out.append(p)
+        except psutil.NoSuchProcess:
+            pass
+    return out
+
+
+def _kill_all(procs) -> None:
+    """Clean-up after a failed assertion: only the processes this test started, by id."""
+    for p in _alive(procs):
+        try:
+            p.kill()
+        except psutil.NoSuchProcess:
+            pass
+
+
+def _documents(db) -> int:
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return con.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_workers_die_when_the_ingest_is_killed(tmp_path):
+    folder = _folder(tmp_path, 80)  # 5 batches of 16: both workers busy for a while
+    db = tmp_path / "s.db"
+    ingest = subprocess.Popen([sys.executable, "-m", "docmine.cli", "ingest", str(folder), "--db", str(db),
+                               "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = psutil.Process(ingest.pid)
+    seen: dict[int, psutil.Process] = {}
+    try:
+        # wait until both workers run and have stored work: they are loaded (about 250 MB each)
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and ingest.poll() is None:
+            try:
+                for c in parent.children(recursive=True):
+                    seen.setdefault(c.pid, c)
+            except psutil.NoSuchProcess:
+                break
+            workers = [p for p in _alive(seen.values()) if "spawn_main" in " ".join(p.cmdline())]
+            if len(workers) >= 2 and _documents(db) > 0:
+                break
+            time.sleep(0.1)
+        assert ingest.poll() is None, "the ingest ended before it could be killed"
+        assert len([p for p in _alive(seen.values()) if "spawn_main" in " ".join(p.cmdline())]) >= 2
+        assert _documents(db) < 80
+        os.kill(ingest.pid, signal.SIGKILL)
+        ingest.wait()
+        deadline = time.monotonic() + 5
+        while _alive(seen.values()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = [(p.pid, " ".join(p.cmdline())[:120]) for p in _alive(seen.values())]
+        assert left == [], f"processes outlived the killed ingest: {left}"
+    finally:
+        if ingest.poll() is None:
+            ingest.kill()
+            ingest.wait()
+        _kill_all(seen.values())
+
+
+def test_the_watchdog_alone_ends_a_child_whose_parent_died(tmp_path):
+    """The portable fallback (no parent-death signal): a thread that sees the parent is gone."""
+    child = textwrap.dedent("""
+        import os, sys, time
+        from docmine import workers
+        parent = int(sys.argv[1])
+        workers._watch_parent(parent, 0.1)   # returns never: exits the process when the parent dies
+    """)
+    parent_code = textwrap.dedent(f"""
+        import os, subprocess, sys, time
+        p = subprocess.Popen([sys.executable, "-c", {child!r}, str(os.getpid())])
+        print(p.pid, flush=True)
+        time.sleep(600)
+    """)
+    parent = subprocess.Popen([sys.executable, "-c", parent_code], stdout=subprocess.PIPE, text=True)
+    grandchild = None
+    try:
+        grandchild = psutil.Process(int(parent.stdout.readline()))
+        time.sleep(1.0)  # the child has imported docmine and is watching
+        assert _alive([grandchild])
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 5
+        while _alive([grandchild]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive([grandchild]), "the watchdog did not end the orphan"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+        if grandchild is not None:
+            _kill_all([grandchild])
+
+
+def test_a_script_without_a_main_guard_ingests_once(tmp_path):
+    folder = _folder(tmp_path, 20)  # two batches: two worker processes start
+    db = tmp_path / "s.db"
+    runs = tmp_path / "runs.txt"
+    script = tmp_path / "my_analysis.py"
+    script.write_text(textwrap.dedent(f"""
+        import os
+        import docmine
+
+        with open({str(runs)!r}, "a") as fh:  # one line each time this script runs
+            fh.write(str(os.getpid()) + "\\n")
+        summary = docmine.ingest([{str(folder)!r}], db={str(db)!r}, workers=2)
+        print("SUMMARY", summary.new_documents, summary.failed)
+        print(docmine.entities(db={str(db)!r}, label="PLACE").head(3).to_string())
+    """))
+    p = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr
+    assert "SUMMARY 20 0" in p.stdout, p.stdout + p.stderr
+    assert "Antwerp" in p.stdout
+    assert len(runs.read_text().split()) == 1, "the script ran again in the workers"
+
+
+def test_bootstrapping_process_refuses_to_ingest_with_a_clear_message(tmp_path):
+    """Another library's 'spawn' pool re-runs an unguarded script: docmine says what to add."""
+    script = tmp_path / "uses_own_pool.py"
+    script.write_text(textwrap.dedent(f"""
+        import multiprocessing as mp
+        import docmine
+
+        docmine.ingest([{str(tmp_path)!r}], db={str(tmp_path / 'never.db')!r}, workers=1)
+    """))
+    code = textwrap.dedent(f"""
+        import multiprocessing as mp, runpy
+        mp.current_process()._inheriting = True   # what multiprocessing sets while a child re-runs __main__
+        try:
+            runpy.run_path({str(script)!r}, run_name="__mp_main__")
+        except RuntimeError as exc:
+            print("REFUSED", exc)
+    """)
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.startswith("REFUSED") and 'if __name__ == "__main__":' in p.stdout, p.stdout
+    assert not (tmp_path / "never.db").exists()
