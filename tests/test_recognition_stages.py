@@ -189,7 +189,7 @@ REAL_DEV = SHARED / "data" / "real-dev"
 def test_real_dev_gold_stores_no_source_text():
     for line in (ROOT / "benchmarks" / "gold" / "real_dev.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
-        assert "text" not in rec and rec["split"] in ("dev", "heldout") and len(rec["sha256"]) == 64
+        assert "text" not in rec and rec["split"] in ("train", "dev", "heldout") and len(rec["sha256"]) == 64
 
 
 @pytest.mark.skipif(not REAL_DEV.is_dir(), reason="needs ../shared/data/real-dev")
@@ -231,3 +231,16 @@ def test_no_mention_runs_across_a_paragraph_break(nlp):
             "unconstitutional.\n\nThe ministry of Georgia\n\nJohn Smith said the police acted.")
     for m in _mentions(nlp, text):
         assert "\n" not in m.text, m
+
+
+def test_dots_in_informal_prose_are_not_a_table_of_contents():
+    text = "maybe the cat needs a new home ......... Julie said so, and Catriona agreed with her."
+    assert non_prose_regions(text) == []
+    toc = "Executive Summary ......... 7 Aims of the study ......... 12 Methods ......... 14"
+    assert {r.kind for r in non_prose_regions(toc)} == {"toc"}
+
+
+def test_a_list_of_dated_postings_is_prose_not_references_or_a_table():
+    text = ("Fourth Air Force, 27 March 1943; Army Service Forces, 6 May 1943; Eighth Air Force, 2 June 1943; "
+            "VIII Fighter Command, 4 June 1943. Madrid, Spain, 8 April 1957; Torrejon Air Base, Spain.")
+    assert non_prose_regions(text) == []

@@ -317,6 +317,11 @@ class DomainEntities:
                     break
         return out
 
+    def _may_extend(self, tok, own: set, others: dict) -> bool:
+        """A word the model left outside a name joins it only if it is no everyday word: "Debra
+        Perlingiere Please", "Director Carter Delivers" are a name and the next sentence."""
+        return not _common_word(tok)
+
     def _name_token(self, tok) -> bool:
         """Could this token be part of a person's name?"""
         low = tok.lower_
@@ -337,7 +342,8 @@ class DomainEntities:
             j = end
             while free(j) and doc[j].lower_ in self.particles and doc[j].is_lower:
                 j += 1
-            if free(j) and self._name_token(doc[j]) and not doc[j].is_sent_start and doc[j - 1].whitespace_:
+            if free(j) and self._name_token(doc[j]) and not doc[j].is_sent_start and doc[j - 1].whitespace_ \
+                    and self._may_extend(doc[j], own, others):
                 end = j + 1
             else:
                 break
@@ -354,7 +360,8 @@ class DomainEntities:
                 if doc[i + 1].is_sent_start or doc[i + 1].text[:1].isupper():
                     start = i + 1
                 break
-            if free(i) and self._name_token(doc[i]) and not doc[i].is_sent_start and doc[i].whitespace_:
+            if free(i) and self._name_token(doc[i]) and not doc[i].is_sent_start and doc[i].whitespace_ \
+                    and self._may_extend(doc[i], own, others):
                 start = i
             else:
                 break

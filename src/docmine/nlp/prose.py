@@ -21,11 +21,14 @@ _MD_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))+\)")  # "[text](target)":
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PATH = re.compile(r"(?<![\w/])(?:[A-Za-z]:\\|/)?(?:[\w.-]+[/\\]){2,}[\w.-]+")
 _MD_MARK = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|\\(?=[_*#\[\]()\\`~ -])|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)")
-_CITATION = re.compile(
-    r"\b[A-Z][\w'’.-]+(?:,? (?:and|&) [A-Z][\w'’.-]+| et al\.?)?,? \(?(?:19|20)\d\d[a-z]?\)?(?=[;,.\s)]|$)")
-_DOT_LEADER = re.compile(r"(?:\.\s?){5,}|…{2,}|(?:_\s?){5,}")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_CITATION = re.compile(  # "Aldridge and Décary-Hétu 2014", "Otiashvili et al. 2013" (a month is no author)
+    rf"\b(?!(?:{_MONTHS})\b)[A-Z][\w'’.-]+(?:,? (?:and|&) [A-Z][\w'’.-]+| et al\.?)?,? \(?(?:19|20)\d\d[a-z]?\)?"
+    r"(?=[;,.\s)]|$)")
+_DOT_LEADER = re.compile(r"(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){5,})\s*(?:\d{1,4}|[ivxlc]{1,6})\b")
 _WORD = re.compile(r"\S+")
-_NUMERIC = re.compile(r"^[\d.,:%$€£()+/-]+$")
+_NUMERIC = re.compile(r"^[.,:%$€£()+/-]*\d[\d.,:%$€£()+/-]*$")  # a number, not bare punctuation
 _PROSE_WORDS = frozenset("the of and to in a is that for on with as by was are at from this be which it an or "
                          "have has were will its their our we they he she".split())
 
@@ -82,7 +85,8 @@ def non_prose_regions(text: str) -> list[Region]:
             if _is_front_matter(para):
                 regions.append(Region(start, end, "front-matter"))
                 continue
-        if _DOT_LEADER.search(para):
+        leaders = len(_DOT_LEADER.findall(para))
+        if leaders and len(_WORD.findall(para)) <= 15 * leaders:  # "Executive Summary ....... 7"
             regions.append(Region(start, end, "toc"))
             continue
         if _is_references(para):
