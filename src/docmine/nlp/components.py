@@ -680,8 +680,8 @@ class DomainEntities:
                 return None
             if end < len(doc) and doc[end].lower_ in self.not_org_before:
                 return None
-            if doc[start].lower_ in self.currencies or any(t.like_num for t in span) and len(span) <= 3:
-                return None
+            if doc[start].lower_ in self.currencies or any(_is_amount(t) for t in span) and len(span) <= 3:
+                return None  # "USD 3", "50 Kg" (an ordinal names units: "Fourth Air Force", "139th")
             if start >= 2 and doc[start - 1].lower_ in self.portfolio_words and doc[start - 2].lower_.rstrip(".") in self.titles:
                 return None
             known = self._known_org_prefix(span)
@@ -713,6 +713,13 @@ def _in_heading(doc: Doc, i: int) -> bool:
     line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or (i > 0 and doc[i - 1].is_upper and doc[i - 1].is_alpha)
     neighbours = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
     return line_start and any(t.is_upper and t.is_alpha and len(t) > 1 for t in neighbours)
+
+
+def _is_amount(tok) -> bool:
+    """A number written in digits or words, not an ordinal ("4", "1,200", "five"; not "4th", "Fourth")."""
+    if not tok.like_num:
+        return False
+    return not re.match(r"^\d+(?:st|nd|rd|th|d)$", tok.lower_) and not tok.lower_.endswith(("th", "st", "nd", "rd"))
 
 
 def _common_word(tok) -> bool:
