@@ -244,3 +244,11 @@ def test_a_list_of_dated_postings_is_prose_not_references_or_a_table():
     text = ("Fourth Air Force, 27 March 1943; Army Service Forces, 6 May 1943; Eighth Air Force, 2 June 1943; "
             "VIII Fighter Command, 4 June 1943. Madrid, Spain, 8 April 1957; Torrejon Air Base, Spain.")
     assert non_prose_regions(text) == []
+
+
+def test_a_national_acronym_is_not_expanded_against_the_documents_countries(nlp):
+    col = _mentions(nlp, "Officers of the Colombian DPCI seized cocaine in Bogotá, Colombia, on Monday.")
+    dpci = [m for m in col if m.text == "DPCI"]
+    assert dpci and dpci[0].canonical == "DPCI"
+    za = _mentions(nlp, "In Durban, the DPCI seized cocaine on Monday, with help from the Colombian police.")
+    assert [m.canonical for m in za if m.text == "DPCI"] == ["Directorate for Priority Crime Investigation"]

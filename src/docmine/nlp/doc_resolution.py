@@ -13,6 +13,9 @@ document:
 * **Known people.** Names from ``models/people.toml`` (heads of state, ministers, traffickers
   known by nickname: people the small model never saw) are PERSON wherever the model called them
   something else or missed them, with one canonical name for every listed form.
+* **Acronyms in context.** A bare acronym the organisation lexicon knows for one country's body
+  ("DPCI": South Africa's Directorate for Priority Crime Investigation) keeps its own name when the
+  text ties it to another country right before it ("the Colombian DPCI") and does not define it.
 * **One label per name.** Model mentions that share their text with a lexicon or rule mention
   take its label (lexicons are almost always right); otherwise a clear majority of the model's
   own labels for that text (two to one or better) decides for the rest.
@@ -164,6 +167,29 @@ def _one_label(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _acronyms_in_context(text: str, mentions: list[Mention], lex) -> None:
+    """Undo a lexicon expansion of a national body's acronym when the text ties it to another
+    country right before it ("Colombia's DPCI", "the Colombian DPCI", "Colombian police (DPCI)")."""
+    from docmine.nlp.canonical import find_abbreviations
+
+    defined = find_abbreviations(text)
+    for m in mentions:
+        if m.label != "ORG" or m.text in defined or m.text not in lex.org_case_sensitive:
+            continue
+        canonical = lex.org_case_sensitive[m.text]
+        home = lex.org_countries.get(canonical, "")
+        if not home or m.canonical != canonical:
+            continue
+        before = text[max(0, m.start - 40): m.start]
+        words = re.findall(r"[A-Z][\w-]+(?=(?:'s|’s)?[\s(]+(?:[a-z]+[\s(]+){0,2}$)", before)
+        if not words:
+            continue
+        other = lex.demonyms.get(words[-1]) or lex.country_of(words[-1])
+        if other and other != home:
+            m.canonical = m.text
+            m.attrs = {**m.attrs, "rule": "acronym-context"}
+
+
 def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
     """Apply the document-level rules; canonical names are recomputed for changed mentions."""
     known = getattr(lex, "people", None) or {}
@@ -176,5 +202,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
             if m.attrs.get("rule") in ("nickname", "administration", "people") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
+    if lex is not None and getattr(lex, "org_countries", None):
+        _acronyms_in_context(text, out, lex)
     out.sort(key=lambda m: (m.start, m.end))
     return out

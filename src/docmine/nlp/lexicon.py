@@ -85,6 +85,7 @@ class Lexicon:
     drugs: dict[str, DrugInfo] = field(default_factory=dict)  # lower-case term -> info
     orgs: dict[str, str] = field(default_factory=dict)  # alias_key -> canonical
     org_acronyms: dict[str, str] = field(default_factory=dict)  # canonical -> acronym
+    org_countries: dict[str, str] = field(default_factory=dict)  # canonical -> country ("" international)
     org_case_sensitive: dict[str, str] = field(default_factory=dict)  # exact alias -> canonical
     places: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias_key -> (canonical, kind)
     surfaces: dict[str, set[str]] = field(default_factory=lambda: {"ORG": set(), "PLACE": set()})
@@ -227,6 +228,7 @@ def _load_cached(folder: str, user_aliases: str) -> Lexicon:
             continue
         if o.get("acronym"):
             lex.org_acronyms[canonical] = o["acronym"]
+        lex.org_countries[canonical] = o.get("country", "")
         for alias in {canonical, *o.get("aliases", []), *([o["acronym"]] if o.get("acronym") else [])}:
             if _is_acronym(alias):
                 lex.org_case_sensitive[alias] = canonical

@@ -111,8 +111,12 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
                  if (os_, oe) == (ent.start_char, ent.end_char)]
         if inner:
             attrs["_inner"] = inner  # lexicon matches inside, restored if the span filter drops this span
-        mentions.append(Mention(ent.start_char + offset, ent.end_char + offset, ent.label_, ent.text,
-                                sentence=sent_i, source=source, attrs=attrs))
+        lead = len(ent.text) - len(ent.text.lstrip())  # no whitespace at a mention's edges
+        trail = len(ent.text) - len(ent.text.rstrip())
+        if lead + trail >= len(ent.text):
+            continue
+        mentions.append(Mention(ent.start_char + offset + lead, ent.end_char + offset - trail, ent.label_,
+                                ent.text.strip(), sentence=sent_i, source=source, attrs=attrs))
     return mentions, sents
 
 
