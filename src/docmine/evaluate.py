@@ -93,7 +93,9 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
              errors: int = 0, limit: int | None = None, nlp=None,
              modifiers: bool | None = None, drug_modifiers: bool | None = None,
              split: str | None = None) -> pd.DataFrame:
-    """Per-label precision/recall/F1 (exact span) and canonical-level F1.
+    """Per-label precision/recall/F1 (exact span), precision with boundaries forgiven
+    (``p_overlap``: a prediction overlapping a gold span of the same label counts as right) and
+    canonical-level F1.
 
     ``ignore`` defaults to ORG and CONCEAL for DocBin gold (the drug-seizure set marks only
     the seizing agency as ORG) and to nothing for JSON-lines gold. ``modifiers`` says whether
@@ -148,6 +150,8 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
             counts[lab]["tp"] += len(gl & pl)
             counts[lab]["fp"] += len(pl - gl)
             counts[lab]["fn"] += len(gl - pl)
+            # boundaries forgiven: a prediction overlapping a gold span of its label is right
+            counts[lab]["overlap_tp"] += sum(1 for ps, pe, _ in pl if any(gs < pe and ps < ge for gs, ge, _ in gl))
         if errors:
             for s, e, lab in sorted(g - pr):
                 examples.append(("FN", lab, rec["text"][s:e], rec["text"][max(0, s - 40): e + 40]))
@@ -161,8 +165,9 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
         p, r, f = _prf(c["tp"], c["fp"], c["fn"])
         ctp = len(canon_gold[lab] & canon_pred[lab])
         _, _, cf = _prf(ctp, len(canon_pred[lab]) - ctp, len(canon_gold[lab]) - ctp)
+        po = c["overlap_tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
         rows.append({"label": lab, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
-                     "canonical_f1": round(cf, 3), "gold": c["tp"] + c["fn"], "predicted": c["tp"] + c["fp"],
+                     "p_overlap": round(po, 3), "canonical_f1": round(cf, 3), "gold": c["tp"] + c["fn"], "predicted": c["tp"] + c["fp"],
                      "tp": c["tp"]})
     df = pd.DataFrame(rows)
     df.attrs["errors"] = examples
