@@ -252,3 +252,11 @@ def test_a_national_acronym_is_not_expanded_against_the_documents_countries(nlp)
     assert dpci and dpci[0].canonical == "DPCI"
     za = _mentions(nlp, "In Durban, the DPCI seized cocaine on Monday, with help from the Colombian police.")
     assert [m.canonical for m in za if m.text == "DPCI"] == ["Directorate for Priority Crime Investigation"]
+
+
+def test_a_government_is_its_country(nlp):
+    text = ("On January 27, the Government of Canada hosted the Governments of Mexico and the United States "
+            "in Ottawa. Today, the Mexican Government extradited him. The Government said so.")
+    got = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert ("PLACE", "Canada") in got and ("PLACE", "Ottawa") in got
+    assert not [g for g in got if "Government" in g[1]], got

@@ -16,6 +16,9 @@ document:
 * **Acronyms in context.** A bare acronym the organisation lexicon knows for one country's body
   ("DPCI": South Africa's Directorate for Priority Crime Investigation) keeps its own name when the
   text ties it to another country right before it ("the Colombian DPCI") and does not define it.
+* **Governments are their countries.** "the Government of Canada", "the Governments of Mexico and
+  the United States": the country is a PLACE, the government no organisation; "the Mexican
+  Government" is no entity (a nationality and a common noun).
 * **One label per name.** Model mentions that share their text with a lexicon or rule mention
   take its label (lexicons are almost always right); otherwise a clear majority of the model's
   own labels for that text (two to one or better) decides for the rest.
@@ -143,6 +146,28 @@ def _people_pattern(names: tuple[str, ...]) -> re.Pattern:
     return _PATTERNS[names]
 
 
+_GOV_OF = re.compile(r"^(?:[Tt]he\s+)?(?:[Gg]overnments?|GOVERNMENTS?)\s+of\s+(?:the\s+)?")
+
+
+def _governments(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    out = []
+    for m in mentions:
+        if m.source == "model" and m.label in ("ORG", "PLACE"):
+            hit = _GOV_OF.match(m.text)
+            if hit:
+                rest = m.text[hit.end():]
+                if rest and (lex is None or lex.country_of(rest) or rest in getattr(lex, "the_countries", ())):
+                    s = m.start + hit.end()
+                    out.append(Mention(s, m.end, "PLACE", rest, sentence=m.sentence, source="rule",
+                                       attrs={"rule": "government-of"}))
+                continue
+            words = m.text.split()
+            if len(words) == 2 and words[1].lower() == "government" and lex is not None and words[0] in lex.demonyms:
+                continue  # "the Mexican Government"
+        out.append(m)
+    return out
+
+
 def _one_label(mentions: list[Mention]) -> list[Mention]:
     trusted: dict[str, Counter] = defaultdict(Counter)
     model: dict[str, Counter] = defaultdict(Counter)
@@ -196,10 +221,11 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     out = _nicknames(text, mentions)
     out = _administrations(text, out, known)
     out = _known_people(text, out, known)
+    out = _governments(text, out, lex)
     out = _one_label(out)
     if lex is not None:
         for m in out:
-            if m.attrs.get("rule") in ("nickname", "administration", "people") \
+            if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):
