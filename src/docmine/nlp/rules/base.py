@@ -1,0 +1,134 @@
+"""What every rule stage shares: token constants and helpers, the per-document trace that records
+which stage produced each span (``span._.docmine_rule``), and :class:`Knowledge`, the lexicon,
+gazetteer and settings the stages look names up in."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from spacy.tokens import Doc, Span
+
+from docmine.nlp.lexicon import Lexicon, alias_key
+from docmine.nlp.settings import RuleSettings
+
+MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+APOS = ("'s", "’s", "'", "’")
+# lower-case words that never stand inside a name: a model entity spanning one is two entities
+AMOUNT_WORDS = {"kg", "kgs", "kilograms", "kilogram", "kilos", "kilo", "grams", "gram", "g", "tons", "tonnes",
+                "pounds", "lbs", "ounces", "oz", "litres", "liters", "doses", "bags", "packets", "of"}
+QUOTES = {'"', "“", "”", "‘", "’", "'"}
+ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]{1,5}|No\.?\s?\d)$")  # "MD", "PBC", "HGH", "No.4"
+# a capitalised function word inside a model entity starts a new sentence or headline:
+# "Münster After the evacuation", "Portugal The Brazilian Federal Police"
+CAPITAL_BREAKS = {"After", "Before", "The", "In", "On", "At", "When", "While", "During", "Since", "As", "Then"}
+POSS_TOKENS = ("'s", "’s")
+DASHES = {"-", "--", "—", "–", "---"}
+BREAK_WORDS = {"at", "in", "from", "near", "with", "to", "by", "via", "into", "onto"}
+
+
+class Trace:
+    """Which stage produced or last changed each span of one document.
+
+    Keyed by the Span object itself (held here, so its id is never reused while the document is
+    processed): spans with the same offsets from different stages keep their own stage names.
+    Nothing is written to the Doc until the component sets ``docmine_rule`` on its final spans.
+    """
+
+    __slots__ = ("_rules",)
+
+    def __init__(self):
+        self._rules: dict[int, tuple[Span, str]] = {}
+
+    def mark(self, span: Span, rule: str) -> Span:
+        self._rules[id(span)] = (span, rule)
+        return span
+
+    def rule(self, span: Span) -> str | None:
+        hit = self._rules.get(id(span))
+        return hit[1] if hit is not None and hit[0] is span else None
+
+
+class Knowledge:
+    """Names the lexicons and the gazetteer know, shared by every stage."""
+
+    def __init__(self, lexicon: Lexicon, settings: RuleSettings):
+        self.lex = lexicon
+        self.settings = settings
+        self.gazetteer: dict[str, str] = {}
+        if settings.place.gazetteer:
+            from docmine.nlp.gazetteer import place_names
+
+            self.gazetteer = place_names()  # looked up by n-gram text: no matcher to build
+        self.place_suffixes = set(settings.place.suffixes)
+
+    def known_org(self, text: str) -> bool:
+        return bool(self.lex.org_case_sensitive.get(text) or self.lex.orgs.get(alias_key(text)))
+
+    def place_name(self, text: str) -> bool:
+        """A place the lexicon or the gazetteer knows, in any case ("Turkey", "TURKEY")."""
+        forms = {text, text.title()} if text.isupper() else {text}
+        return bool(self.lex.places.get(alias_key(text))) or text.lower() in self.lex.surfaces["PLACE"] \
+            or any(f in self.lex.place_case_sensitive or f in self.gazetteer for f in forms)
+
+    def known_name(self, text: str) -> bool:
+        """An organisation or place the lexicons or the gazetteer know ("UK", "DEA", "TURKEY")."""
+        return self.known_org(text) or self.place_name(text)
+
+    def known_place(self, span: Span) -> bool:
+        """A known place, with or without its designators ("Sinaloa state")."""
+        end = span.end
+        while end - span.start > 1 and span.doc[end - 1].lower_ in self.place_suffixes:
+            end -= 1
+        return self.place_name(span.text) or self.place_name(span.doc[span.start: end].text)
+
+
+def all_place_names() -> dict[str, str]:
+    """Every GeoNames city and ISO subdivision, English-word names included: for datelines only,
+    where the position already says "place"."""
+    from docmine.nlp.gazetteer import place_names
+
+    return place_names(max_zipf=99.0)
+
+
+def in_heading(doc: Doc, i: int) -> bool:
+    """Is token i part of an upper-case heading line ("KEY FINDINGS:", "THE END")?"""
+    line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or (i > 0 and doc[i - 1].is_upper and doc[i - 1].is_alpha)
+    neighbours = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+    return line_start and any(t.is_upper and t.is_alpha and len(t) > 1 for t in neighbours)
+
+
+def is_amount(tok) -> bool:
+    """A number written in digits or words, not an ordinal ("4", "1,200", "five"; not "4th", "Fourth")."""
+    if not tok.like_num:
+        return False
+    return not re.match(r"^\d+(?:st|nd|rd|th|d)$", tok.lower_) and not tok.lower_.endswith(("th", "st", "nd", "rd"))
+
+
+def common_word(tok) -> bool:
+    """An everyday English word ("bags", "key", "end"), by word frequency; names are rarer."""
+    from docmine.nlp.gazetteer import common_words
+
+    return tok.lower_ in common_words()
+
+
+def words_at(doc: Doc, i: int, words: list[str]) -> bool:
+    """Do the lower-cased tokens from i on read ``words``?"""
+    return 0 <= i and i + len(words) <= len(doc) and [t.lower_ for t in doc[i: i + len(words)]] == words
+
+
+def merge_adjacent(spans: list[Span], join: Callable[[Span, Span], Span | None]) -> list[Span]:
+    """Walk the spans in order; ``join(previous, span)`` returns one span that replaces both,
+    or None to keep them apart."""
+    out: list[Span] = []
+    for sp in sorted(spans, key=lambda s: s.start):
+        merged = join(out[-1], sp) if out else None
+        if merged is not None:
+            out[-1] = merged
+        else:
+            out.append(sp)
+    return out
+
+
+def overlaps(span: Span, blocks: list[tuple[int, int]]) -> bool:
+    """Does the span overlap a blocked phrase (a route, a report title)?"""
+    return any(s < span.end and span.start < e for s, e in blocks)

@@ -1,0 +1,66 @@
+"""Lexicon matching: the names in ``models/`` (drugs, organisations, places), the phrases that
+block an entity (routes, report and programme titles), and gazetteer places.
+
+Rules: ``lexicon.drug``, ``lexicon.org``, ``lexicon.place`` (PhraseMatcher on the lexicons),
+``lexicon.gazetteer`` (capitalised n-grams naming a GeoNames / ISO 3166-2 place).
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from docmine.nlp.lexicon import plural_forms
+from docmine.nlp.rules.base import Knowledge, Trace
+
+RULES = ("lexicon.drug", "lexicon.org", "lexicon.place", "lexicon.gazetteer")
+
+
+class LexiconMatch:
+    def __init__(self, nlp: Language, know: Knowledge):
+        self.know = know
+        lexicon = know.lex
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cs_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        tok = nlp.tokenizer
+        drug_terms = set()
+        for term in lexicon.drugs:
+            drug_terms.add(term)
+            drug_terms.update(plural_forms(term))
+        self.matcher.add("DRUG", [tok(t) for t in sorted(drug_terms)])
+        self.matcher.add("ORG", [tok(a) for a in sorted(lexicon.surfaces["ORG"])])
+        self.matcher.add("PLACE", [tok(a) for a in sorted(lexicon.surfaces["PLACE"])])
+        self.matcher.add("BLOCK", [tok(t) for t in sorted(set(lexicon.routes) | set(lexicon.titles))])
+        self.matcher.add("BLOCK", [tok(t.lower() + "s") for t in lexicon.routes])
+        self.cs_matcher.add("ORG", [tok(a) for a in sorted(lexicon.org_case_sensitive)])
+        self.cs_matcher.add("PLACE", [tok(a) for a in sorted(lexicon.place_case_sensitive)])
+
+    def matches(self, doc: Doc) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
+        """(label, start, end) of every lexicon match, case-insensitive ones first; and the
+        (start, end) of the blocked phrases among them."""
+        matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
+        matches += [(doc.vocab.strings[m], s, e) for m, s, e in self.cs_matcher(doc)]
+        blocks = [(s, e) for lab, s, e in matches if lab == "BLOCK"]
+        return matches, blocks
+
+    @staticmethod
+    def span(doc: Doc, label: str, start: int, end: int, trace: Trace) -> Span:
+        return trace.mark(Span(doc, start, end, label=label), f"lexicon.{label.lower()}")
+
+    def gazetteer_spans(self, doc: Doc, trace: Trace) -> list[Span]:
+        """Capitalised (or all-caps) n-grams of up to four tokens that name a gazetteer place."""
+        names, out = self.know.gazetteer, []
+        if not names:
+            return out
+        n_tok = len(doc)
+        for i in range(n_tok):
+            if not doc[i].text[:1].isupper():
+                continue
+            for n in (4, 3, 2, 1):
+                if i + n > n_tok:
+                    continue
+                text = doc[i: i + n].text
+                if text in names or (text.isupper() and text.title() in names):
+                    out.append(trace.mark(Span(doc, i, i + n, label="PLACE"), "lexicon.gazetteer"))
+                    break
+        return out

@@ -1,0 +1,83 @@
+"""Merging what the lexicons, the rules and the model found into one set of mentions.
+
+Rules: ``drug.gloss`` / ``place.gloss`` ("Amphetamine (Ice)", "Dammam (KSA)": a name glossed
+by another of the same label in brackets is one mention). The other merges here keep the rule
+of the span that wins; a PERSON carved out of "Horst of Europol" is ``person.name_of_org``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from docmine.nlp.rules.base import Trace, merge_adjacent, overlaps
+from docmine.nlp.rules.orgs import OrgRules
+
+RULES = ("drug.gloss", "place.gloss")
+
+
+def drop_blocked(spans: list[Span], blocks: list[tuple[int, int]]) -> list[Span]:
+    """Rule and lexicon spans that overlap a blocked phrase (a route, a report title) go, unless
+    they are drugs."""
+    return [sp for sp in spans if not overlaps(sp, blocks) or sp.label_ == "DRUG"]
+
+
+def merge_glosses(spans: list[Span], trace: Trace) -> list[Span]:
+    """DRUG ( DRUG ) -> one DRUG span: "Amphetamine (Ice)", "cannabis (marijuana)"; the same
+    for PLACE."""
+    def join(a: Span, b: Span) -> Span | None:
+        doc = a.doc
+        if a.label_ == b.label_ and a.label_ in ("DRUG", "PLACE") and b.start == a.end + 1 \
+                and doc[a.end].text == "(" and b.end < len(doc) and doc[b.end].text == ")":
+            return trace.mark(Span(doc, a.start, b.end + 1, label=a.label_), f"{a.label_.lower()}.gloss")
+        return None
+    return merge_adjacent(spans, join)
+
+
+def lexicon_over_model(doc: Doc, lex_spans: list[Span], model_spans: list[Span], blocks: list[tuple[int, int]],
+                       orgs: OrgRules, trace: Trace) -> list[Span]:
+    """Lexicon matches win over the model where they cover the model's span; a model span that
+    strictly contains a lexicon ORG/PLACE match (a longer organisation name) wins. A drug inside a
+    model ORG of three or more words goes ("Drug Enforcement Administration")."""
+    final: list[Span] = []
+    taken = set()
+    for span in sorted(lex_spans, key=lambda s: -(s.end - s.start)):
+        if overlaps(span, blocks) and span.label_ != "DRUG":
+            continue
+        containing = [
+            m for m in model_spans
+            if m.start <= span.start and span.end <= m.end and (m.end - m.start) > (span.end - span.start)
+        ]
+        if containing and span.label_ != "DRUG":
+            if not orgs.name_of_org(containing[0], span):
+                continue
+            name = trace.mark(Span(doc, containing[0].start, span.start - 1, label="PERSON"),  # "Horst" of Europol
+                              "person.name_of_org")
+            if not taken.intersection(range(name.start, name.end)):
+                final.append(name)
+                taken.update(range(name.start, name.end))
+        if containing and span.label_ == "DRUG" and containing[0].label_ == "ORG" and len(containing[0]) >= 3:
+            continue
+        final.append(span)
+        taken.update(range(span.start, span.end))
+    for span in model_spans:
+        if not taken.intersection(range(span.start, span.end)):
+            final.append(span)
+    return final
+
+
+def add_gazetteer(doc: Doc, final: list[Span], gazetteer: list[Span], blocks: list[tuple[int, int]],
+                  lex_keys: set) -> list[Span]:
+    """Gazetteer places where nothing else matched, or replacing a model ORG of the same extent
+    (or a model PERSON after a locative preposition). Changes ``final`` in place."""
+    used = {i for sp in final for i in range(sp.start, sp.end)}
+    for g in gazetteer:
+        if overlaps(g, blocks):
+            continue
+        same = [sp for sp in final if (sp.start, sp.end) == (g.start, g.end)]
+        after_prep = g.start > 0 and doc[g.start - 1].lower_ in ("of", "in", "from", "at", "near", "to")
+        if same and (same[0].label_ == "ORG" or same[0].label_ == "PERSON" and after_prep) \
+                and (g.start, g.end) not in lex_keys:
+            final.remove(same[0])
+            final.append(g)
+        elif not used.intersection(range(g.start, g.end)):
+            final.append(g)
+    return final

@@ -1,0 +1,120 @@
+"""The statistical model's entities: mapped to docmine's labels (GPE/LOC/FAC -> PLACE), split
+where one entity runs into the next, trimmed, and validated by the person, organisation and
+place rules.
+
+Rules: ``model.ner`` (the model's entity as it stands), ``person.clean`` / ``org.clean`` /
+``place.clean`` (split or trimmed: articles, quotes, bullets, possessives, blocked phrases,
+contact details), ``person.title`` (leading titles stripped), ``org.unit_suffix`` (see orgs).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from docmine.nlp.rules.base import APOS, BREAK_WORDS, CAPITAL_BREAKS, DASHES, MODEL_LABELS, Knowledge, Trace, \
+    common_word, in_heading
+from docmine.nlp.rules.orgs import OrgRules
+from docmine.nlp.rules.persons import PersonRules
+from docmine.nlp.rules.places import PlaceRules
+
+RULES = ("model.ner", "person.clean", "org.clean", "place.clean")
+
+
+class ModelSpans:
+    def __init__(self, know: Knowledge, persons: PersonRules, orgs: OrgRules, places: PlaceRules):
+        self.know = know
+        self.lex = know.lex
+        self.persons = persons
+        self.orgs = orgs
+        self.places = places
+        self.contact_words = set(know.settings.org.contact_words)
+
+    def spans(self, doc: Doc, blocks: list[tuple[int, int]], trace: Trace) -> list[Span]:
+        """The model's PERSON / ORG / PLACE entities, split, trimmed and validated."""
+        out = []
+        for ent in doc.ents:
+            label = MODEL_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            for start, end in split_parts(doc, ent.start, ent.end, self.contact_words):
+                span = self.clean(Span(doc, start, end, label=label), blocks, trace, (ent.start, ent.end))
+                if span is not None:
+                    out.append(span)
+        return out
+
+    def clean(self, span: Span, blocks, trace: Trace, whole: tuple[int, int] | None = None) -> Span | None:
+        """Trim and validate one model entity; None drops it. ``whole`` is the model entity's
+        own (start, end), to tell an untouched entity from a trimmed one."""
+        doc = span.doc
+        start, end = span.start, span.end
+        # a blocked phrase (route, report title) inside: keep only the part before it
+        for bs, be in blocks:
+            if bs < end and start < be:
+                if start < bs:
+                    end = bs
+                else:
+                    return None
+        while start < end and (doc[start].lower_ in ("the", "a", "an", "'", "\"", "“", "‘")
+                               or not any(ch.isalnum() for ch in doc[start].text)):
+            start += 1  # articles, quotes, bullets
+        while end > start and (doc[end - 1].text in APOS or doc[end - 1].is_punct and doc[end - 1].text not in (")",)
+                                or doc[end - 1].lower_ in ("of", "the", "and", "for", "in") and doc[end - 1].is_lower):
+            end -= 1  # "Ministry of Internal Affairs of" (the model stopped before the place)
+        titled = False
+        if span.label_ == "PERSON":
+            untitled = self.persons.strip_titles(doc, start, end)
+            titled, start = untitled != start, untitled
+        if start >= end:
+            return None
+        label = span.label_
+        rule = "model.ner" if (start, end) == (whole or (span.start, span.end)) else \
+            "person.title" if titled else f"{label.lower()}.clean"
+        span = trace.mark(Span(doc, start, end, label=label), rule)
+        words = [t.lower_ for t in span if t.is_alpha]
+        if not words:
+            return None
+        if len(span) == 1 and common_word(span[0]) and not self.know.known_name(span.text) and (
+                span[0].is_upper and len(span[0]) > 2 and in_heading(doc, start)  # "KEY FINDINGS", "THE END"
+                or span.label_ == "PERSON" and span[0].is_sent_start and end + 1 < len(doc) and doc[end].lower_ == "of"
+                and doc[end + 1].is_lower and doc[end + 1].lower_ not in ("the", "a", "an")):
+            return None  # "Bags of cocaine were found", read as a person
+        if span.label_ in ("ORG", "PLACE") and span.text in self.lex.demonyms and not self.know.place_name(span.text):
+            return None  # a nationality ("Polish", "Sri Lankan") is neither an organisation nor a place
+        if span.label_ == "PERSON":
+            return self.persons.validate(span, words)
+        if span.label_ == "ORG":
+            return self.orgs.validate(span, words, trace)
+        if span.label_ == "PLACE":
+            return self.places.validate(span)
+        return span
+
+
+def capital_break(doc: Doc, i: int, end: int) -> bool:
+    """A capitalised function word that starts a new sentence or headline inside a model entity:
+    "Münster After the evacuation", "Portugal The Brazilian Federal Police"; but not "Bank of
+    The Philippine Islands" or "Burton On Trent"."""
+    t = doc[i]
+    if t.text not in CAPITAL_BREAKS or doc[i - 1].lower_ in ("of", "and", "de", "del", "la", "&"):
+        return False
+    if t.text == "The":
+        return True
+    return i + 1 >= end or not doc[i + 1].is_title
+
+
+def split_parts(doc: Doc, start: int, end: int, stop_words: set = frozenset()) -> list[tuple[int, int]]:
+    """Split a model entity at "/" and at an inner possessive: "Project/Branch",
+    "UNODC's Regional Office" -> ("UNODC", "Regional Office")."""
+    parts, cur = [], start
+    for i in range(start, end):
+        t = doc[i]
+        if t.text in ("/", "(", ")", "[", "]", ":", ";", "|") or (t.text in APOS and i > start) or t.text in BREAK_WORDS \
+                or (i > start and capital_break(doc, i, end)) \
+                or (t.text in DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_):
+            if cur < i:
+                parts.append((cur, i))
+            cur = i + 1
+        if t.lower_ in stop_words:  # contact details: nothing after belongs to the name
+            end = i
+            break
+    if cur < end:
+        parts.append((cur, end))
+    return parts

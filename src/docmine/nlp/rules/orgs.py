@@ -1,0 +1,136 @@
+"""Organisations: what a model ORG may not be, and organisation names completed from their
+parts (settings: ``[org]`` in rules.toml, plus ``[place] org_words``).
+
+Rules: ``org.unit_suffix`` ("UNODC Country Office" -> "UNODC"), ``org.ends_in_place`` (the
+model's "UNODC Regional Office for Southeast Asia" and the lexicon's "Asia and the Pacific"
+joined), ``org.agency_unit`` ("ANF Peshawar"), ``org.of_place`` ("Ministry of Internal Affairs
+of Russia"). Model ORGs that are amounts, programmes, portfolios, conventions or generic words
+are dropped here (see :meth:`OrgRules.validate`).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from docmine.nlp.rules.base import POSS_TOKENS, Knowledge, Trace, is_amount, merge_adjacent
+from docmine.nlp.rules.persons import PersonRules
+
+RULES = ("org.unit_suffix", "org.ends_in_place", "org.agency_unit", "org.of_place")
+
+
+class OrgRules:
+    def __init__(self, know: Knowledge, persons: PersonRules):
+        self.know = know
+        self.lex = know.lex
+        self.persons = persons
+        org = know.settings.org
+        self.not_org_heads = set(org.not_org_heads)
+        self.not_org_starts = tuple(org.not_org_starts)
+        self.not_org_before = set(org.not_org_before)
+        self.currencies = set(org.currencies)
+        self.portfolio_words = set(org.portfolio_words)
+        self.unit_suffixes = [u.split() for u in org.unit_suffixes]
+        self.generic_org = set(org.generic_words)
+        self.of_heads = set(org.of_place_heads)
+        self.generic_body = set(org.generic_body_words)
+        self.for_heads = set(org.for_place_heads)
+        self.org_words = set(know.settings.place.org_words)
+
+    # -- model spans --------------------------------------------------------------------------
+    def validate(self, span: Span, words: list[str], trace: Trace) -> Span | None:
+        """A model ORG that names a programme or event, an amount, a portfolio, a convention, a
+        drug or a generic word is no organisation (None); a known organisation plus a unit word
+        is that organisation."""
+        doc = span.doc
+        start, end = span.start, span.end
+        titles = self.persons.titles
+        if words[-1] in self.not_org_heads or span.text.lower().startswith(self.not_org_starts):
+            return None
+        if end < len(doc) and doc[end].lower_ in self.not_org_before:
+            return None
+        if doc[start].lower_ in self.currencies or any(is_amount(t) for t in span) and len(span) <= 3:
+            return None  # "USD 3", "50 Kg" (an ordinal names units: "Fourth Air Force", "139th")
+        if start >= 2 and doc[start - 1].lower_ in self.portfolio_words and doc[start - 2].lower_.rstrip(".") in titles:
+            return None
+        known = self.known_prefix(span)
+        if known is not None:
+            return trace.mark(known, "org.unit_suffix")
+        if len(span) == 1 and (self.lex.drug(span.text) or span.text.lower() in self.generic_org
+                               or span.text.lower().rstrip(".") in titles):
+            return None
+        if start > 0 and doc[start - 1].lower_ in ("against", "on") and start > 1 and doc[start - 2].lower_ == "convention":
+            return None
+        if "convention" in words:
+            return None
+        return span
+
+    def known_prefix(self, span: Span) -> Span | None:
+        """"UNODC Country Office" -> "UNODC": a known organisation plus a generic unit word."""
+        doc = span.doc
+        for cut in range(span.end - 1, span.start, -1):
+            head = doc[span.start: cut]
+            rest = [t.lower_ for t in doc[cut: span.end]]
+            if rest in self.unit_suffixes and (head.text in self.lex.org_case_sensitive or head.text.lower() in self.lex.surfaces["ORG"]):
+                return Span(doc, span.start, cut, label="ORG")
+        return None
+
+    # -- completing names ---------------------------------------------------------------------
+    def ends_in_place(self, model_spans: list[Span], lex_spans: list[Span],
+                      trace: Trace) -> tuple[list[Span], list[Span]]:
+        """An organisation whose name ends with a place the model cut short: the model's
+        "UNODC Regional Office for Southeast Asia" and the lexicon's "Asia and the Pacific" make
+        one ORG, "UNODC Regional Office for Southeast Asia and the Pacific"."""
+        places_from = {}
+        for p in lex_spans:
+            if p.label_ == "PLACE":
+                places_from.setdefault(p.start, []).append(p)
+        drop = set()
+        out = []
+        for m in model_spans:
+            if m.label_ == "ORG" and places_from \
+                    and any(t.lower_ in self.for_heads or t.lower_ in self.of_heads for t in m):
+                for i in range(m.start + 1, m.end):
+                    for p in places_from.get(i, ()):
+                        if m.end < p.end and any(t.lower_ in ("for", "of") for t in m.doc[m.start: p.start]):
+                            m = trace.mark(Span(m.doc, m.start, p.end, label="ORG"), "org.ends_in_place")
+                            drop.add((p.start, p.end))
+            out.append(m)
+        return out, [p for p in lex_spans if (p.start, p.end) not in drop]
+
+    def name_of_org(self, model_span: Span, org: Span) -> bool:
+        """The model ran a name into a known organisation: "(Sanne ter) Horst of Europol". When
+        the words before its "of" are a name, not a body, they become a PERSON and the
+        organisation stands alone ("Ministry of ... of Europol" keeps the longer span)."""
+        doc = org.doc
+        if org.label_ != "ORG" or model_span.label_ != "ORG" or org.end != model_span.end:
+            return False
+        head = doc[model_span.start: org.start - 1]
+        return (org.start - model_span.start) in (2, 3) and doc[org.start - 1].lower_ == "of" \
+            and all(self.persons.name_token(t) and t.lower_ not in self.org_words and t.lower_ not in self.generic_body
+                    for t in head)
+
+    def agency_units(self, spans: list[Span], trace: Trace) -> list[Span]:
+        """An agency acronym followed by a place names a unit: "ANF Peshawar", "NCB Mumbai" -> ORG."""
+        def join(prev: Span, sp: Span) -> Span | None:
+            if sp.label_ == "PLACE" and prev.label_ == "ORG" and prev.end == sp.start and len(prev) == 1 \
+                    and prev.text.isupper() and len(prev.text) >= 2:
+                return trace.mark(Span(sp.doc, prev.start, sp.end, label="ORG"), "org.agency_unit")
+            return None
+        return merge_adjacent(spans, join)
+
+    def of_place(self, spans: list[Span], trace: Trace) -> list[Span]:
+        """"Ministry of Internal Affairs of Russia", "National Security Service of the Republic of
+        Armenia", "Regional Office for South-Eastern Europe": a body's name ending "of/for <place>"
+        is one organisation."""
+        def join(prev: Span, sp: Span) -> Span | None:
+            doc = sp.doc
+            between = [t.lower_ for t in doc[prev.end: sp.start]]
+            if prev.label_ != "ORG" or sp.label_ != "PLACE" or prev[-1].lower_ not in self.of_heads \
+                    or self.know.known_org(prev.text):  # "National Crime Agency of the UK" stays the agency
+                return None
+            if between in (["for"], ["for", "the"]) and (prev[-1].lower_ not in self.for_heads
+                                                        or (sp.end < len(doc) and doc[sp.end].text in POSS_TOKENS)):
+                return None  # "thanked the Federal Police for Brazil's cooperation"
+            if between in (["of"], ["of", "the"], ["for"], ["for", "the"]):
+                return trace.mark(Span(sp.doc, prev.start, sp.end, label="ORG"), "org.of_place")
+            return None
+        return merge_adjacent(spans, join)

@@ -1,0 +1,125 @@
+"""Persons: titles, what may stand in a name, names the model cut short, and speakers
+(settings: ``[person]`` in rules.toml).
+
+Rules: ``person.title`` (titles stripped: "Director Ghada Waly" -> "Ghada Waly"),
+``person.extent`` ("Pedro Albuquerque [Matos]", "[van der] Berg"), ``person.speaker`` (a
+one-word model place that speaks: "Trujillo explained"), ``person.name_of_org`` (the model ran a
+name into a known organisation: "Horst of Europol" -> PERSON "Horst" + ORG "Europol").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from docmine.nlp.rules.base import BREAK_WORDS, Knowledge, Trace, common_word
+
+RULES = ("person.title", "person.extent", "person.speaker", "person.name_of_org")
+
+
+class PersonRules:
+    def __init__(self, know: Knowledge):
+        self.know = know
+        self.lex = know.lex
+        p = know.settings.person
+        self.titles = {t.rstrip(".") for t in p.titles}
+        self.particles = set(p.particles)
+        self.name_suffixes = set(p.suffixes)
+        self.not_name = set(p.not_name_words)
+        self.speech_verbs = set(p.speech_verbs)
+
+    # -- model spans --------------------------------------------------------------------------
+    def strip_titles(self, doc: Doc, start: int, end: int) -> int:
+        """New start of a model PERSON after its leading titles ("Director", "Mr.")."""
+        while start < end and (doc[start].lower_.rstrip(".") in self.titles or doc[start].text == "."):
+            start += 1
+        return start
+
+    def validate(self, span: Span, words: list[str]) -> Span | None:
+        """A model PERSON with a heading word, only titles, a lower-case word that is no particle,
+        or the text of a drug or a place is no person (None)."""
+        if any(w in self.not_name for w in words) or all(w in self.titles for w in words):
+            return None
+        if any(t.is_alpha and t.is_lower and t.lower_ not in self.particles for t in span):
+            return None
+        if self.lex.drug(span.text) or self.lex.places.get(span.text.lower()):
+            return None
+        return span
+
+    # -- names --------------------------------------------------------------------------------
+    def name_token(self, tok) -> bool:
+        """Could this token be part of a person's name?"""
+        low = tok.lower_
+        return (
+            tok.is_alpha or "-" in tok.text and all(p.isalpha() for p in tok.text.split("-") if p)
+        ) and tok.text[:1].isupper() and low not in self.not_name and low.rstrip(".") not in self.titles \
+            and low not in self.lex.surfaces["PLACE"] and low not in self.lex.surfaces["ORG"] \
+            and tok.text not in self.lex.org_case_sensitive and self.lex.drug(tok.text) is None
+
+    @staticmethod
+    def may_extend(tok) -> bool:
+        """A word the model left outside a name joins it only if it is no everyday word: "Debra
+        Perlingiere Please", "Director Carter Delivers" are a name and the next sentence."""
+        return not common_word(tok)
+
+    @staticmethod
+    def absorbable(spans: list[Span], lex_keys: set) -> dict[int, bool]:
+        """token -> True when a name may absorb it (another PERSON, or a lone model word)."""
+        others = {}
+        for sp in spans:
+            absorbable = (sp.start, sp.end) not in lex_keys and (sp.label_ == "PERSON" or len(sp) == 1)
+            for i in range(sp.start, sp.end):
+                others[i] = absorbable
+        return others
+
+    def extent(self, span: Span, others: dict, trace: Trace) -> Span:
+        """Complete names the model cut short: "Pedro Albuquerque [Matos]", "[Ana] Paula dos Santos",
+        "[van der] Berg"."""
+        doc = span.doc
+        start, end = span.start, span.end
+        own = set(range(start, end))
+        free = lambda i: 0 <= i < len(doc) and (i in own or others.get(i, True))  # noqa: E731
+        while True:  # right: [particles] + capitalised name word
+            j = end
+            while free(j) and doc[j].lower_ in self.particles and doc[j].is_lower:
+                j += 1
+            if free(j) and self.name_token(doc[j]) and not doc[j].is_sent_start and doc[j - 1].whitespace_ \
+                    and self.may_extend(doc[j]):
+                end = j + 1
+            else:
+                break
+        if end < len(doc) and doc[end].lower_ in self.name_suffixes:
+            end += 1
+            if end < len(doc) and doc[end].text == "." and not doc[end - 1].text.endswith("."):
+                end += 1
+        while True:  # left: particles ("van der Berg") or a given name the model left out
+            i = start - 1
+            while free(i) and doc[i].lower_ in self.particles and not doc[i].is_punct:
+                i -= 1
+            if i < start - 1 and (not free(i) or not self.name_token(doc[i])):
+                # particles only: keep them when they open the sentence ("Van der Berg said")
+                if doc[i + 1].is_sent_start or doc[i + 1].text[:1].isupper():
+                    start = i + 1
+                break
+            if free(i) and self.name_token(doc[i]) and not doc[i].is_sent_start and doc[i].whitespace_ \
+                    and self.may_extend(doc[i]):
+                start = i
+            else:
+                break
+        if (start, end) == (span.start, span.end):
+            return span
+        return trace.mark(Span(doc, start, end, label="PERSON"), "person.extent")
+
+    def speaker(self, span: Span, lex_keys: set, trace: Trace) -> Span:
+        """A one-word "place" that speaks is a person: "Trujillo explained", "said Irwan." (but
+        not "police in Swabi said", nor "said Swabi and Mardan were affected")."""
+        doc = span.doc
+        if span.label_ != "PLACE" or len(span) != 1 or (span.start, span.end) in lex_keys \
+                or span.text.lower() in self.lex.surfaces["PLACE"]:
+            return span
+        nxt = doc[span.end] if span.end < len(doc) else None
+        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+        if prev in BREAK_WORDS or prev in ("of", "across", "throughout", "towards", "around"):
+            return span
+        if (nxt is not None and nxt.lower_ in self.speech_verbs) \
+                or (prev in self.speech_verbs and (nxt is None or nxt.is_punct)):
+            return trace.mark(Span(doc, span.start, span.end, label="PERSON"), "person.speaker")
+        return span

@@ -1,0 +1,228 @@
+"""Places: designator patterns, datelines, postal abbreviations, a place's extent, model
+entities that name places, and the modifier role (settings: ``[place]`` in rules.toml).
+
+Rules: ``place.designator`` ("Sadao district"), ``place.facility`` ("Torkham checkpoint"),
+``place.joined`` ("India-Pakistan border"), ``place.road`` ("Highway 12A") -- spaCy Matcher
+patterns built from the word lists; ``place.dateline`` ("LAGOS, Nigeria (Reuters) -"),
+``place.postal`` ("Tucson, Ariz."), ``place.extent`` (designators and directions joined:
+"Samara region", "port of Antwerp"), ``place.org_suffix`` ("Quebec police" becomes an ORG),
+``place.relabel`` (a model ORG/PERSON that names a place, "Jinnah Town", "resident of Swabi",
+or a model PLACE ending in an organisation word), ``place.designator_before`` ("district
+Khanewal"), ``place.possessive`` ("Chiang Rai's Doi Luang district").
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from docmine.nlp.rules.base import APOS, DASHES, POSS_TOKENS, Knowledge, Trace, all_place_names, common_word, \
+    merge_adjacent, words_at
+from docmine.nlp.settings import PlaceSettings
+
+RULES = ("place.designator", "place.facility", "place.joined", "place.road", "place.dateline", "place.postal",
+         "place.extent", "place.org_suffix", "place.relabel", "place.designator_before", "place.possessive")
+# Matcher key -> rule name
+_PATTERN_RULES = {"PLACE": "place.designator", "FACILITY": "place.facility", "JOINED": "place.joined",
+                  "ROAD": "place.road"}
+
+
+def designator_patterns(pl: PlaceSettings) -> list[tuple[str, list[list[dict]], str | None]]:
+    """The pattern-shaped place rules as spaCy Matcher patterns: (key, patterns, greedy), built
+    from the ``[place]`` word lists."""
+    out = []
+    nouns = list(pl.designator_nouns)
+    if nouns:
+        word = {"IS_TITLE": True, "IS_ALPHA": True,
+                "ORTH": {"NOT_IN": ["The", "A", "In", "At", "Of", "On", "And", "the", "a", "an", "in", "at", "of", "on", "and"]}}
+        out.append(("PLACE", [[{**word, "OP": "+"}, {"LOWER": {"IN": nouns}, "IS_LOWER": True}],
+                              [{**word, "OP": "+"}, {"ORTH": "-"}, {**word, "OP": "+"},
+                               {"LOWER": {"IN": nouns}, "IS_LOWER": True}]], "LONGEST"))
+    facilities = list(pl.facility_nouns)
+    if facilities:
+        out.append(("FACILITY", [[{"IS_TITLE": True, "IS_ALPHA": True, "OP": "+",
+                                   "LOWER": {"NOT_IN": ["the", "a", "an", "in", "at", "of", "on", "and", "near"]}},
+                                  {"LOWER": {"IN": ["police", "railway", "bus", "train", "border", "fuel", "petrol", "gas"]}, "OP": "?"},
+                                  {"LOWER": {"IN": facilities}}]], "LONGEST"))
+    joined = list(pl.joined_heads)
+    if joined:  # "India-Pakistan border", "German-Dutch border", "Van-Hakkari highway", "US/Mexico border"
+        name = {"IS_ALPHA": True, "SHAPE": {"REGEX": "^X"}}
+        out.append(("JOINED", [[name, {"ORTH": {"IN": ["-", "/", "–"]}}, name,
+                                {"LOWER": {"IN": joined}}]], "LONGEST"))
+    for words in (w.split() for w in pl.road_words):
+        out.append(("ROAD", [[*({"LOWER": w, "IS_TITLE": True} for w in words),
+                              {"SHAPE": {"IN": ["d", "dd", "ddd", "dddd", "dX", "ddX", "dddX"]}}]], None))
+    return out
+
+
+class PlaceRules:
+    def __init__(self, nlp: Language, know: Knowledge):
+        self.know = know
+        self.lex = know.lex
+        pl = know.settings.place
+        self.not_name = set(know.settings.person.not_name_words)
+        self.place_suffixes = set(pl.suffixes)
+        self.place_prefixes = [p.split() for p in pl.prefixes]
+        self.place_org_suffixes = [[t.lower_ for t in nlp.tokenizer(p)] for p in pl.org_suffixes]
+        self.directions = set(pl.direction_prefixes)
+        self.place_modifier_heads = set(pl.modifier_heads)
+        self.not_datelines = set(pl.not_datelines)
+        self.dateline_credits = {c.lower() for c in pl.dateline_credits}
+        self.acronym_modifier_heads = set(pl.acronym_modifier_heads)
+        self.org_place_heads = set(pl.org_place_heads)
+        self.org_words = set(pl.org_words)
+        self.org_place_before = set(pl.org_place_before)
+        self.facility_heads = set(pl.facility_heads)
+        self.residence_before = [w.split() for w in pl.residence_before]
+        self.designator_before = set(pl.designator_before)
+        self.designated = Matcher(nlp.vocab)
+        for key, patterns, greedy in designator_patterns(pl):
+            self.designated.add(key, patterns, greedy=greedy)
+
+    # -- spans found by rule ------------------------------------------------------------------
+    def designated_spans(self, doc: Doc, trace: Trace) -> list[Span]:
+        """"<Name> district", "<Name> checkpoint", "India-Pakistan border", "Highway 12A"."""
+        out = []
+        for key, s_, e_ in self.designated(doc):
+            if doc[s_].lower_ not in self.not_name and not doc[s_].is_sent_start or e_ - s_ > 2:
+                out.append(trace.mark(Span(doc, s_, e_, label="PLACE"), _PATTERN_RULES[doc.vocab.strings[key]]))
+        return out
+
+    def dateline_spans(self, doc: Doc, trace: Trace) -> list[Span]:
+        """A news dateline: upper-case words opening a line before a comma, dash or bracket that
+        name a known place ("BERLIN -", "REGINA --"), or that a place, a state abbreviation or an
+        agency credit follows ("MARQUETTE, MICHIGAN —", "VAN (AA) -"). "WARNING -" is no place."""
+        out = []
+        gazetteer = self.know.gazetteer
+        for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
+            i = sent.start
+            while i < sent.end and doc[i].is_space:
+                i += 1
+            if i > 0 and "\n" not in doc[i - 1].text_with_ws and not doc[i - 1].is_space:
+                continue  # only at the start of the text or of a line
+            j = i
+            while j < sent.end and j - i < 3 and doc[j].is_alpha and doc[j].is_upper and len(doc[j]) > 1:
+                j += 1
+            if j == i or j >= len(doc) or doc[j].text not in {",", "(", ":", *DASHES}:
+                continue
+            name = doc[i:j]
+            low = name.text.lower()
+            if len(name.text) < 3 or low in self.not_datelines or name.text in self.lex.org_case_sensitive \
+                    or low in self.lex.surfaces["ORG"]:
+                continue
+            after = doc[j + 1: j + 4]
+            credited = doc[j].text == "(" and len(after) >= 2 and after[1].text == ")" \
+                and after[0].text.lower() in self.dateline_credits
+            placed = doc[j].text == "," and len(after) >= 1 and (
+                after[0].text.lower() in self.lex.surfaces["PLACE"] or after[0].text.title() in self.lex.surfaces["PLACE"]
+                or after[0].text in self.lex.place_postal or after[0].text.title() in gazetteer)
+            known = low in self.lex.surfaces["PLACE"] or name.text.title() in gazetteer or (
+                doc[j].text != ":" and name.text.title() in all_place_names() and not any(common_word(t) for t in name))
+            if known or credited or placed:
+                out.append(trace.mark(Span(doc, i, j, label="PLACE"), "place.dateline"))
+        return out
+
+    def postal_end(self, doc: Doc, i: int) -> int | None:
+        """End of a state or province abbreviation starting at token i after "<Town>, " ("Tucson,
+        Ariz.", "Ashern, Man."), or None. An abbreviation that is also a word is not one before a
+        capitalised word ("Jones, Man. United")."""
+        if i < 2 or doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper():
+            return None
+        postal = self.lex.place_postal
+        end = None
+        if doc[i].text in postal:
+            end = i + 1
+        elif i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_ and doc[i].text + "." in postal:
+            end = i + 2
+        if end is not None and end < len(doc) and doc[end].is_title and common_word(doc[i]):
+            return None  # "Man. United", "Miss. Smith": a word-like abbreviation before a name
+        return end
+
+    def postal_spans(self, doc: Doc, trace: Trace) -> list[Span]:
+        """State and province abbreviations after a town: "Tucson, Ariz.", "Ashern, Man."."""
+        return [trace.mark(Span(doc, i, end, label="PLACE"), "place.postal") for i in range(2, len(doc))
+                if (end := self.postal_end(doc, i)) is not None]
+
+    # -- model spans --------------------------------------------------------------------------
+    def validate(self, span: Span) -> Span | None:
+        """A model PLACE that is a drug name is dropped."""
+        if self.lex.drug(span.text):
+            return None
+        return span
+
+    def extent(self, span: Span, trace: Trace) -> Span | None:
+        """Designators belong to the place; "<place> police" is an organisation; a country
+        acronym used as a modifier ("U.S. ports") is dropped (None)."""
+        doc = span.doc
+        start, end = span.start, span.end
+        for words in self.place_org_suffixes:
+            if words_at(doc, end, words):
+                return trace.mark(Span(doc, start, end + len(words), label="ORG"), "place.org_suffix")
+        if span.text.replace(".", "").isupper() and len(span.text.replace(".", "")) <= 4 and end < len(doc) \
+                and doc[end].is_lower and doc[end].lower_ in self.acronym_modifier_heads:
+            return None  # an acronym used as a modifier: "U.S. ports", "US federal prosecutors"; not "the UK took"
+        while end < len(doc) and (doc[end].lower_ in self.place_suffixes or (
+                doc[end].lower_ == "international" and end + 1 < len(doc) and doc[end + 1].lower_ == "airport")) and not (
+            end + 1 < len(doc) and doc[end + 1].lower_ == "of"
+        ):
+            end += 1
+        while start > 0 and doc[start - 1].lower_ in self.directions and (
+                doc[start - 1].is_title or doc[start].lower_ in self.place_suffixes or span.end - span.start > 1):
+            start -= 1  # "Upper Dir", "Northern Belize District"; not "northern Laos"
+        for words in self.place_prefixes:
+            if words_at(doc, start - len(words), words):
+                start -= len(words)
+                break
+        if (start, end) == (span.start, span.end):
+            return span
+        return trace.mark(Span(doc, start, end, label="PLACE"), "place.extent")
+
+    def relabel(self, span: Span, lex_keys: set, trace: Trace) -> Span:
+        """A model ORG or PERSON that names a place: a designator head ("Peshawar International
+        Airport", "Jinnah Town"), a residence ("resident of Swabi"), or an unknown ORG after a
+        locative preposition ("at GPO", "near MBC Church"). A designator written before a place
+        name joins it ("district Khanewal")."""
+        doc = span.doc
+        start, end, label = span.start, span.end, span.label_
+        if label in ("ORG", "PERSON") and (start, end) not in lex_keys:
+            words = [t.lower_ for t in span]
+            nxt = doc[end].text if end < len(doc) else ""
+            if not any(w in self.org_words for w in words) and nxt not in APOS:
+                prev = doc[start - 1].lower_ if start > 0 else ""
+                resident = any(words_at(doc, start - len(w), w) for w in self.residence_before)
+                postal = end + 1 < len(doc) and self.postal_end(doc, end + 1) is not None
+                if (words[-1] in self.org_place_heads and len(span) > 1 and (label == "ORG" or span[-1].is_title)) \
+                        or resident or postal \
+                        or (label == "ORG" and prev in self.org_place_before
+                            and (span.text in self.know.gazetteer or words[-1] in self.facility_heads)):
+                    label = "PLACE"
+        if label == "PLACE" and (start, end) not in lex_keys and len(span) > 1 and span[-1].lower_ in self.org_words:
+            label = "ORG"  # the model's "Kennebec County Sheriff's Office" as GPE
+        if label in ("ORG", "PERSON") and len(span) > 1 and span[0].lower_ in self.designator_before \
+                and (start, end) not in lex_keys:
+            label = "PLACE"  # "Tehsil Kuchlak" as one model entity
+        if label in ("PLACE", "PERSON") and start > 0 and doc[start - 1].lower_ in self.designator_before \
+                and not (start > 1 and doc[start - 2].lower_ in ("the", "a", "this", "that")) \
+                and (label == "PLACE" or doc[start - 1].is_lower or doc[start - 1].is_title):
+            start -= 1  # "district Khanewal", "Tehsil Kuchlak"
+            label = "PLACE"
+        if (start, end, label) == (span.start, span.end, span.label_):
+            return span
+        rule = "place.designator_before" if start != span.start else "place.relabel"
+        return trace.mark(Span(doc, start, end, label=label), rule)
+
+    # -- merges and roles ---------------------------------------------------------------------
+    def merge_possessive(self, spans: list[Span], trace: Trace) -> list[Span]:
+        """A place inside a place's possessive is one place: "Chiang Rai's Doi Luang district"."""
+        def join(prev: Span, sp: Span) -> Span | None:
+            if prev.label_ == sp.label_ == "PLACE" and sp.start == prev.end + 1 and sp.doc[prev.end].text in POSS_TOKENS \
+                    and not self.know.known_place(sp):  # "Spain's Algeciras port" stays two places
+                label = "ORG" if sp[-1].lower_ in self.org_words else "PLACE"  # "... County Sheriff's Office"
+                return trace.mark(Span(sp.doc, prev.start, sp.end, label=label), "place.possessive")
+            return None
+        return merge_adjacent(spans, join)
+
+    def is_modifier(self, nxt) -> bool:
+        """A place before a possessive or a head noun modifies it: "Mexico's shipping routes",
+        "a Belfast man"."""
+        return nxt is not None and (nxt.lower_ in POSS_TOKENS or nxt.lower_ in self.place_modifier_heads and nxt.is_lower)

@@ -1,0 +1,228 @@
+"""Typed settings for the recognition rules in ``models/rules.toml``.
+
+Each ``[section]`` of rules.toml is one frozen dataclass below (``[person]`` -> PersonSettings,
+``[org]`` -> OrgSettings, ``[drug]`` -> DrugSettings, ``[place]`` -> PlaceSettings), and each key
+the code reads is one declared, typed field. Loading is strict:
+
+- a key (or section) the dataclasses do not declare, a typo such as ``titels``, raises
+  :class:`RulesFileError` naming the key, its section and the file, with the nearest known key;
+- a value of the wrong type (a string where a list of words is expected) raises the same error;
+- a missing key takes its default: every word list defaults to empty (the rule it feeds never
+  fires) and every switch to ``false``. These are the values the code used before the settings
+  were typed, so removing a key switches its rule off rather than changing it.
+
+Word lists are stored as tuples in file order; the rule stages build their own sets from them.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, get_type_hints
+
+Words = tuple[str, ...]
+
+
+class RulesFileError(ValueError):
+    """rules.toml holds a key the code does not declare, or a value of the wrong type."""
+
+
+@dataclass(frozen=True)
+class PersonSettings:
+    """``[person]``: trimming and completing PERSON spans."""
+
+    titles: Words = ()
+    """Titles and honorifics stripped from the start of a PERSON span (case-insensitive, with or
+    without the trailing full stop). Default: none."""
+    speech_verbs: Words = ()
+    """A one-word model "place" before or after one of these verbs is a person ("Trujillo
+    explained"). Default: none."""
+    suffixes: Words = ()
+    """Name suffixes kept at the end of a PERSON span ("Jr."). Default: none."""
+    particles: Words = ()
+    """Particles that may stand lower-case inside a name ("van der"). Default: none."""
+    not_name_words: Words = ()
+    """Words never part of a person's name (headings, units the model reads as people). Default: none."""
+
+
+@dataclass(frozen=True)
+class OrgSettings:
+    """``[org]``: rejecting and completing ORG spans."""
+
+    not_org_heads: Words = ()
+    """An ORG whose last word is one of these names a programme, event or publication. Default: none."""
+    not_org_before: Words = ()
+    """An ORG directly followed by one of these nouns names the thing ("SIENA platform"). Default: none."""
+    currencies: Words = ()
+    """An ORG starting with a currency is an amount ("EUR 2.1 million"). Default: none."""
+    portfolio_words: Words = ()
+    """"<title> for X" is a portfolio, not an organisation. Default: none."""
+    unit_suffixes: Words = ()
+    """A known organisation plus one of these is still that organisation ("UNODC Country Office").
+    Default: none."""
+    generic_words: Words = ()
+    """A one-word ORG that is one of these common nouns is dropped. Default: none."""
+    generic_body_words: Words = ()
+    """Words of generic state bodies ("Ministry of Internal Affairs"). Default: none."""
+    of_place_heads: Words = ()
+    """Heads that take "of <place>" into the name ("Border Service of Kazakhstan"). Default: none."""
+    for_place_heads: Words = ()
+    """Heads that take "for <place>" into the name ("Regional Office for ..."). Default: none."""
+    contact_words: Words = ()
+    """Contact details end a model entity ("UNODC Telephone: ..."). Default: none."""
+    not_org_starts: Words = ()
+    """An ORG starting with one of these phrases is dropped ("Operation ..."). Default: none."""
+
+
+@dataclass(frozen=True)
+class DrugSettings:
+    """``[drug]``: ambiguous terms, drug forms, modifiers and merges."""
+
+    context_cues: Words = ()
+    """Cue words among the three before an ambiguous term make it a drug ("seized ice"). Default: none."""
+    blocking_cues: Words = ()
+    """In the same sentence these make an ambiguous term ordinary English. Default: none."""
+    form_nouns: Words = ()
+    """Nouns after a drug that extend the span ("ecstasy pills"). Default: none."""
+    modifier_heads: Words = ()
+    """A drug directly before one of these is a modifier ("heroin trafficking"). Default: none."""
+    form_adjectives: Words = ()
+    """Adjectives before a drug that extend the span ("crystal methamphetamine"). Default: none."""
+    form_phrases: Words = ()
+    """Phrases after a drug that extend the span ("in powder form"). Default: none."""
+    mixture_words: Words = ()
+    """Two drugs mixed are one mention ("heroin and fentanyl mix"). Default: none."""
+    merge_parenthesised: bool = False
+    """Merge a drug or place glossed by another in brackets before the model spans are read
+    ("Amphetamine (Ice)"). Default: false."""
+    merge_parenthesised_acronyms: bool = False
+    """Take a bracketed acronym after a drug into the span ("Mephedrone (MD)"). Default: false."""
+
+
+@dataclass(frozen=True)
+class PlaceSettings:
+    """``[place]``: place designators, datelines, model relabelling and roles."""
+
+    suffixes: Words = ()
+    """Designators after a place that belong to it ("Samara region"). Default: none."""
+    prefixes: Words = ()
+    """Designators before "of" that belong to the place ("port of Antwerp"). Default: none."""
+    direction_prefixes: Words = ()
+    """Directions before a place that belong to it ("Upper Dir"). Default: none."""
+    designator_nouns: Words = ()
+    """"<Capitalised words> district" is a place. Default: none."""
+    facility_nouns: Words = ()
+    """"<Capitalised words> checkpoint / Street / Highway" is a place. Default: none."""
+    joined_heads: Words = ()
+    """"India-Pakistan border": two names joined before one of these heads are one place. Default: none."""
+    road_words: Words = ()
+    """Numbered roads ("Highway 12A"). Default: none."""
+    modifier_heads: Words = ()
+    """A place before one of these nouns (or a possessive) is a modifier ("a Belfast man"). Default: none."""
+    acronym_modifier_heads: Words = ()
+    """A country acronym before one of these is not tagged ("U.S. ports"). Default: none."""
+    org_place_heads: Words = ()
+    """A model ORG/PERSON whose last word is one of these names a place ("Jinnah Town"). Default: none."""
+    org_words: Words = ()
+    """Words that keep a model ORG an organisation ("Australian Federal Police"). Default: none."""
+    org_place_before: Words = ()
+    """Locative words before which an unknown model ORG may be a place ("near MBC Church"). Default: none."""
+    facility_heads: Words = ()
+    """Facility heads that make such an ORG a place ("church", "chowk"). Default: none."""
+    residence_before: Words = ()
+    """"resident of Swabi": a model ORG/PERSON after these phrases is a place. Default: none."""
+    designator_before: Words = ()
+    """Designators written before the name ("district Khanewal", "Tehsil Kuchlak"). Default: none."""
+    not_datelines: Words = ()
+    """Newsroom labels that open a line but are no dateline ("BREAKING -"). Default: none."""
+    dateline_credits: Words = ()
+    """News agencies credited after a dateline ("VAN (AA) -"). Default: none."""
+    gazetteer: bool = False
+    """Add capitalised GeoNames / ISO 3166-2 names where nothing else matched. Default: false."""
+    org_suffixes: Words = ()
+    """"<place> police" and the like is an organisation ("Quebec police"). Default: none."""
+
+
+_SECTIONS: dict[str, type] = {
+    "person": PersonSettings, "org": OrgSettings, "drug": DrugSettings, "place": PlaceSettings,
+}
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """All of rules.toml: its ``version`` and one dataclass per section. A missing section takes
+    all its defaults."""
+
+    version: str = ""
+    person: PersonSettings = field(default_factory=PersonSettings)
+    org: OrgSettings = field(default_factory=OrgSettings)
+    drug: DrugSettings = field(default_factory=DrugSettings)
+    place: PlaceSettings = field(default_factory=PlaceSettings)
+    source: str = field(default="", compare=False)  # the file read (not a rules.toml key)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], source: str | Path = "rules.toml") -> "RuleSettings":
+        """Validate parsed rules.toml data; raise :class:`RulesFileError` on an unknown key or a
+        value of the wrong type."""
+        src = str(source)
+        top = {"version", *_SECTIONS}
+        for key in data:
+            if key not in top:
+                raise RulesFileError(_unknown(src, key, None, top))
+        version = data.get("version", "")
+        if not isinstance(version, str):
+            raise RulesFileError(f"{src}: 'version' must be a string, not {type(version).__name__}")
+        sections = {}
+        for name, klass in _SECTIONS.items():
+            raw = data.get(name, {})
+            if not isinstance(raw, dict):
+                raise RulesFileError(f"{src}: [{name}] must be a table of settings, not {type(raw).__name__}")
+            sections[name] = _section(src, name, klass, raw)
+        return cls(version=version, source=src, **sections)
+
+    @classmethod
+    def load(cls, path: str | Path) -> "RuleSettings":
+        """Read and validate one rules.toml file; a missing file gives all defaults."""
+        from docmine.nlp.lexicon import _read_toml
+
+        p = Path(path)
+        return cls.from_dict(_read_toml(p) if p.is_file() else {}, source=p)
+
+
+def load_rule_settings(folder: str | Path | None = None) -> RuleSettings:
+    """The settings in ``<folder>/rules.toml`` (default: $DOCMINE_MODELS or the packaged models/)."""
+    from docmine.nlp.lexicon import models_dir
+
+    return RuleSettings.load(Path(folder or models_dir()) / "rules.toml")
+
+
+def _section(src: str, name: str, klass: type, raw: dict[str, Any]):
+    hints = get_type_hints(klass)
+    known = [f.name for f in fields(klass)]
+    values = {}
+    for key, value in raw.items():
+        if key not in hints:
+            raise RulesFileError(_unknown(src, key, name, known))
+        want = hints[key]
+        if want is bool:
+            if not isinstance(value, bool):
+                raise RulesFileError(f"{src}: [{name}] {key} must be true or false, not {value!r}")
+            values[key] = value
+        else:  # Words
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise RulesFileError(f"{src}: [{name}] {key} must be a list of strings, not {value!r:.80}")
+            values[key] = tuple(value)
+    return klass(**values)
+
+
+def _unknown(src: str, key: str, section: str | None, known) -> str:
+    where = f"in [{section}]" if section else "at the top level"
+    close = difflib.get_close_matches(key, list(known), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return (f"{src}: unknown key {key!r} {where}{hint}. docmine reads only the keys declared in "
+            f"docmine.nlp.settings; known {where}: {', '.join(sorted(known))}. "
+            "Fix or remove the key and run again.")
+
+
+__all__ = ["DrugSettings", "OrgSettings", "PersonSettings", "PlaceSettings", "RuleSettings", "RulesFileError",
+           "load_rule_settings"]

@@ -1,0 +1,233 @@
+"""Each rule stage of ``docmine_domain`` (one module per family under docmine.nlp.rules) on real
+sentences through the real pipeline: a positive case checks the stage named in
+``span._.docmine_rule``, a negative case that the stage does not fire. Plus the typed settings
+read from rules.toml: an unknown key is an error naming the key and the file."""
+import shutil
+
+import pytest
+from conftest import ROOT
+
+from docmine.nlp.rules import RULE_NAMES
+from docmine.nlp.settings import RuleSettings, RulesFileError, load_rule_settings
+
+MODELS = ROOT / "src" / "docmine" / "models"
+
+
+def ents(nlp, text):
+    """{(text, label): (rule, source, role)} of the domain component's mentions."""
+    return {(e.text, e.label_): (e._.docmine_rule, e._.docmine_source, e._.docmine_role)
+            for e in nlp(text).ents if e.label_ != "QUANTITY"}
+
+
+def rules(nlp, text):
+    return {k: v[0] for k, v in ents(nlp, text).items()}
+
+
+# -- every mention names its stage ---------------------------------------------------------------
+
+def test_every_mention_has_a_known_rule_and_source(nlp):
+    text = ("ANF Peshawar arrested an accused namely Ziarat Khan resident of Swabi at Peshawar International "
+            "Airport and recovered 1.9 Kg Xanax Tablets. Police seized 20 kg of heroin in Izmir, UNODC said.")
+    found = ents(nlp, text)
+    assert found
+    for (surface, label), (rule, source, _) in found.items():
+        assert rule in RULE_NAMES, (surface, rule)
+        assert source in ("lexicon", "model"), (surface, source)
+
+
+# -- lexicon matching (rules/lexicon_match.py) -------------------------------------------------
+
+def test_lexicon_matches_drugs_organisations_and_places(nlp):
+    found = ents(nlp, "Police seized 20 kg of heroin in Izmir, UNODC said.")
+    assert found[("heroin", "DRUG")][:2] == ("lexicon.drug", "lexicon")
+    assert found[("Izmir", "PLACE")][:2] == ("lexicon.place", "lexicon")
+    assert found[("UNODC", "ORG")][:2] == ("lexicon.org", "lexicon")
+
+
+def test_gazetteer_adds_a_place_the_lexicon_lacks(nlp):
+    found = rules(nlp, "ANF Peshawar arrested an accused namely Ziarat Khan resident of Swabi at Peshawar "
+                       "International Airport.")
+    assert found[("Swabi", "PLACE")] == "lexicon.gazetteer"
+
+
+def test_lexicon_place_is_not_a_gazetteer_place_and_routes_are_blocked(nlp):
+    assert rules(nlp, "Police seized 20 kg of heroin in Izmir.")[("Izmir", "PLACE")] == "lexicon.place"
+    found = rules(nlp, "Traffickers use the Balkan route to move heroin.")
+    assert not any("Balkan" in t for t, _ in found)
+
+
+# -- drugs (rules/drugs.py) -----------------------------------------------------------------------
+
+def test_ambiguous_term_with_local_evidence_is_a_drug(nlp):
+    found = ents(nlp, "Police seized 2 kg of ice in Perth on Monday.")
+    assert found[("ice", "DRUG")] == ("drug.context", "lexicon", "substance")
+
+
+def test_ambiguous_term_without_evidence_is_no_drug(nlp):
+    assert not [k for k in rules(nlp, "The ice on the lake melted during the winter storm.") if k[1] == "DRUG"]
+
+
+def test_drug_forms_and_mixtures_extend_the_span(nlp):
+    found = rules(nlp, "NDLEA commanders in Kano also reported the seizure of 1.8 million tramadol tablets.")
+    assert found[("tramadol tablets", "DRUG")] == "drug.form"
+    found = rules(nlp, "Officers found a mixture of paracetamol and caffeine in the car.")
+    assert found[("mixture of paracetamol and caffeine", "DRUG")] == "drug.mixture"
+
+
+def test_a_drug_without_form_words_stays_a_lexicon_match_and_may_be_a_modifier(nlp):
+    found = ents(nlp, "Heroin trafficking is rising in the region.")
+    assert found[("Heroin", "DRUG")] == ("lexicon.drug", "lexicon", "modifier")
+
+
+# -- places (rules/places.py) -----------------------------------------------------------------------
+
+def test_place_patterns(nlp):
+    found = rules(nlp, "In Phrae, police stopped a car for a search at Nangfa checkpoint in Song district.")
+    assert found[("Song district", "PLACE")] == "place.designator"
+    assert found[("Nangfa checkpoint", "PLACE")] == "place.facility"
+    found = rules(nlp, "April 10, 2020, customs discovered five kilograms of amphetamine at the German-Dutch "
+                       "border on Autobahn 280 near Bunde in a small van.")
+    assert found[("German-Dutch border", "PLACE")] == "place.joined"
+    assert found[("Autobahn 280", "PLACE")] == "place.road"
+
+
+def test_datelines_and_postal_abbreviations(nlp):
+    assert rules(nlp, "REGINA -- Saskatchewan RCMP seized cannabis and cash.")[("REGINA", "PLACE")] == "place.dateline"
+    found = rules(nlp, "Cocaine was found at a gas station in Ashern, Man., on Friday, and in Tucson, Ariz.")
+    assert found[("Ariz.", "PLACE")] == "place.postal" and found[("Man.", "PLACE")] == "place.postal"
+
+
+def test_no_dateline_inside_a_sentence(nlp):
+    assert ("REGINA", "PLACE") not in rules(nlp, "Police said the REGINA shipment was cocaine.")
+
+
+def test_place_extent_relabelling_and_possessives(nlp):
+    found = rules(nlp, "Brigadier General Parviz Ghasemi of the Anti-Narcotics Police added that 34 officers had "
+                       "died in clashes in Sistan and Baluchestan province.")
+    assert found[("Sistan and Baluchestan province", "PLACE")] == "place.extent"
+    assert rules(nlp, "Quebec police seized cocaine.")[("Quebec police", "ORG")] == "place.org_suffix"
+    found = rules(nlp, "Jordan Whitfield, 41, of Essex was sentenced at Ipswich Crown Court on Friday.")
+    assert found[("Ipswich Crown Court", "PLACE")] == "place.relabel"
+    found = rules(nlp, "Police searched a house in tambon Mai Khao of Thalang district.")
+    assert found[("tambon Mai Khao", "PLACE")] == "place.designator_before"
+    found = rules(nlp, "Chiang Rai's Doi Luang district is a transit point.")
+    assert found[("Chiang Rai's Doi Luang district", "PLACE")] == "place.possessive"
+
+
+def test_known_places_stay_apart_and_acronym_modifiers_go(nlp):
+    found = rules(nlp, "Cocaine was found in Spain's Algeciras port last week.")
+    assert found[("Spain", "PLACE")] == "lexicon.place" and found[("Algeciras port", "PLACE")] == "lexicon.place"
+    assert not [k for k in rules(nlp, "U.S. ports received the shipment.") if k[1] == "PLACE"]
+
+
+# -- organisations (rules/orgs.py) ------------------------------------------------------------------
+
+def test_organisation_names_completed_from_parts(nlp):
+    found = rules(nlp, "The Ministry of Internal Affairs of Russia reported the seizure.")
+    assert found[("Ministry of Internal Affairs of Russia", "ORG")] == "org.of_place"
+    found = rules(nlp, "The UNODC Regional Office for Southeast Asia and the Pacific launched the report.")
+    assert found[("UNODC Regional Office for Southeast Asia and the Pacific", "ORG")] == "org.ends_in_place"
+    found = rules(nlp, "ANF Peshawar arrested an accused namely Ziarat Khan resident of Swabi at Peshawar "
+                       "International Airport.")
+    assert found[("ANF Peshawar", "ORG")] == "org.agency_unit"
+
+
+def test_no_organisation_from_a_portfolio_platform_or_unit_word(nlp):
+    found = rules(nlp, "The Commissioner thanked the Federal Police for Brazil's cooperation.")
+    assert found[("Federal Police", "ORG")] != "org.of_place" and ("Brazil", "PLACE") in found
+    found = rules(nlp, "Europol deployed two analysts and exchanged over 400 messages through its SIENA platform.")
+    assert ("SIENA", "ORG") not in found
+    found = rules(nlp, "The UNODC Country Office in Pakistan hosted the meeting.")  # the model's span is cut
+    assert found[("UNODC", "ORG")] == "lexicon.org" and not [k for k in found if "Country" in k[0]]
+
+
+# -- persons (rules/persons.py) ------------------------------------------------------------------------
+
+def test_person_titles_extent_speakers_and_names_before_an_organisation(nlp):
+    found = rules(nlp, "Sergeant Manuel Silva, 38, was arrested in Seville, Spain in June 2019.")
+    assert found[("Manuel Silva", "PERSON")] == "person.title"
+    found = rules(nlp, "Police arrested Pedro Albuquerque Matos in Lisbon.")
+    assert found[("Pedro Albuquerque Matos", "PERSON")] == "person.extent"
+    found = rules(nlp, '"We are concerned," Trujillo explained to reporters.')
+    assert found[("Trujillo", "PERSON")] == "person.speaker"
+    found = rules(nlp, "Horst of Europol presented the case.")
+    assert found[("Horst", "PERSON")] == "person.name_of_org" and found[("Europol", "ORG")] == "lexicon.org"
+
+
+def test_no_person_from_a_common_word_or_a_place_after_a_preposition(nlp):
+    assert not [k for k in rules(nlp, "Bags of cocaine were found in the truck.") if k[1] == "PERSON"]
+    found = rules(nlp, "Police in Swabi said the men were arrested.")
+    assert ("Swabi", "PERSON") not in found and found[("Swabi", "PLACE")] != "person.speaker"
+
+
+# -- the model's own entities (rules/model_spans.py) -----------------------------------------------------
+
+def test_model_entities_as_they_stand_or_trimmed(nlp):
+    found = ents(nlp, "Maria Santos met the delegation in Lisbon.")
+    assert found[("Maria Santos", "PERSON")][:2] == ("model.ner", "model")
+    found = rules(nlp, "The meeting was funded by the European Union and the Government of Germany.")
+    assert found[("Government of Germany", "ORG")] == "org.clean"  # the model's "the Government of Germany"
+
+
+def test_model_entity_that_is_a_common_word_is_dropped(nlp):
+    # the model reads "Bags" as a PERSON; the cleaning stage drops it
+    assert [(e.text, e.label_) for e in nlp.get_pipe("ner")(nlp.make_doc("Bags of cocaine were found in the truck.")).ents] \
+        == [("Bags", "PERSON")]
+    assert ("Bags", "PERSON") not in rules(nlp, "Bags of cocaine were found in the truck.")
+
+
+# -- merges (rules/merges.py) -------------------------------------------------------------------------------
+
+def test_bracketed_glosses_merge(nlp):
+    assert rules(nlp, "Police seized Amphetamine (Ice) in Bangkok.")[("Amphetamine (Ice)", "DRUG")] == "drug.gloss"
+    assert rules(nlp, "The shipment was seized in Dammam (KSA) on Monday.")[("Dammam (KSA)", "PLACE")] == "place.gloss"
+
+
+def test_a_bracketed_amount_is_no_gloss(nlp):
+    found = rules(nlp, "Police seized heroin (20 kg) in Bangkok.")
+    assert found[("heroin", "DRUG")] == "lexicon.drug"
+    assert not [k for k in found if "(" in k[0]]
+
+
+# -- typed settings (docmine/nlp/settings.py) ----------------------------------------------------------------
+
+def test_every_key_in_rules_toml_is_declared():
+    settings = load_rule_settings(MODELS)
+    assert settings.version and settings.person.titles and settings.place.gazetteer is True
+    assert settings.drug.merge_parenthesised is True
+
+
+def test_a_missing_key_takes_its_default():
+    settings = RuleSettings.from_dict({"version": "x", "person": {"titles": ["mr"]}})
+    assert settings.person.titles == ("mr",) and settings.person.particles == ()
+    assert settings.org.not_org_heads == () and settings.drug.merge_parenthesised is False
+    assert settings.place.gazetteer is False
+
+
+def test_a_value_of_the_wrong_type_is_an_error():
+    with pytest.raises(RulesFileError, match=r"\[drug\] merge_parenthesised must be true or false"):
+        RuleSettings.from_dict({"drug": {"merge_parenthesised": "yes"}}, source="x/rules.toml")
+    with pytest.raises(RulesFileError, match=r"\[person\] titles must be a list of strings"):
+        RuleSettings.from_dict({"person": {"titles": "mr"}}, source="x/rules.toml")
+
+
+def test_an_unknown_key_in_rules_toml_is_a_clear_error(tmp_path, monkeypatch):
+    copy = tmp_path / "models"
+    shutil.copytree(MODELS, copy)
+    rules_toml = copy / "rules.toml"
+    text = rules_toml.read_text(encoding="utf-8")
+    rules_toml.write_text(text.replace("[person]\n", "[person]\ntitels = [\"mr\"]\n", 1), encoding="utf-8")
+    monkeypatch.setenv("DOCMINE_MODELS", str(copy))
+    from docmine.nlp.pipeline import load_nlp
+
+    with pytest.raises(RulesFileError) as err:
+        load_nlp()
+    msg = str(err.value)
+    assert "'titels'" in msg and "[person]" in msg and str(rules_toml) in msg and "'titles'" in msg
+
+
+def test_an_unknown_section_is_a_clear_error(tmp_path):
+    path = tmp_path / "rules.toml"
+    path.write_text('version = "1"\n[persons]\ntitles = ["mr"]\n', encoding="utf-8")
+    with pytest.raises(RulesFileError, match=r"unknown key 'persons' at the top level \(did you mean 'person'\?\)"):
+        RuleSettings.load(path)
