@@ -197,7 +197,7 @@ def test_concurrent_ingest_is_refused_and_readers_are_not(folder, tmp_path):
     with IngestLock(db):  # what a running ingest holds
         p = run_cli("ingest", folder, "--db", db, "--workers", "1", check=False)
         assert p.returncode == 2 and "Traceback" not in p.stderr
-        assert p.stderr.strip() == (f"docmine: another docmine ingest is writing to {db}; wait for it to finish "
+        assert p.stderr.strip() == (f"docmine: error: another docmine ingest is writing to {db}; wait for it to finish "
                                     "(searches can run meanwhile) or use another --db")
         assert Path(db + ".lock").read_text() == str(os.getpid())  # the refused one did not wipe the holder's pid
         # readers are not blocked by the lock, and a read-only store cannot write

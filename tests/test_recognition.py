@@ -153,7 +153,7 @@ def test_evaluate_scores_exact_spans(tmp_path):
     assert rows["PLACE"] == [1.0, 1.0, 1.0]
     # DRUG: 2 of 3 gold found, 1 extra prediction ("cocaine")
     assert rows["DRUG"] == [0.667, 0.667, 0.667]
-    assert "FN DRUG     'Customs seized'" in out and "FP[lexicon] DRUG     'cocaine'" in out  # the source that produced it
+    assert "FN DRUG     'Customs seized'" in out and "FP[lexicon" in out and "DRUG     'cocaine'" in out  # with the source that produced it
 
 
 def test_evaluate_modifier_convention(tmp_path):

@@ -1,4 +1,9 @@
-"""The Python API. Each function mirrors one CLI command and returns a DataFrame or a summary."""
+"""The Python API. Each function mirrors one CLI command and returns a DataFrame or a summary.
+
+Arguments are checked here, at the edge, with the checks and messages the CLI uses
+(:mod:`docmine.validate`): a mistake raises :class:`ValueError` saying what is wrong and what to
+do next, before any work starts.
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
@@ -6,14 +11,36 @@ from typing import TYPE_CHECKING, Sequence
 if TYPE_CHECKING:  # pandas is imported by the functions that need it: ingest starts faster
     import pandas as pd
 
+from docmine import validate as v
 from docmine.store import Store
 
 DEFAULT_DB = "docmine.db"
+EXECUTORS = ("local", "dask")
 
 
 def open_store(db: str = DEFAULT_DB, readonly: bool = True) -> Store:
     """Open an existing store (read-only by default)."""
+    v.store_path(db, "db", write=not readonly)
     return Store(db, readonly=readonly)
+
+
+def _writable_store(db: str) -> Store:
+    """An existing store opened for writing (topics, canonicalize)."""
+    v.store_path(db, "db", write=True)
+    return Store(db, create=False)
+
+
+def _aliases_file(aliases: str | None, name: str = "aliases") -> str | None:
+    """The user aliases file: the one given (which must exist), else ./docmine.aliases.toml if present."""
+    from docmine.nlp.lexicon import DEFAULT_ALIASES_FILE
+    import os
+
+    if aliases is None:
+        return DEFAULT_ALIASES_FILE if os.path.exists(DEFAULT_ALIASES_FILE) else None
+    if not os.path.isfile(aliases):
+        what = "is a folder" if os.path.isdir(aliases) else "does not exist"
+        raise ValueError(f"the aliases file {aliases!r} {what}. Check the path to your TOML file, or leave {name} out")
+    return aliases
 
 
 def ingest(paths: Sequence[str] | str, db: str = DEFAULT_DB, workers: int = 0, model: str | None = None,
@@ -27,13 +54,25 @@ def ingest(paths: Sequence[str] | str, db: str = DEFAULT_DB, workers: int = 0, m
     ``ocr``: read scanned PDFs with Tesseract (needs tesseract-ocr and the ``ocr`` extra).
     """
     from docmine.pipeline import IngestOptions, ingest as _ingest
-    from docmine.nlp.lexicon import DEFAULT_ALIASES_FILE
     import os
 
-    if isinstance(paths, str):
+    if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    if aliases is None and os.path.exists(DEFAULT_ALIASES_FILE):
-        aliases = DEFAULT_ALIASES_FILE
+    paths = v.input_paths(paths)
+    v.store_path(db, "db", write=True, exists=False)
+    workers = v.whole_number(workers, "workers", minimum=0, example=2, meaning="0 = all cores")
+    v.choice(executor, "executor", EXECUTORS)
+    if executor == "dask" and not scheduler:
+        raise ValueError("executor='dask' needs a scheduler address. Give, for example, scheduler='tcp://127.0.0.1:8786'")
+    if scheduler and executor != "dask":
+        raise ValueError(f"scheduler={scheduler!r} is only used with executor='dask'. Add executor='dask', or leave scheduler out")
+    if file_timeout is not None:
+        file_timeout = v.positive_number(file_timeout, "file_timeout", example=120)
+    if max_file_mb is not None:
+        max_file_mb = v.positive_number(max_file_mb, "max_file_mb", example=200)
+    if memory_mb is not None:
+        memory_mb = v.whole_number(memory_mb, "memory_mb", minimum=0, example=6144, meaning="0 = no cap")
+    aliases = _aliases_file(aliases)
     opts = IngestOptions(model=model, user_aliases=aliases, workers=workers, executor=executor,
                          scheduler=scheduler, retry_failed=retry_failed, progress=progress, ocr=ocr)
     if file_timeout is not None:
@@ -49,15 +88,19 @@ def entities(db: str = DEFAULT_DB, label: str | None = None, top: int | None = 2
     """Entity frequency table: label, entity, mentions, documents, first/last date."""
     from docmine.analysis.entities import entity_table
 
+    label = v.label(label)
+    if top is not None:
+        top = v.whole_number(top, "top", minimum=0, meaning="0 = all")
     with open_store(db) as store:
         return entity_table(store, label, top)
 
 
 def export(what: str, db: str = DEFAULT_DB) -> pd.DataFrame:
     """``mentions``, ``documents`` or ``entities`` as a DataFrame."""
-    from docmine import export as ex
+    # the module docmine.export, imported by name: the package attribute docmine.export is this function
+    from docmine.export import documents_df, entities_df, mentions_df
 
-    fn = {"mentions": ex.mentions_df, "documents": ex.documents_df, "entities": ex.entities_df}.get(what)
+    fn = {"mentions": mentions_df, "documents": documents_df, "entities": entities_df}.get(what)
     if fn is None:
         raise ValueError(f"cannot export {what!r}: choose mentions, documents or entities")
     with open_store(db) as store:
@@ -72,20 +115,30 @@ def failures(db: str = DEFAULT_DB) -> pd.DataFrame:
 
 def canonicalize(db: str = DEFAULT_DB, aliases: str | None = None) -> int:
     """Re-apply the alias tables (and a user aliases file) to stored mentions, without NER."""
-    from docmine.nlp.lexicon import DEFAULT_ALIASES_FILE, Lexicon
-    import os
+    from docmine.nlp.lexicon import Lexicon
 
-    if aliases is None and os.path.exists(DEFAULT_ALIASES_FILE):
-        aliases = DEFAULT_ALIASES_FILE
-    lex = Lexicon.load(None, aliases)
-    with Store(db, create=False) as store:
+    aliases = _aliases_file(aliases)
+    with _writable_store(db) as store:
+        lex = Lexicon.load(None, aliases)
         return store.recanonicalize(lex.canonical)
 
 
 def search(query: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
-    """Entities by name or alias (``text=True``: full-text search over documents)."""
+    """Entities by name or alias (``text=True``: full-text search over documents).
+
+    ``date_from`` / ``date_to``: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (a month or year counts
+    whole: ``date_to="2021"`` keeps documents up to 2021-12-31).
+    """
     from docmine.analysis.search import search as _search
 
+    if "label" in kw:
+        kw["label"] = v.label(kw["label"])
+    if "date_from" in kw or "date_to" in kw:
+        kw["date_from"], kw["date_to"] = v.date_range(kw.get("date_from"), kw.get("date_to"))
+    if kw.get("topic") is not None:
+        kw["topic"] = v.whole_number(kw["topic"], "topic", minimum=0, example=3)
+    if "limit" in kw:
+        kw["limit"] = v.whole_number(kw["limit"], "limit", example=20)
     with open_store(db) as store:
         return _search(store, query, **kw)
 
@@ -94,6 +147,11 @@ def comention(rows: str, cols: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
     """Co-mention table of two labels; see :func:`docmine.analysis.comention.comention`."""
     from docmine.analysis.comention import comention as _comention
 
+    rows, cols = v.label(rows, "rows"), v.label(cols, "cols")
+    if "min_count" in kw:
+        kw["min_count"] = v.whole_number(kw["min_count"], "min_count", example=2)
+    if kw.get("top") is not None:
+        kw["top"] = v.whole_number(kw["top"], "top", minimum=0, example=30, meaning="0 = all")
     with open_store(db) as store:
         return _comention(store, rows, cols, **kw)
 
@@ -102,6 +160,9 @@ def evidence(row: str, col: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
     """The sentences (or paragraphs, documents) behind one co-mention cell."""
     from docmine.analysis.comention import evidence as _evidence
 
+    for key in ("rows_label", "cols_label"):
+        if kw.get(key) is not None:
+            kw[key] = v.label(kw[key], key)
     with open_store(db) as store:
         return _evidence(store, row, col, **kw)
 
@@ -114,7 +175,9 @@ def topics(db: str = DEFAULT_DB, k: str | int = "auto", seed: int = 0, refit: bo
     """
     from docmine.analysis.topics import fit_topics
 
-    with Store(db, create=False) as store:
+    k = v.topics_k(k)
+    seed = v.whole_number(seed, "seed", minimum=0, example=0)
+    with _writable_store(db) as store:
         return fit_topics(store, k=k, seed=seed, refit=refit)
 
 
@@ -130,6 +193,11 @@ def topic_entities(db: str = DEFAULT_DB, label: str = "DRUG", **kw) -> pd.DataFr
     """Topic x entity cross table, with the same columns as :func:`comention`."""
     from docmine.analysis.topics import topic_entities as _te
 
+    label = v.label(label)
+    if "min_count" in kw:
+        kw["min_count"] = v.whole_number(kw["min_count"], "min_count", example=2)
+    if kw.get("top") is not None:
+        kw["top"] = v.whole_number(kw["top"], "top", minimum=0, example=30, meaning="0 = all")
     with open_store(db) as store:
         return _te(store, label=label, **kw)
 
@@ -140,6 +208,8 @@ def evaluate(gold: str, model: str | None = None, **kw) -> pd.DataFrame:
 
     if "errors" in kw and kw["errors"] is None:
         kw["errors"] = 0
+    if "errors" in kw:
+        kw["errors"] = v.whole_number(kw["errors"], "errors", minimum=0, example=10)
     return _evaluate(gold, model=model, **kw)
 
 
@@ -147,6 +217,7 @@ def report(db: str = DEFAULT_DB, output: str = "report.html") -> str:
     """Write the self-contained HTML report; returns its path."""
     from docmine.report import build_report
 
+    output = v.output_path(output, "output")
     with open_store(db) as store:
         html = build_report(store, db_name=db)
     with open(output, "w", encoding="utf-8") as fh:

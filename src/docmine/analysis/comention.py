@@ -129,7 +129,9 @@ def comention(store: Store, rows: str, cols: str, window: str = "document", meas
     p_value[testable] = hypergeom.sf(n_xy[testable] - 1, N, n_x[i][testable], n_y[j][testable])
     out = pd.DataFrame({
         "row": [rnames[k] for k in i], "col": [cnames[k] for k in j], "count": n_xy.astype(int),
-        "documents": docs.astype(int), "mention_pairs": np.asarray(pairs[i, j]).ravel().astype(int),
+        "documents": docs.astype(int),
+        # pairs[i, j] with empty index arrays is a sparse matrix, not an array: no pair, no lookup
+        "mention_pairs": (np.asarray(pairs[i, j]).ravel() if len(i) else np.zeros(0)).astype(int),
         "row_count": n_x[i].astype(int), "col_count": n_y[j].astype(int), "windows": int(N),
         "pmi": np.round(pmi, 4), "npmi": np.round(npmi, 4), "lift": np.round(lift, 4),
         "chi2": np.round(chi2, 4), "p_value": p_value,

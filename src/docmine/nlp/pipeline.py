@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from typing import Iterable, Iterator
 
+from spacy.tokens import Span
+
 from docmine.extract.document import Document
 from docmine.nlp.canonical import resolve_mentions
 from docmine.nlp.mention import Mention
@@ -107,6 +109,9 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
         source = getattr(ent._, "docmine_source", None) or ("rule" if ent.label_ == "QUANTITY" else "model")
         role = getattr(ent._, "docmine_role", None)
         attrs = {"role": role} if role else {}
+        rule = getattr(ent._, "docmine_rule", None) if Span.has_extension("docmine_rule") else None
+        if rule and rule != "model.ner":
+            attrs["rule"] = rule  # the recognition stage that made or last changed it
         inner = [(s + offset, e + offset, lab) for s, e, lab, os_, oe in sdoc.user_data.get("docmine_inner", [])
                  if (os_, oe) == (ent.start_char, ent.end_char)]
         if inner:
