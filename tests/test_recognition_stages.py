@@ -260,3 +260,14 @@ def test_a_government_is_its_country(nlp):
     got = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert ("PLACE", "Canada") in got and ("PLACE", "Ottawa") in got
     assert not [g for g in got if "Government" in g[1]], got
+
+
+def test_a_capitalised_common_noun_the_text_also_writes_in_lower_case_is_no_person():
+    text = "The Cartel has the largest network. The cartel's brokers buy chemicals. Rice said so; rice is cheap."
+    ms = [Mention(4, 10, "PERSON", "Cartel", source="model"), Mention(79, 83, "PERSON", "Rice", source="model")]
+    out = resolve_document(text, ms)
+    assert [m.text for m in out] == ["Rice"] or [m.text for m in out] == []
+    assert "Cartel" not in [m.text for m in out]
+    keep = "Sara Carter spoke. Carter left; the carter's cart was empty."
+    ms = [Mention(0, 11, "PERSON", "Sara Carter", source="model"), Mention(19, 25, "PERSON", "Carter", source="model")]
+    assert [m.text for m in resolve_document(keep, ms)] == ["Sara Carter", "Carter"]

@@ -19,6 +19,9 @@ document:
 * **Governments are their countries.** "the Government of Canada", "the Governments of Mexico and
   the United States": the country is a PLACE, the government no organisation; "the Mexican
   Government" is no entity (a nationality and a common noun).
+* **Common nouns are no people.** A single capitalised word the model calls a person that the
+  same document also writes in lower case, and that is an English word (wordfreq Zipf 3 or more:
+  "the Cartel" beside "the cartel's leaders"), is not a name.
 * **One label per name.** Model mentions that share their text with a lexicon or rule mention
   take its label (lexicons are almost always right); otherwise a clear majority of the model's
   own labels for that text (two to one or better) decides for the rest.
@@ -168,6 +171,24 @@ def _governments(text: str, mentions: list[Mention], lex) -> list[Mention]:
     return out
 
 
+def _common_nouns(text: str, mentions: list[Mention], known: dict[str, str]) -> list[Mention]:
+    from docmine.nlp.gazetteer import common_words
+
+    people = _person_names([m for m in mentions if len(m.text.split()) > 1])
+    lower = None
+    out = []
+    for m in mentions:
+        word = re.sub(r"^(?:[Tt]he)\s+", "", m.text)
+        if m.label == "PERSON" and m.source == "model" and " " not in word and word[:1].isupper() \
+                and word not in known and word not in people and word.lower() in common_words(3.0):
+            if lower is None:
+                lower = set(re.findall(r"(?<![.!?]\s)(?<!^)\b[a-z][a-z-]+\b", text))
+            if word.lower() in lower:
+                continue
+        out.append(m)
+    return out
+
+
 def _one_label(mentions: list[Mention]) -> list[Mention]:
     trusted: dict[str, Counter] = defaultdict(Counter)
     model: dict[str, Counter] = defaultdict(Counter)
@@ -222,6 +243,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     out = _administrations(text, out, known)
     out = _known_people(text, out, known)
     out = _governments(text, out, lex)
+    out = _common_nouns(text, out, known)
     out = _one_label(out)
     if lex is not None:
         for m in out:

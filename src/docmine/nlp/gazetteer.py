@@ -97,7 +97,7 @@ def _build(min_population: int, max_zipf: float) -> dict[str, str]:
 _STOP = {"said", "police", "customs", "drug", "drugs", "port"}
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def common_words(min_zipf: float = 4.0) -> frozenset[str]:
     """English words at least this frequent ("bags", "key", "end"), from wordfreq, cached on disk
     so that workers do not load wordfreq's whole word list. Empty without wordfreq."""

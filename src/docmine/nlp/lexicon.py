@@ -89,6 +89,8 @@ class Lexicon:
     org_case_sensitive: dict[str, str] = field(default_factory=dict)  # exact alias -> canonical
     places: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias_key -> (canonical, kind)
     surfaces: dict[str, set[str]] = field(default_factory=lambda: {"ORG": set(), "PLACE": set()})
+    # the same aliases as written: a lower-cased "washington, d.c." tokenizes unlike "Washington, D.C."
+    surfaces_cased: dict[str, set[str]] = field(default_factory=lambda: {"ORG": set(), "PLACE": set()})
     place_case_sensitive: dict[str, tuple[str, str]] = field(default_factory=dict)
     place_postal: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Ariz." -> Arizona, after "Town, "
     demonyms: dict[str, str] = field(default_factory=dict)  # "Dutch" -> "Netherlands"
@@ -238,6 +240,7 @@ def _load_cached(folder: str, user_aliases: str) -> Lexicon:
             else:
                 lex.orgs.setdefault(alias_key(alias), canonical)
                 lex.surfaces["ORG"].add(_surface(alias))
+                lex.surfaces_cased["ORG"].add(re.sub(r"^[Tt]he\s+", "", alias.strip()))
     places = _read_toml(root / "places.toml")
     lex.versions["places"] = places.get("version", "")
     for p in places.get("place", []):
@@ -249,6 +252,7 @@ def _load_cached(folder: str, user_aliases: str) -> Lexicon:
             else:
                 lex.places.setdefault(alias_key(alias), value)
                 lex.surfaces["PLACE"].add(_surface(alias))
+                lex.surfaces_cased["PLACE"].add(re.sub(r"^[Tt]he\s+", "", alias.strip()))
         for abbr in p.get("postal", []):
             lex.place_postal[abbr] = value
     if (root / "people.toml").exists():

@@ -28,8 +28,9 @@ class LexiconMatch:
             drug_terms.add(term)
             drug_terms.update(plural_forms(term))
         self.matcher.add("DRUG", [tok(t) for t in sorted(drug_terms)])
-        self.matcher.add("ORG", [tok(a) for a in sorted(lexicon.surfaces["ORG"])])
-        self.matcher.add("PLACE", [tok(a) for a in sorted(lexicon.surfaces["PLACE"])])
+        for label in ("ORG", "PLACE"):  # lower-cased and as written: abbreviations tokenize by case
+            self.matcher.add(label, [tok(a) for a in sorted(lexicon.surfaces[label])])
+            self.matcher.add(label, [tok(a) for a in sorted(lexicon.surfaces_cased[label] - lexicon.surfaces[label])])
         self.matcher.add("BLOCK", [tok(t) for t in sorted(set(lexicon.routes) | set(lexicon.titles))])
         self.matcher.add("BLOCK", [tok(t.lower() + "s") for t in lexicon.routes])
         self.cs_matcher.add("ORG", [tok(a) for a in sorted(lexicon.org_case_sensitive)])
