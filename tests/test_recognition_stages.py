@@ -271,3 +271,10 @@ def test_a_capitalised_common_noun_the_text_also_writes_in_lower_case_is_no_pers
     keep = "Sara Carter spoke. Carter left; the carter's cart was empty."
     ms = [Mention(0, 11, "PERSON", "Sara Carter", source="model"), Mention(19, 25, "PERSON", "Carter", source="model")]
     assert [m.text for m in resolve_document(keep, ms)] == ["Sara Carter", "Carter"]
+
+
+def test_dates_are_not_paths_and_no_name_runs_over_masked_text(nlp):
+    text = "Jolene Harvey 05/22/2001 09:25 AM wrote about docs/reports/wdr.pdf and https://example.org/a/b today."
+    assert {r.kind for r in non_prose_regions(text)} == {"path", "url"}
+    for m in _mentions(nlp, text):
+        assert "  " not in m.text and "/" not in m.text, m
