@@ -278,3 +278,18 @@ def test_dates_are_not_paths_and_no_name_runs_over_masked_text(nlp):
     assert {r.kind for r in non_prose_regions(text)} == {"path", "url"}
     for m in _mentions(nlp, text):
         assert "  " not in m.text and "/" not in m.text, m
+
+
+def test_upper_case_heading_words_are_no_organisation_but_acronyms_stay():
+    text = "CONTROLLING PORTS — NATIONAL/LOCAL GROUPS\n\nThe DEA and the LOCAL GROUPS Alliance met."
+    ms = [Mention(30, 42, "ORG", "LOCAL GROUPS", source="model"),
+          Mention(48, 51, "ORG", "DEA", source="model"),
+          Mention(60, 72, "ORG", "LOCAL GROUPS", source="model")]
+    out = resolve_document(text, ms)
+    assert [(m.start, m.text) for m in out] == [(48, "DEA"), (60, "LOCAL GROUPS")]
+
+
+def test_a_capitalised_word_also_written_in_lower_case_is_no_organisation():
+    text = "Awareness campaigns help. Raising awareness matters. Europol agreed."
+    ms = [Mention(0, 9, "ORG", "Awareness", source="model"), Mention(53, 60, "ORG", "Europol", source="model")]
+    assert [m.text for m in resolve_document(text, ms)] == ["Europol"]

@@ -19,9 +19,11 @@ document:
 * **Governments are their countries.** "the Government of Canada", "the Governments of Mexico and
   the United States": the country is a PLACE, the government no organisation; "the Mexican
   Government" is no entity (a nationality and a common noun).
-* **Common nouns are no people.** A single capitalised word the model calls a person that the
-  same document also writes in lower case, and that is an English word (wordfreq Zipf 3 or more:
+* **Common nouns are no names.** A single capitalised word the model calls a person or an
+  organisation that the same document also writes in lower case, and that is an English word (wordfreq Zipf 3 or more:
   "the Cartel" beside "the cartel's leaders"), is not a name.
+* **Headings are not names.** Several upper-case words of an upper-case heading line are no
+  organisation or person unless a lexicon knows them.
 * **One label per name.** Model mentions that share their text with a lexicon or rule mention
   take its label (lexicons are almost always right); otherwise a clear majority of the model's
   own labels for that text (two to one or better) decides for the rest.
@@ -179,11 +181,28 @@ def _common_nouns(text: str, mentions: list[Mention], known: dict[str, str]) -> 
     out = []
     for m in mentions:
         word = re.sub(r"^(?:[Tt]he)\s+", "", m.text)
-        if m.label == "PERSON" and m.source == "model" and " " not in word and word[:1].isupper() \
-                and word not in known and word not in people and word.lower() in common_words(3.0):
+        if m.label in ("PERSON", "ORG") and m.source == "model" and " " not in word and word[:1].isupper() \
+                and not word.isupper() and word not in known and word not in people \
+                and word.lower() in common_words(3.0):
             if lower is None:
                 lower = set(re.findall(r"(?<![.!?]\s)(?<!^)\b[a-z][a-z-]+\b", text))
             if word.lower() in lower:
+                continue
+        out.append(m)
+    return out
+
+
+def _headings(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Words of an upper-case heading ("CONTROLLING PORTS — NATIONAL/LOCAL GROUPS") that the model
+    calls an organisation or a person are no entity unless a lexicon knows them; acronyms stay."""
+    out = []
+    for m in mentions:
+        if m.source == "model" and m.label in ("ORG", "PERSON") and len(m.text.split()) >= 2 and m.text.isupper():
+            line_start = max(text.rfind("\n", 0, m.start), -1) + 1
+            line_end = text.find("\n", m.end)
+            line = text[line_start: line_end if line_end >= 0 else len(text)]
+            letters = [c for c in line if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) / len(letters) > 0.9:
                 continue
         out.append(m)
     return out
@@ -244,6 +263,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     out = _known_people(text, out, known)
     out = _governments(text, out, lex)
     out = _common_nouns(text, out, known)
+    out = _headings(text, out)
     out = _one_label(out)
     if lex is not None:
         for m in out:
