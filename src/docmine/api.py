@@ -6,16 +6,18 @@ do next, before any work starts.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+import inspect
+import os
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 if TYPE_CHECKING:  # pandas is imported by the functions that need it: ingest starts faster
     import pandas as pd
 
 from docmine import validate as v
-from docmine.store import Store
-
-DEFAULT_DB = "docmine.db"
-EXECUTORS = ("local", "dask")
+from docmine.pipeline import IngestOptions, IngestSummary, ingest_options
+from docmine.pipeline import ingest as _ingest
+from docmine.store import DEFAULT_DB, Store
 
 
 def open_store(db: str = DEFAULT_DB, readonly: bool = True) -> Store:
@@ -30,58 +32,34 @@ def _writable_store(db: str) -> Store:
     return Store(db, create=False)
 
 
-def _aliases_file(aliases: str | None, name: str = "aliases") -> str | None:
-    """The user aliases file: the one given (which must exist), else ./docmine.aliases.toml if present."""
-    from docmine.nlp.lexicon import DEFAULT_ALIASES_FILE
-    import os
+def _with_ingest_options(fn: Callable) -> Callable:
+    """Give ``fn(paths, db, **options)`` the signature and documentation of :class:`IngestOptions`:
+    one keyword-only parameter per field, with the field's default and help."""
+    sig = inspect.signature(fn)
+    params = [p for p in sig.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    params += [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default, annotation=f.type)
+               for f in fields(IngestOptions)]
+    fn.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
+    doc = [f"    ``{f.name}``: {f.metadata['help']}" for f in fields(IngestOptions)]
+    fn.__doc__ = (fn.__doc__ or "") + "\n\n    Options (keyword only; the flags of ``docmine ingest``):\n\n" + "\n".join(doc) + "\n"
+    return fn
 
-    if aliases is None:
-        return DEFAULT_ALIASES_FILE if os.path.exists(DEFAULT_ALIASES_FILE) else None
-    if not os.path.isfile(aliases):
-        what = "is a folder" if os.path.isdir(aliases) else "does not exist"
-        raise ValueError(f"the aliases file {aliases!r} {what}. Check the path to your TOML file, or leave {name} out")
-    return aliases
 
-
-def ingest(paths: Sequence[str] | str, db: str = DEFAULT_DB, workers: int = 0, model: str | None = None,
-           aliases: str | None = None, executor: str = "local", scheduler: str | None = None,
-           retry_failed: bool = False, progress: bool | None = False, file_timeout: float | None = None,
-           max_file_mb: float | None = None, memory_mb: int | None = None, ocr: bool = False):
+@_with_ingest_options
+def ingest(paths: Sequence[str] | str, db: str = DEFAULT_DB, **options: Any) -> IngestSummary:
     """Ingest files/folders into ``db``; returns an :class:`~docmine.pipeline.IngestSummary`.
 
-    ``file_timeout`` (seconds per file), ``max_file_mb`` (larger files are recorded as failures)
-    and ``memory_mb`` (address-space cap per worker; 0 = none): None keeps the defaults.
-    ``ocr``: read scanned PDFs with Tesseract (needs tesseract-ocr and the ``ocr`` extra).
-    """
-    from docmine.pipeline import IngestOptions, ingest as _ingest
-    import os
-
+    The options are the fields of :class:`~docmine.pipeline.IngestOptions`, checked as the CLI
+    checks its flags; an option given as None takes its default."""
+    try:
+        inspect.signature(ingest).bind(paths, db, **options)
+    except TypeError as exc:  # an unknown option, as for any function
+        raise TypeError(f"ingest() {exc}") from None
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     paths = v.input_paths(paths)
     v.store_path(db, "db", write=True, exists=False)
-    workers = v.whole_number(workers, "workers", minimum=0, example=2, meaning="0 = all cores")
-    v.choice(executor, "executor", EXECUTORS)
-    if executor == "dask" and not scheduler:
-        raise ValueError("executor='dask' needs a scheduler address. Give, for example, scheduler='tcp://127.0.0.1:8786'")
-    if scheduler and executor != "dask":
-        raise ValueError(f"scheduler={scheduler!r} is only used with executor='dask'. Add executor='dask', or leave scheduler out")
-    if file_timeout is not None:
-        file_timeout = v.positive_number(file_timeout, "file_timeout", example=120)
-    if max_file_mb is not None:
-        max_file_mb = v.positive_number(max_file_mb, "max_file_mb", example=200)
-    if memory_mb is not None:
-        memory_mb = v.whole_number(memory_mb, "memory_mb", minimum=0, example=6144, meaning="0 = no cap")
-    aliases = _aliases_file(aliases)
-    opts = IngestOptions(model=model, user_aliases=aliases, workers=workers, executor=executor,
-                         scheduler=scheduler, retry_failed=retry_failed, progress=progress, ocr=ocr)
-    if file_timeout is not None:
-        opts.file_timeout = file_timeout
-    if max_file_mb is not None:
-        opts.max_file_mb = max_file_mb
-    if memory_mb is not None:
-        opts.memory_mb = memory_mb or None
-    return _ingest(list(paths), db, opts)
+    return _ingest(list(paths), db, ingest_options(options))
 
 
 def entities(db: str = DEFAULT_DB, label: str | None = None, top: int | None = 20) -> pd.DataFrame:
@@ -117,7 +95,7 @@ def canonicalize(db: str = DEFAULT_DB, aliases: str | None = None) -> int:
     """Re-apply the alias tables (and a user aliases file) to stored mentions, without NER."""
     from docmine.nlp.lexicon import Lexicon
 
-    aliases = _aliases_file(aliases)
+    aliases = v.aliases_file(aliases)
     with _writable_store(db) as store:
         lex = Lexicon.load(None, aliases)
         return store.recanonicalize(lex.canonical)

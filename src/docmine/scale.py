@@ -25,7 +25,7 @@ def run_dask(batches: list[list[tuple]], opts) -> Iterator[list[dict]]:
         raise RuntimeError("the Dask executor needs dask.distributed: pip install 'docmine[dask]'") from exc
     if not opts.scheduler:
         raise ValueError("--executor dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
-    initargs = (opts.model, opts.models_dir, opts.user_aliases, opts.file_timeout, None, opts.ocr)
+    initargs = (opts.model, opts.models_dir, opts.aliases, opts.file_timeout, None, opts.ocr)
     try:
         client = Client(opts.scheduler, timeout="30s")
     except OSError as exc:

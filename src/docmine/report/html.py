@@ -8,7 +8,10 @@ import json
 
 import pandas as pd
 
-from docmine.store import Store
+from docmine.store import DEFAULT_DB, Store
+
+COLORS = {"PERSON": "#4c78a8", "ORG": "#f58518", "DRUG": "#e45756", "PLACE": "#54a24b", "QUANTITY": "#b279a2"}
+"""The colour of each label in the report's charts (one per :data:`docmine.nlp.mention.LABELS`)."""
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -85,7 +88,7 @@ def _bar(series: pd.Series, color: str) -> str:
     return _svg(fig)
 
 
-def build_report(store: Store, db_name: str = "docmine.db") -> str:
+def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
     """The report as one HTML string."""
     import datetime as dt
 
@@ -96,7 +99,7 @@ def build_report(store: Store, db_name: str = "docmine.db") -> str:
     from jinja2 import Environment
 
     from docmine.analysis.comention import comention
-    from docmine.analysis.entities import entity_table
+    from docmine.analysis.entities import TABLE_ORDER, entity_table
     from docmine.export import documents_df, records
     from docmine.version import __version__
 
@@ -105,12 +108,11 @@ def build_report(store: Store, db_name: str = "docmine.db") -> str:
     n_fail = store.query("SELECT COUNT(*) FROM failures")[0][0]
     cards = [("documents", len(docs)), ("pages", int(docs["pages"].sum()) if len(docs) else 0)]
     cards += [(f"{lab} mentions", n) for lab, n in counts] + [("failed files", n_fail)]
-    colors = {"PERSON": "#4c78a8", "ORG": "#f58518", "DRUG": "#e45756", "PLACE": "#54a24b", "QUANTITY": "#b279a2"}
     charts = []
-    for label in ("ORG", "DRUG", "PLACE", "PERSON"):
+    for label in TABLE_ORDER:
         t = entity_table(store, label, top=15)
         if not t.empty:
-            charts.append((label, _bar(t.set_index("entity")["mentions"], colors[label])))
+            charts.append((label, _bar(t.set_index("entity")["mentions"], COLORS.get(label, "#888888"))))
     heat, pairs = "", []
     table = comention(store, "ORG", "DRUG", min_count=2)
     if not table.empty:

@@ -14,10 +14,12 @@ import pandas as pd
 from flask import Flask, Response, abort, jsonify, render_template_string, request, url_for
 from markupsafe import Markup, escape
 
+from docmine.analysis.entities import TABLE_ORDER
+from docmine.nlp.mention import LABELS
 from docmine.store import Store
 
-LABELS = ["PERSON", "ORG", "DRUG", "PLACE", "QUANTITY"]
 COLORS = {"PERSON": "#aec7e8", "ORG": "#ffbb78", "DRUG": "#ff9896", "PLACE": "#98df8a", "QUANTITY": "#c5b0d5"}
+"""The highlight colour of each label (one per :data:`LABELS`)."""
 
 BASE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ title }} · docmine</title>
 <style>
@@ -74,7 +76,7 @@ def create_app(db: str) -> Flask:
         from docmine.analysis.entities import entity_table
 
         with store() as s:
-            tables = {lab: entity_table(s, lab, top=12) for lab in ("ORG", "DRUG", "PLACE", "PERSON")}
+            tables = {lab: entity_table(s, lab, top=12) for lab in TABLE_ORDER}
             n = s.query("SELECT COUNT(*) FROM documents")[0][0]
             topics = [dict(r) for r in s.query("SELECT topic, label, size FROM topics ORDER BY topic")]
         if request.args.get("format") == "csv":
@@ -148,7 +150,7 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
             snippets = [{"doc_id": h["doc_id"], "title": h["title"] or h["path"], "date": h["date"], "page": h["page"],
                          "kwic": h["snippet"]} for h in mention_snippets(s, eid, width=80, limit=300)]
             co = []
-            for other in ("ORG", "DRUG", "PLACE", "PERSON"):
+            for other in TABLE_ORDER:
                 # same-label tables list each pair once; the entity page needs it from both sides
                 t = comention(s, label, other, min_count=1, both_orders=(label == other))
                 t = t[t["row"] == name].head(8)
