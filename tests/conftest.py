@@ -1,5 +1,3 @@
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,7 +28,8 @@ def run_cli(*args, cwd=None, check=True, timeout=600):
     proc = subprocess.run([sys.executable, "-m", "docmine.cli", *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, timeout=timeout)
     if check and proc.returncode != 0:
-        raise AssertionError(f"docmine {' '.join(map(str, args))} exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
+        raise AssertionError(f"docmine {' '.join(map(str, args))} exited {proc.returncode}\n"
+                             f"{proc.stdout}\n{proc.stderr}")
     return proc
 
 

@@ -38,7 +38,7 @@ def two_column_pdf(path: Path, pages: int = 2, title: str = "Balkan route brief"
     pdf.add_font("dv", fname=_font())
     pdf.set_font("dv", size=10)
     pdf.set_title(title)
-    pdf.set_creation_date(dt.datetime(2023, 5, 4, tzinfo=dt.timezone.utc))
+    pdf.set_creation_date(dt.datetime(2023, 5, 4, tzinfo=dt.UTC))
     words = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth"]
     for i in range(pages):
         pdf.add_page()
@@ -146,5 +146,46 @@ def titled_report_pdf(path: Path) -> Path:
         pdf.multi_cell(0, 5, "Trafficking networks increasingly move heroin through Bulgaria and "
                              "North Macedonia, while wholesale prices remained broadly stable. " * 3)
         pdf.ln(3)
+    pdf.output(str(path))
+    return path
+
+
+SEIZURE_TABLE = [
+    ["Port", "Drug", "Kilograms", "Agency"],
+    ["Rotterdam", "cocaine", "1,200", "Dutch Customs"],
+    ["Antwerp", "heroin", "45.5", "Belgian Federal Police"],
+    ["Hamburg", "cannabis resin", "310", "Zoll"],
+]
+TABLE_CAPTION = "Table 1: Seizures at partner ports reported to the Guardia Civil in Valencia, 2023"
+TABLE_PROSE_BEFORE = ("The Spanish Guardia Civil coordinated the operation from Madrid, where analysts "
+                      "compared the figures reported by the partner ports.")
+TABLE_PROSE_AFTER = "Officials in Brussels said the seizures were the largest on record."
+_PAGE_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+
+def ruled_table_pdf(path: Path, pages: int = 1, tables: list[list[list[str]]] | None = None) -> Path:
+    """A report whose every page has a paragraph, a caption, a ruled table (fpdf2's table(): every
+    cell boxed) and a paragraph after it. ``tables``: one table per page (default: SEIZURE_TABLE on
+    every page); after the first page the paragraphs name their page, so they are no running lines."""
+    from fpdf import FPDF
+
+    tables = tables or [SEIZURE_TABLE] * pages
+    pdf = FPDF()
+    pdf.add_font("dv", fname=_font())
+    pdf.set_font("dv", size=10)
+    for i, rows in enumerate(tables):
+        tag = "" if i == 0 else f" ({_PAGE_WORDS[i % 10]} part)"
+        pdf.add_page()
+        pdf.multi_cell(0, 5, TABLE_PROSE_BEFORE + tag)
+        pdf.ln(4)
+        pdf.multi_cell(0, 5, TABLE_CAPTION + tag)
+        pdf.ln(2)
+        with pdf.table(first_row_as_headings=False) as table:
+            for r in rows:
+                row = table.row()
+                for cell in r:
+                    row.cell(cell)
+        pdf.ln(4)
+        pdf.multi_cell(0, 5, TABLE_PROSE_AFTER + tag)
     pdf.output(str(path))
     return path

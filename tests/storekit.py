@@ -9,11 +9,12 @@ from docmine.store import Store
 
 
 def add_document(store: Store, path: str, text: str, entities: dict[str, str], date: str | None = None,
-                 run_id: int | None = None, minhash: bool = False) -> None:
+                 run_id: int | None = None, minhash: bool = False, tables: list[dict] | None = None) -> None:
     """Store ``text``; every occurrence of each key of ``entities`` ({surface: "LABEL" or "LABEL|canonical"})
-    becomes a mention. Sentences end at '. '; paragraphs at blank lines."""
+    becomes a mention. Sentences end at '. '; paragraphs at blank lines. ``tables``: as an extractor's
+    ``Document.tables`` become in a worker's result (dicts of page, start, end, rows)."""
     run_id = run_id or store.start_run("test", {})
-    sents, pos = [], 0
+    sents = []
     for m in re.finditer(r"[^.]+(?:\.|$)\s*", text):
         if m.group(0).strip():
             sents.append((m.start(), m.end()))
@@ -28,6 +29,7 @@ def add_document(store: Store, path: str, text: str, entities: dict[str, str], d
                              "canonical": canonical or surface, "resolved": surface, "sentence": s_idx,
                              "paragraph": p_idx, "page": 1, "source": "test", "attrs": {}})
     doc = {"path": path, "sha256": hashlib.sha256(text.encode()).hexdigest(), "format": "txt", "text": text,
-           "title": path, "date": date, "language": "en", "page_starts": [0], "size": len(text), "meta": {}}
+           "title": path, "date": date, "language": "en", "page_starts": [0], "size": len(text), "meta": {},
+           "tables": tables or []}
     store.write_batch([{"path": path, "document": doc, "sentences": sents, "mentions": mentions, "mtime_ns": 0,
                         "minhash": signature(text) if minhash else None}], run_id)

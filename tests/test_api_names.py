@@ -52,6 +52,7 @@ def test_export_after_importing_the_export_module(db, tmp_path):
     assert out.split() == [str(len(DOCS))]
 
 
+@pytest.mark.slow
 def test_no_api_function_is_replaced_by_a_submodule_of_the_same_name(db, tmp_path):
     run_python(f"""
         import importlib, pkgutil, sys, types
@@ -106,7 +107,7 @@ def readme_examples():
     blocks = re.findall(r"^```(\w*)\n(.*?)^```", section, re.S | re.M)
     code = [body for lang, body in blocks if lang == "python"]
     sessions = []
-    for lang, body in blocks:
+    for _lang, body in blocks:
         lines = body.splitlines()
         for i, line in enumerate(lines):
             if line.startswith(">>> "):

@@ -34,7 +34,8 @@ FLAGS = ["--workers", "1", "--file-timeout", FILE_TIMEOUT, "--max-file-mb", MAX_
 RELEASE = ("Vienna, 3 April 2024 – Customs officers at the port of Antwerp seized 1.2 tons of cocaine "
            "hidden in bananas shipped from Guayaquil, Ecuador. Europol supported the operation. "
            "Ms. Elena Petrova, head of the unit, said the seizure showed how traffickers use the port.")
-SJIS = ["東京税関は成田空港で覚醒剤二十キロを押収したと発表した。", "警察は密輸組織の関係者三人を逮捕し、捜査を続けている。"]
+SJIS = ["東京税関は成田空港で覚醒剤二十キロを押収したと発表した。",
+        "警察は密輸組織の関係者三人を逮捕し、捜査を続けている。"]
 RU = "Таможенники в Москве изъяли героин у границы с Казахстаном. Полиция задержала трёх подозреваемых."
 
 
@@ -68,7 +69,8 @@ def _docx_bomb(src: Path, dest: Path, megabytes: int) -> None:
 
 
 def _html_page(body: str, head: str = "") -> str:
-    return f"<!DOCTYPE html><html><head>{head}<title>Seizure report</title></head><body><main><article>{body}</article></main></body></html>"
+    return (f"<!DOCTYPE html><html><head>{head}<title>Seizure report</title></head>"
+            f"<body><main><article>{body}</article></main></body></html>")
 
 
 def _can_drop_root_read_override() -> bool:
@@ -100,7 +102,8 @@ def cli(*args, check=True, timeout=300):
     proc = subprocess.run([sys.executable, "-m", "docmine.cli", *map(str, args)], capture_output=True, text=True,
                           timeout=timeout, preexec_fn=_drop_read_override() if UNREADABLE_OK else None)
     if check and proc.returncode != 0:
-        raise AssertionError(f"docmine {' '.join(map(str, args))} exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
+        raise AssertionError(f"docmine {' '.join(map(str, args))} exited {proc.returncode}\n"
+                             f"{proc.stdout}\n{proc.stderr}")
     return proc
 
 
@@ -118,8 +121,9 @@ def build_corpus(root: Path, outside: Path, scratch: Path):
     # -- good documents -----------------------------------------------------------------------
     text_file(root / "good/release.txt", "Cocaine seized in Antwerp\n\n" + RELEASE)
     good["good/release.txt"] = ("txt", "Elena Petrova")
-    one_column_pdf(root / "good/brief.pdf", ["Heroin on the Balkan route",
-                                               "Turkish police seized 420 kg of heroin near Edirne on the border with Bulgaria."])
+    one_column_pdf(root / "good/brief.pdf",
+                   ["Heroin on the Balkan route",
+                    "Turkish police seized 420 kg of heroin near Edirne on the border with Bulgaria."])
     good["good/brief.pdf"] = ("pdf", "420 kg of heroin near Edirne")
     docx_file(root / "good/minutes.docx", "Meeting on precursors",
               ["Officials from Uzbekistan and Tajikistan discussed acetic anhydride diversion in Tashkent."])
@@ -137,7 +141,8 @@ def build_corpus(root: Path, outside: Path, scratch: Path):
               "laboratory near Eindhoven and seized 300 litres of BMK.")
     good["wrong-ext/notes.docx"] = ("txt", "laboratory near Eindhoven")
     # unexpected encodings: declared Shift-JIS, undeclared cp1251, and two wrong declarations
-    html_file(root / "encodings/sjis-declared.html", "成田空港で覚醒剤押収", SJIS, charset="shift_jis", encoding="shift_jis")
+    html_file(root / "encodings/sjis-declared.html", "成田空港で覚醒剤押収", SJIS,
+              charset="shift_jis", encoding="shift_jis")
     good["encodings/sjis-declared.html"] = ("html", SJIS[0])
     (root / "encodings/cp1251-undeclared.html").write_bytes(_html_page(f"<p>{RU}</p><p>{RU}</p>").encode("cp1251"))
     good["encodings/cp1251-undeclared.html"] = ("html", RU)
@@ -154,7 +159,7 @@ def build_corpus(root: Path, outside: Path, scratch: Path):
          "Lisboa, according to the Polícia Federal.").encode("cp1252"))
     good["text/nul-and-latin1.txt"] = ("txt", "police in São Paulo seized 500 kg")
     (root / "text/nul-padded.txt").write_bytes(
-        "Spanish Guardia Civil intercepted a narco-submarine off Galicia carrying 3 tons of cocaine.".encode()
+        b"Spanish Guardia Civil intercepted a narco-submarine off Galicia carrying 3 tons of cocaine."
         + b"\x00" * 8192)
     good["text/nul-padded.txt"] = ("txt", "narco-submarine off Galicia")
     # deeply nested HTML
@@ -173,7 +178,8 @@ def build_corpus(root: Path, outside: Path, scratch: Path):
     bad["pdf/truncated.pdf"] = ("extract", "corrupt PDF: cannot be parsed …")
     (root / "pdf/garbage-after-header.pdf").write_bytes(b"%PDF-1.7\n" + random.Random(6).randbytes(4000))
     bad["pdf/garbage-after-header.pdf"] = ("extract", "corrupt PDF: cannot be parsed …")
-    (root / "pdf/encrypted.pdf").write_bytes(_pdf_bytes(scratch, "e.pdf", ["Secret seizure figures."], password="s3cret"))
+    (root / "pdf/encrypted.pdf").write_bytes(_pdf_bytes(scratch, "e.pdf", ["Secret seizure figures."],
+                                                        password="s3cret"))
     bad["pdf/encrypted.pdf"] = ("extract", "encrypted PDF: needs a password")
     (root / "pdf/scanned.pdf").write_bytes(image_only_pdf(scratch / "s.pdf").read_bytes())
     bad["pdf/scanned.pdf"] = ("extract", "no text layer: scanned PDF; OCR is not enabled (docmine ingest --ocr)")
@@ -198,7 +204,8 @@ def build_corpus(root: Path, outside: Path, scratch: Path):
     bad["html/scripts-only.html"] = ("extract", "empty HTML: no article text found")
     with open(root / "big/huge.txt", "wb") as fh:  # sparse: 60 MB on paper, nothing on disk
         fh.truncate(60 * 2**20)
-    bad["big/huge.txt"] = ("discover", f"file too large: 60.0 MB > limit {MAX_FILE_MB} MB; raise --max-file-mb to read it")
+    bad["big/huge.txt"] = ("discover",
+                           f"file too large: 60.0 MB > limit {MAX_FILE_MB} MB; raise --max-file-mb to read it")
     para = "Customs officers at the port of Antwerp seized cocaine hidden in bananas shipped from Guayaquil. " * 5
     (root / "big/slow.html").write_bytes(
         b"<html><body>" + f"<p>{para}</p>".encode() * 50_000 + b"</body></html>")  # ~25 MB, ~10 s to parse
@@ -264,6 +271,7 @@ def corpus(tmp_path_factory):
     return base, root, good, bad, skipped
 
 
+@pytest.mark.slow
 def test_bad_input_is_recorded_and_good_input_is_stored(corpus):
     base, root, good, bad, skipped = corpus
     db = str(base / "store.db")
@@ -301,6 +309,7 @@ def test_bad_input_is_recorded_and_good_input_is_stored(corpus):
         assert f"[{stage}]" in line and reason.rstrip("…") in line, line
 
 
+@pytest.mark.slow
 def test_retry_failed_retries_only_failed_files(corpus):
     base, root, good, bad, skipped = corpus
     db = str(base / "store.db")
@@ -403,6 +412,7 @@ def test_the_file_alarm_cannot_be_swallowed_by_a_parser():
     assert time.perf_counter() - t0 < 5
 
 
+@pytest.mark.slow
 def test_a_file_that_exhausts_memory_is_recorded_and_the_rest_stored(tmp_path):
     # a 10 MB DOCX whose document.xml expands beyond the worker's memory cap (a decompression bomb)
     folder = tmp_path / "docs"
@@ -483,7 +493,8 @@ def test_search_input_cannot_inject_sql(tmp_path, fuzzy):
 
     db = tmp_path / "s.db"
     with Store(db) as s:
-        add_document(s, "a.txt", "Police seized cocaine in Antwerp. Antwerp is a port.", {"Antwerp": "PLACE", "cocaine": "DRUG"})
+        add_document(s, "a.txt", "Police seized cocaine in Antwerp. Antwerp is a port.",
+                     {"Antwerp": "PLACE", "cocaine": "DRUG"})
         add_document(s, "b.txt", "Europol met in The Hague about heroin.", {"Europol": "ORG", "heroin": "DRUG"})
     with Store(db, readonly=True) as s:
         before = s.query("SELECT name, sql FROM sqlite_master ORDER BY name")
@@ -530,9 +541,11 @@ def test_a_lost_file_alarm_is_raised_again():
 
 def _scanned_pdf_with_text(path):
     """A 'scanned' page: text drawn as an image, no text layer."""
+    import os
+
+    import matplotlib
     from fpdf import FPDF
     from PIL import Image, ImageDraw, ImageFont
-    import matplotlib, os
 
     font = ImageFont.truetype(os.path.join(os.path.dirname(matplotlib.__file__), "mpl-data", "fonts", "ttf",
                                            "DejaVuSans.ttf"), 40)
@@ -549,6 +562,7 @@ def _scanned_pdf_with_text(path):
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not __import__("shutil").which("tesseract"),
                     reason="OCR test needs Tesseract (apt-get install tesseract-ocr) and pytesseract")
 def test_ocr_reads_a_scanned_pdf(tmp_path):

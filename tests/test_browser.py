@@ -4,7 +4,6 @@ Starts `docmine serve` on the bundled corpus, searches an entity, opens a co-men
 and checks the evidence. Screenshots of each page go to tests/output/. Skipped with a clear
 message where Chromium or its driver is not installed (.ci/run installs both).
 """
-import os
 import shutil
 import socket
 import subprocess
@@ -19,9 +18,12 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
 OUT = Path(__file__).parent / "output"
 
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
-                                reason="headless browser test needs Debian's chromium and chromium-driver "
-                                       "(apt-get install chromium chromium-driver)")
+pytestmark = [
+    pytest.mark.skipif(not (CHROMIUM and DRIVER),
+                       reason="headless browser test needs Debian's chromium and chromium-driver "
+                              "(apt-get install chromium chromium-driver)"),
+    pytest.mark.slow,  # starting the server and the browser takes seconds
+]
 
 
 def _free_port() -> int:

@@ -6,10 +6,9 @@ import re
 import pytest
 
 from conftest import run_cli
-from storekit import add_document
-
 from docmine import api
 from docmine.store import Store
+from storekit import add_document
 
 ENTITIES = {"Europol": "ORG", "Interpol": "ORG", "heroin": "DRUG", "cocaine": "DRUG", "Turkey": "PLACE",
             "Spain": "PLACE"}
@@ -193,6 +192,7 @@ def test_export_format_lists_every_supported_format(db, tmp_path):
     assert all("." + f in msg for f in TABLE_FORMATS), msg
 
 
+@pytest.mark.slow
 def test_supported_outputs_still_work(db, tmp_path):
     run_cli("comention", "--db", db, "--rows", "ORG", "--cols", "DRUG", "--min-count", "1", "-o", tmp_path / "t.jsonl")
     assert (tmp_path / "t.jsonl").read_text().count("\n") >= 1
@@ -207,18 +207,21 @@ def test_argparse_own_errors_use_the_same_style(db):
 
 # -- the Python API raises the same messages ------------------------------------------------------
 @pytest.mark.parametrize("call,cli,phrase", [
-    (lambda db: api.entities(db=db, top=-5), ["entities", "--top", "-5"], "must be a whole number of at least 0 (0 = all)"),
+    (lambda db: api.entities(db=db, top=-5), ["entities", "--top", "-5"],
+     "must be a whole number of at least 0 (0 = all)"),
     (lambda db: api.search("heroin", db=db, date_from="2021/01/01"), ["search", "heroin", "--from", "2021/01/01"],
      "'2021/01/01' is not a date in an accepted form. Write it as " + DATE_FORMS),
     (lambda db: api.search("heroin", db=db, date_to="2021-02-30"), ["search", "heroin", "--to", "2021-02-30"],
      "'2021-02-30' is not a calendar date"),
-    (lambda db: api.search("heroin", db=db, date_from="2022", date_to="2021"), ["search", "heroin", "--from", "2022", "--to", "2021"],
+    (lambda db: api.search("heroin", db=db, date_from="2022", date_to="2021"),
+     ["search", "heroin", "--from", "2022", "--to", "2021"],
      "so nothing can match. Swap the two dates, or leave one out"),
     (lambda db: api.topics(db=db, k="abc"), ["topics", "--k", "abc"], "must be auto or a whole number of topics"),
     (lambda db: api.topics(db=db, k=1), ["topics", "--k", "1"], "one topic is no clustering"),
     (lambda db: api.comention("ORG", "WEAPON", db=db), ["comention", "--rows", "ORG", "--cols", "WEAPON"],
      "'WEAPON' is an unknown label; choose from PERSON, ORG, DRUG, PLACE, QUANTITY"),
-    (lambda db: api.comention("ORG", "DRUG", db=db, min_count=0), ["comention", "--rows", "ORG", "--cols", "DRUG", "--min-count", "0"],
+    (lambda db: api.comention("ORG", "DRUG", db=db, min_count=0),
+     ["comention", "--rows", "ORG", "--cols", "DRUG", "--min-count", "0"],
      "must be a positive whole number"),
 ])
 def test_the_api_raises_the_cli_message(db, call, cli, phrase):

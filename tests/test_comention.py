@@ -63,12 +63,12 @@ def test_window_semantics_sentence_vs_document(store):
 
 def test_min_count_and_same_label(store):
     df = comention(store, "ORG", "DRUG", min_count=2)
-    assert set(zip(df.row, df.col)) == {("Europol", "heroin"), ("UNODC", "cocaine")}
+    assert set(zip(df.row, df.col, strict=True)) == {("Europol", "heroin"), ("UNODC", "cocaine")}
     same = comention(store, "DRUG", "DRUG", min_count=1)
     assert not (same.row == same.col).any()
-    assert set(zip(same.row, same.col)) == {("cocaine", "heroin")}  # each unordered pair once
+    assert set(zip(same.row, same.col, strict=True)) == {("cocaine", "heroin")}  # each unordered pair once
     both = comention(store, "DRUG", "DRUG", min_count=1, both_orders=True)
-    assert set(zip(both.row, both.col)) == {("cocaine", "heroin"), ("heroin", "cocaine")}
+    assert set(zip(both.row, both.col, strict=True)) == {("cocaine", "heroin"), ("heroin", "cocaine")}
 
 
 def test_evidence_lists_the_sentences_behind_a_cell(store):
@@ -91,7 +91,9 @@ def test_near_duplicates_count_once(tmp_path):
             "The agency said that criminal networks continue to exploit legitimate trade through the port, and "
             "that cooperation with producer countries in Latin America remains essential to stop the flow.")
     run = s.start_run("test", {})
-    for i, text in enumerate([base, base.replace("on Monday", "on Tuesday") + " Photos: Belgian Customs.", "Europol warned about heroin in Vienna today."]):
+    texts = [base, base.replace("on Monday", "on Tuesday") + " Photos: Belgian Customs.",
+             "Europol warned about heroin in Vienna today."]
+    for i, text in enumerate(texts):
         from storekit import add_document as add
 
         add(s, f"r{i}.txt", text, {"Europol": "ORG", "cocaine": "DRUG", "heroin": "DRUG"}, run_id=run, minhash=False)
@@ -111,6 +113,7 @@ def test_near_duplicates_count_once(tmp_path):
     assert cell(both, "Europol", "cocaine")["count"] == 2
 
 
+@pytest.mark.slow
 def test_exports_open_in_their_readers(store, tmp_path):
     import networkx as nx
     import openpyxl

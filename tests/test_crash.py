@@ -69,15 +69,17 @@ def _check_consistent(db, n_files):
     # every document is whole: its file, sentences covering the text, mentions, minhash, full-text row
     assert one("SELECT COUNT(*) FROM documents d WHERE length(text) > 0 AND NOT EXISTS "
                "(SELECT 1 FROM sentences s WHERE s.doc_id = d.doc_id)") == 0
-    assert one("SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.doc_id)") == 0
-    assert one("SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.doc_id = d.doc_id)") == 0
+    assert one("SELECT COUNT(*) FROM documents d WHERE NOT EXISTS "
+               "(SELECT 1 FROM mentions m WHERE m.doc_id = d.doc_id)") == 0
+    assert one("SELECT COUNT(*) FROM documents d WHERE NOT EXISTS "
+               "(SELECT 1 FROM files f WHERE f.doc_id = d.doc_id)") == 0
     assert one("SELECT COUNT(*) FROM documents d WHERE NOT EXISTS "
                "(SELECT 1 FROM doc_minhash h WHERE h.doc_id = d.doc_id)") == 0
     assert one("SELECT COUNT(*) FROM documents_fts") == n
     assert one("SELECT COUNT(*) FROM documents d WHERE (SELECT MAX(end) FROM sentences s WHERE s.doc_id = d.doc_id)"
                " > length(d.text)") == 0
     # nothing points to a missing document or entity
-    for table in ("mentions", "sentences", "files", "doc_minhash"):
+    for table in ("mentions", "sentences", "files", "doc_minhash", "tables"):
         assert one(f"SELECT COUNT(*) FROM {table} WHERE doc_id NOT IN (SELECT doc_id FROM documents)") == 0, table
     assert one("SELECT COUNT(*) FROM mentions WHERE entity_id NOT IN (SELECT entity_id FROM entities)") == 0
     assert one("SELECT COUNT(*) FROM mentions m JOIN documents d USING(doc_id) WHERE m.end > length(d.text)") == 0
@@ -111,6 +113,7 @@ def _content(db, root):
     return docs, files, entities, failures
 
 
+@pytest.mark.slow
 def test_killed_ingest_resumes_to_the_same_store(folder, tmp_path):
     db, clean_db = tmp_path / "crash.db", tmp_path / "clean.db"
     clean = subprocess.Popen(_cmd(folder, clean_db), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -263,11 +266,13 @@ def test_worker_reasons_are_plain_for_vanished_files_and_short_time_limits(fake_
     results = {os.path.basename(r["path"]): (r["stage"], r["error"]) for r in fake_worker.process_files(entries)}
     assert time.perf_counter() - t0 < 10
     assert results == {
-        "slow.html": ("extract", "timed out after 0.3 s (the parser loops); raise --file-timeout if the file is just large"),
+        "slow.html": ("extract",
+                      "timed out after 0.3 s (the parser loops); raise --file-timeout if the file is just large"),
         "gone.txt": ("discover", "cannot read: No such file or directory"),
     }
 
 
+@pytest.mark.slow
 def test_library_start_up_is_not_charged_to_the_first_file(tmp_path):
     # a fresh worker: the first HTML file and the first non-English text must not time out while
     # trafilatura and the language profiles load (about 0.15 and 0.25 s; a warm file takes ~5 ms)

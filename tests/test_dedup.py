@@ -30,7 +30,8 @@ def test_estimate_tracks_true_jaccard():
 def test_shared_boilerplate_is_not_a_near_duplicate():
     rng = random.Random(3)
     vocab = [f"w{i}" for i in range(2000)]
-    boiler = "About UNODC: the United Nations Office on Drugs and Crime is a global leader in the fight against illicit drugs. "
+    boiler = ("About UNODC: the United Nations Office on Drugs and Crime is a global leader in the fight against"
+              " illicit drugs. ")
     docs = [boiler + _text(rng, vocab, 300) for _ in range(20)]
     idx = NearDupIndex()
     for i, d in enumerate(docs):

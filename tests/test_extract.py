@@ -1,5 +1,4 @@
 """Each extractor on real files built at test time, with exact expectations."""
-import datetime as dt
 
 import pytest
 
@@ -94,7 +93,8 @@ def test_html_in_windows_1252(tmp_path):
     # Türkiye has no cp1252 form; use a text cp1252 can encode
     paras = ["The agency’s “Operation Ciel” involved Côte d’Ivoire and Morocco – officials said.",
              "A second paragraph gives trafficking details about the seizure at the port."]
-    path = html_file(tmp_path / "cp.html", "Opération en Côte d’Ivoire", paras, charset="windows-1252", encoding="cp1252")
+    path = html_file(tmp_path / "cp.html", "Opération en Côte d’Ivoire", paras,
+                     charset="windows-1252", encoding="cp1252")
     doc = extract_file(str(path))
     assert "The agency’s “Operation Ciel” involved Côte d’Ivoire and Morocco – officials said." in doc.text
 
@@ -149,7 +149,8 @@ def test_short_windows_1252_text_is_not_read_as_a_dos_code_page(tmp_path):
 
 
 def test_underlined_title_and_rules_are_not_text(tmp_path):
-    text = "New treatment centre opens in Kabul\n===================================\nKabul, 3 May 2021 – A centre opened.\n\n-----\n\nContact: press office"
+    text = ("New treatment centre opens in Kabul\n===================================\n"
+            "Kabul, 3 May 2021 – A centre opened.\n\n-----\n\nContact: press office")
     doc = extract_file(str(text_file(tmp_path / "u.txt", text)))
     assert doc.title == "New treatment centre opens in Kabul"
     assert "===" not in doc.text and "---" not in doc.text

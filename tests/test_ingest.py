@@ -3,11 +3,10 @@ import json
 import os
 import shutil
 import sqlite3
-import time
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import run_cli
 from makefiles import docx_file, html_file, text_file, two_column_pdf
 
 RELEASE = ("Vienna, 3 April 2024 – Customs officers at the port of Antwerp seized 1.2 tons of cocaine "
@@ -21,7 +20,8 @@ def folder(tmp_path):
     d = tmp_path / "docs"
     (d / "sub").mkdir(parents=True)
     text_file(d / "release.txt", "Cocaine seized in Antwerp\n\n" + RELEASE)
-    text_file(d / "sub" / "utf16.txt", "Heroin on the Balkan route\n\n" + RELEASE.replace("Antwerp", "Rotterdam"), "utf-16")
+    text_file(d / "sub" / "utf16.txt", "Heroin on the Balkan route\n\n" + RELEASE.replace("Antwerp", "Rotterdam"),
+              "utf-16")
     html_file(d / "web.html", "Captagon seized in Jordan",
               ["Amman, 5 May 2023 – The Jordan Armed Forces seized 3 million captagon pills on the border with Syria.",
                "The Anti-Narcotics Department said the pills were bound for Saudi Arabia."])
@@ -38,6 +38,7 @@ def export_jsonl(db, what="mentions"):
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
+@pytest.mark.slow
 def test_ingest_every_format_then_reingest_changes_nothing(folder, tmp_path):
     db = str(tmp_path / "s.db")
     first = run_cli("ingest", folder, "--db", db, "--workers", "1")
@@ -61,7 +62,6 @@ def test_ingest_every_format_then_reingest_changes_nothing(folder, tmp_path):
                              (m["start"] + 1, m["end"] - m["start"], m["doc_id"])).fetchone()[0]
         assert stored == m["text"]
     before = con.execute("SELECT COUNT(*), MAX(mention_id) FROM mentions").fetchone()
-    t0 = time.perf_counter()
     second = run_cli("ingest", folder, "--db", db, "--workers", "1")
     assert "new documents   0" in second.stdout and "unchanged       5" in second.stdout
     assert con.execute("SELECT COUNT(*), MAX(mention_id) FROM mentions").fetchone() == before
@@ -70,6 +70,7 @@ def test_ingest_every_format_then_reingest_changes_nothing(folder, tmp_path):
     assert "drugs" in json.loads(runs[0][2])["lexicons"]
 
 
+@pytest.mark.slow
 def test_changed_removed_and_duplicate_files(folder, tmp_path):
     from docmine import api
 
@@ -96,7 +97,8 @@ def test_changed_removed_and_duplicate_files(folder, tmp_path):
     paths = {r[0] for r in con.execute("SELECT path FROM documents")}
     assert str(folder / "web.html") not in paths
     assert con.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == n_docs - 1
-    assert con.execute("SELECT COUNT(*) FROM mentions WHERE doc_id NOT IN (SELECT doc_id FROM documents)").fetchone()[0] == 0
+    orphans = "SELECT COUNT(*) FROM mentions WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
+    assert con.execute(orphans).fetchone()[0] == 0
 
 
 def test_cli_errors_are_messages_not_tracebacks(tmp_path):
@@ -108,6 +110,7 @@ def test_cli_errors_are_messages_not_tracebacks(tmp_path):
     assert p.returncode == 2 and "unknown label" in p.stderr
 
 
+@pytest.mark.slow
 def test_failures_are_recorded_and_the_rest_is_stored(folder, tmp_path):
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF garbage")
     (folder / "empty.txt").write_bytes(b"")
@@ -122,6 +125,7 @@ def test_failures_are_recorded_and_the_rest_is_stored(folder, tmp_path):
     assert "image.txt" in f and "unsupported format" in f
 
 
+@pytest.mark.slow
 def test_user_aliases_reapplied_without_ner(folder, tmp_path):
     db = str(tmp_path / "s.db")
     run_cli("ingest", folder, "--db", db, "--workers", "1")
@@ -134,5 +138,6 @@ def test_user_aliases_reapplied_without_ner(folder, tmp_path):
     out = run_cli("canonicalize", "--db", db, "--aliases", aliases).stdout
     assert "mentions changed" in out and not out.startswith("canonical names re-applied: 0")
     assert con.execute("SELECT COUNT(*), MAX(mention_id) FROM mentions").fetchone() == before  # no NER re-run
-    ents = {r[0] for r in con.execute("SELECT e.canonical FROM mentions m JOIN entities e USING(entity_id) WHERE m.label='ORG'")}
+    ents = {r[0] for r in con.execute("SELECT e.canonical FROM mentions m JOIN entities e USING(entity_id)"
+                                      " WHERE m.label='ORG'")}
     assert "EU drugs partnership" in ents and "Europol" not in ents

@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from docmine import api
+from docmine import store as store_module
+from docmine.store import MIGRATIONS, READABLE_FROM, SCHEMA_VERSION, Store, StoreError
 from storekit import add_document
 
-from docmine import api, store as store_module
-from docmine.store import MIGRATIONS, READABLE_FROM, SCHEMA_VERSION, Store, StoreError
-
 V1_SQL = Path(__file__).parent / "data" / "store_v1.sql"  # written by the code of commit d875dc2
+V2_SQL = Path(__file__).parent / "data" / "store_v2.sql"  # written by the code of commit 0f88ac0
 TABLES = ["meta", "runs", "documents", "files", "sentences", "entities", "mentions", "failures", "doc_minhash",
           "topics"]
 
@@ -20,6 +21,13 @@ TABLES = ["meta", "runs", "documents", "files", "sentences", "entities", "mentio
 def v1_store(path: Path) -> str:
     con = sqlite3.connect(path)
     con.executescript(V1_SQL.read_text(encoding="utf-8"))
+    con.close()
+    return str(path)
+
+
+def v2_store(path: Path) -> str:
+    con = sqlite3.connect(path)
+    con.executescript(V2_SQL.read_text(encoding="utf-8"))
     con.close()
     return str(path)
 
@@ -91,6 +99,7 @@ def test_a_store_written_by_docmine_0_1_opens_migrates_and_keeps_its_data(tmp_pa
     assert "fentanyl" in set(api.entities(db=db, label="DRUG", top=0)["entity"])
 
 
+@pytest.mark.slow
 def test_the_cli_reads_and_writes_a_docmine_0_1_store(tmp_path):
     db = v1_store(tmp_path / "old.db")
     out = run_cli("entities", "--db", db, "--label", "ORG").stdout
@@ -121,6 +130,48 @@ def test_a_store_written_before_paths_were_resolved_is_rekeyed_by_the_migration(
     assert rows(db, "SELECT COUNT(*) FROM documents") == [(3,)]
 
 
+def test_a_store_written_before_tables_were_kept_opens_upgrades_and_takes_tables(tmp_path):
+    db = v2_store(tmp_path / "v2.db")
+    assert user_version(db) == 2 and rows(db, "SELECT value FROM meta WHERE key='schema_version'") == [("2",)]
+    before = {t: rows(db, f"SELECT * FROM {t} ORDER BY 1") for t in TABLES if t != "meta"}
+    assert len(before["documents"]) == 4 and len(before["mentions"]) == 26 and len(before["failures"]) == 1
+
+    # read-only: every query, and the tables export is empty (the store has no tables table yet)
+    assert "Europol" in set(api.entities(db=db, top=0)["entity"])
+    cells = api.export("tables", db=db)
+    assert cells.empty and list(cells.columns) == ["doc_id", "path", "table", "page", "row", "col", "text"]
+    assert api.export("tables", db=db, cells=False).empty
+    assert run_cli("export", "tables", "--db", db).stdout.splitlines() == ["doc_id,path,table,page,row,col,text"]
+    assert user_version(db) == 2
+
+    with Store(db) as s:  # a read-write open migrates
+        assert s.version() == SCHEMA_VERSION
+    assert user_version(db) == SCHEMA_VERSION
+    assert {t: rows(db, f"SELECT * FROM {t} ORDER BY 1") for t in before} == before
+    with Store(tmp_path / "new.db"):
+        pass
+    assert schema(db) == schema(str(tmp_path / "new.db"))
+    # documents stored before keep what they had (no tables until their file is ingested again)
+    assert rows(db, "SELECT COUNT(*) FROM tables") == [(0,)]
+    assert list(api.search("Rotterdam", db=db, text=True)["path"]) == ["docs/seizures.docx"]
+
+    # a new document's tables are stored with it, exported, and deleted with it
+    text = "Seizures by port.\n\nPort | Kilograms\n\nValencia | 12"
+    start = text.index("Port")
+    cells = [["Port", "Kilograms"], ["Valencia", "12"]]
+    with Store(db) as s:
+        add_document(s, "/data/new.docx", text, {"Seizures": "ORG"},
+                     tables=[{"page": 1, "start": start, "end": len(text), "rows": cells}])
+    per_table = api.export("tables", db=db, cells=False)
+    assert per_table[["path", "table", "page"]].values.tolist() == [["/data/new.docx", 0, 1]]
+    assert list(per_table["rows"]) == [[["Port", "Kilograms"], ["Valencia", "12"]]]
+    assert rows(db, "SELECT start, end, n_rows, n_cols FROM tables") == [(start, len(text), 2, 2)]
+    assert list(api.export("tables", db=db)["text"]) == ["Port", "Kilograms", "Valencia", "12"]
+    with Store(db) as s:
+        s.mark_missing(["/data/new.docx"], run_id=1)
+    assert rows(db, "SELECT COUNT(*) FROM tables") == [(0,)]
+
+
 @pytest.mark.parametrize("readonly", [False, True])
 def test_a_store_from_a_newer_docmine_is_refused_and_left_alone(tmp_path, readonly):
     db = str(tmp_path / "s.db")
@@ -135,6 +186,7 @@ def test_a_store_from_a_newer_docmine_is_refused_and_left_alone(tmp_path, readon
     assert rows(db, "SELECT COUNT(*) FROM documents") == [(1,)]
 
 
+@pytest.mark.slow
 def test_the_cli_says_a_newer_store_needs_a_newer_docmine(tmp_path):
     db = str(tmp_path / "s.db")
     with Store(db):
@@ -174,6 +226,10 @@ def test_opening_twice_does_not_run_the_migrations_again(tmp_path, monkeypatch):
     with Store(v1_store(tmp_path / "old.db")):
         pass
     assert calls == list(range(2, SCHEMA_VERSION + 1))
+    calls.clear()
+    with Store(v2_store(tmp_path / "old2.db")):
+        pass
+    assert calls == list(range(3, SCHEMA_VERSION + 1))
 
 
 def test_a_failing_migration_leaves_the_store_at_the_version_before_it(tmp_path, monkeypatch):

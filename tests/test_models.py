@@ -4,6 +4,7 @@ import tomllib
 from collections import defaultdict
 
 import pytest
+
 from conftest import ROOT
 
 MODELS = ROOT / "src" / "docmine" / "models"

@@ -44,7 +44,8 @@ def test_ordinary_words_are_not_drugs(nlp, text, word):
 
 
 def test_drug_canonical_names_merge_forms_and_plurals(nlp, lexicon):
-    c = canon(nlp, lexicon, "Agents seized crystal meth, methamphetamines and shabu, plus hashish and 3 captagon pills.")
+    c = canon(nlp, lexicon,
+              "Agents seized crystal meth, methamphetamines and shabu, plus hashish and 3 captagon pills.")
     assert c[("crystal meth", "DRUG")] == c[("methamphetamines", "DRUG")] == c[("shabu", "DRUG")] == "methamphetamine"
     assert c[("hashish", "DRUG")] == "cannabis"
     assert c[("captagon pills", "DRUG")] == "captagon"
@@ -78,7 +79,8 @@ def test_quantity_is_linked_to_its_drug(nlp, lexicon):
     from docmine.nlp.pipeline import annotate
 
     doc = Document(path="x", sha256="x", format="txt",
-                   text="Jordan seized 3 million captagon pills. Turkish police found 350 kg of heroin and 1.2 tons of cocaine.")
+                   text="Jordan seized 3 million captagon pills. Turkish police found 350 kg of heroin"
+                        " and 1.2 tons of cocaine.")
     _, mentions, _ = next(annotate(nlp, [doc]))
     q = {m.text: m.attrs for m in mentions if m.label == "QUANTITY"}
     assert q["3 million"] == {"value": 3e6, "unit": "tablets", "drug": "captagon"}
@@ -189,7 +191,8 @@ def test_user_aliases_file_is_applied(tmp_path):
     from docmine.nlp.lexicon import Lexicon
 
     f = tmp_path / "docmine.aliases.toml"
-    f.write_text('version = "1"\n[[entity]]\nlabel = "ORG"\ncanonical = "Turkish National Police"\naliases = ["TNP", "Emniyet"]\n')
+    f.write_text('version = "1"\n[[entity]]\nlabel = "ORG"\ncanonical = "Turkish National Police"\n'
+                 'aliases = ["TNP", "Emniyet"]\n')
     lex = Lexicon.load(None, str(f))
     assert lex.canonical("ORG", "Emniyet") == "Turkish National Police"
     assert lex.canonical("ORG", "TNP") == "Turkish National Police"

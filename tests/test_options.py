@@ -142,7 +142,8 @@ def _docstrings(tree: ast.AST) -> set[int]:
         if not isinstance(body, list):
             continue
         for i, stmt in enumerate(body):
-            if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str):
+            if (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)
+                    and isinstance(stmt.value.value, str)):
                 if i == 0 or isinstance(body[i - 1], (ast.Assign, ast.AnnAssign)):
                     ids.add(id(stmt.value))
     return ids
@@ -187,10 +188,10 @@ def test_the_label_set_is_written_once():
 
 def test_the_label_palettes_and_checks_cover_the_labels():
     pytest.importorskip("flask")
+    from docmine import validate
     from docmine.report.html import COLORS as REPORT_COLORS
     from docmine.web.app import COLORS as WEB_COLORS
     from docmine.web.app import LABELS as WEB_LABELS
-    from docmine import validate
 
     assert set(REPORT_COLORS) == set(LABELS) and set(WEB_COLORS) == set(LABELS)
     assert WEB_LABELS is LABELS

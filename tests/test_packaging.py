@@ -4,6 +4,7 @@ import re
 import tomllib
 
 import pytest
+
 from conftest import ROOT
 
 

@@ -3,7 +3,8 @@ import datetime as dt
 import re
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from docmine.extract import ExtractionError, extract_bytes, sniff_format
 from docmine.extract.encoding import decode
@@ -15,7 +16,8 @@ FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 
 # bytes that look like the start of each format, so arbitrary tails reach every extractor
 HEADS = [b"", b"%PDF-1.4\n", b'<html><head><meta charset="undefined"></head><body><p>',
-         b'<html><head><meta charset="idna"><p>caf\xe9 ', b'<html><meta charset="utf-16"><p>caf\xe9 ', b"PK\x03\x04", b"<html><body>", b"<!DOCTYPE html>", b"\xef\xbb\xbf",
+         b'<html><head><meta charset="idna"><p>caf\xe9 ', b'<html><meta charset="utf-16"><p>caf\xe9 ', b"PK\x03\x04",
+         b"<html><body>", b"<!DOCTYPE html>", b"\xef\xbb\xbf",
          b"\xff\xfe", b"\xfe\xff", b"\x89PNG", b"Vienna, 3 April 2014 - "]
 DECLARED = ["utf-8", "shift_jis", "cp1251", "x-bogus", "undefined", "idna", "punycode", "utf-16", "utf-32",
             "utf-7", "unicode_escape", "rot13", "base64", "zlib"]
@@ -37,7 +39,8 @@ def _valid_iso(value):
 
 
 @FAST
-@given(head=st.sampled_from(HEADS), tail=st.binary(max_size=2000), name=st.sampled_from(["a.pdf", "a.docx", "a.html", "a.txt", "a"]))
+@given(head=st.sampled_from(HEADS), tail=st.binary(max_size=2000),
+       name=st.sampled_from(["a.pdf", "a.docx", "a.html", "a.txt", "a"]))
 def test_extract_bytes_raises_only_extraction_error(head, tail, name):
     try:
         doc = extract_bytes(name, head + tail)
@@ -169,7 +172,8 @@ def _join_lines_reference(lines):
 
 
 @FAST
-@given(lines=st.lists(st.one_of(st.text(st.characters(blacklist_characters="\n\r"), max_size=12), st.sampled_from(["traf-", "-", "a-", "é-", "ficking", "x", " -", "Ab-"])),
+@given(lines=st.lists(st.one_of(st.text(st.characters(blacklist_characters="\n\r"), max_size=12),
+                                st.sampled_from(["traf-", "-", "a-", "é-", "ficking", "x", " -", "Ab-"])),
                       max_size=12))
 def test_join_lines_matches_the_reference(lines):
     # lines come from splitting at line breaks, so they hold none

@@ -4,8 +4,8 @@ the real drug-seizure sentences (skipped where ../shared/data is absent)."""
 import json
 
 import pytest
-from conftest import ROOT, SHARED, run_cli
 
+from conftest import ROOT, SHARED, run_cli
 from docmine.nlp.pipeline import spacy_mentions
 
 
@@ -113,7 +113,8 @@ def test_joined_names_before_border_are_one_place(nlp):
 
 
 def test_hyphenated_name_before_a_designator(nlp):
-    assert has(nlp, "The seizure happened in the Nizhny-Tagil district of the region.", "Nizhny-Tagil district", "PLACE")
+    assert has(nlp, "The seizure happened in the Nizhny-Tagil district of the region.", "Nizhny-Tagil district",
+               "PLACE")
 
 
 def test_a_one_word_place_that_speaks_is_a_person(nlp):
@@ -137,12 +138,15 @@ def _gold_line(text, ents):
     return json.dumps({"text": text, "entities": out})
 
 
+@pytest.mark.slow
 def test_evaluate_scores_exact_spans(tmp_path):
     gold = tmp_path / "gold.jsonl"
     lines = [
-        _gold_line("Police seized 20 kg of heroin in Izmir.", [("heroin", "DRUG"), ("Izmir", "PLACE"), ("20 kg", "QUANTITY")]),
+        _gold_line("Police seized 20 kg of heroin in Izmir.",
+                   [("heroin", "DRUG"), ("Izmir", "PLACE"), ("20 kg", "QUANTITY")]),
         # the gold wants the whole "crystal methamphetamine"; a shorter span would be wrong
-        _gold_line("Agents found crystal methamphetamine in Manila.", [("crystal methamphetamine", "DRUG"), ("Manila", "PLACE")]),
+        _gold_line("Agents found crystal methamphetamine in Manila.",
+                   [("crystal methamphetamine", "DRUG"), ("Manila", "PLACE")]),
         # a deliberately wrong gold span: docmine cannot score it, so precision and recall drop
         _gold_line("Customs seized cocaine in Antwerp.", [("Customs seized", "DRUG"), ("Antwerp", "PLACE")]),
     ]
@@ -153,9 +157,11 @@ def test_evaluate_scores_exact_spans(tmp_path):
     assert rows["PLACE"] == [1.0, 1.0, 1.0]
     # DRUG: 2 of 3 gold found, 1 extra prediction ("cocaine")
     assert rows["DRUG"] == [0.667, 0.667, 0.667]
-    assert "FN DRUG     'Customs seized'" in out and "FP[lexicon" in out and "DRUG     'cocaine'" in out  # with the source that produced it
+    # with the source that produced it
+    assert "FN DRUG     'Customs seized'" in out and "FP[lexicon" in out and "DRUG     'cocaine'" in out
 
 
+@pytest.mark.slow
 def test_evaluate_modifier_convention(tmp_path):
     """.spacy seizure gold leaves modifiers out by default; --modifiers include counts them."""
     import spacy
@@ -179,6 +185,7 @@ def test_evaluate_modifier_convention(tmp_path):
     assert drug(legacy) == drug(include)
 
 
+@pytest.mark.slow
 def test_press_release_gold_meets_person_and_org_targets():
     from docmine.evaluate import evaluate
 
@@ -190,6 +197,7 @@ def test_press_release_gold_meets_person_and_org_targets():
 SEIZURE = SHARED / "data" / "drug-seizure-ner" / "train.spacy"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not SEIZURE.exists(), reason="../shared/data/drug-seizure-ner is not present")
 def test_seizure_news_meets_drug_place_and_quantity_targets():
     from docmine.evaluate import evaluate
@@ -285,13 +293,15 @@ def test_generic_state_body_takes_its_country(nlp, lexicon):
     c = _canonicals(nlp, lexicon, "Kyrgyzstan's Ministry of Internal Affairs seized 20 kg of heroin. "
                                   "The Ministry of Internal Affairs of Kyrgyzstan said so.")
     assert {canon for _, canon in c} == {"Ministry of Internal Affairs of Kyrgyzstan"}
-    c = _canonicals(nlp, lexicon, "The Haitian National Police arrested him. Later the National Police said it would act.")
+    c = _canonicals(nlp, lexicon,
+                    "The Haitian National Police arrested him. Later the National Police said it would act.")
     assert {canon for _, canon in c} == {"National Police of Haiti"}
     c = _canonicals(nlp, lexicon, "The Kyrgyz Ministry of Internal Affairs and the Ministry of Internal Affairs of the "
                                   "Kyrgyz Republic agreed.")
     assert {canon for _, canon in c} == {"Ministry of Internal Affairs of Kyrgyzstan"}
     # abbreviations with full stops are not sentence ends
-    assert dict(_canonicals(nlp, lexicon, "St. Lucia's Police Force said so."))["Police Force"] == "Police Force of Saint Lucia"
+    c = dict(_canonicals(nlp, lexicon, "St. Lucia's Police Force said so."))
+    assert c["Police Force"] == "Police Force of Saint Lucia"
 
 
 def test_generic_body_without_evidence_is_left_alone(nlp, lexicon):
@@ -299,7 +309,8 @@ def test_generic_body_without_evidence_is_left_alone(nlp, lexicon):
     c = dict(_canonicals(nlp, lexicon, "The Haitian National Police and the Chilean National Police met. "
                                        "The National Police said little."))
     assert c["National Police"] == "National Police"
-    assert dict(_canonicals(nlp, lexicon, "The Ministry of Health said nothing."))["Ministry of Health"] == "Ministry of Health"
+    c = dict(_canonicals(nlp, lexicon, "The Ministry of Health said nothing."))
+    assert c["Ministry of Health"] == "Ministry of Health"
 
 
 def test_a_name_run_into_a_known_organisation_is_split(nlp):
@@ -319,6 +330,7 @@ def test_extended_drug_spans_keep_their_drug_canonical(lexicon, text, canonical)
     assert lexicon.canonical("DRUG", text) == canonical
 
 
+@pytest.mark.slow
 def test_quantity_links_to_the_drug_canonical(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -366,7 +378,8 @@ def test_a_town_before_a_speech_verb_stays_a_place(nlp, text, place):
 
 
 def test_generic_body_country_never_crosses_a_sentence(nlp, lexicon):
-    c = dict(_canonicals(nlp, lexicon, "The cocaine was shipped from Colombia. National Police officers in Quito seized it."))
+    c = dict(_canonicals(nlp, lexicon,
+                         "The cocaine was shipped from Colombia. National Police officers in Quito seized it."))
     assert c["National Police"] == "National Police"
 
 

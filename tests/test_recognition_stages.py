@@ -3,8 +3,8 @@ document-level resolution, the trained span filter, and gold that references sha
 import json
 
 import pytest
-from conftest import ROOT, SHARED
 
+from conftest import ROOT, SHARED
 from docmine.extract.document import Document
 from docmine.nlp.doc_resolution import resolve_document
 from docmine.nlp.mention import Mention
@@ -192,6 +192,7 @@ def test_real_dev_gold_stores_no_source_text():
         assert "text" not in rec and rec["split"] in ("train", "dev", "heldout") and len(rec["sha256"]) == 64
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not REAL_DEV.is_dir(), reason="needs ../shared/data/real-dev")
 def test_real_dev_gold_offsets_match_the_extracted_documents():
     from docmine.evaluate import load_gold
@@ -199,11 +200,12 @@ def test_real_dev_gold_offsets_match_the_extracted_documents():
     recs = load_gold(str(ROOT / "benchmarks" / "gold" / "real_dev.jsonl"))
     assert len(recs) >= 10
     raw = [json.loads(x) for x in (ROOT / "benchmarks" / "gold" / "real_dev.jsonl").read_text().splitlines()]
-    for rec, r in zip(recs, raw):
-        for e, (s, t, lab, _) in zip(r["entities"], rec["entities"]):
+    for rec, r in zip(recs, raw, strict=True):
+        for e, (s, t, _, _) in zip(r["entities"], rec["entities"], strict=True):
             assert rec["text"][s:t] == e["text"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not REAL_DEV.is_dir(), reason="needs ../shared/data/real-dev")
 def test_evaluate_split_keeps_only_that_split(nlp):
     from docmine.evaluate import evaluate
@@ -293,3 +295,18 @@ def test_a_capitalised_word_also_written_in_lower_case_is_no_organisation():
     text = "Awareness campaigns help. Raising awareness matters. Europol agreed."
     ms = [Mention(0, 9, "ORG", "Awareness", source="model"), Mention(53, 60, "ORG", "Europol", source="model")]
     assert [m.text for m in resolve_document(text, ms)] == ["Europol"]
+
+
+def test_a_form_laid_out_as_a_table_keeps_its_values_for_ner():
+    from docmine.extract.document import Table
+    from docmine.nlp.prose import table_regions
+
+    para = "\n\n"
+    text = para.join(["MEMO", "From | Mr. Kwame Mensah, Ghana Police Service", "Date | 3 May 2024", "Body text."])
+    start, end = text.index("From"), text.index("Body") - 2
+    form = Table(page=1, start=start, end=end, rows=[["From", "Mr. Kwame Mensah, Ghana Police Service"],
+                                                    ["Date", "3 May 2024"]])
+    masked = mask_non_prose(text, extra=table_regions([form], text))
+    assert "Kwame Mensah" in masked and "From" not in masked and "|" not in masked
+    data = Table(page=1, start=start, end=end, rows=[["From", "Mr. Kwame Mensah"], ["2021", "3 May 2024"]])
+    assert "Kwame" not in mask_non_prose(text, extra=table_regions([data], text))

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, run_cli
 from makefiles import text_file
 
@@ -40,6 +41,7 @@ def _real(p) -> str:
 
 # -- 1. identical files that fail are each a failure ---------------------------------------------
 
+@pytest.mark.slow
 def test_identical_failing_files_are_each_recorded_and_a_rerun_is_a_no_op(tmp_path):
     d = tmp_path / "docs"
     d.mkdir()
@@ -59,7 +61,8 @@ def test_identical_failing_files_are_each_recorded_and_a_rerun_is_a_no_op(tmp_pa
     assert (first.new_documents, first.duplicates, first.failed) == (1, 1, 4)
     assert sorted(os.path.basename(p) for p, _, _ in first.failures) == [
         "empty-a.txt", "empty-b.txt", "image-a.txt", "image-b.txt"]
-    assert {r[0] for r in _rows(db, "SELECT path FROM files")} == {_real(d / "release.txt"), _real(d / "release-copy.txt")}
+    paths = {r[0] for r in _rows(db, "SELECT path FROM files")}
+    assert paths == {_real(d / "release.txt"), _real(d / "release-copy.txt")}
 
     before = _rows(db, "SELECT path, sha256, stage, reason, run_id, time FROM failures ORDER BY path")
     again = _ingest([d], db)
@@ -71,6 +74,7 @@ def test_identical_failing_files_are_each_recorded_and_a_rerun_is_a_no_op(tmp_pa
 
 # -- 2. one folder, several paths: one set of files -------------------------------------------------
 
+@pytest.mark.slow
 def test_the_same_folder_given_as_dot_absolute_and_through_a_link_is_ingested_once(tmp_path):
     d = tmp_path / "docs"
     d.mkdir()
@@ -122,6 +126,7 @@ def test_a_store_written_with_unresolved_paths_is_rekeyed_not_doubled(tmp_path, 
 
 # -- 3. stores are not documents ------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_stores_inside_the_ingested_folder_are_never_documents(tmp_path, monkeypatch):
     from docmine.pipeline import IngestLock
     from docmine.store import Store
@@ -171,9 +176,8 @@ def test_stores_inside_the_ingested_folder_are_never_documents(tmp_path, monkeyp
 
 @pytest.fixture
 def small_store(tmp_path):
-    from storekit import add_document
-
     from docmine.store import Store
+    from storekit import add_document
 
     ents = {"Europol": "ORG", "UNODC": "ORG", "Interpol": "ORG", "heroin": "DRUG", "cocaine": "DRUG"}
     s = Store(tmp_path / "t.db")
@@ -217,12 +221,12 @@ def test_same_label_comention_lists_each_pair_once(small_store):
 
     for window in ("document", "sentence"):
         t = comention(small_store, "ORG", "ORG", window=window, min_count=1)
-        pairs = list(zip(t.row, t.col))
+        pairs = list(zip(t.row, t.col, strict=True))
         assert not any(r == c for r, c in pairs)
         assert len({frozenset(p) for p in pairs}) == len(pairs), pairs
         assert all(r < c for r, c in pairs)  # one order: alphabetical
     t = comention(small_store, "ORG", "ORG", window="document", min_count=1)
-    assert set(zip(t.row, t.col)) == {("Europol", "Interpol"), ("Europol", "UNODC"), ("Interpol", "UNODC")}
+    assert set(zip(t.row, t.col, strict=True)) == {("Europol", "Interpol"), ("Europol", "UNODC"), ("Interpol", "UNODC")}
     assert t.set_index(["row", "col"]).loc[("Europol", "UNODC"), "count"] == 3
     both = comention(small_store, "ORG", "ORG", window="document", min_count=1, both_orders=True)
     assert len(both) == 2 * len(t) and not (both.row == both.col).any()

@@ -5,8 +5,8 @@ read from rules.toml: an unknown key is an error naming the key and the file."""
 import shutil
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from docmine.nlp.rules import RULE_NAMES
 from docmine.nlp.settings import RuleSettings, RulesFileError, load_rule_settings
 
@@ -30,7 +30,7 @@ def test_every_mention_has_a_known_rule_and_source(nlp):
             "Airport and recovered 1.9 Kg Xanax Tablets. Police seized 20 kg of heroin in Izmir, UNODC said.")
     found = ents(nlp, text)
     assert found
-    for (surface, label), (rule, source, _) in found.items():
+    for (surface, _label), (rule, source, _) in found.items():
         assert rule in RULE_NAMES, (surface, rule)
         assert source in ("lexicon", "model"), (surface, source)
 
@@ -171,7 +171,8 @@ def test_model_entities_as_they_stand_or_trimmed(nlp):
 
 def test_model_entity_that_is_a_common_word_is_dropped(nlp):
     # the model reads "Bags" as a PERSON; the cleaning stage drops it
-    assert [(e.text, e.label_) for e in nlp.get_pipe("ner")(nlp.make_doc("Bags of cocaine were found in the truck.")).ents] \
+    ner = nlp.get_pipe("ner")
+    assert [(e.text, e.label_) for e in ner(nlp.make_doc("Bags of cocaine were found in the truck.")).ents] \
         == [("Bags", "PERSON")]
     assert ("Bags", "PERSON") not in rules(nlp, "Bags of cocaine were found in the truck.")
 

@@ -13,8 +13,16 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 from docmine.analysis.comention import comention
 from docmine.analysis.topics import (
-    MODEL_KEY, TopicModel, cluster_texts, entity_token, fit_topics, load_model, make_label, topic_entities,
-    topic_table, topic_trend,
+    MODEL_KEY,
+    TopicModel,
+    cluster_texts,
+    entity_token,
+    fit_topics,
+    load_model,
+    make_label,
+    topic_entities,
+    topic_table,
+    topic_trend,
 )
 from docmine.store import Store
 from storekit import add_document
@@ -138,7 +146,7 @@ def synthetic():
 def fill_store(store: Store, texts, themes, start: int = 0, dated: bool = True) -> None:
     run = store.start_run("test", {})
     spec = entity_spec()
-    for i, (text, th) in enumerate(zip(texts, themes), start):
+    for i, (text, th) in enumerate(zip(texts, themes, strict=True), start):
         date = f"{2019 + i % 5}-{1 + i % 12:02d}-15" if dated and i % 7 else None
         add_document(store, f"{th}/{i:03d}.txt", text, spec, date=date, run_id=run)
 
@@ -165,6 +173,7 @@ def test_different_seeds_agree_and_recover_the_themes(synthetic):
         assert adjusted_rand_score(themes, labels) >= 0.9
 
 
+@pytest.mark.slow
 def test_auto_k_finds_the_four_themes(synthetic):
     texts, themes = synthetic
     labels, weights, model = cluster_texts(texts, k="auto", seed=0)
@@ -185,6 +194,7 @@ def test_topic_ids_are_canonical_and_weights_are_cosines(synthetic):
     assert np.all((weights > 0) & (weights <= 1 + 1e-9))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not BBC.exists(), reason="BBC News benchmark data not present")
 def test_bbc_seeds_agree_and_match_sections():
     bbc = pd.read_csv(BBC)
@@ -236,6 +246,7 @@ def test_fit_topics_table_and_stored_assignments(tmp_path, synthetic):
         assert len(rep) == 3 and all(r.startswith("heroin_balkan/") for r in rep)
 
 
+@pytest.mark.slow
 def test_same_store_and_seed_give_identical_assignments(tmp_path, synthetic):
     texts, themes = synthetic
     with Store(tmp_path / "t.db") as store:

@@ -5,6 +5,9 @@ import pytest
 
 from makefiles import html_file, text_file
 
+# every test needs the hostile store, whose ingest takes seconds
+pytestmark = pytest.mark.slow
+
 HOSTILE_TITLE = '<script>alert("title")</script>Heroin <img src=x onerror=alert(1)>'
 
 
@@ -17,7 +20,8 @@ def hostile_db(tmp_path_factory):
               "that 20 kg of heroin were seized in Türkiye by the Turkish National Police. Europol and UNODC "
               "warned that heroin trafficking on the Balkan route <b onmouseover=alert(2)>continues</b>.")
     html_file(d / "b.html", "Cocaine &lt;script&gt;alert(3)&lt;/script&gt; in Antwerp",
-              ["Europol said 2 tons of cocaine and 5 kg of heroin were seized in Antwerp &lt;iframe src=javascript:alert(4)&gt;.",
+              ["Europol said 2 tons of cocaine and 5 kg of heroin were seized in Antwerp"
+               " &lt;iframe src=javascript:alert(4)&gt;.",
                "UNODC and Europol called it a record seizure of cocaine."])
     db = str(d / "h.db")
     api.ingest([str(d)], db=db, workers=1)

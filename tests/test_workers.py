@@ -12,6 +12,7 @@ import textwrap
 import time
 
 import pytest
+
 from makefiles import text_file
 
 psutil = pytest.importorskip("psutil")
@@ -60,6 +61,7 @@ def _documents(db) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_workers_die_when_the_ingest_is_killed(tmp_path):
     folder = _folder(tmp_path, 80)  # 5 batches of 16: both workers busy for a while
     db = tmp_path / "s.db"
@@ -131,6 +133,7 @@ def test_the_watchdog_alone_ends_a_child_whose_parent_died(tmp_path):
             _kill_all([grandchild])
 
 
+@pytest.mark.slow
 def test_a_script_without_a_main_guard_ingests_once(tmp_path):
     folder = _folder(tmp_path, 20)  # two batches: two worker processes start
     db = tmp_path / "s.db"

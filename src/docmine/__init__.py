@@ -11,20 +11,20 @@ import sys as _sys
 import types as _types
 
 from docmine.api import (  # noqa: F401
-    ingest,
-    search,
-    entities,
+    canonicalize,
     comention,
+    entities,
+    evaluate,
     evidence,
-    topics,
     export,
     failures,
-    evaluate,
-    canonicalize,
+    ingest,
     open_store,
     report,
-    topic_trend,
+    search,
     topic_entities,
+    topic_trend,
+    topics,
 )
 from docmine.version import __version__  # noqa: F401
 

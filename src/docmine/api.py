@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import inspect
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import fields
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pandas is imported by the functions that need it: ingest starts faster
     import pandas as pd
@@ -41,7 +42,8 @@ def _with_ingest_options(fn: Callable) -> Callable:
                for f in fields(IngestOptions)]
     fn.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
     doc = [f"    ``{f.name}``: {f.metadata['help']}" for f in fields(IngestOptions)]
-    fn.__doc__ = (fn.__doc__ or "") + "\n\n    Options (keyword only; the flags of ``docmine ingest``):\n\n" + "\n".join(doc) + "\n"
+    header = "\n\n    Options (keyword only; the flags of ``docmine ingest``):\n\n"
+    fn.__doc__ = (fn.__doc__ or "") + header + "\n".join(doc) + "\n"
     return fn
 
 
@@ -73,16 +75,31 @@ def entities(db: str = DEFAULT_DB, label: str | None = None, top: int | None = 2
         return entity_table(store, label, top)
 
 
-def export(what: str, db: str = DEFAULT_DB) -> pd.DataFrame:
-    """``mentions``, ``documents`` or ``entities`` as a DataFrame."""
-    # the module docmine.export, imported by name: the package attribute docmine.export is this function
-    from docmine.export import documents_df, entities_df, mentions_df
+EXPORTS = ("mentions", "documents", "entities", "tables")
+"""What ``export`` writes (the CLI's ``docmine export WHAT``)."""
 
-    fn = {"mentions": mentions_df, "documents": documents_df, "entities": entities_df}.get(what)
-    if fn is None:
-        raise ValueError(f"cannot export {what!r}: choose mentions, documents or entities")
+
+def export(what: str, db: str = DEFAULT_DB, *, cells: bool = True) -> pd.DataFrame:
+    """``mentions``, ``documents``, ``entities`` or ``tables`` as a DataFrame.
+
+    ``tables``: the tables found in PDFs, DOCX and HTML, one row per cell (doc_id, path, table,
+    page, row, col, text); with ``cells=False`` one row per table whose ``rows`` is a list of rows
+    of cell strings (what ``docmine export tables --format jsonl`` writes)."""
+    # the module docmine.export, imported by name: the package attribute docmine.export is this function
+    from docmine.export import documents_df, entities_df, mentions_df, tables_df
+
+    if what not in EXPORTS:
+        raise ValueError(f"cannot export {what!r}: choose {', '.join(EXPORTS[:-1])} or {EXPORTS[-1]}."
+                         f" Give, for example, docmine.export('mentions')")
+    if not isinstance(cells, bool):
+        raise ValueError(f"cells must be True or False, not {cells!r}."
+                         " Give, for example, cells=False for one row per table")
+    if not cells and what != "tables":
+        raise ValueError(f"cells=False applies to tables only, not {what!r}. Leave cells out")
     with open_store(db) as store:
-        return fn(store)
+        if what == "tables":
+            return tables_df(store, cells=cells)
+        return {"mentions": mentions_df, "documents": documents_df, "entities": entities_df}[what](store)
 
 
 def failures(db: str = DEFAULT_DB) -> pd.DataFrame:
@@ -125,7 +142,7 @@ def comention(rows: str, cols: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
     """Co-mention table of two labels; see :func:`docmine.analysis.comention.comention`."""
     from docmine.analysis.comention import comention as _comention
 
-    rows, cols = v.label(rows, "rows"), v.label(cols, "cols")
+    rows, cols = str(v.label(rows, "rows")), str(v.label(cols, "cols"))
     if "min_count" in kw:
         kw["min_count"] = v.whole_number(kw["min_count"], "min_count", example=2)
     if kw.get("top") is not None:
@@ -171,7 +188,7 @@ def topic_entities(db: str = DEFAULT_DB, label: str = "DRUG", **kw) -> pd.DataFr
     """Topic x entity cross table, with the same columns as :func:`comention`."""
     from docmine.analysis.topics import topic_entities as _te
 
-    label = v.label(label)
+    label = str(v.label(label))
     if "min_count" in kw:
         kw["min_count"] = v.whole_number(kw["min_count"], "min_count", example=2)
     if kw.get("top") is not None:

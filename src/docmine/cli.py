@@ -12,8 +12,9 @@ import os
 import re
 import sqlite3
 import sys
+from collections.abc import Callable
 from dataclasses import fields
-from typing import Callable, NoReturn
+from typing import NoReturn
 
 from docmine import api
 from docmine import validate as v
@@ -52,7 +53,8 @@ def _arg(check: Callable, flag: str, **kw) -> Callable[[str], object]:
         except ValueError as exc:
             raise argparse.ArgumentTypeError(str(exc)) from None
 
-    convert.__name__ = getattr(check, "__name__", None) or getattr(check, "func").__name__  # a partial names its function
+    # a partial names its function
+    convert.__name__ = getattr(check, "__name__", None) or getattr(check, "func").__name__  # noqa: B009
     return convert
 
 
@@ -153,12 +155,22 @@ def cmd_entities(a) -> int:
 
 
 def cmd_export(a) -> int:
-    from docmine.export import write_table
+    from pathlib import Path
 
-    df = api.export(a.what, db=a.db)
-    text = write_table(df, a.format, a.output)
+    from docmine.export import NESTED_FORMATS, write_table
+
+    fmt = a.format or (Path(a.output).suffix.lstrip(".").lower() if a.output else "csv")
+    # tables: one record per cell in flat formats, one per table (rows nested) in JSON
+    if a.what == "tables":
+        df = api.export(a.what, db=a.db, cells=fmt not in NESTED_FORMATS)
+    else:
+        df = api.export(a.what, db=a.db)
+    text = write_table(df, fmt, a.output)
     if text is not None:
         sys.stdout.write(text)
+    elif a.what == "tables" and fmt not in NESTED_FORMATS:
+        n_tables = len(df.drop_duplicates(["doc_id", "table"]))
+        print(f"wrote {len(df)} cells of {n_tables} tables to {a.output}", file=sys.stderr)
     else:
         print(f"wrote {len(df)} {a.what} to {a.output}", file=sys.stderr)
     return 0
@@ -186,7 +198,8 @@ def cmd_search(a) -> int:
     df = api.search(a.query, db=a.db, label=a.label, fuzzy=a.fuzzy, text=a.text, date_from=a.date_from,
                     date_to=a.date_to, topic=a.topic, path=a.path, limit=a.limit)
     if df.empty:
-        print(f"no match for {a.query!r}" + ("" if a.fuzzy or a.text else "; try --fuzzy for misspellings or --text for full text"))
+        hint = "" if a.fuzzy or a.text else "; try --fuzzy for misspellings or --text for full text"
+        print(f"no match for {a.query!r}" + hint)
         return 0
     if a.text:
         for r in df.itertuples():
@@ -194,7 +207,8 @@ def cmd_search(a) -> int:
             print(f"{r.path}  ({r.date or 'no date'}, bm25 {r.score})\n    {r.title or ''}\n    {snippet}")
         return 0
     for (entity, label), group in df.groupby(["entity", "label"], sort=False):
-        print(f"{entity} [{label}] in {group['entity_documents'].iloc[0]} documents (match {group['score'].iloc[0]:.0f})")
+        n_docs, score = group["entity_documents"].iloc[0], group["score"].iloc[0]
+        print(f"{entity} [{label}] in {n_docs} documents (match {score:.0f})")
         for (path, date), g in group.groupby(["path", "date"], sort=False, dropna=False):
             print(f"  {path} ({date if isinstance(date, str) else 'no date'})")
             for r in g.itertuples():
@@ -230,7 +244,8 @@ def cmd_comention(a) -> int:
     if a.matrix:
         _print_df(shown.pivot_table(index="row", columns="col", values=a.measure, aggfunc="first").reset_index())
     else:
-        _print_df(shown[["row", "col", "count", "documents", "row_count", "col_count", "pmi", "npmi", "lift", "p_value"]])
+        _print_df(shown[["row", "col", "count", "documents", "row_count", "col_count",
+                         "pmi", "npmi", "lift", "p_value"]])
     return 0
 
 
@@ -242,7 +257,8 @@ def cmd_topics(a) -> int:
         return 0
     if a.cross:
         df = api.topic_entities(db=a.db, label=a.cross, min_count=a.min_count)
-        _print_df((df.head(a.top) if a.top else df)[["row", "col", "count", "row_count", "col_count", "npmi", "lift", "p_value"]])
+        columns = ["row", "col", "count", "row_count", "col_count", "npmi", "lift", "p_value"]
+        _print_df((df.head(a.top) if a.top else df)[columns])
         return 0
     df = api.topics(db=a.db, k=k, seed=a.seed, refit=a.refit)
     info = df.attrs
@@ -309,8 +325,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--top", type=_count("--top", minimum=0, meaning="0 = all"), default=20,
                     help="entities to list (default 20; 0 = all)")
 
-    sp = add("export", cmd_export, "write mentions, documents or entities as a table")
-    sp.add_argument("what", choices=["mentions", "documents", "entities"])
+    sp = add("export", cmd_export, "write mentions, documents, entities or the documents' tables as a table "
+                                   "(tables: one record per cell; with --format jsonl/json one per table)")
+    sp.add_argument("what", choices=list(api.EXPORTS))
     sp.add_argument("--format", type=_arg(v.table_format, "--format"), metavar="{" + ",".join(v.TABLE_FORMATS) + "}",
                     help="table format (default: from the -o extension, else csv)")
     sp.add_argument("-o", "--output", help="output file (default: standard output)")
@@ -332,7 +349,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--rows", type=_label("--rows"), required=True)
     sp.add_argument("--cols", type=_label("--cols"), required=True)
     sp.add_argument("--window", choices=["document", "paragraph", "sentence"], default="document")
-    sp.add_argument("--measure", choices=["count", "documents", "mention_pairs", "pmi", "npmi", "lift", "chi2", "p_value"], default="npmi")
+    sp.add_argument("--measure", default="npmi",
+                    choices=["count", "documents", "mention_pairs", "pmi", "npmi", "lift", "chi2", "p_value"])
     sp.add_argument("--min-count", type=_count("--min-count", example=2), default=2,
                     help="minimum shared windows for a pair (default 2)")
     sp.add_argument("--top", type=_count("--top", minimum=0, example=30, meaning="0 = all"), default=30,
@@ -343,7 +361,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-o", "--output", help="write " + v.format_list(v.COMENTION_FORMATS))
 
     sp = add("topics", cmd_topics, "cluster documents by topic (or show trends / topic x entity tables)")
-    sp.add_argument("--k", type=_arg(v.topics_k, "--k"), default="auto", help="number of topics (at least 2), or auto (default)")
+    sp.add_argument("--k", type=_arg(v.topics_k, "--k"), default="auto",
+                    help="number of topics (at least 2), or auto (default)")
     sp.add_argument("--seed", type=_count("--seed", minimum=0, example=0), default=0)
     sp.add_argument("--refit", action="store_true", help="re-cluster everything (renumbers topics)")
     sp.add_argument("--trend", choices=["year", "month"], help="documents per topic and period")

@@ -27,7 +27,7 @@ def load_gold(path: str, split: str | None = None) -> list[dict]:
     p = Path(path)
     if not p.exists():
         raise FileNotFoundError(f"gold file {path} not found")
-    out = []
+    out: list[dict] = []
     if p.suffix == ".spacy":
         import spacy
         from spacy.tokens import DocBin
@@ -123,11 +123,11 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
     lex = nlp.get_pipe("docmine_domain").lex
     gold_labels = {GOLD_LABEL_MAP.get(lab) for r in records for _, _, lab, _ in r["entities"]
                    if GOLD_LABEL_MAP.get(lab) and lab not in ignore} - set(ignore)
-    counts = defaultdict(Counter)
+    counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
     canon_gold, canon_pred = defaultdict(set), defaultdict(set)
     examples = []
     docs = (Document(path=r["id"], sha256="", format="txt", text=r["text"]) for r in records)
-    for rec, (_, mentions, _) in zip(records, annotate(nlp, docs, batch_size=32)):
+    for rec, (_, mentions, _) in zip(records, annotate(nlp, docs, batch_size=32), strict=True):
         g = set()
         for s, e, label, canonical in rec["entities"]:
             lab = GOLD_LABEL_MAP.get(label)
@@ -168,8 +168,8 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
         _, _, cf = _prf(ctp, len(canon_pred[lab]) - ctp, len(canon_gold[lab]) - ctp)
         po = c["overlap_tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
         rows.append({"label": lab, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
-                     "p_overlap": round(po, 3), "canonical_f1": round(cf, 3), "gold": c["tp"] + c["fn"], "predicted": c["tp"] + c["fp"],
-                     "tp": c["tp"]})
+                     "p_overlap": round(po, 3), "canonical_f1": round(cf, 3), "gold": c["tp"] + c["fn"],
+                     "predicted": c["tp"] + c["fp"], "tp": c["tp"]})
     df = pd.DataFrame(rows)
     df.attrs["errors"] = examples
     df.attrs["documents"] = len(records)

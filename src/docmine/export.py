@@ -1,4 +1,4 @@
-"""Tables out of the store: mentions, documents, entities as DataFrames and files."""
+"""Tables out of the store: mentions, documents, entities and the documents' tables as DataFrames and files."""
 from __future__ import annotations
 
 import json
@@ -45,6 +45,34 @@ def entities_df(store: Store) -> pd.DataFrame:
         " group_concat(DISTINCT m.text) AS aliases FROM entities e JOIN mentions m USING(entity_id)"
         " GROUP BY e.entity_id ORDER BY mentions DESC"
     )
+
+
+TABLE_CELL_COLUMNS = ["doc_id", "path", "table", "page", "row", "col", "text"]
+TABLE_COLUMNS = ["doc_id", "path", "table", "page", "rows"]
+NESTED_FORMATS = ("jsonl", "json")
+"""Formats that write one record per table (its rows nested); the others write one per cell."""
+
+
+def tables_df(store: Store, cells: bool = True) -> pd.DataFrame:
+    """The tables found in the documents (PDF, DOCX, HTML).
+
+    ``cells``: one row per cell (doc_id, path, table, page, row, col, text; table, row and col
+    count from 0, page from 1); else one row per table whose ``rows`` is a list of rows, each a
+    list of cell strings. A store written before tables were kept has none."""
+    has = store.query("SELECT 1 FROM sqlite_master WHERE type='table' AND name='tables'")
+    if not has:
+        return pd.DataFrame(columns=TABLE_CELL_COLUMNS if cells else TABLE_COLUMNS)
+    df = store.df("SELECT t.doc_id, d.path, t.idx AS \"table\", t.page, t.rows FROM tables t"
+                  " JOIN documents d USING(doc_id) ORDER BY t.doc_id, t.idx")
+    df["rows"] = df["rows"].map(json.loads)
+    if not cells:
+        return df[TABLE_COLUMNS]
+    out = [(r.doc_id, r.path, r.table, r.page, i, j, text)
+           for r in df.itertuples(index=False) for i, row in enumerate(r.rows) for j, text in enumerate(row)]
+    cell_df = pd.DataFrame(out, columns=TABLE_CELL_COLUMNS)
+    for col in ("doc_id", "table", "page", "row", "col"):
+        cell_df[col] = cell_df[col].astype("int64")
+    return cell_df
 
 
 def records(df: pd.DataFrame) -> list[dict]:

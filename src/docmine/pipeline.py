@@ -14,9 +14,10 @@ import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from functools import partial
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any, TextIO
 
 from docmine import validate as v
 from docmine.discover import FileEntry, discover, location, sha256_file
@@ -93,9 +94,9 @@ def ingest_options(values: Mapping[str, Any] | None = None, name: Callable[[str]
     unknown = sorted(set(values) - set(known))
     if unknown:
         raise TypeError(f"unknown ingest option {unknown[0]!r}; the options are {', '.join(known)}")
-    checked = {}
+    checked: dict[str, Any] = {}
     for key, f in known.items():
-        value = values.get(key)
+        value: Any = values.get(key)
         if value is None:
             value = f.default
         if f.metadata.get("choices") is not None:
@@ -144,7 +145,7 @@ class IngestLock:
 
     def __init__(self, db: str):
         self.path = db + ".lock"
-        self.fh = None
+        self.fh: TextIO | None = None
 
     def __enter__(self):
         self.fh = open(self.path, "a+")  # not "w": a refused ingest must not wipe the holder's pid
@@ -163,8 +164,9 @@ class IngestLock:
         return self
 
     def __exit__(self, *exc):
-        fcntl.flock(self.fh, fcntl.LOCK_UN)
-        self.fh.close()
+        if self.fh is not None:
+            fcntl.flock(self.fh, fcntl.LOCK_UN)
+            self.fh.close()
 
 
 def _batches(items: list, size: int) -> Iterator[list]:

@@ -7,7 +7,7 @@ local executor runs (:mod:`docmine.workers`); this module does not import the pi
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 
 def _dask_task(batch: list[tuple], initargs: tuple) -> list[dict]:
@@ -41,7 +41,7 @@ def run_dask(batches: list[list[tuple]], opts) -> Iterator[list[dict]]:
             owner[fut.key] = batch
             return fut
 
-        ac = as_completed([submit(b) for b, _ in zip(it, range(window))])
+        ac = as_completed([submit(b) for b, _ in zip(it, range(window), strict=False)])
         for fut in ac:
             try:
                 yield fut.result()

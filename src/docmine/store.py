@@ -13,9 +13,11 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+
+_DROP_ORPHAN_ENTITIES = "DELETE FROM entities WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mentions)"
 
 DEFAULT_DB = "docmine.db"
 """The store's file name when none is given (the CLI's ``--db``, the API's ``db=``)."""
@@ -143,9 +145,22 @@ def _m2_resolved_paths(conn: sqlite3.Connection) -> None:
     _rekey_resolved(conn, os.path.realpath)
 
 
+def _m3_tables(conn: sqlite3.Connection) -> None:
+    """2 -> 3: the tables found in PDFs, DOCX and HTML, cell by cell (``rows``: a JSON list of rows,
+    each a list of cell strings), with the span of their text in the document. A document stored
+    before has none until its file is ingested again."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS tables ("
+        " doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,"
+        " idx INTEGER NOT NULL, page INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+        " n_rows INTEGER NOT NULL, n_cols INTEGER NOT NULL, rows TEXT NOT NULL,"
+        " PRIMARY KEY (doc_id, idx)) WITHOUT ROWID")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_base_schema,
     _m2_resolved_paths,
+    _m3_tables,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 """The version this docmine writes: a store is at it once every migration has run."""
@@ -263,7 +278,8 @@ class Store:
         if version < READABLE_FROM:
             raise StoreError(
                 f"{self.path} was written by an older docmine (store version {version}; this one reads "
-                f"{READABLE_FROM} to {SCHEMA_VERSION}). Run `docmine ingest FOLDER --db {self.path}` once to upgrade it")
+                f"{READABLE_FROM} to {SCHEMA_VERSION}). "
+                f"Run `docmine ingest FOLDER --db {self.path}` once to upgrade it")
 
     def _migrate(self) -> None:
         """Apply the missing migrations in order, each in its own transaction.
@@ -328,7 +344,8 @@ class Store:
 
     # -- files & documents ------------------------------------------------------
     def known_files(self) -> dict[str, sqlite3.Row]:
-        return {r["path"]: r for r in self.conn.execute("SELECT path, doc_id, sha256, size, mtime_ns, status FROM files")}
+        rows = self.conn.execute("SELECT path, doc_id, sha256, size, mtime_ns, status FROM files")
+        return {r["path"]: r for r in rows}
 
     def doc_by_sha(self, sha256: str) -> int | None:
         row = self.conn.execute("SELECT doc_id FROM documents WHERE sha256=?", (sha256,)).fetchone()
@@ -387,7 +404,8 @@ class Store:
             self._drop_orphan(row[0])
 
     def _entity_id(self, label: str, canonical: str) -> int:
-        row = self.conn.execute("SELECT entity_id FROM entities WHERE label=? AND canonical=?", (label, canonical)).fetchone()
+        row = self.conn.execute("SELECT entity_id FROM entities WHERE label=? AND canonical=?",
+                                (label, canonical)).fetchone()
         if row:
             return row[0]
         cur = self.conn.execute("INSERT INTO entities(label, canonical) VALUES (?,?)", (label, canonical))
@@ -428,8 +446,14 @@ class Store:
             )
             if r.get("minhash") is not None:
                 c.execute("INSERT INTO doc_minhash(doc_id, sig) VALUES (?,?)", (doc_id, json.dumps(r["minhash"])))
+            c.executemany(
+                "INSERT INTO tables(doc_id, idx, page, start, end, n_rows, n_cols, rows) VALUES (?,?,?,?,?,?,?,?)",
+                [(doc_id, i, t["page"], t["start"], t["end"], len(t["rows"]), max(map(len, t["rows"]), default=0),
+                  json.dumps(t["rows"], ensure_ascii=False)) for i, t in enumerate(d.get("tables") or [])],
+            )
         c.execute(
-            "INSERT OR REPLACE INTO files(path, doc_id, sha256, size, mtime_ns, status, run_id, seen) VALUES (?,?,?,?,?,'ok',?,?)",
+            "INSERT OR REPLACE INTO files(path, doc_id, sha256, size, mtime_ns, status, run_id, seen) "
+            "VALUES (?,?,?,?,?,'ok',?,?)",
             (key, doc_id, d["sha256"], d["size"], r.get("mtime_ns"), run_id, time.time()),
         )
         c.execute("DELETE FROM failures WHERE path=?", (key,))
@@ -455,7 +479,7 @@ class Store:
                 else:
                     self.conn.execute("UPDATE files SET status='missing' WHERE path=?", (p,))
             if n and delete:  # entities no mention refers to any more
-                self.conn.execute("DELETE FROM entities WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mentions)")
+                self.conn.execute(_DROP_ORPHAN_ENTITIES)
         return n
 
     def forget_failures(self, paths: Iterable[str]) -> None:
@@ -482,9 +506,10 @@ class Store:
             for mid, label, resolved, current in rows:
                 new = canonical_fn(label, resolved)
                 if new != current:
-                    self.conn.execute("UPDATE mentions SET entity_id=? WHERE mention_id=?", (self._entity_id(label, new), mid))
+                    self.conn.execute("UPDATE mentions SET entity_id=? WHERE mention_id=?",
+                                      (self._entity_id(label, new), mid))
                     changed += 1
-            self.conn.execute("DELETE FROM entities WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mentions)")
+            self.conn.execute(_DROP_ORPHAN_ENTITIES)
         return changed
 
     # -- topics ---------------------------------------------------------------------
@@ -496,7 +521,8 @@ class Store:
             for t in topics:
                 self.conn.execute(
                     "INSERT OR REPLACE INTO topics(topic, label, terms, entities, size, model) VALUES (?,?,?,?,?,?)",
-                    (t["topic"], t["label"], json.dumps(t["terms"]), json.dumps(t["entities"]), t["size"], t.get("model")),
+                    (t["topic"], t["label"], json.dumps(t["terms"]), json.dumps(t["entities"]), t["size"],
+                     t.get("model")),
                 )
             self.conn.executemany("UPDATE documents SET topic=?, topic_weight=? WHERE doc_id=?",
                                   [(t, w, d) for d, t, w in assignments])

@@ -13,8 +13,8 @@ import math
 import numbers
 import os
 import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from docmine.nlp.mention import LABELS
 from docmine.store import DEFAULT_DB
@@ -210,20 +210,20 @@ def date_range(date_from, date_to, names: tuple[str, str] = ("date_from", "date_
 # -- paths --------------------------------------------------------------------------------------
 def input_paths(paths: Iterable[str | os.PathLike], what: str = "ingest") -> list[str]:
     """Files and folders to read: every one must exist (a typo must not ingest half of what was meant)."""
-    paths = [os.fspath(p) for p in paths]
-    if not paths:
+    given: list[str] = [os.fspath(p) for p in paths]
+    if not given:
         raise ValueError(f"nothing to {what}: no file or folder given. Give at least one, e.g. docmine {what} reports/")
-    missing = [p for p in paths if not os.path.exists(p)]
+    missing = [p for p in given if not os.path.exists(p)]
     if missing:
         shown = ", ".join(repr(p) for p in missing)
         where = f" (relative paths are read from {os.getcwd()})" if any(not os.path.isabs(p) for p in missing) else ""
         noun = "no such file or folder" if len(missing) == 1 else "no such files or folders"
         raise ValueError(f"{noun}: {shown}; nothing was ingested. Check the spelling{where}")
-    unreadable = [p for p in paths if not os.access(p, os.R_OK)]
+    unreadable = [p for p in given if not os.access(p, os.R_OK)]
     if unreadable:
         raise ValueError(f"cannot read {', '.join(repr(p) for p in unreadable)}: permission denied."
                          " Check the permissions, or leave it out")
-    return paths
+    return given
 
 
 def store_path(db: str | os.PathLike, name: str = "db", write: bool = False, exists: bool = True) -> str:
@@ -261,7 +261,8 @@ def output_path(out: str | os.PathLike, name: str = "output", formats: Sequence[
     text = os.fspath(out)
     p = Path(text)
     if p.is_dir() or text.endswith(os.sep):
-        raise ValueError(f"{name} {text!r} is a folder. Give a file name, e.g. {_example(name, str(p / ('out.' + (formats or ['csv'])[0])))}")
+        example = _example(name, str(p / ("out." + (formats or ["csv"])[0])))
+        raise ValueError(f"{name} {text!r} is a folder. Give a file name, e.g. {example}")
     if formats is not None:
         ext = p.suffix.lstrip(".").lower()
         if ext not in formats:

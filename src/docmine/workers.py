@@ -25,10 +25,10 @@ import sys
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
-from typing import Callable, Iterator
 
 STARTUP_GRACE = 120.0  # seconds a fresh worker may spend loading the model
 PARENT_POLL = 0.5  # seconds between the watchdog's checks that the parent is alive
@@ -282,7 +282,7 @@ class LocalExecutor:
                         if isolated or len(batch) == 1:
                             yield [_failure(batch[0], reason)]
                         else:
-                            queue.extendleft((([e], True) for e in reversed(batch)))
+                            queue.extendleft(([e], True) for e in reversed(batch))
                     pool = self._start()
         finally:
             if self.pool is not None:

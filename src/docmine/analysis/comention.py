@@ -4,8 +4,8 @@ Windows are documents, paragraphs or sentences. For each pair (x, y), with N the
 windows that hold any mention, n_x and n_y the windows holding x and y, and n_xy those
 holding both:  PMI = log2(n_xy N / (n_x n_y)),  NPMI = PMI / -log2(n_xy / N),
 lift = n_xy N / (n_x n_y), and the one-sided Fisher exact test (hypergeometric tail
-P[X >= n_xy], for pairs seen in two windows or more) and the chi-square statistic of the 2x2 table. Counts are sparse matrix
-products, so a million mentions take seconds. Near-duplicate documents count once unless
+P[X >= n_xy], for pairs seen in two windows or more) and the chi-square statistic of the 2x2 table.
+Counts are sparse matrix products, so a million mentions take seconds. Near-duplicate documents count once unless
 ``include_near_duplicates``.
 """
 from __future__ import annotations
@@ -107,7 +107,7 @@ def comention(store: Store, rows: str, cols: str, window: str = "document", meas
         both = left.merge(right, on="u")
         both["d"] = doc_idx[both["u"].to_numpy()]
         per = both.drop_duplicates(["d", "i", "j"]).groupby(["i", "j"]).size()
-        docs = per.reindex(list(zip(i, j)), fill_value=0).to_numpy()
+        docs = per.reindex(list(zip(i, j, strict=True)), fill_value=0).to_numpy()
     N = float(max(n_windows, 1))
     px, py, pxy = n_x[i] / N, n_y[j] / N, n_xy / N
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -137,7 +137,8 @@ def comention(store: Store, rows: str, cols: str, window: str = "document", meas
         "chi2": np.round(chi2, 4), "p_value": p_value,
     }, columns=columns)
     ascending = measure == "p_value"
-    out = out.sort_values([measure, "count", "row", "col"], ascending=[ascending, False, True, True]).reset_index(drop=True)
+    out = out.sort_values([measure, "count", "row", "col"], ascending=[ascending, False, True, True])
+    out = out.reset_index(drop=True)
     if top:
         out = out.head(int(top))
     out.attrs.update({"window": window, "measure": measure, "rows": rows, "cols": cols})

@@ -11,7 +11,8 @@ TABLE_ORDER = tuple(sorted(NAME_LABELS, key=lambda label: label == "PERSON"))
 about organisations, drugs and places, so people come last."""
 
 
-def entity_table(store: Store, label: str | None = None, top: int | None = 20, include_near_duplicates: bool = True) -> pd.DataFrame:
+def entity_table(store: Store, label: str | None = None, top: int | None = 20,
+                 include_near_duplicates: bool = True) -> pd.DataFrame:
     """Mentions, documents and first/last publication date per entity, most mentioned first."""
     where, params = [], []
     if label:

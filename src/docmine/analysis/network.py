@@ -58,7 +58,9 @@ def heatmap(table: pd.DataFrame, out: str, measure: str = "npmi", max_rows: int 
     im = ax.imshow(m.to_numpy(dtype=float), cmap=cmap, vmin=-1 if measure == "npmi" else None, vmax=vmax, aspect="auto")
     ax.set_xticks(range(len(cols)), [str(c)[:30] for c in cols], rotation=60, ha="right", fontsize=8)
     ax.set_yticks(range(len(rows)), [str(r)[:40] for r in rows], fontsize=8)
-    ax.set_title(f"{table.attrs.get('rows', '')} x {table.attrs.get('cols', '')}: {measure} ({table.attrs.get('window', '')})", fontsize=9)
+    attrs = table.attrs
+    ax.set_title(f"{attrs.get('rows', '')} x {attrs.get('cols', '')}: {measure} ({attrs.get('window', '')})",
+                 fontsize=9)
     fig.colorbar(im, ax=ax, shrink=0.8)
     fig.tight_layout()
     fig.savefig(out, format=Path(out).suffix.lstrip(".") or "png", dpi=120)

@@ -70,7 +70,8 @@ def find_entities(store: Store, query: str, label: str | None = None, fuzzy: boo
             s = max(_fuzzy_score(key, alias_key(canonical)), _fuzzy_score(key, alias_key(text)))
         if s >= (threshold if fuzzy else 100) and s > scores.get(eid, (0,))[0]:
             scores[eid] = (s, lab, canonical, text)
-    rows = [{"entity_id": eid, "label": lab, "entity": c, "score": round(s, 1)} for eid, (s, lab, c, _) in scores.items()]
+    rows = [{"entity_id": eid, "label": lab, "entity": c, "score": round(s, 1)}
+            for eid, (s, lab, c, _) in scores.items()]
     df = pd.DataFrame(rows, columns=["entity_id", "label", "entity", "score"])
     return df.sort_values(["score", "entity"], ascending=[False, True]).head(limit).reset_index(drop=True)
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -170,7 +170,7 @@ class TopicModel:
         }, separators=(",", ":"), sort_keys=True)
 
     @classmethod
-    def from_json(cls, text: str) -> "TopicModel":
+    def from_json(cls, text: str) -> TopicModel:
         d = json.loads(text)
         if d.get("format") != MODEL_FORMAT or d.get("version") != MODEL_VERSION:
             raise ValueError("the stored topic model has an unknown format; re-fit it with refit=True")
@@ -188,7 +188,8 @@ def _with_tokens(texts: Sequence[str], extra_tokens: Sequence[Sequence[str]] | N
         return texts
     if len(extra_tokens) != len(texts):
         raise ValueError("extra_tokens must hold one list of tokens per text")
-    return [t + "\n" + " ".join(_token(x) for x in toks) if toks else t for t, toks in zip(texts, extra_tokens)]
+    return [t + "\n" + " ".join(_token(x) for x in toks) if toks else t
+            for t, toks in zip(texts, extra_tokens, strict=True)]
 
 
 # -- fitting --------------------------------------------------------------------------------------
@@ -246,7 +247,8 @@ def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
 
     n = len(texts)
     if n < MIN_DOCUMENTS:
-        raise ValueError(f"topic clustering needs at least {MIN_DOCUMENTS} documents, got {n}; ingest more documents first")
+        raise ValueError(f"topic clustering needs at least {MIN_DOCUMENTS} documents, got {n};"
+                         " ingest more documents first")
     if k != "auto":
         if isinstance(k, str) and k.strip().isdigit():
             k = int(k)
@@ -255,7 +257,8 @@ def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
         if k < 2:
             raise ValueError(f"k must be at least 2, not {k}")
         if k > n:
-            raise ValueError(f"k={k} is more topics than the {n} documents to cluster; choose k <= {n} or ingest more documents")
+            raise ValueError(f"k={k} is more topics than the {n} documents to cluster;"
+                             f" choose k <= {n} or ingest more documents")
     stop = load_stopwords() if stopwords is None else stopwords
     docs = _with_tokens(texts, extra_tokens)
     big = n >= 20
@@ -274,7 +277,8 @@ def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
     X = model.tfidf(texts, extra_tokens)
     usable = np.flatnonzero(X.getnnz(axis=1) > 0)
     if len(usable) < MIN_DOCUMENTS:
-        raise ValueError(f"only {len(usable)} documents hold words shared with other documents; ingest more documents first")
+        raise ValueError(f"only {len(usable)} documents hold words shared with other documents;"
+                         " ingest more documents first")
     if n_components is None:
         n_components = lsa_dimensions(len(usable))
     dims = max(1, min(n_components, len(usable) - 1, len(vocab) - 1))
@@ -284,23 +288,26 @@ def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
     Z = model.project(X)
     Zu = Z[usable]
     if k == "auto":
-        k, scores = choose_k(Zu, seed)
+        n_topics, scores = choose_k(Zu, seed)
         params["k_selection"] = {"criterion": f"auto: largest k whose stability (mean pairwise ARI of k-means"
                                               f" fits on 80% subsamples) is within {STABILITY_TOLERANCE} of the best",
                                  "scores": {str(a): b for a, b in scores.items()}}
-    if k > len(usable):
-        raise ValueError(f"k={k} is more topics than the {len(usable)} documents with usable text; choose a smaller k")
-    km = _kmeans(Zu, int(k), seed, n_init)
+    else:
+        n_topics = int(k)  # validated above: a whole number
+    if n_topics > len(usable):
+        raise ValueError(f"k={n_topics} is more topics than the {len(usable)} documents with usable text;"
+                         " choose a smaller k")
+    km = _kmeans(Zu, n_topics, seed, n_init)
     model.centroids = km.cluster_centers_.astype(np.float32).astype(np.float64)
     labels, _ = model.assign(Z)
     # canonical ids: largest topic first, ties by the first text in it
-    sizes = np.bincount(labels[labels >= 0], minlength=k)
-    first = np.array([np.flatnonzero(labels == t)[0] if sizes[t] else n for t in range(k)])
-    order = sorted(range(k), key=lambda t: (-sizes[t], first[t]))
+    sizes = np.bincount(labels[labels >= 0], minlength=n_topics)
+    first = np.array([np.flatnonzero(labels == t)[0] if sizes[t] else n for t in range(n_topics)])
+    order = sorted(range(n_topics), key=lambda t: (-sizes[t], first[t]))
     model.centroids = model.centroids[order]
     labels, weights = model.assign(Z)
-    params["k"] = int(k)
-    model.topics = _top_features(X, labels, vocab, k)
+    params["k"] = n_topics
+    model.topics = _top_features(X, labels, vocab, n_topics)
     return labels, weights, model
 
 
@@ -327,8 +334,8 @@ def _top_features(X: sparse.csr_matrix, labels: np.ndarray, vocab: list[str], k:
         inside = sums[t] / max(sizes[t], 1)
         outside = (total - sums[t]) / max(n - sizes[t], 1)
         score = inside - outside
-        idx = np.lexsort((np.arange(len(vocab)), -score))[:top]
-        idx = [i for i in idx if score[i] > 0]
+        best = np.lexsort((np.arange(len(vocab)), -score))[:top]
+        idx = [i for i in best if score[i] > 0]
         out.append({"topic": t, "size": int(sizes[t]), "features": [vocab[i] for i in idx],
                     "scores": [round(float(score[i]), 5) for i in idx]})
     return out
@@ -418,7 +425,8 @@ def fit_topics(store: Store, k: int | str = "auto", seed: int = 0, refit: bool =
         ids = fit["doc_id"].tolist()
         labels, weights, model = cluster_texts(fit["text"].tolist(), k=k, seed=seed,
                                                extra_tokens=[tokens.get(d, []) for d in ids])
-        assignments = [(int(d), int(t), round(float(w), 6)) for d, t, w in zip(ids, labels, weights) if t >= 0]
+        assignments = [(int(d), int(t), round(float(w), 6))
+                       for d, t, w in zip(ids, labels, weights, strict=True) if t >= 0]
         rest = docs[docs["near_dup_of"].notna()]
         assignments += _assign(model, rest, tokens)
         topics = _topic_rows(model, assignments, names)
@@ -445,7 +453,7 @@ def _assign(model: TopicModel, docs: pd.DataFrame, tokens: dict[int, list[str]])
         return []
     ids = docs["doc_id"].tolist()
     labels, weights = model.predict(docs["text"].tolist(), [tokens.get(d, []) for d in ids])
-    return [(int(d), int(t), round(float(w), 6)) for d, t, w in zip(ids, labels, weights) if t >= 0]
+    return [(int(d), int(t), round(float(w), 6)) for d, t, w in zip(ids, labels, weights, strict=True) if t >= 0]
 
 
 def _topic_rows(model: TopicModel, assignments: list[tuple[int, int, float]], names: dict[str, str]) -> list[dict]:
@@ -462,7 +470,8 @@ def _topic_rows(model: TopicModel, assignments: list[tuple[int, int, float]], na
             label = f"{label} ({t})"
         seen.add(label)
         rows.append({"topic": t, "label": label, "terms": terms, "entities": ents, "size": int(sizes[t]),
-                     "model": f"tfidf+lsa{model.components.shape[0]}+kmeans k={model.k} seed={model.params.get('seed')}"})
+                     "model": f"tfidf+lsa{model.components.shape[0]}+kmeans k={model.k}"
+                              f" seed={model.params.get('seed')}"})
     return rows
 
 
@@ -495,7 +504,8 @@ def topic_table(store: Store, n_docs: int = 3) -> pd.DataFrame:
         rep = d[d["near_dup_of"].isna()].head(n_docs)["name"].tolist()
         dates = d["date"].dropna()
         out.append({"topic": int(r.topic), "label": r.label, "size": len(d),
-                    "terms": ", ".join(json.loads(r.terms or "[]")), "entities": ", ".join(json.loads(r.entities or "[]")),
+                    "terms": ", ".join(json.loads(r.terms or "[]")),
+                    "entities": ", ".join(json.loads(r.entities or "[]")),
                     "representative": " | ".join(rep), "first_date": dates.min() if len(dates) else None,
                     "last_date": dates.max() if len(dates) else None})
     return pd.DataFrame(out, columns=cols)
@@ -538,8 +548,9 @@ def topic_entities(store: Store, label: str | None = "DRUG", min_count: int = 1,
     the topic; PMI, NPMI, lift, chi-square and the one-sided Fisher p-value as in ``comention``.
     ``label=None``: entities of every label.
     """
-    from docmine.analysis.comention import MEASURES
     from scipy.stats import hypergeom
+
+    from docmine.analysis.comention import MEASURES
 
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}; choose from {', '.join(MEASURES)}")

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import zipfile
-import io
 
 from docmine.extract.document import Document, ExtractionError
 
@@ -58,16 +58,20 @@ def extract_bytes(path: str, data: bytes, fmt: str | None = None, sha256: str | 
     if fmt is None:
         raise ExtractionError("unsupported format: not PDF, HTML, DOCX or text", stage="discover")
     if fmt == "pdf":
-        from docmine.extract.pdf import extract_pdf as fn
-    elif fmt == "html":
-        from docmine.extract.html import extract_html as fn
-    elif fmt == "docx":
-        from docmine.extract.docx import extract_docx as fn
-    else:
-        from docmine.extract.txt import extract_txt as fn
-    if fmt == "pdf":
-        return fn(path, data, sha256, ocr=ocr)
-    return fn(path, data, sha256)
+        from docmine.extract.pdf import extract_pdf
+
+        return extract_pdf(path, data, sha256, ocr=ocr)
+    if fmt == "html":
+        from docmine.extract.html import extract_html
+
+        return extract_html(path, data, sha256)
+    if fmt == "docx":
+        from docmine.extract.docx import extract_docx
+
+        return extract_docx(path, data, sha256)
+    from docmine.extract.txt import extract_txt
+
+    return extract_txt(path, data, sha256)
 
 
 def extract_file(path: str) -> Document:

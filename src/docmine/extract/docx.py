@@ -1,15 +1,15 @@
-"""DOCX extraction with python-docx: paragraphs (headings included) and table cells, in body
-order (a table stays between the paragraphs around it, next to its caption)."""
+"""DOCX extraction with python-docx: paragraphs (headings included) and tables, in body order
+(a table stays between the paragraphs around it, next to its caption). A table's cells are kept
+row by row in ``Document.tables``; its text is one paragraph per row, cells joined by " | "."""
 from __future__ import annotations
 
 import io
 import re
 import zipfile
 
-from docmine.extract.document import Document, ExtractionError
+from docmine.extract.document import Document, ExtractionError, TextBuilder, tidy_rows
 from docmine.extract.metadata import date_from_dateline, detect_language, iso_from_datetime
-from docmine.extract.text import clean_line
-
+from docmine.extract.text import clean_line, join_lines
 
 REQUIRED_PARTS = ("[Content_Types].xml", "_rels/.rels", "word/document.xml")
 
@@ -24,31 +24,35 @@ def _damaged(exc: Exception) -> str:
     return f"corrupt DOCX: the file is damaged and cannot be read ({type(exc).__name__})"
 
 
-def _table_lines(table) -> list[str]:
-    """One line per row, cells joined by ' | ' (a merged cell, repeated by python-docx, once)."""
-    lines = []
+def _table_rows(table) -> list[list[str]]:
+    """The cells of a table, row by row. python-docx repeats a merged cell at every grid position
+    it covers: its text is kept once (at its first position), the positions it continues over
+    are ""."""
+    rows: list[list[str]] = []
+    above: list = []  # the cell elements of the previous row, to see vertical merges
     for row in table.rows:
         cells: list[str] = []
-        for cell in row.cells:
-            t = clean_line(cell.text)
-            if t and (not cells or cells[-1] != t):
-                cells.append(t)
-        if cells:
-            lines.append(" | ".join(cells))
-    return lines
+        elements: list = []
+        for j, cell in enumerate(row.cells):
+            tc = cell._tc
+            repeated = (elements and elements[-1] is tc) or (j < len(above) and above[j] is tc)
+            elements.append(tc)
+            cells.append("" if repeated else join_lines(cell.text.split("\n")))
+        above = elements
+        rows.append(cells)
+    return tidy_rows(rows)
 
 
-def _body_lines(d) -> list[str]:
-    """Paragraphs and table rows in the order the body holds them."""
+def _body(d, out: TextBuilder) -> None:
+    """Paragraphs and tables in the order the body holds them (a table stays between the
+    paragraphs around it, next to its caption)."""
     from docx.table import Table
 
-    lines: list[str] = []
     for block in d.iter_inner_content():
         if isinstance(block, Table):
-            lines.extend(_table_lines(block))
+            out.table(_table_rows(block))
         else:
-            lines.append(clean_line(block.text))
-    return lines
+            out.paragraph(clean_line(block.text))
 
 
 def extract_docx(path: str, data: bytes, sha256: str) -> Document:
@@ -72,14 +76,16 @@ def extract_docx(path: str, data: bytes, sha256: str) -> Document:
         raise ExtractionError(f"corrupt DOCX: a required part is missing ({missing})") from exc
     except Exception as exc:  # damaged XML or package structure
         raise ExtractionError(_damaged(exc)) from exc
-    paras = [p for p in _body_lines(d) if p]
-    if not paras:
+    body = TextBuilder()
+    _body(d, body)
+    if not body.parts:
         raise ExtractionError("empty DOCX: the document holds no text")
-    text = "\n\n".join(paras)
+    text = body.text
     props = d.core_properties
-    title = (props.title or "").strip() or (paras[0] if len(paras[0]) <= 200 else None)
+    title = (props.title or "").strip() or (body.parts[0] if len(body.parts[0]) <= 200 else None)
     date = date_from_dateline(text) or iso_from_datetime(props.created)
     return Document(
         path=path, sha256=sha256, format="docx", text=text, title=title, date=date,
         language=detect_language(text), size=len(data), meta={"author": props.author or ""},
+        tables=body.tables,
     )

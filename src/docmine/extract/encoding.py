@@ -37,10 +37,10 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    enc = _usable_declared(declared)
-    if enc:
+    usable = _usable_declared(declared)
+    if usable:
         try:
-            return data.decode(enc, errors="replace"), declared
+            return data.decode(usable, errors="replace"), declared or usable
         except (UnicodeError, LookupError, ValueError):  # a codec that cannot decode leniently
             pass
     try:

@@ -1,23 +1,38 @@
-"""PDF extraction: pypdfium2 for text (fast, keeps column order), pdfplumber kept for tables.
+"""PDF extraction: pypdfium2 for text (fast, keeps column order), pdfplumber for tables.
 
 Paragraphs are rebuilt from the geometry of the text lines (a vertical gap larger than the
 line spacing, or a jump to a new column, starts a new paragraph). Running headers and
 footers (lines repeated at the top or bottom of most pages, digits ignored) and page
 numbers are removed before the text reaches NER.
+
+Tables: pdfplumber (about 25 times slower than pdfium per page) looks only at pages whose
+drawing has enough straight rules and rectangles to make a ruled table, found by a cheap walk
+over pdfium's path objects; a page of text alone never reaches it. A table found there
+replaces its lines in the page's text by one paragraph per row (cells joined by " | ") and is
+kept cell by cell in ``Document.tables``. Cells are the table's columns (every x-edge of its
+cells) and rows; each run of words on a line goes to the column under its middle, so a table
+ruled only between rows (no vertical lines) still comes out cell by cell.
 """
 from __future__ import annotations
 
+import bisect
+import io
 import re
+import time
 from collections import Counter
 
-from docmine.extract.document import Document, ExtractionError
-from docmine.extract.metadata import detect_language, date_from_dateline, parse_date
+from docmine.extract.document import Document, ExtractionError, TextBuilder, tidy_rows
+from docmine.extract.metadata import date_from_dateline, detect_language, parse_date
 from docmine.extract.text import clean_line, join_lines
 
 _PAGE_NO = re.compile(
     r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$", re.I
 )
 ZONE = 3  # lines at the top/bottom of a page that may be running headers/footers
+TABLE_RULES = (3, 3)  # distinct y of horizontal and x of vertical edges before pdfplumber looks at a page
+TABLE_SECONDS = 20.0  # pdfplumber time per document; pages after it keep their table text as prose
+TABLE_MIN_SIZE = (2, 2)  # rows and columns with text; a ruled box around a figure or a paragraph is no table
+TABLE_MAX_OBJECTS = 5000  # a page drawn with more objects is a map or a chart: pdfplumber would crawl over it
 
 
 def _line_key(line: str) -> str:
@@ -55,17 +70,21 @@ def _page_lines(textpage) -> list[tuple[str, float, float, float, float]]:
     return out
 
 
-def _paragraphs(lines: list[tuple[str, float, float, float, float]]) -> list[str]:
+def _paragraphs(lines: list[tuple[str, float, float, float, float]],
+                page: list[tuple[str, float, float, float, float]] | None = None) -> list[str]:
     """Group lines into paragraphs by vertical gaps, column jumps and font-size changes.
 
     The gap that ends a paragraph scales with the font size, so a title wrapped over two lines
     in a large font stays one paragraph, and a change of size (title to subtitle) starts one.
+    Line height and body size are measured on ``page`` (default: ``lines``), so that the text
+    around a table is cut as it would be without the table.
     """
     if not lines:
         return []
-    heights = sorted(max(1.0, top - bottom) for _, _, top, bottom, _ in lines)
+    page = page or lines
+    heights = sorted(max(1.0, top - bottom) for _, _, top, bottom, _ in page)
     line_h = heights[len(heights) // 2]
-    sizes = sorted(size for *_, size in lines if size > 0)
+    sizes = sorted(size for *_, size in page if size > 0)
     body = sizes[len(sizes) // 2] if sizes else 0.0
     paras: list[list[str]] = [[]]
     prev = None
@@ -105,7 +124,7 @@ def strip_running_lines(pages: list[list[tuple]]) -> list[list[tuple]]:
     return out
 
 
-def extract_pdf(path: str, data: bytes, sha256: str, ocr: bool = False) -> Document:
+def extract_pdf(path: str, data: bytes, sha256: str, ocr: bool = False, tables: bool = True) -> Document:
     import pypdfium2 as pdfium
 
     try:
@@ -115,6 +134,7 @@ def extract_pdf(path: str, data: bytes, sha256: str, ocr: bool = False) -> Docum
         if "password" in msg:
             raise ExtractionError("encrypted PDF: needs a password") from exc
         raise ExtractionError(f"corrupt PDF: cannot be parsed ({exc})") from exc
+    ruled: list[int] = []  # pages that may hold a ruled table
     try:
         page_lines = []
         for i in range(len(pdf)):
@@ -122,6 +142,8 @@ def extract_pdf(path: str, data: bytes, sha256: str, ocr: bool = False) -> Docum
             tp = page.get_textpage()
             page_lines.append(_page_lines(tp))
             tp.close()
+            if tables and page_lines[-1] and page.get_rotation() == 0 and _has_rules(page):
+                ruled.append(i)
             page.close()
         meta = pdf.get_metadata_dict(skip_empty=True)
     except pdfium.PdfiumError as exc:
@@ -132,18 +154,20 @@ def extract_pdf(path: str, data: bytes, sha256: str, ocr: bool = False) -> Docum
         raise ExtractionError("empty PDF: it has no pages")
     if not any(page_lines):
         if not ocr:
-            raise ExtractionError("no text layer: scanned PDF; OCR is not enabled (docmine ingest --ocr)", stage="extract")
+            raise ExtractionError("no text layer: scanned PDF; OCR is not enabled (docmine ingest --ocr)",
+                                  stage="extract")
         return _ocr_document(path, data, sha256)
     page_lines = strip_running_lines(page_lines)
-    text_parts, page_starts, pos = [], [], 0
-    for lines in page_lines:
-        page_starts.append(pos)
-        paras = _paragraphs(lines)
-        if paras:
-            chunk = "\n\n".join(paras)
-            text_parts.append(chunk)
-            pos += len(chunk) + 2
-    text = "\n\n".join(text_parts)
+    found, skipped = _find_tables(data, ruled) if ruled else ({}, 0)
+    body, page_starts = TextBuilder(), []
+    for i, lines in enumerate(page_lines):
+        page_starts.append(body.next_start)
+        for block in _page_blocks(lines, found.get(i, [])):
+            if isinstance(block, str):
+                body.paragraph(block)
+            else:
+                body.table(block, page=i + 1, min_rows=TABLE_MIN_SIZE[0], min_cols=TABLE_MIN_SIZE[1])
+    text = body.text
     page_starts = [min(p, max(0, len(text))) for p in page_starts]
     title = (meta.get("Title") or "").strip() or None
     if not title:
@@ -151,19 +175,219 @@ def extract_pdf(path: str, data: bytes, sha256: str, ocr: bool = False) -> Docum
         title = first if len(first) <= 200 else None
     date = parse_date(meta.get("CreationDate")) if meta.get("CreationDate") else None
     date = date_from_dateline(text) or date
+    doc_meta = {k: v for k, v in meta.items() if isinstance(v, str)}
+    if skipped:
+        doc_meta["tables_not_read"] = (f"{skipped} ruled pages not searched for tables: over the "
+                                       f"{TABLE_SECONDS:g} s table budget")
     return Document(
         path=path, sha256=sha256, format="pdf", text=text, title=title, date=date,
         language=detect_language(text), page_starts=page_starts, size=len(data),
-        meta={k: v for k, v in meta.items() if isinstance(v, str)},
+        meta=doc_meta, tables=body.tables,
     )
 
 
-def extract_tables(path: str) -> list[list[list[str | None]]]:
-    """Tables of a PDF, through pdfplumber (slow, exact layout): one list of rows per table."""
-    import pdfplumber
+# -- tables --------------------------------------------------------------------------------------
 
-    with pdfplumber.open(path) as pdf:
-        return [t for page in pdf.pages for t in page.extract_tables()]
+def _has_rules(page, need: tuple[int, int] = TABLE_RULES) -> bool:
+    """Whether a page draws enough straight rules and rectangles for a ruled table.
+
+    A table pdfplumber can find has at least ``need`` = (rows + 1, columns + 1) distinct
+    positions of horizontal and of vertical edges. Edges come from path objects made of
+    straight segments only (curves are decoration or charts): a thin one is a rule, another a
+    rectangle (two edges each way). Edges on the page's border (bleed bars behind headers and
+    footers) do not count, so a framed figure (two verticals) is not a table. Stops as soon as
+    both counts are reached; a page of text alone has no path objects and costs nothing."""
+    import pypdfium2.raw as pdfium_c
+
+    need_h, need_v = need
+    if pdfium_c.FPDFPage_CountObjects(page.raw) > TABLE_MAX_OBJECTS:
+        return False
+    width, height = page.get_size()
+    ys: set[int] = set()
+    xs: set[int] = set()
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
+        raw = obj.raw
+        n = pdfium_c.FPDFPath_CountSegments(raw)
+        if n <= 0 or n > 12:
+            continue
+        if any(pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(raw, k))
+               == pdfium_c.FPDF_SEGMENT_BEZIERTO for k in range(n)):
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        w, h = right - left, top - bottom
+        if h <= 3 and w > 8:
+            new_y, new_x = [(bottom + top) / 2], []
+        elif w <= 3 and h > 8:
+            new_y, new_x = [], [(left + right) / 2]
+        elif w > 8 and h > 3:
+            new_y, new_x = [bottom, top], [left, right]
+        else:
+            continue
+        ys.update(round(y / 2) for y in new_y if 2 < y < height - 2)  # 2-point bins: a hairline
+        xs.update(round(x / 2) for x in new_x if 2 < x < width - 2)  # drawn as a thin box is one edge
+        if len(ys) >= need_h and len(xs) >= need_v:
+            return True
+    return False
+
+
+def _find_tables(data: bytes, pages: list[int],
+                 budget: float = TABLE_SECONDS) -> tuple[dict[int, list[tuple[tuple, list[list[str]]]]], int]:
+    """pdfplumber's tables of the given pages: {page index: [(box, rows)]}, the box in PDF user
+    space (left, bottom, right, top) as pdfium's character boxes are, and the number of pages
+    left unread because the time budget ran out. Never raises: a page pdfplumber cannot read
+    has no tables."""
+    try:
+        import pdfplumber
+    except ImportError:
+        return {}, 0
+    found: dict[int, list] = {}
+    wanted = sorted(pages)
+    t0 = time.monotonic()
+    try:
+        with pdfplumber.open(io.BytesIO(data), pages=[i + 1 for i in wanted]) as pdf:
+            for n, (i, page) in enumerate(zip(wanted, pdf.pages, strict=True)):
+                if time.monotonic() - t0 > budget:
+                    return found, len(wanted) - n
+                try:
+                    tables = _page_tables(page)
+                except Exception:  # pdfplumber trips over this page: its text stays prose
+                    tables = []
+                if tables:
+                    found[i] = tables
+                page.close()
+    except Exception:  # the file pdfium read is one pdfminer cannot: no tables
+        return found, 0
+    return found, 0
+
+
+def _page_tables(page) -> list[tuple[tuple, list[list[str]]]]:
+    # pdfplumber's "top" is the page height (of the media box) minus the PDF's y; x is the PDF's x
+    # (checked on a media box whose origin is not 0, 0: tests/test_tables.py)
+    height = float(page.height)
+    out = []
+    for t in page.find_tables():
+        rows = _table_cells(page, t)
+        if len(rows) >= TABLE_MIN_SIZE[0] and len(rows[0]) >= TABLE_MIN_SIZE[1]:
+            x0, top, x1, bottom = t.bbox
+            out.append(((x0, height - bottom, x1, height - top), rows))
+    return out
+
+
+def _edges(values, tolerance: float = 1.5) -> list[float]:
+    out: list[float] = []
+    for x in sorted(values):
+        if not out or x - out[-1] > tolerance:
+            out.append(x)
+    return out
+
+
+def _table_cells(page, table) -> list[list[str]]:
+    """The cells of one pdfplumber table, row by row.
+
+    Columns are bounded by every x-edge of the table's cells (the ruled header of a table whose
+    body has no vertical lines gives the columns of its body). The words of a row are grouped
+    into runs (same line, a gap under about half the font size, no ruled edge of that row in
+    between); each run goes to the column under its middle. Empty rows and columns are dropped."""
+    xs = _edges([c[0] for c in table.cells] + [c[2] for c in table.cells])
+    rows = table.rows
+    if len(xs) < 2 or not rows:
+        return []
+    bands = [(r.bbox[1], r.bbox[3]) for r in rows]
+    row_edges = [_edges([c[0] for c in r.cells if c] + [c[2] for c in r.cells if c]) for r in rows]
+    words = page.crop(table.bbox, strict=False).extract_words(keep_blank_chars=False, use_text_flow=False)
+    per_row: list[list[dict]] = [[] for _ in rows]
+    for w in words:
+        mid = (w["top"] + w["bottom"]) / 2
+        best = min(range(len(bands)), key=lambda k: 0 if bands[k][0] <= mid <= bands[k][1]
+                   else min(abs(mid - bands[k][0]), abs(mid - bands[k][1])))
+        per_row[best].append(w)
+    grid: list[list[list[tuple[float, float, str]]]] = [[[] for _ in xs[:-1]] for _ in rows]
+    for r, ws in enumerate(per_row):
+        runs: list[dict] = []
+        for line in _word_lines(ws):
+            for w in line:
+                prev = runs[-1] if runs and runs[-1]["line"] is line else None
+                size = max(1.0, w["bottom"] - w["top"])
+                if (prev is not None and -1.0 < w["x0"] - prev["x1"] < 0.6 * size
+                        and not any(prev["x1"] - 0.5 < x < w["x0"] + 0.5 for x in row_edges[r])):
+                    prev["text"] += " " + w["text"]
+                    prev["x1"] = w["x1"]
+                else:
+                    runs.append({"text": w["text"], "x0": w["x0"], "x1": w["x1"], "top": line[0]["top"],
+                                 "line": line})
+        for run in runs:
+            col = min(max(bisect.bisect_right(xs, (run["x0"] + run["x1"]) / 2) - 1, 0), len(xs) - 2)
+            grid[r][col].append((run["top"], run["x0"], run["text"]))
+    cells = [[_cell_text(c) for c in row] for row in grid]
+    return tidy_rows(cells)
+
+
+def _word_lines(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into lines (a word whose middle is within half a line height of the line's
+    first word joins it: superscripts and mixed fonts stay on their line), each left to right."""
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        mid = (w["top"] + w["bottom"]) / 2
+        for line in lines[-3:]:
+            first = line[0]
+            if abs(mid - (first["top"] + first["bottom"]) / 2) < 0.5 * max(1.0, first["bottom"] - first["top"]):
+                line.append(w)
+                break
+        else:
+            lines.append([w])
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+    return lines
+
+
+def _cell_text(runs: list[tuple[float, float, str]]) -> str:
+    """The runs of one cell, line by line (a word hyphenated across lines is joined again)."""
+    lines: list[list[str]] = []
+    last_top = None
+    for top, _, text in sorted(runs):
+        if last_top is None or top - last_top > 2:
+            lines.append([])
+            last_top = top
+        lines[-1].append(text)
+    return join_lines([" ".join(parts) for parts in lines])
+
+
+def _page_blocks(lines: list[tuple[str, float, float, float, float]], tables: list):
+    """A page's text as a list of paragraphs (str) and tables (rows), in reading order: each
+    table stands where its first line stood; the lines inside its box leave the prose. A table
+    none of whose lines pdfium placed is left out (its text stays prose)."""
+    if not tables:
+        return _paragraphs(lines)
+    placed: dict[int, int] = {}  # line index -> table index (first line of each table)
+    inside: set[int] = set()
+    for i, (_, x, ltop, lbottom, _) in enumerate(lines):
+        if not (ltop or lbottom):
+            continue  # position unknown
+        y = (ltop + lbottom) / 2
+        for k, ((x0, bottom, x1, top), _) in enumerate(tables):
+            if x0 - 1 <= x <= x1 + 1 and bottom - 1 <= y <= top + 1:
+                inside.add(i)
+                if k not in placed.values():
+                    placed[i] = k
+                break
+    blocks: list = []
+    segment: list = []
+    for i, line in enumerate(lines):
+        if i in placed:
+            blocks.extend(_paragraphs(segment, lines))
+            segment = []
+            blocks.append(tables[placed[i]][1])
+        if i not in inside:
+            segment.append(line)
+    blocks.extend(_paragraphs(segment, lines))
+    return blocks
+
+
+def extract_tables(path: str) -> list[list[list[str]]]:
+    """Tables of a PDF as docmine reads them: one list of rows (lists of cell strings) per table."""
+    from docmine.extract import extract_file
+
+    return [t.rows for t in extract_file(path).tables]
 
 
 def _ocr_document(path: str, data: bytes, sha256: str) -> Document:

@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from docmine.nlp.lexicon import Lexicon, alias_key
@@ -24,9 +25,8 @@ def _initials_match(words: list[str], acronym: str) -> int:
     inside it ("Anti-Narcotics" -> AN, "Headquarters" -> HQ); small words may be skipped.
     """
     letters = [c for c in acronym.upper() if c.isalpha()]
-    from functools import lru_cache
 
-    @lru_cache(maxsize=None)
+    @functools.cache
     def match(i: int, j: int) -> int | None:
         """Index of the first word used when words[..i] spell letters[..j]; None if impossible."""
         if j < 0:
@@ -72,7 +72,8 @@ def find_abbreviations(text: str) -> dict[str, str]:
         before = text[max(0, m.start() - 200): m.start()].rstrip()
         before = re.split(r"[.;:!?\n]\s", before)[-1]
         words = before.replace("’s", "").split()
-        n = _initials_match(words[-(len(acr) * 2 + 3):], acr.rstrip("s") if acr.endswith("s") and acr[:-1].isupper() else acr)
+        plural = acr.endswith("s") and acr[:-1].isupper()
+        n = _initials_match(words[-(len(acr) * 2 + 3):], acr.rstrip("s") if plural else acr)
         if n:
             long_words = words[-n:]
             while long_words and long_words[0].lower() in _SMALL:
@@ -123,10 +124,10 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
         is_org = alias_key(expansion) in org_texts or alias_key(expansion) in lex.orgs
         if not is_org:
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
-            if free(m.start(), m.end()):
-                out.append(Mention(m.start(), m.end(), "ORG", acr, source="rule"))
-                taken.append((m.start(), m.end()))
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
+            if free(hit.start(), hit.end()):
+                out.append(Mention(hit.start(), hit.end(), "ORG", acr, source="rule"))
+                taken.append((hit.start(), hit.end()))
     # persons: full names in this document, and the short forms that refer back to them
     full: dict[str, set[str]] = {}
     for m in out:

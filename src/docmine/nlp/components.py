@@ -51,6 +51,7 @@ class DomainEntities:
     def __init__(self, nlp: Language, lexicon: Lexicon, settings: RuleSettings | None = None,
                  models_dir: str | None = None):
         _set_ext()
+        self.models_dir = models_dir  # the trained span filter is read from the same folder
         self.lex = lexicon
         self.settings = settings if settings is not None else _settings_of(lexicon, models_dir)
         self.know = Knowledge(lexicon, self.settings)
@@ -77,9 +78,10 @@ class DomainEntities:
                 continue
             span = self.lexicon.span(doc, lab, s, e, trace)
             if lab == "DRUG":
-                span = self.drugs.span(span, trace)
-                if span is None:
+                drug = self.drugs.span(span, trace)
+                if drug is None:
                     continue
+                span = drug
             lex_spans.append(span)
         lex_spans += self.places.designated_spans(doc, trace)
         lex_spans += self.places.dateline_spans(doc, trace) + self.places.postal_spans(doc, trace)
@@ -96,10 +98,12 @@ class DomainEntities:
 
         # 3. extents, units, relabelling, merges
         others = self.persons.absorbable(final, lex_keys)
-        final = [self.places.extent(s, trace) if s.label_ == "PLACE"
-                 else self.persons.extent(s, others, trace) if s.label_ == "PERSON" and (s.start, s.end) not in lex_keys
-                 else s for s in final]
-        final = merges.merge_glosses(self.orgs.agency_units(filter_spans([s for s in final if s is not None]), trace), trace)
+        extended = [self.places.extent(s, trace) if s.label_ == "PLACE"
+                    else self.persons.extent(s, others, trace)
+                    if s.label_ == "PERSON" and (s.start, s.end) not in lex_keys
+                    else s for s in final]
+        final = filter_spans([s for s in extended if s is not None])
+        final = merges.merge_glosses(self.orgs.agency_units(final, trace), trace)
         final = filter_spans(final)
         final = filter_spans([self.persons.speaker(self.places.relabel(s, lex_keys, trace), lex_keys, trace)
                               for s in final])
@@ -147,6 +151,4 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @Language.factory("docmine_domain", default_config={"models_dir": None, "user_aliases": None})
 def make_domain(nlp: Language, name: str, models_dir: str | None, user_aliases: str | None):
-    component = DomainEntities(nlp, Lexicon.load(models_dir, user_aliases), models_dir=models_dir)
-    component.models_dir = models_dir  # the trained span filter is read from the same folder
-    return component
+    return DomainEntities(nlp, Lexicon.load(models_dir, user_aliases), models_dir=models_dir)

@@ -82,9 +82,9 @@ def _nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.label != "PERSON":
             continue
-        hit = _NICK_INTRO.match(text[m.end: m.end + 80])
-        if hit:
-            nicks[hit.group(1).strip().rstrip(",.")] = m.resolved or m.text
+        intro = _NICK_INTRO.match(text[m.end: m.end + 80])
+        if intro:
+            nicks[intro.group(1).strip().rstrip(",.")] = m.resolved or m.text
     if not nicks:
         return out
     for nick, full in nicks.items():

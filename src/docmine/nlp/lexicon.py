@@ -172,7 +172,7 @@ class Lexicon:
 
     # -- loading -----------------------------------------------------------
     @classmethod
-    def load(cls, folder: str | Path | None = None, user_aliases: str | Path | None = None) -> "Lexicon":
+    def load(cls, folder: str | Path | None = None, user_aliases: str | Path | None = None) -> Lexicon:
         return _load_cached(str(folder or models_dir()), str(user_aliases or ""))
 
     def apply_user_aliases(self, path: str | Path) -> None:

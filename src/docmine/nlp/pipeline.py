@@ -7,7 +7,7 @@ spaCy pipeline can be named (``--model``); the default is the packaged small Eng
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span
 
@@ -98,7 +98,8 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
             cut = breaks[0] + (0 if "\n" in ent[breaks[0]].text else 1)
             left, right = ent[:cut], ent[cut:]
             side = max((left, right), key=lambda sp: len([t for t in sp if not t.is_space]))
-            side = side[[i for i, t in enumerate(side) if not t.is_space][0]:] if any(not t.is_space for t in side) else None
+            words = [i for i, t in enumerate(side) if not t.is_space]
+            side = side[words[0]:] if words else None
             if side is None or len([t for t in side if not t.is_space]) < 2 or len(pieces) < 3:
                 continue
             while len(side) and side[-1].is_space:
@@ -138,19 +139,20 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
     """
     from docmine.nlp.doc_resolution import resolve_document
     from docmine.nlp.lexicon import models_dir
-    from docmine.nlp.prose import mask_non_prose
+    from docmine.nlp.prose import mask_non_prose, table_regions
     from docmine.nlp.span_filter import apply_filter, load_filter
 
     domain = nlp.get_pipe("docmine_domain")
     lex = domain.lex
     flt = load_filter(str(getattr(domain, "models_dir", None) or models_dir())) if span_filter else None
     docs = list(docs)
-    # NER runs on prose only: front matter, URLs, reference lists and table rows are blanked
-    # (same length, so every offset still points into the document's own text)
-    pieces = [(di, off, chunk) for di, d in enumerate(docs) for off, chunk in _chunks(mask_non_prose(d.text))]
+    # NER runs on prose only: front matter, URLs, reference lists, table rows and the tables the
+    # extractor found are blanked (same length, so every offset still points into the document's text)
+    masked = [mask_non_prose(d.text, extra=table_regions(d.tables, d.text)) for d in docs]
+    pieces = [(di, off, chunk) for di, m in enumerate(masked) for off, chunk in _chunks(m)]
     results: dict[int, tuple[list, list]] = {i: ([], []) for i in range(len(docs))}
     texts = (chunk for _, _, chunk in pieces)
-    for (di, off, _), sdoc in zip(pieces, nlp.pipe(texts, batch_size=batch_size)):
+    for (di, off, _), sdoc in zip(pieces, nlp.pipe(texts, batch_size=batch_size), strict=True):
         ms, ss = spacy_mentions(sdoc, off, len(results[di][1]))
         results[di][0].extend(ms)
         results[di][1].extend(ss)
@@ -158,7 +160,7 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
         mentions, sents = results[di]
         for m in mentions:
             m.text = d.text[m.start:m.end]
-        prose = mask_non_prose(d.text)  # resolution never adds mentions inside non-prose text
+        prose = masked[di]  # resolution never adds mentions inside non-prose text
         mentions = resolve_mentions(prose, mentions, lex)
         mentions = resolve_document(prose, mentions, lex)
         if flt is not None:
@@ -190,7 +192,8 @@ def finish_mentions(doc: Document, mentions: list[Mention], sents: list[tuple[in
         after = [d for d in same if d.start >= m.end and d.start - m.end <= 40]
         before = [d for d in same if d.end <= m.start and m.start - d.end <= 60]
         drug = after[0] if after else (before[-1] if before else None)
-        if unit is None and drug is not None and any(w in drug.text.lower() for w in ("pill", "tablet", "tab", "capsule")):
+        pills = ("pill", "tablet", "tab", "capsule")
+        if unit is None and drug is not None and any(w in drug.text.lower() for w in pills):
             unit = "tablets"
         m.attrs = {"value": value, "unit": unit, "drug": drug.canonical if drug else None}
         if drug is not None and drug.attrs.get("role") == "modifier":

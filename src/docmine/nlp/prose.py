@@ -6,6 +6,7 @@ numeric table rows make the statistical model invent people and organisations ("
 "Sedefov 2010 11", "Global Illicit" from a URL slug). :func:`mask_non_prose` blanks them out
 with spaces, keeping every other character at its offset, so mentions found in the masked text
 point into the original text unchanged. The text itself stays in the store and is searchable.
+The tables an extractor found (``Document.tables``) are masked too (:func:`table_regions`).
 
 Every test is about the *shape* of the text (keys before colons, years after names, digits per
 word), never about particular words, so it carries over to documents nobody here has read.
@@ -13,13 +14,15 @@ word), never about particular words, so it carries over to documents nobody here
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _FRONT_KEY = re.compile(r"(?:^|\s)([a-z][a-z0-9_-]{1,30}):(?=\s|$)")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"”)\]]+", re.I)
 _MD_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))+\)")  # "[text](target)": the "(target)"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PATH = re.compile(  # "docs/reports/wdr.pdf", "C:\\data\\x": a letter in every part, so dates (05/22/2001) are not paths
+# "docs/reports/wdr.pdf", "C:\\data\\x": a letter in every part, so dates (05/22/2001) are not paths
+_PATH = re.compile(
     r"(?<![\w/])(?:[A-Za-z]:\\|/)?(?:[\w.-]*[A-Za-z][\w.-]*[/\\]){2,}[\w.-]*[A-Za-z][\w.-]*")
 _MD_MARK = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|\\(?=[_*#\[\]()\\`~ -])|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)")
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -112,14 +115,54 @@ def non_prose_regions(text: str) -> list[Region]:
     return out
 
 
-def mask_non_prose(text: str, regions: list[Region] | None = None) -> str:
-    """``text`` with every non-prose region replaced by spaces (same length, same offsets)."""
+def mask_non_prose(text: str, regions: list[Region] | None = None, extra: Iterable[Region] = ()) -> str:
+    """``text`` with every non-prose region replaced by spaces (same length, same offsets).
+
+    ``regions`` defaults to :func:`non_prose_regions`; ``extra`` adds regions the extractor knows
+    of (the tables of a PDF, DOCX or HTML file, see :func:`table_regions`). Regions may overlap."""
     regions = non_prose_regions(text) if regions is None else regions
+    regions = [*regions, *extra]
     if not regions:
         return text
     chars = list(text)
     for r in regions:
-        for i in range(r.start, r.end):
+        for i in range(max(0, r.start), min(len(chars), r.end)):
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+def _rows_of(t) -> list[list[str]]:
+    return t["rows"] if isinstance(t, dict) else t.rows
+
+
+def is_form(rows: list[list[str]]) -> bool:
+    """A two-column layout of labels and values ("From | Mr. Kwame Mensah", "Date | 3 May"):
+    a memo or form header laid out as a table, not a table of data."""
+    filled = [r for r in rows if any(c.strip() for c in r)]
+    if not filled or any(len(r) != 2 for r in filled):
+        return False
+    labels = [r[0].strip().rstrip(":") for r in filled]
+    return all(lab and len(lab.split()) <= 3 and not any(ch.isdigit() for ch in lab) for lab in labels)
+
+
+def table_regions(tables: Iterable, text: str | None = None) -> list[Region]:
+    """A region of kind ``table`` for each table of a Document (objects or dicts with start/end).
+
+    With ``text``, a form laid out as a table (:func:`is_form`) is not masked whole: only its
+    labels and the " | " after them are, so the values ("Mr. Kwame Mensah") are read as prose,
+    one row at a time, and nothing runs from one cell into the next.
+    """
+    out = []
+    for t in tables:
+        start, end = (t["start"], t["end"]) if isinstance(t, dict) else (t.start, t.end)
+        if text is not None and is_form(_rows_of(t)):
+            pos = start
+            for row in text[start:end].split("\n\n"):
+                bar = row.find(" | ")
+                if bar >= 0:
+                    out.append(Region(pos, pos + bar + 3, "table"))
+                pos += len(row) + 2
+            continue
+        out.append(Region(start, end, "table"))
+    return out

@@ -43,7 +43,13 @@ _COUNT_UNITS = (
     "plants|bushes|pieces|cartons|boxes|bottles|vials|ampoules|sachets|pouches|cakes|jerrycans|drums|barrels|"
     "dose|blotter|block|brick|packet|package|parcel|bag|sack|bale|bundle|slab|wrap|plant|piece|bottle|vial|cake|drum"
 )
-_NUM = r"(?:\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|half\s+a|a\s+dozen|a\s+hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds\s+of|thousands\s+of|dozens\s+of|millions\s+of|several|an?)(?:\s*\(\d+\))?)"
+_NUM = (
+    r"(?:\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|"
+    r"half\s+a|a\s+dozen|a\s+hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundreds\s+of|thousands\s+of|dozens\s+of|millions\s+of|several|an?)(?:\s*\(\d+\))?)"
+)
 _MULT_RX = r"(?:\s*(?:thousand|million|billion|lakhs?|crores?|hundred|mn|bn|k|m)\b)?"
 _UNIT_RX = (
     r"(?:metric\s+ton(?:ne)?s?|kilogram(?:me)?s?|kilogans|kilos?|kgs?|grams?|grammes?|gms?|gr|g|milligrams?|mg|"
@@ -58,7 +64,10 @@ _WORDS_RX = _NUM.replace(r"\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
 # after digits any unit may follow, with or without a space ("43.5kgs", "2 t"); after a number
 # word ("two", "a") only a unit word of two letters or more, after a space ("a ton", not "at")
 _LONG_UNIT_RX = _UNIT_RX.replace("|t|", "|").replace("|g|", "|").replace("|l|", "|")
-_QTY_NUM = rf"(?:{_DIGITS}{_MULT_RX}(?:\s*(?:-|to|and)\s*{_DIGITS}{_MULT_RX})?\s*-?\s*(?:(?:gross|net)\s+)?{_UNIT_RX}|{_WORDS_RX}{_MULT_RX}(?:\s+(?:to|and)\s+{_NUM}{_MULT_RX})?\s+{_LONG_UNIT_RX})"
+_QTY_NUM = (
+    rf"(?:{_DIGITS}{_MULT_RX}(?:\s*(?:-|to|and)\s*{_DIGITS}{_MULT_RX})?\s*-?\s*(?:(?:gross|net)\s+)?{_UNIT_RX}"
+    rf"|{_WORDS_RX}{_MULT_RX}(?:\s+(?:to|and)\s+{_NUM}{_MULT_RX})?\s+{_LONG_UNIT_RX})"
+)
 _QTY = re.compile(
     rf"\b{_MOD}{_QTY_NUM}\b(?:\s+(?:of\s+|and\s+)?{_DIGITS}\s*{_UNIT_RX}\b)?",
     re.I,
@@ -68,7 +77,8 @@ _A_CONTAINER = re.compile(rf"^(?:an?|one)\s+(?:{_COUNT_UNITS})$", re.I)
 # a bare plural mass unit before "of": "tons of cocaine"
 _BARE_UNIT = re.compile(r"\b(?:tons|tonnes|kilos|kilograms|kilogrammes)(?=\s+of\b)", re.I)
 # a bare "a quantity of heroin" carries no amount and is not tagged; "large quantities" is
-_VAGUE = re.compile(r"\b(?:an?\s+)?(?:large|small|huge|big|massive|significant|substantial|considerable|unspecified)\s+(?:quantit(?:y|ies)|amounts?)\b", re.I)
+_VAGUE = re.compile(r"\b(?:an?\s+)?(?:large|small|huge|big|massive|significant|substantial|considerable|unspecified)"
+                    r"\s+(?:quantit(?:y|ies)|amounts?)\b", re.I)
 _BARE_NUM = re.compile(rf"\b{_NUM}{_MULT_RX}$", re.I)
 
 
@@ -95,7 +105,9 @@ def _num_value(text: str) -> float | None:
 
 def parse_quantity(text: str) -> tuple[float | None, str | None]:
     """("1.2 tons") -> (1200.0, "kg"); ("3 million") -> (3000000.0, None); vague -> (None, None)."""
-    t = re.sub(r"^(?:approximately|approx\.|about|around|nearly|almost|over|more than|less than|at least|up to|roughly|some|an estimated|just over|just under|close to|in excess of)\s+", "", text.strip(), flags=re.I)
+    t = re.sub(r"^(?:approximately|approx\.|about|around|nearly|almost|over|more than|less than|at least|up to|"
+               r"roughly|some|an estimated|just over|just under|close to|in excess of)\s+", "", text.strip(),
+               flags=re.I)
     t = re.sub(r"\s+or more$", "", t, flags=re.I)
     t = re.sub(r"(?<=\d)\s+(?:gross|net)\s+", " ", t, flags=re.I)  # "74.3 gross grams"
     m = re.match(rf"({_NUM}{_MULT_RX})\s*-?\s*(?:({_UNIT_RX})\b)?(?:\s+({_NUM})\s*({_UNIT_RX})\b)?", t, re.I)
@@ -134,7 +146,8 @@ def find_quantities(doc: Doc) -> list[Span]:
         for m in rx.finditer(text):
             if _A_CONTAINER.match(m.group(0)):
                 continue
-            if rx is _BARE_UNIT and re.search(r"\d\s*$|\b(?:a|of|metric)\s+$", text[max(0, m.start() - 12): m.start()], re.I):
+            before = text[max(0, m.start() - 12): m.start()]
+            if rx is _BARE_UNIT and re.search(r"\d\s*$|\b(?:a|of|metric)\s+$", before, re.I):
                 continue
             span = doc.char_span(m.start(), m.end(), label="QUANTITY", alignment_mode="expand")
             if span is not None:
@@ -143,15 +156,16 @@ def find_quantities(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ != "DRUG" or ent.start == 0:
             continue
-        head = text[max(0, ent.start_char - 40): ent.start_char].rstrip()
-        m = _BARE_NUM.search(head)
-        if m and ent.start_char - len(head) + m.start() >= 0:
-            start = ent.start_char - (len(head) - m.start()) - (ent.start_char - max(0, ent.start_char - 40) - len(head))
-            start = max(0, ent.start_char - 40) + m.start()
-            word = m.group(0).strip().lower()
-            if word in ("a", "an", "several") or not any(ch.isdigit() for ch in word) and word not in _WORDNUM and not any(k in word for k in _MULT):
+        base = max(0, ent.start_char - 40)
+        head = text[base: ent.start_char].rstrip()
+        num = _BARE_NUM.search(head)
+        if num and ent.start_char - len(head) + num.start() >= 0:
+            start = base + num.start()
+            word = num.group(0).strip().lower()
+            numeric = any(ch.isdigit() for ch in word) or word in _WORDNUM or any(k in word for k in _MULT)
+            if word in ("a", "an", "several") or not numeric:
                 continue
-            span = doc.char_span(start, max(0, ent.start_char - 40) + m.end(), label="QUANTITY", alignment_mode="expand")
+            span = doc.char_span(start, base + num.end(), label="QUANTITY", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
     return spans

@@ -161,7 +161,7 @@ class RuleSettings:
     source: str = field(default="", compare=False)  # the file read (not a rules.toml key)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], source: str | Path = "rules.toml") -> "RuleSettings":
+    def from_dict(cls, data: dict[str, Any], source: str | Path = "rules.toml") -> RuleSettings:
         """Validate parsed rules.toml data; raise :class:`RulesFileError` on an unknown key or a
         value of the wrong type."""
         src = str(source)
@@ -181,7 +181,7 @@ class RuleSettings:
         return cls(version=version, source=src, **sections)
 
     @classmethod
-    def load(cls, path: str | Path) -> "RuleSettings":
+    def load(cls, path: str | Path) -> RuleSettings:
         """Read and validate one rules.toml file; a missing file gives all defaults."""
         from docmine.nlp.lexicon import _read_toml
 
@@ -199,7 +199,7 @@ def load_rule_settings(folder: str | Path | None = None) -> RuleSettings:
 def _section(src: str, name: str, klass: type, raw: dict[str, Any]):
     hints = get_type_hints(klass)
     known = [f.name for f in fields(klass)]
-    values = {}
+    values: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in hints:
             raise RulesFileError(_unknown(src, key, name, known))

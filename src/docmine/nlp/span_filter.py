@@ -180,7 +180,7 @@ class SpanFilter:
     version: str = ""
 
     @classmethod
-    def load(cls, path: str | Path) -> "SpanFilter":
+    def load(cls, path: str | Path) -> SpanFilter:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(weights=data["weights"], bias=data["bias"], drop_threshold=data["drop_threshold"],
                    relabel_threshold=data["relabel_threshold"], version=data.get("version", ""))

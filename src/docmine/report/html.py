@@ -18,12 +18,15 @@ TEMPLATE = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>docmine report: {{ db }}</title>
 <style>
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222;\
+padding:0 1rem}
 h1{font-size:1.6rem}h2{border-bottom:2px solid #ddd;padding-bottom:.2rem;margin-top:2.2rem}
-table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
+table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.25rem .5rem;\
+text-align:left;vertical-align:top}
 th{background:#f3f3f3}.num{text-align:right}.cards{display:flex;gap:1rem;flex-wrap:wrap}
 .card{background:#f6f8fa;border-radius:8px;padding:.8rem 1.2rem;min-width:8rem}.card b{display:block;font-size:1.5rem}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:1rem}figure{margin:0}svg{max-width:100%;height:auto}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:1rem}figure{margin:0}\
+svg{max-width:100%;height:auto}
 .muted{color:#666;font-size:.85rem}
 </style></head><body>
 <h1>docmine report</h1>
@@ -34,27 +37,34 @@ th{background:#f3f3f3}.num{text-align:right}.cards{display:flex;gap:1rem;flex-wr
 
 <h2>Entities by label</h2>
 <div class="grid">
-{% for label, svg in entity_charts %}<figure><figcaption><b>{{ label }}</b>: most mentioned</figcaption>{{ svg|safe }}</figure>{% endfor %}
+{% for label, svg in entity_charts %}<figure><figcaption><b>{{ label }}</b>: most mentioned</figcaption>{{ svg|safe }}\
+</figure>{% endfor %}
 </div>
 
 <h2>Agencies and drugs: ORG × DRUG co-mention (NPMI, document window)</h2>
 {% if heatmap %}{{ heatmap|safe }}
-<table><tr><th>organisation</th><th>drug</th><th class="num">documents together</th><th class="num">NPMI</th><th class="num">p (Fisher)</th></tr>
-{% for r in top_pairs %}<tr><td>{{ r.row }}</td><td>{{ r.col }}</td><td class="num">{{ r.count }}</td><td class="num">{{ '%.3f'|format(r.npmi) }}</td><td class="num">{{ '%.3g'|format(r.p_value) }}</td></tr>{% endfor %}
+<table><tr><th>organisation</th><th>drug</th><th class="num">documents together</th><th class="num">NPMI</th>\
+<th class="num">p (Fisher)</th></tr>
+{% for r in top_pairs %}<tr><td>{{ r.row }}</td><td>{{ r.col }}</td><td class="num">{{ r.count }}</td><td class="num">\
+{{ '%.3f'|format(r.npmi) }}</td><td class="num">{{ '%.3g'|format(r.p_value) }}</td></tr>{% endfor %}
 </table>{% else %}<p>Not enough ORG and DRUG mentions for a co-mention table.</p>{% endif %}
 
 <h2>Topics</h2>
 {% if topics %}<table><tr><th>#</th><th>label</th><th class="num">documents</th><th>top entities</th></tr>
-{% for t in topics %}<tr><td>{{ t.topic }}</td><td>{{ t.label }}</td><td class="num">{{ t.size }}</td><td>{{ t.entities }}</td></tr>{% endfor %}
+{% for t in topics %}<tr><td>{{ t.topic }}</td><td>{{ t.label }}</td><td class="num">{{ t.size }}</td><td>\
+{{ t.entities }}</td></tr>{% endfor %}
 </table>{% else %}<p>No topics yet: run <code>docmine topics</code>.</p>{% endif %}
 
 <h2>Timeline</h2>
-<div class="grid">{% if timeline %}<figure><figcaption>Documents per month</figcaption>{{ timeline|safe }}</figure>{% endif %}
-{% if drug_timeline %}<figure><figcaption>Top drugs: documents per month</figcaption>{{ drug_timeline|safe }}</figure>{% endif %}</div>
+<div class="grid">{% if timeline %}<figure><figcaption>Documents per month</figcaption>{{ timeline|safe }}</figure>\
+{% endif %}
+{% if drug_timeline %}<figure><figcaption>Top drugs: documents per month</figcaption>{{ drug_timeline|safe }}</figure>\
+{% endif %}</div>
 
 <h2>Documents</h2>
 <table><tr><th>title</th><th>date</th><th>format</th><th>path</th><th class="num">mentions</th></tr>
-{% for d in documents %}<tr><td>{{ d.title or '' }}</td><td>{{ d.date or '' }}</td><td>{{ d.format }}</td><td>{{ d.path }}</td><td class="num">{{ d.mentions }}</td></tr>{% endfor %}
+{% for d in documents %}<tr><td>{{ d.title or '' }}</td><td>{{ d.date or '' }}</td><td>{{ d.format }}</td><td>\
+{{ d.path }}</td><td class="num">{{ d.mentions }}</td></tr>{% endfor %}
 </table>
 
 <h2>Failures</h2>
@@ -116,10 +126,10 @@ def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
     heat, pairs = "", []
     table = comention(store, "ORG", "DRUG", min_count=2)
     if not table.empty:
-        from docmine.analysis.network import heatmap
-
         import os
         import tempfile
+
+        from docmine.analysis.network import heatmap
 
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "h.svg")
@@ -142,7 +152,8 @@ def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
         ax.spines[["top", "right"]].set_visible(False)
         timeline = _svg(fig)
         dm = store.df("SELECT e.canonical AS drug, d.date FROM mentions m JOIN entities e USING(entity_id)"
-                      " JOIN documents d USING(doc_id) WHERE m.label='DRUG' AND d.date IS NOT NULL GROUP BY m.doc_id, e.entity_id")
+                      " JOIN documents d USING(doc_id) WHERE m.label='DRUG' AND d.date IS NOT NULL"
+                      " GROUP BY m.doc_id, e.entity_id")
         if len(dm):
             top = dm["drug"].value_counts().head(5).index
             dm = dm[dm["drug"].isin(top)]

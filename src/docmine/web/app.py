@@ -23,18 +23,27 @@ COLORS = {"PERSON": "#aec7e8", "ORG": "#ffbb78", "DRUG": "#ff9896", "PLACE": "#9
 
 BASE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ title }} · docmine</title>
 <style>
-body{font-family:system-ui,sans-serif;margin:0;color:#222}header{background:#1f3b57;color:#fff;padding:.6rem 1.2rem;display:flex;gap:1.5rem;align-items:center}
+body{font-family:system-ui,sans-serif;margin:0;color:#222}header{background:#1f3b57;color:#fff;padding:.6rem 1.2rem;\
+display:flex;gap:1.5rem;align-items:center}
 header a{color:#fff;text-decoration:none;font-weight:600}main{padding:1rem 1.5rem;max-width:1200px}
-table{border-collapse:collapse;font-size:.9rem}td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}
-.num{text-align:right}mark{padding:0 .15em;border-radius:3px}.lab{font-size:.7em;font-weight:700;margin-left:.2em;color:#333}
+table{border-collapse:collapse;font-size:.9rem}td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;\
+vertical-align:top}th{background:#f3f3f3}
+.num{text-align:right}mark{padding:0 .15em;border-radius:3px}.lab{font-size:.7em;font-weight:700;margin-left:.2em;\
+color:#333}
 .kwic{font-family:ui-monospace,monospace;font-size:.85rem}.muted{color:#666}form.inline{display:inline}
-#suggest{border:1px solid #ccc;max-width:30rem;background:#fff;position:absolute}#suggest div{padding:.2rem .4rem;cursor:pointer}#suggest div:hover{background:#eef}
+#suggest{border:1px solid #ccc;max-width:30rem;background:#fff;position:absolute}#suggest div{padding:.2rem .4rem;\
+cursor:pointer}#suggest div:hover{background:#eef}
 .doc{white-space:pre-wrap;line-height:1.6;max-width:60rem}
 </style></head><body>
-<header><a href="{{ url_for('index') }}">docmine</a><a href="{{ url_for('comention_page') }}">co-mentions</a><a href="{{ url_for('documents_page') }}">documents</a>
-<form class="inline" action="{{ url_for('search_page') }}"><input id="q" name="q" placeholder="search entities…" autocomplete="off" value="{{ request.args.get('q','') }}" size="30">
-<select name="label"><option value="">any label</option>{% for l in labels %}<option {% if request.args.get('label')==l %}selected{% endif %}>{{ l }}</option>{% endfor %}</select>
-<label style="color:#fff"><input type="checkbox" name="fuzzy" value="1" {% if request.args.get('fuzzy') %}checked{% endif %}>fuzzy</label>
+<header><a href="{{ url_for('index') }}">docmine</a><a href="{{ url_for('comention_page') }}">co-mentions</a>\
+<a href="{{ url_for('documents_page') }}">documents</a>
+<form class="inline" action="{{ url_for('search_page') }}">\
+<input id="q" name="q" placeholder="search entities…" autocomplete="off" value="{{ request.args.get('q','') }}\
+" size="30">
+<select name="label"><option value="">any label</option>{% for l in labels %}\
+<option {% if request.args.get('label')==l %}selected{% endif %}>{{ l }}</option>{% endfor %}</select>
+<label style="color:#fff">\
+<input type="checkbox" name="fuzzy" value="1" {% if request.args.get('fuzzy') %}checked{% endif %}>fuzzy</label>
 <input type="submit" value="Search"></form><div id="suggest"></div></header>
 <main>{{ body }}</main>
 <script>
@@ -42,7 +51,8 @@ const q=document.getElementById('q'),box=document.getElementById('suggest');let 
 q.addEventListener('input',async()=>{const mine=++seq;if(q.value.length<2){box.textContent='';return;}
 const r=await fetch('{{ url_for('autocomplete') }}?q='+encodeURIComponent(q.value));const items=await r.json();
 if(mine!==seq)return;box.textContent='';
-for(const it of items){const d=document.createElement('div');d.textContent=it.entity+' ('+it.label+', '+it.documents+' docs)';
+for(const it of items){const d=document.createElement('div');\
+d.textContent=it.entity+' ('+it.label+', '+it.documents+' docs)';
 d.onclick=()=>{location.href=it.url};box.appendChild(d);}});
 </script></body></html>"""
 
@@ -67,7 +77,8 @@ def create_app(db: str) -> Flask:
 
     @app.after_request
     def security_headers(resp):
-        resp.headers["Content-Security-Policy"] = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:"
+        resp.headers["Content-Security-Policy"] = ("default-src 'self'; script-src 'self' 'unsafe-inline';"
+                                                   " style-src 'unsafe-inline'; img-src 'self' data:")
         resp.headers["X-Content-Type-Options"] = "nosniff"
         return resp
 
@@ -83,9 +94,14 @@ def create_app(db: str) -> Flask:
             return csv_response(pd.concat(tables.values()), "entities")
         return page("overview", """
 <h1>{{ n }} documents</h1><p><a href="?format=csv">download entity table (CSV)</a></p>
-<div style="display:flex;gap:1.5rem;flex-wrap:wrap">{% for lab, t in tables.items() %}<div><h3>{{ lab }}</h3><table><tr><th>entity</th><th class="num">mentions</th><th class="num">docs</th></tr>
-{% for r in t.itertuples() %}<tr><td><a href="{{ url_for('entity_page', label=r.label, name=r.entity) }}">{{ r.entity }}</a></td><td class="num">{{ r.mentions }}</td><td class="num">{{ r.documents }}</td></tr>{% endfor %}</table></div>{% endfor %}</div>
-{% if topics %}<h2>Topics</h2><table><tr><th>#</th><th>label</th><th class="num">docs</th></tr>{% for t in topics %}<tr><td><a href="{{ url_for('documents_page', topic=t.topic) }}">{{ t.topic }}</a></td><td>{{ t.label }}</td><td class="num">{{ t.size }}</td></tr>{% endfor %}</table>{% endif %}
+<div style="display:flex;gap:1.5rem;flex-wrap:wrap">{% for lab, t in tables.items() %}<div><h3>{{ lab }}</h3><table>\
+<tr><th>entity</th><th class="num">mentions</th><th class="num">docs</th></tr>
+{% for r in t.itertuples() %}<tr><td><a href="{{ url_for('entity_page', label=r.label, name=r.entity) }}">\
+{{ r.entity }}</a></td><td class="num">{{ r.mentions }}</td><td class="num">{{ r.documents }}</td></tr>{% endfor %}\
+</table></div>{% endfor %}</div>
+{% if topics %}<h2>Topics</h2><table><tr><th>#</th><th>label</th><th class="num">docs</th></tr>{% for t in topics %}\
+<tr><td><a href="{{ url_for('documents_page', topic=t.topic) }}">{{ t.topic }}</a></td><td>{{ t.label }}</td>\
+<td class="num">{{ t.size }}</td></tr>{% endfor %}</table>{% endif %}
 """, n=n, tables=tables, topics=topics)
 
     @app.route("/autocomplete")
@@ -95,7 +111,8 @@ def create_app(db: str) -> Flask:
             return jsonify([])
         with store() as s:
             rows = s.query(
-                "SELECT e.label, e.canonical, COUNT(DISTINCT m.doc_id) AS n FROM entities e JOIN mentions m USING(entity_id)"
+                "SELECT e.label, e.canonical, COUNT(DISTINCT m.doc_id) AS n"
+                " FROM entities e JOIN mentions m USING(entity_id)"
                 " WHERE e.canonical LIKE ? ESCAPE '\\' OR m.text LIKE ? ESCAPE '\\' GROUP BY e.entity_id"
                 " ORDER BY (lower(e.canonical) = lower(?) OR lower(max(m.text)) = lower(?)) DESC,"
                 " (e.canonical LIKE ? ESCAPE '\\') DESC, n DESC LIMIT 10",
@@ -115,7 +132,8 @@ def create_app(db: str) -> Flask:
         if q:
             try:
                 with store() as s:
-                    df = search(s, q, label=label, fuzzy=bool(request.args.get("fuzzy")), text=bool(request.args.get("text")),
+                    df = search(s, q, label=label, fuzzy=bool(request.args.get("fuzzy")),
+                                text=bool(request.args.get("text")),
                                 date_from=request.args.get("from") or None, date_to=request.args.get("to") or None,
                                 topic=request.args.get("topic", type=int))
             except ValueError as exc:
@@ -125,13 +143,22 @@ def create_app(db: str) -> Flask:
         return page("search", """
 <h1>Search: {{ q }}</h1>{% if error %}<p style="color:#b00">{{ error }}</p>{% endif %}
 <form><input type="hidden" name="q" value="{{ q }}"><input type="hidden" name="label" value="{{ label or '' }}">
-from <input name="from" type="date" value="{{ request.args.get('from','') }}"> to <input name="to" type="date" value="{{ request.args.get('to','') }}">
-topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <input type="submit" value="filter"></form>
+from <input name="from" type="date" value="{{ request.args.get('from','') }}\
+"> to <input name="to" type="date" value="{{ request.args.get('to','') }}">
+topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <input type="submit" value="filter">\
+</form>
 {% if df.empty %}<p>No match.{% if not request.args.get('fuzzy') %} Try fuzzy matching.{% endif %}</p>
-{% elif text_mode %}<p><a href="{{ request.full_path }}&format=csv">download CSV</a></p><table>{% for r in df.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">{{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · bm25 {{ r.score }}</span></td><td class="kwic">{{ r.snippet }}</td></tr>{% endfor %}</table>{% else %}
+{% elif text_mode %}<p><a href="{{ request.full_path }}&format=csv">download CSV</a></p><table>\
+{% for r in df.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">{{ r.title or r.path }}\
+</a><br><span class="muted">{{ r.date or '' }} · bm25 {{ r.score }}</span></td><td class="kwic">{{ r.snippet }}</td>\
+</tr>{% endfor %}</table>{% else %}
 <p><a href="{{ request.full_path }}&format=csv">download CSV</a></p>
-{% for (entity, lab), g in df.groupby(['entity','label'], sort=False) %}<h2><a href="{{ url_for('entity_page', label=lab, name=entity) }}">{{ entity }}</a> <span class="muted">{{ lab }} · {{ g.entity_documents.iloc[0] }} documents</span></h2>
-<table>{% for r in g.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">{{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td><td class="kwic">{{ r.snippet }}</td></tr>{% endfor %}</table>{% endfor %}{% endif %}
+{% for (entity, lab), g in df.groupby(['entity','label'], sort=False) %}<h2>\
+<a href="{{ url_for('entity_page', label=lab, name=entity) }}">{{ entity }}</a> <span class="muted">\
+{{ lab }} · {{ g.entity_documents.iloc[0] }} documents</span></h2>
+<table>{% for r in g.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">\
+{{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td><td class="kwic">\
+{{ r.snippet }}</td></tr>{% endfor %}</table>{% endfor %}{% endif %}
 """, q=q, df=df, error=error, label=label, text_mode=bool(request.args.get("text")))
 
     @app.route("/entity/<label>/<path:name>")
@@ -146,7 +173,8 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
             if not ent:
                 abort(404)
             eid = ent[0][0]
-            aliases = s.query("SELECT text, COUNT(*) AS n FROM mentions WHERE entity_id=? GROUP BY text ORDER BY n DESC", (eid,))
+            aliases = s.query("SELECT text, COUNT(*) AS n FROM mentions WHERE entity_id=?"
+                              " GROUP BY text ORDER BY n DESC", (eid,))
             snippets = [{"doc_id": h["doc_id"], "title": h["title"] or h["path"], "date": h["date"], "page": h["page"],
                          "kwic": h["snippet"]} for h in mention_snippets(s, eid, width=80, limit=300)]
             co = []
@@ -160,10 +188,15 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
         return page(name, """
 <h1>{{ name }} <span class="muted">{{ label }}</span></h1>
 <p>Written as: {% for a in aliases %}<b>{{ a.text }}</b> ({{ a.n }}){% if not loop.last %}, {% endif %}{% endfor %}</p>
-<h2>Mentioned with</h2><table><tr><th>entity</th><th>label</th><th class="num">docs together</th><th class="num">NPMI</th><th>evidence</th></tr>
-{% for c in co %}<tr><td><a href="{{ url_for('entity_page', label=c.col_label, name=c.col) }}">{{ c.col }}</a></td><td>{{ c.col_label }}</td><td class="num">{{ c.count }}</td><td class="num">{{ '%.2f'|format(c.npmi) }}</td>
-<td><a href="{{ url_for('evidence_page', row=name, col=c.col, rows=label, cols=c.col_label, window='sentence') }}">sentences</a></td></tr>{% endfor %}</table>
-<h2>Mentions <a class="muted" href="?format=csv">CSV</a></h2><table>{% for m in snippets %}<tr><td><a href="{{ url_for('document_page', doc_id=m.doc_id) }}">{{ m.title }}</a><br><span class="muted">{{ m.date or '' }} · p.{{ m.page }}</span></td><td class="kwic">{{ m.kwic }}</td></tr>{% endfor %}</table>
+<h2>Mentioned with</h2><table><tr><th>entity</th><th>label</th><th class="num">docs together</th>\
+<th class="num">NPMI</th><th>evidence</th></tr>
+{% for c in co %}<tr><td><a href="{{ url_for('entity_page', label=c.col_label, name=c.col) }}">{{ c.col }}</a></td><td>\
+{{ c.col_label }}</td><td class="num">{{ c.count }}</td><td class="num">{{ '%.2f'|format(c.npmi) }}</td>
+<td><a href="{{ url_for('evidence_page', row=name, col=c.col, rows=label, cols=c.col_label, window='sentence') }}\
+">sentences</a></td></tr>{% endfor %}</table>
+<h2>Mentions <a class="muted" href="?format=csv">CSV</a></h2><table>{% for m in snippets %}<tr><td>\
+<a href="{{ url_for('document_page', doc_id=m.doc_id) }}">{{ m.title }}</a><br><span class="muted">\
+{{ m.date or '' }} · p.{{ m.page }}</span></td><td class="kwic">{{ m.kwic }}</td></tr>{% endfor %}</table>
 """, name=name, label=label, aliases=aliases, snippets=snippets, co=co)
 
     @app.route("/comention")
@@ -181,23 +214,35 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
             t = comention(s, rows, cols, window=window, measure=measure, min_count=min_count)
         if request.args.get("format") == "csv":
             return csv_response(t, f"comention-{rows}-{cols}")
-        top_rows = t.groupby("row")["row_count"].first().sort_values(ascending=False).head(20).index.tolist() if len(t) else []
-        top_cols = t.groupby("col")["col_count"].first().sort_values(ascending=False).head(12).index.tolist() if len(t) else []
+        top_rows, top_cols = [], []
+        if len(t):
+            top_rows = t.groupby("row")["row_count"].first().sort_values(ascending=False).head(20).index.tolist()
+            top_cols = t.groupby("col")["col_count"].first().sort_values(ascending=False).head(12).index.tolist()
         cells = {(r.row, r.col): r for r in t.itertuples()}
         vmax = max([abs(float(getattr(r, measure))) for r in cells.values()] + [1e-9])
         return page("co-mentions", """
 <h1>{{ rows }} × {{ cols }}</h1>
-<form>rows <select name="rows">{% for l in labels %}<option {% if l==rows %}selected{% endif %}>{{ l }}</option>{% endfor %}</select>
-cols <select name="cols">{% for l in labels %}<option {% if l==cols %}selected{% endif %}>{{ l }}</option>{% endfor %}</select>
-measure <select name="measure">{% for m in measures %}<option {% if m==measure %}selected{% endif %}>{{ m }}</option>{% endfor %}</select>
-window <select name="window">{% for w in windows %}<option {% if w==window %}selected{% endif %}>{{ w }}</option>{% endfor %}</select>
+<form>rows <select name="rows">{% for l in labels %}<option {% if l==rows %}selected{% endif %}>{{ l }}</option>\
+{% endfor %}</select>
+cols <select name="cols">{% for l in labels %}<option {% if l==cols %}selected{% endif %}>{{ l }}</option>{% endfor %}\
+</select>
+measure <select name="measure">{% for m in measures %}<option {% if m==measure %}selected{% endif %}>{{ m }}</option>\
+{% endfor %}</select>
+window <select name="window">{% for w in windows %}<option {% if w==window %}selected{% endif %}>{{ w }}</option>\
+{% endfor %}</select>
 min count <input name="min_count" size="3" value="{{ min_count }}"> <input type="submit" value="show"></form>
 <p><a href="{{ request.full_path }}&format=csv">download CSV</a> · click a cell for its evidence</p>
 {% if not top_rows %}<p>No pairs at this threshold.</p>{% else %}
 <table id="matrix"><tr><th></th>{% for c in top_cols %}<th>{{ c }}</th>{% endfor %}</tr>
 {% for r in top_rows %}<tr><th>{{ r }}</th>{% for c in top_cols %}{% set x = cells.get((r, c)) %}
-<td class="num" {% if x %}style="background:rgba(228,87,86,{{ '%.2f'|format([0, x[measure_idx]|float / vmax]|max) }})"{% endif %}>
-{% if x %}<a class="cell" href="{{ url_for('evidence_page', row=r, col=c, rows=rows, cols=cols, window='sentence' if window=='document' else window) }}" title="{{ x.count }} {{ window }}s">{{ '%.2f'|format(x[measure_idx]|float) if measure not in ('count','documents','mention_pairs') else x[measure_idx] }}</a>{% endif %}</td>{% endfor %}</tr>{% endfor %}
+<td class="num" \
+{% if x %}style="background:rgba(228,87,86,{{ '%.2f'|format([0, x[measure_idx]|float / vmax]|max) }})"{% endif %}>
+{% if x %}<a class="cell" \
+href="{{ url_for('evidence_page', row=r, col=c, rows=rows, cols=cols, \
+window='sentence' if window=='document' else window) }}" \
+title="{{ x.count }} {{ window }}s">\
+{{ '%.2f'|format(x[measure_idx]|float) if measure not in ('count','documents','mention_pairs') else x[measure_idx] }}\
+</a>{% endif %}</td>{% endfor %}</tr>{% endfor %}
 </table>{% endif %}
 """, rows=rows, cols=cols, measure=measure, window=window, min_count=min_count, labels=LABELS, measures=MEASURES,
             windows=WINDOWS, top_rows=top_rows, top_cols=top_cols, cells=cells, vmax=vmax,
@@ -218,8 +263,11 @@ min count <input name="min_count" size="3" value="{{ min_count }}"> <input type=
         if request.args.get("format") == "csv":
             return csv_response(ev, "evidence")
         return page("evidence", """
-<h1 id="evidence-title">{{ row }} + {{ col }}</h1><p class="muted">{{ ev|length }} {{ window }}s mention both · <a href="{{ request.full_path }}&format=csv">CSV</a></p>
-<table id="evidence">{% for r in ev.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">{{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td><td class="evidence-text">{{ r.text }}</td></tr>{% endfor %}</table>
+<h1 id="evidence-title">{{ row }} + {{ col }}</h1><p class="muted">\
+{{ ev|length }} {{ window }}s mention both · <a href="{{ request.full_path }}&format=csv">CSV</a></p>
+<table id="evidence">{% for r in ev.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">\
+{{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td>\
+<td class="evidence-text">{{ r.text }}</td></tr>{% endfor %}</table>
 """, row=row, col=col, ev=ev, window=window)
 
     @app.route("/documents")
@@ -234,9 +282,12 @@ min count <input name="min_count" size="3" value="{{ min_count }}"> <input type=
         if request.args.get("format") == "csv":
             return csv_response(df, "documents")
         return page("documents", """
-<h1>Documents{% if topic is not none %} in topic {{ topic }}{% endif %}</h1><p><a href="?format=csv{% if topic is not none %}&topic={{ topic }}{% endif %}">download CSV</a></p>
+<h1>Documents{% if topic is not none %} in topic {{ topic }}{% endif %}</h1><p>\
+<a href="?format=csv{% if topic is not none %}&topic={{ topic }}{% endif %}">download CSV</a></p>
 <table><tr><th>title</th><th>date</th><th>format</th><th>topic</th><th class="num">mentions</th></tr>
-{% for d in records %}<tr><td><a href="{{ url_for('document_page', doc_id=d.doc_id) }}">{{ d.title or d.path }}</a></td><td>{{ d.date or '' }}</td><td>{{ d.format }}</td><td>{{ '' if d.topic is none else d.topic }}</td><td class="num">{{ d.mentions }}</td></tr>{% endfor %}</table>
+{% for d in records %}<tr><td><a href="{{ url_for('document_page', doc_id=d.doc_id) }}">{{ d.title or d.path }}</a>\
+</td><td>{{ d.date or '' }}</td><td>{{ d.format }}</td><td>{{ '' if d.topic is none else d.topic }}</td>\
+<td class="num">{{ d.mentions }}</td></tr>{% endfor %}</table>
 """, records=records(df), topic=topic)
 
     @app.route("/document/<int:doc_id>")
@@ -269,7 +320,8 @@ def highlight(text: str, mentions) -> Markup:
             continue
         out.append(escape(text[pos: m["start"]]))
         url = f"/entity/{escape(m['label'])}/{escape(_urlquote(m['canonical']))}"
-        out.append(Markup('<mark style="background:{}" title="{}"><a href="{}">{}</a><span class="lab">{}</span></mark>').format(
+        tag = Markup('<mark style="background:{}" title="{}"><a href="{}">{}</a><span class="lab">{}</span></mark>')
+        out.append(tag.format(
             COLORS.get(m["label"], "#ddd"), m["canonical"], url, text[m["start"]: m["end"]], m["label"]))
         pos = m["end"]
     out.append(escape(text[pos:]))

@@ -4,7 +4,7 @@ gazetteer and settings the stages look names up in."""
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 

@@ -60,7 +60,8 @@ class DrugRules:
         while info.kind != "class":
             if start > 0 and doc[start - 1].lower_ in self.form_adjs:
                 start -= 1
-            elif start >= 3 and doc[start - 2].text == "-" and f"{doc[start - 3].lower_}-{doc[start - 1].lower_}" in self.form_adjs:
+            elif (start >= 3 and doc[start - 2].text == "-"
+                  and f"{doc[start - 3].lower_}-{doc[start - 1].lower_}" in self.form_adjs):
                 start -= 3  # "high-grade" is three tokens
             elif start >= 2 and f"{doc[start - 2].lower_} {doc[start - 1].lower_}" in self.form_adjs:
                 start -= 2  # "high purity cocaine"
@@ -89,7 +90,8 @@ class DrugRules:
             return True
         if span.end < len(doc) and doc[span.end].lower_ in self.form_nouns:
             return True
-        if span.start > 0 and doc[span.start - 1].text in QUOTES or span.end < len(doc) and doc[span.end].text in QUOTES:
+        if (span.start > 0 and doc[span.start - 1].text in QUOTES
+                or span.end < len(doc) and doc[span.end].text in QUOTES):
             return True
         for t in list(before) + list(after):
             info = self.lex.drugs.get(t.lower_)
@@ -112,7 +114,8 @@ class DrugRules:
             if between in (["and"], ["/"], ["&"], ["with"]):
                 if mix_after:
                     return trace.mark(Span(doc, prev.start, sp.end + 1, label="DRUG"), "drug.mixture")
-                if prev.start >= 2 and doc[prev.start - 1].lower_ == "of" and doc[prev.start - 2].lower_ in self.mixture_words:
+                if (prev.start >= 2 and doc[prev.start - 1].lower_ == "of"
+                        and doc[prev.start - 2].lower_ in self.mixture_words):
                     return trace.mark(Span(doc, prev.start - 2, sp.end, label="DRUG"), "drug.mixture")
             return None
         return merge_adjacent(spans, join)

@@ -50,7 +50,8 @@ class LexiconMatch:
 
     def gazetteer_spans(self, doc: Doc, trace: Trace) -> list[Span]:
         """Capitalised (or all-caps) n-grams of up to four tokens that name a gazetteer place."""
-        names, out = self.know.gazetteer, []
+        names = self.know.gazetteer
+        out: list[Span] = []
         if not names:
             return out
         n_tok = len(doc)

@@ -38,7 +38,7 @@ def lexicon_over_model(doc: Doc, lex_spans: list[Span], model_spans: list[Span],
     strictly contains a lexicon ORG/PLACE match (a longer organisation name) wins. A drug inside a
     model ORG of three or more words goes ("Drug Enforcement Administration")."""
     final: list[Span] = []
-    taken = set()
+    taken: set[int] = set()
     for span in sorted(lex_spans, key=lambda s: -(s.end - s.start)):
         if overlaps(span, blocks) and span.label_ != "DRUG":
             continue

@@ -8,10 +8,21 @@ contact details), ``person.title`` (leading titles stripped), ``org.unit_suffix`
 """
 from __future__ import annotations
 
+from collections.abc import Set
+
 from spacy.tokens import Doc, Span
 
-from docmine.nlp.rules.base import APOS, BREAK_WORDS, CAPITAL_BREAKS, DASHES, MODEL_LABELS, Knowledge, Trace, \
-    common_word, in_heading
+from docmine.nlp.rules.base import (
+    APOS,
+    BREAK_WORDS,
+    CAPITAL_BREAKS,
+    DASHES,
+    MODEL_LABELS,
+    Knowledge,
+    Trace,
+    common_word,
+    in_heading,
+)
 from docmine.nlp.rules.orgs import OrgRules
 from docmine.nlp.rules.persons import PersonRules
 from docmine.nlp.rules.places import PlaceRules
@@ -100,13 +111,14 @@ def capital_break(doc: Doc, i: int, end: int) -> bool:
     return i + 1 >= end or not doc[i + 1].is_title
 
 
-def split_parts(doc: Doc, start: int, end: int, stop_words: set = frozenset()) -> list[tuple[int, int]]:
+def split_parts(doc: Doc, start: int, end: int, stop_words: Set[str] = frozenset()) -> list[tuple[int, int]]:
     """Split a model entity at "/" and at an inner possessive: "Project/Branch",
     "UNODC's Regional Office" -> ("UNODC", "Regional Office")."""
     parts, cur = [], start
     for i in range(start, end):
         t = doc[i]
-        if t.text in ("/", "(", ")", "[", "]", ":", ";", "|") or (t.text in APOS and i > start) or t.text in BREAK_WORDS \
+        if t.text in ("/", "(", ")", "[", "]", ":", ";", "|") or (t.text in APOS and i > start) \
+                or t.text in BREAK_WORDS \
                 or (i > start and capital_break(doc, i, end)) \
                 or (t.text in DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_):
             if cur < i:

@@ -57,7 +57,8 @@ class OrgRules:
         if len(span) == 1 and (self.lex.drug(span.text) or span.text.lower() in self.generic_org
                                or span.text.lower().rstrip(".") in titles):
             return None
-        if start > 0 and doc[start - 1].lower_ in ("against", "on") and start > 1 and doc[start - 2].lower_ == "convention":
+        if (start > 0 and doc[start - 1].lower_ in ("against", "on") and start > 1
+                and doc[start - 2].lower_ == "convention"):
             return None
         if "convention" in words:
             return None
@@ -69,7 +70,8 @@ class OrgRules:
         for cut in range(span.end - 1, span.start, -1):
             head = doc[span.start: cut]
             rest = [t.lower_ for t in doc[cut: span.end]]
-            if rest in self.unit_suffixes and (head.text in self.lex.org_case_sensitive or head.text.lower() in self.lex.surfaces["ORG"]):
+            if rest in self.unit_suffixes and (head.text in self.lex.org_case_sensitive
+                                               or head.text.lower() in self.lex.surfaces["ORG"]):
                 return Span(doc, span.start, cut, label="ORG")
         return None
 
@@ -79,7 +81,7 @@ class OrgRules:
         """An organisation whose name ends with a place the model cut short: the model's
         "UNODC Regional Office for Southeast Asia" and the lexicon's "Asia and the Pacific" make
         one ORG, "UNODC Regional Office for Southeast Asia and the Pacific"."""
-        places_from = {}
+        places_from: dict[int, list[Span]] = {}
         for p in lex_spans:
             if p.label_ == "PLACE":
                 places_from.setdefault(p.start, []).append(p)

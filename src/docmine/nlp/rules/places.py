@@ -16,8 +16,17 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from docmine.nlp.rules.base import APOS, DASHES, POSS_TOKENS, Knowledge, Trace, all_place_names, common_word, \
-    merge_adjacent, words_at
+from docmine.nlp.rules.base import (
+    APOS,
+    DASHES,
+    POSS_TOKENS,
+    Knowledge,
+    Trace,
+    all_place_names,
+    common_word,
+    merge_adjacent,
+    words_at,
+)
 from docmine.nlp.settings import PlaceSettings
 
 RULES = ("place.designator", "place.facility", "place.joined", "place.road", "place.dateline", "place.postal",
@@ -30,11 +39,12 @@ _PATTERN_RULES = {"PLACE": "place.designator", "FACILITY": "place.facility", "JO
 def designator_patterns(pl: PlaceSettings) -> list[tuple[str, list[list[dict]], str | None]]:
     """The pattern-shaped place rules as spaCy Matcher patterns: (key, patterns, greedy), built
     from the ``[place]`` word lists."""
-    out = []
+    out: list[tuple[str, list[list[dict]], str | None]] = []
     nouns = list(pl.designator_nouns)
     if nouns:
         word = {"IS_TITLE": True, "IS_ALPHA": True,
-                "ORTH": {"NOT_IN": ["The", "A", "In", "At", "Of", "On", "And", "the", "a", "an", "in", "at", "of", "on", "and"]}}
+                "ORTH": {"NOT_IN": ["The", "A", "In", "At", "Of", "On", "And",
+                                    "the", "a", "an", "in", "at", "of", "on", "and"]}}
         out.append(("PLACE", [[{**word, "OP": "+"}, {"LOWER": {"IN": nouns}, "IS_LOWER": True}],
                               [{**word, "OP": "+"}, {"ORTH": "-"}, {**word, "OP": "+"},
                                {"LOWER": {"IN": nouns}, "IS_LOWER": True}]], "LONGEST"))
@@ -42,7 +52,8 @@ def designator_patterns(pl: PlaceSettings) -> list[tuple[str, list[list[dict]], 
     if facilities:
         out.append(("FACILITY", [[{"IS_TITLE": True, "IS_ALPHA": True, "OP": "+",
                                    "LOWER": {"NOT_IN": ["the", "a", "an", "in", "at", "of", "on", "and", "near"]}},
-                                  {"LOWER": {"IN": ["police", "railway", "bus", "train", "border", "fuel", "petrol", "gas"]}, "OP": "?"},
+                                  {"LOWER": {"IN": ["police", "railway", "bus", "train", "border", "fuel", "petrol",
+                                                    "gas"]}, "OP": "?"},
                                   {"LOWER": {"IN": facilities}}]], "LONGEST"))
     joined = list(pl.joined_heads)
     if joined:  # "India-Pakistan border", "German-Dutch border", "Van-Hakkari highway", "US/Mexico border"
@@ -114,7 +125,8 @@ class PlaceRules:
             credited = doc[j].text == "(" and len(after) >= 2 and after[1].text == ")" \
                 and after[0].text.lower() in self.dateline_credits
             placed = doc[j].text == "," and len(after) >= 1 and (
-                after[0].text.lower() in self.lex.surfaces["PLACE"] or after[0].text.title() in self.lex.surfaces["PLACE"]
+                after[0].text.lower() in self.lex.surfaces["PLACE"]
+                or after[0].text.title() in self.lex.surfaces["PLACE"]
                 or after[0].text in self.lex.place_postal or after[0].text.title() in gazetteer)
             known = low in self.lex.surfaces["PLACE"] or name.text.title() in gazetteer or (
                 doc[j].text != ":" and name.text.title() in all_place_names() and not any(common_word(t) for t in name))
@@ -162,7 +174,8 @@ class PlaceRules:
                 and doc[end].is_lower and doc[end].lower_ in self.acronym_modifier_heads:
             return None  # an acronym used as a modifier: "U.S. ports", "US federal prosecutors"; not "the UK took"
         while end < len(doc) and (doc[end].lower_ in self.place_suffixes or (
-                doc[end].lower_ == "international" and end + 1 < len(doc) and doc[end + 1].lower_ == "airport")) and not (
+                doc[end].lower_ == "international" and end + 1 < len(doc) and doc[end + 1].lower_ == "airport"
+        )) and not (
             end + 1 < len(doc) and doc[end + 1].lower_ == "of"
         ):
             end += 1
@@ -215,7 +228,8 @@ class PlaceRules:
     def merge_possessive(self, spans: list[Span], trace: Trace) -> list[Span]:
         """A place inside a place's possessive is one place: "Chiang Rai's Doi Luang district"."""
         def join(prev: Span, sp: Span) -> Span | None:
-            if prev.label_ == sp.label_ == "PLACE" and sp.start == prev.end + 1 and sp.doc[prev.end].text in POSS_TOKENS \
+            if prev.label_ == sp.label_ == "PLACE" and sp.start == prev.end + 1 \
+                    and sp.doc[prev.end].text in POSS_TOKENS \
                     and not self.know.known_place(sp):  # "Spain's Algeciras port" stays two places
                 label = "ORG" if sp[-1].lower_ in self.org_words else "PLACE"  # "... County Sheriff's Office"
                 return trace.mark(Span(sp.doc, prev.start, sp.end, label=label), "place.possessive")
@@ -225,4 +239,5 @@ class PlaceRules:
     def is_modifier(self, nxt) -> bool:
         """A place before a possessive or a head noun modifies it: "Mexico's shipping routes",
         "a Belfast man"."""
-        return nxt is not None and (nxt.lower_ in POSS_TOKENS or nxt.lower_ in self.place_modifier_heads and nxt.is_lower)
+        return nxt is not None and (nxt.lower_ in POSS_TOKENS
+                                    or nxt.lower_ in self.place_modifier_heads and nxt.is_lower)
