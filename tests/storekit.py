@@ -33,3 +33,20 @@ def add_document(store: Store, path: str, text: str, entities: dict[str, str], d
            "tables": tables or []}
     store.write_batch([{"path": path, "document": doc, "sentences": sents, "mentions": mentions, "mtime_ns": 0,
                         "minhash": signature(text) if minhash else None}], run_id)
+
+
+# A three-document store of two agencies, two drugs and two countries, for tests of the query
+# commands and their argument checks.
+SMALL_DOCS = [("a.txt", "Europol seized heroin in Turkey. Interpol said cocaine too.", "2021-03-04"),
+              ("b.txt", "Interpol found cocaine in Spain. Europol and heroin again.", "2022-05-01"),
+              ("c.txt", "Europol heroin Turkey report. Interpol cocaine Spain.", "2023-01-10")]
+SMALL_ENTITIES = {"Europol": "ORG", "Interpol": "ORG", "heroin": "DRUG", "cocaine": "DRUG", "Turkey": "PLACE",
+                  "Spain": "PLACE"}
+
+
+def small_store(path: str) -> str:
+    """Write :data:`SMALL_DOCS` into a new store at ``path``; returns the path."""
+    with Store(path) as store:
+        for name, text, date in SMALL_DOCS:
+            add_document(store, name, text, {k: v for k, v in SMALL_ENTITIES.items() if k in text}, date=date)
+    return path

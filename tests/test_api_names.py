@@ -11,25 +11,15 @@ import textwrap
 import pytest
 
 from conftest import ROOT
-from storekit import add_document
+from storekit import SMALL_DOCS, small_store
 
 README = ROOT / "README.md"
-DOCS = [("a.txt", "Europol seized heroin in Turkey. Interpol said cocaine too.", "2021-03-04"),
-        ("b.txt", "Interpol found cocaine in Spain. Europol and heroin again.", "2022-05-01"),
-        ("c.txt", "Europol heroin Turkey report. Interpol cocaine Spain.", "2023-01-10")]
-ENTITIES = {"Europol": "ORG", "Interpol": "ORG", "heroin": "DRUG", "cocaine": "DRUG", "Turkey": "PLACE",
-            "Spain": "PLACE"}
+DOCS = SMALL_DOCS
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    from docmine.store import Store
-
-    path = str(tmp_path_factory.mktemp("store") / "s.db")
-    with Store(path) as store:
-        for name, text, date in DOCS:
-            add_document(store, name, text, {k: v for k, v in ENTITIES.items() if k in text}, date=date)
-    return path
+    return small_store(str(tmp_path_factory.mktemp("store") / "s.db"))
 
 
 def run_python(code: str, cwd=None) -> str:

@@ -7,14 +7,9 @@ import pytest
 
 from conftest import run_cli
 from docmine import api
-from docmine.store import Store
-from storekit import add_document
+from storekit import SMALL_DOCS, small_store
 
-ENTITIES = {"Europol": "ORG", "Interpol": "ORG", "heroin": "DRUG", "cocaine": "DRUG", "Turkey": "PLACE",
-            "Spain": "PLACE"}
-DOCS = [("a.txt", "Europol seized heroin in Turkey. Interpol said cocaine too.", "2021-03-04"),
-        ("b.txt", "Interpol found cocaine in Spain. Europol and heroin again.", "2022-05-01"),
-        ("c.txt", "Europol heroin Turkey report. Interpol cocaine Spain.", "2023-01-10")]
+DOCS = SMALL_DOCS
 ALL_COMENTION_FORMATS = [".csv", ".jsonl", ".json", ".parquet", ".xlsx", ".graphml", ".gexf", ".png", ".svg"]
 TABLE_FORMATS = ["csv", "jsonl", "json", "parquet", "xlsx"]
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
@@ -22,11 +17,7 @@ DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("store") / "s.db")
-    with Store(path) as store:
-        for name, text, date in DOCS:
-            add_document(store, name, text, {k: v for k, v in ENTITIES.items() if k in text}, date=date)
-    return path
+    return small_store(str(tmp_path_factory.mktemp("store") / "s.db"))
 
 
 @pytest.fixture
