@@ -17,7 +17,6 @@ Prints one table per set and the largest drop of docmine below the bare model pe
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from collections import Counter
@@ -25,18 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+from train_span_filter import trim  # noqa: E402  (the gold convention both scripts score by)
 LABELS = ("PERSON", "ORG", "PLACE")
 BARE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
-
-
-def trim(text: str, s: int, e: int) -> tuple[int, int]:
-    m = re.match(r"(?:the|The)\s+", text[s:e])
-    if m and e - s > m.end():
-        s += m.end()
-    pm = re.search(r"\s*(?:'s|’s)$", text[s:e])
-    if pm:
-        e = s + pm.start()
-    return s, e
 
 
 def score(gold: list[set], pred: list[set]) -> dict[str, tuple[float, float, float]]:

@@ -25,7 +25,7 @@ import json
 import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,16 +103,19 @@ def to_text(doc: list[list[tuple[str, str]]]) -> tuple[str, list[tuple[int, int,
         if label is None:
             out.append((s, e, "OTHER"))
             continue
-        piece = text[s:e]
-        m = re.match(r"(?:the|The)\s+", piece)
-        if m and e - s > m.end():
-            s += m.end()
-        piece = text[s:e]
-        pm = re.search(r"\s*(?:'s|’s)$", piece)
-        if pm:
-            e = s + pm.start()
-        out.append((s, e, label))
+        out.append((*trim(text, s, e), label))
     return text, out
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """A span without a leading "the" or a trailing possessive (docmine's gold convention)."""
+    m = re.match(r"(?:the|The)\s+", text[s:e])
+    if m and e - s > m.end():
+        s += m.end()
+    pm = re.search(r"\s*(?:'s|’s)$", text[s:e])
+    if pm:
+        e = s + pm.start()
+    return s, e
 
 
 def load_corpora(data: Path) -> list[tuple[str, str, list[tuple[int, int, str]]]]:

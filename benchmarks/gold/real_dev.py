@@ -32,23 +32,20 @@ HEADER = re.compile(r"^# source: (\S+) paras (\d+):(\d+)\n")
 
 
 def data_root() -> Path:
-    """The shared data folder: $DOCMINE_DATA, else ../shared/data next to the repository."""
-    env = os.environ.get("DOCMINE_DATA")
-    if env:
-        return Path(env)
-    for parent in HERE.parents:
-        cand = parent / "shared" / "data"
-        if cand.is_dir():
-            return cand
-    return HERE.parents[2] / "shared" / "data"
+    """The shared data folder, found as ``docmine evaluate`` finds it ($DOCMINE_DATA, else above)."""
+    from docmine.evaluate import shared_data_root
+
+    return shared_data_root(HERE / "real_dev.jsonl")
+
+
+def paragraphs(source: str) -> tuple[str, ...]:
+    from docmine.evaluate import source_paragraphs
+
+    return source_paragraphs(str(data_root() / source))
 
 
 def passage_text(source: str, a: int, b: int) -> str:
-    from docmine.extract import extract_file
-
-    doc = extract_file(str(data_root() / source))
-    paras = doc.text.split("\n\n")
-    return "\n\n".join(paras[a:b])
+    return "\n\n".join(paragraphs(source)[a:b])
 
 
 def sha(text: str) -> str:
@@ -56,12 +53,9 @@ def sha(text: str) -> str:
 
 
 def dump(sources: list[str], out: Path, paras: str | None) -> None:
-    from docmine.extract import extract_file
-
     out.mkdir(parents=True, exist_ok=True)
     for source in sources:
-        doc = extract_file(str(data_root() / source))
-        n = len(doc.text.split("\n\n"))
+        n = len(paragraphs(source))
         a, b = (int(x) for x in paras.split(":")) if paras else (0, n)
         b = min(b, n)
         target = out / (Path(source).stem + ".md")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -66,16 +67,23 @@ def shared_data_root(gold: Path) -> Path:
     )
 
 
+@lru_cache(maxsize=16)
+def source_paragraphs(path: str) -> tuple[str, ...]:
+    """docmine's extracted text of one shared document, split into paragraphs (extracted once:
+    several gold records may cite the same long report)."""
+    from docmine.extract import extract_file
+
+    return tuple(extract_file(path).text.split("\n\n"))
+
+
 def _source_text(gold: Path, rec: dict) -> str:
     import hashlib
-
-    from docmine.extract import extract_file
 
     src = shared_data_root(gold) / rec["source"]
     if not src.exists():
         raise FileNotFoundError(f"gold record {rec.get('id')}: source document {src} not found")
     a, b = rec.get("paras", [0, None])
-    text = "\n\n".join(extract_file(str(src)).text.split("\n\n")[a:b])
+    text = "\n\n".join(source_paragraphs(str(src))[a:b])
     if rec.get("sha256") and hashlib.sha256(text.encode("utf-8")).hexdigest() != rec["sha256"]:
         raise ValueError(f"gold record {rec.get('id')}: the extracted text of {src} changed since the gold "
                          "was built (extraction changed?); rebuild it with benchmarks/gold/real_dev.py")

@@ -124,12 +124,11 @@ def _administrations(text: str, mentions: list[Mention], known: dict[str, str]) 
     return out
 
 
-def _known_people(text: str, mentions: list[Mention], known: dict[str, str]) -> list[Mention]:
+def _known_people(text: str, mentions: list[Mention], known: dict[str, str], lex) -> list[Mention]:
     if not known:
         return mentions
     out = list(mentions)
-    rx = _people_pattern(tuple(sorted(known, key=len, reverse=True)))
-    for hit in rx.finditer(text):
+    for hit in lex.people_pattern.finditer(text):
         s, e = hit.start(), hit.end()
         clash = [m for m in out if m.start < e and s < m.end]
         if any(m.label == "PERSON" and m.start <= s and m.end >= e for m in clash):
@@ -140,15 +139,6 @@ def _known_people(text: str, mentions: list[Mention], known: dict[str, str]) -> 
         out.append(Mention(s, e, "PERSON", hit.group(0), resolved=known[hit.group(0)], source="lexicon",
                            attrs={"rule": "people"}))
     return out
-
-
-_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
-
-
-def _people_pattern(names: tuple[str, ...]) -> re.Pattern:
-    if names not in _PATTERNS:
-        _PATTERNS[names] = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-    return _PATTERNS[names]
 
 
 _GOV_OF = re.compile(r"^(?:[Tt]he\s+)?(?:[Gg]overnments?|GOVERNMENTS?)\s+of\s+(?:the\s+)?")
@@ -260,7 +250,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     known = getattr(lex, "people", None) or {}
     out = _nicknames(text, mentions)
     out = _administrations(text, out, known)
-    out = _known_people(text, out, known)
+    out = _known_people(text, out, known, lex)
     out = _governments(text, out, lex)
     out = _common_nouns(text, out, known)
     out = _headings(text, out)

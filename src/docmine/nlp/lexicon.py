@@ -10,7 +10,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DEFAULT_ALIASES_FILE = "docmine.aliases.toml"
@@ -101,6 +101,12 @@ class Lexicon:
     rules: dict = field(default_factory=dict)
     user: dict[tuple[str, str], str] = field(default_factory=dict)  # (label, alias_key) -> canonical
     versions: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def people_pattern(self) -> re.Pattern:
+        """Every alias of ``people``, longest first, as whole words (built once per lexicon)."""
+        names = sorted(self.people, key=len, reverse=True)
+        return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
     # -- canonical names -------------------------------------------------
     def drug(self, text: str) -> DrugInfo | None:

@@ -102,9 +102,7 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
             side = side[words[0]:] if words else None
             if side is None or len([t for t in side if not t.is_space]) < 2 or len(pieces) < 3:
                 continue
-            while len(side) and side[-1].is_space:
-                side = side[:-1]
-            ent = side
+            ent = side  # trailing blanks are stripped with the edges below
         sent_i = tok_sent.get(ent.sent.start, 0) + sent_offset
         source = getattr(ent._, "docmine_source", None) or ("rule" if ent.label_ == "QUANTITY" else "model")
         role = getattr(ent._, "docmine_role", None)

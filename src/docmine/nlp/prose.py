@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from docmine.extract.metadata import MONTHS
+
 _FRONT_KEY = re.compile(r"(?:^|\s)([a-z][a-z0-9_-]{1,30}):(?=\s|$)")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"”)\]]+", re.I)
 _MD_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))+\)")  # "[text](target)": the "(target)"
@@ -25,10 +27,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PATH = re.compile(
     r"(?<![\w/])(?:[A-Za-z]:\\|/)?(?:[\w.-]*[A-Za-z][\w.-]*[/\\]){2,}[\w.-]*[A-Za-z][\w.-]*")
 _MD_MARK = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|\\(?=[_*#\[\]()\\`~ -])|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)")
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _CITATION = re.compile(  # "Aldridge and Décary-Hétu 2014", "Otiashvili et al. 2013" (a month is no author)
-    rf"\b(?!(?:{_MONTHS})\b)[A-Z][\w'’.-]+(?:,? (?:and|&) [A-Z][\w'’.-]+| et al\.?)?,? \(?(?:19|20)\d\d[a-z]?\)?"
+    rf"\b(?!(?:{MONTHS})\b)[A-Z][\w'’.-]+(?:,? (?:and|&) [A-Z][\w'’.-]+| et al\.?)?,? \(?(?:19|20)\d\d[a-z]?\)?"
     r"(?=[;,.\s)]|$)")
 _DOT_LEADER = re.compile(r"(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){5,})\s*(?:\d{1,4}|[ivxlc]{1,6})\b")
 _WORD = re.compile(r"\S+")

@@ -67,12 +67,6 @@ def doc_context(text: str, mentions: list[Mention]) -> DocContext:
     return DocContext(text, by_text, surnames, lower_words, set(find_abbreviations(text)))
 
 
-def _common_words() -> frozenset[str]:
-    from docmine.nlp.gazetteer import common_words
-
-    return common_words()
-
-
 def span_features(m: Mention, ctx: DocContext, lex=None, gazetteer: dict | None = None,
                   common: frozenset[str] | None = None) -> dict[str, float]:
     """Sparse features of one mention (binary indicators, value 1.0)."""
@@ -210,11 +204,11 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
     Lexicon and rule mentions are left alone; a relabelled mention records ``attrs["filter"]``
     (``relabel:ORG>PERSON``), and its canonical name is recomputed for the new label.
     """
-    from docmine.nlp.gazetteer import place_names
+    from docmine.nlp.gazetteer import common_words, place_names
 
     ctx = doc_context(text, mentions)
     gazetteer = place_names()
-    common = _common_words()
+    common = common_words()
     out: list[Mention] = []
     for m in mentions:
         if m.source != "model" or m.label not in FILTERED_LABELS:
