@@ -22,6 +22,8 @@ from docmine.api import (  # noqa: F401
     open_store,
     report,
     search,
+    seizure_cube,
+    seizures,
     topic_entities,
     topic_trend,
     topics,
@@ -29,7 +31,8 @@ from docmine.api import (  # noqa: F401
 from docmine.version import __version__  # noqa: F401
 
 __all__ = ["ingest", "search", "entities", "comention", "evidence", "topics", "export", "failures", "evaluate",
-           "canonicalize", "open_store", "report", "topic_trend", "topic_entities", "__version__"]
+           "canonicalize", "open_store", "report", "topic_trend", "topic_entities", "seizures", "seizure_cube",
+           "__version__"]
 
 # Three API functions share their name with a submodule: ``docmine.export`` (tables),
 # ``docmine.evaluate`` (scoring) and ``docmine.report`` (the HTML report). Importing a submodule

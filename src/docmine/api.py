@@ -75,7 +75,7 @@ def entities(db: str = DEFAULT_DB, label: str | None = None, top: int | None = 2
         return entity_table(store, label, top)
 
 
-EXPORTS = ("mentions", "documents", "entities", "tables")
+EXPORTS = ("mentions", "documents", "entities", "tables", "seizures")
 """What ``export`` writes (the CLI's ``docmine export WHAT``)."""
 
 
@@ -96,6 +96,8 @@ def export(what: str, db: str = DEFAULT_DB, *, cells: bool = True) -> pd.DataFra
                          " Give, for example, cells=False for one row per table")
     if not cells and what != "tables":
         raise ValueError(f"cells=False applies to tables only, not {what!r}. Leave cells out")
+    if what == "seizures":
+        return seizures(db)
     with open_store(db) as store:
         if what == "tables":
             return tables_df(store, cells=cells)
@@ -206,6 +208,40 @@ def evaluate(gold: str, model: str | None = None, **kw) -> pd.DataFrame:
     if "errors" in kw:
         kw["errors"] = v.whole_number(kw["errors"], "errors", minimum=0, example=10)
     return _evaluate(gold, model=model, **kw)
+
+
+def seizures(db: str = DEFAULT_DB, *, drug: str | None = None, agency: str | None = None, place: str | None = None,
+             country: str | None = None, date_from: str | None = None, date_to: str | None = None,
+             min_kg: float | None = None, lang: str | None = None, ids: Sequence[int] | None = None,
+             merge: bool = True) -> pd.DataFrame:
+    """One row per reported seizure: drug, amount, place, country, date, seizing agency,
+    concealment, transport, origin, destination, arrests, and the documents reporting it.
+
+    The first call after an ingest reads the new documents for seizures (the store is written).
+    Text filters match part of the canonical name or of the text as written (``drug`` also the
+    drug class, ``place`` also the country); ``country`` matches the whole country name;
+    ``date_from``/``date_to`` take YYYY-MM-DD, YYYY-MM or YYYY; ``min_kg`` keeps weighed seizures of
+    at least that many kilograms; ``ids`` keeps the given seizure ids (a cube cell's
+    ``seizure_ids``); ``merge=False`` lists every stored record, one seizure reported by several
+    documents as several rows."""
+    from docmine.seizures.table import seizure_table
+
+    date_from, date_to = v.date_range(date_from, date_to)
+    if min_kg is not None:
+        min_kg = v.non_negative_number(min_kg, "min_kg")
+    if ids is not None:
+        ids = [v.whole_number(i, "ids", minimum=1, example=12) for i in ids]
+    with _writable_store(db) as store:
+        return seizure_table(store, drug=drug, agency=agency, place=place, country=country, date_from=date_from,
+                             date_to=date_to, min_kg=min_kg, lang=lang, ids=list(ids) if ids else None, merge=merge)
+
+
+def seizure_cube(db: str = DEFAULT_DB, **filters: Any) -> pd.DataFrame:
+    """Agency x drug x country x year: number of seizures, total kg and the seizures' ids, for the
+    seizures :func:`seizures` returns with the same filters."""
+    from docmine.seizures.table import seizure_cube as _cube
+
+    return _cube(seizures(db, **filters))
 
 
 def report(db: str = DEFAULT_DB, output: str = "report.html") -> str:

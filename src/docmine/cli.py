@@ -22,7 +22,7 @@ from docmine.nlp.mention import DEFAULT_MODEL
 from docmine.pipeline import IngestOptions, check_together, option_flag
 from docmine.store import DEFAULT_DB, StoreError, default_db
 
-WRITES_STORE = {"ingest", "canonicalize"}  # and `topics` when it fits (not --trend / --cross)
+WRITES_STORE = {"ingest", "canonicalize", "seizures"}  # and `topics` when it fits (not --trend / --cross)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -83,7 +83,8 @@ def _count(flag: str, minimum: int = 1, maximum: int | None = None, example: int
 def _check(a) -> None:
     """Checks that involve the file system or two arguments; a ValueError is a usage error."""
     if hasattr(a, "db"):
-        writes = a.command in WRITES_STORE or (a.command == "topics" and not (a.trend or a.cross))
+        writes = (a.command in WRITES_STORE or (a.command == "export" and a.what == "seizures")
+                  or (a.command == "topics" and not (a.trend or a.cross)))
         v.store_path(a.db, "--db", write=writes, exists=a.command != "ingest")
     if a.command == "ingest":
         v.input_paths(a.paths)
@@ -91,7 +92,9 @@ def _check(a) -> None:
         check_together(IngestOptions(**given), option_flag)  # each option alone: its type= check
     if getattr(a, "aliases", None) is not None:
         v.aliases_file(a.aliases, "--aliases")
-    if a.command == "search":
+    if a.command == "seizures" and a.output:
+        v.output_path(a.output, "-o", formats=v.TABLE_FORMATS)
+    if a.command in ("search", "seizures"):
         v.date_range(a.date_from, a.date_to, ("--from", "--to"))
     if a.command == "comention" and a.output:
         v.output_path(a.output, "-o", formats=v.COMENTION_FORMATS)
@@ -295,6 +298,50 @@ def cmd_serve(a) -> int:
     return 0
 
 
+SEIZURE_SHOWN = ["seizure_id", "date", "drug", "amount_text", "place", "country", "agency", "concealment_text",
+                 "transport", "n_sources", "path"]
+
+
+def cmd_seizures(a) -> int:
+    filters = dict(drug=a.drug, agency=a.agency, place=a.place, country=a.country, date_from=a.date_from,
+                   date_to=a.date_to, min_kg=a.min_kg, lang=a.lang, ids=a.id)
+    if a.cube:
+        df = api.seizure_cube(db=a.db, **filters)
+        if a.output:
+            from docmine.export import write_table
+
+            write_table(df, None, a.output)
+            print(f"wrote {len(df)} cells to {a.output}", file=sys.stderr)
+        _print_df(df.head(a.top) if a.top else df)
+        if len(df) and not a.output:
+            print("open a cell's seizures with: docmine seizures --id N [--id M ...] --evidence", file=sys.stderr)
+        return 0
+    df = api.seizures(db=a.db, **filters)
+    if a.output:
+        from docmine.export import write_table
+
+        write_table(df, None, a.output)
+        print(f"wrote {len(df)} seizures to {a.output}", file=sys.stderr)
+        return 0
+    if df.empty:
+        print("no seizure records match" if any(v is not None for v in filters.values())
+              else "no seizure records: no document reports a seizure (a drug, and a word such as seized)")
+        return 0
+    if a.evidence:
+        for r in df.itertuples():
+            amount = f"{r.amount_text} " if isinstance(r.amount_text, str) else ""
+            where = next((x for x in (r.place, r.country) if isinstance(x, str)), "place not stated")
+            print(f"[{r.seizure_id}] {amount}{r.drug}, {where},"
+                  f" {r.date or 'no date'} ({r.date_kind or '-'}); {r.n_sources} source(s)")
+            print(f"    {r.path}: {' '.join(str(r.sentence).split())}")
+        return 0
+    shown = df[SEIZURE_SHOWN].head(a.top) if a.top else df[SEIZURE_SHOWN]
+    _print_df(shown, max_colwidth=40)
+    if a.top and len(df) > a.top:
+        print(f"... {len(df) - a.top} more: --top 0 lists all, -o FILE writes them", file=sys.stderr)
+    return 0
+
+
 def cmd_evaluate(a) -> int:
     df = api.evaluate(a.gold, model=a.model, errors=a.errors, split=a.split,
                       modifiers={"auto": None, "include": True, "exclude": False}[a.modifiers])
@@ -392,6 +439,27 @@ def build_parser() -> argparse.ArgumentParser:
                          "'a Belfast man'); auto: exclude for .spacy drug-seizure gold, which annotates seized "
                          "substances and the places where things happened only")
     sp.set_defaults(fn=cmd_evaluate, parser=sp)
+
+    sp = add("seizures", cmd_seizures, "seizure records: who seized what, how much, where, when, how hidden"
+                                       " (one seizure reported by several documents is one row)")
+    sp.add_argument("--drug", help="drug name or class (part of it matches: heroin, opiate)")
+    sp.add_argument("--agency", help="seizing agency (part of its name)")
+    sp.add_argument("--place", help="place or country (part of its name)")
+    sp.add_argument("--country", help="country (whole name: Türkiye, Netherlands)")
+    sp.add_argument("--from", dest="date_from", type=_arg(v.date, "--from"), metavar="DATE",
+                    help="earliest seizure date: YYYY-MM-DD, YYYY-MM or YYYY")
+    sp.add_argument("--to", dest="date_to", type=_arg(v.date, "--to", end=True), metavar="DATE",
+                    help="latest seizure date: YYYY-MM-DD, YYYY-MM or YYYY")
+    sp.add_argument("--min-kg", type=_arg(v.non_negative_number, "--min-kg"), metavar="KG",
+                    help="only weighed seizures of at least this many kilograms")
+    sp.add_argument("--lang", help="only documents in this language (ISO code: en)")
+    sp.add_argument("--id", type=_count("--id", example=12), action="append",
+                    help="only this seizure id (repeatable; a cube cell's seizure_ids)")
+    sp.add_argument("--cube", action="store_true", help="agency x drug x country x year: seizures and total kg")
+    sp.add_argument("--evidence", action="store_true", help="print each seizure's sentence and document")
+    sp.add_argument("--top", type=_count("--top", minimum=0, example=50, meaning="0 = all"), default=50,
+                    help="rows to print (default 50; 0 = all)")
+    sp.add_argument("-o", "--output", help="write the table: " + v.format_list(v.TABLE_FORMATS))
 
     add("failures", cmd_failures, "every file that failed: path, stage, reason")
 

@@ -157,10 +157,40 @@ def _m3_tables(conn: sqlite3.Connection) -> None:
         " PRIMARY KEY (doc_id, idx)) WITHOUT ROWID")
 
 
+SEIZURE_COLUMNS = (
+    "sentence", "sent_start", "sent_end", "date", "date_kind", "drug", "drug_text", "drug_class", "amount", "unit",
+    "amount_text", "place", "place_text", "country", "agency", "agency_text", "concealment_text", "transport",
+    "origin", "destination", "arrests", "parts",
+)
+"""The columns of the ``seizures`` table after its id and document, in the order of
+:class:`docmine.seizures.records.SeizureRecord`'s fields."""
+
+
+def _m4_seizures(conn: sqlite3.Connection) -> None:
+    """3 -> 4: seizure records (one row per reported seizure; ``parts`` is a JSON list of
+    [start, end, role] spans in the document), and which documents have been read for them at
+    which extractor version (``seizure_docs``), so records are built once per document and
+    rebuilt when the extractor or the canonical names change."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS seizures ("
+        " seizure_id INTEGER PRIMARY KEY,"
+        " doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,"
+        " sentence INTEGER, sent_start INTEGER, sent_end INTEGER, date TEXT, date_kind TEXT,"
+        " drug TEXT NOT NULL, drug_text TEXT, drug_class TEXT, amount REAL, unit TEXT, amount_text TEXT,"
+        " place TEXT, place_text TEXT, country TEXT, agency TEXT, agency_text TEXT, concealment_text TEXT,"
+        " transport TEXT, origin TEXT, destination TEXT, arrests INTEGER, parts TEXT)")
+    conn.execute("CREATE INDEX IF NOT EXISTS seizures_doc ON seizures(doc_id)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS seizure_docs ("
+        " doc_id INTEGER PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,"
+        " version TEXT NOT NULL)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_base_schema,
     _m2_resolved_paths,
     _m3_tables,
+    _m4_seizures,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 """The version this docmine writes: a store is at it once every migration has run."""
@@ -510,7 +540,27 @@ class Store:
                                       (self._entity_id(label, new), mid))
                     changed += 1
             self.conn.execute(_DROP_ORPHAN_ENTITIES)
+            if changed:  # seizure records carry canonical names: read the documents again
+                self.conn.execute("DELETE FROM seizure_docs")
         return changed
+
+    # -- seizure records -------------------------------------------------------------
+    def seizure_pending(self, version: str) -> list[int]:
+        """Documents not yet read for seizures by extractor ``version``."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT d.doc_id FROM documents d LEFT JOIN seizure_docs s USING(doc_id)"
+            " WHERE s.version IS NOT ? ORDER BY d.doc_id", (version,))]
+
+    def write_seizures(self, doc_id: int, records: list[dict], version: str) -> None:
+        """Replace one document's seizure records (one transaction)."""
+        cols = ", ".join(SEIZURE_COLUMNS)
+        marks = ", ".join("?" * (len(SEIZURE_COLUMNS) + 1))
+        with self.conn:
+            self.conn.execute("DELETE FROM seizures WHERE doc_id=?", (doc_id,))
+            self.conn.executemany(
+                f"INSERT INTO seizures(doc_id, {cols}) VALUES ({marks})",
+                [(doc_id, *[json.dumps(r[c]) if c == "parts" else r[c] for c in SEIZURE_COLUMNS]) for r in records])
+            self.conn.execute("INSERT OR REPLACE INTO seizure_docs(doc_id, version) VALUES (?,?)", (doc_id, version))
 
     # -- topics ---------------------------------------------------------------------
     def write_topics(self, assignments: list[tuple[int, int, float]], topics: list[dict], replace: bool) -> None:

@@ -84,6 +84,18 @@ def positive_number(value, name: str, example: float = 60) -> float:
                      f" Give, for example, {_example(name, example)}")
 
 
+def non_negative_number(value, name: str, example: float = 10) -> float:
+    """``value`` as a finite float of at least 0 (a minimum amount in kilograms)."""
+    try:
+        v = float(value) if not isinstance(value, bool) else math.nan
+    except (TypeError, ValueError):
+        v = math.nan
+    if math.isfinite(v) and v >= 0:
+        return v
+    raise ValueError(f"{name} must be a number of at least 0, not {_shown(value)}."
+                     f" Give, for example, {_example(name, example)}")
+
+
 def topics_k(value, name: str = "k") -> str | int:
     """``"auto"`` or a whole number of topics of at least 2."""
     if isinstance(value, str) and value.strip().lower() == "auto":

@@ -72,6 +72,38 @@ def parse_date(value: str | None) -> str | None:
     return None
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RELATIVE = re.compile(r"\b(?:(?:on|last|this\s+past)\s+)?(" + "|".join(_WEEKDAYS) + r")\b|\b(yesterday|today)\b", re.I)
+
+
+def event_date(text: str, published: str | None = None) -> tuple[str | None, str | None]:
+    """The date a sentence gives its event: ``(iso, "event")`` from a full date in the text
+    ("on 24 March 2019", "March 24, 2019", "2019-03-24"), or from a weekday, "yesterday" or
+    "today" counted back from ``published`` (the latest such day on or before it); else
+    ``(published, "published")``; else ``(None, None)``."""
+    for rx, order in ((_ISO, (1, 2, 3)), (_DMY, (3, 2, 1)), (_MDY, (3, 1, 2))):
+        for m in rx.finditer(text):
+            y, mo, d = (m.group(i) for i in order)
+            month = int(mo) if mo.isdigit() else _month(mo)
+            iso = _valid(int(y), month, int(d))
+            if iso:
+                return iso, "event"
+    pub = parse_date(published) if published else None
+    if pub:
+        rel = _RELATIVE.search(text)
+        if rel:
+            from datetime import timedelta
+
+            base = date.fromisoformat(pub)
+            if rel.group(2):
+                back = 1 if rel.group(2).lower() == "yesterday" else 0
+            else:
+                back = (base.weekday() - _WEEKDAYS.index(rel.group(1).lower())) % 7
+            return (base - timedelta(days=back)).isoformat(), "event"
+        return pub, "published"
+    return None, None
+
+
 def date_from_dateline(text: str, head_chars: int = 600) -> str | None:
     """Find a dateline near the top of a document.
 

@@ -93,6 +93,7 @@ class Lexicon:
     surfaces_cased: dict[str, set[str]] = field(default_factory=lambda: {"ORG": set(), "PLACE": set()})
     place_case_sensitive: dict[str, tuple[str, str]] = field(default_factory=dict)
     place_postal: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Ariz." -> Arizona, after "Town, "
+    place_countries: dict[str, str] = field(default_factory=dict)  # canonical place -> its country
     demonyms: dict[str, str] = field(default_factory=dict)  # "Dutch" -> "Netherlands"
     people: dict[str, str] = field(default_factory=dict)  # exact alias -> canonical (case-sensitive)
     the_countries: set[str] = field(default_factory=set)  # "the Netherlands"
@@ -251,6 +252,8 @@ def _load_cached(folder: str, user_aliases: str) -> Lexicon:
     lex.versions["places"] = places.get("version", "")
     for p in places.get("place", []):
         value = (p["canonical"], p.get("kind", ""))
+        if p.get("country"):
+            lex.place_countries[p["canonical"]] = p["country"]
         cs = set(p.get("case_sensitive", []))
         for alias in {p["canonical"], *p.get("aliases", [])}:
             if alias in cs or _is_acronym(alias):

@@ -173,7 +173,7 @@ def finish_mentions(doc: Document, mentions: list[Mention], sents: list[tuple[in
     """Fill page, paragraph, sentence index and quantity attributes in place."""
     import bisect
 
-    from docmine.nlp.quantities import parse_quantity
+    from docmine.nlp.quantities import link_drug, parse_quantity
 
     para_starts = [s for s, _ in doc.paragraph_spans()]
     sent_starts = [s for s, _ in sents]
@@ -186,10 +186,7 @@ def finish_mentions(doc: Document, mentions: list[Mention], sents: list[tuple[in
         if m.label != "QUANTITY":
             continue
         value, unit = parse_quantity(m.text)
-        same = [d for d in drugs if d.sentence == m.sentence]
-        after = [d for d in same if d.start >= m.end and d.start - m.end <= 40]
-        before = [d for d in same if d.end <= m.start and m.start - d.end <= 60]
-        drug = after[0] if after else (before[-1] if before else None)
+        drug = link_drug(m.start, m.end, [d for d in drugs if d.sentence == m.sentence])
         pills = ("pill", "tablet", "tab", "capsule")
         if unit is None and drug is not None and any(w in drug.text.lower() for w in pills):
             unit = "tablets"

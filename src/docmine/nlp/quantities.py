@@ -171,6 +171,17 @@ def find_quantities(doc: Doc) -> list[Span]:
     return spans
 
 
+def link_drug(start: int, end: int, drugs: list, after_chars: int = 40, before_chars: int = 60):
+    """The drug an amount at ``start:end`` measures, among the sentence's drug mentions (objects
+    with ``start``/``end``, in text order): the first within ``after_chars`` after it ("5 kg of
+    heroin"), else the last within ``before_chars`` before it ("heroin weighing 5 kg"), else None."""
+    after = [d for d in drugs if d.start >= end and d.start - end <= after_chars]
+    if after:
+        return after[0]
+    before = [d for d in drugs if d.end <= start and start - d.end <= before_chars]
+    return before[-1] if before else None
+
+
 @Language.component("docmine_quantities")
 def quantities_component(doc: Doc) -> Doc:
     existing = list(doc.ents)
