@@ -81,13 +81,18 @@ def event_date(text: str, published: str | None = None) -> tuple[str | None, str
     ("on 24 March 2019", "March 24, 2019", "2019-03-24"), or from a weekday, "yesterday" or
     "today" counted back from ``published`` (the latest such day on or before it); else
     ``(published, "published")``; else ``(None, None)``."""
+    found = []
     for rx, order in ((_ISO, (1, 2, 3)), (_DMY, (3, 2, 1)), (_MDY, (3, 1, 2))):
         for m in rx.finditer(text):
             y, mo, d = (m.group(i) for i in order)
             month = int(mo) if mo.isdigit() else _month(mo)
             iso = _valid(int(y), month, int(d))
             if iso:
-                return iso, "event"
+                # "Antwerp, 6 May 2024 - ... seized on 3 May": the dateline dates the release
+                dateline = re.match(r"\s*[-\u2013\u2014]", text[m.end():]) is not None
+                found.append((dateline, m.start(), iso))
+    if found:
+        return min(found)[2], "event"
     pub = parse_date(published) if published else None
     if pub:
         rel = _RELATIVE.search(text)

@@ -1,0 +1,183 @@
+"""Seizure records, end to end: real files ingested with the real model into a real SQLite
+store, read for seizures, merged across documents, filtered, pivoted, and exported by the CLI."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import docmine
+from docmine.extract.metadata import event_date
+from docmine.store import Store
+
+DOCS = {
+    # a customs release: one seizure with its place, origin, date, concealment words and arrests
+    "antwerp.txt": (
+        "Customs seize cocaine in bananas\n\n"
+        "Antwerp, 6 May 2024 - Belgian customs officers at the port of Antwerp seized 1.2 tonnes of cocaine "
+        "hidden in a container of bananas from Ecuador on 3 May 2024. Two men were arrested.\n\n"
+        "The investigation continues."
+    ),
+    # two drugs with two amounts in one sentence; a price and a trend that are not seizures
+    "istanbul.txt": (
+        "Police in Istanbul seized 35 kg of heroin and 12,000 captagon pills during a raid on a warehouse "
+        "on 14 February 2023.\n\n"
+        "On the street a gram of heroin sells for 20 euros per gram.\n\n"
+        "Heroin seizures rose 20 percent in 2022, according to the annual report."
+    ),
+    # the same Hamburg seizure reported by a release and, two days later, by a news article
+    "hamburg-release.txt": (
+        "Hamburg, 16 January 2024 - German customs found 640 kg of cocaine in a shipping container at the "
+        "port of Hamburg on 15 January 2024."
+    ),
+    "hamburg-news.txt": (
+        "Record haul in Hamburg\n\n"
+        "Investigators confirmed on Wednesday that about 640 kilograms of cocaine were seized in the port of "
+        "Hamburg, Germany, on 15 January 2024, in a container that had arrived from Colombia."
+    ),
+    # another seizure in Hamburg, of another amount: a different seizure
+    "hamburg-other.txt": (
+        "German customs seized 300 kg of cocaine at the port of Hamburg on 2 March 2024."
+    ),
+    # drugs without a seizure: policy talk and a modal
+    "policy.txt": (
+        "Ministers discussed how cocaine and heroin reach Europe.\n\n"
+        "Police could seize more methamphetamine if the new scanners are installed."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    root = tmp_path_factory.mktemp("seizures")
+    folder = root / "docs"
+    folder.mkdir()
+    for name, text in DOCS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = str(root / "s.db")
+    docmine.ingest([str(folder)], db=db, workers=1, progress=False)
+    return db
+
+
+@pytest.fixture(scope="module")
+def table(store_path) -> pd.DataFrame:
+    return docmine.seizures(store_path)
+
+
+def _rows(table, path_part):
+    return table[table["path"].str.contains(path_part)]
+
+
+def test_a_release_becomes_one_record_with_its_parts(table):
+    rows = _rows(table, "antwerp")
+    assert len(rows) == 1, rows  # the headline and the body are one seizure
+    r = rows.iloc[0]
+    assert (r["drug"], r["amount"], r["unit"], r["kg"]) == ("cocaine", 1200.0, "kg", 1200.0)
+    assert r["amount_text"] == "1.2 tonnes"
+    assert r["date"] == "2024-05-03" and r["date_kind"] == "event"
+    assert r["country"] == "Belgium"
+    assert "Antwerp" in r["place"]
+    assert r["origin"] == "Ecuador"
+    assert r["transport"] == "sea"
+    assert r["drug_class"]
+
+
+def test_two_drugs_two_amounts_in_one_sentence_are_two_records(table):
+    rows = _rows(table, "istanbul").sort_values("drug")
+    assert list(rows["drug"]) == ["captagon", "heroin"], rows[["drug", "amount_text", "sentence"]]
+    heroin = rows[rows["drug"] == "heroin"].iloc[0]
+    assert heroin["amount"] == 35.0 and heroin["country"] in ("Türkiye", "Turkey")
+    assert rows[rows["drug"] == "captagon"].iloc[0]["unit"] == "tablets"
+
+
+def test_prices_trends_policy_and_modals_are_not_records(table):
+    assert _rows(table, "policy").empty
+    sentences = " ".join(_rows(table, "istanbul")["sentence"])
+    assert "per gram" not in sentences and "rose" not in sentences
+
+
+def test_one_seizure_reported_by_two_documents_is_one_row_with_both_sources(table, store_path):
+    hamburg = table[table["path"].str.contains("hamburg")]
+    big = hamburg[hamburg["amount"].between(600, 700)]
+    assert len(big) == 1, big[["path", "amount", "date"]]
+    with Store(store_path, readonly=True) as s:
+        ids = {r[1]: r[0] for r in s.query("SELECT doc_id, path FROM documents")}
+    sources = {ids[p] for p in ids if "hamburg-release" in p or "hamburg-news" in p}
+    assert set(big.iloc[0]["sources"]) == sources and big.iloc[0]["n_sources"] == 2
+    # the news adds what the release did not say
+    assert big.iloc[0]["origin"] == "Colombia"
+    # another amount in the same port is another seizure
+    assert len(hamburg[hamburg["amount"] == 300.0]) == 1
+    unmerged = docmine.seizures(store_path, merge=False)
+    assert len(unmerged[unmerged["amount"].between(600, 700)]) == 2
+
+
+def test_filters(store_path):
+    assert set(docmine.seizures(store_path, min_kg=500)["amount"]) == {640.0, 1200.0}
+    assert set(docmine.seizures(store_path, country="germany")["drug"]) == {"cocaine"}
+    assert set(docmine.seizures(store_path, date_from="2024-03", date_to="2024-04")["amount"]) == {300.0}
+    assert set(docmine.seizures(store_path, drug="opiate")["drug"]) == {"heroin"}  # a class matches
+    assert docmine.seizures(store_path, place="Nowhere").empty
+    with pytest.raises(ValueError, match="min_kg"):
+        docmine.seizures(store_path, min_kg=-1)
+
+
+def test_cube_counts_seizures_and_kilograms_and_its_cells_open(store_path):
+    cube = docmine.seizure_cube(store_path, drug="cocaine")
+    germany = cube[(cube["country"] == "Germany") & (cube["year"] == "2024")]
+    assert germany["seizures"].sum() == 2 and germany["total_kg"].sum() == pytest.approx(940.0)
+    ids = [i for cell in germany["seizure_ids"] for i in cell]
+    opened = docmine.seizures(store_path, ids=ids)
+    assert sorted(opened["amount"]) == [300.0, 640.0]
+    assert all("Hamburg" in s for s in opened["sentence"])
+
+
+def test_records_are_read_once_and_again_after_canonical_names_change(store_path):
+    with Store(store_path) as s:
+        n = s.query("SELECT COUNT(*) FROM seizures")[0][0]
+        from docmine.seizures.build import update_seizures
+
+        assert update_seizures(s, progress=False) == 0  # nothing new
+        s.conn.execute("DELETE FROM seizure_docs WHERE doc_id = (SELECT MIN(doc_id) FROM documents)")
+        s.conn.commit()
+        assert update_seizures(s, progress=False) == 1
+        assert s.query("SELECT COUNT(*) FROM seizures")[0][0] == n  # replaced, not added
+
+
+def test_cli_seizures_cube_and_export(store_path, tmp_path):
+    run = [sys.executable, "-m", "docmine.cli"]
+    out = subprocess.run(run + ["seizures", "--db", store_path, "--drug", "heroin", "--evidence"],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "35 kg heroin" in out.stdout and "Istanbul" in out.stdout
+    cube_csv = tmp_path / "cube.csv"
+    out = subprocess.run(run + ["seizures", "--db", store_path, "--cube", "-o", str(cube_csv)],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    cube = pd.read_csv(cube_csv)
+    assert {"agency", "drug", "country", "year", "seizures", "total_kg", "seizure_ids"} <= set(cube.columns)
+    out = subprocess.run(run + ["export", "seizures", "--db", store_path, "--format", "jsonl"],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    fields = ("doc_id, path, sentence, date, date_kind, drug, drug_text, drug_class, amount, unit, amount_text, "
+              "place, place_text, country, agency, agency_text, concealment_text, transport, origin, destination, "
+              "arrests, sources").split(", ")
+    assert rows and all(set(fields) <= set(r) for r in rows)
+    bad = subprocess.run(run + ["seizures", "--db", store_path, "--min-kg", "lots"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "--min-kg must be a number" in bad.stderr
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("seized on 24 March 2019 in Izmir", "2019-04-01", ("2019-03-24", "event")),
+    ("seized on March 24, 2019", None, ("2019-03-24", "event")),
+    ("police said on Tuesday they had seized", "2024-03-08", ("2024-03-05", "event")),
+    ("seized yesterday", "2024-03-08", ("2024-03-07", "event")),
+    ("seized at the port", "2024-03-08", ("2024-03-08", "published")),
+    ("seized at the port", None, (None, None)),
+])
+def test_event_date(text, published, expected):
+    assert event_date(text, published) == expected
