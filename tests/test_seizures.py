@@ -181,3 +181,22 @@ def test_cli_seizures_cube_and_export(store_path, tmp_path):
 ])
 def test_event_date(text, published, expected):
     assert event_date(text, published) == expected
+
+
+def test_web_app_and_report_show_seizures(store_path, tmp_path, table):
+    from docmine.web.app import create_app
+
+    client = create_app(store_path).test_client()
+    page = client.get("/seizures?drug=cocaine")
+    assert page.status_code == 200 and b"Hamburg" in page.data
+    cube = client.get("/seizures?view=cube")
+    assert cube.status_code == 200 and b'id="cube"' in cube.data
+    api_rows = client.get("/api/seizures?min_kg=500").get_json()
+    assert sorted(r["amount"] for r in api_rows) == [640.0, 1200.0]
+    assert client.get("/seizures?min_kg=lots").status_code == 400
+    r = table[table["path"].str.contains("antwerp")].iloc[0]
+    doc = client.get(f"/document/{r['doc_id']}?seizure={r['seizure_id']}")
+    assert doc.status_code == 200 and b"Seizure record" in doc.data and b'class="part"' in doc.data
+    out = docmine.report(store_path, output=str(tmp_path / "r.html"))
+    html = open(out, encoding="utf-8").read()
+    assert "<h2>Seizures</h2>" in html and "Agency × drug × country × year" in html

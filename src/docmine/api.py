@@ -236,6 +236,15 @@ def seizures(db: str = DEFAULT_DB, *, drug: str | None = None, agency: str | Non
                              date_to=date_to, min_kg=min_kg, lang=lang, ids=list(ids) if ids else None, merge=merge)
 
 
+def _update_seizures(db: str) -> None:
+    """Read new documents for seizures when the store can be written (else report what is stored)."""
+    from docmine.seizures.build import update_seizures
+
+    if os.access(db, os.W_OK) and os.access(os.path.dirname(os.path.abspath(db)), os.W_OK):
+        with Store(db, create=False) as store:
+            update_seizures(store)
+
+
 def seizure_cube(db: str = DEFAULT_DB, **filters: Any) -> pd.DataFrame:
     """Agency x drug x country x year: number of seizures, total kg and the seizures' ids, for the
     seizures :func:`seizures` returns with the same filters."""
@@ -249,6 +258,7 @@ def report(db: str = DEFAULT_DB, output: str = "report.html") -> str:
     from docmine.report import build_report
 
     output = v.output_path(output, "output")
+    _update_seizures(db)
     with open_store(db) as store:
         html = build_report(store, db_name=db)
     with open(output, "w", encoding="utf-8") as fh:

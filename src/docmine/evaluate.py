@@ -34,8 +34,12 @@ def load_gold(path: str, split: str | None = None) -> list[dict]:
         from spacy.tokens import DocBin
 
         vocab = spacy.blank("en").vocab
-        for d in DocBin().from_disk(p).get_docs(vocab):
-            out.append({"id": str(len(out)), "text": d.text,
+        for i, d in enumerate(DocBin().from_disk(p).get_docs(vocab)):
+            # a DocBin has no split field: every fifth document (i % 5 == 4) is "heldout", the
+            # rest "train" (= "dev"); the seizure role model is trained and tuned on the rest only
+            if split and (split == "heldout") != (i % 5 == 4):
+                continue
+            out.append({"id": str(i), "text": d.text,
                         "entities": [(e.start_char, e.end_char, e.label_, None) for e in d.ents]})
     else:
         with open(p, encoding="utf-8") as fh:
@@ -90,6 +94,67 @@ def _source_text(gold: Path, rec: dict) -> str:
     return text
 
 
+class _SeizureParts:
+    """Scores concealment, seizing agency and drug-amount pairs, sentence by sentence."""
+
+    def __init__(self) -> None:
+        from docmine.seizures.build import _roles
+        from docmine.seizures.parse import load_parser
+
+        self.roles = _roles()
+        self.parser = load_parser() if self.roles is not None else None
+
+    @staticmethod
+    def _pairs(quantities, drugs) -> set:
+        from docmine.nlp.quantities import link_drug
+
+        out = set()
+        for q in quantities:
+            d = link_drug(q.start, q.end, drugs)
+            if d is not None:
+                out.add((q.start, q.end, d.start, d.end))
+        return out
+
+    def add(self, rec: dict, mentions, sents, counts, examples) -> None:
+        from types import SimpleNamespace as NS
+
+        from docmine.seizures.parse import sentence_docs
+
+        text = rec["text"]
+        gold = [NS(start=s, end=e, label=lab) for s, e, lab, _ in rec["entities"]]
+        g_pairs = self._pairs([x for x in gold if x.label == "QUANTITY"], [x for x in gold if x.label == "DRUG"])
+        p_pairs = set()
+        for si in {m.sentence for m in mentions}:
+            ms = [m for m in mentions if m.sentence == si]
+            p_pairs |= self._pairs([m for m in ms if m.label == "QUANTITY"], [m for m in ms if m.label == "DRUG"])
+        self._count(counts, "DRUG+QUANTITY", g_pairs, p_pairs, examples, text)
+        if self.roles is None:
+            return
+        from docmine.seizures.roles import find_roles
+
+        spans = sents or [(0, len(text))]
+        found = set()
+        for doc in sentence_docs(self.parser, text, spans, mentions):
+            off = doc.user_data["offset"]
+            found |= {(sp.start_char + off, sp.end_char + off, sp.label_) for sp in find_roles(doc, self.roles)}
+        for role, gold_label in (("CONCEAL", "CONCEAL"), ("AGENCY", "ORG")):
+            g = {(x.start, x.end) for x in gold if x.label == gold_label}
+            p = {(s, e) for s, e, lab in found if lab == role}
+            self._count(counts, role, g, p, examples, text)
+
+    @staticmethod
+    def _count(counts, label: str, g: set, p: set, examples, text: str) -> None:
+        counts[label]["tp"] += len(g & p)
+        counts[label]["fp"] += len(p - g)
+        counts[label]["fn"] += len(g - p)
+        counts[label]["overlap_tp"] += sum(1 for x in p if any(y[0] < x[-1] and x[0] < y[-1] for y in g))
+        if examples is not None:
+            for kind, items in (("FN", g - p), ("FP", p - g)):
+                for x in sorted(items):
+                    s, e = x[0], x[-1]
+                    examples.append((kind, label, text[s:e], text[max(0, s - 40): e + 40]))
+
+
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -100,7 +165,7 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None = None,
              errors: int = 0, limit: int | None = None, nlp=None,
              modifiers: bool | None = None, drug_modifiers: bool | None = None,
-             split: str | None = None) -> pd.DataFrame:
+             split: str | None = None, seizures: bool = True) -> pd.DataFrame:
     """Per-label precision/recall/F1 (exact span), precision with boundaries forgiven
     (``p_overlap``: a prediction overlapping a gold span of the same label counts as right) and
     canonical-level F1.
@@ -110,6 +175,13 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
     mentions with role "modifier" ("heroin trafficking", "Mexico's ports", "a Belfast man")
     are scored; None scores them except for .spacy drug-seizure gold, which does not annotate
     them. ``drug_modifiers`` is its former name.
+
+    On drug-seizure gold (.spacy) ``seizures`` also scores the seizure records' parts:
+    ``CONCEAL`` (concealment spans), ``AGENCY`` (the seizing agency, the gold's ORG) and
+    ``DRUG+QUANTITY`` (an amount and the drug it measures, both spans exact). The gold marks
+    no pairs: its pairs are its QUANTITY spans linked to its DRUG spans by the rule docmine
+    links its own (:func:`docmine.nlp.quantities.link_drug`), so that row measures the spans
+    and the linking together, with the gold's spans as the reference.
     """
     if modifiers is None:
         modifiers = drug_modifiers
@@ -133,9 +205,12 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
                    if GOLD_LABEL_MAP.get(lab) and lab not in ignore} - set(ignore)
     counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
     canon_gold, canon_pred = defaultdict(set), defaultdict(set)
-    examples = []
+    examples: list = []
+    roles_scorer = _SeizureParts() if seizure_gold and seizures else None
     docs = (Document(path=r["id"], sha256="", format="txt", text=r["text"]) for r in records)
-    for rec, (_, mentions, _) in zip(records, annotate(nlp, docs, batch_size=32), strict=True):
+    for rec, (_, mentions, sents) in zip(records, annotate(nlp, docs, batch_size=32), strict=True):
+        if roles_scorer is not None:
+            roles_scorer.add(rec, mentions, sents, counts, examples if errors else None)
         g = set()
         for s, e, label, canonical in rec["entities"]:
             lab = GOLD_LABEL_MAP.get(label)

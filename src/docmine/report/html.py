@@ -49,6 +49,26 @@ svg{max-width:100%;height:auto}
 {{ '%.3f'|format(r.npmi) }}</td><td class="num">{{ '%.3g'|format(r.p_value) }}</td></tr>{% endfor %}
 </table>{% else %}<p>Not enough ORG and DRUG mentions for a co-mention table.</p>{% endif %}
 
+<h2>Seizures</h2>
+{% if seizures %}<p class="muted">{{ seizures|length }} seizures reported (one seizure reported by several documents is
+one row); <code>docmine seizures --evidence</code> prints each with its sentence.</p>
+{% if seizure_chart %}<figure><figcaption>Seized kilograms per month, by drug (weighed seizures)</figcaption>\
+{{ seizure_chart|safe }}</figure>{% endif %}
+<h3>Agency × drug × country × year</h3>
+<table><tr><th>agency</th><th>drug</th><th>country</th><th>year</th><th class="num">seizures</th><th class="num">\
+total kg</th><th>seizure ids</th></tr>
+{% for r in cube %}<tr><td>{{ r.agency }}</td><td>{{ r.drug }}</td><td>{{ r.country }}</td><td>{{ r.year }}</td>\
+<td class="num">{{ r.seizures }}</td><td class="num">{{ r.total_kg }}</td><td>{{ r.seizure_ids|join(', ') }}</td>\
+</tr>{% endfor %}</table>
+<h3>Seizure records</h3>
+<table><tr><th>id</th><th>date</th><th>drug</th><th>amount</th><th>place</th><th>agency</th><th>concealment</th><th>\
+evidence</th></tr>
+{% for r in seizures[:100] %}<tr><td>{{ r.seizure_id }}</td><td>{{ r.date or '' }}</td><td>{{ r.drug }}</td><td>\
+{{ r.amount_text or '' }}</td><td>{{ r.place or '' }}{% if r.country %} ({{ r.country }}){% endif %}</td><td>\
+{{ r.agency or '' }}</td><td>{{ r.concealment_text or '' }}</td><td>{{ r.sentence }}<br><span class="muted">\
+{{ r.path }}{% if r.n_sources > 1 %} and {{ r.n_sources - 1 }} more{% endif %}</span></td></tr>{% endfor %}</table>
+{% else %}<p>No seizure records: run <code>docmine seizures</code> after ingest.</p>{% endif %}
+
 <h2>Topics</h2>
 {% if topics %}<table><tr><th>#</th><th>label</th><th class="num">documents</th><th>top entities</th></tr>
 {% for t in topics %}<tr><td>{{ t.topic }}</td><td>{{ t.label }}</td><td class="num">{{ t.size }}</td><td>\
@@ -166,9 +186,28 @@ def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
             ax.legend(fontsize=7)
             ax.spines[["top", "right"]].set_visible(False)
             drug_timeline = _svg(fig)
+    from docmine.seizures.table import seizure_cube, seizure_table
+
+    seizures = seizure_table(store, update=False)
+    seizure_chart = ""
+    weighed = seizures.dropna(subset=["kg", "date"]) if len(seizures) else seizures
+    if len(weighed):
+        month = pd.to_datetime(weighed["date"], errors="coerce").dt.to_period("M").dt.to_timestamp()
+        pivot = weighed.assign(month=month).pivot_table(index="month", columns="drug", values="kg", aggfunc="sum")
+        top = weighed.groupby("drug")["kg"].sum().sort_values(ascending=False).head(6).index
+        fig, ax = plt.subplots(figsize=(7, 2.8))
+        for col in top:
+            series = pivot[col].dropna()
+            ax.plot(series.index, series.values, marker="o", ms=4, lw=0, label=str(col))  # a real time axis
+        ax.set_yscale("log")
+        ax.set_ylabel("kg")
+        ax.legend(fontsize=7)
+        ax.spines[["top", "right"]].set_visible(False)
+        seizure_chart = _svg(fig)
     failures = [dict(r) for r in store.query("SELECT path, stage, reason FROM failures ORDER BY path")]
     env = Environment(autoescape=True)
     return env.from_string(TEMPLATE).render(
         db=db_name, generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), version=__version__, cards=cards,
         entity_charts=charts, heatmap=heat, top_pairs=pairs, topics=topics, timeline=timeline,
-        drug_timeline=drug_timeline, documents=records(docs), failures=failures)
+        drug_timeline=drug_timeline, documents=records(docs), failures=failures, seizures=records(seizures),
+        cube=records(seizure_cube(seizures).head(40)), seizure_chart=seizure_chart)

@@ -127,14 +127,17 @@ def merge_records(df: pd.DataFrame) -> pd.DataFrame:
 def seizure_table(store: Store, *, drug: str | None = None, agency: str | None = None, place: str | None = None,
                   country: str | None = None, date_from: str | None = None, date_to: str | None = None,
                   min_kg: float | None = None, lang: str | None = None, ids: list[int] | None = None,
-                  merge: bool = True) -> pd.DataFrame:
+                  merge: bool = True, update: bool = True) -> pd.DataFrame:
     """The seizures in ``store`` (read for new documents first), filtered. Text filters match
     case-insensitively on the canonical name or the text as written; ``drug`` also matches the
     drug class; dates are ISO strings (a month or year covers its whole period, see
-    :func:`docmine.validate.date_bound`)."""
+    :func:`docmine.validate.date`). ``update=False`` reads what is stored (a read-only store)."""
     from docmine.seizures.build import update_seizures
 
-    update_seizures(store)
+    if update:
+        update_seizures(store)
+    elif not store.query("SELECT 1 FROM sqlite_master WHERE name='seizures'"):
+        return pd.DataFrame(columns=COLUMNS)
     df = _records(store)
     if lang:
         df = df[df["language"].fillna("").str.lower() == lang.lower()]

@@ -36,7 +36,8 @@ cursor:pointer}#suggest div:hover{background:#eef}
 .doc{white-space:pre-wrap;line-height:1.6;max-width:60rem}
 </style></head><body>
 <header><a href="{{ url_for('index') }}">docmine</a><a href="{{ url_for('comention_page') }}">co-mentions</a>\
-<a href="{{ url_for('documents_page') }}">documents</a>
+<a href="{{ url_for('documents_page') }}">documents</a>\
+<a href="{{ url_for('seizures_page') }}">seizures</a>
 <form class="inline" action="{{ url_for('search_page') }}">\
 <input id="q" name="q" placeholder="search entities…" autocomplete="off" value="{{ request.args.get('q','') }}\
 " size="30">
@@ -290,8 +291,65 @@ title="{{ x.count }} {{ window }}s">\
 <td class="num">{{ d.mentions }}</td></tr>{% endfor %}</table>
 """, records=records(df), topic=topic)
 
+    def seizure_filters() -> dict:
+        from docmine import validate as v
+
+        args = request.args
+        try:
+            date_from, date_to = v.date_range(args.get("from") or None, args.get("to") or None, ("from", "to"))
+            min_kg = v.non_negative_number(args["min_kg"], "min_kg") if args.get("min_kg") else None
+            ids = [v.whole_number(i, "ids") for i in args.get("ids", "").split(",") if i.strip()]
+        except ValueError as exc:
+            abort(Response(str(exc), status=400, mimetype="text/plain"))
+        return dict(drug=args.get("drug") or None, agency=args.get("agency") or None,
+                    place=args.get("place") or None, country=args.get("country") or None, date_from=date_from,
+                    date_to=date_to, min_kg=min_kg, ids=ids or None)
+
+    @app.route("/seizures")
+    @app.route("/api/seizures")
+    def seizures_page():
+        from docmine.export import records
+        from docmine.seizures.table import seizure_cube, seizure_table
+
+        filters = seizure_filters()
+        with store() as s:
+            table = seizure_table(s, update=False, **filters)
+        cube = request.args.get("view") == "cube"
+        df = seizure_cube(table) if cube else table
+        if request.path.startswith("/api/"):
+            return jsonify(records(df))
+        if request.args.get("format") == "csv":
+            return csv_response(df, "seizure-cube" if cube else "seizures")
+        return page("seizures", """
+<h1>Seizures{% if cube %}: agency × drug × country × year{% endif %}</h1>
+<form>{% for k in ['drug','agency','place','country'] %}{{ k }} <input name="{{ k }}" size="10" value="{{ \
+request.args.get(k,'') }}"> {% endfor %}from <input name="from" size="8" value="{{ request.args.get('from','') }}">\
+ to <input name="to" size="8" value="{{ request.args.get('to','') }}">\
+ min kg <input name="min_kg" size="5" value="{{ request.args.get('min_kg','') }}"> <label>\
+<input type="checkbox" name="view" value="cube" {% if cube %}checked{% endif %}>cube</label>\
+ <input type="submit" value="show"></form>
+<p><a href="{{ request.full_path }}&format=csv">download CSV</a> · {{ rows|length }} rows</p>
+{% if cube %}<table id="cube"><tr><th>agency</th><th>drug</th><th>country</th><th>year</th><th class="num">\
+seizures</th><th class="num">total kg</th></tr>{% for r in rows %}<tr><td>{{ r.agency }}</td><td>{{ r.drug }}</td>\
+<td>{{ r.country }}</td><td>{{ r.year }}</td><td class="num">\
+<a href="{{ url_for('seizures_page', ids=r.seizure_ids|join(',')) }}">{{ r.seizures }}</a></td><td class="num">\
+{{ r.total_kg }}</td></tr>{% endfor %}</table>
+{% else %}<table id="seizures"><tr><th>date</th><th>drug</th><th>amount</th><th>place</th><th>agency</th><th>\
+concealment</th><th>transport</th><th>evidence</th></tr>{% for r in rows %}<tr><td>{{ r.date or '' }}<br>\
+<span class="muted">{{ r.date_kind or '' }}</span></td><td>{{ r.drug }}</td><td>{{ r.amount_text or '' }}</td><td>\
+{{ r.place or '' }}{% if r.country %}<br><span class="muted">{{ r.country }}</span>{% endif %}</td><td>\
+{{ r.agency or '' }}</td><td>{{ r.concealment_text or '' }}</td><td>{{ r.transport or '' }}</td><td class="kwic">\
+<a href="{{ url_for('document_page', doc_id=r.doc_id, seizure=r.seizure_id) }}#seizure">{{ r.sentence }}</a>\
+{% if r.n_sources > 1 %}<br><span class="muted">\
+{{ r.n_sources }} sources: {% for d in r.sources %}<a href="{{ url_for('document_page', doc_id=d) }}">{{ d }}</a>\
+ {% endfor %}</span>{% endif %}</td></tr>{% endfor %}</table>{% endif %}
+""", rows=records(df), cube=cube)
+
     @app.route("/document/<int:doc_id>")
     def document_page(doc_id):
+        from docmine.seizures.table import parts_of
+
+        seizure = request.args.get("seizure", type=int)
         with store() as s:
             d = s.query("SELECT doc_id, path, title, date, format, text FROM documents WHERE doc_id=?", (doc_id,))
             if not d:
@@ -299,11 +357,18 @@ title="{{ x.count }} {{ window }}s">\
             d = d[0]
             ms = s.query("SELECT m.start, m.end, m.label, e.canonical FROM mentions m JOIN entities e USING(entity_id)"
                          " WHERE m.doc_id=? ORDER BY m.start", (doc_id,))
+            parts = []
+            if seizure is not None and s.query("SELECT 1 FROM sqlite_master WHERE name='seizures'"):
+                row = s.query("SELECT doc_id FROM seizures WHERE seizure_id=?", (seizure,))
+                if row and row[0][0] == doc_id:
+                    parts = parts_of(s, [seizure]).get(seizure, [])
         return page(d["title"] or d["path"], """
 <h1>{{ d.title or d.path }}</h1><p class="muted">{{ d.path }} · {{ d.date or 'no date' }} · {{ d.format }}</p>
 <p>{% for l, c in colors.items() %}<mark style="background:{{ c }}">{{ l }}</mark> {% endfor %}</p>
+{% if parts %}<p id="seizure">Seizure record {{ seizure }}: {% for s, e, role in parts %}<b>{{ role }}</b>\
+ “{{ d.text[s:e] }}”{% if not loop.last %}, {% endif %}{% endfor %} (outlined below)</p>{% endif %}
 <div class="doc">{{ highlighted }}</div>
-""", d=d, colors=COLORS, highlighted=highlight(d["text"], ms))
+""", d=d, colors=COLORS, highlighted=highlight(d["text"], ms, parts), parts=parts, seizure=seizure)
 
     return app
 
@@ -312,13 +377,28 @@ def _like(q: str) -> str:
     return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def highlight(text: str, mentions) -> Markup:
-    """displaCy-style highlighting; every piece of document text is escaped."""
+def highlight(text: str, mentions, parts=()) -> Markup:
+    """displaCy-style highlighting; every piece of document text is escaped. ``parts`` (start,
+    end, role) of a seizure record are outlined and titled with their role."""
     out, pos = [], 0
-    for m in mentions:
+    items = [dict(m) for m in mentions]
+    covered = [(m["start"], m["end"]) for m in items]
+    for s, e, role in parts:
+        hit = next((m for m in items if m["start"] == s and m["end"] == e), None)
+        if hit is not None:
+            hit["role"] = role
+        elif not any(a < e and s < b for a, b in covered):
+            items.append({"start": s, "end": e, "label": role, "canonical": role, "role": role})
+    items.sort(key=lambda m: m["start"])
+    for m in items:
         if m["start"] < pos:
             continue
         out.append(escape(text[pos: m["start"]]))
+        if m.get("role"):
+            box = Markup('<span class="part" title="{}" style="outline:2px solid #1f3b57">{}</span>')
+            out.append(box.format(m["role"], text[m["start"]: m["end"]]))
+            pos = m["end"]
+            continue
         url = f"/entity/{escape(m['label'])}/{escape(_urlquote(m['canonical']))}"
         tag = Markup('<mark style="background:{}" title="{}"><a href="{}">{}</a><span class="lab">{}</span></mark>')
         out.append(tag.format(
@@ -335,6 +415,13 @@ def _urlquote(s: str) -> str:
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8765) -> None:
+    try:  # read new documents for seizures once; the app itself only reads
+        from docmine.seizures.build import update_seizures
+
+        with Store(db, create=False) as s:
+            update_seizures(s)
+    except Exception as exc:  # a read-only store: serve the records it has
+        print(f"docmine: seizure records not updated ({exc}); run `docmine seizures` to update them")
     app = create_app(db)
     print(f"docmine serving {db} on http://{host}:{port}/ (read-only; Ctrl+C to stop)")
     app.run(host=host, port=port, debug=False, use_reloader=False)
