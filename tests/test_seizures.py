@@ -183,7 +183,7 @@ def test_event_date(text, published, expected):
     assert event_date(text, published) == expected
 
 
-def test_web_app_and_report_show_seizures(store_path, tmp_path, table):
+def test_web_app_and_report_show_seizures(store_path, tmp_path):
     from docmine.web.app import create_app
 
     client = create_app(store_path).test_client()
@@ -194,6 +194,7 @@ def test_web_app_and_report_show_seizures(store_path, tmp_path, table):
     api_rows = client.get("/api/seizures?min_kg=500").get_json()
     assert sorted(r["amount"] for r in api_rows) == [640.0, 1200.0]
     assert client.get("/seizures?min_kg=lots").status_code == 400
+    table = docmine.seizures(store_path)  # ids as stored now (an earlier test re-read a document)
     r = table[table["path"].str.contains("antwerp")].iloc[0]
     doc = client.get(f"/document/{r['doc_id']}?seizure={r['seizure_id']}")
     assert doc.status_code == 200 and b"Seizure record" in doc.data and b'class="part"' in doc.data
