@@ -2323,6 +2323,14 @@ SPECS: list[Spec] = [
       "A new residential treatment centre for women with drug use disorders and their children opened in Kabul this week with support from {o:UNODC}. The centre has 40 beds and offers medical care, counselling, literacy classes and vocational training, as well as a kindergarten for the children of patients.",
       city="Kabul", country="Afghanistan", dateline=0, people=("siddiqi", "ferreira"), places={"IR": "formal"},
       prefer=["t-afghan", "t-gap", "t-workforce"], avoid=["t-event", "t-europe"], wrap=70),
+    # ------------------------------------------------------------------ added last, so that the documents
+    # above keep their text: a news report of the Kapıkule seizure two days after the customs release
+    # (the same seizure in two documents, worded differently: `docmine seizures` shows it once)
+    S("turkish-customs-96kg-heroin-edirne", "heroin_balkan", "html", "press", "2025-03-29",
+      "Turkish customs find 96 kilograms of heroin in tomato paste jars at Bulgarian border",
+      "Turkish customs officers found 96 kilograms of heroin hidden in jars of tomato paste in a truck at the Kapıkule border crossing in Edirne on Thursday, the Trade Ministry said. The truck, bound for Bulgaria, was stopped after an X-ray scan showed irregular densities in its load. Its driver, a Turkish national, was detained.",
+      issuer="TRCUS", city="Istanbul", country="Türkiye", dateline=1, people=("demir",), places={"TR": "new"},
+      prefer=["h-turkiye"], max_blocks=1, tpl="news", site="tdm"),
 ]
 
 

@@ -201,3 +201,26 @@ def test_web_app_and_report_show_seizures(store_path, tmp_path):
     out = docmine.report(store_path, output=str(tmp_path / "r.html"))
     html = open(out, encoding="utf-8").read()
     assert "<h2>Seizures</h2>" in html and "Agency × drug × country × year" in html
+
+
+def test_bundled_corpus_one_seizure_two_reports_and_cube_cells_open(corpus_db, tmp_path):
+    """The Kapıkule heroin seizure is reported by the customs release and, two days later, by a
+    news site in other words: one row, two sources. Every cube cell opens to its sentences."""
+    import shutil
+
+    db = str(tmp_path / "corpus.db")
+    shutil.copy(corpus_db, db)  # records are written into the store: leave the shared one alone
+    table = docmine.seizures(db, drug="heroin", min_kg=90)
+    kapikule = table[table["amount"] == 96.0]
+    assert len(kapikule) == 1, kapikule[["path", "date", "amount_text"]]
+    row = kapikule.iloc[0]
+    assert row["n_sources"] == 2 and row["country"] in ("Türkiye", "Turkey") and row["date"] == "2025-03-27"
+    with Store(db, readonly=True) as s:
+        paths = {r[0]: r[1] for r in s.query("SELECT doc_id, path FROM documents")}
+    assert sorted(paths[d].rsplit("/", 1)[-1] for d in row["sources"]) == [
+        "2025-03-27-kapikule-heroin-tomato-paste.txt", "2025-03-29-turkish-customs-96kg-heroin-edirne.html"]
+    cube = docmine.seizure_cube(db)
+    assert cube["seizures"].sum() == len(docmine.seizures(db))
+    for cell in cube.itertuples():
+        opened = docmine.seizures(db, ids=cell.seizure_ids)
+        assert len(opened) == cell.seizures and opened["sentence"].str.len().min() > 0
