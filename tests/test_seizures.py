@@ -82,6 +82,7 @@ def test_a_release_becomes_one_record_with_its_parts(table):
     assert "Antwerp" in r["place"]
     assert r["origin"] == "Ecuador"
     assert r["transport"] == "sea"
+    assert r["arrests"] == 2  # "Two men were arrested." after the seizure, in its paragraph
     assert r["drug_class"]
 
 

@@ -247,6 +247,27 @@ def _arrests(sent: Doc, vocab: Vocabulary) -> int | None:
     return None
 
 
+_COUNT = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+
+def arrests_in_text(text: str, vocab: Vocabulary) -> int | None:
+    """People arrested, from plain text: "Two men were arrested", "police detained three suspects",
+    "The driver was detained" (1)."""
+    people = "|".join(sorted((re.escape(p) for p in vocab.arrest_people), key=len, reverse=True))
+    verbs = r"(?:arrested|detained|apprehended|held|charged|taken\s+into\s+custody|nabbed)"
+    pats = [rf"\b{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:{people})\s+(?:were|was|have\s+been|has\s+been)\s+{verbs}",
+            rf"\b{verbs}\s+{_COUNT}\s+(?:\w+\s+){{0,2}}?(?:{people})\b",
+            rf"\bthe\s+(?:{people})\s+(?:was|has\s+been)\s+{verbs}"]
+    for i, pat in enumerate(pats):
+        m = re.search(pat, text, re.I)
+        if m:
+            if i == 2:
+                return 1
+            w = m.group(1).lower()
+            return int(w) if w.isdigit() else _NUMBERS.get(w)
+    return None
+
+
 def _transport(vocab: Vocabulary, *texts: str | None) -> str | None:
     for text in texts:
         if not text:
@@ -360,6 +381,9 @@ def extract_records(text: str, published: str | None, mentions: Sequence[Mention
                 role_parts += [(s.start_char + off, s.end_char + off, "concealment") for s in conceals]
         transport = _transport(vocab, conceal, sent.text)
         arrests = _arrests(sent, vocab)
+        if arrests is None:  # "... seized 1.2 tonnes of cocaine. Two men were arrested." (same paragraph)
+            para_end = text.find("\n\n", sentences[si][1])
+            arrests = arrests_in_text(text[sentences[si][1]: len(text) if para_end < 0 else para_end], vocab)
         for d, qty in pairs:
             info = lex.drug(d.text) or lex.drug(d.canonical)
             parts = [(d.start, d.end, "drug")]
