@@ -472,3 +472,26 @@ def test_an_office_named_for_a_region_the_model_cut_short(nlp):
     assert ("UNODC Regional Office for Southeast Asia and the Pacific", "ORG") in found
     # a place after a body without "for/of" stays a place
     assert has(nlp, "The Ministry of Interior and Asia and the Pacific countries met.", "Asia and the Pacific", "PLACE")
+
+
+# --- organisations from the lexicon ---------------------------------------------------------
+@pytest.mark.parametrize("text,org", [
+    ("Funds went to the Bureau of Alcohol, Tobacco, Firearms, and Explosives to hire agents.",
+     "Bureau of Alcohol, Tobacco, Firearms, and Explosives"),
+    ("The Budget hires 1,300 additional Border Patrol agents.", "Border Patrol"),
+    ("Head of the Federal Commission for the Protection Against Sanitary Risks spoke.",
+     "Federal Commission for the Protection Against Sanitary Risks"),
+    ("The countries joined the Global Coalition to Address Synthetic Drug Threats last year.",
+     "Global Coalition to Address Synthetic Drug Threats"),
+])
+def test_agencies_and_bodies_named_in_full_are_one_organisation(nlp, text, org):
+    found = mentions(nlp, text)
+    assert (org, "ORG") in found, found
+
+
+def test_case_sensitive_organisation_alias(nlp, lexicon):
+    # "Border Patrol" is the agency; "border patrol" is what any guard does
+    assert "Border Patrol" in lexicon.org_case_sensitive
+    assert lexicon.orgs.get("border patrol") is None
+    found = mentions(nlp, "Soldiers on border patrol found nothing near the river.")
+    assert not any(label == "ORG" and "border patrol" in t for t, label in found), found
