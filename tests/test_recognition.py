@@ -495,3 +495,45 @@ def test_case_sensitive_organisation_alias(nlp, lexicon):
     assert lexicon.orgs.get("border patrol") is None
     found = mentions(nlp, "Soldiers on border patrol found nothing near the river.")
     assert not any(label == "ORG" and "border patrol" in t for t, label in found), found
+
+
+def _model_spans(nlp, text, ents):
+    """docmine's cleaning of model entities given as (text, label), without the model's own choice."""
+    from docmine.nlp.rules.base import Trace
+
+    with nlp.select_pipes(disable=["ner", "docmine_domain", "docmine_quantities"]):
+        doc = nlp(text)
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = spans
+    return {(sp.text, sp.label_) for sp in nlp.get_pipe("docmine_domain").model.spans(doc, [], Trace())}
+
+
+@pytest.mark.parametrize("text,org", [
+    ("The band was sponsored by MTV2 during the tour.", "MTV2"),
+    ("Clients include AT&T and several banks.", "AT&T"),
+    ("He was a member of One Nation at the time.", "One Nation"),
+    ("Fans of Sub-Zero gathered.", "Sub-Zero"),
+    ("When the A-League began in 2005 the club joined.", "A-League"),
+    ("He represented the Ratepayers' Association in 1992.", "Ratepayers' Association"),
+    ("It was founded by Nicholson's Limited in 1931.", "Nicholson's Limited"),
+    ("The Centennial Convention Hall is in Hayward.", "Centennial Convention Hall"),
+])
+def test_model_organisations_written_with_digits_numbers_or_possessives_are_kept(nlp, text, org):
+    assert (org, "ORG") in _model_spans(nlp, text, [(org, "ORG")])
+
+
+@pytest.mark.parametrize("text,ent,kept", [
+    ("They seized 50kg at the port.", "50kg", set()),
+    ("Parties to the 1988 Convention met.", "1988 Convention", set()),
+    ("Parties to the Single Convention on Narcotic Drugs met.", "Single Convention on Narcotic Drugs", set()),
+    ("Through the United Nations' Commission on Narcotic Drugs, states agreed.",
+     "United Nations' Commission on Narcotic Drugs",
+     {("United Nations", "ORG"), ("Commission on Narcotic Drugs", "ORG")}),
+    ("The UNODC's Regional Office opened.", "UNODC's Regional Office", {("UNODC", "ORG"), ("Regional Office", "ORG")}),
+    ("As seen in Hydra.27 and elsewhere.", "Hydra.27", set()),
+])
+def test_digits_numbers_and_possessives_negative_cases(nlp, text, ent, kept):
+    assert _model_spans(nlp, text, [(ent, "ORG")]) == kept

@@ -47,8 +47,11 @@ class OrgRules:
             return None
         if end < len(doc) and doc[end].lower_ in self.not_org_before:
             return None
-        if doc[start].lower_ in self.currencies or any(is_amount(t) for t in span) and len(span) <= 3:
-            return None  # "USD 3", "50 Kg" (an ordinal names units: "Fourth Air Force", "139th")
+        if doc[start].lower_ in self.currencies or any(is_amount(t) and not t.is_title for t in span) \
+                and len(span) <= 3:
+            # "USD 3", "50 Kg" (an ordinal names units: "Fourth Air Force", "139th"; a capitalised
+            # number word is part of a name: "One Nation", "Sub-Zero")
+            return None
         if start >= 2 and doc[start - 1].lower_ in self.portfolio_words and doc[start - 2].lower_.rstrip(".") in titles:
             return None
         known = self.known_prefix(span)
@@ -60,8 +63,9 @@ class OrgRules:
         if (start > 0 and doc[start - 1].lower_ in ("against", "on") and start > 1
                 and doc[start - 2].lower_ == "convention"):
             return None
-        if "convention" in words:
-            return None
+        conv = [t.i for t in span if t.lower_ == "convention"]
+        if conv and (conv[-1] == end - 1 or doc[conv[-1] + 1].lower_ in ("on", "against", "for", "of", "relating")):
+            return None  # "Single Convention on ...", "1988 Convention" (not "Centennial Convention Hall")
         return span
 
     def known_prefix(self, span: Span) -> Span | None:
