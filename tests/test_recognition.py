@@ -537,3 +537,24 @@ def test_model_organisations_written_with_digits_numbers_or_possessives_are_kept
 ])
 def test_digits_numbers_and_possessives_negative_cases(nlp, text, ent, kept):
     assert _model_spans(nlp, text, [(ent, "ORG")]) == kept
+
+
+@pytest.mark.parametrize("text,ent,expected", [
+    ("The Budget hires 300 Border Patrol Agents this year.", "Border Patrol Agents", {("Border Patrol", "ORG")}),
+    ("He met the Public Safety Canada Counsellor at the embassy.", "Public Safety Canada Counsellor",
+     {("Public Safety Canada", "ORG")}),
+    ("She met officials at the Foreign Ministry Roberto Velasco and others.", "Foreign Ministry Roberto Velasco",
+     {("Foreign Ministry", "ORG"), ("Roberto Velasco", "PERSON")}),
+])
+def test_an_organisation_run_into_a_title_or_a_name_ends_there(nlp, text, ent, expected):
+    assert _model_spans(nlp, text, [(ent, "ORG")]) == expected
+
+
+@pytest.mark.parametrize("text,ent", [
+    ("Officers of Police Scotland seized cannabis.", "Police Scotland"),  # a place, not a name
+    ("The Ministry of Internal Affairs reported.", "Ministry of Internal Affairs"),
+    ("Shares of Bank Mandiri rose.", "Bank Mandiri"),  # one word after the head: kept
+    ("The National Crime Agency Investigations Unit acted.", "National Crime Agency Investigations Unit"),
+])
+def test_title_tail_negative_cases(nlp, text, ent):
+    assert _model_spans(nlp, text, [(ent, "ORG")]) == {(ent, "ORG")}

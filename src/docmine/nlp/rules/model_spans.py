@@ -49,7 +49,9 @@ class ModelSpans:
                 continue
             for start, end in split_parts(doc, ent.start, ent.end, self.contact_words, self.know.known_name):
                 span = self.clean(Span(doc, start, end, label=label), blocks, trace, (ent.start, ent.end))
-                if span is not None:
+                if span is not None and span.label_ == "ORG":
+                    out.extend(self.orgs.title_tail(span, trace))
+                elif span is not None:
                     out.append(span)
         return out
 
