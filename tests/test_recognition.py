@@ -472,3 +472,89 @@ def test_an_office_named_for_a_region_the_model_cut_short(nlp):
     assert ("UNODC Regional Office for Southeast Asia and the Pacific", "ORG") in found
     # a place after a body without "for/of" stays a place
     assert has(nlp, "The Ministry of Interior and Asia and the Pacific countries met.", "Asia and the Pacific", "PLACE")
+
+
+# --- organisations from the lexicon ---------------------------------------------------------
+@pytest.mark.parametrize("text,org", [
+    ("Funds went to the Bureau of Alcohol, Tobacco, Firearms, and Explosives to hire agents.",
+     "Bureau of Alcohol, Tobacco, Firearms, and Explosives"),
+    ("The Budget hires 1,300 additional Border Patrol agents.", "Border Patrol"),
+    ("Head of the Federal Commission for the Protection Against Sanitary Risks spoke.",
+     "Federal Commission for the Protection Against Sanitary Risks"),
+    ("The countries joined the Global Coalition to Address Synthetic Drug Threats last year.",
+     "Global Coalition to Address Synthetic Drug Threats"),
+])
+def test_agencies_and_bodies_named_in_full_are_one_organisation(nlp, text, org):
+    found = mentions(nlp, text)
+    assert (org, "ORG") in found, found
+
+
+def test_case_sensitive_organisation_alias(nlp, lexicon):
+    # "Border Patrol" is the agency; "border patrol" is what any guard does
+    assert "Border Patrol" in lexicon.org_case_sensitive
+    assert lexicon.orgs.get("border patrol") is None
+    found = mentions(nlp, "Soldiers on border patrol found nothing near the river.")
+    assert not any(label == "ORG" and "border patrol" in t for t, label in found), found
+
+
+def _model_spans(nlp, text, ents):
+    """docmine's cleaning of model entities given as (text, label), without the model's own choice."""
+    from docmine.nlp.rules.base import Trace
+
+    with nlp.select_pipes(disable=["ner", "docmine_domain", "docmine_quantities"]):
+        doc = nlp(text)
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = spans
+    return {(sp.text, sp.label_) for sp in nlp.get_pipe("docmine_domain").model.spans(doc, [], Trace())}
+
+
+@pytest.mark.parametrize("text,org", [
+    ("The band was sponsored by MTV2 during the tour.", "MTV2"),
+    ("Clients include AT&T and several banks.", "AT&T"),
+    ("He was a member of One Nation at the time.", "One Nation"),
+    ("Fans of Sub-Zero gathered.", "Sub-Zero"),
+    ("When the A-League began in 2005 the club joined.", "A-League"),
+    ("He represented the Ratepayers' Association in 1992.", "Ratepayers' Association"),
+    ("It was founded by Nicholson's Limited in 1931.", "Nicholson's Limited"),
+    ("The Centennial Convention Hall is in Hayward.", "Centennial Convention Hall"),
+])
+def test_model_organisations_written_with_digits_numbers_or_possessives_are_kept(nlp, text, org):
+    assert (org, "ORG") in _model_spans(nlp, text, [(org, "ORG")])
+
+
+@pytest.mark.parametrize("text,ent,kept", [
+    ("They seized 50kg at the port.", "50kg", set()),
+    ("Parties to the 1988 Convention met.", "1988 Convention", set()),
+    ("Parties to the Single Convention on Narcotic Drugs met.", "Single Convention on Narcotic Drugs", set()),
+    ("Through the United Nations' Commission on Narcotic Drugs, states agreed.",
+     "United Nations' Commission on Narcotic Drugs",
+     {("United Nations", "ORG"), ("Commission on Narcotic Drugs", "ORG")}),
+    ("The UNODC's Regional Office opened.", "UNODC's Regional Office", {("UNODC", "ORG"), ("Regional Office", "ORG")}),
+    ("As seen in Hydra.27 and elsewhere.", "Hydra.27", set()),
+])
+def test_digits_numbers_and_possessives_negative_cases(nlp, text, ent, kept):
+    assert _model_spans(nlp, text, [(ent, "ORG")]) == kept
+
+
+@pytest.mark.parametrize("text,ent,expected", [
+    ("The Budget hires 300 Border Patrol Agents this year.", "Border Patrol Agents", {("Border Patrol", "ORG")}),
+    ("He met the Public Safety Canada Counsellor at the embassy.", "Public Safety Canada Counsellor",
+     {("Public Safety Canada", "ORG")}),
+    ("She met officials at the Foreign Ministry Roberto Velasco and others.", "Foreign Ministry Roberto Velasco",
+     {("Foreign Ministry", "ORG"), ("Roberto Velasco", "PERSON")}),
+])
+def test_an_organisation_run_into_a_title_or_a_name_ends_there(nlp, text, ent, expected):
+    assert _model_spans(nlp, text, [(ent, "ORG")]) == expected
+
+
+@pytest.mark.parametrize("text,ent", [
+    ("Officers of Police Scotland seized cannabis.", "Police Scotland"),  # a place, not a name
+    ("The Ministry of Internal Affairs reported.", "Ministry of Internal Affairs"),
+    ("Shares of Bank Mandiri rose.", "Bank Mandiri"),  # one word after the head: kept
+    ("The National Crime Agency Investigations Unit acted.", "National Crime Agency Investigations Unit"),
+])
+def test_title_tail_negative_cases(nlp, text, ent):
+    assert _model_spans(nlp, text, [(ent, "ORG")]) == {(ent, "ORG")}

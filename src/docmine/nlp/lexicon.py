@@ -238,8 +238,9 @@ def _load_cached(folder: str, user_aliases: str) -> Lexicon:
         if o.get("acronym"):
             lex.org_acronyms[canonical] = o["acronym"]
         lex.org_countries[canonical] = o.get("country", "")
+        cs = set(o.get("case_sensitive", []))  # "Border Patrol", not "border patrol"
         for alias in {canonical, *o.get("aliases", []), *([o["acronym"]] if o.get("acronym") else [])}:
-            if _is_acronym(alias):
+            if alias in cs or _is_acronym(alias):
                 lex.org_case_sensitive[alias] = canonical
                 if alias.isalpha() and alias.isupper() and len(alias) >= 5:
                     # word-like acronyms are also written in title case: "Interpol", "Ameripol"

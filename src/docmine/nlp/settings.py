@@ -72,6 +72,9 @@ class OrgSettings:
     """Contact details end a model entity ("UNODC Telephone: ..."). Default: none."""
     not_org_starts: Words = ()
     """An ORG starting with one of these phrases is dropped ("Operation ..."). Default: none."""
+    title_tails: Words = ()
+    """A known organisation or a body's head word followed by one of these titles ends there
+    ("Border Patrol Agents" -> "Border Patrol", "Public Safety Canada Counsellor"). Default: none."""
 
 
 @dataclass(frozen=True)

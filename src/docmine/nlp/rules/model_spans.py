@@ -8,7 +8,8 @@ contact details), ``person.title`` (leading titles stripped), ``org.unit_suffix`
 """
 from __future__ import annotations
 
-from collections.abc import Set
+import re
+from collections.abc import Callable, Set
 
 from spacy.tokens import Doc, Span
 
@@ -46,9 +47,11 @@ class ModelSpans:
             label = MODEL_LABELS.get(ent.label_)
             if label is None:
                 continue
-            for start, end in split_parts(doc, ent.start, ent.end, self.contact_words):
+            for start, end in split_parts(doc, ent.start, ent.end, self.contact_words, self.know.known_name):
                 span = self.clean(Span(doc, start, end, label=label), blocks, trace, (ent.start, ent.end))
-                if span is not None:
+                if span is not None and span.label_ == "ORG":
+                    out.extend(self.orgs.title_tail(span, trace))
+                elif span is not None:
                     out.append(span)
         return out
 
@@ -65,6 +68,7 @@ class ModelSpans:
                 else:
                     return None
         while start < end and (doc[start].lower_ in ("the", "a", "an", "'", "\"", "“", "‘")
+                               and (doc[start].whitespace_ or not doc[start].is_alpha)  # "A-League"
                                or not any(ch.isalnum() for ch in doc[start].text)):
             start += 1  # articles, quotes, bullets
         while end > start and (doc[end - 1].text in APOS or doc[end - 1].is_punct and doc[end - 1].text not in (")",)
@@ -81,6 +85,9 @@ class ModelSpans:
             "person.title" if titled else f"{label.lower()}.clean"
         span = trace.mark(Span(doc, start, end, label=label), rule)
         words = [t.lower_ for t in span if t.is_alpha]
+        if not words and span.label_ == "ORG":
+            # names written with digits: "MTV2", "6PR", "3M", "M23" (not "50kg", not "1987")
+            words = [t.lower_ for t in span if re.fullmatch(r"(?=.*[\d&])(?=.*[A-Z])[A-Za-z0-9&-]{2,}", t.text)]
         if not words:
             return None
         if len(span) == 1 and common_word(span[0]) and not self.know.known_name(span.text) and (
@@ -111,13 +118,31 @@ def capital_break(doc: Doc, i: int, end: int) -> bool:
     return i + 1 >= end or not doc[i + 1].is_title
 
 
-def split_parts(doc: Doc, start: int, end: int, stop_words: Set[str] = frozenset()) -> list[tuple[int, int]]:
+COMPANY_SUFFIXES = {"ltd", "limited", "inc", "plc", "llc", "corp", "corporation", "pty", "co", "gmbh", "company"}
+
+
+def possessive_name(doc: Doc, i: int, end: int, known: Callable[[str], bool] | None = None) -> bool:
+    """A possessive that belongs to the name: "Ratepayers' Association" (a plural common noun
+    alone before a bare apostrophe), "Nicholson's Limited" (a company). "UNODC's Regional Office",
+    "United Nations' Commission" and "Netherlands' Customs" are still two names."""
+    if i + 1 >= end or not doc[i + 1].is_title:
+        return False
+    prev = doc[i - 1]
+    if doc[i].text in ("'", "’") and (i - 1 == 0 or not doc[i - 2].is_title) and prev.is_title \
+            and prev.lower_.endswith("s") and not (known and known(prev.text)):
+        return True
+    return doc[end - 1].lower_.rstrip(".") in COMPANY_SUFFIXES
+
+
+def split_parts(doc: Doc, start: int, end: int, stop_words: Set[str] = frozenset(),
+                known: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
     """Split a model entity at "/" and at an inner possessive: "Project/Branch",
     "UNODC's Regional Office" -> ("UNODC", "Regional Office")."""
     parts, cur = [], start
     for i in range(start, end):
         t = doc[i]
-        if t.text in ("/", "(", ")", "[", "]", ":", ";", "|") or (t.text in APOS and i > start) \
+        if t.text in ("/", "(", ")", "[", "]", ":", ";", "|") or (t.text in APOS and i > start
+                                                                and not possessive_name(doc, i, end, known)) \
                 or t.text in BREAK_WORDS \
                 or (i > start and capital_break(doc, i, end)) \
                 or (t.text in DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_):

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from docmine.nlp.rules.base import POSS_TOKENS, Knowledge, Trace, is_amount, merge_adjacent
+from docmine.nlp.rules.base import POSS_TOKENS, Knowledge, Trace, common_word, is_amount, merge_adjacent
 from docmine.nlp.rules.persons import PersonRules
 
-RULES = ("org.unit_suffix", "org.ends_in_place", "org.agency_unit", "org.of_place")
+RULES = ("org.unit_suffix", "org.ends_in_place", "org.agency_unit", "org.of_place", "org.title_tail")
 
 
 class OrgRules:
@@ -34,6 +34,8 @@ class OrgRules:
         self.generic_body = set(org.generic_body_words)
         self.for_heads = set(org.for_place_heads)
         self.org_words = set(know.settings.place.org_words)
+        self.title_tails = set(org.title_tails)
+        self.place_suffixes = set(know.settings.place.suffixes)
 
     # -- model spans --------------------------------------------------------------------------
     def validate(self, span: Span, words: list[str], trace: Trace) -> Span | None:
@@ -47,8 +49,11 @@ class OrgRules:
             return None
         if end < len(doc) and doc[end].lower_ in self.not_org_before:
             return None
-        if doc[start].lower_ in self.currencies or any(is_amount(t) for t in span) and len(span) <= 3:
-            return None  # "USD 3", "50 Kg" (an ordinal names units: "Fourth Air Force", "139th")
+        if doc[start].lower_ in self.currencies or any(is_amount(t) and not t.is_title for t in span) \
+                and len(span) <= 3:
+            # "USD 3", "50 Kg" (an ordinal names units: "Fourth Air Force", "139th"; a capitalised
+            # number word is part of a name: "One Nation", "Sub-Zero")
+            return None
         if start >= 2 and doc[start - 1].lower_ in self.portfolio_words and doc[start - 2].lower_.rstrip(".") in titles:
             return None
         known = self.known_prefix(span)
@@ -60,9 +65,37 @@ class OrgRules:
         if (start > 0 and doc[start - 1].lower_ in ("against", "on") and start > 1
                 and doc[start - 2].lower_ == "convention"):
             return None
-        if "convention" in words:
-            return None
+        conv = [t.i for t in span if t.lower_ == "convention"]
+        if conv and (conv[-1] == end - 1 or doc[conv[-1] + 1].lower_ in ("on", "against", "for", "of", "relating")):
+            return None  # "Single Convention on ...", "1988 Convention" (not "Centennial Convention Hall")
         return span
+
+    def title_tail(self, span: Span, trace: Trace) -> list[Span]:
+        """"Border Patrol Agents" -> "Border Patrol"; "INL Charisse Phillips" -> "INL" and the
+        PERSON "Charisse Phillips"; "Foreign Ministry Roberto Velasco" -> "Foreign Ministry" and
+        "Roberto Velasco". The model ran an organisation into the title or the name after it: the
+        organisation ends at a known name or a body's head word ("ministry", "office", ...), and
+        what follows is one to three capitalised words that are titles, or a name of two or three
+        words none of which is a common word, a place, or a word of a body's name."""
+        doc = span.doc
+        body_words = self.org_words | self.generic_body | self.of_heads | self.place_suffixes
+        for cut in range(span.start + 1, span.end):
+            tail = doc[cut: span.end]
+            if len(tail) > 3 or not all(t.is_alpha and (t.is_title or t.is_upper and len(t) > 1) for t in tail):
+                continue
+            head = doc[span.start: cut]
+            known = self.know.known_org(head.text)
+            if not known and doc[cut - 1].lower_ not in self.org_words | self.of_heads:
+                continue
+            lowers = [t.lower_ for t in tail]
+            if all(w in self.title_tails for w in lowers):
+                return [trace.mark(Span(doc, span.start, cut, label="ORG"), "org.title_tail")]
+            if len(tail) >= 2 and not any(w in body_words or w in self.title_tails for w in lowers) \
+                    and not any(common_word(t) or self.know.known_name(t.text) for t in tail) \
+                    and not self.know.known_name(tail.text):
+                return [trace.mark(Span(doc, span.start, cut, label="ORG"), "org.title_tail"),
+                        trace.mark(Span(doc, cut, span.end, label="PERSON"), "org.title_tail")]
+        return [span]
 
     def known_prefix(self, span: Span) -> Span | None:
         """"UNODC Country Office" -> "UNODC": a known organisation plus a generic unit word."""
