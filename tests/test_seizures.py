@@ -179,6 +179,9 @@ def test_cli_seizures_cube_and_export(store_path, tmp_path):
     ("seized yesterday", "2024-03-08", ("2024-03-07", "event")),
     ("seized at the port", "2024-03-08", ("2024-03-08", "published")),
     ("seized at the port", None, (None, None)),
+    ("Santos, September 25, 2019 - police seized on Tuesday", "2019-09-25", ("2019-09-24", "event")),
+    ("Antwerp, 6 May 2024 - customs seized on 3 May 2024", None, ("2024-05-03", "event")),
+    ("Antwerp, 6 May 2024 - customs seized cocaine", None, ("2024-05-06", "event")),
 ])
 def test_event_date(text, published, expected):
     assert event_date(text, published) == expected

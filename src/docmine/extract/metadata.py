@@ -91,9 +91,12 @@ def event_date(text: str, published: str | None = None) -> tuple[str | None, str
                 # "Antwerp, 6 May 2024 - ... seized on 3 May": the dateline dates the release
                 dateline = re.match(r"\s*[-\u2013\u2014]", text[m.end():]) is not None
                 found.append((dateline, m.start(), iso))
-    if found:
+    if found and not min(found)[0]:
         return min(found)[2], "event"
-    pub = parse_date(published) if published else None
+    # only a dateline ("Santos, September 25, 2019 - ... seized on Tuesday"): a weekday counts back from it
+    pub = min(found)[2] if found else (parse_date(published) if published else None)
+    if found and not _RELATIVE.search(text):
+        return pub, "event"
     if pub:
         rel = _RELATIVE.search(text)
         if rel:

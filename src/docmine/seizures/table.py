@@ -120,6 +120,7 @@ def merge_records(df: pd.DataFrame) -> pd.DataFrame:
         out.append(first)
     res = pd.DataFrame(out)
     res["kg"] = res.apply(lambda r: r["amount"] if r["unit"] == "kg" else None, axis=1).astype(float)
+    res["arrests"] = res["arrests"].astype("Int64")
     res = res.sort_values(["date", "doc_id", "start"], na_position="last").reset_index(drop=True)
     return res[COLUMNS]
 
