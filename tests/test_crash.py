@@ -234,7 +234,9 @@ def fake_worker(monkeypatch):
             yield d, [], [(0, len(d.text))]
 
     monkeypatch.setattr(nlp_pipeline, "annotate", annotate)
-    monkeypatch.setitem(pipeline._WORKER, "nlp", _FakeNLP())
+    from docmine.nlp.languages import Pipelines
+
+    monkeypatch.setitem(pipeline._WORKER, "nlp", Pipelines(_FakeNLP()))
     monkeypatch.setitem(pipeline._WORKER, "file_timeout", 30.0)
     return pipeline
 

@@ -144,6 +144,10 @@ def cmd_ingest(a) -> int:
     print(f"  skipped         {s.skipped} (hidden, or reached through a link)")
     print(f"  failed          {s.failed}")
     print(f"  mentions        {mentions}")
+    if s.languages:
+        print("  languages       " + ", ".join(f"{k} {n}" for k, n in s.languages.items()))
+    for note in s.notes:
+        print(f"  note            {note}")
     print(f"  store           {a.db}: {s.documents_in_store} documents")
     for path, stage, reason in s.failures[:20]:
         print(f"  FAILED {path} [{stage}]: {reason}")

