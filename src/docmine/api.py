@@ -64,22 +64,25 @@ def ingest(paths: Sequence[str] | str, db: str = DEFAULT_DB, **options: Any) -> 
     return _ingest(list(paths), db, ingest_options(options))
 
 
-def entities(db: str = DEFAULT_DB, label: str | None = None, top: int | None = 20) -> pd.DataFrame:
-    """Entity frequency table: label, entity, mentions, documents, first/last date."""
+def entities(db: str = DEFAULT_DB, label: str | None = None, top: int | None = 20,
+             lang: str | None = None) -> pd.DataFrame:
+    """Entity frequency table: label, entity, mentions, documents, first/last date (``lang``:
+    only documents in that language, an ISO 639 code such as ``hr``)."""
     from docmine.analysis.entities import entity_table
 
     label = v.label(label)
     if top is not None:
         top = v.whole_number(top, "top", minimum=0, meaning="0 = all")
+    lang = v.language(lang)
     with open_store(db) as store:
-        return entity_table(store, label, top)
+        return entity_table(store, label, top, lang=lang)
 
 
 EXPORTS = ("mentions", "documents", "entities", "tables", "seizures")
 """What ``export`` writes (the CLI's ``docmine export WHAT``)."""
 
 
-def export(what: str, db: str = DEFAULT_DB, *, cells: bool = True) -> pd.DataFrame:
+def export(what: str, db: str = DEFAULT_DB, *, cells: bool = True, lang: str | None = None) -> pd.DataFrame:
     """``mentions``, ``documents``, ``entities`` or ``tables`` as a DataFrame.
 
     ``tables``: the tables found in PDFs, DOCX and HTML, one row per cell (doc_id, path, table,
@@ -96,12 +99,21 @@ def export(what: str, db: str = DEFAULT_DB, *, cells: bool = True) -> pd.DataFra
                          " Give, for example, cells=False for one row per table")
     if not cells and what != "tables":
         raise ValueError(f"cells=False applies to tables only, not {what!r}. Leave cells out")
+    lang = v.language(lang)
     if what == "seizures":
-        return seizures(db)
+        return seizures(db, lang=lang)
     with open_store(db) as store:
         if what == "tables":
-            return tables_df(store, cells=cells)
-        return {"mentions": mentions_df, "documents": documents_df, "entities": entities_df}[what](store)
+            df = tables_df(store, cells=cells)
+        else:
+            df = {"mentions": mentions_df, "documents": documents_df, "entities": entities_df}[what](store)
+        if lang and what != "entities":  # entities are collection-wide: filter mentions instead
+            keep = set(store.df("SELECT doc_id FROM documents WHERE language = ?", (lang,))["doc_id"])
+            df = df[df["doc_id"].isin(keep)].reset_index(drop=True)
+        elif lang:
+            raise ValueError("lang does not apply to entities (each counts every document). "
+                             "Use docmine.entities(lang=...) for one language's entity table")
+        return df
 
 
 def failures(db: str = DEFAULT_DB) -> pd.DataFrame:
@@ -136,6 +148,8 @@ def search(query: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
         kw["topic"] = v.whole_number(kw["topic"], "topic", minimum=0, example=3)
     if "limit" in kw:
         kw["limit"] = v.whole_number(kw["limit"], "limit", example=20)
+    if "lang" in kw:
+        kw["lang"] = v.language(kw["lang"])
     with open_store(db) as store:
         return _search(store, query, **kw)
 
@@ -149,6 +163,8 @@ def comention(rows: str, cols: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
         kw["min_count"] = v.whole_number(kw["min_count"], "min_count", example=2)
     if kw.get("top") is not None:
         kw["top"] = v.whole_number(kw["top"], "top", minimum=0, example=30, meaning="0 = all")
+    if "lang" in kw:
+        kw["lang"] = v.language(kw["lang"])
     with open_store(db) as store:
         return _comention(store, rows, cols, **kw)
 
@@ -227,6 +243,7 @@ def seizures(db: str = DEFAULT_DB, *, drug: str | None = None, agency: str | Non
     from docmine.seizures.table import seizure_table
 
     date_from, date_to = v.date_range(date_from, date_to)
+    lang = v.language(lang)
     if min_kg is not None:
         min_kg = v.non_negative_number(min_kg, "min_kg")
     if ids is not None:

@@ -88,6 +88,9 @@ def _check(a) -> None:
         v.store_path(a.db, "--db", write=writes, exists=a.command != "ingest")
     if a.command == "ingest":
         v.input_paths(a.paths)
+        for f in fields(IngestOptions):  # repeatable flags are checked as a whole, with the flag's name
+            if f.metadata.get("repeat") and getattr(a, f.name) is not None:
+                setattr(a, f.name, f.metadata["check"](getattr(a, f.name), option_flag(f.name)))
         given = {k: value for k, value in _ingest_values(a).items() if value is not None}
         check_together(IngestOptions(**given), option_flag)  # each option alone: its type= check
     if getattr(a, "aliases", None) is not None:
@@ -124,9 +127,11 @@ def add_ingest_options(sp: argparse.ArgumentParser) -> None:
         if kind in ("bool", "bool | None"):
             kw["action"] = "store_true" if f.default is False else argparse.BooleanOptionalAction
         else:
+            if meta.get("repeat"):
+                kw["action"] = "append"  # each value is checked by the API's check, as a list
             if meta.get("choices") is not None:
                 kw["choices"] = list(meta["choices"])
-            if meta.get("check") is not None:
+            if meta.get("check") is not None and not meta.get("repeat"):
                 kw["type"] = _arg(meta["check"], flag)
             if meta.get("metavar") is not None:
                 kw["metavar"] = meta["metavar"]
@@ -157,7 +162,7 @@ def cmd_ingest(a) -> int:
 
 
 def cmd_entities(a) -> int:
-    _print_df(api.entities(db=a.db, label=a.label, top=a.top))
+    _print_df(api.entities(db=a.db, label=a.label, top=a.top, lang=a.lang))
     return 0
 
 
@@ -169,9 +174,9 @@ def cmd_export(a) -> int:
     fmt = a.format or (Path(a.output).suffix.lstrip(".").lower() if a.output else "csv")
     # tables: one record per cell in flat formats, one per table (rows nested) in JSON
     if a.what == "tables":
-        df = api.export(a.what, db=a.db, cells=fmt not in NESTED_FORMATS)
+        df = api.export(a.what, db=a.db, cells=fmt not in NESTED_FORMATS, lang=a.lang)
     else:
-        df = api.export(a.what, db=a.db)
+        df = api.export(a.what, db=a.db, lang=a.lang)
     text = write_table(df, fmt, a.output)
     if text is not None:
         sys.stdout.write(text)
@@ -203,7 +208,7 @@ def cmd_canonicalize(a) -> int:
 
 def cmd_search(a) -> int:
     df = api.search(a.query, db=a.db, label=a.label, fuzzy=a.fuzzy, text=a.text, date_from=a.date_from,
-                    date_to=a.date_to, topic=a.topic, path=a.path, limit=a.limit)
+                    date_to=a.date_to, topic=a.topic, path=a.path, limit=a.limit, lang=a.lang)
     if df.empty:
         hint = "" if a.fuzzy or a.text else "; try --fuzzy for misspellings or --text for full text"
         print(f"no match for {a.query!r}" + hint)
@@ -234,7 +239,7 @@ def cmd_comention(a) -> int:
             print(f"{r.path} (p.{r.page}, {r.date or 'no date'})\n    {r.text}")
         return 0
     table = api.comention(a.rows, a.cols, db=a.db, window=a.window, measure=a.measure, min_count=a.min_count,
-                          include_near_duplicates=a.include_near_duplicates)
+                          include_near_duplicates=a.include_near_duplicates, lang=a.lang)
     if a.output:
         from docmine.analysis.network import heatmap, write_network
         from docmine.export import write_table
@@ -375,6 +380,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--label", type=_label())
     sp.add_argument("--top", type=_count("--top", minimum=0, meaning="0 = all"), default=20,
                     help="entities to list (default 20; 0 = all)")
+    sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
+                    help="only documents in this language (ISO 639 code: en, fr, hr, sr, tr, ...)")
 
     sp = add("export", cmd_export, "write mentions, documents, entities or the documents' tables as a table "
                                    "(tables: one record per cell; with --format jsonl/json one per table)")
@@ -382,6 +389,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--format", type=_arg(v.table_format, "--format"), metavar="{" + ",".join(v.TABLE_FORMATS) + "}",
                     help="table format (default: from the -o extension, else csv)")
     sp.add_argument("-o", "--output", help="output file (default: standard output)")
+    sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
+                    help="only documents in this language (ISO 639 code: en, fr, hr, sr, tr, ...)")
 
     sp = add("search", cmd_search, "find entities by name or alias (or --text: full-text search)")
     sp.add_argument("query")
@@ -395,6 +404,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--topic", type=_count("--topic", minimum=0, example=3), help="only documents of this topic id")
     sp.add_argument("--path", help="only documents whose path contains this")
     sp.add_argument("--limit", type=_count("--limit"), default=20, help="snippets per entity (default 20)")
+    sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
+                    help="only documents in this language (ISO 639 code: en, fr, hr, sr, tr, ...)")
 
     sp = add("comention", cmd_comention, "co-mention table of two labels, with PMI/NPMI/lift and significance")
     sp.add_argument("--rows", type=_label("--rows"), required=True)
@@ -410,6 +421,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--include-near-duplicates", action="store_true", help="count republished copies too")
     sp.add_argument("--evidence", nargs=2, metavar=("ROW", "COL"), help="list the sentences behind one cell")
     sp.add_argument("-o", "--output", help="write " + v.format_list(v.COMENTION_FORMATS))
+    sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
+                    help="only documents in this language (ISO 639 code: en, fr, hr, sr, tr, ...)")
 
     sp = add("topics", cmd_topics, "cluster documents by topic (or show trends / topic x entity tables)")
     sp.add_argument("--k", type=_arg(v.topics_k, "--k"), default="auto",
@@ -456,7 +469,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="latest seizure date: YYYY-MM-DD, YYYY-MM or YYYY")
     sp.add_argument("--min-kg", type=_arg(v.non_negative_number, "--min-kg"), metavar="KG",
                     help="only weighed seizures of at least this many kilograms")
-    sp.add_argument("--lang", help="only documents in this language (ISO code: en)")
+    sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
+                    help="only documents in this language (ISO 639 code: en, fr, hr, ...)")
     sp.add_argument("--id", type=_count("--id", example=12), action="append",
                     help="only this seizure id (repeatable; a cube cell's seizure_ids)")
     sp.add_argument("--cube", action="store_true", help="agency x drug x country x year: seizures and total kg")

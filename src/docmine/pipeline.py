@@ -36,14 +36,16 @@ from docmine.workers import (  # noqa: F401
 
 
 def _option(default, help: str, check: Callable | None = None, choices: Sequence[str] | None = None,
-            metavar: str | None = None):
+            metavar: str | None = None, repeat: bool = False):
     """A field of :class:`IngestOptions`: its default, its help text, and how a user's value is checked.
 
     ``check(value, name)`` returns the value to use or raises ValueError naming the option as
     ``name`` (``--max-file-mb`` on the command line, ``max_file_mb`` in Python); it is given every
     value the API receives, the default included, so it must accept the default. ``choices``
-    lists the only values allowed."""
-    return field(default=default, metadata={"help": help, "check": check, "choices": choices, "metavar": metavar})
+    lists the only values allowed; ``repeat`` makes the flag repeatable (its values reach the check
+    as a list)."""
+    return field(default=default, metadata={"help": help, "check": check, "choices": choices, "metavar": metavar,
+                                            "repeat": repeat})
 
 
 @dataclass
@@ -60,7 +62,9 @@ class IngestOptions:
     executor: str = _option("local", "where workers run: local processes, or a Dask cluster (with --scheduler)",
                             choices=v.EXECUTORS)
     scheduler: str | None = _option(None, "Dask scheduler address (with --executor dask)")
-    model: str | None = _option(None, f"installed spaCy pipeline to use (default {DEFAULT_MODEL})")
+    model: str | None = _option(None, f"installed spaCy pipeline for English (default {DEFAULT_MODEL}), or LANG=NAME "
+                                      "for another language (repeatable: --model fr=fr_core_news_md --model hr=PATH)",
+                                check=v.model_spec, metavar="[LANG=]NAME", repeat=True)
     aliases: str | None = _option(None, "user aliases TOML file (default ./docmine.aliases.toml if present)",
                                   check=v.aliases_file)
     retry_failed: bool = _option(False, "retry files that failed before")

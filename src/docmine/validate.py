@@ -96,6 +96,46 @@ def non_negative_number(value, name: str, example: float = 10) -> float:
                      f" Give, for example, {_example(name, example)}")
 
 
+def language(value, name: str = "lang") -> str | None:
+    """An ISO 639 language code as docmine stores it (``en``, ``hr``, ``sr``), or None."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = str(value).strip().lower()
+    if not re.fullmatch(r"[a-z]{2,3}", text):
+        raise ValueError(f"{name} must be a language code of two or three letters, not {_shown(value)}."
+                         f" Give, for example, {_example(name, 'hr')}")
+    return text
+
+
+def model_spec(value, name: str = "model") -> str | None:
+    """spaCy pipelines to use: ``NAME`` (English) and ``LANG=NAME`` entries, as a string with
+    commas or a list (a repeated flag); returned as one comma-joined string, or None."""
+    if value is None:
+        return None
+    items = [value] if isinstance(value, str) else list(value)
+    parts = [p.strip() for item in items for p in str(item).split(",") if p.strip()]
+    for p in parts:
+        if not re.fullmatch(r"(?:[a-z]{2,3}=)?\S+", p) or p.endswith("="):
+            raise ValueError(f"{name} {p!r} is not NAME or LANG=NAME."
+                             f" Give, for example, {_example(name, 'fr=fr_core_news_md')}")
+        lang, _, model = p.rpartition("=")
+        if lang and not _spacy_pipeline_exists(model):
+            raise ValueError(f"{name} {p!r}: no installed spaCy pipeline or model folder {model!r}."
+                             f" Install it (pip install ...) or give the folder of a trained pipeline")
+    return ",".join(parts) or None
+
+
+def _spacy_pipeline_exists(model: str) -> bool:
+    import importlib.util
+
+    if model.startswith("docmine:") or os.path.isdir(model):
+        return True
+    try:
+        return importlib.util.find_spec(model) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def topics_k(value, name: str = "k") -> str | int:
     """``"auto"`` or a whole number of topics of at least 2."""
     if isinstance(value, str) and value.strip().lower() == "auto":

@@ -29,15 +29,18 @@ def _unit_sql(window: str) -> str:
             "sentence": "m.doc_id * 1048576 + m.sentence"}[window]
 
 
-def _incidence(store: Store, window: str, include_near_duplicates: bool, labels: tuple[str, ...]):
+def _incidence(store: Store, window: str, include_near_duplicates: bool, labels: tuple[str, ...],
+               lang: str | None = None):
     dup = "" if include_near_duplicates else " AND d.near_dup_of IS NULL"
-    join = "" if include_near_duplicates else " JOIN documents d USING(doc_id)"
+    lang_sql, lang_params = (" AND d.language = ?", (lang.lower(),)) if lang else ("", ())
+    join = "" if include_near_duplicates and not lang else " JOIN documents d USING(doc_id)"
     q = ",".join("?" * len(labels))
     pairs = store.df(
         f"SELECT {_unit_sql(window)} AS unit, m.doc_id, m.entity_id, m.label, COUNT(*) AS n"
-        f" FROM mentions m{join} WHERE m.label IN ({q}){dup} GROUP BY unit, m.entity_id", labels)
+        f" FROM mentions m{join} WHERE m.label IN ({q}){dup}{lang_sql} GROUP BY unit, m.entity_id",
+        labels + lang_params)
     n_windows = store.query(
-        f"SELECT COUNT(DISTINCT {_unit_sql(window)}) FROM mentions m{join} WHERE 1=1{dup}")[0][0]
+        f"SELECT COUNT(DISTINCT {_unit_sql(window)}) FROM mentions m{join} WHERE 1=1{dup}{lang_sql}", lang_params)[0][0]
     names: dict[int, str] = {r[0]: r[1] for r in
                              store.query(f"SELECT entity_id, canonical FROM entities WHERE label IN ({q})", labels)}
     return pairs, n_windows, names
@@ -45,7 +48,7 @@ def _incidence(store: Store, window: str, include_near_duplicates: bool, labels:
 
 def comention(store: Store, rows: str, cols: str, window: str = "document", measure: str = "npmi",
               min_count: int = 2, top: int | None = None, include_near_duplicates: bool = False,
-              matrix: bool = False, both_orders: bool = False) -> pd.DataFrame:
+              matrix: bool = False, both_orders: bool = False, lang: str | None = None) -> pd.DataFrame:
     """Long table (row, col, count, documents, mention_pairs, pmi, npmi, lift, chi2, p_value).
 
     ``min_count``: minimum number of shared windows for a pair to be listed. ``matrix=True``
@@ -59,7 +62,7 @@ def comention(store: Store, rows: str, cols: str, window: str = "document", meas
         raise ValueError(f"unknown measure {measure!r}; choose from {', '.join(MEASURES)}")
     columns = ["row", "col", "count", "documents", "mention_pairs", "row_count", "col_count", "windows",
                "pmi", "npmi", "lift", "chi2", "p_value"]
-    inc, n_windows, names = _incidence(store, window, include_near_duplicates, tuple(sorted({rows, cols})))
+    inc, n_windows, names = _incidence(store, window, include_near_duplicates, tuple(sorted({rows, cols})), lang)
     if inc.empty:
         return pd.DataFrame(columns=columns)
     units, unit_idx = np.unique(inc["unit"].to_numpy(), return_inverse=True)

@@ -12,9 +12,13 @@ about organisations, drugs and places, so people come last."""
 
 
 def entity_table(store: Store, label: str | None = None, top: int | None = 20,
-                 include_near_duplicates: bool = True) -> pd.DataFrame:
-    """Mentions, documents and first/last publication date per entity, most mentioned first."""
+                 include_near_duplicates: bool = True, lang: str | None = None) -> pd.DataFrame:
+    """Mentions, documents and first/last publication date per entity, most mentioned first
+    (``lang``: only documents in that language)."""
     where, params = [], []
+    if lang:
+        where.append("d.language = ?")
+        params.append(lang.lower())
     if label:
         where.append("e.label = ?")
         params.append(label.upper())

@@ -11,8 +11,11 @@ from docmine.nlp.mention import NAME_LABELS
 from docmine.store import Store
 
 
-def _filters(date_from=None, date_to=None, topic=None, path=None, alias="d") -> tuple[str, list]:
+def _filters(date_from=None, date_to=None, topic=None, path=None, alias="d", lang=None) -> tuple[str, list]:
     where, params = [], []
+    if lang:
+        where.append(f"{alias}.language = ?")
+        params.append(lang.lower())
     if date_from:
         where.append(f"{alias}.date >= ?")
         params.append(date_from)
@@ -94,17 +97,18 @@ def mention_snippets(store: Store, entity_id: int, width: int = 70, fsql: str = 
 
 def search(store: Store, query: str, label: str | None = None, fuzzy: bool = False, text: bool = False,
            date_from: str | None = None, date_to: str | None = None, topic: int | None = None,
-           path: str | None = None, limit: int = 50, width: int = 70) -> pd.DataFrame:
-    """Mentions of matching entities with KWIC snippets, or full-text hits when ``text``."""
+           path: str | None = None, limit: int = 50, width: int = 70, lang: str | None = None) -> pd.DataFrame:
+    """Mentions of matching entities with KWIC snippets, or full-text hits when ``text``
+    (``lang``: only documents in that language)."""
     if not query or not query.strip():
         raise ValueError("empty query: give a name to search for")
     if text:
-        return full_text(store, query, date_from, date_to, topic, path, limit)
+        return full_text(store, query, date_from, date_to, topic, path, limit, lang=lang)
     ents = find_entities(store, query, label, fuzzy)
     cols = ["entity", "label", "score", "entity_documents", "doc_id", "path", "title", "date", "page", "snippet"]
     if ents.empty:
         return pd.DataFrame(columns=cols)
-    fsql, fparams = _filters(date_from, date_to, topic, path)
+    fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang)
     out = []
     for e in ents.itertuples():
         hits = mention_snippets(store, e.entity_id, width, fsql, fparams)
@@ -119,9 +123,9 @@ _FTS_HINT = ('use words, "quoted phrases", AND / OR / NOT, NEAR(a b, 5) or prefi
 
 
 def full_text(store: Store, query: str, date_from=None, date_to=None, topic=None, path=None,
-              limit: int = 50) -> pd.DataFrame:
+              limit: int = 50, lang: str | None = None) -> pd.DataFrame:
     """FTS5 search over titles and text, ranked by BM25, with highlighted snippets."""
-    fsql, fparams = _filters(date_from, date_to, topic, path)
+    fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang)
     sql = (
         "SELECT d.doc_id, d.path, d.title, d.date, round(bm25(documents_fts), 3) AS score,"
         " snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet"

@@ -141,25 +141,24 @@ def expand(term: str, inflection: dict[str, list[str]]) -> list[str]:
     return [stem + ending for ending in inflection[cls]]
 
 
-def _country_names(lang: str) -> dict[str, str]:
-    """Local country name -> English canonical country (pycountry's ISO 3166-1 translations)."""
+def _country_names(lang: str) -> dict[str, tuple[str, ...]]:
+    """Local country name -> the country's English names (pycountry's ISO 3166-1 translations)."""
     import gettext
 
     import pycountry
 
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, ...]] = {}
     for locale in _COUNTRY_LOCALES.get(lang, (lang,)):
         try:
             tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale])
         except OSError:
             continue
         for c in pycountry.countries:
-            for attr in ("name", "common_name", "official_name"):
-                english = getattr(c, attr, None)
-                if english:
-                    local = tr.gettext(english)
-                    if local != english or lang in ("es", "it", "ro", "de", "fr", "pt"):
-                        out.setdefault(local, c.name)
+            names = tuple(n for n in (getattr(c, a, None) for a in ("common_name", "name", "official_name")) if n)
+            for english in names:
+                local = tr.gettext(english)
+                if local != english or lang in ("es", "it", "ro", "de", "fr", "pt"):
+                    out.setdefault(local, names)
     return out
 
 
@@ -231,8 +230,10 @@ def localise(lex, lang: str, folder=None):
             for term in entry.get(g, []):
                 for form in expand(term, inflection):
                     add_place(form, entry["canonical"])
-    for local, english in _country_names(lang).items():
-        canonical = lex.canonical("PLACE", english)
+    for local, names in _country_names(lang).items():
+        # the place lexicon's name for it ("Iran", not ISO's "Iran, Islamic Republic of")
+        known = [n for n in names if lex.places.get(alias_key(n)) or lex.place_case_sensitive.get(n)]
+        canonical = lex.canonical("PLACE", known[0] if known else names[0])
         for form in _inflect_country(local, lang, data):
             if len(form) >= 4:
                 add_place(form, canonical)

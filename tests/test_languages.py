@@ -1,0 +1,134 @@
+"""Documents in the languages of the drug routes: each goes to its language's pipeline, never
+the English model; drugs and places are found by their local names (inflected, Latin or
+Cyrillic) under English canonical names; a language without a model gets no PERSON/ORG.
+Real files, the real models, a real store, the real CLI."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import docmine
+from docmine.nlp.languages import parse_models
+from docmine.nlp.quantities import parse_quantity
+
+DOCS = {
+    "en.txt": "Turkish police seized 35 kg of heroin in Istanbul on Monday, the Interior Ministry said.",
+    "hr.txt": ("Policija u Zagrebu zaplijenila je 12 kilograma heroina i 3 kilograma kokaina u kamionu koji je "
+               "dolazio iz Srbije. Uhićena su dvojica državljana Turske."),
+    "sr.txt": ("Полиција у Београду запленила је 150 кг марихуане и 2 кг хероина. Ухапшена су три "
+               "држављанина Албаније."),
+    "tr.txt": ("İstanbul'da düzenlenen operasyonda 35 kilo eroin ele geçirildi. Uyuşturucunun İran'dan "
+               "getirildiği belirlendi ve Kapıkule'de yakalanan tırda 20 kilogram kokain bulundu."),
+    "sq.txt": ("Policia e Shqipërisë sekuestroi 12 kilogramë kokainë në portin e Durrësit të hënën. Dy persona "
+               "u arrestuan pas kontrollit të një kamioni që vinte nga Ekuadori."),
+    "fr.txt": ("La police française a saisi 1,2 tonne de cocaïne dans le port du Havre, a annoncé mardi le "
+               "ministre de l'Intérieur Gérald Darmanin. La drogue était cachée dans un conteneur de bananes "
+               "en provenance de Colombie."),
+}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    root = tmp_path_factory.mktemp("languages")
+    folder = root / "docs"
+    folder.mkdir()
+    for name, text in DOCS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    path = str(root / "l.db")
+    summary = docmine.ingest([str(folder)], db=path, workers=1, progress=False)
+    return path, summary
+
+
+@pytest.fixture(scope="module")
+def mentions(db):
+    df = docmine.export("mentions", db=db[0])
+    df["file"] = df["path"].str.rsplit("/", n=1).str[-1]
+    return df
+
+
+def found(mentions, file, label):
+    rows = mentions[(mentions["file"] == file) & (mentions["label"] == label)]
+    return set(zip(rows["text"], rows["canonical"], strict=True))
+
+
+def test_each_document_has_its_language_and_the_summary_says_which_have_no_name_model(db):
+    path, summary = db
+    docs = docmine.export("documents", db=path)
+    langs = dict(zip(docs["path"].str.rsplit("/", n=1).str[-1], docs["language"], strict=True))
+    assert langs == {"en.txt": "en", "hr.txt": "hr", "sr.txt": "sr", "tr.txt": "tr", "sq.txt": "sq", "fr.txt": "fr"}
+    assert summary.languages == {k: 1 for k in ("en", "hr", "sr", "tr", "sq", "fr")}
+    notes = " ".join(summary.notes)
+    assert "sq: no PERSON/ORG" in notes and "tr: no PERSON/ORG" in notes
+    assert "fr:" not in notes  # French has its model
+
+
+def test_drugs_in_other_languages_have_english_canonical_names(mentions):
+    assert found(mentions, "hr.txt", "DRUG") == {("heroina", "heroin"), ("kokaina", "cocaine")}
+    assert found(mentions, "sr.txt", "DRUG") == {("марихуане", "cannabis"), ("хероина", "heroin")}
+    assert found(mentions, "tr.txt", "DRUG") == {("eroin", "heroin"), ("kokain", "cocaine")}
+    assert found(mentions, "sq.txt", "DRUG") == {("kokainë", "cocaine")}
+
+
+def test_places_by_local_inflected_names(mentions):
+    assert {c for _, c in found(mentions, "hr.txt", "PLACE")} >= {"Zagreb", "Serbia", "Türkiye"}
+    assert {c for _, c in found(mentions, "sr.txt", "PLACE")} == {"Belgrade", "Albania"}
+    assert {c for _, c in found(mentions, "tr.txt", "PLACE")} >= {"Istanbul", "Iran", "Kapıkule"}
+    assert {c for _, c in found(mentions, "sq.txt", "PLACE")} >= {"Albania", "Durrës", "Ecuador"}
+    # a village of the gazetteer whose name is the Croatian word for police is not a place here
+    assert "Policija" not in {t for t, _ in found(mentions, "hr.txt", "PLACE")}
+
+
+def test_a_language_without_a_model_gets_no_person_or_org(mentions):
+    lexicon_only = mentions[mentions["file"].isin(["hr.txt", "sr.txt", "tr.txt", "sq.txt"])]
+    if "hr" in docmine_model_languages():
+        lexicon_only = lexicon_only[~lexicon_only["file"].isin(["hr.txt", "sr.txt"])]
+    assert not set(lexicon_only["label"]) & {"PERSON", "ORG"}
+
+
+def docmine_model_languages() -> set[str]:
+    from docmine.nlp.languages import DEFAULT_MODELS, resolve_model
+
+    return {lang for lang, name in DEFAULT_MODELS.items() if name.startswith("docmine:") and resolve_model(name)}
+
+
+def test_french_reads_names_with_the_french_model(mentions):
+    assert ("Gérald Darmanin", "Gérald Darmanin") in found(mentions, "fr.txt", "PERSON")
+    assert ("Colombie", "Colombia") in found(mentions, "fr.txt", "PLACE")
+    assert ("cocaïne", "cocaine") in found(mentions, "fr.txt", "DRUG")
+
+
+def test_english_is_read_as_before(mentions):
+    assert found(mentions, "en.txt", "DRUG") == {("heroin", "heroin")}
+    assert ("Istanbul", "Istanbul") in found(mentions, "en.txt", "PLACE")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12 kilograma", (12.0, "kg")), ("150 кг", (150.0, "kg")), ("1,4 tone", (1400.0, "kg")),
+    ("3 toneladas", (3000.0, "kg")), ("500 грама", (0.5, "kg")), ("2,150 kilos", (2150.0, "kg")),
+])
+def test_amounts_in_the_languages_of_the_routes(text, expected):
+    assert parse_quantity(text) == expected
+
+
+def test_search_finds_every_language_by_the_english_name_and_lang_filters(db):
+    path, _ = db
+    hits = docmine.search("heroin", db=path)
+    files = set(hits["path"].str.rsplit("/", n=1).str[-1])
+    assert {"en.txt", "hr.txt", "sr.txt", "tr.txt"} <= files
+    only_sr = docmine.search("heroin", db=path, lang="sr")
+    assert set(only_sr["path"].str.rsplit("/", n=1).str[-1]) == {"sr.txt"}
+    assert set(docmine.entities(db=path, lang="tr", top=0)["entity"]) >= {"heroin", "cocaine", "Istanbul"}
+    with pytest.raises(ValueError, match="language code"):
+        docmine.entities(db=path, lang="croatian")
+
+
+def test_model_option_per_language():
+    assert parse_models("en_core_web_md") == ("en_core_web_md", {})
+    assert parse_models("fr=fr_core_news_md,en=x") == ("x", {"fr": "fr_core_news_md"})
+    run = [sys.executable, "-m", "docmine.cli", "ingest", "."]
+    bad = subprocess.run(run + ["--model", "fr=not_a_model"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "no installed spaCy pipeline" in bad.stderr
+    bad = subprocess.run(run + ["--model", "fr="], capture_output=True, text=True)
+    assert bad.returncode == 2 and "is not NAME or LANG=NAME" in bad.stderr
