@@ -82,8 +82,9 @@ evidence</th></tr>
 {% endif %}</div>
 
 <h2>Documents</h2>
-<table><tr><th>title</th><th>date</th><th>format</th><th>path</th><th class="num">mentions</th></tr>
+<table><tr><th>title</th><th>date</th><th>format</th><th>language</th><th>path</th><th class="num">mentions</th></tr>
 {% for d in documents %}<tr><td>{{ d.title or '' }}</td><td>{{ d.date or '' }}</td><td>{{ d.format }}</td><td>\
+{{ d.language or '' }}</td><td>\
 {{ d.path }}</td><td class="num">{{ d.mentions }}</td></tr>{% endfor %}
 </table>
 
@@ -138,6 +139,9 @@ def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
     n_fail = store.query("SELECT COUNT(*) FROM failures")[0][0]
     cards = [("documents", len(docs)), ("pages", int(docs["pages"].sum()) if len(docs) else 0)]
     cards += [(f"{lab} mentions", n) for lab, n in counts] + [("failed files", n_fail)]
+    if len(docs):
+        langs = docs["language"].fillna("?").value_counts()
+        cards.append(("languages", ", ".join(f"{k} {n}" for k, n in langs.items())))
     charts = []
     for label in TABLE_ORDER:
         t = entity_table(store, label, top=15)

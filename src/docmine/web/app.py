@@ -277,19 +277,25 @@ title="{{ x.count }} {{ window }}s">\
 
         with store() as s:
             df = documents_df(s)
+        all_langs = df["language"].fillna("?").value_counts()
         topic = request.args.get("topic", type=int)
         if topic is not None:
             df = df[df["topic"] == topic]
+        lang = request.args.get("lang") or None
+        if lang:
+            df = df[df["language"] == lang]
         if request.args.get("format") == "csv":
             return csv_response(df, "documents")
         return page("documents", """
 <h1>Documents{% if topic is not none %} in topic {{ topic }}{% endif %}</h1><p>\
 <a href="?format=csv{% if topic is not none %}&topic={{ topic }}{% endif %}">download CSV</a></p>
-<table><tr><th>title</th><th>date</th><th>format</th><th>topic</th><th class="num">mentions</th></tr>
+<p>languages: {% for l, n in langs %}<a href="?lang={{ l }}">{{ l }}</a> ({{ n }}) {% endfor %}</p>
+<table><tr><th>title</th><th>date</th><th>format</th><th>language</th><th>topic</th><th class="num">mentions</th></tr>
 {% for d in records %}<tr><td><a href="{{ url_for('document_page', doc_id=d.doc_id) }}">{{ d.title or d.path }}</a>\
-</td><td>{{ d.date or '' }}</td><td>{{ d.format }}</td><td>{{ '' if d.topic is none else d.topic }}</td>\
+</td><td>{{ d.date or '' }}</td><td>{{ d.format }}</td><td>{{ d.language or '' }}</td>\
+<td>{{ '' if d.topic is none else d.topic }}</td>\
 <td class="num">{{ d.mentions }}</td></tr>{% endfor %}</table>
-""", records=records(df), topic=topic)
+""", records=records(df), topic=topic, langs=list(all_langs.items()))
 
     def seizure_filters() -> dict:
         from docmine import validate as v
