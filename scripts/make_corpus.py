@@ -3492,6 +3492,7 @@ def build(out_root: Path, quiet: bool = False) -> tuple[list[Record], str]:
         rec.size = len(data)
         rec.sha = hashlib.sha256(data).hexdigest()
         records.append(rec)
+    records.extend(write_foreign(out_root))
     bench = out_root / "benchmarks"
     bench.mkdir(parents=True, exist_ok=True)
     with open(bench / "corpus_themes.csv", "w", encoding="utf-8", newline="") as fh:
@@ -3636,6 +3637,72 @@ def verify(out_root: Path) -> bool:
             ok = False
     print("second run byte-identical" if ok else "second run differs")
     return ok
+
+
+# --------------------------------------------------------------------------
+# Documents in the languages of the routes (written verbatim; invented like the rest)
+# --------------------------------------------------------------------------
+
+FOREIGN = [
+    ("2024-05-14-policija-bajakovo-heroin.txt", "hr", "heroin_balkan", "2024-05-14",
+     "Zaplijenjeno 48 kilograma heroina na graničnom prijelazu Bajakovo",
+     "Zagreb, 14. svibnja 2024. – Službenici Ravnateljstva policije i carinici na graničnom prijelazu Bajakovo "
+     "zaplijenili su 48 kilograma heroina skrivenog u rezervoaru kamiona koji je dolazio iz Srbije. Vozač, "
+     "državljanin Turske, uhićen je i predan istražitelju.\n\n"
+     "Prema podacima policije, heroin je stigao balkanskom rutom iz Turske preko Bugarske i Srbije, a bio je "
+     "namijenjen tržištu zapadne Europe. Od početka godine na hrvatskim granicama zaplijenjeno je više od "
+     "200 kilograma heroina i kokaina.\n\n"
+     "Policija surađuje s Europolom i SELEC-om u istrazi o kriminalnoj skupini koja organizira krijumčarenje."),
+    ("2023-11-02-policija-beograd-marihuana.txt", "sr", "heroin_balkan", "2023-11-02",
+     "Заплена 150 килограма марихуане у Београду",
+     "Београд, 2. новембар 2023. – Припадници Управе криминалистичке полиције запленили су 150 кг марихуане и "
+     "2 кг хероина у складишту на Новом Београду. Ухапшена су три држављанина Албаније.\n\n"
+     "Дрога је, према сумњама истражитеља, у Србију стигла из Албаније преко Косова, а требало је да буде "
+     "превезена у Хрватску и даље у земље Европске уније.\n\n"
+     "Полиција наставља истрагу у сарадњи са колегама из Северне Македоније."),
+    ("2025-03-28-kapikule-eroin-haber.txt", "tr", "heroin_balkan", "2025-03-28",
+     "Kapıkule'de domates salçası kavanozlarında 96 kilogram eroin ele geçirildi",
+     "Edirne, 28 Mart 2025 – Kapıkule Gümrük Kapısı'nda gümrük muhafaza ekipleri, Bulgaristan'a gitmek üzere "
+     "olan bir tırda 640 kavanoz domates salçasına gizlenmiş 96 kilogram eroin ele geçirdi. Tır şoförü "
+     "gözaltına alındı.\n\n"
+     "Yetkililer, eroinin İran'dan kara yoluyla getirildiğini ve Balkan rotası üzerinden Avrupa'ya "
+     "götürüleceğini açıkladı.\n\n"
+     "Türkiye'de geçen yıl 20 tondan fazla eroin ele geçirildiği bildirildi."),
+    ("2024-09-10-policia-durres-kokaine.txt", "sq", "cocaine_ports", "2024-09-10",
+     "Sekuestrohen 120 kilogramë kokainë në portin e Durrësit",
+     "Durrës, 10 shtator 2024 – Policia e Shtetit dhe doganat sekuestruan 120 kilogramë kokainë në portin e "
+     "Durrësit, të fshehura në një kontejner me banane që vinte nga Ekuadori. Dy persona u arrestuan.\n\n"
+     "Sipas policisë, kokaina ishte e destinuar për tregun e Italisë dhe të Greqisë. Hetimi vazhdon në "
+     "bashkëpunim me Europolin."),
+    ("2023-03-10-guardia-civil-algeciras-cocaina.txt", "es", "cocaine_ports", "2023-03-10",
+     "La Guardia Civil interviene 6,3 toneladas de cocaína en el puerto de Algeciras",
+     "Madrid, 10 de marzo de 2023 – La Guardia Civil, junto al Servicio de Vigilancia Aduanera, ha "
+     "intervenido 6,3 toneladas de cocaína ocultas en seis contenedores de plátanos en el puerto de Algeciras. "
+     "Los contenedores procedían de Guayaquil, Ecuador. Siete personas han sido detenidas en Cádiz, Madrid y "
+     "Málaga.\n\n"
+     "Se trata de una de las mayores aprehensiones de cocaína realizadas en España en los últimos años."),
+    ("2024-06-20-douane-le-havre-cocaine.txt", "fr", "cocaine_ports", "2024-06-20",
+     "Saisie de 1,2 tonne de cocaïne au port du Havre",
+     "Le Havre, 20 juin 2024 – Les agents des douanes ont saisi 1,2 tonne de cocaïne dans un conteneur de "
+     "bananes en provenance de Colombie, au port du Havre. Le ministre de l'Action et des Comptes publics a "
+     "salué le travail des douaniers.\n\n"
+     "La drogue était dissimulée derrière les cartons de fruits. Une enquête a été ouverte par l'Office "
+     "anti-stupéfiants (OFAST)."),
+]
+
+
+def write_foreign(out_root: Path) -> list[Record]:
+    """The documents in other languages, written as UTF-8 text under corpus/languages/."""
+    out = []
+    for name, _lang, theme, date, title, body in FOREIGN:
+        spec = Spec(name[11:-4], theme, "txt", "press", date, title, "", folder="languages")
+        text = title + "\n\n" + body + "\n"
+        path = out_root / spec.relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8")
+        path.write_bytes(data)
+        out.append(Record(spec, word_count(text), size=len(data), sha=hashlib.sha256(data).hexdigest()))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
