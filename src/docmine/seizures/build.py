@@ -16,11 +16,18 @@ ENGLISH = (None, "", "en")
 
 
 def extractor_version() -> str:
-    """Extractor, vocabulary and role-model versions: a change in any re-reads the documents."""
-    from docmine.seizures.records import EXTRACTOR_VERSION, load_vocabulary
+    """The extractor's version and a digest of its data files (vocabulary, role model and its
+    word lists): an edit to any of them re-reads the documents."""
+    import hashlib
 
-    roles = _roles()
-    return f"{EXTRACTOR_VERSION}:{load_vocabulary().version}:{getattr(roles, 'version', 'none')}"
+    from docmine.nlp.lexicon import models_dir
+    from docmine.seizures.records import EXTRACTOR_VERSION
+
+    digest = hashlib.sha1()
+    for name in ("seizures.toml", "seizure_roles.toml", "seizure_roles.json"):
+        path = models_dir() / name
+        digest.update(path.read_bytes() if path.exists() else b"-")
+    return f"{EXTRACTOR_VERSION}:{digest.hexdigest()[:12]}"
 
 
 def _roles():

@@ -32,7 +32,8 @@ def _records(store: Store) -> pd.DataFrame:
     df = store.df(
         "SELECT s.seizure_id, s.doc_id, d.path, d.language, COALESCE(d.near_dup_of, d.doc_id) AS family,"
         " s.sent_start AS start, s.sent_end AS end, substr(d.text, s.sent_start + 1, s.sent_end - s.sent_start)"
-        " AS sentence, s.date, s.date_kind, s.drug, s.drug_text, s.drug_class, s.amount, s.unit, s.amount_text,"
+        " AS sentence, s.sentence AS sent_idx,"
+        " s.date, s.date_kind, s.drug, s.drug_text, s.drug_class, s.amount, s.unit, s.amount_text,"
         " s.place, s.place_text, s.country, s.agency, s.agency_text, s.concealment_text, s.transport, s.origin,"
         " s.destination, s.arrests, s.parts"
         " FROM seizures s JOIN documents d USING(doc_id) ORDER BY s.doc_id, s.sent_start, s.seizure_id")
@@ -64,8 +65,11 @@ def _same(a: pd.Series, b: pd.Series) -> bool:
         if a["unit"] != b["unit"] or max(va, vb) <= 0:
             return False
         return abs(va - vb) / max(va, vb) <= AMOUNT_TOLERANCE
-    # without an amount only within one document (family): "the cocaine" after "640 kg of cocaine"
-    return a["family"] == b["family"] and (pd.notna(va) or pd.notna(vb))
+    # without an amount only within one document (family) and near it: a headline and its lead,
+    # "the cocaine" in the next sentence; not a background paragraph further down
+    ia, ib = int(a["sent_idx"] or 0), int(b["sent_idx"] or 0)
+    near = abs(ia - ib) <= 2
+    return a["family"] == b["family"] and (pd.notna(va) or pd.notna(vb)) and near
 
 
 def merge_records(df: pd.DataFrame) -> pd.DataFrame:

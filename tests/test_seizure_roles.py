@@ -1,0 +1,158 @@
+"""The seizure-role recogniser (docmine.seizures.roles): concealment and seizing agency on
+sentences written for these tests, the shipped weights' metadata, and the heldout fifth of the
+drug-seizure news set staying above a floor (skipped where ../shared/data is absent)."""
+import json
+
+import pytest
+
+from conftest import ROOT, SHARED
+from docmine.nlp.mention import Mention
+
+MODELS = ROOT / "src" / "docmine" / "models"
+SEIZURE_SET = SHARED / "data" / "drug-seizure-ner" / "train.spacy"
+
+
+@pytest.fixture(scope="module")
+def parser():
+    from docmine.seizures.parse import load_parser
+
+    return load_parser()
+
+
+@pytest.fixture(scope="module")
+def roles_model():
+    from docmine.seizures.roles import load_roles
+
+    return load_roles()
+
+
+def sentence_doc(nlp, parser, text):
+    """docmine's own mentions on the sentence, then the parsed Doc find_roles receives."""
+    from docmine.extract.document import Document
+    from docmine.nlp.pipeline import annotate
+    from docmine.seizures.parse import sentence_docs
+
+    (_, mentions, _), = list(annotate(nlp, [Document(path="t", sha256="", format="txt", text=text)]))
+    return sentence_docs(parser, text, [(0, len(text))], mentions)[0]
+
+
+def roles(nlp, parser, model, text):
+    from docmine.seizures.roles import find_roles
+
+    return {(s.text, s.label_) for s in find_roles(sentence_doc(nlp, parser, text), model)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Customs officers found 20 kg of cocaine hidden in a banana container at the port.",
+     {("Customs officers", "AGENCY"), ("banana container", "CONCEAL")}),
+    ("Police seized 3 kg of heroin from a car near the border.",
+     {("Police", "AGENCY"), ("car", "CONCEAL")}),
+    ("The cocaine was concealed in a false compartment of the truck.",
+     {("false compartment of the truck", "CONCEAL")}),
+    ("Officers recovered 500 grams of methamphetamine from his trolley bag at the airport.",
+     {("Officers", "AGENCY"), ("trolley bag", "CONCEAL")}),
+    ("Anti-narcotics police found 12 kg of hashish in the suspect's apartment.",
+     {("apartment", "CONCEAL")}),
+])
+def test_finds_agency_and_concealment(nlp, parser, roles_model, text, expected):
+    found = roles(nlp, parser, roles_model, text)
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize("text", [
+    # an agency only mentioned in passing: a report, a statistic, a policy statement
+    # known limitation: a body named as the author of a report ("a report by UNODC") is taken for
+    # the seizing agency (the training set itself marks such bodies as ORG now and then)
+    pytest.param("According to a report by the United Nations Office on Drugs and Crime, cocaine use is "
+                 "rising in Europe.", marks=pytest.mark.xfail(reason="report author read as agency", strict=False)),
+    "Cocaine use is rising in Europe, the United Nations Office on Drugs and Crime said in its annual report.",
+    "The minister said the police budget would increase next year.",
+    "Experts at the World Health Organization warned about the risks of fentanyl.",
+])
+def test_no_agency_for_a_passing_mention(nlp, parser, roles_model, text):
+    assert not {t for t, lab in roles(nlp, parser, roles_model, text) if lab == "AGENCY"}
+
+
+@pytest.mark.parametrize("text", [
+    "Cocaine prices fell sharply in Europe last year.",
+    "The committee discussed new rules on cannabis advertising.",
+])
+def test_no_concealment_without_a_hiding_place(nlp, parser, roles_model, text):
+    assert not {t for t, lab in roles(nlp, parser, roles_model, text) if lab == "CONCEAL"}
+
+
+def test_spans_are_labelled_scored_sorted_and_disjoint(nlp, parser, roles_model):
+    from docmine.seizures.roles import find_roles
+
+    doc = sentence_doc(nlp, parser, "Border guards seized 40 kg of heroin hidden in a shipment of mango and "
+                                    "in the spare tyre of a van, and searched the driver's house.")
+    spans = find_roles(doc, roles_model)
+    assert spans
+    assert all(s.label_ in ("CONCEAL", "AGENCY") for s in spans)
+    assert all(isinstance(s._.role_score, float) and 0.0 < s._.role_score <= 1.0 for s in spans)
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_works_on_a_doc_without_entities(parser, roles_model):
+    from docmine.seizures.parse import sentence_docs
+    from docmine.seizures.roles import find_roles
+
+    text = "Police found the pills in a suitcase."
+    doc = sentence_docs(parser, text, [(0, len(text))], [])[0]
+    assert {s.text for s in find_roles(doc, roles_model) if s.label_ == "CONCEAL"} == {"suitcase"}
+    empty = sentence_docs(parser, "", [(0, 0)], [])[0]
+    assert find_roles(empty, roles_model) == []
+
+
+def test_sentence_inside_a_longer_text(nlp, parser, roles_model):
+    """Mentions of the whole document, the second sentence's span: offsets stay consistent."""
+    from docmine.extract.document import Document
+    from docmine.nlp.pipeline import annotate
+    from docmine.seizures.parse import sentence_docs
+    from docmine.seizures.roles import find_roles
+
+    text = "The port is busy. Customs officers found 20 kg of cocaine in a container of bananas."
+    (_, mentions, sents), = list(annotate(nlp, [Document(path="t", sha256="", format="txt", text=text)]))
+    assert all(isinstance(m, Mention) for m in mentions)
+    doc = sentence_docs(parser, text, [sents[-1]], mentions)[0]
+    found = {(s.text, s.label_) for s in find_roles(doc, roles_model)}
+    assert ("Customs officers", "AGENCY") in found
+    assert any(lab == "CONCEAL" and "container" in t for t, lab in found)
+
+
+def test_shipped_weights_carry_their_data_card():
+    data = json.loads((MODELS / "seizure_roles.json").read_text(encoding="utf-8"))
+    for key in ("version", "training_data", "split", "C", "thresholds", "cv", "heldout", "weights", "bias"):
+        assert key in data, key
+    assert "i % 5 == 4" in data["split"]
+    assert set(data["thresholds"]) == {"CONCEAL", "AGENCY"}
+    assert {"CONCEAL", "AGENCY"} <= set(data["weights"])
+    assert data["heldout"] and data["cv"]
+
+
+def test_word_classes_are_lowercase_lists():
+    from docmine.seizures.roles import load_classes
+
+    classes = load_classes(MODELS)
+    assert {"conceal.vehicle", "conceal.container", "agency.agent", "verbs.seize"} <= set(classes)
+    assert all(w == w.lower() and w.strip() for words in classes.values() for w in words)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SEIZURE_SET.is_file(), reason="../shared/data/drug-seizure-ner is not here")
+def test_heldout_figures_stay_above_a_floor():
+    """Re-score the shipped weights on the heldout fifth (i % 5 == 4) of the drug-seizure set."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_seizure_roles", ROOT / "scripts" / "train_seizure_roles.py")
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    from docmine.seizures.roles import load_classes, load_roles
+
+    model = load_roles(str(MODELS))
+    items = [x for x in train.prepare(SEIZURE_SET, heldout_only=True)]
+    rows = train.featurise(items, load_classes(MODELS))
+    res = train.score(rows, train.predict(rows, model), model.thresholds)
+    assert res["CONCEAL"]["f1"] >= 0.52, res  # shipped: 0.598
+    assert res["AGENCY"]["f1"] >= 0.65, res  # shipped: 0.721
