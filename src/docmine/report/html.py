@@ -137,7 +137,8 @@ def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
     docs = documents_df(store)
     counts = store.query("SELECT label, COUNT(*) FROM mentions GROUP BY label")
     n_fail = store.query("SELECT COUNT(*) FROM failures")[0][0]
-    cards: list[tuple[str, object]] = [("documents", len(docs)), ("pages", int(docs["pages"].sum()) if len(docs) else 0)]
+    cards: list[tuple[str, object]] = [("documents", len(docs)),
+                                       ("pages", int(docs["pages"].sum()) if len(docs) else 0)]
     cards += [(f"{lab} mentions", n) for lab, n in counts] + [("failed files", n_fail)]
     if len(docs):
         langs = docs["language"].fillna("?").value_counts()

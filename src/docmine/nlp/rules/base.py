@@ -61,7 +61,13 @@ class Knowledge:
 
             # looked up by n-gram text: no matcher to build; in another language, without the
             # names that are words of that language ("Policija" is a village and the police)
-            self.gazetteer = place_names() if lexicon.language == "en" else place_names_for(lexicon.language)
+            if lexicon.language == "en":
+                self.gazetteer = place_names()
+            else:
+                from docmine.nlp.gazetteer import local_place_names
+
+                self.gazetteer = {**place_names_for(lexicon.language),
+                                  **{n: "city" for n in local_place_names(lexicon.language)}}
         self.place_suffixes = set(settings.place.suffixes)
 
     def known_org(self, text: str) -> bool:

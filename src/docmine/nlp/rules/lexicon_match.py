@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from docmine.nlp.lexicon import plural_forms
+from docmine.nlp.lexicon import plural_forms, stems
 from docmine.nlp.rules.base import Knowledge, Trace
 
 RULES = ("lexicon.drug", "lexicon.org", "lexicon.place", "lexicon.gazetteer")
@@ -51,6 +51,7 @@ class LexiconMatch:
     def gazetteer_spans(self, doc: Doc, trace: Trace) -> list[Span]:
         """Capitalised (or all-caps) n-grams of up to four tokens that name a gazetteer place."""
         names = self.know.gazetteer
+        endings = self.know.lex.place_endings  # in an inflecting language: "u Splitu", "в Москве"
         out: list[Span] = []
         if not names:
             return out
@@ -62,7 +63,8 @@ class LexiconMatch:
                 if i + n > n_tok:
                     continue
                 text = doc[i: i + n].text
-                if text in names or (text.isupper() and text.title() in names):
+                if text in names or (text.isupper() and text.title() in names) or (
+                        endings and any(s in names for s in stems(text, endings))):
                     out.append(trace.mark(Span(doc, i, i + n, label="PLACE"), "lexicon.gazetteer"))
                     break
         return out
