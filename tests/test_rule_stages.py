@@ -154,6 +154,15 @@ def test_person_titles_extent_speakers_and_names_before_an_organisation(nlp):
     assert found[("Horst", "PERSON")] == "person.name_of_org" and found[("Europol", "ORG")] == "lexicon.org"
 
 
+def test_a_full_name_does_not_absorb_the_next_full_name_of_a_list(nlp):
+    found = rules(nlp, "Associate Team 1 : Coach : Ben Markey Mary John , Russell Dyk , Webb Jennings")
+    assert ("Ben Markey", "PERSON") in found and ("Mary John", "PERSON") in found
+    assert not [k for k in found if k[0] == "Ben Markey Mary John"]
+    # a name cut short still grows by a word the model left out
+    assert rules(nlp, "Police arrested Pedro Albuquerque Matos in Lisbon.")[("Pedro Albuquerque Matos", "PERSON")] \
+        == "person.extent"
+
+
 def test_no_person_from_a_common_word_or_a_place_after_a_preposition(nlp):
     assert not [k for k in rules(nlp, "Bags of cocaine were found in the truck.") if k[1] == "PERSON"]
     found = rules(nlp, "Police in Swabi said the men were arrested.")
