@@ -163,6 +163,14 @@ def test_a_full_name_does_not_absorb_the_next_full_name_of_a_list(nlp):
         == "person.extent"
 
 
+def test_a_common_word_split_off_a_model_person_is_no_person(nlp):
+    found = rules(nlp, "Eduardo Tellechea - Associate , Milson Mundim - Associate Alternates : Heather Johnson")
+    assert ("Eduardo Tellechea", "PERSON") in found and ("Milson Mundim", "PERSON") in found
+    assert ("Associate", "PERSON") not in found
+    found = rules(nlp, "Vince Vince - Thanks for the message regarding a possible interview.")
+    assert ("Thanks", "PERSON") not in found
+
+
 def test_no_person_from_a_common_word_or_a_place_after_a_preposition(nlp):
     assert not [k for k in rules(nlp, "Bags of cocaine were found in the truck.") if k[1] == "PERSON"]
     found = rules(nlp, "Police in Swabi said the men were arrested.")

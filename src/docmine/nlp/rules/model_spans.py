@@ -47,13 +47,23 @@ class ModelSpans:
             label = MODEL_LABELS.get(ent.label_)
             if label is None:
                 continue
-            for start, end in split_parts(doc, ent.start, ent.end, self.contact_words, self.know.known_name):
+            parts = split_parts(doc, ent.start, ent.end, self.contact_words, self.know.known_name)
+            for start, end in parts:
+                if len(parts) > 1 and label == "PERSON" and self.common_part(doc[start:end]):
+                    continue  # "Milson Mundim - Associate", "Vince - Thanks": the name is the other part
                 span = self.clean(Span(doc, start, end, label=label), blocks, trace, (ent.start, ent.end))
                 if span is not None and span.label_ == "ORG":
                     out.extend(self.orgs.title_tail(span, trace))
                 elif span is not None:
                     out.append(span)
         return out
+
+    def common_part(self, part: Span) -> bool:
+        """A piece of a split model PERSON made of everyday words only ("Associate Alternates",
+        "Thanks") that no lexicon knows."""
+        words = [t for t in part if t.is_alpha]
+        return bool(words) and all(common_word(t) for t in words) and not self.know.known_name(part.text) \
+            and part.text not in self.lex.people
 
     def clean(self, span: Span, blocks, trace: Trace, whole: tuple[int, int] | None = None) -> Span | None:
         """Trim and validate one model entity; None drops it. ``whole`` is the model entity's
