@@ -1,6 +1,7 @@
 """Each recognition stage on real sentences, with positive and negative cases: prose masking,
 document-level resolution, the trained span filter, and gold that references shared documents."""
 import json
+import re
 
 import pytest
 
@@ -273,6 +274,17 @@ def test_a_capitalised_common_noun_the_text_also_writes_in_lower_case_is_no_pers
     keep = "Sara Carter spoke. Carter left; the carter's cart was empty."
     ms = [Mention(0, 11, "PERSON", "Sara Carter", source="model"), Mention(19, 25, "PERSON", "Carter", source="model")]
     assert [m.text for m in resolve_document(keep, ms)] == ["Sara Carter", "Carter"]
+
+
+def test_a_name_written_far_more_often_than_the_lower_case_word_stays():
+    text = ("Google hired him. He joined Google in May. Every move Google makes is news. "
+            "I think google is serious. The Budget grows. The Budget funds it. The Budget helps. "
+            "The budget is large.")
+    ms = [Mention(m.start(), m.end(), "ORG", m.group(), source="model")
+          for m in re.finditer(r"Google|(?<=The )Budget", text)]
+    out = [m.text for m in resolve_document(text, ms)]
+    assert out.count("Google") == 3  # named three times, "google" once
+    assert "Budget" not in out  # always "the Budget": a common noun, however often
 
 
 def test_dates_are_not_paths_and_no_name_runs_over_masked_text(nlp):
