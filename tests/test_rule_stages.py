@@ -171,6 +171,14 @@ def test_a_common_word_split_off_a_model_person_is_no_person(nlp):
     assert ("Thanks", "PERSON") not in found
 
 
+def test_a_spaced_dash_after_a_name_particle_does_not_split_the_name(nlp):
+    found = rules(nlp, "Radical Shiite cleric Muqtada al - Sadr said the attack was criminal .")
+    assert ("Muqtada al - Sadr", "PERSON") in found and ("Sadr", "PERSON") not in found
+    # a dash between blanks after any other word still ends the name (a headline runs on)
+    found = rules(nlp, "Portugal - The Brazilian Federal Police seized cocaine.")
+    assert ("Portugal", "PLACE") in found and not [k for k in found if k[0].startswith("Portugal -")]
+
+
 def test_no_person_from_a_common_word_or_a_place_after_a_preposition(nlp):
     assert not [k for k in rules(nlp, "Bags of cocaine were found in the truck.") if k[1] == "PERSON"]
     found = rules(nlp, "Police in Swabi said the men were arrested.")

@@ -47,7 +47,8 @@ class ModelSpans:
             label = MODEL_LABELS.get(ent.label_)
             if label is None:
                 continue
-            parts = split_parts(doc, ent.start, ent.end, self.contact_words, self.know.known_name)
+            parts = split_parts(doc, ent.start, ent.end, self.contact_words, self.know.known_name,
+                                self.persons.particles)
             for start, end in parts:
                 if len(parts) > 1 and label == "PERSON" and self.common_part(doc[start:end]):
                     continue  # "Milson Mundim - Associate", "Vince - Thanks": the name is the other part
@@ -145,9 +146,11 @@ def possessive_name(doc: Doc, i: int, end: int, known: Callable[[str], bool] | N
 
 
 def split_parts(doc: Doc, start: int, end: int, stop_words: Set[str] = frozenset(),
-                known: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
+                known: Callable[[str], bool] | None = None, particles: Set[str] = frozenset()) -> list[tuple[int, int]]:
     """Split a model entity at "/" and at an inner possessive: "Project/Branch",
-    "UNODC's Regional Office" -> ("UNODC", "Regional Office")."""
+    "UNODC's Regional Office" -> ("UNODC", "Regional Office"); and at a dash between blanks
+    ("Portugal - The Brazilian Federal Police"), unless a name particle stands before it
+    ("Muqtada al - Sadr", "Al - Qaeda": the article of an Arabic name, written apart)."""
     parts, cur = [], start
     for i in range(start, end):
         t = doc[i]
@@ -155,7 +158,8 @@ def split_parts(doc: Doc, start: int, end: int, stop_words: Set[str] = frozenset
                                                                 and not possessive_name(doc, i, end, known)) \
                 or t.text in BREAK_WORDS \
                 or (i > start and capital_break(doc, i, end)) \
-                or (t.text in DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_):
+                or (t.text in DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_
+                    and not (i > start and doc[i - 1].lower_ in particles)):
             if cur < i:
                 parts.append((cur, i))
             cur = i + 1
