@@ -171,6 +171,16 @@ def test_a_common_word_split_off_a_model_person_is_no_person(nlp):
     assert ("Thanks", "PERSON") not in found
 
 
+def test_a_lower_case_name_stands_only_where_the_writer_capitalises_nothing(nlp):
+    text = ("i am going out tonight if anyone is interested . jill allen finishes her cpa today and "
+            "she is going to party .")
+    assert rules(nlp, text)[("jill allen", "PERSON")] == "model.ner"
+    # in a capitalised sentence a lower-case "name" is no name; an amount is never one
+    assert ("jill allen", "PERSON") not in rules(nlp, "Police said jill allen was arrested in Lisbon.")
+    found = rules(nlp, "kilos 310 grams of bonzai, 7 kilos of 984 grams of marijuana were seized.")
+    assert not [k for k in found if k[1] == "PERSON"]
+
+
 def test_a_spaced_dash_after_a_name_particle_does_not_split_the_name(nlp):
     found = rules(nlp, "Radical Shiite cleric Muqtada al - Sadr said the attack was criminal .")
     assert ("Muqtada al - Sadr", "PERSON") in found and ("Sadr", "PERSON") not in found

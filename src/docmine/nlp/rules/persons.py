@@ -38,11 +38,19 @@ class PersonRules:
         or the text of a drug or a place is no person (None)."""
         if any(w in self.not_name for w in words) or all(w in self.titles for w in words):
             return None
-        if any(t.is_alpha and t.is_lower and t.lower_ not in self.particles for t in span):
+        if any(t.is_alpha and t.is_lower and t.lower_ not in self.particles for t in span) \
+                and not self.uncapitalised(span):
             return None
         if self.lex.drug(span.text) or self.lex.places.get(span.text.lower()):
             return None
         return span
+
+    def uncapitalised(self, span: Span) -> bool:
+        """A name in lower case where the writer capitalises nothing: the whole name is lower case
+        and its sentence starts with a lower-case word ("jill allen finishes her exam today", "max
+        and jen are looking for you"); a lower-case word inside a capitalised sentence is no name."""
+        first = next((t for t in span.sent if t.is_alpha), None)
+        return all(t.is_alpha and t.is_lower for t in span) and first is not None and first.is_lower
 
     # -- names --------------------------------------------------------------------------------
     def name_token(self, tok) -> bool:
