@@ -170,6 +170,22 @@ def test_span_filter_leaves_lexicon_mentions_alone_and_records_relabels():
     assert m.label == "PERSON" and m.attrs["filter"] == "relabel:ORG>PERSON"
 
 
+def test_span_filter_keeps_a_model_org_its_head_word_names_a_body(nlp):
+    from docmine.nlp.span_filter import SpanFilter, apply_filter
+
+    lex = nlp.get_pipe("docmine_domain").lex
+    text = "He studied at Bucknell University and the Institute of Applied Cybernetics. Reiterates the Administration"
+    ms = [Mention(m.start(), m.end(), "ORG", m.group(), source="model")
+          for m in re.finditer(r"Bucknell University|Institute of Applied Cybernetics|Reiterates the Administration|"
+                               r"Executive Office Building", text)]
+    text += " at the Executive Office Building."
+    ms.append(Mention(text.index("Executive"), text.index("Executive") + 27, "ORG", "Executive Office Building",
+                      source="model"))
+    always_none = SpanFilter(weights={}, bias=[5.0, 0.0, 0.0, 0.0], drop_threshold=0.5, relabel_threshold=0.5)
+    kept = [m.text for m in apply_filter(text, ms, always_none, lex)]
+    assert kept == ["Bucknell University", "Institute of Applied Cybernetics"]  # a heading, a building: filtered
+
+
 def test_span_filter_features_see_the_document():
     from docmine.nlp.span_filter import doc_context, span_features
 
