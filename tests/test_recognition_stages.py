@@ -186,6 +186,15 @@ def test_span_filter_keeps_a_model_org_its_head_word_names_a_body(nlp):
     assert kept == ["Bucknell University", "Institute of Applied Cybernetics"]  # a heading, a building: filtered
 
 
+def test_span_filter_keeps_an_acronym_the_document_defines():
+    from docmine.nlp.span_filter import SpanFilter, apply_filter
+
+    text = "They lost to the Fiji Labour Party ( FLP ) in 1999. The FLP won. The MTV crew came."
+    ms = [Mention(m.start(), m.end(), "ORG", m.group(), source="model") for m in re.finditer(r"FLP|MTV", text)]
+    always_none = SpanFilter(weights={}, bias=[5.0, 0.0, 0.0, 0.0], drop_threshold=0.5, relabel_threshold=0.5)
+    assert [m.text for m in apply_filter(text, ms, always_none)] == ["FLP", "FLP"]  # "MTV" is not defined here
+
+
 def test_span_filter_features_see_the_document():
     from docmine.nlp.span_filter import doc_context, span_features
 

@@ -213,7 +213,8 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
     """Drop or relabel the model's PERSON / ORG / PLACE spans the filter is confident about.
 
     Lexicon and rule mentions are left alone, and so is a model ORG whose head word names a body
-    (``[place] org_words`` in rules.toml: "Bucknell University"); a relabelled mention records ``attrs["filter"]``
+    (``[place] org_words`` in rules.toml: "Bucknell University") or an acronym the document defines
+    ("Fiji Labour Party (FLP)"); a relabelled mention records ``attrs["filter"]``
     (``relabel:ORG>PERSON``), and its canonical name is recomputed for the new label.
     """
     from docmine.nlp.gazetteer import common_words, place_names
@@ -224,7 +225,8 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
     org_words = set(getattr(lex, "rules", {}).get("place", {}).get("org_words", [])) if lex is not None else set()
     out: list[Mention] = []
     for m in mentions:
-        if m.source != "model" or m.label not in FILTERED_LABELS or _named_body(m, org_words):
+        if m.source != "model" or m.label not in FILTERED_LABELS or _named_body(m, org_words) \
+                or m.label == "ORG" and m.text.isupper() and m.text in ctx.abbreviations:
             out.append(m)
             continue
         probs = flt.probabilities(span_features(m, ctx, lex, gazetteer, common))
