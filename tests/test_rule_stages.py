@@ -189,6 +189,15 @@ def test_a_spaced_dash_after_a_name_particle_does_not_split_the_name(nlp):
     assert ("Portugal", "PLACE") in found and not [k for k in found if k[0].startswith("Portugal -")]
 
 
+def test_a_lone_common_word_split_off_a_model_org_is_no_organisation(nlp):
+    found = rules(nlp, "Milepost 9.0 : Perley 's Mills - southbound spur with small flag stop . Milepost 10.5 : "
+                       "Ingall 's Road - southbound spur .")
+    assert ("Mills", "ORG") not in found and ("Road", "ORG") not in found
+    # pieces that are names stay: "KaVo / Gendex" is two companies
+    found = rules(nlp, "Major clients include Sub-Zero , Herman Miller , KaVo / Gendex , SHURE and LifeFitness .")
+    assert ("KaVo", "ORG") in found and ("Gendex", "ORG") in found
+
+
 def test_no_person_from_a_common_word_or_a_place_after_a_preposition(nlp):
     assert not [k for k in rules(nlp, "Bags of cocaine were found in the truck.") if k[1] == "PERSON"]
     found = rules(nlp, "Police in Swabi said the men were arrested.")

@@ -50,8 +50,9 @@ class ModelSpans:
             parts = split_parts(doc, ent.start, ent.end, self.contact_words, self.know.known_name,
                                 self.persons.particles)
             for start, end in parts:
-                if len(parts) > 1 and label == "PERSON" and self.common_part(doc[start:end]):
-                    continue  # "Milson Mundim - Associate", "Vince - Thanks": the name is the other part
+                if len(parts) > 1 and (label == "PERSON" or label == "ORG" and end - start == 1) \
+                        and self.common_part(doc[start:end]):
+                    continue  # "Milson Mundim - Associate", "Vince - Thanks", "Perley 's Mills": the rest is the name
                 span = self.clean(Span(doc, start, end, label=label), blocks, trace, (ent.start, ent.end))
                 if span is not None and span.label_ == "ORG":
                     out.extend(self.orgs.title_tail(span, trace))
