@@ -1,6 +1,7 @@
 """Each recognition stage on real sentences, with positive and negative cases: prose masking,
 document-level resolution, the trained span filter, and gold that references shared documents."""
 import json
+import re
 
 import pytest
 
@@ -169,6 +170,31 @@ def test_span_filter_leaves_lexicon_mentions_alone_and_records_relabels():
     assert m.label == "PERSON" and m.attrs["filter"] == "relabel:ORG>PERSON"
 
 
+def test_span_filter_keeps_a_model_org_its_head_word_names_a_body(nlp):
+    from docmine.nlp.span_filter import SpanFilter, apply_filter
+
+    lex = nlp.get_pipe("docmine_domain").lex
+    text = "He studied at Bucknell University and the Institute of Applied Cybernetics. Reiterates the Administration"
+    ms = [Mention(m.start(), m.end(), "ORG", m.group(), source="model")
+          for m in re.finditer(r"Bucknell University|Institute of Applied Cybernetics|Reiterates the Administration|"
+                               r"Executive Office Building", text)]
+    text += " at the Executive Office Building."
+    ms.append(Mention(text.index("Executive"), text.index("Executive") + 27, "ORG", "Executive Office Building",
+                      source="model"))
+    always_none = SpanFilter(weights={}, bias=[5.0, 0.0, 0.0, 0.0], drop_threshold=0.5, relabel_threshold=0.5)
+    kept = [m.text for m in apply_filter(text, ms, always_none, lex)]
+    assert kept == ["Bucknell University", "Institute of Applied Cybernetics"]  # a heading, a building: filtered
+
+
+def test_span_filter_keeps_an_acronym_the_document_defines():
+    from docmine.nlp.span_filter import SpanFilter, apply_filter
+
+    text = "They lost to the Fiji Labour Party ( FLP ) in 1999. The FLP won. The MTV crew came."
+    ms = [Mention(m.start(), m.end(), "ORG", m.group(), source="model") for m in re.finditer(r"FLP|MTV", text)]
+    always_none = SpanFilter(weights={}, bias=[5.0, 0.0, 0.0, 0.0], drop_threshold=0.5, relabel_threshold=0.5)
+    assert [m.text for m in apply_filter(text, ms, always_none)] == ["FLP", "FLP"]  # "MTV" is not defined here
+
+
 def test_span_filter_features_see_the_document():
     from docmine.nlp.span_filter import doc_context, span_features
 
@@ -273,6 +299,17 @@ def test_a_capitalised_common_noun_the_text_also_writes_in_lower_case_is_no_pers
     keep = "Sara Carter spoke. Carter left; the carter's cart was empty."
     ms = [Mention(0, 11, "PERSON", "Sara Carter", source="model"), Mention(19, 25, "PERSON", "Carter", source="model")]
     assert [m.text for m in resolve_document(keep, ms)] == ["Sara Carter", "Carter"]
+
+
+def test_a_name_written_far_more_often_than_the_lower_case_word_stays():
+    text = ("Google hired him. He joined Google in May. Every move Google makes is news. "
+            "I think google is serious. The Budget grows. The Budget funds it. The Budget helps. "
+            "The budget is large.")
+    ms = [Mention(m.start(), m.end(), "ORG", m.group(), source="model")
+          for m in re.finditer(r"Google|(?<=The )Budget", text)]
+    out = [m.text for m in resolve_document(text, ms)]
+    assert out.count("Google") == 3  # named three times, "google" once
+    assert "Budget" not in out  # always "the Budget": a common noun, however often
 
 
 def test_dates_are_not_paths_and_no_name_runs_over_masked_text(nlp):

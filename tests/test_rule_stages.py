@@ -154,6 +154,50 @@ def test_person_titles_extent_speakers_and_names_before_an_organisation(nlp):
     assert found[("Horst", "PERSON")] == "person.name_of_org" and found[("Europol", "ORG")] == "lexicon.org"
 
 
+def test_a_full_name_does_not_absorb_the_next_full_name_of_a_list(nlp):
+    found = rules(nlp, "Associate Team 1 : Coach : Ben Markey Mary John , Russell Dyk , Webb Jennings")
+    assert ("Ben Markey", "PERSON") in found and ("Mary John", "PERSON") in found
+    assert not [k for k in found if k[0] == "Ben Markey Mary John"]
+    # a name cut short still grows by a word the model left out
+    assert rules(nlp, "Police arrested Pedro Albuquerque Matos in Lisbon.")[("Pedro Albuquerque Matos", "PERSON")] \
+        == "person.extent"
+
+
+def test_a_common_word_split_off_a_model_person_is_no_person(nlp):
+    found = rules(nlp, "Eduardo Tellechea - Associate , Milson Mundim - Associate Alternates : Heather Johnson")
+    assert ("Eduardo Tellechea", "PERSON") in found and ("Milson Mundim", "PERSON") in found
+    assert ("Associate", "PERSON") not in found
+    found = rules(nlp, "Vince Vince - Thanks for the message regarding a possible interview.")
+    assert ("Thanks", "PERSON") not in found
+
+
+def test_a_lower_case_name_stands_only_where_the_writer_capitalises_nothing(nlp):
+    text = ("i am going out tonight if anyone is interested . jill allen finishes her cpa today and "
+            "she is going to party .")
+    assert rules(nlp, text)[("jill allen", "PERSON")] == "model.ner"
+    # in a capitalised sentence a lower-case "name" is no name; an amount is never one
+    assert ("jill allen", "PERSON") not in rules(nlp, "Police said jill allen was arrested in Lisbon.")
+    found = rules(nlp, "kilos 310 grams of bonzai, 7 kilos of 984 grams of marijuana were seized.")
+    assert not [k for k in found if k[1] == "PERSON"]
+
+
+def test_a_spaced_dash_after_a_name_particle_does_not_split_the_name(nlp):
+    found = rules(nlp, "Radical Shiite cleric Muqtada al - Sadr said the attack was criminal .")
+    assert ("Muqtada al - Sadr", "PERSON") in found and ("Sadr", "PERSON") not in found
+    # a dash between blanks after any other word still ends the name (a headline runs on)
+    found = rules(nlp, "Portugal - The Brazilian Federal Police seized cocaine.")
+    assert ("Portugal", "PLACE") in found and not [k for k in found if k[0].startswith("Portugal -")]
+
+
+def test_a_lone_common_word_split_off_a_model_org_is_no_organisation(nlp):
+    found = rules(nlp, "Milepost 9.0 : Perley 's Mills - southbound spur with small flag stop . Milepost 10.5 : "
+                       "Ingall 's Road - southbound spur .")
+    assert ("Mills", "ORG") not in found and ("Road", "ORG") not in found
+    # pieces that are names stay: "KaVo / Gendex" is two companies
+    found = rules(nlp, "Major clients include Sub-Zero , Herman Miller , KaVo / Gendex , SHURE and LifeFitness .")
+    assert ("KaVo", "ORG") in found and ("Gendex", "ORG") in found
+
+
 def test_no_person_from_a_common_word_or_a_place_after_a_preposition(nlp):
     assert not [k for k in rules(nlp, "Bags of cocaine were found in the truck.") if k[1] == "PERSON"]
     found = rules(nlp, "Police in Swabi said the men were arrested.")

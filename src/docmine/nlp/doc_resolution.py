@@ -21,7 +21,9 @@ document:
   Government" is no entity (a nationality and a common noun).
 * **Common nouns are no names.** A single capitalised word the model calls a person or an
   organisation that the same document also writes in lower case, and that is an English word (wordfreq Zipf 3 or more:
-  "the Cartel" beside "the cartel's leaders"), is not a name.
+  "the Cartel" beside "the cartel's leaders"), is not a name -- unless the document names it,
+  without an article, at least three times as often as it writes the lower-case word ("Google"
+  twelve times, "google" once; not "the Budget").
 * **Headings are not names.** Several upper-case words of an upper-case heading line are no
   organisation or person unless a lexicon knows them.
 * **One label per name.** Model mentions that share their text with a lexicon or rule mention
@@ -167,7 +169,10 @@ def _common_nouns(text: str, mentions: list[Mention], known: dict[str, str]) -> 
     from docmine.nlp.gazetteer import common_words
 
     people = _person_names([m for m in mentions if len(m.text.split()) > 1])
-    lower = None
+    lower: Counter | None = None
+    # a name is written without an article: "Google", not "the Budget"
+    named = Counter(m.text for m in mentions if m.label in ("PERSON", "ORG") and " " not in m.text
+                    and not re.search(r"\b(?:[Tt]he|THE)\s+$", text[max(0, m.start - 5): m.start]))
     out = []
     for m in mentions:
         word = re.sub(r"^(?:[Tt]he)\s+", "", m.text)
@@ -175,9 +180,10 @@ def _common_nouns(text: str, mentions: list[Mention], known: dict[str, str]) -> 
                 and not word.isupper() and word not in known and word not in people \
                 and word.lower() in common_words(3.0):
             if lower is None:
-                lower = set(re.findall(r"(?<![.!?]\s)(?<!^)\b[a-z][a-z-]+\b", text))
-            if word.lower() in lower:
-                continue
+                lower = Counter(re.findall(r"(?<![.!?]\s)(?<!^)\b[a-z][a-z-]+\b", text))
+            n_lower = lower[word.lower()]
+            if n_lower and not (named[word] >= 3 and named[word] >= 3 * n_lower):
+                continue  # a name many times over, in lower case once ("Google" and "google is ...") stays
         out.append(m)
     return out
 

@@ -198,10 +198,23 @@ def load_filter(folder: str) -> SpanFilter | None:
     return SpanFilter.load(path) if path.exists() else None
 
 
+def _named_body(m: Mention, org_words: set[str]) -> bool:
+    """A model ORG of several capitalised words headed by a body's word ("Bucknell University",
+    "American Medical Association", "Ministry of Interior"; not "Executive Office Building" nor
+    "Reiterates the Administration", a heading): the
+    name says what it is, which the filter's features do not see."""
+    words = m.text.split()
+    if m.label != "ORG" or len(words) < 2 or not all(w[:1].isupper() or w in ("of", "for", "and", "&") for w in words):
+        return False
+    return words[-1].lower() in org_words or words[0].lower() in org_words and words[1] in ("of", "for")
+
+
 def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) -> list[Mention]:
     """Drop or relabel the model's PERSON / ORG / PLACE spans the filter is confident about.
 
-    Lexicon and rule mentions are left alone; a relabelled mention records ``attrs["filter"]``
+    Lexicon and rule mentions are left alone, and so is a model ORG whose head word names a body
+    (``[place] org_words`` in rules.toml: "Bucknell University") or an acronym the document defines
+    ("Fiji Labour Party (FLP)"); a relabelled mention records ``attrs["filter"]``
     (``relabel:ORG>PERSON``), and its canonical name is recomputed for the new label.
     """
     from docmine.nlp.gazetteer import common_words, place_names
@@ -209,9 +222,11 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
     ctx = doc_context(text, mentions)
     gazetteer = place_names()
     common = common_words()
+    org_words = set(getattr(lex, "rules", {}).get("place", {}).get("org_words", [])) if lex is not None else set()
     out: list[Mention] = []
     for m in mentions:
-        if m.source != "model" or m.label not in FILTERED_LABELS:
+        if m.source != "model" or m.label not in FILTERED_LABELS or _named_body(m, org_words) \
+                or m.label == "ORG" and m.text.isupper() and m.text in ctx.abbreviations:
             out.append(m)
             continue
         probs = flt.probabilities(span_features(m, ctx, lex, gazetteer, common))

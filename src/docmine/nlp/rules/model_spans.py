@@ -47,13 +47,25 @@ class ModelSpans:
             label = MODEL_LABELS.get(ent.label_)
             if label is None:
                 continue
-            for start, end in split_parts(doc, ent.start, ent.end, self.contact_words, self.know.known_name):
+            parts = split_parts(doc, ent.start, ent.end, self.contact_words, self.know.known_name,
+                                self.persons.particles)
+            for start, end in parts:
+                if len(parts) > 1 and (label == "PERSON" or label == "ORG" and end - start == 1) \
+                        and self.common_part(doc[start:end]):
+                    continue  # "Milson Mundim - Associate", "Vince - Thanks", "Perley 's Mills": the rest is the name
                 span = self.clean(Span(doc, start, end, label=label), blocks, trace, (ent.start, ent.end))
                 if span is not None and span.label_ == "ORG":
                     out.extend(self.orgs.title_tail(span, trace))
                 elif span is not None:
                     out.append(span)
         return out
+
+    def common_part(self, part: Span) -> bool:
+        """A piece of a split model PERSON made of everyday words only ("Associate Alternates",
+        "Thanks") that no lexicon knows."""
+        words = [t for t in part if t.is_alpha]
+        return bool(words) and all(common_word(t) for t in words) and not self.know.known_name(part.text) \
+            and part.text not in self.lex.people
 
     def clean(self, span: Span, blocks, trace: Trace, whole: tuple[int, int] | None = None) -> Span | None:
         """Trim and validate one model entity; None drops it. ``whole`` is the model entity's
@@ -135,9 +147,11 @@ def possessive_name(doc: Doc, i: int, end: int, known: Callable[[str], bool] | N
 
 
 def split_parts(doc: Doc, start: int, end: int, stop_words: Set[str] = frozenset(),
-                known: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
+                known: Callable[[str], bool] | None = None, particles: Set[str] = frozenset()) -> list[tuple[int, int]]:
     """Split a model entity at "/" and at an inner possessive: "Project/Branch",
-    "UNODC's Regional Office" -> ("UNODC", "Regional Office")."""
+    "UNODC's Regional Office" -> ("UNODC", "Regional Office"); and at a dash between blanks
+    ("Portugal - The Brazilian Federal Police"), unless a name particle stands before it
+    ("Muqtada al - Sadr", "Al - Qaeda": the article of an Arabic name, written apart)."""
     parts, cur = [], start
     for i in range(start, end):
         t = doc[i]
@@ -145,7 +159,8 @@ def split_parts(doc: Doc, start: int, end: int, stop_words: Set[str] = frozenset
                                                                 and not possessive_name(doc, i, end, known)) \
                 or t.text in BREAK_WORDS \
                 or (i > start and capital_break(doc, i, end)) \
-                or (t.text in DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_):
+                or (t.text in DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_
+                    and not (i > start and doc[i - 1].lower_ in particles)):
             if cur < i:
                 parts.append((cur, i))
             cur = i + 1

@@ -38,11 +38,19 @@ class PersonRules:
         or the text of a drug or a place is no person (None)."""
         if any(w in self.not_name for w in words) or all(w in self.titles for w in words):
             return None
-        if any(t.is_alpha and t.is_lower and t.lower_ not in self.particles for t in span):
+        if any(t.is_alpha and t.is_lower and t.lower_ not in self.particles for t in span) \
+                and not self.uncapitalised(span):
             return None
         if self.lex.drug(span.text) or self.lex.places.get(span.text.lower()):
             return None
         return span
+
+    def uncapitalised(self, span: Span) -> bool:
+        """A name in lower case where the writer capitalises nothing: the whole name is lower case
+        and its sentence starts with a lower-case word ("jill allen finishes her exam today", "max
+        and jen are looking for you"); a lower-case word inside a capitalised sentence is no name."""
+        first = next((t for t in span.sent if t.is_alpha), None)
+        return all(t.is_alpha and t.is_lower for t in span) and first is not None and first.is_lower
 
     # -- names --------------------------------------------------------------------------------
     def name_token(self, tok) -> bool:
@@ -61,22 +69,32 @@ class PersonRules:
         return not common_word(tok)
 
     @staticmethod
-    def absorbable(spans: list[Span], lex_keys: set) -> dict[int, bool]:
-        """token -> True when a name may absorb it (another PERSON, or a lone model word)."""
+    def full_name(span: Span) -> bool:
+        """Two or more capitalised words ("Larry Lewis", "Ana Paula"; not "dos Santos", "Matos")."""
+        return sum(1 for t in span if t.is_alpha and t.text[:1].isupper()) >= 2
+
+    def absorbable(self, spans: list[Span], lex_keys: set) -> dict[int, int]:
+        """token -> 1 when a name may absorb it (another PERSON, or a lone model word), 2 when only
+        a name of one word may (another PERSON that is a full name itself: in a list "Renee
+        Ratcliff Larry Lewis" are two people), 0 when none may."""
         others = {}
         for sp in spans:
             absorbable = (sp.start, sp.end) not in lex_keys and (sp.label_ == "PERSON" or len(sp) == 1)
+            code = 0 if not absorbable else 2 if sp.label_ == "PERSON" and self.full_name(sp) else 1
             for i in range(sp.start, sp.end):
-                others[i] = absorbable
+                others[i] = code
         return others
 
     def extent(self, span: Span, others: dict, trace: Trace) -> Span:
         """Complete names the model cut short: "Pedro Albuquerque [Matos]", "[Ana] Paula dos Santos",
-        "[van der] Berg"."""
+        "[van der] Berg". A full name (two capitalised words) absorbs no other model PERSON that is
+        a full name too: "Ben Markey" and "Mary John" in "Coach : Ben Markey Mary John" are two."""
         doc = span.doc
         start, end = span.start, span.end
         own = set(range(start, end))
-        free = lambda i: 0 <= i < len(doc) and (i in own or others.get(i, True))  # noqa: E731
+        full = self.full_name(span)
+        free = lambda i: 0 <= i < len(doc) and (  # noqa: E731
+            i in own or others.get(i, 1) == 1 or others.get(i) == 2 and not full)
         while True:  # right: [particles] + capitalised name word
             j = end
             while free(j) and doc[j].lower_ in self.particles and doc[j].is_lower:
