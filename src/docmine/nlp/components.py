@@ -51,6 +51,9 @@ class DomainEntities:
     def __init__(self, nlp: Language, lexicon: Lexicon, settings: RuleSettings | None = None,
                  models_dir: str | None = None):
         _set_ext()
+        # another language's NER model: docmine's English correction rules do not apply to it
+        self.light = lexicon.language != "en" and "ner" in nlp.pipe_names
+        self.has_model = "ner" in nlp.pipe_names
         self.models_dir = models_dir  # the trained span filter is read from the same folder
         self.lex = lexicon
         self.settings = settings if settings is not None else _settings_of(lexicon, models_dir)
@@ -68,6 +71,8 @@ class DomainEntities:
 
     # ------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        if self.light:
+            return self._light(doc)
         trace = Trace()
         # 1. lexicon, gazetteer and pattern matches
         matches, blocks = self.lexicon.matches(doc)
@@ -122,6 +127,45 @@ class DomainEntities:
             span._.docmine_rule = trace.rule(span) or "model.ner"
         doc.ents = final
         doc.user_data["docmine_inner"] = _inner(final, lex_spans, lex_keys)
+        return doc
+
+
+    def _light(self, doc: Doc) -> Doc:
+        """Another language's model: its PERSON / ORG / PLACE as they are, the lexicons' drugs over
+        them, then lexicon and gazetteer places and organisations where the model found nothing."""
+
+        trace = Trace()
+        matches, blocks = self.lexicon.matches(doc)
+        drugs, names = [], []
+        for lab, s, e in matches:
+            if lab == "BLOCK":
+                continue
+            span = self.lexicon.span(doc, lab, s, e, trace)
+            if lab == "DRUG":
+                span = self.drugs.span(span, trace)
+                if span is not None:
+                    drugs.append(span)
+            else:
+                names.append(span)
+        model = [trace.mark(Span(doc, e.start, e.end, label=MODEL_LABELS[e.label_]), "model.ner")
+                 for e in doc.ents if e.label_ in MODEL_LABELS]
+        # the gazetteer only where the model reads no names at all: a model knows its language's
+        # capitalisation better than a list of towns does ("Sada", "Nakon" at a sentence start)
+        gazetteer = [] if any(e.label_ in MODEL_LABELS for e in doc.ents) or self.has_model else \
+            self.lexicon.gazetteer_spans(doc, trace)
+        final: list[Span] = []
+        taken: set[int] = set()
+        for group in (filter_spans(drugs), filter_spans(model), filter_spans(names), filter_spans(gazetteer)):
+            for span in group:
+                if not taken.intersection(range(span.start, span.end)):
+                    final.append(span)
+                    taken.update(range(span.start, span.end))
+        lex_keys = {(s.start, s.end) for s in drugs + names + gazetteer}
+        final.sort(key=lambda s: s.start)
+        for span in final:
+            span._.docmine_source = "lexicon" if (span.start, span.end) in lex_keys else "model"
+            span._.docmine_rule = trace.rule(span) or "model.ner"
+        doc.ents = final
         return doc
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 MIN_POPULATION = 15000
 MAX_ZIPF = 3.0  # names more frequent than this as English words are too ambiguous
-_VERSION = 1  # bump when the filtering changes
+_VERSION = 2  # bump when the filtering changes
 
 
 def _cache_file(name: str, packages: tuple[str, ...]) -> Path | None:
@@ -105,11 +105,15 @@ def place_names_for(lang: str, max_zipf: float = MAX_ZIPF) -> dict[str, str]:
         from wordfreq import zipf_frequency
 
         logging.getLogger("wordfreq").setLevel(logging.ERROR)  # "using the nearest match, 'sh'"
-
+        lang = WORDFREQ_LANG.get(lang, lang)
         zipf_frequency("test", lang)
     except (ImportError, LookupError, ValueError):
         return names
     return {n: k for n, k in names.items() if zipf_frequency(n.lower(), lang) < max_zipf}
+
+
+WORDFREQ_LANG = {"sr": "sh", "hr": "sh", "bs": "sh", "me": "sh", "cnr": "sh"}
+"""wordfreq's word lists for Croatian, Serbian and Bosnian are one list, in Latin script ("sh")."""
 
 
 BIG_CITY = 100_000
@@ -158,7 +162,7 @@ def local_place_names(lang: str, min_population: int = MIN_POPULATION, max_zipf:
                 continue
             # a big city keeps its name even when the name is a frequent word ("Split", "Москва")
             try:
-                if ranked[0][1] < BIG_CITY and zipf_frequency(name.lower(), lang) >= max_zipf:
+                if ranked[0][1] < BIG_CITY and zipf_frequency(name.lower(), WORDFREQ_LANG.get(lang, lang)) >= max_zipf:
                     continue
             except (LookupError, ValueError):
                 pass

@@ -262,10 +262,16 @@ def localise(lex, lang: str, folder=None):
     def add_place(local: str, canonical: str) -> None:
         hit = lex.places.get(alias_key(canonical)) or lex.place_case_sensitive.get(canonical)
         value = hit if hit else (canonical, "")
-        # (Turkish "İran'dan": the tokenizer splits the ending off after the apostrophe)
+        # matched as written: a name is capitalised where an adjective of the same letters is
+        # not ("Grčka", Greece; "grčka reprezentacija"); Turkish "İran'dan" is split by the tokenizer
         out.places.setdefault(alias_key(local), value)
-        out.surfaces["PLACE"].add(_surface(local))
-        out.surfaces_cased["PLACE"].add(local)
+        if local[:1].isupper():
+            out.place_case_sensitive.setdefault(local, value)
+            if not local.isupper():
+                out.place_case_sensitive.setdefault(local.upper(), value)  # a headline in capitals
+        else:
+            out.surfaces["PLACE"].add(_surface(local))
+            out.surfaces_cased["PLACE"].add(local)
 
     for entry in data.get("place", []):
         for g in groups:

@@ -181,7 +181,9 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
 
     domain = nlp.get_pipe("docmine_domain")
     lex = domain.lex
-    flt = load_filter(str(getattr(domain, "models_dir", None) or models_dir())) if span_filter else None
+    # the document-level resolution and the span filter were written and trained for English
+    english = lex.language == "en"
+    flt = load_filter(str(getattr(domain, "models_dir", None) or models_dir())) if span_filter and english else None
     docs = list(docs)
     # NER runs on prose only: front matter, URLs, reference lists, table rows and the tables the
     # extractor found are blanked (same length, so every offset still points into the document's text)
@@ -199,7 +201,8 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
             m.text = d.text[m.start:m.end]
         prose = masked[di]  # resolution never adds mentions inside non-prose text
         mentions = resolve_mentions(prose, mentions, lex)
-        mentions = resolve_document(prose, mentions, lex)
+        if english:
+            mentions = resolve_document(prose, mentions, lex)
         if flt is not None:
             mentions = apply_filter(d.text, mentions, flt, lex)
         for m in mentions:
