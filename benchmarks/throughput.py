@@ -337,7 +337,9 @@ def child_stages(p: dict) -> None:
     out["pipes"], out["disabled"] = list(nlp.pipe_names), list(nlp.disabled)
     out["worker_rss_mb"] = (me.memory_info().rss - rss0) / 2**20
     t = time.perf_counter()
-    P._WORKER.update(nlp=nlp, file_timeout=120.0)
+    from docmine.nlp.languages import Pipelines
+
+    P._WORKER.update(nlp=Pipelines(nlp), file_timeout=120.0)  # the worker's pipelines, one per language
     P._warm_up()
     out["warm_up_s"] = time.perf_counter() - t
 
