@@ -142,9 +142,9 @@ class DomainEntities:
                 continue
             span = self.lexicon.span(doc, lab, s, e, trace)
             if lab == "DRUG":
-                span = self.drugs.span(span, trace)
-                if span is not None:
-                    drugs.append(span)
+                drug = self.drugs.span(span, trace)
+                if drug is not None:
+                    drugs.append(drug)
             else:
                 names.append(span)
         model = [trace.mark(Span(doc, e.start, e.end, label=MODEL_LABELS[e.label_]), "model.ner")
