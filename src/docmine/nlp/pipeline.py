@@ -87,8 +87,8 @@ def load_lexicon_nlp(lang: str, models_dir: str | None = None, user_aliases: str
 
     try:
         nlp = spacy.blank(lang)
-    except Exception:  # a language spaCy has no tokenizer rules for: the multi-language one
-        nlp = spacy.blank("xx")
+    except Exception:  # no rules for the language, or its tokenizer needs a package that is not
+        nlp = spacy.blank("xx")  # installed (Japanese: MeCab/SudachiPy): the multi-language one
     if lang == "tr":
         split_apostrophes(nlp)
     nlp.add_pipe("sentencizer")
