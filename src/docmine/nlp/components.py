@@ -77,17 +77,7 @@ class DomainEntities:
         # 1. lexicon, gazetteer and pattern matches
         matches, blocks = self.lexicon.matches(doc)
         gazetteer = filter_spans(self.lexicon.gazetteer_spans(doc, trace))
-        lex_spans: list[Span] = []
-        for lab, s, e in matches:
-            if lab == "BLOCK":
-                continue
-            span = self.lexicon.span(doc, lab, s, e, trace)
-            if lab == "DRUG":
-                drug = self.drugs.span(span, trace)
-                if drug is None:
-                    continue
-                span = drug
-            lex_spans.append(span)
+        lex_spans = self._lexicon_spans(doc, matches, trace)
         lex_spans += self.places.designated_spans(doc, trace)
         lex_spans += self.places.dateline_spans(doc, trace) + self.places.postal_spans(doc, trace)
         lex_spans = filter_spans(merges.drop_blocked(lex_spans, blocks))
@@ -130,23 +120,30 @@ class DomainEntities:
         return doc
 
 
-    def _light(self, doc: Doc) -> Doc:
-        """Another language's model: its PERSON / ORG / PLACE as they are, the lexicons' drugs over
-        them, then lexicon and gazetteer places and organisations where the model found nothing."""
-
-        trace = Trace()
-        matches, blocks = self.lexicon.matches(doc)
-        drugs, names = [], []
+    def _lexicon_spans(self, doc: Doc, matches: list[tuple[str, int, int]], trace: Trace) -> list[Span]:
+        """The lexicon's matches as spans (blocked phrases left out), each drug checked by the drug rules."""
+        spans: list[Span] = []
         for lab, s, e in matches:
             if lab == "BLOCK":
                 continue
             span = self.lexicon.span(doc, lab, s, e, trace)
             if lab == "DRUG":
                 drug = self.drugs.span(span, trace)
-                if drug is not None:
-                    drugs.append(drug)
-            else:
-                names.append(span)
+                if drug is None:
+                    continue
+                span = drug
+            spans.append(span)
+        return spans
+
+    def _light(self, doc: Doc) -> Doc:
+        """Another language's model: its PERSON / ORG / PLACE as they are, the lexicons' drugs over
+        them, then lexicon and gazetteer places and organisations where the model found nothing."""
+
+        trace = Trace()
+        matches, _ = self.lexicon.matches(doc)
+        lexicon = self._lexicon_spans(doc, matches, trace)
+        drugs = [s for s in lexicon if s.label_ == "DRUG"]
+        names = [s for s in lexicon if s.label_ != "DRUG"]
         model = [trace.mark(Span(doc, e.start, e.end, label=MODEL_LABELS[e.label_]), "model.ner")
                  for e in doc.ents if e.label_ in MODEL_LABELS]
         # the gazetteer only where the model reads no names at all: a model knows its language's

@@ -368,8 +368,8 @@ def extract_records(text: str, published: str | None, mentions: Sequence[Mention
             from docmine.seizures.roles import find_roles
 
             found = find_roles(sent, roles)
-            agencies = [s for s in _spans(found) if s.label_ == "AGENCY"]
-            conceals = [s for s in _spans(found) if s.label_ == "CONCEAL"]
+            agencies = [s for s in found if s.label_ == "AGENCY"]
+            conceals = [s for s in found if s.label_ == "CONCEAL"]
             if agencies:
                 a = agencies[0]
                 agency_text = a.text
@@ -410,9 +410,6 @@ _VAGUE_BULK = re.compile(
     r"^(?:many\s+|several\s+|(?:hundreds|thousands|tens|dozens|millions)(?:\s+of)?\s+(?:of\s+)?(?:millions\s+of\s+)?)?"
     r"(?:tonnes|tons|kilograms|kilos|kilogrammes)?$|^(?:hundreds|thousands|tens|dozens|millions)(?:\s+of)?$", re.I)
 
-
-def _spans(found) -> list[Span]:
-    return [f[0] if isinstance(f, tuple) else f for f in found]
 
 
 def _agency_name(sent: Doc, span: Span, lex: Lexicon) -> str:
