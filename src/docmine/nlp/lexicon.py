@@ -45,8 +45,10 @@ def strip_accents(s: str) -> str:
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def alias_key(text: str) -> str:
-    """Normalised lookup key: no accents, case-folded, no leading 'the', no possessive."""
+    """Normalised lookup key: no accents, case-folded, no leading 'the', no possessive.
+    (Cached: the same names recur in every document of a collection.)"""
     s = strip_accents(text).casefold().strip()
     s = s.replace("’", "'").replace("–", "-").replace("—", "-")
     while True:  # until stable, so that alias_key(alias_key(x)) == alias_key(x)

@@ -6,6 +6,7 @@ spaCy pipeline can be named (``--model``); the default is the packaged small Eng
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -123,13 +124,23 @@ def _chunks(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
 
 def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Mentions and sentence (start, end) offsets of one processed spaCy Doc."""
-    sents = [(s.start_char + offset, s.end_char + offset) for s in sdoc.sents]
-    tok_sent = {}
-    for i, s in enumerate(sdoc.sents):
-        tok_sent[s.start] = i
+    sent_spans = list(sdoc.sents)
+    sents = [(s.start_char + offset, s.end_char + offset) for s in sent_spans]
+    sent_tokens = [s.start for s in sent_spans]  # a mention's sentence is the one its first token is in
+    inner_of: dict[tuple[int, int], list] = {}
+    for s, e, lab, os_, oe in sdoc.user_data.get("docmine_inner", []):
+        inner_of.setdefault((os_, oe), []).append((s + offset, e + offset, lab))
     mentions = []
+    text = sdoc.text
+    has_rule = Span.has_extension("docmine_rule")
     for ent in sdoc.ents:
-        if "\n" in ent.text.strip():
+        label = ent.label_
+        source = getattr(ent._, "docmine_source", None) or ("rule" if label == "QUANTITY" else "model")
+        role = getattr(ent._, "docmine_role", None)
+        rule = getattr(ent._, "docmine_rule", None) if has_rule else None
+        inner = inner_of.get((ent.start_char, ent.end_char))
+        span = ent
+        if "\n" in text[ent.start_char:ent.end_char].strip():
             # a name never runs across a line or paragraph break: keep the longer side when it is
             # a name of several words, else nothing ("Constitutional\n\nCourt" is two fragments)
             pieces = [p for p in ent if not p.is_space]
@@ -138,32 +149,29 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
             left, right = ent[:cut], ent[cut:]
             side = max((left, right), key=lambda sp: len([t for t in sp if not t.is_space]))
             words = [i for i, t in enumerate(side) if not t.is_space]
-            side = side[words[0]:] if words else None
-            if side is None or len([t for t in side if not t.is_space]) < 2 or len(pieces) < 3:
+            if not words or len(words) < 2 or len(pieces) < 3:
                 continue
-            ent = side  # trailing blanks are stripped with the edges below
-        sent_i = tok_sent.get(ent.sent.start, 0) + sent_offset
-        source = getattr(ent._, "docmine_source", None) or ("rule" if ent.label_ == "QUANTITY" else "model")
-        role = getattr(ent._, "docmine_role", None)
+            span = side[words[0]:]  # a plain slice: the label and attributes were read above
+        sent_i = max(0, bisect.bisect_right(sent_tokens, span.start) - 1) + sent_offset
         attrs = {"role": role} if role else {}
-        rule = getattr(ent._, "docmine_rule", None) if Span.has_extension("docmine_rule") else None
         if rule and rule != "model.ner":
             attrs["rule"] = rule  # the recognition stage that made or last changed it
-        inner = [(s + offset, e + offset, lab) for s, e, lab, os_, oe in sdoc.user_data.get("docmine_inner", [])
-                 if (os_, oe) == (ent.start_char, ent.end_char)]
         if inner:
             attrs["_inner"] = inner  # lexicon matches inside, restored if the span filter drops this span
-        gap = re.search(r"\s{2,}", ent.text.strip())
-        if gap and ent.label_ != "QUANTITY":  # a run of blanks is masked non-prose: the name ends before it
-            stripped_lead = len(ent.text) - len(ent.text.lstrip())
-            cut = ent.start_char + stripped_lead + gap.start()
-            ent = sdoc.char_span(ent.start_char, cut, label=ent.label_, alignment_mode="contract") or ent
-        lead = len(ent.text) - len(ent.text.lstrip())  # no whitespace at a mention's edges
-        trail = len(ent.text) - len(ent.text.rstrip())
-        if lead + trail >= len(ent.text):
+        start, end = span.start_char, span.end_char
+        gap = re.search(r"\s{2,}", text[start:end].strip())
+        if gap and label != "QUANTITY":  # a run of blanks is masked non-prose: the name ends before it
+            stripped_lead = len(text[start:end]) - len(text[start:end].lstrip())
+            cut_span = sdoc.char_span(start, start + stripped_lead + gap.start(), alignment_mode="contract")
+            if cut_span is not None:
+                start, end = cut_span.start_char, cut_span.end_char
+        surface = text[start:end]
+        lead = len(surface) - len(surface.lstrip())  # no whitespace at a mention's edges
+        trail = len(surface) - len(surface.rstrip())
+        if lead + trail >= len(surface):
             continue
-        mentions.append(Mention(ent.start_char + offset + lead, ent.end_char + offset - trail, ent.label_,
-                                ent.text.strip(), sentence=sent_i, source=source, attrs=attrs))
+        mentions.append(Mention(start + offset + lead, end + offset - trail, label,
+                                surface.strip(), sentence=sent_i, source=source, attrs=attrs))
     return mentions, sents
 
 

@@ -121,8 +121,14 @@ def common_word(tok) -> bool:
 
 
 def words_at(doc: Doc, i: int, words: list[str]) -> bool:
-    """Do the lower-cased tokens from i on read ``words``?"""
-    return 0 <= i and i + len(words) <= len(doc) and [t.lower_ for t in doc[i: i + len(words)]] == words
+    """Do the lower-cased tokens from i on read ``words``? (Token by token: most calls fail on the
+    first word, and this runs for every place span and every suffix.)"""
+    if i < 0 or i + len(words) > len(doc):
+        return False
+    for k, word in enumerate(words):
+        if doc[i + k].lower_ != word:
+            return False
+    return True
 
 
 def merge_adjacent(spans: list[Span], join: Callable[[Span, Span], Span | None]) -> list[Span]:

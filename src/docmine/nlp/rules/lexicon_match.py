@@ -6,6 +6,7 @@ Rules: ``lexicon.drug``, ``lexicon.org``, ``lexicon.place`` (PhraseMatcher on th
 """
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -56,13 +57,17 @@ class LexiconMatch:
         if not names:
             return out
         n_tok = len(doc)
+        text_of = doc.text
+        offsets = doc.to_array([IDX, LENGTH]).tolist()  # n-gram texts are slices of the document text
+        starts = [s for s, _ in offsets]
+        ends = [s + n for s, n in offsets]
         for i in range(n_tok):
-            if not doc[i].text[:1].isupper():
+            if not text_of[starts[i]: starts[i] + 1].isupper():
                 continue
             for n in (4, 3, 2, 1):
                 if i + n > n_tok:
                     continue
-                text = doc[i: i + n].text
+                text = text_of[starts[i]: ends[i + n - 1]]
                 if text in names or (text.isupper() and text.title() in names) or (
                         endings and any(s in names for s in stems(text, endings))):
                     out.append(trace.mark(Span(doc, i, i + n, label="PLACE"), "lexicon.gazetteer"))

@@ -74,7 +74,10 @@ class PlaceRules:
         self.not_name = set(know.settings.person.not_name_words)
         self.place_suffixes = set(pl.suffixes)
         self.place_prefixes = [p.split() for p in pl.prefixes]
-        self.place_org_suffixes = [[t.lower_ for t in nlp.tokenizer(p)] for p in pl.org_suffixes]
+        self.place_org_suffixes: dict[str, list[list[str]]] = {}  # by first word: one lookup per span
+        for p in pl.org_suffixes:
+            words = [t.lower_ for t in nlp.tokenizer(p)]
+            self.place_org_suffixes.setdefault(words[0], []).append(words)
         self.directions = set(pl.direction_prefixes)
         self.place_modifier_heads = set(pl.modifier_heads)
         self.not_datelines = set(pl.not_datelines)
@@ -167,7 +170,7 @@ class PlaceRules:
         acronym used as a modifier ("U.S. ports") is dropped (None)."""
         doc = span.doc
         start, end = span.start, span.end
-        for words in self.place_org_suffixes:
+        for words in self.place_org_suffixes.get(doc[end].lower_, ()) if end < len(doc) else ():
             if words_at(doc, end, words):
                 return trace.mark(Span(doc, start, end + len(words), label="ORG"), "place.org_suffix")
         if span.text.replace(".", "").isupper() and len(span.text.replace(".", "")) <= 4 and end < len(doc) \
