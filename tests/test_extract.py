@@ -167,3 +167,25 @@ def test_wrapped_large_title_is_one_paragraph_and_the_title(tmp_path):
     assert paras[1] == "Research Brief No. 3/2019"
     assert doc.title == paras[0]
     assert len(paras) == 4  # the two body paragraphs stay apart
+
+
+@pytest.mark.slow
+def test_language_model_cache_gives_the_shipped_model_answers(tmp_path, monkeypatch):
+    """Workers read py3langid's model unpacked from docmine's cache; the answers are the shipped
+    model's, and a damaged cache file falls back to unpacking the shipped one."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    from docmine.extract.metadata import _load_identifier
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    shipped = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    texts = ["Die Polizei hat zwei Kilogramm Heroin beschlagnahmt.", "La police a saisi deux tonnes de cocaïne.",
+             "Policija je zaplijenila kokain u luci Ploče."]
+    first = _load_identifier()  # writes the cache
+    caches = list((tmp_path / "docmine").glob("langid-model-*.npz"))
+    assert len(caches) == 1
+    second = _load_identifier()  # reads it
+    assert [second.classify(t) for t in texts] == [first.classify(t) for t in texts] == \
+        [shipped.classify(t) for t in texts]
+    caches[0].write_bytes(b"not a numpy file")
+    assert [_load_identifier().classify(t) for t in texts] == [shipped.classify(t) for t in texts]

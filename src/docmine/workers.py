@@ -60,27 +60,35 @@ def _init_worker(model, models_dir, user_aliases, file_timeout: float = 120.0, m
 
 
 _WARM_UP = {
-    "warm-up.html": b"<html><head><title>t</title></head><body><p>Vienna, 3 April 2024 - Officers seized heroin "
-                    b"at the port, the agency said in a statement on the seizure.</p></body></html>",
     # not English, so the language detector loads its profiles too
-    "warm-up.txt": "Die Polizei hat zwei Kilogramm Heroin beschlagnahmt, sagte die Beh\u00f6rde am Montag "
-                   "nach einer Kontrolle.".encode("cp1252"),
+    "txt": ("warm-up.txt", "Die Polizei hat zwei Kilogramm Heroin beschlagnahmt, sagte die Beh\u00f6rde am Montag "
+                           "nach einer Kontrolle.".encode("cp1252")),
+    "html": ("warm-up.html", b"<html><head><title>t</title></head><body><p>Vienna, 3 April 2024 - Officers seized "
+                             b"heroin at the port, the agency said in a statement on the seizure.</p></body></html>"),
 }
+_WARMED: set[str] = set()
 
 
-def _warm_up() -> None:
-    """Import and initialise every extractor once, so the first file of each format is not
-    charged for library start-up (trafilatura, pdfium, language profiles) under its time limit."""
+def _warm_up(kind: str = "txt") -> None:
+    """Import and initialise an extractor once per worker, before the first file of its format
+    starts its time limit, so that file is not charged for library start-up (trafilatura, pdfium,
+    the language profiles). Formats a job does not contain are never loaded."""
+    if kind in _WARMED:
+        return
+    _WARMED.add(kind)
     from docmine.extract import extract_bytes
 
     try:
-        import docx  # noqa: F401
-        import pypdfium2  # noqa: F401
+        if kind == "pdf":
+            import pypdfium2  # noqa: F401
 
-        import docmine.extract.docx  # noqa: F401
-        import docmine.extract.pdf  # noqa: F401
-        for name, data in _WARM_UP.items():
-            extract_bytes(name, data)
+            import docmine.extract.pdf  # noqa: F401
+        elif kind == "docx":
+            import docx  # noqa: F401
+
+            import docmine.extract.docx  # noqa: F401
+        elif kind in _WARM_UP:
+            extract_bytes(*_WARM_UP[kind])
     except Exception:  # warming up is an optimisation only
         pass
 
@@ -88,7 +96,7 @@ def _warm_up() -> None:
 def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
     """Worker task: extract and annotate files; return one plain dict per file."""
     from docmine.dedup import signature
-    from docmine.extract import ExtractionError, extract_bytes
+    from docmine.extract import ExtractionError, extract_bytes, sniff_format
     from docmine.nlp.pipeline import annotate
 
     nlp = _WORKER["nlp"]
@@ -103,6 +111,7 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
                     data = fh.read()
             except OSError as exc:  # removed or made unreadable since it was found
                 raise ExtractionError(f"cannot read: {exc.strerror or exc}", stage="discover") from None
+            _warm_up(sniff_format(data, path) or "txt")
             with FileAlarm(timeout):
                 doc = extract_bytes(path, data, sha256=sha, ocr=_WORKER.get("ocr", False))
             if not doc.text.strip():

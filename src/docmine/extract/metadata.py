@@ -155,13 +155,48 @@ def detect_language(text: str) -> str | None:
 
 
 def _langid(text: str) -> str | None:
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-
     global _IDENTIFIER
     if _IDENTIFIER is None:
-        _IDENTIFIER = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+        _IDENTIFIER = _load_identifier()
     lang, prob = _IDENTIFIER.classify(text)
     return lang if prob >= 0.5 else None
+
+
+def _load_identifier():
+    """py3langid's model. It ships LZMA-compressed (about 1 s to unpack, in every worker of every
+    ingest), so the unpacked arrays are cached on disk beside the gazetteer (0.1 s to read)."""
+    import lzma
+    import os
+    import shutil
+
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    from docmine.nlp.gazetteer import _cache_file
+
+    cache = _cache_file("langid-model", ("py3langid",))
+    if cache is not None:
+        cache = cache.with_suffix(".npz")
+        try:
+            if not cache.exists():
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+                with lzma.open(MODEL_DIR / MODEL_FILE) as src, open(tmp, "wb") as dst:
+                    shutil.copyfileobj(src, dst, length=1 << 20)
+                os.replace(tmp, cache)  # atomic: workers starting together never read half a file
+            from py3langid.modelio import _to_array
+
+            with np.load(cache, allow_pickle=False) as data:
+                return LanguageIdentifier(
+                    np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+                    _to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
+                    tk_row=_to_array(data["nextmove_row"]))
+        except Exception:  # a read-only home, a full disk, another py3langid layout: unpack as shipped
+            try:
+                cache.unlink(missing_ok=True)  # a damaged cache is rebuilt next time
+            except OSError:
+                pass
+    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
 
 _IDENTIFIER = None
