@@ -6,7 +6,6 @@ Rules: ``lexicon.drug``, ``lexicon.org``, ``lexicon.place`` (PhraseMatcher on th
 """
 from __future__ import annotations
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -58,7 +57,7 @@ class LexiconMatch:
             return out
         n_tok = len(doc)
         text_of = doc.text
-        offsets = doc.to_array([IDX, LENGTH]).tolist()  # n-gram texts are slices of the document text
+        offsets = doc.to_array(["IDX", "LENGTH"]).tolist()  # n-gram texts are slices of the document text
         starts = [s for s, _ in offsets]
         ends = [s + n for s, n in offsets]
         for i in range(n_tok):
