@@ -231,3 +231,18 @@ def test_name_cut_at_a_line_break_keeps_its_label(nlp):
     doc.ents = [Span(doc, 4, 10, label="ORG")]
     mentions, _ = spacy_mentions(doc)
     assert [(m.text, m.label) for m in mentions] == [("Court of Bosnia", "ORG")]
+
+
+def test_everyday_noun_after_an_article_is_no_person(nlp):
+    """The model reads a capitalised "Cartel" as a person; after an article, heading its own
+    phrase, an everyday noun is none. A name modifying a noun ("the Bush administration") stays."""
+    from docmine.extract.document import Document
+    from docmine.nlp.pipeline import annotate
+
+    texts = ["Brokers buy chemicals from Chinese companies on the Cartel’s behalf. The precursors were "
+             "successfully transported from China to the Cartel in Mexico.",
+             "“The Cartel has the largest international operation,” the report said.",
+             "Zelikow, who is close to the Bush administration, advised the State Department."]
+    docs = [Document(path=str(i), sha256="", format="txt", text=t) for i, t in enumerate(texts)]
+    persons = [[m.text for m in ms if m.label == "PERSON"] for _, ms, _ in annotate(nlp, docs)]
+    assert persons == [[], [], ["Bush"]]

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from docmine.nlp.gazetteer import common_words
 from docmine.nlp.rules.base import BREAK_WORDS, Knowledge, Trace, common_word
 
 RULES = ("person.title", "person.extent", "person.speaker", "person.name_of_org")
+
+
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 class PersonRules:
@@ -43,7 +47,20 @@ class PersonRules:
             return None
         if self.lex.drug(span.text) or self.lex.places.get(span.text.lower()):
             return None
+        if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in DETERMINERS \
+                and span[0].lower_ in common_words(3.0) and not self.modifies_noun(span):
+            return None  # "the Cartel has", "a Minister": an everyday noun heading its own phrase
         return span
+
+    @staticmethod
+    def modifies_noun(span: Span) -> bool:
+        """Is a lower-case content word next, the name modifying it ("the Bush administration";
+        not "the Cartel in Mexico")?"""
+        doc = span.doc
+        if span.end >= len(doc):
+            return False
+        nxt = doc[span.end]
+        return nxt.is_alpha and nxt.is_lower and not nxt.is_stop
 
     def uncapitalised(self, span: Span) -> bool:
         """A name in lower case where the writer capitalises nothing: the whole name is lower case
