@@ -429,6 +429,21 @@ def child_stages(p: dict) -> None:
     t = time.perf_counter()
     results = [P.process_files(b) for b in batches]
     out["process_files_s"] = time.perf_counter() - t
+    # CPU time per document, one process, docmine's worker task and the bare baseline's pipeline
+    # alternating (median of 3): CPU time is much less disturbed than wall time on a busy machine
+    bare = spacy.load(p["model"], exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
+    list(bare.pipe(texts[:4]))
+    cpu_bare, cpu_docmine = [], []
+    for _ in range(3):
+        c0 = time.process_time()
+        list(bare.pipe(texts, batch_size=32))
+        cpu_bare.append(time.process_time() - c0)
+        c0 = time.process_time()
+        for b in batches:
+            P.process_files(b)
+        cpu_docmine.append(time.process_time() - c0)
+    out["cpu_bare_s"], out["cpu_docmine_s"] = statistics.median(cpu_bare), statistics.median(cpu_docmine)
+    del bare
     t = time.perf_counter()
     blobs = [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in results]
     results = [pickle.loads(b) for b in blobs]
@@ -747,6 +762,9 @@ def main(argv=None) -> int:
         print(f"  process_files (worker task, all of the above) {ms(s['process_files_s'])}   "
               f"pickle round trip {ms(s['pickle_roundtrip_s'])} ({s['pickle_kb_per_doc']:.0f} KB/doc)   "
               f"store write_batch {ms(s['write_batch_s'])}")
+        if "cpu_bare_s" in s:
+            print(f"  CPU time, one process, alternating (median of 3): bare nlp.pipe {ms(s['cpu_bare_s'])}, docmine "
+                  f"process_files {ms(s['cpu_docmine_s'])}; bare / docmine = {s['cpu_bare_s'] / s['cpu_docmine_s']:.2f}")
         if s.get("profile"):
             print(s["profile"])
     print()
