@@ -189,3 +189,33 @@ def test_language_model_cache_gives_the_shipped_model_answers(tmp_path, monkeypa
         [shipped.classify(t) for t in texts]
     caches[0].write_bytes(b"not a numpy file")
     assert [_load_identifier().classify(t) for t in texts] == [shipped.classify(t) for t in texts]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Zagreb, 12. ožujka 2024. – Policija je zaplijenila", "2024-03-12"),
+    ("Београд, 2. новембар 2023. – Припадници полиције", "2023-11-02"),
+    ("Beograd, 3. aprila 2024. godine", "2024-04-03"),
+    ("Madrid, 15 de marzo de 2024 – La Guardia Civil", "2024-03-15"),
+    ("Paris, le 1er avril 2024 – La police", "2024-04-01"),
+    ("Edirne, 28 Mart 2025 – Kapıkule Gümrük Kapısı", "2025-03-28"),
+    ("Durrës, 10 shtator 2024 – Policia e Shtetit", "2024-09-10"),
+    ("Москва, 3 апреля 2024 г.", "2024-04-03"),
+    ("Αθήνα, 3 Απριλίου 2024", "2024-04-03"),
+    ("Berlin, 3. März 2024", "2024-03-03"),
+    ("Skopje, 12.03.2024", "2024-03-12"),
+    ("Vienna, 3 April 2014 - UNODC", "2014-04-03"),
+    ("VIENNA, April 3, 2014 (UNODC) -", "2014-04-03"),
+    ("Version 1.2.3 of the form, 30 pages", None),
+    ("Zagreb, 31. veljače 2024.", None),  # no such day
+])
+def test_dateline_dates_in_the_languages_of_the_routes(text, iso):
+    from docmine.extract.metadata import date_from_dateline
+
+    assert date_from_dateline(text) == iso
+
+
+def test_event_date_in_another_language_counts_before_the_dateline():
+    from docmine.extract.metadata import event_date
+
+    assert event_date("Zagreb, 12. ožujka 2024. – Policija je 10. ožujka 2024. zaplijenila kokain.") == \
+        ("2024-03-10", "event")

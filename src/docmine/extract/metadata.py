@@ -22,6 +22,39 @@ _MON = rf"({MONTHS})\.?"
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(\d{{4}})\b", re.I)
 _MDY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# "12.03.2024", "12. 3. 2024." -- day first, as every language that writes dots does
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
+
+
+def _foreign_months() -> dict[str, int]:
+    """Month names in other languages (``models/months.toml``), lower case -> month number."""
+    import tomllib
+
+    from docmine.nlp.lexicon import models_dir
+
+    try:
+        data = tomllib.loads((models_dir() / "months.toml").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    out: dict[str, int] = {}
+    for months in data.get("months", {}).values():
+        for i, forms in enumerate(months[:12]):
+            for form in forms:
+                out.setdefault(form.lower(), i + 1)
+    return out
+
+
+_FOREIGN = {k: v for k, v in _foreign_months().items() if k not in _MONTHS}
+_MONTHS.update(_FOREIGN)
+# "12. ožujka 2024.", "15 de marzo de 2024", "1er avril 2024", "3 апреля 2024 г."
+_DMY_FOREIGN = re.compile(
+    r"(?<!\w)(\d{1,2})(?:\.|er|º|°)?\s+(?:de\s+)?("
+    + "|".join(re.escape(m) for m in sorted(_FOREIGN, key=len, reverse=True))
+    + r")\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?!\d)", re.I) if _FOREIGN else None
+# (pattern, group order of year, month, day): every full-date form, English first
+_DATE_FORMS = [(_ISO, (1, 2, 3)), (_DMY, (3, 2, 1)), (_MDY, (3, 1, 2)), (_DOTTED, (3, 2, 1))]
+if _DMY_FOREIGN is not None:
+    _DATE_FORMS.append((_DMY_FOREIGN, (3, 2, 1)))
 _PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 
 
@@ -69,7 +102,15 @@ def parse_date(value: str | None) -> str | None:
     m = _MDY.search(value)
     if m:
         return _valid(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
+    for rx in (_DOTTED, _DMY_FOREIGN):
+        m = rx.search(value) if rx is not None else None
+        if m:
+            return _valid(int(m.group(3)), _date_month(m.group(2)), int(m.group(1)))
     return None
+
+
+def _date_month(value: str) -> int | None:
+    return int(value) if value.isdigit() else _month(value)
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -82,14 +123,14 @@ def event_date(text: str, published: str | None = None) -> tuple[str | None, str
     "today" counted back from ``published`` (the latest such day on or before it); else
     ``(published, "published")``; else ``(None, None)``."""
     found = []
-    for rx, order in ((_ISO, (1, 2, 3)), (_DMY, (3, 2, 1)), (_MDY, (3, 1, 2))):
+    for rx, order in _DATE_FORMS:
         for m in rx.finditer(text):
             y, mo, d = (m.group(i) for i in order)
             month = int(mo) if mo.isdigit() else _month(mo)
             iso = _valid(int(y), month, int(d))
             if iso:
                 # "Antwerp, 6 May 2024 - ... seized on 3 May": the dateline dates the release
-                dateline = re.match(r"\s*[-\u2013\u2014]", text[m.end():]) is not None
+                dateline = re.match(r"\.?\s*[-\u2013\u2014]", text[m.end():]) is not None  # "2024. –"
                 found.append((dateline, m.start(), iso))
     if found and not min(found)[0]:
         return min(found)[2], "event"
@@ -116,16 +157,18 @@ def date_from_dateline(text: str, head_chars: int = 600) -> str | None:
     """Find a dateline near the top of a document.
 
     Handles "Vienna, 3 April 2014 -", "30 November 2023, Ankara, Türkiye:",
-    "VIENNA, April 3, 2014 (UNODC) -" and ISO dates. Only the first ``head_chars``
+    "VIENNA, April 3, 2014 (UNODC) -", ISO dates, "12.03.2024" and dates in the languages of
+    ``models/months.toml`` ("Zagreb, 12. ožujka 2024.", "Madrid, 15 de marzo de 2024"). Only the first ``head_chars``
     characters are searched, so dates quoted in the body are not taken for the
     publication date.
     """
     head = text[:head_chars]
     best = None
-    for rx in (_DMY, _MDY, _ISO):
+    for rx, order in _DATE_FORMS:
         m = rx.search(head)
         if m and (best is None or m.start() < best[0]):
-            best = (m.start(), parse_date(m.group(0)))
+            y, mo, d = (m.group(i) for i in order)
+            best = (m.start(), _valid(int(y), _date_month(mo), int(d)))
     return best[1] if best else None
 
 
