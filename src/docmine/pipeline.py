@@ -20,7 +20,7 @@ from functools import partial
 from typing import Any, TextIO
 
 from docmine import validate as v
-from docmine.discover import FileEntry, discover, location, sha256_file
+from docmine.discover import FileEntry, discover, location, sha256_file, storable
 from docmine.nlp.mention import DEFAULT_MODEL
 from docmine.store import DEFAULT_DB, Store, StoreError
 
@@ -120,6 +120,9 @@ def check_together(opts: IngestOptions, name: Callable[[str], str] = str) -> Non
 
 @dataclass
 class IngestSummary:
+    """What an ingest did. Every file seen is exactly one of: a new document stored, unchanged,
+    a duplicate of a stored document, failed, or skipped (:meth:`unaccounted` is then 0)."""
+
     run_id: int = 0
     files_seen: int = 0
     new_documents: int = 0
@@ -140,6 +143,10 @@ class IngestSummary:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    def unaccounted(self) -> int:
+        """Files seen but in none of the outcomes (0 unless docmine has a bug)."""
+        return self.files_seen - (self.new_documents + self.unchanged + self.duplicates + self.failed + self.skipped)
 
 
 def too_large_reason(size: int, limit_mb: float) -> str:
@@ -258,6 +265,8 @@ def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: In
 
 
 def _record(summary: IngestSummary, failures: list[dict]) -> None:
+    for r in failures:
+        r["path"] = storable(r["path"])
     summary.failed += len(failures)
     summary.failures.extend((r["path"], r.get("stage"), r["error"]) for r in failures)
 
@@ -276,6 +285,10 @@ def _settle_twins(store: Store, twins: list[tuple[FileEntry, str]], failed_sha: 
             first = failed_sha[sha]
             failures.append({"path": f.path, "real": f.real, "sha256": sha, "stage": first.get("stage", "extract"),
                              "error": first["error"]})
+        else:  # its copy gave no result (cannot happen unless a worker lost it): say so, try again next run
+            failures.append({"path": f.path, "real": f.real, "sha256": None, "stage": "extract",
+                             "error": "not read: the copy of this file read in its place gave no result; "
+                                      "run the ingest again"})
     if failures:
         store.write_batch(failures, run_id)
         _record(summary, failures)
@@ -297,13 +310,13 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     store.resolve_paths(os.path.realpath)
 
     found = discover(paths, exclude=[store.path + suffix for suffix in STORE_SUFFIXES])
-    summary.files_seen = len(found.files)
+    summary.files_seen = len(found.files) + len(found.rejected) + len(found.skipped)
     summary.skipped = len(found.skipped)
-    summary.skipped_files = found.skipped
+    summary.skipped_files = [(storable(p), reason) for p, reason in found.skipped]
     # files under the given folders that the store knows but the folder no longer has
     present = {f.real for f in found.files}
     real_of = {f.path: f.real for f in found.files}
-    roots = [os.path.realpath(p).rstrip(os.sep) + os.sep for p in paths]
+    roots = [storable(os.path.realpath(p)).rstrip(os.sep) + os.sep for p in paths]
 
     def under_roots(p: str) -> bool:
         return any(p.startswith(r) or p == r[:-1] for r in roots)
@@ -337,7 +350,10 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     try:
         for batch in _run(todo, opts, info):
             for r in batch:  # workers report the path as given; the store keys files by the resolved one
-                r.setdefault("real", real_of.get(r["path"]) or os.path.realpath(r["path"]))
+                r.setdefault("real", real_of.get(r["path"]) or storable(os.path.realpath(r["path"])))
+                r["path"] = storable(r["path"])
+                if "document" in r:
+                    r["document"]["path"] = r["path"]
             store.write_batch(batch, run_id, near)
             for r in batch:
                 if "error" in r:
@@ -353,6 +369,8 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
                     langs[r["document"].get("language") or "?"] += 1
                     if r.get("note") and r["note"] not in summary.notes:
                         summary.notes.append(r["note"])
+                    if r.get("nlp_note"):
+                        summary.notes.append(f"{r['path']}: {r['nlp_note']}")
             if bar is not None:
                 bar.update(len(batch))
     except BaseException:

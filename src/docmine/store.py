@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from docmine.discover import storable
+
 _DROP_ORPHAN_ENTITIES = "DELETE FROM entities WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mentions)"
 
 DEFAULT_DB = "docmine.db"
@@ -421,7 +423,7 @@ class Store:
             yield doc_id, json.loads(sig)
 
     def _record_failure(self, r: dict, run_id: int) -> None:
-        key = r.get("real") or r["path"]
+        key = storable(r.get("real") or r["path"])
         self.conn.execute(
             "INSERT OR REPLACE INTO failures(path, sha256, stage, reason, run_id, time) VALUES (?,?,?,?,?,?)",
             (key, r.get("sha256"), r.get("stage", "extract"), r["error"], run_id, time.time()),
@@ -444,7 +446,8 @@ class Store:
     def _write_document(self, r: dict, run_id: int) -> int | None:
         """Store one processed file; returns the id of a newly stored document (None: already stored)."""
         d = r["document"]
-        key = r.get("real") or d["path"]  # the file's identity; d["path"] (as given) is for display
+        d["path"] = storable(d["path"])
+        key = storable(r.get("real") or d["path"])  # the file's identity; d["path"] (as given) is for display
         c = self.conn
         old = c.execute("SELECT doc_id FROM files WHERE path=?", (key,)).fetchone()
         existing = c.execute("SELECT doc_id FROM documents WHERE sha256=?", (d["sha256"],)).fetchone()
