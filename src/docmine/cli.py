@@ -21,7 +21,7 @@ from docmine import validate as v
 from docmine.discover import shown
 from docmine.nlp.mention import DEFAULT_MODEL
 from docmine.pipeline import IngestOptions, check_together, option_flag
-from docmine.store import DEFAULT_DB, StoreError, default_db
+from docmine.store import DEFAULT_DB, StoreError, default_db, store_error
 
 WRITES_STORE = {"ingest", "canonicalize", "seizures"}  # and `topics` when it fits (not --trend / --cross)
 
@@ -510,8 +510,7 @@ def main(argv: list[str] | None = None) -> int:
     except (StoreError, ValueError, RuntimeError) as exc:
         return _fail(str(exc))
     except sqlite3.Error as exc:
-        return _fail(f"cannot use the store {getattr(a, 'db', '')!r} ({exc}). Check that --db names a docmine"
-                     " store file you can read and write")
+        return _fail(str(store_error(exc, getattr(a, "db", ""))))
     except KeyboardInterrupt:
         print("docmine: interrupted; what was written so far is kept, run the command again to resume", file=sys.stderr)
         return 130

@@ -9,8 +9,10 @@ documents keep the path as given to ingest for display.
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import sqlite3
 import sys
 import time
 from collections import Counter
@@ -22,7 +24,7 @@ from typing import Any, TextIO
 from docmine import validate as v
 from docmine.discover import FileEntry, discover, location, sha256_file, storable
 from docmine.nlp.mention import DEFAULT_MODEL
-from docmine.store import DEFAULT_DB, Store, StoreError
+from docmine.store import DEFAULT_DB, Store, StoreError, store_error
 
 # the worker task lives in docmine.workers (shared with docmine.scale); re-exported for callers
 from docmine.workers import (  # noqa: F401
@@ -190,16 +192,29 @@ def _batches(items: list, size: int) -> Iterator[list]:
 def ingest(paths: list[str], db: str = DEFAULT_DB, options: IngestOptions | None = None) -> IngestSummary:
     """Ingest files and folders into the store at ``db``; returns what happened."""
     _refuse_while_bootstrapping()
+    if os.fspath(db).endswith(os.sep) or os.path.isdir(db):
+        raise StoreError(f"the store {db!r} names a folder, not a file. Give a file name, "
+                         f"e.g. {os.path.join(os.fspath(db), DEFAULT_DB)}")
     opts = options or IngestOptions()
     t0 = time.perf_counter()
     summary = IngestSummary()
     _thread_env()
-    with IngestLock(db):
-        store = Store(db)
-        try:
-            _ingest(store, paths, opts, summary)
-        finally:
-            store.close()
+    try:
+        with IngestLock(db):
+            store = Store(db)
+            try:
+                _ingest(store, paths, opts, summary)
+            finally:
+                store.close()
+    except sqlite3.Error as exc:  # disk full, store on a read-only disk, ...: a message, not a traceback
+        raise store_error(exc, db) from exc
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS):
+            raise
+        if exc.errno == errno.EROFS:
+            raise StoreError(f"cannot write the store {db}: its disk is read-only. Give a store in a folder you can "
+                             "write to with --db") from exc
+        raise store_error(exc, db) from exc
     summary.elapsed = time.perf_counter() - t0
     return summary
 
