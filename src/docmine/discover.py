@@ -6,12 +6,14 @@ and other special files) are ``rejected``: the pipeline records them as failures
 are never opened, so a named pipe cannot block the walk.
 
 Every file carries its resolved path (``real``: absolute, symbolic links resolved), its
-identity in the store, as text the store can hold: a name that is not valid UTF-8 (common on
-disks written by other systems) is read through Python's surrogate escapes and stored with each
-undecodable byte written ``\\xNN`` (:func:`storable`); :func:`shown` escapes control characters
-(a newline in a name) wherever a name is printed one per line. docmine stores found in the folder (a SQLite file with docmine's
-schema, and its ``-wal``, ``-shm``, ``-journal`` and ``.lock`` companions) are skipped, never
-ingested as documents; the store being written is excluded by the caller.
+identity in the store, as text the store can hold: a name that is not valid UTF-8 (common
+on disks written by other systems) is read through Python's surrogate escapes and stored
+with each undecodable byte written ``\\xNN`` (:func:`storable`); :func:`shown` escapes
+control characters (a newline in a name) wherever a name is printed one per line.
+
+docmine stores found in the folder (a SQLite file with docmine's schema, and its ``-wal``,
+``-shm``, ``-journal`` and ``.lock`` companions) are skipped, never ingested as documents;
+the store being written is excluded by the caller.
 """
 from __future__ import annotations
 

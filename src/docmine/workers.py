@@ -373,7 +373,7 @@ class LocalExecutor:
                     batch, isolated = queue.popleft()
                     inflight[pool.submit(self.task, batch)] = (batch, isolated, time.monotonic())
                 done, _ = wait(list(inflight), timeout=1.0, return_when=FIRST_COMPLETED)
-                broken = []
+                broken: list[tuple[list, bool, str | None]] = []  # (batch, isolated, reason; None: timed out)
                 for fut in done:
                     batch, isolated, _ = inflight.pop(fut)
                     try:
@@ -412,7 +412,8 @@ class LocalExecutor:
 
 def timeout_reason(seconds: float, what: str = "loops", stage: str = "extract") -> str:
     """Plain-language reason for a file stopped by its time limit at ``stage`` (extract or nlp)."""
-    doing = f"the parser {what}" if stage == "extract" else f"entity recognition {'hangs' if what == 'hangs' else 'is slow'}"
+    doing = (f"the parser {what}" if stage == "extract"
+             else f"entity recognition {'hangs' if what == 'hangs' else 'is slow'}")
     return f"timed out after {seconds:g} s ({doing}); raise --file-timeout if the file is just large"
 
 

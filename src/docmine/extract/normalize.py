@@ -24,7 +24,7 @@ NLP_MAX_CHARS = 1_000_000
 """Characters of a document that entity recognition reads; the rest is stored, not recognised."""
 
 # a punctuation or symbol character: neither a word character nor white space
-_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_RUN + 1))
+_RUN = re.compile(rf"[^\w\s]{{{MAX_RUN + 1},}}")
 
 
 def collapse_runs(text: str) -> tuple[str, list[tuple[int, int]]]:
