@@ -357,11 +357,15 @@ class LocalExecutor:
         import shutil
         import tempfile
 
-        self.status_dir = tempfile.mkdtemp(prefix="docmine-workers-")
+        try:  # where workers say which file and stage they are on; without it, a hang is blamed on extraction
+            self.status_dir = tempfile.mkdtemp(prefix="docmine-workers-")
+        except OSError:
+            self.status_dir = None
         try:
             yield from self._run(batches)
         finally:
-            shutil.rmtree(self.status_dir, ignore_errors=True)
+            if self.status_dir:
+                shutil.rmtree(self.status_dir, ignore_errors=True)
 
     def _run(self, batches: list[list[tuple]]) -> Iterator[list[dict]]:
         queue = deque((b, False) for b in batches)  # (batch, isolated: one file on its own)
@@ -395,6 +399,7 @@ class LocalExecutor:
                         queue.appendleft((batch, isolated))
                     inflight.clear()
                     self._kill()
+                    _clear(self.status_dir)  # the killed workers' reports must not speak for the new ones
                     for batch, isolated, reason in broken:
                         if isolated or len(batch) == 1:
                             stage = stages.get(batch[0][0], "extract")
@@ -408,6 +413,16 @@ class LocalExecutor:
         finally:
             if self.pool is not None:
                 self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _clear(folder: str | None) -> None:
+    if not folder:
+        return
+    for name in os.listdir(folder):
+        try:
+            os.remove(os.path.join(folder, name))
+        except OSError:
+            pass
 
 
 def timeout_reason(seconds: float, what: str = "loops", stage: str = "extract") -> str:
