@@ -72,7 +72,8 @@ class IngestOptions:
     retry_failed: bool = _option(False, "retry files that failed before")
     ocr: bool = _option(False, "read scanned PDFs with Tesseract (apt-get install tesseract-ocr; "
                                "pip install 'docmine[ocr]')")
-    file_timeout: float = _option(120.0, "stop a file's parser after this many seconds (default 120)",
+    file_timeout: float = _option(120.0, "stop a file after this many seconds of extraction and entity recognition "
+                                         "(default 120)",
                                   check=partial(v.positive_number, example=120), metavar="SECONDS")
     max_file_mb: float = _option(200.0, "record larger files as failures without reading them (default 200)",
                                  check=partial(v.positive_number, example=200), metavar="MB")
