@@ -175,8 +175,7 @@ def _recognise(pipe, group: list, left: dict[int, float], timeout: float, result
             return 0.0  # no time limit
         return max(0.05, min(left[id(d)] for d in docs))
 
-    for d in group:
-        report_stage(d.path, "nlp")
+    report_stage(group[0].path, "nlp")  # the parent uses it for a file on its own only
     try:
         with FileAlarm(budget(group)):
             annotated = list(annotate(pipe.nlp, [p for p, _ in parts]))
