@@ -18,9 +18,10 @@ from typing import NoReturn
 
 from docmine import api
 from docmine import validate as v
+from docmine.discover import shown
 from docmine.nlp.mention import DEFAULT_MODEL
 from docmine.pipeline import IngestOptions, check_together, option_flag
-from docmine.store import DEFAULT_DB, StoreError, default_db
+from docmine.store import DEFAULT_DB, StoreError, default_db, store_error
 
 WRITES_STORE = {"ingest", "canonicalize", "seizures"}  # and `topics` when it fits (not --trend / --cross)
 
@@ -142,7 +143,8 @@ def add_ingest_options(sp: argparse.ArgumentParser) -> None:
 def cmd_ingest(a) -> int:
     s = api.ingest(a.paths, db=a.db, **_ingest_values(a))
     mentions = ", ".join(f"{k} {v}" for k, v in s.mentions.items()) or "none"
-    print(f"docmine ingest: {s.files_seen} files seen in {s.elapsed:.1f} s")
+    print(f"docmine ingest: {s.files_seen} files seen in {s.elapsed:.1f} s: {s.new_documents} stored, {s.unchanged} "
+          f"unchanged, {s.duplicates} duplicates, {s.failed} failed, {s.skipped} skipped")
     print(f"  new documents   {s.new_documents}  ({s.pages} pages)")
     print(f"  unchanged       {s.unchanged}")
     print(f"  duplicates      {s.duplicates} (exact copies stored once), near-duplicates {s.near_duplicates}")
@@ -155,8 +157,10 @@ def cmd_ingest(a) -> int:
     for note in s.notes:
         print(f"  note            {note}")
     print(f"  store           {a.db}: {s.documents_in_store} documents")
+    if s.unaccounted():
+        print(f"  unaccounted     {s.unaccounted()} (a docmine bug: please report it)")
     for path, stage, reason in s.failures[:20]:
-        print(f"  FAILED {path} [{stage}]: {reason}")
+        print(f"  FAILED {shown(path)} [{stage}]: {reason}")
     if len(s.failures) > 20:
         print(f"  ... and {len(s.failures) - 20} more: run `docmine failures --db {a.db}`")
     return 0
@@ -196,7 +200,7 @@ def cmd_failures(a) -> int:
         return 0
     # one line per file, never truncated: the reason says what to do
     for r in df.itertuples(index=False):
-        print(f"{r.path} [{r.stage}]: {r.reason}")
+        print(f"{shown(r.path)} [{r.stage}]: {r.reason}")
     print(f"{len(df)} files failed; fix them and run `docmine ingest --retry-failed`", file=sys.stderr)
     return 0
 
@@ -506,8 +510,7 @@ def main(argv: list[str] | None = None) -> int:
     except (StoreError, ValueError, RuntimeError) as exc:
         return _fail(str(exc))
     except sqlite3.Error as exc:
-        return _fail(f"cannot use the store {getattr(a, 'db', '')!r} ({exc}). Check that --db names a docmine"
-                     " store file you can read and write")
+        return _fail(str(store_error(exc, getattr(a, "db", ""))))
     except KeyboardInterrupt:
         print("docmine: interrupted; what was written so far is kept, run the command again to resume", file=sys.stderr)
         return 130

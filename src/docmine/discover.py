@@ -6,9 +6,14 @@ and other special files) are ``rejected``: the pipeline records them as failures
 are never opened, so a named pipe cannot block the walk.
 
 Every file carries its resolved path (``real``: absolute, symbolic links resolved), its
-identity in the store. docmine stores found in the folder (a SQLite file with docmine's
-schema, and its ``-wal``, ``-shm``, ``-journal`` and ``.lock`` companions) are skipped, never
-ingested as documents; the store being written is excluded by the caller.
+identity in the store, as text the store can hold: a name that is not valid UTF-8 (common
+on disks written by other systems) is read through Python's surrogate escapes and stored
+with each undecodable byte written ``\\xNN`` (:func:`storable`); :func:`shown` escapes
+control characters (a newline in a name) wherever a name is printed one per line.
+
+docmine stores found in the folder (a SQLite file with docmine's schema, and its ``-wal``,
+``-shm``, ``-journal`` and ``.lock`` companions) are skipped, never ingested as documents;
+the store being written is excluded by the caller.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ import errno
 import hashlib
 import os
 import stat
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,8 +35,28 @@ class FileEntry:
     real: str = ""  # resolved: absolute, symbolic links resolved; the file's identity in the store
 
     def __post_init__(self):
-        if not self.real:
-            self.real = os.path.realpath(self.path)
+        self.real = storable(self.real or os.path.realpath(self.path))
+
+
+def storable(path: str) -> str:
+    """``path`` as valid Unicode text: each byte of a name that is not valid UTF-8 (held by Python
+    as a surrogate escape) becomes ``\\xNN``. Valid names are returned unchanged; the same
+    name always gives the same text, so a re-run finds the file it stored."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def shown(path: str) -> str:
+    """``path`` for a line of output: :func:`storable`, and control characters (newline, tab,
+    escape, line separators) written as escapes, so one file is always one line."""
+    path = storable(path)
+    if path.isprintable():
+        return path
+    return "".join(ch.encode("unicode_escape").decode("ascii")
+                   if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in path)
 
 
 @dataclass
@@ -84,7 +110,7 @@ def location(path: str) -> str:
     """Resolved location of a path itself: its folder resolved, its last part kept (a symbolic
     link stays the link, not its target). The identity of a file rejected before it is read."""
     head, tail = os.path.split(os.path.abspath(path))
-    return os.path.join(os.path.realpath(head), tail)
+    return storable(os.path.join(os.path.realpath(head), tail))
 
 
 def _is_sqlite(path: str, size: int | None = None) -> bool:

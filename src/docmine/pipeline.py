@@ -9,8 +9,10 @@ documents keep the path as given to ingest for display.
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import sqlite3
 import sys
 import time
 from collections import Counter
@@ -20,9 +22,9 @@ from functools import partial
 from typing import Any, TextIO
 
 from docmine import validate as v
-from docmine.discover import FileEntry, discover, location, sha256_file
+from docmine.discover import FileEntry, discover, location, sha256_file, storable
 from docmine.nlp.mention import DEFAULT_MODEL
-from docmine.store import DEFAULT_DB, Store, StoreError
+from docmine.store import DEFAULT_DB, Store, StoreError, store_error
 
 # the worker task lives in docmine.workers (shared with docmine.scale); re-exported for callers
 from docmine.workers import (  # noqa: F401
@@ -70,7 +72,8 @@ class IngestOptions:
     retry_failed: bool = _option(False, "retry files that failed before")
     ocr: bool = _option(False, "read scanned PDFs with Tesseract (apt-get install tesseract-ocr; "
                                "pip install 'docmine[ocr]')")
-    file_timeout: float = _option(120.0, "stop a file's parser after this many seconds (default 120)",
+    file_timeout: float = _option(120.0, "stop a file after this many seconds of extraction and entity recognition "
+                                         "(default 120)",
                                   check=partial(v.positive_number, example=120), metavar="SECONDS")
     max_file_mb: float = _option(200.0, "record larger files as failures without reading them (default 200)",
                                  check=partial(v.positive_number, example=200), metavar="MB")
@@ -120,6 +123,9 @@ def check_together(opts: IngestOptions, name: Callable[[str], str] = str) -> Non
 
 @dataclass
 class IngestSummary:
+    """What an ingest did. Every file seen is exactly one of: a new document stored, unchanged,
+    a duplicate of a stored document, failed, or skipped (:meth:`unaccounted` is then 0)."""
+
     run_id: int = 0
     files_seen: int = 0
     new_documents: int = 0
@@ -140,6 +146,10 @@ class IngestSummary:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    def unaccounted(self) -> int:
+        """Files seen but in none of the outcomes (0 unless docmine has a bug)."""
+        return self.files_seen - (self.new_documents + self.unchanged + self.duplicates + self.failed + self.skipped)
 
 
 def too_large_reason(size: int, limit_mb: float) -> str:
@@ -183,16 +193,29 @@ def _batches(items: list, size: int) -> Iterator[list]:
 def ingest(paths: list[str], db: str = DEFAULT_DB, options: IngestOptions | None = None) -> IngestSummary:
     """Ingest files and folders into the store at ``db``; returns what happened."""
     _refuse_while_bootstrapping()
+    if os.fspath(db).endswith(os.sep) or os.path.isdir(db):
+        raise StoreError(f"the store {db!r} names a folder, not a file. Give a file name, "
+                         f"e.g. {os.path.join(os.fspath(db), DEFAULT_DB)}")
     opts = options or IngestOptions()
     t0 = time.perf_counter()
     summary = IngestSummary()
     _thread_env()
-    with IngestLock(db):
-        store = Store(db)
-        try:
-            _ingest(store, paths, opts, summary)
-        finally:
-            store.close()
+    try:
+        with IngestLock(db):
+            store = Store(db)
+            try:
+                _ingest(store, paths, opts, summary)
+            finally:
+                store.close()
+    except sqlite3.Error as exc:  # disk full, store on a read-only disk, ...: a message, not a traceback
+        raise store_error(exc, db) from exc
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS):
+            raise
+        if exc.errno == errno.EROFS:
+            raise StoreError(f"cannot write the store {db}: its disk is read-only. Give a store in a folder you can "
+                             "write to with --db") from exc
+        raise store_error(exc, db) from exc
     summary.elapsed = time.perf_counter() - t0
     return summary
 
@@ -258,6 +281,8 @@ def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: In
 
 
 def _record(summary: IngestSummary, failures: list[dict]) -> None:
+    for r in failures:
+        r["path"] = storable(r["path"])
     summary.failed += len(failures)
     summary.failures.extend((r["path"], r.get("stage"), r["error"]) for r in failures)
 
@@ -276,6 +301,10 @@ def _settle_twins(store: Store, twins: list[tuple[FileEntry, str]], failed_sha: 
             first = failed_sha[sha]
             failures.append({"path": f.path, "real": f.real, "sha256": sha, "stage": first.get("stage", "extract"),
                              "error": first["error"]})
+        else:  # its copy gave no result (cannot happen unless a worker lost it): say so, try again next run
+            failures.append({"path": f.path, "real": f.real, "sha256": None, "stage": "extract",
+                             "error": "not read: the copy of this file read in its place gave no result; "
+                                      "run the ingest again"})
     if failures:
         store.write_batch(failures, run_id)
         _record(summary, failures)
@@ -297,13 +326,13 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     store.resolve_paths(os.path.realpath)
 
     found = discover(paths, exclude=[store.path + suffix for suffix in STORE_SUFFIXES])
-    summary.files_seen = len(found.files)
+    summary.files_seen = len(found.files) + len(found.rejected) + len(found.skipped)
     summary.skipped = len(found.skipped)
-    summary.skipped_files = found.skipped
+    summary.skipped_files = [(storable(p), reason) for p, reason in found.skipped]
     # files under the given folders that the store knows but the folder no longer has
     present = {f.real for f in found.files}
     real_of = {f.path: f.real for f in found.files}
-    roots = [os.path.realpath(p).rstrip(os.sep) + os.sep for p in paths]
+    roots = [storable(os.path.realpath(p)).rstrip(os.sep) + os.sep for p in paths]
 
     def under_roots(p: str) -> bool:
         return any(p.startswith(r) or p == r[:-1] for r in roots)
@@ -337,7 +366,10 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     try:
         for batch in _run(todo, opts, info):
             for r in batch:  # workers report the path as given; the store keys files by the resolved one
-                r.setdefault("real", real_of.get(r["path"]) or os.path.realpath(r["path"]))
+                r.setdefault("real", real_of.get(r["path"]) or storable(os.path.realpath(r["path"])))
+                r["path"] = storable(r["path"])
+                if "document" in r:
+                    r["document"]["path"] = r["path"]
             store.write_batch(batch, run_id, near)
             for r in batch:
                 if "error" in r:
@@ -353,6 +385,8 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
                     langs[r["document"].get("language") or "?"] += 1
                     if r.get("note") and r["note"] not in summary.notes:
                         summary.notes.append(r["note"])
+                    if r.get("nlp_note"):
+                        summary.notes.append(f"{r['path']}: {r['nlp_note']}")
             if bar is not None:
                 bar.update(len(batch))
     except BaseException:

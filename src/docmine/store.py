@@ -9,6 +9,7 @@ path as given to ingest, for display and export.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -16,6 +17,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from docmine.discover import storable
 
 _DROP_ORPHAN_ENTITIES = "DELETE FROM entities WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mentions)"
 
@@ -244,6 +247,33 @@ class StoreError(Exception):
     """The store cannot be used; the message says what to do."""
 
 
+_NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def store_error(exc: BaseException, path: str) -> StoreError:
+    """A plain-language :class:`StoreError` for an SQLite or OS error met using the store at ``path``."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if isinstance(exc, OSError) and exc.errno in _NO_SPACE or name == "SQLITE_FULL" or name.startswith("SQLITE_IOERR"):
+        return StoreError(
+            f"cannot write the store {path}: the disk is full or failing ({getattr(exc, 'strerror', None) or exc}). "
+            "Free some space on that disk, or give a store on another disk with --db; what was stored so far is "
+            "kept, and the next ingest resumes")
+    if name.startswith("SQLITE_READONLY"):
+        return StoreError(
+            f"the store {path} is read-only (a read-only disk, or no write permission): queries can read it, but "
+            "it cannot be written. Copy it to a folder you can write to, or give another file with --db")
+    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+        return StoreError(f"{path} is not a docmine store ({exc}). Give another file with --db "
+                          "(a new name creates a new store)")
+    if name.startswith("SQLITE_CANTOPEN"):
+        return StoreError(f"cannot open the store {path} ({exc}). Check that the path names a file in a folder "
+                          "you can read, or give another file with --db")
+    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
+        return StoreError(f"the store {path} is busy: another program holds it ({exc}). Try again when it is done")
+    return StoreError(f"cannot use the store {path} ({exc}). Check that --db names a docmine store file "
+                      "you can read and write")
+
+
 class Store:
     """A docmine SQLite store. Open read-only for queries, read-write for ingest."""
 
@@ -252,27 +282,63 @@ class Store:
         if readonly or not create:
             if not Path(self.path).exists():
                 raise StoreError(f"no docmine store at {self.path}: run `docmine ingest FOLDER --db {self.path}` first")
-        if readonly:
-            uri = f"file:{Path(self.path).resolve()}?mode=ro"
-            self.conn = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
-        else:
-            self.conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        try:
+            self.conn = self._open_readonly() if readonly else sqlite3.connect(self.path, timeout=30,
+                                                                             check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise store_error(exc, self.path) from exc
         self.conn.row_factory = sqlite3.Row
         try:
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=30000")
             if not readonly:
+                self._refuse_foreign()  # before anything is written to the file
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
                 self._migrate()
             else:
                 self._check_readable()
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             self.conn.close()
-            raise StoreError(f"{self.path} is not a docmine store ({exc})") from exc
+            raise store_error(exc, self.path) from exc
         except BaseException:
             self.conn.close()
             raise
+
+    def _open_readonly(self) -> sqlite3.Connection:
+        """A read-only connection. A store on a read-only medium (a DVD, a write-protected share, a
+        folder without write permission) cannot get the ``-shm`` file a WAL store is read with:
+        it is opened ``immutable`` instead (nothing can change it while we read)."""
+        from urllib.parse import quote
+
+        uri = "file:" + quote(os.fsencode(os.path.abspath(self.path)))
+        for params in ("mode=ro", "mode=ro&immutable=1"):
+            conn = sqlite3.connect(f"{uri}?{params}", uri=True, timeout=30, check_same_thread=False)
+            try:
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlite3.OperationalError:
+                conn.close()
+                if params.endswith("immutable=1"):
+                    raise
+        raise AssertionError("unreachable")
+
+    def _refuse_foreign(self) -> None:
+        """Never write docmine's tables into another program's database: a file that has any
+        schema object must carry docmine's mark (``meta.schema_version``)."""
+        if self.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == 0:
+            return  # a new, empty file
+        try:
+            marked = self.conn.execute("SELECT 1 FROM meta WHERE key='schema_version'").fetchone() is not None
+        except sqlite3.OperationalError:  # no meta table, or one of another shape
+            marked = False
+        if not marked:
+            names = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+                                                     " ORDER BY name LIMIT 4")]
+            raise StoreError(
+                f"{self.path} is an SQLite database of another program (it holds {', '.join(names) or 'objects'}"
+                f"{' ...' if len(names) == 4 else ''}), not a docmine store; docmine does not write into it. "
+                "Give another file with --db (a new name creates a new store)")
 
     # -- schema ---------------------------------------------------------------
     def version(self) -> int:
@@ -421,7 +487,7 @@ class Store:
             yield doc_id, json.loads(sig)
 
     def _record_failure(self, r: dict, run_id: int) -> None:
-        key = r.get("real") or r["path"]
+        key = storable(r.get("real") or r["path"])
         self.conn.execute(
             "INSERT OR REPLACE INTO failures(path, sha256, stage, reason, run_id, time) VALUES (?,?,?,?,?,?)",
             (key, r.get("sha256"), r.get("stage", "extract"), r["error"], run_id, time.time()),
@@ -444,7 +510,8 @@ class Store:
     def _write_document(self, r: dict, run_id: int) -> int | None:
         """Store one processed file; returns the id of a newly stored document (None: already stored)."""
         d = r["document"]
-        key = r.get("real") or d["path"]  # the file's identity; d["path"] (as given) is for display
+        d["path"] = storable(d["path"])
+        key = storable(r.get("real") or d["path"])  # the file's identity; d["path"] (as given) is for display
         c = self.conn
         old = c.execute("SELECT doc_id FROM files WHERE path=?", (key,)).fetchone()
         existing = c.execute("SELECT doc_id FROM documents WHERE sha256=?", (d["sha256"],)).fetchone()

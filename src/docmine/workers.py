@@ -30,6 +30,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
 
+KILL_SLACK = 5.0  # seconds past a batch's time limits before its worker is killed (it stops itself first)
 STARTUP_GRACE = 120.0  # seconds a fresh worker may spend loading the model
 PARENT_POLL = 0.5  # seconds between the watchdog's checks that the parent is alive
 
@@ -72,7 +73,8 @@ _WARMED: set[str] = set()
 def _warm_up(kind: str = "txt") -> None:
     """Import and initialise an extractor once per worker, before the first file of its format
     starts its time limit, so that file is not charged for library start-up (trafilatura, pdfium,
-    the language profiles). Formats a job does not contain are never loaded."""
+    the language profiles). Formats a job does not contain are never loaded. The first, "txt",
+    also makes the English pipeline's first call (spaCy initialises on it)."""
     if kind in _WARMED:
         return
     _WARMED.add(kind)
@@ -89,22 +91,34 @@ def _warm_up(kind: str = "txt") -> None:
             import docmine.extract.docx  # noqa: F401
         elif kind in _WARM_UP:
             extract_bytes(*_WARM_UP[kind])
+        if kind == "txt" and "nlp" in _WORKER:  # the first call of a spaCy pipeline initialises it
+            from docmine.nlp.pipeline import annotate
+
+            english = extract_bytes("warm-up-en.txt", b"Vienna, 3 April 2024 - Officers seized heroin at the port, "
+                                                      b"the agency said in a statement on the seizure.")
+            list(annotate(_WORKER["nlp"].get(_WORKER["nlp"].key("en")).nlp, [english]))
     except Exception:  # warming up is an optimisation only
         pass
 
 
 def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
-    """Worker task: extract and annotate files; return one plain dict per file."""
+    """Worker task: extract and annotate files; return one plain dict per file.
+
+    Each file has one deadline, ``file_timeout`` seconds, for its extraction and its entity
+    recognition together; a file that passes it is recorded as timed out at the stage it was in.
+    """
     from docmine.dedup import signature
     from docmine.extract import ExtractionError, extract_bytes, sniff_format
-    from docmine.nlp.pipeline import annotate
 
     nlp = _WORKER["nlp"]
     timeout = _WORKER.get("file_timeout", 120.0)
     results: list[dict] = []
     docs: list = []
     meta: dict[int, int] = {}
+    left: dict[int, float] = {}  # id(doc) -> seconds of its deadline left after extraction
     for path, sha, _size, mtime_ns in entries:
+        started = time.monotonic()
+        report_stage(path, "extract")
         try:
             try:
                 with open(path, "rb") as fh:
@@ -112,6 +126,7 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
             except OSError as exc:  # removed or made unreadable since it was found
                 raise ExtractionError(f"cannot read: {exc.strerror or exc}", stage="discover") from None
             _warm_up(sniff_format(data, path) or "txt")
+            started = time.monotonic()  # a library's start-up is not the file's time
             with FileAlarm(timeout):
                 doc = extract_bytes(path, data, sha256=sha, ocr=_WORKER.get("ocr", False))
             if not doc.text.strip():
@@ -132,6 +147,7 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
             continue
         docs.append(doc)
         meta[id(doc)] = mtime_ns
+        left[id(doc)] = timeout - (time.monotonic() - started)
     by_language: dict[str, list] = {}
     for d in docs:  # each language to its own pipeline; the English model reads English only
         by_language.setdefault(nlp.key(d.language), []).append(d)
@@ -142,24 +158,98 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
             results.extend({"path": d.path, "sha256": d.sha256, "stage": "nlp",
                             "error": f"no pipeline for language {lang!r}: {exc}"[:500]} for d in group)
             continue
-        try:
-            annotated = list(annotate(pipe.nlp, group))
-        except Exception:
-            # one document broke the batch: annotate each on its own so only that one is lost
-            annotated = []
-            for d in group:
-                try:
-                    annotated.extend(annotate(pipe.nlp, [d]))
-                except Exception as exc:
-                    results.append({"path": d.path, "sha256": d.sha256, "stage": "nlp",
-                                    "error": f"NLP failed: {type(exc).__name__}: {exc}"[:500]})
-        for doc, mentions, sents in annotated:
+        for doc, part, mentions, sents, note in _recognise(pipe, group, left, timeout, results):
+            if note:  # a very long text: stored whole, recognised in part
+                doc.meta["nlp_part"] = note
             results.append({
                 "path": doc.path, "document": asdict(doc), "sentences": sents, "mtime_ns": meta[id(doc)],
-                "mentions": [m.as_dict() for m in pipe.finish(doc.text, mentions)],
-                "minhash": signature(doc.text), "pipeline": pipe.model, "note": pipe.note,
+                "mentions": [m.as_dict() for m in pipe.finish(part.text, mentions)],
+                "minhash": signature(doc.text), "pipeline": pipe.model, "note": pipe.note, "nlp_note": note,
             })
+    report_stage(None, "idle")
     return results
+
+
+def _recognise(pipe, group: list, left: dict[int, float], timeout: float, results: list[dict]) -> Iterator[tuple]:
+    """(document, the part recognised, mentions, sentences, note) for each document of ``group``
+    that is recognised within the time its deadline has left; the others go to ``results``.
+
+    The group is read in one batch (spaCy is faster so) under the shortest time any of its
+    documents has left: when that passes, or one document breaks the batch, each document is read
+    on its own under its own time left, so only the one at fault is lost."""
+    from docmine.extract.normalize import nlp_part
+    from docmine.nlp.pipeline import annotate
+
+    parts = [nlp_part(d) for d in group]
+
+    def budget(docs) -> float:
+        if timeout <= 0:
+            return 0.0  # no time limit
+        return max(0.05, min(left[id(d)] for d in docs))
+
+    report_stage(group[0].path, "nlp")  # the parent uses it for a file on its own only
+    try:
+        with FileAlarm(budget(group)):
+            annotated = list(annotate(pipe.nlp, [p for p, _ in parts]))
+        for d, (p, note), (_, mentions, sents) in zip(group, parts, annotated, strict=True):
+            yield d, p, mentions, sents, note
+        return
+    except FileTimeout:
+        if len(group) == 1:
+            results.append(_nlp_timeout(group[0], timeout))
+            return
+    except Exception:
+        pass
+    for d, (p, note) in zip(group, parts, strict=True):
+        report_stage(d.path, "nlp")
+        try:
+            with FileAlarm(budget([d])):
+                annotated = list(annotate(pipe.nlp, [p]))
+        except FileTimeout:
+            results.append(_nlp_timeout(d, timeout))
+            continue
+        except Exception as exc:
+            results.append({"path": d.path, "sha256": d.sha256, "stage": "nlp",
+                            "error": f"NLP failed: {type(exc).__name__}: {exc}"[:500]})
+            continue
+        for _, mentions, sents in annotated:
+            yield d, p, mentions, sents, note
+
+
+def _nlp_timeout(doc, timeout: float) -> dict:
+    return {"path": doc.path, "sha256": doc.sha256, "stage": "nlp", "error": timeout_reason(timeout, stage="nlp")}
+
+
+def report_stage(path: str | None, stage: str) -> None:
+    """Tell the parent which file this worker is on and at which stage (``extract``, ``nlp``), so
+    a file whose worker must be killed is recorded with the stage it hung in. A no-op outside a
+    :class:`LocalExecutor`'s workers."""
+    status = _WORKER.get("status_file")
+    if not status:
+        return
+    try:
+        with open(status, "wb") as fh:
+            fh.write(stage.encode() + b"\n" + (os.fsencode(path) if path is not None else b""))
+    except OSError:  # the stage is a courtesy for the parent's message only
+        pass
+
+
+def _stages(status_dir: str) -> dict[str, str]:
+    """{path: stage} of the files the workers last reported."""
+    out: dict[str, str] = {}
+    try:
+        names = os.listdir(status_dir)
+    except OSError:
+        return out
+    for name in names:
+        try:
+            with open(os.path.join(status_dir, name), "rb") as fh:
+                stage, _, path = fh.read().partition(b"\n")
+        except OSError:
+            continue
+        if path:
+            out[os.fsdecode(path)] = stage.decode(errors="replace")
+    return out
 
 
 # -- workers die with their parent -----------------------------------------------------------------
@@ -194,9 +284,13 @@ def _watch_parent(parent_pid: int, poll: float) -> None:
             os._exit(1)
 
 
-def _start_worker(parent_pid: int, initializer: Callable | None, initargs: tuple) -> None:
-    """Pool initializer: tie the worker's life to its parent, then run the real initializer."""
+def _start_worker(parent_pid: int, initializer: Callable | None, initargs: tuple,
+                  status_dir: str | None = None) -> None:
+    """Pool initializer: tie the worker's life to its parent, then run the real initializer.
+    ``status_dir``: where this worker reports its file and stage (:func:`report_stage`)."""
     die_with_parent(parent_pid)
+    if status_dir:
+        _WORKER["status_file"] = os.path.join(status_dir, str(os.getpid()))
     if initializer is not None:
         initializer(*initargs)
 
@@ -250,10 +344,11 @@ class LocalExecutor:
         self.file_timeout = file_timeout
         self.pool: ProcessPoolExecutor | None = None
         self.restarts = 0
+        self.status_dir: str | None = None
 
     def _start(self) -> ProcessPoolExecutor:
         self.pool = ProcessPoolExecutor(self.workers, mp_context=worker_context(), initializer=_start_worker,
-                                        initargs=(os.getpid(), self.initializer, self.initargs))
+                                        initargs=(os.getpid(), self.initializer, self.initargs, self.status_dir))
         self.started = time.monotonic()
         return self.pool
 
@@ -270,6 +365,20 @@ class LocalExecutor:
         self.restarts += 1
 
     def run(self, batches: list[list[tuple]]) -> Iterator[list[dict]]:
+        import shutil
+        import tempfile
+
+        try:  # where workers say which file and stage they are on; without it, a hang is blamed on extraction
+            self.status_dir = tempfile.mkdtemp(prefix="docmine-workers-")
+        except OSError:
+            self.status_dir = None
+        try:
+            yield from self._run(batches)
+        finally:
+            if self.status_dir:
+                shutil.rmtree(self.status_dir, ignore_errors=True)
+
+    def _run(self, batches: list[list[tuple]]) -> Iterator[list[dict]]:
         queue = deque((b, False) for b in batches)  # (batch, isolated: one file on its own)
         inflight: dict = {}
         pool = self._start()
@@ -279,7 +388,7 @@ class LocalExecutor:
                     batch, isolated = queue.popleft()
                     inflight[pool.submit(self.task, batch)] = (batch, isolated, time.monotonic())
                 done, _ = wait(list(inflight), timeout=1.0, return_when=FIRST_COMPLETED)
-                broken = []
+                broken: list[tuple[list, bool, str | None]] = []  # (batch, isolated, reason; None: timed out)
                 for fut in done:
                     batch, isolated, _ = inflight.pop(fut)
                     try:
@@ -291,18 +400,24 @@ class LocalExecutor:
                 now = time.monotonic()
                 grace = STARTUP_GRACE if now - self.started < STARTUP_GRACE else 0.0
                 for fut, (batch, isolated, t0) in list(inflight.items()):
-                    if now - t0 > self.file_timeout * len(batch) + grace:
+                    if now - t0 > self.file_timeout * len(batch) + KILL_SLACK + grace:
                         inflight.pop(fut)
-                        broken.append((batch, isolated, timeout_reason(self.file_timeout, "hangs")))
+                        broken.append((batch, isolated, None))
                 if broken:
                     # the pool is unusable or blocked: replace it, re-run what was in flight
+                    stages = _stages(self.status_dir) if self.status_dir else {}
                     for batch, isolated, _ in inflight.values():
                         queue.appendleft((batch, isolated))
                     inflight.clear()
                     self._kill()
+                    _clear(self.status_dir)  # the killed workers' reports must not speak for the new ones
                     for batch, isolated, reason in broken:
                         if isolated or len(batch) == 1:
-                            yield [_failure(batch[0], reason)]
+                            stage = stages.get(batch[0][0], "extract")
+                            if stage not in ("extract", "nlp"):
+                                stage = "extract"
+                            reason = reason or timeout_reason(self.file_timeout, "hangs", stage)
+                            yield [_failure(batch[0], reason, stage)]
                         else:
                             queue.extendleft(([e], True) for e in reversed(batch))
                     pool = self._start()
@@ -311,13 +426,25 @@ class LocalExecutor:
                 self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def timeout_reason(seconds: float, what: str = "loops") -> str:
-    """Plain-language reason for a file stopped by its time limit."""
-    return f"timed out after {seconds:g} s (the parser {what}); raise --file-timeout if the file is just large"
+def _clear(folder: str | None) -> None:
+    if not folder:
+        return
+    for name in os.listdir(folder):
+        try:
+            os.remove(os.path.join(folder, name))
+        except OSError:
+            pass
 
 
-def _failure(entry: tuple, reason: str) -> dict:
-    return {"path": entry[0], "sha256": entry[1], "stage": "extract", "error": reason}
+def timeout_reason(seconds: float, what: str = "loops", stage: str = "extract") -> str:
+    """Plain-language reason for a file stopped by its time limit at ``stage`` (extract or nlp)."""
+    doing = (f"the parser {what}" if stage == "extract"
+             else f"entity recognition {'hangs' if what == 'hangs' else 'is slow'}")
+    return f"timed out after {seconds:g} s ({doing}); raise --file-timeout if the file is just large"
+
+
+def _failure(entry: tuple, reason: str, stage: str = "extract") -> dict:
+    return {"path": entry[0], "sha256": entry[1], "stage": stage, "error": reason}
 
 
 def limit_memory(megabytes: int | None) -> None:

@@ -50,7 +50,16 @@ def sniff_format(data: bytes, name: str = "") -> str | None:
 
 def extract_bytes(path: str, data: bytes, fmt: str | None = None, sha256: str | None = None,
                   ocr: bool = False) -> Document:
-    """Turn file bytes into a Document; raise ExtractionError with a reason for the analyst."""
+    """Turn file bytes into a Document; raise ExtractionError with a reason for the analyst.
+
+    The text is defused before anyone reads it: runs of punctuation that would stall the
+    tokenizer are cut (:func:`docmine.extract.normalize.normalize_document`)."""
+    from docmine.extract.normalize import normalize_document
+
+    return normalize_document(_extract(path, data, fmt, sha256, ocr))
+
+
+def _extract(path: str, data: bytes, fmt: str | None, sha256: str | None, ocr: bool) -> Document:
     sha256 = sha256 or hashlib.sha256(data).hexdigest()
     if not data:
         raise ExtractionError("empty file: 0 bytes", stage="discover")
