@@ -10,9 +10,11 @@ predict that class from :func:`docmine.nlp.span_filter.span_features`.
 The real-document gold's ``train`` split (``benchmarks/gold/real_dev.jsonl``: White House
 statements and the Georgia darknet-market report, texts in ``../shared/data/real-dev``) adds
 in-domain spans, weighted ``--domain-weight``. The public corpora are split by document: 4 of 5
-train, the fifth is a test set. The drop/relabel thresholds are chosen on the real-document
-``dev`` split, among those that leave every label of the project's press-release gold within
-0.002 of its unfiltered F1 (a constraint, never trained on); the ``heldout`` split is never read. The script prints exact-span P/R/F1 per label
+train, the fifth is a test set. The drop/relabel thresholds, and a lower drop threshold for the
+model's ORG spans (its ORG noise is the largest error on real documents), are chosen on the
+real-document ``dev`` split, among those that leave every label of the project's press-release
+gold within ``--press-tolerance`` of its unfiltered F1 (a constraint, never trained on); the
+``heldout`` split is never read. The script prints exact-span P/R/F1 per label
 with and without the filter on the public test fifth and on dev, and writes the weights with a
 data card. Reproducible: fixed split, deterministic solver.
 
@@ -180,6 +182,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ner")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "docmine" / "models" / "span_filter.json")
+    ap.add_argument("--press-tolerance", type=float, default=0.005,
+                    help="F1 any label of the press-release gold may lose with the chosen thresholds (default 0.005)")
     ap.add_argument("--C", type=float, default=0.15, help="inverse L2 strength of the logistic regression")
     ap.add_argument("--min-count", type=int, default=2, help="keep features seen in at least this many spans")
     ap.add_argument("--domain-weight", type=float, default=3.0,
@@ -239,7 +243,7 @@ def main() -> None:
         clf.fit(X, y, sample_weight=w)
         return vec, clf
 
-    def to_filter(vec, clf, drop, relabel) -> SpanFilter:
+    def to_filter(vec, clf, drop, relabel, org_drop=None) -> SpanFilter:
         W = np.zeros((len(CLASSES), len(vec.feature_names_)))
         W[clf.classes_] = clf.coef_
         b = np.full(len(CLASSES), -30.0)
@@ -247,7 +251,7 @@ def main() -> None:
         weights = {name: [round(float(x), 4) for x in W[:, j]] for j, name in enumerate(vec.feature_names_)
                    if np.abs(W[:, j]).max() >= 1e-3}
         return SpanFilter(weights=weights, bias=[round(float(x), 4) for x in b], drop_threshold=drop,
-                          relabel_threshold=relabel)
+                          relabel_threshold=relabel, org_drop_threshold=org_drop)
 
     def scores(doc_idx, flt: SpanFilter | None):
         gold, pred = set(), set()
@@ -262,7 +266,7 @@ def main() -> None:
                 if flt is not None and m.source == "model":
                     probs = flt.probabilities(feature_of[(di, m.start, m.end, m.label)])
                     k = max(range(len(CLASSES)), key=lambda c: probs[c])
-                    if CLASSES[k] == "NONE" and probs[k] >= flt.drop_threshold:
+                    if flt.drops(label, probs):
                         continue
                     if CLASSES[k] not in ("NONE", label) and probs[k] >= flt.relabel_threshold:
                         label = CLASSES[k]
@@ -279,24 +283,28 @@ def main() -> None:
     best = None
     for drop in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9):
         for relabel in (0.5, 0.6, 0.7, 0.8, 0.9):
-            flt_ = to_filter(vec, clf, drop, relabel)
-            s = scores(tune_docs, flt_)
-            macro = sum(v[2] for v in s.values()) / 3
-            # the press-release gold is a constraint, never an objective: no label may lose
-            press = scores(press_docs, flt_)
-            press_ok = all(press[lab][2] >= scores_press_base[lab][2] - 0.002 for lab in FILTERED_LABELS)
-            if press_ok and (best is None or macro > best[0] + 1e-9):
-                best = (macro, drop, relabel)
+            for org_drop in (None, 0.45, 0.4, 0.35, 0.3):
+                flt_ = to_filter(vec, clf, drop, relabel, org_drop)
+                s = scores(tune_docs, flt_)
+                macro = sum(v[2] for v in s.values()) / 3
+                # the press-release gold is a constraint, never an objective: no label may lose
+                # more than 2 of its ~400 mentions' worth of F1
+                press = scores(press_docs, flt_)
+                press_ok = all(press[lab][2] >= scores_press_base[lab][2] - args.press_tolerance
+                               for lab in FILTERED_LABELS)
+                if press_ok and (best is None or macro > best[0] + 1e-9):
+                    best = (macro, drop, relabel, org_drop)
     if best is None:
-        best = (0.0, 1.01, 1.01)  # no threshold keeps the press gold whole: the filter does nothing
-    _, drop, relabel = best
-    flt = to_filter(vec, clf, drop, relabel)
+        best = (0.0, 1.01, 1.01, None)  # no threshold keeps the press gold whole: the filter does nothing
+    _, drop, relabel, org_drop = best
+    flt = to_filter(vec, clf, drop, relabel, org_drop)
     report = {}
     for name, idx in (("public-test", test_docs), ("dev", tune_docs), ("press", press_docs)):
         base, after = scores(idx, None), scores(idx, flt)
         report[name] = {lab: {"without": [round(x, 3) for x in base[lab]], "with": [round(x, 3) for x in after[lab]]}
                         for lab in FILTERED_LABELS}
-        print(f"{name} ({len(idx)} documents), exact-span P/R/F1, thresholds drop {drop} relabel {relabel}:")
+        print(f"{name} ({len(idx)} documents), exact-span P/R/F1, thresholds drop {drop} relabel {relabel} "
+              f"ORG drop {org_drop}:")
         for lab in FILTERED_LABELS:
             b, a = base[lab], after[lab]
             print(f"  {lab:7} without filter P {b[0]:.3f} R {b[1]:.3f} F1 {b[2]:.3f}   "
@@ -316,7 +324,8 @@ def main() -> None:
         "scores": report, "C": args.C, "min_count": args.min_count, "domain_weight": args.domain_weight,
     }
     out = {"version": time.strftime("%Y.%m.%d"), "card": card, "classes": list(CLASSES),
-           "drop_threshold": drop, "relabel_threshold": relabel, "bias": flt.bias, "weights": flt.weights}
+           "drop_threshold": drop, "relabel_threshold": relabel, "org_drop_threshold": org_drop,
+           "bias": flt.bias, "weights": flt.weights}
     args.out.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {len(flt.weights)} features, {args.out.stat().st_size // 1024} KB, "
           f"{time.time() - t0:.0f} s in all")

@@ -347,3 +347,24 @@ def test_a_form_laid_out_as_a_table_keeps_its_values_for_ner():
     assert "Kwame Mensah" in masked and "From" not in masked and "|" not in masked
     data = Table(page=1, start=start, end=end, rows=[["From", "Mr. Kwame Mensah"], ["2021", "3 May 2024"]])
     assert "Kwame" not in mask_non_prose(text, extra=table_regions([data], text))
+
+
+def test_span_filter_drops_an_org_at_its_own_threshold():
+    """The filter drops a model span whose most likely class is "no entity"; a model ORG also
+    when "no entity" reaches the lower ORG threshold, though another class is likelier."""
+    from docmine.nlp.span_filter import CLASSES, SpanFilter
+
+    def probs(none: float, org: float) -> list[float]:
+        p = [0.0] * len(CLASSES)
+        p[CLASSES.index("NONE")], p[CLASSES.index("ORG")] = none, org
+        p[CLASSES.index("PERSON")] = 1.0 - none - org
+        return p
+
+    flt = SpanFilter(weights={}, bias=[0.0] * len(CLASSES), drop_threshold=0.5, relabel_threshold=0.5,
+                     org_drop_threshold=0.4)
+    assert flt.drops("ORG", probs(0.6, 0.3))
+    assert flt.drops("ORG", probs(0.42, 0.5))  # "no entity" is not the likeliest, but past the ORG threshold
+    assert not flt.drops("PERSON", probs(0.42, 0.5))
+    assert not flt.drops("ORG", probs(0.35, 0.6))
+    plain = SpanFilter(weights={}, bias=[0.0] * len(CLASSES), drop_threshold=0.5, relabel_threshold=0.5)
+    assert not plain.drops("ORG", probs(0.42, 0.5))
