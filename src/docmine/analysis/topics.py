@@ -28,12 +28,14 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from docmine.analysis.boilerplate import Boilerplate, learn
 from docmine.nlp.mention import NAME_LABELS
 from docmine.store import Store
 
 MODEL_KEY = "topic_model"
 MODEL_FORMAT = "docmine-topic-model"
-MODEL_VERSION = 1
+MODEL_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # version 1: no boilerplate
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]\w+\b"  # words of 2+ characters that start with a letter
 ENTITY_LABELS = tuple(label for label in NAME_LABELS if label != "PERSON")  # a topic's entities: not people
 MIN_DOCUMENTS = 3
@@ -46,6 +48,7 @@ STABILITY_INIT = 5
 STABILITY_TOLERANCE = 0.05
 STABILITY_SAMPLE = 0.8
 STABILITY_MAX_DOCS = 3000
+WARD_MAX_DOCS = 3000
 SEP = " · "
 
 
@@ -115,6 +118,11 @@ class TopicModel:
     centroids: np.ndarray  # (k, n_components)
     params: dict = field(default_factory=dict)
     topics: list[dict] = field(default_factory=list)  # per topic: size, features, scores
+    boilerplate: Boilerplate = field(default_factory=Boilerplate)  # blanked before the features
+
+    def clean(self, texts: Sequence[str]) -> list[str]:
+        """Texts with the collection's boilerplate blanked (offsets kept)."""
+        return [self.boilerplate.clean(t or "") for t in texts]
 
     @property
     def k(self) -> int:
@@ -159,23 +167,24 @@ class TopicModel:
 
     def predict(self, texts: Sequence[str], extra_tokens: Sequence[Sequence[str]] | None = None
                 ) -> tuple[np.ndarray, np.ndarray]:
-        """Topic (-1 if the text has no known term) and weight of each text."""
-        return self.assign(self.project(self.tfidf(texts, extra_tokens)))
+        """Topic (-1 if the text has no known term) and weight of each text (boilerplate removed first)."""
+        return self.assign(self.project(self.tfidf(self.clean(texts), extra_tokens)))
 
     def to_json(self) -> str:
         return json.dumps({
             "format": MODEL_FORMAT, "version": MODEL_VERSION, "params": self.params, "topics": self.topics,
             "vocabulary": list(self.vocabulary), "idf": _enc(self.idf), "components": _enc(self.components),
-            "centroids": _enc(self.centroids),
+            "centroids": _enc(self.centroids), "boilerplate": self.boilerplate.to_dict(),
         }, separators=(",", ":"), sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> TopicModel:
         d = json.loads(text)
-        if d.get("format") != MODEL_FORMAT or d.get("version") != MODEL_VERSION:
+        if d.get("format") != MODEL_FORMAT or d.get("version") not in READABLE_VERSIONS:
             raise ValueError("the stored topic model has an unknown format; re-fit it with refit=True")
         m = cls(vocabulary=list(d["vocabulary"]), idf=_dec(d["idf"]), components=_dec(d["components"]),
-                centroids=_dec(d["centroids"]), params=d.get("params", {}), topics=d.get("topics", []))
+                centroids=_dec(d["centroids"]), params=d.get("params", {}), topics=d.get("topics", []),
+                boilerplate=Boilerplate.from_dict(d.get("boilerplate")))
         nf = len(m.vocabulary)
         if m.idf.shape != (nf,) or m.components.shape[1] != nf or m.centroids.shape[1] != m.components.shape[0]:
             raise ValueError("the stored topic model is inconsistent (array shapes); re-fit it with refit=True")
@@ -230,17 +239,41 @@ def choose_k(Z: np.ndarray, seed: int = 0, k_max: int | None = None) -> tuple[in
     return max(k for k, v in scores.items() if v >= best - STABILITY_TOLERANCE), scores
 
 
+def ward_kmeans(Z: np.ndarray, k: int, seed: int = 0) -> np.ndarray:
+    """Centroids of k clusters: Ward's agglomerative clustering, refined by k-means from its centroids.
+
+    Ward finds the same partition from the same rows (no random start), so seeds agree; k-means
+    then moves each document to its nearest centroid. Above ``WARD_MAX_DOCS`` rows Ward runs on a
+    seeded random sample and k-means on all rows.
+    """
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from sklearn.cluster import KMeans
+
+    rows = Z
+    if len(Z) > WARD_MAX_DOCS:
+        rows = Z[np.sort(np.random.default_rng(seed).choice(len(Z), WARD_MAX_DOCS, replace=False))]
+    cut = fcluster(linkage(rows, "ward"), k, criterion="maxclust")
+    init = np.vstack([rows[cut == c].mean(axis=0) for c in np.unique(cut)])
+    if len(init) < k:  # ties in the tree: fewer groups than asked; k-means++ adds the rest
+        return _kmeans(Z, k, seed, N_INIT).cluster_centers_
+    return KMeans(n_clusters=k, init=init, n_init=1, random_state=seed).fit(Z).cluster_centers_
+
+
 def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
                   extra_tokens: Sequence[Sequence[str]] | None = None, stopwords: frozenset[str] | None = None,
                   n_components: int | None = None, n_init: int = N_INIT,
+                  boilerplate: Boilerplate | bool = True,
                   ) -> tuple[np.ndarray, np.ndarray, TopicModel]:
     """Cluster texts; returns (labels, weights, model). No store needed.
 
     ``labels``: topic ids 0..k-1 ordered by size (largest first; ties by first text), -1 for a text
     with no usable term. ``weights``: cosine similarity to the topic centroid in LSA space.
-    ``extra_tokens``: per text, tokens added as single features (entity names). ``k="auto"``: the
-    finest stable k in 2..min(20, n/3), see :func:`choose_k`. LSA dimensions: see
-    :func:`lsa_dimensions`. Same texts and seed -> same result.
+    ``extra_tokens``: per text, tokens added as single features (entity names). ``boilerplate``:
+    True learns the collection's boilerplate from ``texts`` (:mod:`docmine.analysis.boilerplate`),
+    a :class:`Boilerplate` is used as given, False keeps the texts whole; it is blanked before the
+    features are counted, here and whenever the model places a text. ``k="auto"``: see
+    :func:`choose_k`. LSA dimensions: see :func:`lsa_dimensions`. Clusters: :func:`ward_kmeans`.
+    Same texts and seed -> same result.
     """
     from sklearn.decomposition import TruncatedSVD
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -260,6 +293,10 @@ def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
             raise ValueError(f"k={k} is more topics than the {n} documents to cluster;"
                              f" choose k <= {n} or ingest more documents")
     stop = load_stopwords() if stopwords is None else stopwords
+    if boilerplate is True:
+        boilerplate = learn(texts)
+    bp = boilerplate if isinstance(boilerplate, Boilerplate) else Boilerplate()
+    texts = [bp.clean(t or "") for t in texts]
     docs = _with_tokens(texts, extra_tokens)
     big = n >= 20
     vec = TfidfVectorizer(token_pattern=TOKEN_PATTERN, lowercase=True, stop_words=sorted(stop),
@@ -273,7 +310,8 @@ def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
     params = {"token_pattern": TOKEN_PATTERN, "sublinear_tf": True, "min_df": vec.min_df, "max_df": vec.max_df,
               "seed": int(seed), "n_init": int(n_init), "k_requested": k if k == "auto" else int(k), "n_fit": n}
     model = TopicModel(vocabulary=vocab, idf=np.asarray(vec.idf_, dtype=np.float32).astype(np.float64),
-                       components=np.zeros((0, len(vocab))), centroids=np.zeros((0, 0)), params=params)
+                       components=np.zeros((0, len(vocab))), centroids=np.zeros((0, 0)), params=params,
+                       boilerplate=bp)
     X = model.tfidf(texts, extra_tokens)
     usable = np.flatnonzero(X.getnnz(axis=1) > 0)
     if len(usable) < MIN_DOCUMENTS:
@@ -282,7 +320,8 @@ def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
     if n_components is None:
         n_components = lsa_dimensions(len(usable))
     dims = max(1, min(n_components, len(usable) - 1, len(vocab) - 1))
-    svd = TruncatedSVD(n_components=dims, algorithm="randomized", n_iter=7, random_state=seed).fit(X[usable])
+    # exact (ARPACK) rather than randomized: the same documents give the same space for every seed
+    svd = TruncatedSVD(n_components=dims, algorithm="arpack", random_state=seed).fit(X[usable])
     model.components = svd.components_.astype(np.float32).astype(np.float64)
     params["n_components"] = dims
     Z = model.project(X)
@@ -297,8 +336,7 @@ def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
     if n_topics > len(usable):
         raise ValueError(f"k={n_topics} is more topics than the {len(usable)} documents with usable text;"
                          " choose a smaller k")
-    km = _kmeans(Zu, n_topics, seed, n_init)
-    model.centroids = km.cluster_centers_.astype(np.float32).astype(np.float64)
+    model.centroids = ward_kmeans(Zu, n_topics, seed).astype(np.float32).astype(np.float64)
     labels, _ = model.assign(Z)
     # canonical ids: largest topic first, ties by the first text in it
     sizes = np.bincount(labels[labels >= 0], minlength=n_topics)
@@ -371,22 +409,32 @@ def _documents(store: Store) -> pd.DataFrame:
     return store.df("SELECT doc_id, path, title, date, text, near_dup_of, topic FROM documents ORDER BY doc_id")
 
 
-def _entity_tokens(store: Store, doc_ids: Sequence[int] | None = None) -> tuple[dict[int, list[str]], dict[str, str]]:
-    """Per document, one entity token per DRUG/ORG/PLACE mention; and token -> canonical name."""
+def _entity_tokens(store: Store, cleaned: dict[int, str]) -> tuple[dict[int, list[str]], dict[str, str]]:
+    """Per document of ``cleaned`` (doc_id -> text with boilerplate blanked), one token per DRUG,
+    ORG or PLACE entity it names outside its boilerplate; and token -> canonical name.
+
+    A mention inside blanked text (the "Reuters" of a wire credit), or an organisation or place
+    written all in lower case (table furniture such as "cts"; drug names are lower-case words and
+    stay) is no topic signal and is skipped.
+    One token per entity, not per mention: the name's words are in the text already.
+    """
     q = ",".join("?" * len(ENTITY_LABELS))
     rows = store.query(
-        f"SELECT m.doc_id, e.label, e.canonical, COUNT(*) AS n FROM mentions m JOIN entities e USING(entity_id)"
-        f" WHERE e.label IN ({q}) GROUP BY m.doc_id, e.entity_id ORDER BY m.doc_id, e.label, e.canonical",
+        f"SELECT m.doc_id, m.start, m.end, m.text, e.label, e.canonical FROM mentions m"
+        f" JOIN entities e USING(entity_id) WHERE e.label IN ({q}) ORDER BY m.doc_id, e.label, e.canonical",
         ENTITY_LABELS)
-    wanted = None if doc_ids is None else set(int(d) for d in doc_ids)
     per_doc: dict[int, list[str]] = {}
     names: dict[str, str] = {}
     for r in rows:
-        if wanted is not None and r["doc_id"] not in wanted:
+        text = cleaned.get(r["doc_id"])
+        if text is None or not text[r["start"]:r["end"]].strip() or (
+                r["label"] != "DRUG" and r["text"] == r["text"].lower()):
             continue
         tok = entity_token(r["label"], r["canonical"])
         names.setdefault(tok, r["canonical"])
-        per_doc.setdefault(r["doc_id"], []).extend([tok] * int(r["n"]))
+        toks = per_doc.setdefault(r["doc_id"], [])
+        if tok not in toks:
+            toks.append(tok)
     return per_doc, names
 
 
@@ -421,9 +469,11 @@ def fit_topics(store: Store, k: int | str = "auto", seed: int = 0, refit: bool =
         if len(fit) < MIN_DOCUMENTS:
             raise ValueError(f"topic clustering needs at least {MIN_DOCUMENTS} distinct documents; the store holds"
                              f" {len(fit)}: ingest more documents first")
-        tokens, names = _entity_tokens(store)
         ids = fit["doc_id"].tolist()
-        labels, weights, model = cluster_texts(fit["text"].tolist(), k=k, seed=seed,
+        bp = learn(fit["text"].tolist())
+        tokens, names = _entity_tokens(store, {int(d): bp.clean(t or "") for d, t in zip(docs["doc_id"], docs["text"],
+                                                                                      strict=True)})
+        labels, weights, model = cluster_texts(fit["text"].tolist(), k=k, seed=seed, boilerplate=bp,
                                                extra_tokens=[tokens.get(d, []) for d in ids])
         assignments = [(int(d), int(t), round(float(w), 6))
                        for d, t, w in zip(ids, labels, weights, strict=True) if t >= 0]
@@ -437,7 +487,8 @@ def fit_topics(store: Store, k: int | str = "auto", seed: int = 0, refit: bool =
         new = len(assignments)
     else:
         todo = docs[docs["topic"].isna()]
-        tokens, _ = _entity_tokens(store, todo["doc_id"].tolist())
+        tokens, _ = _entity_tokens(store, dict(zip(todo["doc_id"].astype(int), model.clean(todo["text"].tolist()),
+                                                   strict=True)))
         assignments = _assign(model, todo, tokens)
         new = len(assignments)
         if assignments:
@@ -470,7 +521,7 @@ def _topic_rows(model: TopicModel, assignments: list[tuple[int, int, float]], na
             label = f"{label} ({t})"
         seen.add(label)
         rows.append({"topic": t, "label": label, "terms": terms, "entities": ents, "size": int(sizes[t]),
-                     "model": f"tfidf+lsa{model.components.shape[0]}+kmeans k={model.k}"
+                     "model": f"tfidf+lsa{model.components.shape[0]}+ward+kmeans k={model.k}"
                               f" seed={model.params.get('seed')}"})
     return rows
 
