@@ -9,9 +9,9 @@ a paragraph already joined.
 - datelines: a lead in capitals that opens one of the first paragraphs ("WASHINGTON (Reuters) - ",
   "LONDON - "), when at least 5% of the documents open so;
 - recurring paragraphs: a paragraph whose shape (lower case, numbers as ``0``, addresses dropped)
-  occurs in at least 3 documents and 0.5% of them: disclaimers, page furniture, repeated
-  signatures, the all-number table of a dividend notice ("Qtly div 0 cts vs 0 cts prior Pay
-  April 0 Record April 0 Reuter").
+  occurs in at least 3 documents and 0.5% of them, unless those documents share the rest of
+  their words far more than documents do on average (then it carries their subject, as the
+  "Re: Clipper chip" line of a thread does): disclaimers, page furniture, repeated signatures.
 
 Quoted replies, reply headers and signature blocks of mail and news posts are left in: they carry
 the thread's subject (blanking them cost 0.10 NMI on newsgroup posts, ``benchmarks/topics_dev.py``).
@@ -35,6 +35,8 @@ LEAD = re.compile(r"\s*([^\n]{1,60}?)\s+--?\s+(?=\S)")
 PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 MIN_DOCS = 3
 PARAGRAPH_SHARE = 0.005
+TOPICAL_RATIO = 2.0  # documents sharing a paragraph overlap this many times more than average: a subject
+OVERLAP_DOCS = 20  # documents compared per recurring paragraph
 CREDIT_SHARE = 0.01
 CREDIT_WORDS = 3
 LEAD_SHARE = 0.05
@@ -108,10 +110,14 @@ def learn(texts: Sequence[str]) -> Boilerplate:
     paras: Counter[str] = Counter()
     credits: Counter[str] = Counter()
     dated = 0
-    for text in texts:
+    where: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
         text = text or ""
         spans = list(_paragraphs(text))
-        paras.update({k for k in (shape(text[a:b]) for a, b in spans) if k})
+        keys = {k for k in (shape(text[a:b]) for a, b in spans) if k}
+        paras.update(keys)
+        for k in keys:
+            where.setdefault(k, []).append(i)
         credits.update({k for k in (shape(m.group(1)) for m in BRACKETED.finditer(text))
                         if k and len(k.split()) <= CREDIT_WORDS})
         dated += any(_dateline(text, a, b) > a for a, b in spans[:LEAD_PARAGRAPHS])
@@ -119,6 +125,27 @@ def learn(texts: Sequence[str]) -> Boilerplate:
     def common(counter: Counter[str], share: float) -> frozenset[str]:
         return frozenset(k for k, c in counter.items() if c >= max(MIN_DOCS, share * n))
 
-    return Boilerplate(paragraphs=common(paras, PARAGRAPH_SHARE), credits=common(credits, CREDIT_SHARE),
+    recurring = common(paras, PARAGRAPH_SHARE)
+    if recurring:
+        spread = max(1, n // OVERLAP_DOCS)
+        average = _overlap([_words(t or "", recurring) for t in texts[::spread][:OVERLAP_DOCS]])
+        recurring = frozenset(k for k in recurring if not _topical(texts, where[k], recurring, average))
+    return Boilerplate(paragraphs=recurring, credits=common(credits, CREDIT_SHARE),
                        datelines=dated >= max(MIN_DOCS, LEAD_SHARE * n),
                        stats={"documents": n, "dateline_documents": dated})
+
+
+def _words(text: str, skip: frozenset[str]) -> set[str]:
+    return {w for a, b in _paragraphs(text) if (k := shape(text[a:b])) not in skip for w in k.split()}
+
+
+def _overlap(sets: list[set[str]]) -> float:
+    pairs = [(a, b) for i, a in enumerate(sets) for b in sets[i + 1:]]
+    return sum(len(a & b) / max(len(a | b), 1) for a, b in pairs) / max(len(pairs), 1)
+
+
+def _topical(texts: Sequence[str], docs: list[int], recurring: frozenset[str], average: float) -> bool:
+    """Do these documents (holding one recurring paragraph) share their other words far more than
+    ``average`` documents do?"""
+    step = max(1, len(docs) // OVERLAP_DOCS)
+    return _overlap([_words(texts[i] or "", recurring) for i in docs[::step][:OVERLAP_DOCS]]) > TOPICAL_RATIO * average
