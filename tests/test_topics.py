@@ -375,3 +375,20 @@ def test_make_label_skips_repeated_words():
     names = {"ent_drug_cocaine": "cocaine", "ent_place_western_balkans": "Western Balkans"}
     assert make_label(["cocaine", "ent_drug_cocaine", "chemicals", "chemical", "ent_place_western_balkans"], names) \
         == "cocaine · chemicals · Western Balkans"
+
+
+@pytest.mark.slow
+def test_cli_auto_k_prints_the_stability_curve_it_chose_from(tmp_path, synthetic):
+    from conftest import run_cli
+
+    texts, themes = synthetic
+    db = tmp_path / "cli.db"
+    with Store(db) as store:
+        fill_store(store, texts, themes)
+    out = run_cli("topics", "--db", db, "--seed", "0").stdout
+    first, curve = out.splitlines()[:2]
+    assert first.startswith("4 topics (auto: largest k whose stability")
+    scores = dict(item.split(":") for item in curve.removeprefix("stability by k: ").split())
+    assert scores["2"] and float(scores["4"]) >= max(map(float, scores.values())) - 0.05
+    out = run_cli("topics", "--db", db, "--k", "5", "--refit").stdout
+    assert out.startswith("5 topics")

@@ -282,6 +282,9 @@ def cmd_topics(a) -> int:
     how = info.get("k_selection")
     how = how.get("criterion", "") if isinstance(how, dict) else (how or f"k={k}")
     print(f"{info.get('k')} topics ({how}); {info.get('assigned', 0)} documents assigned this run")
+    curve = (info.get("k_selection") or {}).get("scores") if isinstance(info.get("k_selection"), dict) else None
+    if curve:
+        print("stability by k: " + "  ".join(f"{k_}:{v_:.2f}" for k_, v_ in curve.items()))
 
     def items(v, n=8):
         v = v.split(", ") if isinstance(v, str) else list(v or [])

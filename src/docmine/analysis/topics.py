@@ -28,12 +28,14 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from docmine.analysis.boilerplate import Boilerplate, learn
 from docmine.nlp.mention import NAME_LABELS
 from docmine.store import Store
 
 MODEL_KEY = "topic_model"
 MODEL_FORMAT = "docmine-topic-model"
-MODEL_VERSION = 1
+MODEL_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # version 1: no boilerplate
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]\w+\b"  # words of 2+ characters that start with a letter
 ENTITY_LABELS = tuple(label for label in NAME_LABELS if label != "PERSON")  # a topic's entities: not people
 MIN_DOCUMENTS = 3
@@ -42,10 +44,11 @@ N_COMPONENTS = 100
 N_INIT = 10
 MAX_FEATURES = 30000
 STABILITY_RUNS = 6
-STABILITY_INIT = 5
 STABILITY_TOLERANCE = 0.05
 STABILITY_SAMPLE = 0.8
 STABILITY_MAX_DOCS = 3000
+WARD_MAX_DOCS = 3000
+ENTITY_WEIGHT = 0.3  # entity tokens at 0.3 of their idf: names add to the words, never outweigh them
 SEP = " · "
 
 
@@ -115,6 +118,11 @@ class TopicModel:
     centroids: np.ndarray  # (k, n_components)
     params: dict = field(default_factory=dict)
     topics: list[dict] = field(default_factory=list)  # per topic: size, features, scores
+    boilerplate: Boilerplate = field(default_factory=Boilerplate)  # blanked before the features
+
+    def clean(self, texts: Sequence[str]) -> list[str]:
+        """Texts with the collection's boilerplate blanked (offsets kept)."""
+        return [self.boilerplate.clean(t or "") for t in texts]
 
     @property
     def k(self) -> int:
@@ -159,23 +167,24 @@ class TopicModel:
 
     def predict(self, texts: Sequence[str], extra_tokens: Sequence[Sequence[str]] | None = None
                 ) -> tuple[np.ndarray, np.ndarray]:
-        """Topic (-1 if the text has no known term) and weight of each text."""
-        return self.assign(self.project(self.tfidf(texts, extra_tokens)))
+        """Topic (-1 if the text has no known term) and weight of each text (boilerplate removed first)."""
+        return self.assign(self.project(self.tfidf(self.clean(texts), extra_tokens)))
 
     def to_json(self) -> str:
         return json.dumps({
             "format": MODEL_FORMAT, "version": MODEL_VERSION, "params": self.params, "topics": self.topics,
             "vocabulary": list(self.vocabulary), "idf": _enc(self.idf), "components": _enc(self.components),
-            "centroids": _enc(self.centroids),
+            "centroids": _enc(self.centroids), "boilerplate": self.boilerplate.to_dict(),
         }, separators=(",", ":"), sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> TopicModel:
         d = json.loads(text)
-        if d.get("format") != MODEL_FORMAT or d.get("version") != MODEL_VERSION:
+        if d.get("format") != MODEL_FORMAT or d.get("version") not in READABLE_VERSIONS:
             raise ValueError("the stored topic model has an unknown format; re-fit it with refit=True")
         m = cls(vocabulary=list(d["vocabulary"]), idf=_dec(d["idf"]), components=_dec(d["components"]),
-                centroids=_dec(d["centroids"]), params=d.get("params", {}), topics=d.get("topics", []))
+                centroids=_dec(d["centroids"]), params=d.get("params", {}), topics=d.get("topics", []),
+                boilerplate=Boilerplate.from_dict(d.get("boilerplate")))
         nf = len(m.vocabulary)
         if m.idf.shape != (nf,) or m.components.shape[1] != nf or m.centroids.shape[1] != m.components.shape[0]:
             raise ValueError("the stored topic model is inconsistent (array shapes); re-fit it with refit=True")
@@ -202,15 +211,17 @@ def _kmeans(Z: np.ndarray, k: int, seed: int, n_init: int):
 def choose_k(Z: np.ndarray, seed: int = 0, k_max: int | None = None) -> tuple[int, dict[int, float]]:
     """The finest stable k; returns (k, {k: stability}).
 
-    Stability of k: k-means (5 inits) on ``STABILITY_RUNS`` random 80% subsamples, every document
-    labelled by each fit, adjusted Rand index averaged over all pairs of fits. Real structure is
-    found again from any subsample; arbitrary splits are not. Several levels can be stable (on BBC
-    both 2, news vs. sport and entertainment, and the 5 sections score ~0.97), so the answer is the
-    largest k whose stability is within ``STABILITY_TOLERANCE`` of the best. (Best silhouette picks
-    the largest k tried on text.) k runs over 2..min(20, n/3); at most ``STABILITY_MAX_DOCS`` are used.
+    Stability of k: Ward's tree is grown on each of ``STABILITY_RUNS`` random 80% subsamples and
+    cut at k; every document goes to the nearest centroid of each cut, and the adjusted Rand index
+    is averaged over all pairs of cuts. Real structure is found again from any subsample;
+    arbitrary splits are not. Several levels can be stable (on BBC both 2, news vs. sport and
+    entertainment, and the 5 sections), so the answer is the largest k whose stability is within
+    ``STABILITY_TOLERANCE`` of the best. The trees are those the clustering itself uses
+    (:func:`ward_kmeans`) and each is cut at every k, so the whole curve costs six trees.
+    k runs over 2..min(20, n/3); at most ``STABILITY_MAX_DOCS`` documents are used.
     """
+    from scipy.cluster.hierarchy import fcluster, linkage
     from sklearn.metrics import adjusted_rand_score
-    from threadpoolctl import threadpool_limits
 
     rng = np.random.default_rng(seed)
     n = len(Z)
@@ -219,28 +230,58 @@ def choose_k(Z: np.ndarray, seed: int = 0, k_max: int | None = None) -> tuple[in
         n = len(Z)
     k_max = max(2, min(K_MAX, n // 3) if k_max is None else k_max)
     m = max(2, int(round(STABILITY_SAMPLE * n)))
-    samples = [np.sort(rng.choice(n, m, replace=False)) for _ in range(STABILITY_RUNS)]
+    trees = []
+    for _ in range(STABILITY_RUNS):
+        idx = np.sort(rng.choice(n, m, replace=False))
+        trees.append((Z[idx], linkage(Z[idx], "ward")))
     scores: dict[int, float] = {}
-    with threadpool_limits(1):  # many small fits: threads cost more than they save
-        for k in range(2, min(k_max, m) + 1):
-            labs = [_kmeans(Z[idx], k, seed + 1000 * k + r, STABILITY_INIT).predict(Z) for r, idx in enumerate(samples)]
-            pairs = [adjusted_rand_score(labs[i], labs[j]) for i in range(len(labs)) for j in range(i + 1, len(labs))]
-            scores[k] = round(float(np.mean(pairs)), 4)
+    for k in range(2, min(k_max, m) + 1):
+        labs = []
+        for rows, tree in trees:
+            cut = fcluster(tree, k, criterion="maxclust")
+            c = np.vstack([rows[cut == g].mean(axis=0) for g in np.unique(cut)])
+            labs.append(np.argmin((c * c).sum(axis=1)[None, :] - 2.0 * (Z @ c.T), axis=1))
+        pairs = [adjusted_rand_score(labs[i], labs[j]) for i in range(len(labs)) for j in range(i + 1, len(labs))]
+        scores[k] = round(float(np.mean(pairs)), 4)
     best = max(scores.values())
     return max(k for k, v in scores.items() if v >= best - STABILITY_TOLERANCE), scores
+
+
+def ward_kmeans(Z: np.ndarray, k: int, seed: int = 0) -> np.ndarray:
+    """Centroids of k clusters: Ward's agglomerative clustering, refined by k-means from its centroids.
+
+    Ward finds the same partition from the same rows (no random start), so seeds agree; k-means
+    then moves each document to its nearest centroid. Above ``WARD_MAX_DOCS`` rows Ward runs on a
+    seeded random sample and k-means on all rows.
+    """
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from sklearn.cluster import KMeans
+
+    rows = Z
+    if len(Z) > WARD_MAX_DOCS:
+        rows = Z[np.sort(np.random.default_rng(seed).choice(len(Z), WARD_MAX_DOCS, replace=False))]
+    cut = fcluster(linkage(rows, "ward"), k, criterion="maxclust")
+    init = np.vstack([rows[cut == c].mean(axis=0) for c in np.unique(cut)])
+    if len(init) < k:  # ties in the tree: fewer groups than asked; k-means++ adds the rest
+        return _kmeans(Z, k, seed, N_INIT).cluster_centers_
+    return KMeans(n_clusters=k, init=init, n_init=1, random_state=seed).fit(Z).cluster_centers_
 
 
 def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
                   extra_tokens: Sequence[Sequence[str]] | None = None, stopwords: frozenset[str] | None = None,
                   n_components: int | None = None, n_init: int = N_INIT,
+                  boilerplate: Boilerplate | bool = True,
                   ) -> tuple[np.ndarray, np.ndarray, TopicModel]:
     """Cluster texts; returns (labels, weights, model). No store needed.
 
     ``labels``: topic ids 0..k-1 ordered by size (largest first; ties by first text), -1 for a text
     with no usable term. ``weights``: cosine similarity to the topic centroid in LSA space.
-    ``extra_tokens``: per text, tokens added as single features (entity names). ``k="auto"``: the
-    finest stable k in 2..min(20, n/3), see :func:`choose_k`. LSA dimensions: see
-    :func:`lsa_dimensions`. Same texts and seed -> same result.
+    ``extra_tokens``: per text, tokens added as single features (entity names). ``boilerplate``:
+    True learns the collection's boilerplate from ``texts`` (:mod:`docmine.analysis.boilerplate`),
+    a :class:`Boilerplate` is used as given, False keeps the texts whole; it is blanked before the
+    features are counted, here and whenever the model places a text. ``k="auto"``: see
+    :func:`choose_k`. LSA dimensions: see :func:`lsa_dimensions`. Clusters: :func:`ward_kmeans`.
+    Same texts and seed -> same result.
     """
     from sklearn.decomposition import TruncatedSVD
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -260,6 +301,10 @@ def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
             raise ValueError(f"k={k} is more topics than the {n} documents to cluster;"
                              f" choose k <= {n} or ingest more documents")
     stop = load_stopwords() if stopwords is None else stopwords
+    if boilerplate is True:
+        boilerplate = learn(texts)
+    bp = boilerplate if isinstance(boilerplate, Boilerplate) else Boilerplate()
+    texts = [bp.clean(t or "") for t in texts]
     docs = _with_tokens(texts, extra_tokens)
     big = n >= 20
     vec = TfidfVectorizer(token_pattern=TOKEN_PATTERN, lowercase=True, stop_words=sorted(stop),
@@ -272,8 +317,11 @@ def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
     vocab = [t for t, _ in sorted(vec.vocabulary_.items(), key=lambda x: x[1])]
     params = {"token_pattern": TOKEN_PATTERN, "sublinear_tf": True, "min_df": vec.min_df, "max_df": vec.max_df,
               "seed": int(seed), "n_init": int(n_init), "k_requested": k if k == "auto" else int(k), "n_fit": n}
-    model = TopicModel(vocabulary=vocab, idf=np.asarray(vec.idf_, dtype=np.float32).astype(np.float64),
-                       components=np.zeros((0, len(vocab))), centroids=np.zeros((0, 0)), params=params)
+    idf = np.asarray(vec.idf_, dtype=np.float64) * np.array([ENTITY_WEIGHT if t.startswith("ent_") else 1.0
+                                                            for t in vocab])
+    model = TopicModel(vocabulary=vocab, idf=idf.astype(np.float32).astype(np.float64),
+                       components=np.zeros((0, len(vocab))), centroids=np.zeros((0, 0)), params=params,
+                       boilerplate=bp)
     X = model.tfidf(texts, extra_tokens)
     usable = np.flatnonzero(X.getnnz(axis=1) > 0)
     if len(usable) < MIN_DOCUMENTS:
@@ -282,23 +330,24 @@ def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
     if n_components is None:
         n_components = lsa_dimensions(len(usable))
     dims = max(1, min(n_components, len(usable) - 1, len(vocab) - 1))
-    svd = TruncatedSVD(n_components=dims, algorithm="randomized", n_iter=7, random_state=seed).fit(X[usable])
+    # exact (ARPACK) rather than randomized: the same documents give the same space for every seed
+    svd = TruncatedSVD(n_components=dims, algorithm="arpack", random_state=seed).fit(X[usable])
     model.components = svd.components_.astype(np.float32).astype(np.float64)
     params["n_components"] = dims
     Z = model.project(X)
     Zu = Z[usable]
     if k == "auto":
         n_topics, scores = choose_k(Zu, seed)
-        params["k_selection"] = {"criterion": f"auto: largest k whose stability (mean pairwise ARI of k-means"
-                                              f" fits on 80% subsamples) is within {STABILITY_TOLERANCE} of the best",
+        params["k_selection"] = {"criterion": f"auto: largest k whose stability (mean pairwise ARI of Ward"
+                                              f" trees on 80% subsamples cut at k) is within {STABILITY_TOLERANCE}"
+                                              " of the best",
                                  "scores": {str(a): b for a, b in scores.items()}}
     else:
         n_topics = int(k)  # validated above: a whole number
     if n_topics > len(usable):
         raise ValueError(f"k={n_topics} is more topics than the {len(usable)} documents with usable text;"
                          " choose a smaller k")
-    km = _kmeans(Zu, n_topics, seed, n_init)
-    model.centroids = km.cluster_centers_.astype(np.float32).astype(np.float64)
+    model.centroids = ward_kmeans(Zu, n_topics, seed).astype(np.float32).astype(np.float64)
     labels, _ = model.assign(Z)
     # canonical ids: largest topic first, ties by the first text in it
     sizes = np.bincount(labels[labels >= 0], minlength=n_topics)
@@ -371,22 +420,32 @@ def _documents(store: Store) -> pd.DataFrame:
     return store.df("SELECT doc_id, path, title, date, text, near_dup_of, topic FROM documents ORDER BY doc_id")
 
 
-def _entity_tokens(store: Store, doc_ids: Sequence[int] | None = None) -> tuple[dict[int, list[str]], dict[str, str]]:
-    """Per document, one entity token per DRUG/ORG/PLACE mention; and token -> canonical name."""
+def _entity_tokens(store: Store, cleaned: dict[int, str]) -> tuple[dict[int, list[str]], dict[str, str]]:
+    """Per document of ``cleaned`` (doc_id -> text with boilerplate blanked), one token per DRUG,
+    ORG or PLACE entity it names outside its boilerplate; and token -> canonical name.
+
+    A mention inside blanked text (the "Reuters" of a wire credit), or an organisation or place
+    written all in lower case (table furniture such as "cts"; drug names are lower-case words and
+    stay) is no topic signal and is skipped.
+    One token per entity, not per mention: the name's words are in the text already.
+    """
     q = ",".join("?" * len(ENTITY_LABELS))
     rows = store.query(
-        f"SELECT m.doc_id, e.label, e.canonical, COUNT(*) AS n FROM mentions m JOIN entities e USING(entity_id)"
-        f" WHERE e.label IN ({q}) GROUP BY m.doc_id, e.entity_id ORDER BY m.doc_id, e.label, e.canonical",
+        f"SELECT m.doc_id, m.start, m.end, m.text, e.label, e.canonical FROM mentions m"
+        f" JOIN entities e USING(entity_id) WHERE e.label IN ({q}) ORDER BY m.doc_id, e.label, e.canonical",
         ENTITY_LABELS)
-    wanted = None if doc_ids is None else set(int(d) for d in doc_ids)
     per_doc: dict[int, list[str]] = {}
     names: dict[str, str] = {}
     for r in rows:
-        if wanted is not None and r["doc_id"] not in wanted:
+        text = cleaned.get(r["doc_id"])
+        if text is None or not text[r["start"]:r["end"]].strip() or (
+                r["label"] != "DRUG" and r["text"] == r["text"].lower()):
             continue
         tok = entity_token(r["label"], r["canonical"])
         names.setdefault(tok, r["canonical"])
-        per_doc.setdefault(r["doc_id"], []).extend([tok] * int(r["n"]))
+        toks = per_doc.setdefault(r["doc_id"], [])
+        if tok not in toks:
+            toks.append(tok)
     return per_doc, names
 
 
@@ -421,9 +480,11 @@ def fit_topics(store: Store, k: int | str = "auto", seed: int = 0, refit: bool =
         if len(fit) < MIN_DOCUMENTS:
             raise ValueError(f"topic clustering needs at least {MIN_DOCUMENTS} distinct documents; the store holds"
                              f" {len(fit)}: ingest more documents first")
-        tokens, names = _entity_tokens(store)
         ids = fit["doc_id"].tolist()
-        labels, weights, model = cluster_texts(fit["text"].tolist(), k=k, seed=seed,
+        bp = learn(fit["text"].tolist())
+        tokens, names = _entity_tokens(store, {int(d): bp.clean(t or "") for d, t in zip(docs["doc_id"], docs["text"],
+                                                                                      strict=True)})
+        labels, weights, model = cluster_texts(fit["text"].tolist(), k=k, seed=seed, boilerplate=bp,
                                                extra_tokens=[tokens.get(d, []) for d in ids])
         assignments = [(int(d), int(t), round(float(w), 6))
                        for d, t, w in zip(ids, labels, weights, strict=True) if t >= 0]
@@ -437,7 +498,8 @@ def fit_topics(store: Store, k: int | str = "auto", seed: int = 0, refit: bool =
         new = len(assignments)
     else:
         todo = docs[docs["topic"].isna()]
-        tokens, _ = _entity_tokens(store, todo["doc_id"].tolist())
+        tokens, _ = _entity_tokens(store, dict(zip(todo["doc_id"].astype(int), model.clean(todo["text"].tolist()),
+                                                   strict=True)))
         assignments = _assign(model, todo, tokens)
         new = len(assignments)
         if assignments:
@@ -470,7 +532,7 @@ def _topic_rows(model: TopicModel, assignments: list[tuple[int, int, float]], na
             label = f"{label} ({t})"
         seen.add(label)
         rows.append({"topic": t, "label": label, "terms": terms, "entities": ents, "size": int(sizes[t]),
-                     "model": f"tfidf+lsa{model.components.shape[0]}+kmeans k={model.k}"
+                     "model": f"tfidf+lsa{model.components.shape[0]}+ward+kmeans k={model.k}"
                               f" seed={model.params.get('seed')}"})
     return rows
 
