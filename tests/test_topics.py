@@ -241,6 +241,9 @@ def test_fit_topics_table_and_stored_assignments(tmp_path, synthetic):
         heroin_topic = docs[[p.startswith("heroin_balkan") for p in docs["path"]]]["topic"].mode()[0]
         row = table[table["topic"] == heroin_topic].iloc[0]
         assert "heroin" in row["label"] + row["terms"] + row["entities"]
+        # entity tokens weigh less than words, yet every topic still lists its own entities
+        assert all(table["entities"].str.len() > 0)
+        assert "Western Balkans" in row["entities"]
         assert entity_token("PLACE", "Western Balkans") in load_model(store).vocabulary
         rep = row["representative"].split(" | ")
         assert len(rep) == 3 and all(r.startswith("heroin_balkan/") for r in rep)

@@ -383,8 +383,12 @@ def _top_features(X: sparse.csr_matrix, labels: np.ndarray, vocab: list[str], k:
         inside = sums[t] / max(sizes[t], 1)
         outside = (total - sums[t]) / max(n - sizes[t], 1)
         score = inside - outside
-        best = np.lexsort((np.arange(len(vocab)), -score))[:top]
-        idx = [i for i in best if score[i] > 0]
+        order = np.lexsort((np.arange(len(vocab)), -score))
+        idx = [i for i in order[:top] if score[i] > 0]
+        # entity tokens are down-weighted in the matrix, so they seldom reach the top words: a
+        # topic's entities are its own best entity tokens
+        chosen = set(idx)
+        idx += [i for i in order if score[i] > 0 and vocab[i].startswith("ent_") and i not in chosen][:10]
         out.append({"topic": t, "size": int(sizes[t]), "features": [vocab[i] for i in idx],
                     "scores": [round(float(score[i]), 5) for i in idx]})
     return out
