@@ -246,3 +246,20 @@ def test_everyday_noun_after_an_article_is_no_person(nlp):
     docs = [Document(path=str(i), sha256="", format="txt", text=t) for i, t in enumerate(texts)]
     persons = [[m.text for m in ms if m.label == "PERSON"] for _, ms, _ in annotate(nlp, docs)]
     assert persons == [[], [], ["Bush"]]
+
+
+def test_user_aliases_drop_and_relabel(tmp_path):
+    from docmine.nlp.lexicon import Lexicon
+
+    path = tmp_path / "aliases.toml"
+    path.write_text('version = "t"\n[[entity]]\nlabel = "ORG"\ncanonical = "Spokesperson"\ndrop = true\n'
+                    '[[entity]]\nlabel = "*"\ncanonical = "Colima"\nrelabel = "PLACE"\n'
+                    '[[entity]]\nlabel = "ORG"\ncanonical = "Drug Enforcement Administration"\naliases = ["DEA"]\n',
+                    encoding="utf-8")
+    lex = Lexicon.load(None, path)
+    assert lex.fate("ORG", "spokesperson") == "" and lex.fate("PERSON", "Spokesperson") is None
+    assert lex.fate("PERSON", "Colima") == "PLACE" and lex.fate("ORG", "Tijuana") is None
+    assert lex.canonical("ORG", "DEA") == "Drug Enforcement Administration"
+    path.write_text('[[entity]]\nlabel = "ORG"\ncanonical = "X"\nrelabel = "ANIMAL"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="relabel = 'ANIMAL'.*PERSON, ORG, DRUG, PLACE"):
+        Lexicon.load(None, path)  # the edited file is read again, not the cached one

@@ -124,12 +124,42 @@ def failures(db: str = DEFAULT_DB) -> pd.DataFrame:
 
 def canonicalize(db: str = DEFAULT_DB, aliases: str | None = None) -> int:
     """Re-apply the alias tables (and a user aliases file) to stored mentions, without NER."""
+    from docmine.nlp.languages import ENGLISH, localise
     from docmine.nlp.lexicon import Lexicon
 
     aliases = v.aliases_file(aliases)
     with _writable_store(db) as store:
         lex = Lexicon.load(None, aliases)
-        return store.recanonicalize(lex.canonical)
+        by_language: dict[str, Lexicon] = {}
+
+        def canonical(label: str, resolved: str, language: str | None) -> str:
+            # a document in another language has its names mapped by that language's lexicon
+            # ("Београду" -> Belgrade), as at ingest
+            key = "en" if language in ENGLISH else str(language)
+            if key not in by_language:
+                by_language[key] = lex if key == "en" else localise(lex, key)
+            return by_language[key].canonical(label, resolved)
+
+        return store.recanonicalize(canonical, lambda label, *names: lex.fate(label, *names))
+
+
+def clean_entity(action: str, names: Sequence[str] | str, db: str = DEFAULT_DB, label: str | None = None,
+                 to: str | None = None, aliases: str | None = None) -> dict:
+    """Merge, rename, relabel or drop ("not an entity") stored entities, as ``docmine entity``.
+
+    The decision is appended to the user aliases file (default ./docmine.aliases.toml, created if
+    absent), so every later ingest and ``canonicalize`` apply it, and it is applied to the store at
+    once. Returns ``{"aliases": file, "entry": the TOML written, "changed": mentions changed}``."""
+    from docmine.cleanup import decide
+
+    names = [names] if isinstance(names, str) else list(names)
+    if label is not None:
+        label = str(v.label(label))
+    if aliases is not None:
+        aliases = v.aliases_file(aliases) if os.path.exists(aliases) else os.fspath(aliases)
+    with _writable_store(db) as store:
+        path, text = decide(store, action, names, label=label, to=to, aliases=aliases)
+    return {"aliases": path, "entry": text, "changed": canonicalize(db, aliases=path)}
 
 
 def search(query: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:

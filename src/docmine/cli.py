@@ -23,7 +23,7 @@ from docmine.nlp.mention import DEFAULT_MODEL
 from docmine.pipeline import IngestOptions, check_together, option_flag
 from docmine.store import DEFAULT_DB, StoreError, default_db, store_error
 
-WRITES_STORE = {"ingest", "canonicalize", "seizures"}  # and `topics` when it fits (not --trend / --cross)
+WRITES_STORE = {"ingest", "canonicalize", "seizures", "entity"}  # and `topics` when it fits (not --trend / --cross)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -208,6 +208,15 @@ def cmd_failures(a) -> int:
 def cmd_canonicalize(a) -> int:
     n = api.canonicalize(db=a.db, aliases=a.aliases)
     print(f"canonical names re-applied: {n} mentions changed")
+    return 0
+
+
+def cmd_entity(a) -> int:
+    out = api.clean_entity(a.action, a.names, db=a.db, label=a.label, to=a.to, aliases=a.aliases)
+    print(out["entry"].strip())
+    print(f"written to {out['aliases']}; {out['changed']} mentions changed in {a.db}. Every later ingest and "
+          f"`docmine canonicalize` apply it again; edit or remove the table to undo (a dropped name "
+          f"comes back with the next ingest of its documents)")
     return 0
 
 
@@ -490,6 +499,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-o", "--output", help="write the table: " + v.format_list(v.TABLE_FORMATS))
 
     add("failures", cmd_failures, "every file that failed: path, stage, reason")
+
+    sp = add("entity", cmd_entity, "clean up entities: drop (not an entity), relabel, rename or merge; "
+                                   "written to the aliases file and applied at once")
+    sp.add_argument("action", choices=["drop", "relabel", "rename", "merge"])
+    sp.add_argument("names", nargs="+", metavar="NAME",
+                    help="the entity's canonical name (as `docmine entities` shows)")
+    sp.add_argument("--label", type=_label(), help="the entity's label, when the name has several")
+    sp.add_argument("--to", help="relabel: the new label; rename: the new name; merge: the canonical name "
+                                 "(default: the first NAME)")
+    sp.add_argument("--aliases", help="user aliases TOML file to write (default ./docmine.aliases.toml)")
 
     sp = add("canonicalize", cmd_canonicalize, "re-apply alias tables to stored mentions without re-running NER")
     sp.add_argument("--aliases", help="user aliases TOML file (default ./docmine.aliases.toml if present)")

@@ -593,15 +593,30 @@ class Store:
         return pd.read_sql_query(sql, self.conn, params=params)
 
     # -- canonical names (re-applied without NER) ---------------------------------
-    def recanonicalize(self, canonical_fn) -> int:
-        """Re-map every mention's entity from its stored ``resolved`` text; returns changes."""
+    def recanonicalize(self, canonical_fn, fate_fn=None) -> int:
+        """Re-map every mention's entity from its stored ``resolved`` text and its document's
+        language, ``canonical_fn(label, resolved, language)``; returns changes.
+
+        ``fate_fn(label, resolved, text, canonical)``, the user's clean-up, may return "" (the
+        mention is no entity: deleted) or another label (the mention takes it)."""
         changed = 0
         with self.conn:
             rows = self.conn.execute(
-                "SELECT m.mention_id, m.label, m.resolved, e.canonical FROM mentions m JOIN entities e USING(entity_id)"
+                "SELECT m.mention_id, m.label, m.resolved, m.text, e.canonical, d.language"
+                " FROM mentions m JOIN entities e USING(entity_id) JOIN documents d USING(doc_id)"
             ).fetchall()
-            for mid, label, resolved, current in rows:
-                new = canonical_fn(label, resolved)
+            for mid, label, resolved, text, current, language in rows:
+                fate = fate_fn(label, resolved, text, current) if fate_fn is not None else None
+                if fate == "":
+                    self.conn.execute("DELETE FROM mentions WHERE mention_id=?", (mid,))
+                    changed += 1
+                    continue
+                if fate and fate != label:
+                    self.conn.execute("UPDATE mentions SET label=?, entity_id=? WHERE mention_id=?",
+                                      (fate, self._entity_id(fate, canonical_fn(fate, resolved, language)), mid))
+                    changed += 1
+                    continue
+                new = canonical_fn(label, resolved, language)
                 if new != current:
                     self.conn.execute("UPDATE mentions SET entity_id=? WHERE mention_id=?",
                                       (self._entity_id(label, new), mid))

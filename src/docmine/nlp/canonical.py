@@ -235,3 +235,21 @@ def qualify_generic_body(text: str, m: Mention, lex: Lexicon, org_texts: set[str
     others = {named(b, c) for t in org_texts if (sp := _body_and_country(t, lex, generic))
               and (b := sp[0]) == body and (c := sp[1])}
     return next(iter(others)) if len(others) == 1 else None
+
+
+def apply_user_fate(mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """The user's clean-up from the aliases file: a name marked ``drop`` is no entity, one marked
+    ``relabel`` takes its label (and the canonical name for that label)."""
+    if not lex.user_fate:
+        return mentions
+    out = []
+    for m in mentions:
+        fate = lex.fate(m.label, m.resolved or m.text, m.text, m.canonical)
+        if fate == "":
+            continue
+        if fate and fate != m.label:
+            m.label = fate
+            m.canonical = lex.canonical(fate, m.resolved or m.text)
+            m.attrs = {**m.attrs, "user": "relabel"}
+        out.append(m)
+    return out

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from docmine.nlp.mention import NAME_LABELS
+
 DEFAULT_ALIASES_FILE = "docmine.aliases.toml"
 
 
@@ -103,6 +105,8 @@ class Lexicon:
     titles: list[str] = field(default_factory=list)
     rules: dict = field(default_factory=dict)
     user: dict[tuple[str, str], str] = field(default_factory=dict)  # (label, alias_key) -> canonical
+    # the user's clean-up: (label or "*", alias_key) -> "" (not an entity) or the label it really has
+    user_fate: dict[tuple[str, str], str] = field(default_factory=dict)
     versions: dict[str, str] = field(default_factory=dict)
     language: str = "en"  # the language of the documents it reads (docmine.nlp.languages.localise)
     place_endings: tuple[str, ...] = ()  # case endings a place name may carry in that language
@@ -156,7 +160,16 @@ class Lexicon:
         return hit[0] if hit and hit[1] == "country" else None
 
     def canonical(self, label: str, text: str) -> str:
-        """Canonical name of an (already in-document resolved) mention."""
+        """Canonical name of an (already in-document resolved) mention. A user alias of the name
+        docmine gives ("UNODC" -> "United Nations Office on Drugs and Crime" -> the user's name)
+        has the last word: renames and merges reach every form of an entity."""
+        name = self._canonical(label, text)
+        if self.user:
+            key = alias_key(name)
+            return self.user.get((label, key)) or self.user.get(("*", key)) or name
+        return name
+
+    def _canonical(self, label: str, text: str) -> str:
         key = alias_key(text)
         user = self.user.get((label, key)) or self.user.get(("*", key))
         if user:
@@ -189,16 +202,48 @@ class Lexicon:
     # -- loading -----------------------------------------------------------
     @classmethod
     def load(cls, folder: str | Path | None = None, user_aliases: str | Path | None = None) -> Lexicon:
-        return _load_cached(str(folder or models_dir()), str(user_aliases or ""))
+        stamp = None
+        if user_aliases:  # an edited aliases file (docmine entity ...) is read again
+            try:
+                st = os.stat(user_aliases)
+                stamp = (st.st_mtime_ns, st.st_size)
+            except OSError:
+                pass
+        return _load_cached(str(folder or models_dir()), str(user_aliases or ""), stamp)
 
     def apply_user_aliases(self, path: str | Path) -> None:
+        """Read a user aliases file: ``[[entity]]`` tables give a canonical name and its aliases;
+        ``drop = true`` says the name is no entity, ``relabel = "PLACE"`` gives its real label."""
         data = _read_toml(Path(path))
         for ent in data.get("entity", []):
             label = ent.get("label", "*").upper()
             canonical = ent["canonical"]
+            relabel = str(ent.get("relabel") or "").upper()
+            if relabel and relabel not in NAME_LABELS:
+                raise ValueError(f"{path}: relabel = {ent.get('relabel')!r} for {canonical!r}: give one of "
+                                 f"{', '.join(NAME_LABELS)}")
             for alias in [canonical, *ent.get("aliases", [])]:
-                self.user[(label, alias_key(alias))] = canonical
+                key = alias_key(alias)
+                self.user[(label, key)] = canonical
+                if ent.get("drop"):
+                    self.user_fate[(label, key)] = ""
+                elif relabel:
+                    self.user_fate[(label, key)] = relabel
+                    self.user[(relabel, key)] = canonical
         self.versions["user_aliases"] = f"{Path(path).name}:{data.get('version', 'unversioned')}"
+
+    def fate(self, label: str, *names: str) -> str | None:
+        """The user's decision on a mention known by these names (its text, its canonical name):
+        None (keep it), "" (no entity) or the label it really has."""
+        if not self.user_fate:
+            return None
+        for name in names:
+            key = alias_key(name)
+            for lab in (label, "*"):
+                hit = self.user_fate.get((lab, key))
+                if hit is not None:
+                    return hit
+        return None
 
 
 _RESTORE = ("", "a", "а", "o", "ë", "e", "η", "я", "ă")
@@ -239,7 +284,7 @@ def _is_acronym(alias: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _load_cached(folder: str, user_aliases: str) -> Lexicon:
+def _load_cached(folder: str, user_aliases: str, stamp: tuple[int, int] | None = None) -> Lexicon:
     root = Path(folder)
     lex = Lexicon()
     drugs = _read_toml(root / "drugs.toml")

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span
 
 from docmine.extract.document import Document
-from docmine.nlp.canonical import resolve_mentions
+from docmine.nlp.canonical import apply_user_fate, resolve_mentions
 from docmine.nlp.mention import DEFAULT_MODEL, Mention  # DEFAULT_MODEL: defined in mention.py, kept importable here
 
 MAX_CHARS = 200_000  # longer texts are processed in paragraph-aligned chunks
@@ -213,6 +213,7 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
             mentions = resolve_document(prose, mentions, lex)
         if flt is not None:
             mentions = apply_filter(d.text, mentions, flt, lex)
+        mentions = apply_user_fate(mentions, lex)
         for m in mentions:
             m.attrs.pop("_inner", None)
         finish_mentions(d, mentions, sents)

@@ -1,0 +1,102 @@
+"""Entity clean-up (`docmine entity drop|relabel|rename|merge`) and `docmine canonicalize`, on a
+real store of the bundled corpus, through the real command line."""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tomllib
+
+import pytest
+
+from conftest import run_cli
+
+pytestmark = pytest.mark.slow  # the corpus store takes a minute to build once per session
+
+
+@pytest.fixture()
+def work(corpus_db, tmp_path):
+    """A working folder with a private copy of the corpus store as ./docmine.db."""
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(corpus_db + suffix):
+            shutil.copy(corpus_db + suffix, tmp_path / ("docmine.db" + suffix))
+    return tmp_path
+
+
+def entities(folder, label: str) -> dict[str, int]:
+    con = sqlite3.connect(folder / "docmine.db")
+    try:
+        return dict(con.execute("SELECT e.canonical, COUNT(*) FROM mentions m JOIN entities e USING(entity_id)"
+                                " WHERE e.label=? GROUP BY e.canonical", (label,)).fetchall())
+    finally:
+        con.close()
+
+
+def test_canonicalize_keeps_the_names_of_documents_in_other_languages(work):
+    # it mapped every name through the English lexicon: "Београду" lost its canonical Belgrade
+    before = entities(work, "PLACE")
+    out = run_cli("canonicalize", cwd=work).stdout
+    assert "0 mentions changed" in out
+    assert entities(work, "PLACE") == before and before.get("Belgrade", 0) >= 2
+
+
+def test_drop_relabel_rename_merge_are_written_to_the_aliases_file_and_applied(work):
+    orgs = entities(work, "ORG")
+    assert orgs.get("Annual Report Questionnaire", 0) >= 1
+    run_cli("entity", "drop", "annual report questionnaire", cwd=work)
+    assert "Annual Report Questionnaire" not in entities(work, "ORG")
+
+    n_interpol = orgs["INTERPOL"]
+    run_cli("entity", "rename", "INTERPOL", "--to", "International Criminal Police Organization", cwd=work)
+    after = entities(work, "ORG")
+    assert "INTERPOL" not in after and after["International Criminal Police Organization"] == n_interpol
+
+    n_both = orgs["Europol"] + orgs["Eurojust"]
+    run_cli("entity", "merge", "Europol", "Eurojust", cwd=work)
+    after = entities(work, "ORG")
+    assert after["Europol"] == n_both and "Eurojust" not in after
+
+    places = entities(work, "PLACE")
+    run_cli("entity", "relabel", "Money Laundering", "--to", "place", "--label", "ORG", cwd=work)
+    assert "Money Laundering" not in entities(work, "ORG")
+    assert entities(work, "PLACE")["Money Laundering"] == orgs["Money Laundering"]
+    assert len(entities(work, "PLACE")) == len(places) + 1
+
+    data = tomllib.loads((work / "docmine.aliases.toml").read_text(encoding="utf-8"))
+    assert [(e["canonical"], e.get("drop"), e.get("relabel")) for e in data["entity"]] == [
+        ("Annual Report Questionnaire", True, None),
+        ("International Criminal Police Organization", None, None),
+        ("Europol", None, None),
+        ("Money Laundering", None, "PLACE")]
+    # the file is the record: applying it again changes nothing
+    assert "0 mentions changed" in run_cli("canonicalize", cwd=work).stdout
+
+
+def test_a_new_ingest_applies_the_decisions(work):
+    run_cli("entity", "drop", "Annual Report Questionnaire", cwd=work)
+    run_cli("entity", "rename", "Europol", "--to", "EU Agency for Law Enforcement Cooperation", cwd=work)
+    new = work / "inbox"
+    new.mkdir()
+    (new / "note.txt").write_text(
+        "Vienna, 3 June 2025 - Europol and the Turkish National Police seized 40 kg of heroin, according to "
+        "the Annual Report Questionnaire submitted by Türkiye.\n", encoding="utf-8")
+    run_cli("ingest", "inbox", cwd=work)
+    con = sqlite3.connect(work / "docmine.db")
+    rows = con.execute("SELECT e.canonical FROM mentions m JOIN entities e USING(entity_id) JOIN documents d"
+                       " USING(doc_id) WHERE d.path LIKE '%note.txt'").fetchall()
+    con.close()
+    names = {r[0] for r in rows}
+    assert "EU Agency for Law Enforcement Cooperation" in names and "Europol" not in names
+    assert "Annual Report Questionnaire" not in names and "heroin" in names
+
+
+@pytest.mark.parametrize("args, message", [
+    (("drop", "No Such Agency"), "no entity named 'No Such Agency'"),
+    (("relabel", "Europol", "--to", "ANIMAL"), "relabel needs --to with one of PERSON, ORG, DRUG, PLACE"),
+    (("merge", "Europol", "heroin"), "different labels"),
+    (("rename", "Europol"), "rename needs --to"),
+])
+def test_clean_up_mistakes_are_refused_with_a_message(work, args, message):
+    proc = run_cli("entity", *args, cwd=work, check=False)
+    assert proc.returncode == 2 and message in proc.stderr
+    assert not (work / "docmine.aliases.toml").exists()
