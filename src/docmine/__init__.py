@@ -12,6 +12,7 @@ import types as _types
 
 from docmine.api import (  # noqa: F401
     canonicalize,
+    clean_entity,
     comention,
     entities,
     evaluate,
@@ -31,7 +32,7 @@ from docmine.api import (  # noqa: F401
 from docmine.version import __version__  # noqa: F401
 
 __all__ = ["ingest", "search", "entities", "comention", "evidence", "topics", "export", "failures", "evaluate",
-           "canonicalize", "open_store", "report", "topic_trend", "topic_entities", "seizures", "seizure_cube",
+           "canonicalize", "clean_entity", "open_store", "report", "topic_trend", "topic_entities", "seizures", "seizure_cube",
            "__version__"]
 
 # Three API functions share their name with a submodule: ``docmine.export`` (tables),
