@@ -100,3 +100,45 @@ def test_clean_up_mistakes_are_refused_with_a_message(work, args, message):
     proc = run_cli("entity", *args, cwd=work, check=False)
     assert proc.returncode == 2 and message in proc.stderr
     assert not (work / "docmine.aliases.toml").exists()
+
+
+def test_tags_stars_and_notes_outlive_a_re_ingest_and_export(work):
+    inbox = work / "inbox"
+    inbox.mkdir()
+    release = inbox / "release.txt"
+    release.write_text("Ankara, 2 May 2025 - Turkish National Police seized 300 kg of captagon tablets.\n",
+                       encoding="utf-8")
+    run_cli("ingest", "inbox", cwd=work)
+    run_cli("tag", "balkan route", "--doc", "inbox/release.txt", "--note", "follow up", cwd=work)
+    run_cli("tag", "star", "--entity", "Turkish National Police", cwd=work)
+    assert "already on" in run_cli("tag", "star", "--entity", "turkish national police", cwd=work).stdout
+
+    # the file changes and is ingested again: a new document row, the same tag
+    release.write_text("Ankara, 2 May 2025 - Turkish National Police seized 310 kg of captagon tablets.\n",
+                       encoding="utf-8")
+    run_cli("ingest", "inbox", cwd=work)
+    out = run_cli("export", "tagged", "--format", "csv", cwd=work).stdout.splitlines()
+    assert out[0] == "kind,tag,name,label,doc_id,path,documents,note"
+    doc_line = next(line for line in out if line.startswith("document,balkan route,"))
+    assert doc_line.endswith("release.txt,1,follow up")
+    con = sqlite3.connect(work / "docmine.db")
+    new_id = con.execute("SELECT doc_id FROM documents WHERE path LIKE '%release.txt'").fetchone()[0]
+    con.close()
+    assert f",{new_id}," in doc_line
+    assert any(line.startswith("entity,star,Turkish National Police,ORG,,,") for line in out)
+
+    listed = run_cli("tags", "--tag", "star", cwd=work).stdout
+    assert "Turkish National Police" in listed and "balkan route" not in listed
+    assert "removed from" in run_cli("tag", "star", "--entity", "Turkish National Police", "--remove",
+                                     cwd=work).stdout
+    assert "Turkish National Police" not in run_cli("tags", cwd=work).stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (("x", "--doc", "no-such-file"), "no document 'no-such-file'"),
+    (("=HYPERLINK()", "--doc", "1"), "use 1 to 50 letters"),
+    (("x", "--entity", "No Such Agency"), "no entity named 'No Such Agency'"),
+])
+def test_tag_mistakes_are_refused_with_a_message(work, args, message):
+    proc = run_cli("tag", *args, cwd=work, check=False)
+    assert proc.returncode == 2 and message in proc.stderr

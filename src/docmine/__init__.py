@@ -25,6 +25,8 @@ from docmine.api import (  # noqa: F401
     search,
     seizure_cube,
     seizures,
+    tag,
+    tags,
     topic_entities,
     topic_trend,
     topics,
@@ -32,8 +34,8 @@ from docmine.api import (  # noqa: F401
 from docmine.version import __version__  # noqa: F401
 
 __all__ = ["ingest", "search", "entities", "comention", "evidence", "topics", "export", "failures", "evaluate",
-           "canonicalize", "clean_entity", "open_store", "report", "topic_trend", "topic_entities", "seizures", "seizure_cube",
-           "__version__"]
+           "canonicalize", "clean_entity", "open_store", "report", "topic_trend", "topic_entities", "seizures",
+           "seizure_cube", "tag", "tags", "__version__"]
 
 # Three API functions share their name with a submodule: ``docmine.export`` (tables),
 # ``docmine.evaluate`` (scoring) and ``docmine.report`` (the HTML report). Importing a submodule

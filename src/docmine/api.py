@@ -78,12 +78,13 @@ def entities(db: str = DEFAULT_DB, label: str | None = None, top: int | None = 2
         return entity_table(store, label, top, lang=lang)
 
 
-EXPORTS = ("mentions", "documents", "entities", "tables", "seizures")
+EXPORTS = ("mentions", "documents", "entities", "tables", "seizures", "tagged")
 """What ``export`` writes (the CLI's ``docmine export WHAT``)."""
 
 
 def export(what: str, db: str = DEFAULT_DB, *, cells: bool = True, lang: str | None = None) -> pd.DataFrame:
-    """``mentions``, ``documents``, ``entities`` or ``tables`` as a DataFrame.
+    """``mentions``, ``documents``, ``entities``, ``tables``, ``seizures`` or ``tagged`` (the
+    analyst's tags and notes) as a DataFrame.
 
     ``tables``: the tables found in PDFs, DOCX and HTML, one row per cell (doc_id, path, table,
     page, row, col, text); with ``cells=False`` one row per table whose ``rows`` is a list of rows
@@ -102,6 +103,10 @@ def export(what: str, db: str = DEFAULT_DB, *, cells: bool = True, lang: str | N
     lang = v.language(lang)
     if what == "seizures":
         return seizures(db, lang=lang)
+    if what == "tagged":
+        if lang:
+            raise ValueError("lang does not apply to tagged. Leave it out")
+        return tags(db)
     with open_store(db) as store:
         if what == "tables":
             df = tables_df(store, cells=cells)
@@ -160,6 +165,43 @@ def clean_entity(action: str, names: Sequence[str] | str, db: str = DEFAULT_DB, 
     with _writable_store(db) as store:
         path, text = decide(store, action, names, label=label, to=to, aliases=aliases)
     return {"aliases": path, "entry": text, "changed": canonicalize(db, aliases=path)}
+
+
+def tag(tag: str, db: str = DEFAULT_DB, *, doc: str | int | None = None, entity: str | None = None,
+        label: str | None = None, note: str = "", remove: bool = False) -> bool:
+    """Tag (star: the tag ``"star"``) a document (``doc``: its id or a part of its path) or an
+    entity (``entity``: its canonical name; ``label`` when the name has several), with an optional
+    note; ``remove=True`` takes the tag away. Returns whether anything changed. Tags live in the
+    store and outlive a re-ingest."""
+    from docmine.tags import document_target, entity_target, mark
+
+    if (doc is None) == (entity is None):
+        raise ValueError("tag a document (doc=ID or a part of its path) or an entity (entity=NAME), one of the two")
+    if label is not None:
+        label = str(v.label(label))
+    with _writable_store(db) as store:
+        if doc is not None:
+            kind, target = "document", document_target(store, doc)[0]
+        else:
+            kind, target = "entity", entity_target(store, str(entity), label)
+        return mark(store, kind, target, tag, note=note, remove=remove)
+
+
+def tags(db: str = DEFAULT_DB, tag: str | None = None) -> pd.DataFrame:
+    """Every tagged document and entity (or those with ``tag``): kind, tag, name, label, doc_id,
+    path, documents, note."""
+    from docmine.tags import tagged
+
+    with open_store(db) as store:
+        if store.version() < 5:  # a store from before tags: it has none
+            return _no_tags()
+        return tagged(store, tag)
+
+
+def _no_tags() -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(columns=["kind", "tag", "name", "label", "doc_id", "path", "documents", "note"])
 
 
 def search(query: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:

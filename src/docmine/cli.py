@@ -23,7 +23,8 @@ from docmine.nlp.mention import DEFAULT_MODEL
 from docmine.pipeline import IngestOptions, check_together, option_flag
 from docmine.store import DEFAULT_DB, StoreError, default_db, store_error
 
-WRITES_STORE = {"ingest", "canonicalize", "seizures", "entity"}  # and `topics` when it fits (not --trend / --cross)
+# and `topics` when it fits (not --trend / --cross)
+WRITES_STORE = {"ingest", "canonicalize", "seizures", "entity", "tag"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -217,6 +218,25 @@ def cmd_entity(a) -> int:
     print(f"written to {out['aliases']}; {out['changed']} mentions changed in {a.db}. Every later ingest and "
           f"`docmine canonicalize` apply it again; edit or remove the table to undo (a dropped name "
           f"comes back with the next ingest of its documents)")
+    return 0
+
+
+def cmd_tag(a) -> int:
+    changed = api.tag(a.tag, db=a.db, doc=a.doc, entity=a.entity, label=a.label, note=a.note or "",
+                      remove=a.remove)
+    what = f"document {a.doc}" if a.doc is not None else f"entity {a.entity}"
+    verb = ("removed from" if a.remove else "tagged on") if changed else ("was not on" if a.remove else "already on")
+    print(f"{a.tag!r} {verb} {what}")
+    return 0
+
+
+def cmd_tags(a) -> int:
+    df = api.tags(db=a.db, tag=a.tag)
+    if df.empty:
+        print("nothing tagged yet: docmine tag TAG --doc ID|PATH or --entity NAME")
+        return 0
+    show = df.drop(columns=["path"]).astype(object).where(df.drop(columns=["path"]).notna(), "")
+    print(show.to_string(index=False))
     return 0
 
 
@@ -509,6 +529,18 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--to", help="relabel: the new label; rename: the new name; merge: the canonical name "
                                  "(default: the first NAME)")
     sp.add_argument("--aliases", help="user aliases TOML file to write (default ./docmine.aliases.toml)")
+
+    sp = add("tag", cmd_tag, "tag, star (the tag 'star') or annotate a document or an entity; kept across re-ingests")
+    sp.add_argument("tag")
+    target = sp.add_mutually_exclusive_group(required=True)
+    target.add_argument("--doc", help="the document: its id or a part of its path")
+    target.add_argument("--entity", help="the entity: its canonical name")
+    sp.add_argument("--label", type=_label(), help="the entity's label, when the name has several")
+    sp.add_argument("--note", help="a note kept with the tag (tagging again replaces it)")
+    sp.add_argument("--remove", action="store_true", help="take the tag away")
+
+    sp = add("tags", cmd_tags, "list tagged documents and entities, with their notes")
+    sp.add_argument("--tag", help="only this tag")
 
     sp = add("canonicalize", cmd_canonicalize, "re-apply alias tables to stored mentions without re-running NER")
     sp.add_argument("--aliases", help="user aliases TOML file (default ./docmine.aliases.toml if present)")

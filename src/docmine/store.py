@@ -189,11 +189,24 @@ def _m4_seizures(conn: sqlite3.Connection) -> None:
         " version TEXT NOT NULL)")
 
 
+def _m5_tags(conn: sqlite3.Connection) -> None:
+    """4 -> 5: the analyst's tags, stars and notes on documents and entities. A document is known
+    by its path and an entity by its label and canonical name, not by row ids, so a tag outlives
+    a re-ingest of the document and a re-run of canonicalize that keeps the name."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS tags ("
+        " kind TEXT NOT NULL CHECK (kind IN ('document', 'entity')),"
+        " target TEXT NOT NULL, tag TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', created REAL NOT NULL,"
+        " PRIMARY KEY (kind, target, tag)) WITHOUT ROWID")
+    conn.execute("CREATE INDEX IF NOT EXISTS tags_tag ON tags(tag)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_base_schema,
     _m2_resolved_paths,
     _m3_tables,
     _m4_seizures,
+    _m5_tags,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 """The version this docmine writes: a store is at it once every migration has run."""
