@@ -54,7 +54,7 @@ C_GRID = (0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(0.1 + 0.025 * k, 3) for k in range(29))  # 0.1 .. 0.8
 TWO_STAGE = True
 MIN_COUNT = 3  # features seen in fewer training candidates are dropped
-VERSION = "2026.12.3"
+VERSION = "2026.12.2"
 
 
 def is_heldout(i: int) -> bool:

@@ -154,27 +154,5 @@ def test_heldout_figures_stay_above_a_floor():
     items = [x for x in train.prepare(SEIZURE_SET, heldout_only=True)]
     rows = train.featurise(items, load_classes(MODELS))
     res = train.score(rows, train.predict(rows, model), model.thresholds)
-    assert res["CONCEAL"]["f1"] >= 0.52, res  # shipped: 0.580
-    assert res["AGENCY"]["f1"] >= 0.65, res  # shipped: 0.723
-
-
-@pytest.mark.parametrize("text,span", [
-    ("Police found 4 kg of heroin in sacks buried in the ground.", "sacks buried in the ground"),
-    ("Customs found 1,930 captagon pills in a bag wrapped in black socks.", "bag wrapped in black socks"),
-    ("The officials of SIPA (State Investigation and Protection Agency) seized 22 kg of heroin.",
-     "SIPA (State Investigation and Protection Agency)"),
-])
-def test_candidates_reach_participles_and_bracketed_names(nlp, parser, text, span):
-    from docmine.seizures.roles import candidate_spans, load_classes
-
-    doc = sentence_doc(nlp, parser, text)
-    found = {doc[s:e].text for s, e in candidate_spans(doc, load_classes(MODELS)["agency.agent"])}
-    assert span in found, found
-
-
-def test_lowercase_brackets_are_not_a_name(nlp, parser):
-    from docmine.seizures.roles import candidate_spans, load_classes
-
-    doc = sentence_doc(nlp, parser, "Police seized the car (in the evening) near the border.")
-    cands = {doc[s:e].text for s, e in candidate_spans(doc, load_classes(MODELS)["agency.agent"])}
-    assert not any("evening)" in c for c in cands), cands
+    assert res["CONCEAL"]["f1"] >= 0.52, res  # shipped: 0.598
+    assert res["AGENCY"]["f1"] >= 0.65, res  # shipped: 0.721

@@ -10,14 +10,12 @@ Two roles:
 Method. :func:`candidate_spans` proposes spans from the parse: for every noun, the phrase with
 leading determiners and possessives stripped, its compound core and the bare head, each
 optionally extended by an "of"-PP chain, a locative PP ("compartment in the bed"), a
-coordination ("sacks and nylon bags"), a participle clause ("sacks buried in the ground"), an
-apposition ("NCB, Delhi Zonal Unit") or a bracketed acronym or name, plus docmine's own entities,
+coordination ("sacks and nylon bags") or a parenthesised acronym, plus docmine's own entities,
 an entity followed by agent nouns ("CBP officers") and an ORG followed by a PLACE
 ("ANF Peshawar"). :func:`binary_features` describes a candidate (head lemma and its word class
 from ``models/seizure_roles.toml``, governing preposition and verb and their classes,
 dependency relation and dependency path to the nearest DRUG and QUANTITY mention, token
-distance and direction to them, dependency path to the nearest seizure and hiding verb, first
-organisation of the sentence, docmine entity label and source, casing, length, how it was
+distance and direction to them, docmine entity label and source, casing, length, how it was
 built, a few conjunctions of these) and :func:`dense_features` adds the parser's context vectors
 (``doc.tensor``) of the head and of the span. Per role two logistic regressions score it: is
 the candidate's head inside a span of the role (detection), and, given that, are these its
@@ -62,8 +60,7 @@ if not Span.has_extension("role_score"):
 _STRIP_LEFT_DEPS = frozenset({"det", "predet", "case", "punct", "cc", "prep", "mark", "advmod"})
 _STRIP_LEFT_TAGS = frozenset({"DT", "PRP$", "WP$", "POS", "PDT"})
 _PUNCT_EDGE = frozenset({"PUNCT", "SPACE"})
-_LOC_PREPS = frozenset({"in", "inside", "on", "under", "beneath", "behind", "within", "into", "with", "aboard",
-                        "between", "among", "below", "underneath"})
+_LOC_PREPS = frozenset({"in", "inside", "on", "under", "beneath", "behind", "within", "into", "with", "aboard"})
 _AGENT_PREPS = frozenset({"by", "from"})
 
 
@@ -222,17 +219,6 @@ def _acronym_end(doc: Doc, end: int) -> int | None:
     return None
 
 
-def _bracket_end(doc: Doc, end: int, longest: int = 10) -> int | None:
-    """End after a bracketed expansion of a name right at ``end``: "SIPA (State Investigation and
-    Protection Agency)"; capitalised words only, at most ``longest`` tokens."""
-    if end < len(doc) and doc[end].text == "(":
-        for k in range(end + 2, min(len(doc), end + longest + 2)):
-            if doc[k].text == ")":
-                inner = [t for t in doc[end + 1:k] if t.is_alpha and len(t) > 3]
-                return k + 1 if inner and all(t.text[:1].isupper() for t in inner) else None
-    return None
-
-
 def candidate_spans(doc: Doc, agent_words: frozenset[str] = frozenset()) -> dict[tuple[int, int], set[str]]:
     """Candidate token spans ``(start, end)`` -> how they were built (feature tags)."""
     cands: dict[tuple[int, int], set[str]] = {}
@@ -259,22 +245,9 @@ def candidate_spans(doc: Doc, agent_words: frozenset[str] = frozenset()) -> dict
                 objs = [c for c in child.rights if c.dep_ == "pobj"]
                 if objs:
                     ends.setdefault(_of_end(objs[0]), "loc")
-                    # a second locative PP: "under cabbages in a pickup truck"
-                    for grand in objs[0].rights:
-                        if grand.dep_ == "prep" and grand.lower_ in _LOC_PREPS:
-                            gobj = [c for c in grand.rights if c.dep_ == "pobj"]
-                            if gobj:
-                                ends.setdefault(_of_end(gobj[0]), "loc2")
-            # a participle clause: "sacks buried in the ground", "a bag wrapped in black socks"
-            elif child.dep_ == "acl" and child.tag_ in ("VBN", "VBG"):
-                ends.setdefault(child.right_edge.i + 1, "acl")
-        acr = _acronym_end(doc, of_end) or _bracket_end(doc, of_end)
+        acr = _acronym_end(doc, of_end)
         if acr:
             ends.setdefault(acr, "acr")
-        # an apposition naming the unit: "NCB, Delhi Zonal Unit"
-        for child in tok.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                ends.setdefault(child.right_edge.i + 1, "appos")
         # coordination: "sacks and nylon bags", "police and customs"
         conj = [c for c in tok.rights if c.dep_ == "conj"]
         if conj:
@@ -286,7 +259,7 @@ def candidate_spans(doc: Doc, agent_words: frozenset[str] = frozenset()) -> dict
                 add(s, e, f"np:{sh}+{eh}")
     for ent in doc.ents:
         add(ent.start, ent.end, f"ent:{ent.label_}")
-        acr = _acronym_end(doc, ent.end) or _bracket_end(doc, ent.end)
+        acr = _acronym_end(doc, ent.end)
         if acr:
             add(ent.start, acr, "ent+acr")
         # an entity followed by agent nouns ("CBP officers", "Langkawi police", "BSF jawans")
@@ -490,21 +463,6 @@ def binary_features(doc: Doc, start: int, end: int, how: Iterable[str],
             path = min(paths, key=len)
             add(f"path:{lab}={'|'.join(path) if len(path) <= 5 else 'far'}")
             add(f"pathlen:{lab}={min(len(path), 6)}")
-    # dependency path to the nearest seizure verb and hiding verb: who seized, where it was hidden
-    for name in ("verbs.seize", "verbs.hide"):
-        verbs = classes.get(name, frozenset())
-        targets = [t for t in doc if t.pos_ in ("VERB", "NOUN") and t.lemma_.lower() in verbs
-                   and not start <= t.i < end]
-        paths = [p for p in (_dep_path(root, t) for t in targets) if p is not None]
-        if paths:
-            path = min(paths, key=len)
-            add(f"path:{name}={'|'.join(path) if len(path) <= 4 else 'far'}")
-        else:
-            add(f"path:{name}=none")
-    # the first organisation of the sentence (the seizing agency usually comes first)
-    orgs = [e for e in doc.ents if e.label_ == "ORG"]
-    if orgs and orgs[0].start >= start and orgs[0].end <= end:
-        add("first_org")
     # conjunction with another candidate of the same kind
     if any(c.dep_ == "conj" for c in root.children):
         add("has_conj")
