@@ -228,3 +228,30 @@ def test_bundled_corpus_one_seizure_two_reports_and_cube_cells_open(corpus_db, t
     for cell in cube.itertuples():
         opened = docmine.seizures(db, ids=cell.seizure_ids)
         assert len(opened) == cell.seizures and opened["sentence"].str.len().min() > 0
+
+
+# --- amount spans: the conventions of the seizure-news set's training four fifths -------------
+def _amounts(nlp, text):
+    return [e.text for e in nlp(text).ents if e.label_ == "QUANTITY"]
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Police seized 45.2 kilograms (99.6 pounds) of cocaine.", "45.2 kilograms (99.6 pounds)"),
+    ("Customs found 23 metric tons (25 short tons) of hashish.", "23 metric tons (25 short tons)"),
+    ("Customs found 23 metric tons (25 US tons) of hashish.", "23 metric tons"),  # "US" stays a place
+    ("About 2 kilos of heroin were found in the car.", "2 kilos"),  # opening a sentence: outside
+    ("Officers found about 2 kilos of heroin in the car.", "about 2 kilos"),  # mid-sentence: inside
+    ("Officers found almost 3 kg of heroin in the car.", "almost 3 kg"),
+    ("Officers found around 3 kg of heroin in the car.", "3 kg"),
+    ("Police seized 25 kilos of 774 grams of heroin.", "25 kilos of 774 grams"),
+])
+def test_amount_span_conventions(nlp, text, amount):
+    assert amount in _amounts(nlp, text)
+
+
+def test_brackets_that_are_not_a_converted_amount_stay_outside(nlp):
+    found = _amounts(nlp, "Police seized 5 kg (heroin) and 3 kg (in a bag).")
+    assert found == ["5 kg", "3 kg"], found
+    from docmine.nlp.quantities import parse_quantity
+
+    assert parse_quantity("45.2 kilograms (99.6 pounds)") == (45.2, "kg")
