@@ -304,7 +304,7 @@ def cmd_serve(a) -> int:
 
     if a.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"warning: serving on {a.host} exposes the store to the network", file=sys.stderr)
-    serve(a.db, host=a.host, port=a.port)
+    serve(a.db, host=a.host, port=a.port, allowed_hosts=a.allow_host or ())
     return 0
 
 
@@ -404,7 +404,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="latest publication date: YYYY-MM-DD, YYYY-MM or YYYY (to its last day)")
     sp.add_argument("--topic", type=_count("--topic", minimum=0, example=3), help="only documents of this topic id")
     sp.add_argument("--path", help="only documents whose path contains this")
-    sp.add_argument("--limit", type=_count("--limit"), default=20, help="snippets per entity (default 20)")
+    sp.add_argument("--limit", type=_count("--limit", maximum=10_000), default=20,
+                    help="snippets per entity (default 20, at most 10000)")
     sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
                     help="only documents in this language (ISO 639 code: en, fr, hr, sr, tr, ...)")
 
@@ -442,6 +443,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("serve", cmd_serve, "local read-only web app (127.0.0.1 by default)")
     sp.add_argument("--port", type=_count("--port", maximum=65535, example=8765), default=8765)
     sp.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1, loopback only)")
+    sp.add_argument("--allow-host", action="append", metavar="NAME",
+                    help="a host name browsers may use to reach the app (repeatable; IP addresses and localhost"
+                         " always work; other names are refused against DNS rebinding)")
 
     sp = sub.add_parser("evaluate", help="precision, recall and F1 per label against a gold file",
                         description="Score the pipeline against gold annotations (.spacy DocBin or .jsonl).")

@@ -5,10 +5,20 @@ snippets with pages), co-mention table (label, measure and window selectable; ea
 to its evidence sentences), document view with entities highlighted, CSV download of every
 table. Every value from the store goes through Jinja2 autoescaping; the store is opened
 read-only, and all SQL takes parameters.
+
+Hostile requests get a 400 with a message, never a 500 or a hang: queries are bounded in length
+and terms (:mod:`docmine.analysis.search`), numbers to SQLite's 64 bits, and a request whose Host
+header names neither the bound address, an IP address nor loopback is refused (DNS rebinding: a web
+page on another site cannot read the store through a name it points at 127.0.0.1). Downloads are
+streamed, their cells made safe for spreadsheets, their file names encoded per RFC 6266/5987.
 """
 from __future__ import annotations
 
 import io
+import ipaddress
+import re
+from collections.abc import Iterable, Iterator
+from urllib.parse import quote
 
 import pandas as pd
 from flask import Flask, Response, abort, jsonify, render_template_string, request, url_for
@@ -58,9 +68,18 @@ d.onclick=()=>{location.href=it.url};box.appendChild(d);}});
 </script></body></html>"""
 
 
-def create_app(db: str) -> Flask:
+MAX_ID = 2**63 - 1
+"""The largest id or count a request may give (SQLite integers are 64-bit)."""
+LOOPBACK_NAMES = ("localhost",)
+"""Host names always accepted (IP addresses are accepted too: DNS rebinding needs a name)."""
+
+
+def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
+    """The app over store ``db``. ``allowed_hosts``: host names (besides IP addresses and
+    ``localhost``) a browser may use to reach it, e.g. the machine's name when bound to 0.0.0.0."""
     app = Flask(__name__)
     app.config["DB"] = db
+    app.config["ALLOWED_HOSTS"] = {h.lower().rstrip(".") for h in allowed_hosts if h} | set(LOOPBACK_NAMES)
     Store(db, readonly=True).close()  # fail early with a clear message
 
     def store() -> Store:
@@ -71,10 +90,43 @@ def create_app(db: str) -> Flask:
         return render_template_string(BASE, title=title, body=Markup(body), labels=LABELS)
 
     def csv_response(df: pd.DataFrame, name: str) -> Response:
-        buf = io.StringIO()
-        df.to_csv(buf, index=False)
-        return Response(buf.getvalue(), mimetype="text/csv",
-                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+        return Response(_csv_chunks(df), mimetype="text/csv",
+                        headers={"Content-Disposition": content_disposition(f"{name}.csv")})
+
+    def bad_request(message: str):
+        """Stop the request with 400 and the message (JSON under /api/ and for autocomplete)."""
+        if request.path.startswith(("/api/", "/autocomplete")):
+            abort(Response(jsonify({"error": message}).get_data(), status=400, mimetype="application/json"))
+        abort(Response(message, status=400, mimetype="text/plain"))
+
+    def int_arg(name: str, default: int | None = None, minimum: int = 0) -> int | None:
+        """A whole-number query argument within [minimum, MAX_ID]; 400 otherwise."""
+        from docmine.analysis.search import check_int
+
+        raw = request.args.get(name, "").strip()
+        if not raw:
+            return default
+        try:
+            return check_int(raw, name, minimum, MAX_ID)
+        except ValueError as exc:
+            bad_request(f"{exc}. Give, for example, {name}={max(minimum, 1)}")
+        return None  # not reached: bad_request raises
+
+    def text_arg(name: str, default: str = "") -> str:
+        """A text query argument of at most MAX_QUERY_CHARS characters; 400 otherwise."""
+        from docmine.analysis.search import MAX_QUERY_CHARS
+
+        value = request.args.get(name, default)
+        if len(value) > MAX_QUERY_CHARS:
+            bad_request(f"{name} is {len(value):,} characters long; give at most {MAX_QUERY_CHARS}")
+        return value
+
+    @app.before_request
+    def check_host():
+        if not host_allowed(request.host, app.config["ALLOWED_HOSTS"]):
+            abort(Response(f"docmine refuses the Host {request.host!r}: open it as http://127.0.0.1:PORT/, or start"
+                           " it with `docmine serve --allow-host NAME` to reach it by that name", status=400,
+                           mimetype="text/plain"))
 
     @app.after_request
     def security_headers(resp):
@@ -107,7 +159,7 @@ def create_app(db: str) -> Flask:
 
     @app.route("/autocomplete")
     def autocomplete():
-        q = request.args.get("q", "").strip()
+        q = text_arg("q").strip()
         if len(q) < 2:
             return jsonify([])
         with store() as s:
@@ -125,21 +177,23 @@ def create_app(db: str) -> Flask:
     def search_page():
         from docmine.analysis.search import search
 
-        q = request.args.get("q", "").strip()
+        q = text_arg("q").strip()
         label = request.args.get("label") or None
         if label and label not in LABELS:
-            abort(400)
+            bad_request(f"unknown label {label!r}; choose one of {', '.join(LABELS)}")
+        topic = int_arg("topic")
         error, df = None, pd.DataFrame()
         if q:
             try:
                 with store() as s:
                     df = search(s, q, label=label, fuzzy=bool(request.args.get("fuzzy")),
-                                text=bool(request.args.get("text")),
-                                date_from=request.args.get("from") or None, date_to=request.args.get("to") or None,
-                                topic=request.args.get("topic", type=int))
+                                text=bool(request.args.get("text")), date_from=text_arg("from") or None,
+                                date_to=text_arg("to") or None, topic=topic)
             except ValueError as exc:
                 error = str(exc)
         if request.args.get("format") == "csv":
+            if error:
+                bad_request(error)
             return csv_response(df, "search")
         return page("search", """
 <h1>Search: {{ q }}</h1>{% if error %}<p style="color:#b00">{{ error }}</p>{% endif %}
@@ -160,7 +214,7 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
 <table>{% for r in g.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">\
 {{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td><td class="kwic">\
 {{ r.snippet }}</td></tr>{% endfor %}</table>{% endfor %}{% endif %}
-""", q=q, df=df, error=error, label=label, text_mode=bool(request.args.get("text")))
+""", q=q, df=df, error=error, label=label, text_mode=bool(request.args.get("text"))), 400 if error else 200
 
     @app.route("/entity/<label>/<path:name>")
     def entity_page(label, name):
@@ -208,9 +262,10 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
         cols = request.args.get("cols", "DRUG")
         measure = request.args.get("measure", "npmi")
         window = request.args.get("window", "document")
-        min_count = request.args.get("min_count", 2, type=int)
+        min_count = int_arg("min_count", 2, minimum=1) or 2
         if rows not in LABELS or cols not in LABELS or measure not in MEASURES or window not in WINDOWS:
-            abort(400)
+            bad_request(f"rows and cols must be one of {', '.join(LABELS)}, measure one of {', '.join(MEASURES)}"
+                        f" and window one of {', '.join(WINDOWS)}")
         with store() as s:
             t = comention(s, rows, cols, window=window, measure=measure, min_count=min_count)
         if request.args.get("format") == "csv":
@@ -253,9 +308,11 @@ title="{{ x.count }} {{ window }}s">\
     def evidence_page():
         from docmine.analysis.comention import evidence
 
-        row, col = request.args.get("row", ""), request.args.get("col", "")
+        row, col = text_arg("row"), text_arg("col")
         rows, cols = request.args.get("rows") or None, request.args.get("cols") or None
         window = request.args.get("window", "sentence")
+        if window not in ("document", "paragraph", "sentence"):
+            bad_request(f"unknown window {window!r}; choose document, paragraph or sentence")
         try:
             with store() as s:
                 ev = evidence(s, row, col, window=window, rows_label=rows, cols_label=cols)
@@ -278,7 +335,7 @@ title="{{ x.count }} {{ window }}s">\
         with store() as s:
             df = documents_df(s)
         all_langs = df["language"].fillna("?").value_counts()
-        topic = request.args.get("topic", type=int)
+        topic = int_arg("topic")
         if topic is not None:
             df = df[df["topic"] == topic]
         lang = request.args.get("lang") or None
@@ -304,7 +361,7 @@ title="{{ x.count }} {{ window }}s">\
         try:
             date_from, date_to = v.date_range(args.get("from") or None, args.get("to") or None, ("from", "to"))
             min_kg = v.non_negative_number(args["min_kg"], "min_kg") if args.get("min_kg") else None
-            ids = [v.whole_number(i, "ids") for i in args.get("ids", "").split(",") if i.strip()]
+            ids = [v.whole_number(i, "ids", maximum=MAX_ID) for i in args.get("ids", "").split(",") if i.strip()]
         except ValueError as exc:
             abort(Response(str(exc), status=400, mimetype="text/plain"))
         return dict(drug=args.get("drug") or None, agency=args.get("agency") or None,
@@ -351,11 +408,11 @@ concealment</th><th>transport</th><th>evidence</th></tr>{% for r in rows %}<tr><
  {% endfor %}</span>{% endif %}</td></tr>{% endfor %}</table>{% endif %}
 """, rows=records(df), cube=cube)
 
-    @app.route("/document/<int:doc_id>")
+    @app.route(f"/document/<int(max={MAX_ID}):doc_id>")
     def document_page(doc_id):
         from docmine.seizures.table import parts_of
 
-        seizure = request.args.get("seizure", type=int)
+        seizure = int_arg("seizure")
         with store() as s:
             d = s.query("SELECT doc_id, path, title, date, format, text FROM documents WHERE doc_id=?", (doc_id,))
             if not d:
@@ -377,6 +434,37 @@ concealment</th><th>transport</th><th>evidence</th></tr>{% for r in rows %}<tr><
 """, d=d, colors=COLORS, highlighted=highlight(d["text"], ms, parts), parts=parts, seizure=seizure)
 
     return app
+
+
+def host_allowed(host: str, allowed: set[str]) -> bool:
+    """Whether a request's Host header (``name[:port]``) is an IP address or an allowed name."""
+    name = host.strip().lower()
+    m = re.fullmatch(r"\[([0-9a-f:.]+)\](?::\d+)?|([^:\[\]]*)(?::\d+)?", name)
+    if not m:
+        return False
+    name = (m.group(1) or m.group(2) or "").rstrip(".")
+    try:
+        ipaddress.ip_address(name)
+        return True
+    except ValueError:
+        return name in allowed
+
+
+def content_disposition(filename: str) -> str:
+    """An ``attachment`` header for any file name (RFC 6266): an ASCII ``filename`` with every
+    other character replaced, and the exact name as UTF-8 in ``filename*`` (RFC 5987)."""
+    ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "_", filename).strip("._") or "download"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+def _csv_chunks(df: pd.DataFrame, rows: int = 2000) -> Iterator[bytes]:
+    """The table as CSV (cells safe for spreadsheets), encoded to UTF-8 a few thousand rows at a time."""
+    from docmine.export import safe_cells
+
+    for start in range(0, max(len(df), 1), rows):
+        buf = io.StringIO()
+        safe_cells(df.iloc[start: start + rows]).to_csv(buf, index=False, header=start == 0)
+        yield buf.getvalue().encode("utf-8")
 
 
 def _like(q: str) -> str:
@@ -420,7 +508,8 @@ def _urlquote(s: str) -> str:
     return quote(s, safe="")
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8765) -> None:
+def serve(db: str, host: str = "127.0.0.1", port: int = 8765, allowed_hosts: Iterable[str] = ()) -> None:
+    """Serve the app on ``host:port``; ``allowed_hosts`` as in :func:`create_app` (``host`` is allowed too)."""
     try:  # read new documents for seizures once; the app itself only reads
         from docmine.seizures.build import update_seizures
 
@@ -428,6 +517,6 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8765) -> None:
             update_seizures(s)
     except Exception as exc:  # a read-only store: serve the records it has
         print(f"docmine: seizure records not updated ({exc}); run `docmine seizures` to update them")
-    app = create_app(db)
+    app = create_app(db, allowed_hosts=[host, *allowed_hosts])
     print(f"docmine serving {db} on http://{host}:{port}/ (read-only; Ctrl+C to stop)")
     app.run(host=host, port=port, debug=False, use_reloader=False)
