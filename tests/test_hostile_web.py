@@ -181,3 +181,17 @@ def test_cli_search_refuses_an_oversized_query_with_exit_2(tmp_path):
     assert "docmine: error: the query is" in proc.stderr and "Traceback" not in proc.stderr
     proc = run_cli("search", "--text", " OR ".join(f"w{i}" for i in range(40)), "--db", db, check=False)
     assert proc.returncode == 2 and "give at most 32" in proc.stderr
+
+
+def test_documents_page_is_paged_and_its_csv_complete(tmp_path, monkeypatch):
+    from docmine.web import app as web
+
+    db = small_store(str(tmp_path / "s.db"))
+    monkeypatch.setattr(web, "DOCUMENTS_PER_PAGE", 2)
+    client = web.create_app(db).test_client()
+    first = client.get("/documents").get_data(as_text=True)
+    second = client.get("/documents?page=2").get_data(as_text=True)
+    assert "a.txt" in first and "b.txt" in first and "c.txt" not in first and "page=2" in first
+    assert "c.txt" in second and "a.txt" not in second and "page 2 of 2" in second
+    assert client.get("/documents?page=0").status_code == 400
+    assert len(client.get("/documents?format=csv").get_data(as_text=True).splitlines()) == 4  # header + 3

@@ -71,6 +71,8 @@ d.onclick=()=>{location.href=it.url};box.appendChild(d);}});
 MAX_ID = 2**63 - 1
 """The largest id or count a request may give (SQLite integers are 64-bit)."""
 LOOPBACK_NAMES = ("localhost",)
+DOCUMENTS_PER_PAGE = 200
+"""Rows of the documents page (the CSV download has them all)."""
 """Host names always accepted (IP addresses are accepted too: DNS rebinding needs a name)."""
 
 
@@ -84,6 +86,20 @@ def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
 
     def store() -> Store:
         return Store(app.config["DB"], readonly=True)
+
+    counts_cache: dict[tuple, dict[int, int]] = {}
+
+    def document_counts(s: Store) -> dict[int, int]:
+        """Documents per entity, counted once per state of the store (kept while no mention is
+        added or removed), so each entity page reads only its own entity's documents."""
+        from docmine.analysis.comention import entity_document_counts
+
+        key = tuple(s.query("SELECT (SELECT MAX(mention_id) FROM mentions), (SELECT COUNT(*) FROM mentions),"
+                            " (SELECT COUNT(*) FROM documents WHERE near_dup_of IS NOT NULL)")[0])
+        if key not in counts_cache:
+            counts_cache.clear()
+            counts_cache[key] = entity_document_counts(s)
+        return counts_cache[key]
 
     def page(title: str, body_template: str, **ctx) -> str:
         body = render_template_string(body_template, **ctx)
@@ -140,7 +156,8 @@ def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
         from docmine.analysis.entities import entity_table
 
         with store() as s:
-            tables = {lab: entity_table(s, lab, top=12) for lab in TABLE_ORDER}
+            every = entity_table(s, None, top=None)  # one pass over the mentions, not one per label
+            tables = {lab: every[every["label"] == lab].head(12) for lab in TABLE_ORDER}
             n = s.query("SELECT COUNT(*) FROM documents")[0][0]
             topics = [dict(r) for r in s.query("SELECT topic, label, size FROM topics ORDER BY topic")]
         if request.args.get("format") == "csv":
@@ -218,7 +235,7 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
 
     @app.route("/entity/<label>/<path:name>")
     def entity_page(label, name):
-        from docmine.analysis.comention import comention
+        from docmine.analysis.comention import comention_of
         from docmine.analysis.search import mention_snippets
 
         if label not in LABELS:
@@ -232,14 +249,10 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
                               " GROUP BY text ORDER BY n DESC", (eid,))
             snippets = [{"doc_id": h["doc_id"], "title": h["title"] or h["path"], "date": h["date"], "page": h["page"],
                          "kwic": h["snippet"]} for h in mention_snippets(s, eid, width=80, limit=300)]
-            co = []
-            for other in TABLE_ORDER:
-                # same-label tables list each pair once; the entity page needs it from both sides
-                t = comention(s, label, other, min_count=1, both_orders=(label == other))
-                t = t[t["row"] == name].head(8)
-                co.extend(t.assign(col_label=other).to_dict("records"))
-        if request.args.get("format") == "csv":
-            return csv_response(pd.DataFrame(snippets), f"{label}-{name}")
+            if request.args.get("format") == "csv":
+                return csv_response(pd.DataFrame(snippets), f"{label}-{name}")
+            # this entity's row of each co-mention table, not the whole tables
+            co = comention_of(s, eid, TABLE_ORDER, top=8, doc_counts=document_counts(s)).to_dict("records")
         return page(name, """
 <h1>{{ name }} <span class="muted">{{ label }}</span></h1>
 <p>Written as: {% for a in aliases %}<b>{{ a.text }}</b> ({{ a.n }}){% if not loop.last %}, {% endif %}{% endfor %}</p>
@@ -343,6 +356,9 @@ title="{{ x.count }} {{ window }}s">\
             df = df[df["language"] == lang]
         if request.args.get("format") == "csv":
             return csv_response(df, "documents")
+        shown = int_arg("page", 1, minimum=1) or 1
+        pages = max(1, -(-len(df) // DOCUMENTS_PER_PAGE))
+        rows = df.iloc[(shown - 1) * DOCUMENTS_PER_PAGE: shown * DOCUMENTS_PER_PAGE]
         return page("documents", """
 <h1>Documents{% if topic is not none %} in topic {{ topic }}{% endif %}</h1><p>\
 <a href="?format=csv{% if topic is not none %}&topic={{ topic }}{% endif %}">download CSV</a></p>
@@ -352,7 +368,12 @@ title="{{ x.count }} {{ window }}s">\
 </td><td>{{ d.date or '' }}</td><td>{{ d.format }}</td><td>{{ d.language or '' }}</td>\
 <td>{{ '' if d.topic is none else d.topic }}</td>\
 <td class="num">{{ d.mentions }}</td></tr>{% endfor %}</table>
-""", records=records(df), topic=topic, langs=list(all_langs.items()))
+{% if pages > 1 %}<p>page {{ shown }} of {{ pages }} ({{ total }} documents){% if shown > 1 %} · \
+<a href="{{ url_for('documents_page', topic=topic, lang=lang, page=shown - 1) }}">previous</a>{% endif %}\
+{% if shown < pages %} · <a href="{{ url_for('documents_page', topic=topic, lang=lang, page=shown + 1) }}">next</a>\
+{% endif %}</p>{% endif %}
+""", records=records(rows), topic=topic, lang=lang, langs=list(all_langs.items()), shown=shown, pages=pages,
+            total=len(df))
 
     def seizure_filters() -> dict:
         from docmine import validate as v
