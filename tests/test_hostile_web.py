@@ -195,3 +195,25 @@ def test_documents_page_is_paged_and_its_csv_complete(tmp_path, monkeypatch):
     assert "c.txt" in second and "a.txt" not in second and "page 2 of 2" in second
     assert client.get("/documents?page=0").status_code == 400
     assert len(client.get("/documents?format=csv").get_data(as_text=True).splitlines()) == 4  # header + 3
+
+
+def test_pages_kept_between_requests_follow_writes_to_the_store(tmp_path):
+    """Whole-store results are kept while the store is unchanged; a write (an ingest's batch) shows at once."""
+    from docmine.web.app import create_app
+
+    db = small_store(str(tmp_path / "s.db"))
+    client = create_app(db).test_client()
+    assert "3 documents" in client.get("/").get_data(as_text=True)
+    assert client.get("/autocomplete?q=Kap").get_json() == []
+    before = client.get("/comention?rows=ORG&cols=DRUG&min_count=1&format=csv").get_data(as_text=True)
+    assert client.get("/comention?rows=ORG&cols=DRUG&min_count=1&format=csv").get_data(as_text=True) == before
+    with Store(db) as s:
+        add_document(s, "d.txt", "Kapitan seized captagon. Europol and captagon.",
+                     {"Kapitan": "PERSON", "captagon": "DRUG", "Europol": "ORG"})
+    assert "4 documents" in client.get("/").get_data(as_text=True)
+    assert [h["entity"] for h in client.get("/autocomplete?q=Kap").get_json()] == ["Kapitan"]
+    after = client.get("/comention?rows=ORG&cols=DRUG&min_count=1&format=csv").get_data(as_text=True)
+    assert "captagon" in after and "captagon" not in before
+    assert "d.txt" in client.get("/documents").get_data(as_text=True)
+    entity = client.get("/entity/PERSON/Kapitan").get_data(as_text=True)
+    assert "captagon" in entity

@@ -17,7 +17,8 @@ from __future__ import annotations
 import io
 import ipaddress
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 from urllib.parse import quote
 
 import pandas as pd
@@ -87,19 +88,25 @@ def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
     def store() -> Store:
         return Store(app.config["DB"], readonly=True)
 
-    counts_cache: dict[tuple, dict[int, int]] = {}
+    cache = StateCache(db)
 
-    def document_counts(s: Store) -> dict[int, int]:
-        """Documents per entity, counted once per state of the store (kept while no mention is
-        added or removed), so each entity page reads only its own entity's documents."""
+    def document_counts(s: Store, include_near_duplicates: bool = False) -> dict[int, int]:
+        """Documents per entity, counted once per state of the store, so each entity page reads
+        only its own entity's documents."""
         from docmine.analysis.comention import entity_document_counts
 
-        key = tuple(s.query("SELECT (SELECT MAX(mention_id) FROM mentions), (SELECT COUNT(*) FROM mentions),"
-                            " (SELECT COUNT(*) FROM documents WHERE near_dup_of IS NOT NULL)")[0])
-        if key not in counts_cache:
-            counts_cache.clear()
-            counts_cache[key] = entity_document_counts(s)
-        return counts_cache[key]
+        return cache.get(("document_counts", include_near_duplicates),
+                         lambda: entity_document_counts(s, include_near_duplicates))
+
+    def entity_names(s: Store) -> list[tuple[int, str, str, set[str]]]:
+        """(entity_id, label, canonical, its surface forms in lower case) of every entity, once per state."""
+        def read():
+            forms: dict[int, set[str]] = {}
+            for eid, text in s.query("SELECT DISTINCT entity_id, text FROM mentions"):
+                forms.setdefault(eid, set()).add(text.casefold())
+            return [(eid, lab, canonical, forms.get(eid, set()))
+                    for eid, lab, canonical in s.query("SELECT entity_id, label, canonical FROM entities")]
+        return cache.get(("entity_names",), read)
 
     def page(title: str, body_template: str, **ctx) -> str:
         body = render_template_string(body_template, **ctx)
@@ -156,7 +163,7 @@ def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
         from docmine.analysis.entities import entity_table
 
         with store() as s:
-            every = entity_table(s, None, top=None)  # one pass over the mentions, not one per label
+            every = cache.get(("entity_table",), lambda: entity_table(s, None, top=None))  # one pass, all labels
             tables = {lab: every[every["label"] == lab].head(12) for lab in TABLE_ORDER}
             n = s.query("SELECT COUNT(*) FROM documents")[0][0]
             topics = [dict(r) for r in s.query("SELECT topic, label, size FROM topics ORDER BY topic")]
@@ -179,16 +186,16 @@ def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
         q = text_arg("q").strip()
         if len(q) < 2:
             return jsonify([])
-        with store() as s:
-            rows = s.query(
-                "SELECT e.label, e.canonical, COUNT(DISTINCT m.doc_id) AS n"
-                " FROM entities e JOIN mentions m USING(entity_id)"
-                " WHERE e.canonical LIKE ? ESCAPE '\\' OR m.text LIKE ? ESCAPE '\\' GROUP BY e.entity_id"
-                " ORDER BY (lower(e.canonical) = lower(?) OR lower(max(m.text)) = lower(?)) DESC,"
-                " (e.canonical LIKE ? ESCAPE '\\') DESC, n DESC LIMIT 10",
-                (f"%{_like(q)}%", f"{_like(q)}%", q, q, f"{_like(q)}%"))
-        return jsonify([{"entity": r["canonical"], "label": r["label"], "documents": r["n"],
-                         "url": url_for("entity_page", label=r["label"], name=r["canonical"])} for r in rows])
+        key = q.casefold()
+        with store() as s:  # names and counts kept per state of the store: no scan of the mentions per keystroke
+            counts = document_counts(s, include_near_duplicates=True)
+            hits = [h for h in entity_names(s) if key in h[2].casefold() or any(f.startswith(key) for f in h[3])]
+        # exact name first, then names that start with the query, then the most documented
+        ranked = sorted(hits, key=lambda h: (not (h[2].casefold() == key or key in h[3]),
+                                             not h[2].casefold().startswith(key), -counts.get(h[0], 0), h[2]))[:10]
+        return jsonify([{"entity": canonical, "label": lab, "documents": counts.get(eid, 0),
+                         "url": url_for("entity_page", label=lab, name=canonical)}
+                        for eid, lab, canonical, _ in ranked])
 
     @app.route("/search")
     def search_page():
@@ -280,7 +287,8 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
             bad_request(f"rows and cols must be one of {', '.join(LABELS)}, measure one of {', '.join(MEASURES)}"
                         f" and window one of {', '.join(WINDOWS)}")
         with store() as s:
-            t = comention(s, rows, cols, window=window, measure=measure, min_count=min_count)
+            t = cache.get(("comention", rows, cols, window, measure, min_count),
+                          lambda: comention(s, rows, cols, window=window, measure=measure, min_count=min_count))
         if request.args.get("format") == "csv":
             return csv_response(t, f"comention-{rows}-{cols}")
         top_rows, top_cols = [], []
@@ -346,7 +354,7 @@ title="{{ x.count }} {{ window }}s">\
         from docmine.export import documents_df, records
 
         with store() as s:
-            df = documents_df(s)
+            df = cache.get(("documents",), lambda: documents_df(s))
         all_langs = df["language"].fillna("?").value_counts()
         topic = int_arg("topic")
         if topic is not None:
@@ -455,6 +463,50 @@ concealment</th><th>transport</th><th>evidence</th></tr>{% for r in rows %}<tr><
 """, d=d, colors=COLORS, highlighted=highlight(d["text"], ms, parts), parts=parts, seizure=seizure)
 
     return app
+
+
+class StateCache:
+    """Results of whole-store queries, kept while the store file is unchanged.
+
+    A commit changes the size or time of the store's file or of its write-ahead log, so the key
+    (size and modification time of both) changes with every write, including an ingest's batches,
+    ``docmine topics`` and ``canonicalize``; everything kept for the old state is dropped."""
+
+    def __init__(self, db: str, size: int = 64):
+        import threading
+
+        self.paths = (db, db + "-wal")
+        self.size = size
+        self.state: tuple | None = None
+        self.items: dict[tuple, object] = {}
+        self.lock = threading.Lock()
+
+    def _state(self) -> tuple:
+        import os
+
+        out: list[int | None] = []
+        for path in self.paths:
+            try:
+                st = os.stat(path)
+                out += [st.st_size, st.st_mtime_ns]
+            except OSError:
+                out += [None, None]
+        return tuple(out)
+
+    def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        state = self._state()
+        with self.lock:
+            if state != self.state:
+                self.state, self.items = state, {}
+            if key in self.items:
+                return self.items[key]
+        value = compute()
+        with self.lock:
+            if self.state == state:
+                if len(self.items) >= self.size:
+                    self.items.pop(next(iter(self.items)))
+                self.items[key] = value
+        return value
 
 
 def host_allowed(host: str, allowed: set[str]) -> bool:
