@@ -197,12 +197,16 @@ def test_documents_page_is_paged_and_its_csv_complete(tmp_path, monkeypatch):
     assert len(client.get("/documents?format=csv").get_data(as_text=True).splitlines()) == 4  # header + 3
 
 
-def test_pages_kept_between_requests_follow_writes_to_the_store(tmp_path):
-    """Whole-store results are kept while the store is unchanged; a write (an ingest's batch) shows at once."""
-    from docmine.web.app import create_app
+def test_pages_kept_between_requests_follow_writes_to_the_store(tmp_path, monkeypatch):
+    """Whole-store results are kept while the store is unchanged; a write (an ingest's batch) shows at
+    once, in autocomplete once its names are SUGGEST_STALE_S old."""
+    import time
 
+    from docmine.web import app as web
+
+    monkeypatch.setattr(web, "SUGGEST_STALE_S", 0.5)
     db = small_store(str(tmp_path / "s.db"))
-    client = create_app(db).test_client()
+    client = web.create_app(db).test_client()
     assert "3 documents" in client.get("/").get_data(as_text=True)
     assert client.get("/autocomplete?q=Kap").get_json() == []
     before = client.get("/comention?rows=ORG&cols=DRUG&min_count=1&format=csv").get_data(as_text=True)
@@ -211,6 +215,7 @@ def test_pages_kept_between_requests_follow_writes_to_the_store(tmp_path):
         add_document(s, "d.txt", "Kapitan seized captagon. Europol and captagon.",
                      {"Kapitan": "PERSON", "captagon": "DRUG", "Europol": "ORG"})
     assert "4 documents" in client.get("/").get_data(as_text=True)
+    time.sleep(0.6)
     assert [h["entity"] for h in client.get("/autocomplete?q=Kap").get_json()] == ["Kapitan"]
     after = client.get("/comention?rows=ORG&cols=DRUG&min_count=1&format=csv").get_data(as_text=True)
     assert "captagon" in after and "captagon" not in before

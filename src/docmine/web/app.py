@@ -72,9 +72,12 @@ d.onclick=()=>{location.href=it.url};box.appendChild(d);}});
 MAX_ID = 2**63 - 1
 """The largest id or count a request may give (SQLite integers are 64-bit)."""
 LOOPBACK_NAMES = ("localhost",)
+"""Host names always accepted (IP addresses are accepted too: DNS rebinding needs a name)."""
+SUGGEST_STALE_S = 10.0
+"""How long autocomplete may go on suggesting the names of an older state of a store being written
+(reading every name again on each of an ingest's batches would make it slow while ingest runs)."""
 DOCUMENTS_PER_PAGE = 200
 """Rows of the documents page (the CSV download has them all)."""
-"""Host names always accepted (IP addresses are accepted too: DNS rebinding needs a name)."""
 
 
 def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
@@ -89,6 +92,7 @@ def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
         return Store(app.config["DB"], readonly=True)
 
     cache = StateCache(db)
+    names_cache = StateCache(db, max_stale_s=SUGGEST_STALE_S)
 
     def document_counts(s: Store, include_near_duplicates: bool = False) -> dict[int, int]:
         """Documents per entity, counted once per state of the store, so each entity page reads
@@ -106,7 +110,7 @@ def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
                 forms.setdefault(eid, set()).add(text.casefold())
             return [(eid, lab, canonical, forms.get(eid, set()))
                     for eid, lab, canonical in s.query("SELECT entity_id, label, canonical FROM entities")]
-        return cache.get(("entity_names",), read)
+        return names_cache.get(("entity_names",), read)
 
     def page(title: str, body_template: str, **ctx) -> str:
         body = render_template_string(body_template, **ctx)
@@ -470,10 +474,15 @@ class StateCache:
 
     A commit changes the size or time of the store's file or of its write-ahead log, so the key
     (size and modification time of both) changes with every write, including an ingest's batches,
-    ``docmine topics`` and ``canonicalize``; everything kept for the old state is dropped."""
+    ``docmine topics`` and ``canonicalize``; everything kept for the old state is dropped, unless it
+    is younger than ``max_stale_s`` seconds (0: never kept across a write)."""
 
-    def __init__(self, db: str, size: int = 64):
+    def __init__(self, db: str, size: int = 64, max_stale_s: float = 0.0):
         import threading
+        import time
+
+        self.clock = time.monotonic
+        self.max_stale_s, self.since = max_stale_s, 0.0
 
         self.paths = (db, db + "-wal")
         self.size = size
@@ -494,10 +503,12 @@ class StateCache:
         return tuple(out)
 
     def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
-        state = self._state()
+        state: tuple | None = self._state()
         with self.lock:
-            if state != self.state:
-                self.state, self.items = state, {}
+            if state != self.state and (not self.max_stale_s or self.clock() - self.since > self.max_stale_s):
+                self.state, self.items, self.since = state, {}, self.clock()
+            elif state != self.state:
+                state = self.state  # tolerably stale: serve what is kept
             if key in self.items:
                 return self.items[key]
         value = compute()
@@ -538,10 +549,6 @@ def _csv_chunks(df: pd.DataFrame, rows: int = 2000) -> Iterator[bytes]:
         buf = io.StringIO()
         safe_cells(df.iloc[start: start + rows]).to_csv(buf, index=False, header=start == 0)
         yield buf.getvalue().encode("utf-8")
-
-
-def _like(q: str) -> str:
-    return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def highlight(text: str, mentions, parts=()) -> Markup:
