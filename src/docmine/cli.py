@@ -404,8 +404,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="latest publication date: YYYY-MM-DD, YYYY-MM or YYYY (to its last day)")
     sp.add_argument("--topic", type=_count("--topic", minimum=0, example=3), help="only documents of this topic id")
     sp.add_argument("--path", help="only documents whose path contains this")
-    sp.add_argument("--limit", type=_count("--limit", maximum=10_000), default=20,
-                    help="snippets per entity (default 20, at most 10000)")
+    sp.add_argument("--limit", type=_count("--limit"), default=20, help="snippets per entity (default 20)")
     sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
                     help="only documents in this language (ISO 639 code: en, fr, hr, sr, tr, ...)")
 
