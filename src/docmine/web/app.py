@@ -190,9 +190,11 @@ def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
         q = text_arg("q").strip()
         if len(q) < 2:
             return jsonify([])
+        from docmine.analysis.comention import entity_document_counts
+
         key = q.casefold()
         with store() as s:  # names and counts kept per state of the store: no scan of the mentions per keystroke
-            counts = document_counts(s, include_near_duplicates=True)
+            counts = names_cache.get(("document_counts", True), lambda: entity_document_counts(s, True))
             hits = [h for h in entity_names(s) if key in h[2].casefold() or any(f.startswith(key) for f in h[3])]
         # exact name first, then names that start with the query, then the most documented
         ranked = sorted(hits, key=lambda h: (not (h[2].casefold() == key or key in h[3]),
