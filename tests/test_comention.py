@@ -140,3 +140,29 @@ def test_exports_open_in_their_readers(store, tmp_path):
     heatmap(df, str(tmp_path / "h.svg"))
     assert (tmp_path / "h.png").read_bytes()[:4] == b"\x89PNG"
     assert b"<svg" in (tmp_path / "h.svg").read_bytes()[:500]
+
+
+def test_one_entitys_row_equals_its_row_of_the_whole_table(store, tmp_path):
+    """The entity page's comention_of reads only that entity's documents; its rows are the table's."""
+    from docmine.analysis.comention import comention_of, entity_document_counts
+
+    add_document(store, "d5.txt", "UNODC and Europol saw cocaine and heroin. Europol again.", ENTS)
+    store.conn.execute("UPDATE documents SET near_dup_of=1 WHERE path='d5.txt'")  # a republished copy
+    store.conn.commit()
+    for with_dups in (False, True):
+        for eid, label, name in store.query("SELECT entity_id, label, canonical FROM entities"):
+            for other in ("ORG", "DRUG", "PLACE", "PERSON"):
+                whole = comention(store, label, other, min_count=1, both_orders=label == other,
+                                  include_near_duplicates=with_dups)
+                want = whole[whole["row"] == name].reset_index(drop=True)
+                got = comention_of(store, eid, other, include_near_duplicates=with_dups)
+                pd.testing.assert_frame_equal(got.drop(columns="col_label"), want, check_dtype=False)
+                together = comention_of(store, eid, ["ORG", "DRUG", "PLACE", "PERSON"],
+                                        include_near_duplicates=with_dups)
+                mine = together[together["col_label"] == other].drop(columns="col_label").reset_index(drop=True)
+                pd.testing.assert_frame_equal(mine, want, check_dtype=False)
+                kept = comention_of(store, eid, other, include_near_duplicates=with_dups,
+                                    doc_counts=entity_document_counts(store, with_dups))
+                pd.testing.assert_frame_equal(kept.drop(columns="col_label"), want, check_dtype=False)
+                top1 = comention_of(store, eid, other, top=1, include_near_duplicates=with_dups)
+                assert len(top1) == min(1, len(want))

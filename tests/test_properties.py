@@ -178,3 +178,114 @@ def _join_lines_reference(lines):
 def test_join_lines_matches_the_reference(lines):
     # lines come from splitting at line breaks, so they hold none
     assert join_lines(lines) == _join_lines_reference(lines)
+
+
+# -- random small stores: every read path succeeds on 0, 1 or a few documents ------------------------------
+# Names a user meets: outside Latin-1, spreadsheet formulas, quotes and slashes, markup, a NUL.
+NAME_POOL = {
+    "ORG": ["Europol", "Kołodziej & Co", '=HYPERLINK("x")', "U/N \"ODC\""],
+    "DRUG": ["heroin", "кокаин", "+meth", "a?b#c"],
+    "PLACE": ["Türkiye", "İzmir", "@home", "Spain"],
+    "PERSON": ["Kołodziej", "<b>Smith</b>", "-Jones", "Null\x00Byte"],
+}
+SURFACES = st.sampled_from([(name, label) for label, names in NAME_POOL.items() for name in names])
+DOC = st.tuples(st.lists(st.lists(SURFACES, max_size=3), max_size=4),  # sentences, each a few names
+                st.sampled_from([None, "2021-01-01", "2021-06-30", "1999-12-31", "2262-05-01"]),
+                st.booleans(),  # paragraph break after the first sentence
+                st.sampled_from(["x.txt", '=title".txt', "Kołodziej/report.txt", "n\x00ul.txt"]))
+STORE_SPEC = st.lists(DOC, max_size=4)
+
+
+def _build_store(path, spec) -> None:
+    """A store of ``spec`` documents written through the store's API (empty spec: a store with no document)."""
+    from docmine.store import Store
+    from storekit import add_document
+
+    with Store(path) as store:
+        store.start_run("test", {})
+        for n, (sentences, date, para, title) in enumerate(spec):
+            parts = [" ".join(name for name, _ in s) + f" said {n}{i}." for i, s in enumerate(sentences)]
+            text = ("\n\n" if para else " ").join(parts[:1] + [" ".join(parts[1:])]) or f"Nothing in {n}."
+            add_document(store, f"d{n}-{title}", text.strip(), {name: label for s in sentences for name, label in s},
+                         date=date)
+
+
+STORES = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.mark.slow
+@STORES
+@given(spec=STORE_SPEC)
+@example(spec=[])
+@example(spec=[([[("Europol", "ORG"), ("heroin", "DRUG")]], "2021-01-01", False, "x.txt")])
+def test_analysis_and_exports_succeed_on_any_small_store(spec):
+    import tempfile
+
+    from docmine.analysis.comention import WINDOWS, comention
+    from docmine.analysis.entities import entity_table
+    from docmine.analysis.network import heatmap, to_graph, write_network
+    from docmine.analysis.search import search
+    from docmine.api import EXPORTS, export
+    from docmine.export import FORMATS, write_table
+    from docmine.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = f"{tmp}/s.db"
+        _build_store(db, spec)
+        with Store(db, readonly=True) as store:
+            for rows in NAME_POOL:
+                assert set(entity_table(store, rows, top=None)["entity"]) <= set(NAME_POOL[rows])
+                for cols in NAME_POOL:
+                    for window in WINDOWS:
+                        for min_count in (1, 2):
+                            t = comention(store, rows, cols, window=window, min_count=min_count)
+                            assert (t["count"] >= min_count).all() and (t["documents"] <= len(spec)).all()
+                            comention(store, rows, cols, window=window, min_count=min_count, matrix=True)
+                    to_graph(t)
+                    if rows != cols and len(t):
+                        write_network(t, f"{tmp}/g.graphml")
+                        heatmap(t, f"{tmp}/h.svg")
+            for name, label in {x for doc in spec for s in doc[0] for x in s}:
+                hits = search(store, name, label=label)
+                assert name.replace("\x00", "") in set(hits["entity"]) or "\x00" in name
+        for what in EXPORTS:
+            df = export(what, db=db)
+            for fmt in FORMATS:
+                write_table(df, fmt, f"{tmp}/{what}.{fmt}")
+
+
+@pytest.mark.slow
+@STORES
+@given(spec=STORE_SPEC)
+@example(spec=[])
+@example(spec=[([[("Kołodziej", "PERSON"), ("Europol", "ORG")]], None, False, "n\x00ul.txt"),
+               ([[], [("Europol", "ORG"), ("-Jones", "PERSON")]], None, True, "x.txt")])
+def test_report_and_every_web_page_succeed_on_any_small_store(spec):
+    import tempfile
+    from urllib.parse import quote
+
+    from docmine import api
+    from docmine.nlp.mention import LABELS
+    from docmine.web.app import create_app
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = f"{tmp}/s.db"
+        _build_store(db, spec)
+        api.report(db=db, output=f"{tmp}/r.html")
+        app = create_app(db)
+        client = app.test_client()
+        urls = ["/", "/?format=csv", "/documents", "/documents?format=csv", "/comention", "/comention?format=csv",
+                "/seizures", "/seizures?view=cube", "/seizures?format=csv", "/api/seizures", "/autocomplete?q=Ko"]
+        urls += [f"/comention?rows={r}&cols={c}&min_count=1&window=sentence" for r in LABELS for c in LABELS]
+        urls += [f"/document/{n + 1}" for n in range(len(spec))]
+        for name, label in {x for doc in spec for s in doc[0] for x in s}:
+            q = quote(name, safe="")
+            urls += [f"/entity/{label}/{q}", f"/entity/{label}/{q}?format=csv", f"/search?q={q}",
+                     f"/search?q={q}&format=csv", f"/search?q={q}&text=1", f"/evidence?row={q}&col={q}"]
+        for url in urls:
+            r = client.get(url)
+            # a name is not always valid FTS5 syntax ("-Jones"): that search is a bad request, with its message
+            assert r.status_code in ((200, 400) if "text=1" in url else (200, 404)), (url, r.status_code)
+            for value in r.headers.values():
+                value.encode("latin-1")  # what a real server sends; a name outside it never answered
+            r.get_data()  # a streamed body is produced in full

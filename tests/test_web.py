@@ -87,7 +87,8 @@ def test_web_pages_escape_hostile_content_and_download_csv(hostile_db):
     ev = client.get("/evidence?row=Europol&col=heroin&window=sentence").get_data(as_text=True)
     assert "20 kg of heroin" in ev
     # malformed input is a message, not a server error
-    assert client.get("/search?q=%22heroin&text=1").status_code == 200
+    bad = client.get("/search?q=%22heroin&text=1")  # the page, with what to change, as a bad request
+    assert bad.status_code == 400 and "invalid full-text query" in bad.get_data(as_text=True)
     assert client.get("/comention?rows=DROP&cols=DRUG").status_code == 400
     assert client.get("/entity/ORG/nobody").status_code == 404
     assert client.get("/autocomplete?q=her").get_json()[0]["entity"] == "heroin"

@@ -340,7 +340,7 @@ def cmd_serve(a) -> int:
 
     if a.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"warning: serving on {a.host} exposes the store to the network", file=sys.stderr)
-    serve(a.db, host=a.host, port=a.port)
+    serve(a.db, host=a.host, port=a.port, allowed_hosts=a.allow_host or ())
     return 0
 
 
@@ -478,6 +478,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("serve", cmd_serve, "local read-only web app (127.0.0.1 by default)")
     sp.add_argument("--port", type=_count("--port", maximum=65535, example=8765), default=8765)
     sp.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1, loopback only)")
+    sp.add_argument("--allow-host", action="append", metavar="NAME",
+                    help="a host name browsers may use to reach the app (repeatable; IP addresses and localhost"
+                         " always work; other names are refused against DNS rebinding)")
 
     sp = sub.add_parser("evaluate", help="precision, recall and F1 per label against a gold file",
                         description="Score the pipeline against gold annotations (.spacy DocBin or .jsonl).")

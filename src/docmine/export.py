@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -86,15 +87,46 @@ def _json_default(value):
     return str(value)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters other than tab, newline and carriage return: no spreadsheet cell holds them
+(openpyxl refuses a NUL, which PDF metadata titles sometimes carry)."""
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (or skips before one)."""
+
+
+def safe_cell(value: object) -> object:
+    """One cell as spreadsheets should see it: control characters removed, and a string a
+    spreadsheet would run as a formula (``=HYPERLINK(...)`` in a document title) prefixed with
+    ``'`` so it shows as text (OWASP's advice for CSV injection). Other values are unchanged."""
+    if not isinstance(value, str):
+        return value
+    value = _CONTROL.sub("", value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def safe_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` with :func:`safe_cell` applied to every text cell (and column name), for
+    the formats a spreadsheet opens (CSV, XLSX)."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
+            out[col] = out[col].map(safe_cell)
+    out.columns = [safe_cell(c) if isinstance(c, str) else c for c in out.columns]
+    return out
+
+
 def write_table(df: pd.DataFrame, fmt: str | None, out: str | None) -> str | None:
-    """Write a DataFrame as csv/jsonl/json/parquet/xlsx to ``out`` (stdout text when None)."""
+    """Write a DataFrame as csv/jsonl/json/parquet/xlsx to ``out`` (stdout text when None).
+
+    CSV and XLSX cells go through :func:`safe_cell` (a spreadsheet opens them); JSON and Parquet
+    keep every value as stored."""
     fmt = (fmt or (Path(out).suffix.lstrip(".") if out else "csv")).lower()
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt in ("parquet", "xlsx") and not out:
         raise ValueError(f"--format {fmt} writes a binary file: give -o FILE")
     if fmt == "csv":
-        return df.to_csv(out, index=False)
+        return safe_cells(df).to_csv(out, index=False)
     if fmt in ("jsonl", "json"):
         rows = records(df)
         if fmt == "jsonl":
@@ -110,7 +142,7 @@ def write_table(df: pd.DataFrame, fmt: str | None, out: str | None) -> str | Non
         if fmt == "parquet":
             df.to_parquet(out, index=False)
         else:
-            df.to_excel(out, index=False)
+            safe_cells(df).to_excel(out, index=False)
     except ImportError as exc:
         raise RuntimeError(f"{fmt} export needs an optional package: pip install 'docmine[export]' ({exc})") from exc
     return None

@@ -10,6 +10,8 @@ Counts are sparse matrix products, so a million mentions take seconds. Near-dupl
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import numpy as np
 import pandas as pd
 from scipy import sparse
@@ -60,11 +62,9 @@ def comention(store: Store, rows: str, cols: str, window: str = "document", meas
     rows, cols = rows.upper(), cols.upper()
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}; choose from {', '.join(MEASURES)}")
-    columns = ["row", "col", "count", "documents", "mention_pairs", "row_count", "col_count", "windows",
-               "pmi", "npmi", "lift", "chi2", "p_value"]
     inc, n_windows, names = _incidence(store, window, include_near_duplicates, tuple(sorted({rows, cols})), lang)
     if inc.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=COLUMNS)
     units, unit_idx = np.unique(inc["unit"].to_numpy(), return_inverse=True)
     n_units = len(units)
 
@@ -80,7 +80,7 @@ def comention(store: Store, rows: str, cols: str, window: str = "document", meas
     rnames, rb, rc = matrix_for(rows)
     cnames, cb, cc = matrix_for(cols)
     if not rnames or not cnames:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=COLUMNS)
     co = (rb.T @ cb).tocoo()  # windows holding both
     pairs = (rc.T @ cc).tocsr()  # sum over windows of mention products
     n_x = np.asarray(rb.sum(axis=0)).ravel()
@@ -111,16 +111,34 @@ def comention(store: Store, rows: str, cols: str, window: str = "document", meas
         both["d"] = doc_idx[both["u"].to_numpy()]
         per = both.drop_duplicates(["d", "i", "j"]).groupby(["i", "j"]).size()
         docs = per.reindex(list(zip(i, j, strict=True)), fill_value=0).to_numpy()
+    out = _table([rnames[k] for k in i], [cnames[k] for k in j], n_xy, docs,
+                 # pairs[i, j] with empty index arrays is a sparse matrix, not an array: no pair, no lookup
+                 np.asarray(pairs[i, j]).ravel() if len(i) else np.zeros(0), n_x[i], n_y[j], n_windows, measure)
+    if top:
+        out = out.head(int(top))
+    out.attrs.update({"window": window, "measure": measure, "rows": rows, "cols": cols})
+    if matrix:
+        return out.pivot_table(index="row", columns="col", values=measure, aggfunc="first")
+    return out
+
+
+COLUMNS = ["row", "col", "count", "documents", "mention_pairs", "row_count", "col_count", "windows",
+           "pmi", "npmi", "lift", "chi2", "p_value"]
+
+
+def _table(row, col, n_xy, docs, mention_pairs, n_x, n_y, n_windows: int, measure: str) -> pd.DataFrame:
+    """The long co-mention table from pair counts (arrays of one length, possibly 0), sorted by ``measure``."""
+    n_xy, n_x, n_y = (np.asarray(a, dtype=float) for a in (n_xy, n_x, n_y))
     N = float(max(n_windows, 1))
-    px, py, pxy = n_x[i] / N, n_y[j] / N, n_xy / N
+    px, py, pxy = n_x / N, n_y / N, n_xy / N
     with np.errstate(divide="ignore", invalid="ignore"):
         pmi = np.log2(pxy / (px * py))
         denom = -np.log2(pxy)
         npmi = np.where(denom > 0, pmi / np.where(denom > 0, denom, 1), 1.0)
         lift = pxy / (px * py)
         a = n_xy
-        b = n_x[i] - n_xy
-        c = n_y[j] - n_xy
+        b = n_x - n_xy
+        c = n_y - n_xy
         d = N - a - b - c
         num = N * (a * d - b * c) ** 2
         den = (a + b) * (c + d) * (a + c) * (b + d)
@@ -129,24 +147,79 @@ def comention(store: Store, rows: str, cols: str, window: str = "document", meas
     # also keeps the cost of the exact test to the pairs that matter on large stores
     p_value = np.full(len(n_xy), np.nan)
     testable = n_xy >= 2
-    p_value[testable] = hypergeom.sf(n_xy[testable] - 1, N, n_x[i][testable], n_y[j][testable])
+    p_value[testable] = hypergeom.sf(n_xy[testable] - 1, N, n_x[testable], n_y[testable])
     out = pd.DataFrame({
-        "row": [rnames[k] for k in i], "col": [cnames[k] for k in j], "count": n_xy.astype(int),
-        "documents": docs.astype(int),
-        # pairs[i, j] with empty index arrays is a sparse matrix, not an array: no pair, no lookup
-        "mention_pairs": (np.asarray(pairs[i, j]).ravel() if len(i) else np.zeros(0)).astype(int),
-        "row_count": n_x[i].astype(int), "col_count": n_y[j].astype(int), "windows": int(N),
-        "pmi": np.round(pmi, 4), "npmi": np.round(npmi, 4), "lift": np.round(lift, 4),
-        "chi2": np.round(chi2, 4), "p_value": p_value,
-    }, columns=columns)
+        "row": list(row), "col": list(col), "count": n_xy.astype(int), "documents": np.asarray(docs).astype(int),
+        "mention_pairs": np.asarray(mention_pairs).astype(int), "row_count": n_x.astype(int),
+        "col_count": n_y.astype(int), "windows": int(N), "pmi": np.round(pmi, 4), "npmi": np.round(npmi, 4),
+        "lift": np.round(lift, 4), "chi2": np.round(chi2, 4), "p_value": p_value,
+    }, columns=COLUMNS)
     ascending = measure == "p_value"
     out = out.sort_values([measure, "count", "row", "col"], ascending=[ascending, False, True, True])
-    out = out.reset_index(drop=True)
-    if top:
-        out = out.head(int(top))
-    out.attrs.update({"window": window, "measure": measure, "rows": rows, "cols": cols})
-    if matrix:
-        return out.pivot_table(index="row", columns="col", values=measure, aggfunc="first")
+    return out.reset_index(drop=True)
+
+
+def _near_dup_filter(include_near_duplicates: bool) -> str:
+    """SQL that keeps mentions ``m`` outside near-duplicate documents, as a set SQLite builds once
+    (joining documents would read each document's text to reach its near_dup_of column)."""
+    return "" if include_near_duplicates else \
+        " AND m.doc_id NOT IN (SELECT doc_id FROM documents WHERE near_dup_of IS NOT NULL)"
+
+
+def entity_document_counts(store: Store, include_near_duplicates: bool = False) -> dict[int, int]:
+    """Documents mentioning each entity (one pass over the mentions), for :func:`comention_of`'s
+    ``doc_counts`` when many entities' rows are wanted from an unchanged store."""
+    dup = _near_dup_filter(include_near_duplicates)
+    return {r[0]: r[1] for r in store.query(
+        f"SELECT m.entity_id, COUNT(DISTINCT m.doc_id) FROM mentions m WHERE 1=1{dup} GROUP BY m.entity_id")}
+
+
+def comention_of(store: Store, entity_id: int, cols: str | Sequence[str], top: int | None = None,
+                 include_near_duplicates: bool = False, doc_counts: Mapping[int, int] | None = None) -> pd.DataFrame:
+    """One entity's row of the document-window co-mention table with each label of ``cols``: what
+    ``comention(label, col, min_count=1, both_orders=True)`` lists with the entity as ``row``, by NPMI,
+    with a ``col_label`` column; ``top`` rows per label.
+
+    Reads only the documents that mention the entity and the document counts of its partners
+    (``doc_counts``: :func:`entity_document_counts` of this store, when the caller keeps them), so
+    an entity page does not build whole-store tables."""
+    labels = [cols.upper()] if isinstance(cols, str) else [c.upper() for c in cols]
+    empty = pd.DataFrame(columns=[*COLUMNS, "col_label"])
+    dup = _near_dup_filter(include_near_duplicates)
+    name = store.query("SELECT canonical FROM entities WHERE entity_id=?", (entity_id,))
+    mine = store.df(f"SELECT m.doc_id, COUNT(*) AS cx FROM mentions m WHERE m.entity_id=?{dup} GROUP BY m.doc_id",
+                    (entity_id,))
+    if not name or mine.empty or not labels:
+        return empty
+    marks = ",".join("?" * len(labels))
+    partners = store.df(
+        "SELECT m.doc_id, m.entity_id, m.label, COUNT(*) AS cy FROM mentions m"
+        f" WHERE +m.label IN ({marks}) AND m.entity_id<>?"  # + : from the entity's documents, not the label index
+        " AND m.doc_id IN (SELECT doc_id FROM mentions WHERE entity_id=?)"
+        " GROUP BY m.doc_id, m.entity_id", (*labels, entity_id, entity_id))
+    partners = partners.merge(mine, on="doc_id")  # the entity's documents that count (near-duplicates out)
+    if partners.empty:
+        return empty
+    partners["pairs"] = partners["cx"] * partners["cy"]
+    per = partners.groupby(["entity_id", "label"], as_index=False).agg(n_xy=("doc_id", "size"), pairs=("pairs", "sum"))
+    ids = ",".join(str(int(e)) for e in per["entity_id"])
+    if doc_counts is None:
+        counts = {r[0]: (r[1], r[2]) for r in store.query(
+            f"SELECT e.entity_id, e.canonical, (SELECT COUNT(DISTINCT m.doc_id) FROM mentions m WHERE m.entity_id ="
+            f" e.entity_id{dup}) FROM entities e WHERE e.entity_id IN ({ids})")}
+    else:
+        counts = {r[0]: (r[1], doc_counts.get(r[0], 0))
+                  for r in store.query(f"SELECT entity_id, canonical FROM entities WHERE entity_id IN ({ids})")}
+    n_windows = store.query(f"SELECT COUNT(DISTINCT m.doc_id) FROM mentions m WHERE 1=1{dup}")[0][0]
+    parts = []
+    for label in labels:
+        mine_per = per[per["label"] == label]
+        t = _table([name[0][0]] * len(mine_per), [counts[e][0] for e in mine_per["entity_id"]], mine_per["n_xy"],
+                   mine_per["n_xy"], mine_per["pairs"], np.full(len(mine_per), len(mine)),
+                   [counts[e][1] for e in mine_per["entity_id"]], n_windows, "npmi")
+        parts.append((t.head(int(top)) if top else t).assign(col_label=label))
+    out = pd.concat(parts, ignore_index=True) if parts else empty
+    out.attrs.update({"window": "document", "measure": "npmi"})
     return out
 
 

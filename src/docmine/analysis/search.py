@@ -10,6 +10,43 @@ from docmine.nlp.lexicon import alias_key
 from docmine.nlp.mention import NAME_LABELS
 from docmine.store import Store
 
+MAX_QUERY_CHARS = 500
+"""The longest query accepted: longer than any entity name or sensible full-text query, short
+enough that matching it costs milliseconds (SQLite refuses long LIKE patterns outright)."""
+MAX_TEXT_TERMS = 32
+"""The most terms in a full-text query: FTS5's cost grows faster than the number of OR-ed terms
+(1,000 terms took 17 s a request on a 52-document store; 32 take milliseconds)."""
+MAX_LIMIT = 10_000
+"""The most rows one search returns."""
+_FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+
+
+def check_query(query: str, text: bool = False) -> str:
+    """The query, stripped, if it is within the bounds above; else ValueError saying what to change."""
+    if not isinstance(query, str) or not query.strip():
+        raise ValueError("empty query: give a name to search for")
+    query = query.strip()
+    if len(query) > MAX_QUERY_CHARS:
+        raise ValueError(f"the query is {len(query):,} characters long; give at most {MAX_QUERY_CHARS}"
+                         " (a name, or a few words)")
+    if text:
+        terms = [t for t in re.findall(r"\w+", query) if t not in _FTS_OPERATORS]
+        if len(terms) > MAX_TEXT_TERMS:
+            raise ValueError(f"the full-text query has {len(terms)} terms; give at most {MAX_TEXT_TERMS}."
+                             " Search for the rarest words, or run several searches")
+    return query
+
+
+def check_int(value, name: str, minimum: int = 0, maximum: int = 2**63 - 1) -> int:
+    """``value`` as an int in [minimum, maximum] (SQLite integers are 64-bit); else ValueError."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a whole number, not {value!r}") from None
+    if not minimum <= number <= maximum:
+        raise ValueError(f"{name} must be between {minimum} and {maximum:,}, not {number}")
+    return number
+
 
 def _filters(date_from=None, date_to=None, topic=None, path=None, alias="d", lang=None) -> tuple[str, list]:
     where, params = [], []
@@ -24,7 +61,7 @@ def _filters(date_from=None, date_to=None, topic=None, path=None, alias="d", lan
         params.append(date_to)
     if topic is not None:
         where.append(f"{alias}.topic = ?")
-        params.append(int(topic))
+        params.append(check_int(topic, "topic"))
     if path:  # a substring, not a pattern: % and _ in it are literal
         where.append(f"{alias}.path LIKE ? ESCAPE '\\'")
         params.append("%" + path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
@@ -55,7 +92,7 @@ def _fuzzy_score(query: str, name: str) -> float:
 def find_entities(store: Store, query: str, label: str | None = None, fuzzy: bool = False,
                   threshold: int = 80, limit: int = 20) -> pd.DataFrame:
     """Entities whose canonical name or any surface form matches the query (score 100 = exact)."""
-    key = alias_key(query)
+    key = alias_key(check_query(query))
     label_sql, params = ("AND e.label = ?", [label.upper()]) if label else ("", [])
     names = store.query(
         "SELECT DISTINCT e.entity_id, e.label, e.canonical, m.text FROM entities e JOIN mentions m USING(entity_id)"
@@ -100,8 +137,8 @@ def search(store: Store, query: str, label: str | None = None, fuzzy: bool = Fal
            path: str | None = None, limit: int = 50, width: int = 70, lang: str | None = None) -> pd.DataFrame:
     """Mentions of matching entities with KWIC snippets, or full-text hits when ``text``
     (``lang``: only documents in that language)."""
-    if not query or not query.strip():
-        raise ValueError("empty query: give a name to search for")
+    query = check_query(query, text)
+    limit = check_int(limit, "limit", 1, MAX_LIMIT)
     if text:
         return full_text(store, query, date_from, date_to, topic, path, limit, lang=lang)
     ents = find_entities(store, query, label, fuzzy)
@@ -125,6 +162,7 @@ _FTS_HINT = ('use words, "quoted phrases", AND / OR / NOT, NEAR(a b, 5) or prefi
 def full_text(store: Store, query: str, date_from=None, date_to=None, topic=None, path=None,
               limit: int = 50, lang: str | None = None) -> pd.DataFrame:
     """FTS5 search over titles and text, ranked by BM25, with highlighted snippets."""
+    query = check_query(query, text=True)
     fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang)
     sql = (
         "SELECT d.doc_id, d.path, d.title, d.date, round(bm25(documents_fts), 3) AS score,"
@@ -133,7 +171,7 @@ def full_text(store: Store, query: str, date_from=None, date_to=None, topic=None
         f" WHERE documents_fts MATCH ?{fsql} ORDER BY bm25(documents_fts) LIMIT ?"
     )
     try:
-        return store.df(sql, (query, *fparams, int(limit)))
+        return store.df(sql, (query, *fparams, check_int(limit, "limit", 1, MAX_LIMIT)))
     except (sqlite3.OperationalError, pd.errors.DatabaseError) as exc:
         msg = str(exc)
         if "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg or "MATCH" in msg:

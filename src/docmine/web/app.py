@@ -5,10 +5,21 @@ snippets with pages), co-mention table (label, measure and window selectable; ea
 to its evidence sentences), document view with entities highlighted, CSV download of every
 table. Every value from the store goes through Jinja2 autoescaping; the store is opened
 read-only, and all SQL takes parameters.
+
+Hostile requests get a 400 with a message, never a 500 or a hang: queries are bounded in length
+and terms (:mod:`docmine.analysis.search`), numbers to SQLite's 64 bits, and a request whose Host
+header names neither the bound address, an IP address nor loopback is refused (DNS rebinding: a web
+page on another site cannot read the store through a name it points at 127.0.0.1). Downloads are
+streamed, their cells made safe for spreadsheets, their file names encoded per RFC 6266/5987.
 """
 from __future__ import annotations
 
 import io
+import ipaddress
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 from flask import Flask, Response, abort, jsonify, render_template_string, request, url_for
@@ -58,23 +69,91 @@ d.onclick=()=>{location.href=it.url};box.appendChild(d);}});
 </script></body></html>"""
 
 
-def create_app(db: str) -> Flask:
+MAX_ID = 2**63 - 1
+"""The largest id or count a request may give (SQLite integers are 64-bit)."""
+LOOPBACK_NAMES = ("localhost",)
+"""Host names always accepted (IP addresses are accepted too: DNS rebinding needs a name)."""
+SUGGEST_STALE_S = 10.0
+"""How long autocomplete may go on suggesting the names of an older state of a store being written
+(reading every name again on each of an ingest's batches would make it slow while ingest runs)."""
+DOCUMENTS_PER_PAGE = 200
+"""Rows of the documents page (the CSV download has them all)."""
+
+
+def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
+    """The app over store ``db``. ``allowed_hosts``: host names (besides IP addresses and
+    ``localhost``) a browser may use to reach it, e.g. the machine's name when bound to 0.0.0.0."""
     app = Flask(__name__)
     app.config["DB"] = db
+    app.config["ALLOWED_HOSTS"] = {h.lower().rstrip(".") for h in allowed_hosts if h} | set(LOOPBACK_NAMES)
     Store(db, readonly=True).close()  # fail early with a clear message
 
     def store() -> Store:
         return Store(app.config["DB"], readonly=True)
+
+    cache = StateCache(db)
+    names_cache = StateCache(db, max_stale_s=SUGGEST_STALE_S)
+
+    def document_counts(s: Store, include_near_duplicates: bool = False) -> dict[int, int]:
+        """Documents per entity, counted once per state of the store, so each entity page reads
+        only its own entity's documents."""
+        from docmine.analysis.comention import entity_document_counts
+
+        return cache.get(("document_counts", include_near_duplicates),
+                         lambda: entity_document_counts(s, include_near_duplicates))
+
+    def entity_names(s: Store) -> list[tuple[int, str, str, set[str]]]:
+        """(entity_id, label, canonical, its surface forms in lower case) of every entity, once per state."""
+        def read():
+            forms: dict[int, set[str]] = {}
+            for eid, text in s.query("SELECT DISTINCT entity_id, text FROM mentions"):
+                forms.setdefault(eid, set()).add(text.casefold())
+            return [(eid, lab, canonical, forms.get(eid, set()))
+                    for eid, lab, canonical in s.query("SELECT entity_id, label, canonical FROM entities")]
+        return names_cache.get(("entity_names",), read)
 
     def page(title: str, body_template: str, **ctx) -> str:
         body = render_template_string(body_template, **ctx)
         return render_template_string(BASE, title=title, body=Markup(body), labels=LABELS)
 
     def csv_response(df: pd.DataFrame, name: str) -> Response:
-        buf = io.StringIO()
-        df.to_csv(buf, index=False)
-        return Response(buf.getvalue(), mimetype="text/csv",
-                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+        return Response(_csv_chunks(df), mimetype="text/csv",
+                        headers={"Content-Disposition": content_disposition(f"{name}.csv")})
+
+    def bad_request(message: str):
+        """Stop the request with 400 and the message (JSON under /api/ and for autocomplete)."""
+        if request.path.startswith(("/api/", "/autocomplete")):
+            abort(Response(jsonify({"error": message}).get_data(), status=400, mimetype="application/json"))
+        abort(Response(message, status=400, mimetype="text/plain"))
+
+    def int_arg(name: str, default: int | None = None, minimum: int = 0) -> int | None:
+        """A whole-number query argument within [minimum, MAX_ID]; 400 otherwise."""
+        from docmine.analysis.search import check_int
+
+        raw = request.args.get(name, "").strip()
+        if not raw:
+            return default
+        try:
+            return check_int(raw, name, minimum, MAX_ID)
+        except ValueError as exc:
+            bad_request(f"{exc}. Give, for example, {name}={max(minimum, 1)}")
+        return None  # not reached: bad_request raises
+
+    def text_arg(name: str, default: str = "") -> str:
+        """A text query argument of at most MAX_QUERY_CHARS characters; 400 otherwise."""
+        from docmine.analysis.search import MAX_QUERY_CHARS
+
+        value = request.args.get(name, default)
+        if len(value) > MAX_QUERY_CHARS:
+            bad_request(f"{name} is {len(value):,} characters long; give at most {MAX_QUERY_CHARS}")
+        return value
+
+    @app.before_request
+    def check_host():
+        if not host_allowed(request.host, app.config["ALLOWED_HOSTS"]):
+            abort(Response(f"docmine refuses the Host {request.host!r}: open it as http://127.0.0.1:PORT/, or start"
+                           " it with `docmine serve --allow-host NAME` to reach it by that name", status=400,
+                           mimetype="text/plain"))
 
     @app.after_request
     def security_headers(resp):
@@ -88,7 +167,8 @@ def create_app(db: str) -> Flask:
         from docmine.analysis.entities import entity_table
 
         with store() as s:
-            tables = {lab: entity_table(s, lab, top=12) for lab in TABLE_ORDER}
+            every = cache.get(("entity_table",), lambda: entity_table(s, None, top=None))  # one pass, all labels
+            tables = {lab: every[every["label"] == lab].head(12) for lab in TABLE_ORDER}
             n = s.query("SELECT COUNT(*) FROM documents")[0][0]
             topics = [dict(r) for r in s.query("SELECT topic, label, size FROM topics ORDER BY topic")]
         if request.args.get("format") == "csv":
@@ -107,39 +187,43 @@ def create_app(db: str) -> Flask:
 
     @app.route("/autocomplete")
     def autocomplete():
-        q = request.args.get("q", "").strip()
+        q = text_arg("q").strip()
         if len(q) < 2:
             return jsonify([])
-        with store() as s:
-            rows = s.query(
-                "SELECT e.label, e.canonical, COUNT(DISTINCT m.doc_id) AS n"
-                " FROM entities e JOIN mentions m USING(entity_id)"
-                " WHERE e.canonical LIKE ? ESCAPE '\\' OR m.text LIKE ? ESCAPE '\\' GROUP BY e.entity_id"
-                " ORDER BY (lower(e.canonical) = lower(?) OR lower(max(m.text)) = lower(?)) DESC,"
-                " (e.canonical LIKE ? ESCAPE '\\') DESC, n DESC LIMIT 10",
-                (f"%{_like(q)}%", f"{_like(q)}%", q, q, f"{_like(q)}%"))
-        return jsonify([{"entity": r["canonical"], "label": r["label"], "documents": r["n"],
-                         "url": url_for("entity_page", label=r["label"], name=r["canonical"])} for r in rows])
+        from docmine.analysis.comention import entity_document_counts
+
+        key = q.casefold()
+        with store() as s:  # names and counts kept per state of the store: no scan of the mentions per keystroke
+            counts = names_cache.get(("document_counts", True), lambda: entity_document_counts(s, True))
+            hits = [h for h in entity_names(s) if key in h[2].casefold() or any(f.startswith(key) for f in h[3])]
+        # exact name first, then names that start with the query, then the most documented
+        ranked = sorted(hits, key=lambda h: (not (h[2].casefold() == key or key in h[3]),
+                                             not h[2].casefold().startswith(key), -counts.get(h[0], 0), h[2]))[:10]
+        return jsonify([{"entity": canonical, "label": lab, "documents": counts.get(eid, 0),
+                         "url": url_for("entity_page", label=lab, name=canonical)}
+                        for eid, lab, canonical, _ in ranked])
 
     @app.route("/search")
     def search_page():
         from docmine.analysis.search import search
 
-        q = request.args.get("q", "").strip()
+        q = text_arg("q").strip()
         label = request.args.get("label") or None
         if label and label not in LABELS:
-            abort(400)
+            bad_request(f"unknown label {label!r}; choose one of {', '.join(LABELS)}")
+        topic = int_arg("topic")
         error, df = None, pd.DataFrame()
         if q:
             try:
                 with store() as s:
                     df = search(s, q, label=label, fuzzy=bool(request.args.get("fuzzy")),
-                                text=bool(request.args.get("text")),
-                                date_from=request.args.get("from") or None, date_to=request.args.get("to") or None,
-                                topic=request.args.get("topic", type=int))
+                                text=bool(request.args.get("text")), date_from=text_arg("from") or None,
+                                date_to=text_arg("to") or None, topic=topic)
             except ValueError as exc:
                 error = str(exc)
         if request.args.get("format") == "csv":
+            if error:
+                bad_request(error)
             return csv_response(df, "search")
         return page("search", """
 <h1>Search: {{ q }}</h1>{% if error %}<p style="color:#b00">{{ error }}</p>{% endif %}
@@ -160,11 +244,11 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
 <table>{% for r in g.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">\
 {{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td><td class="kwic">\
 {{ r.snippet }}</td></tr>{% endfor %}</table>{% endfor %}{% endif %}
-""", q=q, df=df, error=error, label=label, text_mode=bool(request.args.get("text")))
+""", q=q, df=df, error=error, label=label, text_mode=bool(request.args.get("text"))), 400 if error else 200
 
     @app.route("/entity/<label>/<path:name>")
     def entity_page(label, name):
-        from docmine.analysis.comention import comention
+        from docmine.analysis.comention import comention_of
         from docmine.analysis.search import mention_snippets
 
         if label not in LABELS:
@@ -178,14 +262,10 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
                               " GROUP BY text ORDER BY n DESC", (eid,))
             snippets = [{"doc_id": h["doc_id"], "title": h["title"] or h["path"], "date": h["date"], "page": h["page"],
                          "kwic": h["snippet"]} for h in mention_snippets(s, eid, width=80, limit=300)]
-            co = []
-            for other in TABLE_ORDER:
-                # same-label tables list each pair once; the entity page needs it from both sides
-                t = comention(s, label, other, min_count=1, both_orders=(label == other))
-                t = t[t["row"] == name].head(8)
-                co.extend(t.assign(col_label=other).to_dict("records"))
-        if request.args.get("format") == "csv":
-            return csv_response(pd.DataFrame(snippets), f"{label}-{name}")
+            if request.args.get("format") == "csv":
+                return csv_response(pd.DataFrame(snippets), f"{label}-{name}")
+            # this entity's row of each co-mention table, not the whole tables
+            co = comention_of(s, eid, TABLE_ORDER, top=8, doc_counts=document_counts(s)).to_dict("records")
         return page(name, """
 <h1>{{ name }} <span class="muted">{{ label }}</span></h1>
 <p>Written as: {% for a in aliases %}<b>{{ a.text }}</b> ({{ a.n }}){% if not loop.last %}, {% endif %}{% endfor %}</p>
@@ -208,11 +288,13 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
         cols = request.args.get("cols", "DRUG")
         measure = request.args.get("measure", "npmi")
         window = request.args.get("window", "document")
-        min_count = request.args.get("min_count", 2, type=int)
+        min_count = int_arg("min_count", 2, minimum=1) or 2
         if rows not in LABELS or cols not in LABELS or measure not in MEASURES or window not in WINDOWS:
-            abort(400)
+            bad_request(f"rows and cols must be one of {', '.join(LABELS)}, measure one of {', '.join(MEASURES)}"
+                        f" and window one of {', '.join(WINDOWS)}")
         with store() as s:
-            t = comention(s, rows, cols, window=window, measure=measure, min_count=min_count)
+            t = cache.get(("comention", rows, cols, window, measure, min_count),
+                          lambda: comention(s, rows, cols, window=window, measure=measure, min_count=min_count))
         if request.args.get("format") == "csv":
             return csv_response(t, f"comention-{rows}-{cols}")
         top_rows, top_cols = [], []
@@ -253,9 +335,11 @@ title="{{ x.count }} {{ window }}s">\
     def evidence_page():
         from docmine.analysis.comention import evidence
 
-        row, col = request.args.get("row", ""), request.args.get("col", "")
+        row, col = text_arg("row"), text_arg("col")
         rows, cols = request.args.get("rows") or None, request.args.get("cols") or None
         window = request.args.get("window", "sentence")
+        if window not in ("document", "paragraph", "sentence"):
+            bad_request(f"unknown window {window!r}; choose document, paragraph or sentence")
         try:
             with store() as s:
                 ev = evidence(s, row, col, window=window, rows_label=rows, cols_label=cols)
@@ -276,9 +360,9 @@ title="{{ x.count }} {{ window }}s">\
         from docmine.export import documents_df, records
 
         with store() as s:
-            df = documents_df(s)
+            df = cache.get(("documents",), lambda: documents_df(s))
         all_langs = df["language"].fillna("?").value_counts()
-        topic = request.args.get("topic", type=int)
+        topic = int_arg("topic")
         if topic is not None:
             df = df[df["topic"] == topic]
         lang = request.args.get("lang") or None
@@ -286,6 +370,9 @@ title="{{ x.count }} {{ window }}s">\
             df = df[df["language"] == lang]
         if request.args.get("format") == "csv":
             return csv_response(df, "documents")
+        shown = int_arg("page", 1, minimum=1) or 1
+        pages = max(1, -(-len(df) // DOCUMENTS_PER_PAGE))
+        rows = df.iloc[(shown - 1) * DOCUMENTS_PER_PAGE: shown * DOCUMENTS_PER_PAGE]
         return page("documents", """
 <h1>Documents{% if topic is not none %} in topic {{ topic }}{% endif %}</h1><p>\
 <a href="?format=csv{% if topic is not none %}&topic={{ topic }}{% endif %}">download CSV</a></p>
@@ -295,7 +382,12 @@ title="{{ x.count }} {{ window }}s">\
 </td><td>{{ d.date or '' }}</td><td>{{ d.format }}</td><td>{{ d.language or '' }}</td>\
 <td>{{ '' if d.topic is none else d.topic }}</td>\
 <td class="num">{{ d.mentions }}</td></tr>{% endfor %}</table>
-""", records=records(df), topic=topic, langs=list(all_langs.items()))
+{% if pages > 1 %}<p>page {{ shown }} of {{ pages }} ({{ total }} documents){% if shown > 1 %} · \
+<a href="{{ url_for('documents_page', topic=topic, lang=lang, page=shown - 1) }}">previous</a>{% endif %}\
+{% if shown < pages %} · <a href="{{ url_for('documents_page', topic=topic, lang=lang, page=shown + 1) }}">next</a>\
+{% endif %}</p>{% endif %}
+""", records=records(rows), topic=topic, lang=lang, langs=list(all_langs.items()), shown=shown, pages=pages,
+            total=len(df))
 
     def seizure_filters() -> dict:
         from docmine import validate as v
@@ -304,7 +396,7 @@ title="{{ x.count }} {{ window }}s">\
         try:
             date_from, date_to = v.date_range(args.get("from") or None, args.get("to") or None, ("from", "to"))
             min_kg = v.non_negative_number(args["min_kg"], "min_kg") if args.get("min_kg") else None
-            ids = [v.whole_number(i, "ids") for i in args.get("ids", "").split(",") if i.strip()]
+            ids = [v.whole_number(i, "ids", maximum=MAX_ID) for i in args.get("ids", "").split(",") if i.strip()]
         except ValueError as exc:
             abort(Response(str(exc), status=400, mimetype="text/plain"))
         return dict(drug=args.get("drug") or None, agency=args.get("agency") or None,
@@ -351,11 +443,11 @@ concealment</th><th>transport</th><th>evidence</th></tr>{% for r in rows %}<tr><
  {% endfor %}</span>{% endif %}</td></tr>{% endfor %}</table>{% endif %}
 """, rows=records(df), cube=cube)
 
-    @app.route("/document/<int:doc_id>")
+    @app.route(f"/document/<int(max={MAX_ID}):doc_id>")
     def document_page(doc_id):
         from docmine.seizures.table import parts_of
 
-        seizure = request.args.get("seizure", type=int)
+        seizure = int_arg("seizure")
         with store() as s:
             d = s.query("SELECT doc_id, path, title, date, format, text FROM documents WHERE doc_id=?", (doc_id,))
             if not d:
@@ -379,8 +471,86 @@ concealment</th><th>transport</th><th>evidence</th></tr>{% for r in rows %}<tr><
     return app
 
 
-def _like(q: str) -> str:
-    return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+class StateCache:
+    """Results of whole-store queries, kept while the store file is unchanged.
+
+    A commit changes the size or time of the store's file or of its write-ahead log, so the key
+    (size and modification time of both) changes with every write, including an ingest's batches,
+    ``docmine topics`` and ``canonicalize``; everything kept for the old state is dropped, unless it
+    is younger than ``max_stale_s`` seconds (0: never kept across a write)."""
+
+    def __init__(self, db: str, size: int = 64, max_stale_s: float = 0.0):
+        import threading
+        import time
+
+        self.clock = time.monotonic
+        self.max_stale_s, self.since = max_stale_s, 0.0
+
+        self.paths = (db, db + "-wal")
+        self.size = size
+        self.state: tuple | None = None
+        self.items: dict[tuple, object] = {}
+        self.lock = threading.Lock()
+
+    def _state(self) -> tuple:
+        import os
+
+        out: list[int | None] = []
+        for path in self.paths:
+            try:
+                st = os.stat(path)
+                out += [st.st_size, st.st_mtime_ns]
+            except OSError:
+                out += [None, None]
+        return tuple(out)
+
+    def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        state: tuple | None = self._state()
+        with self.lock:
+            if state != self.state and (not self.max_stale_s or self.clock() - self.since > self.max_stale_s):
+                self.state, self.items, self.since = state, {}, self.clock()
+            elif state != self.state:
+                state = self.state  # tolerably stale: serve what is kept
+            if key in self.items:
+                return self.items[key]
+        value = compute()
+        with self.lock:
+            if self.state == state:
+                if len(self.items) >= self.size:
+                    self.items.pop(next(iter(self.items)))
+                self.items[key] = value
+        return value
+
+
+def host_allowed(host: str, allowed: set[str]) -> bool:
+    """Whether a request's Host header (``name[:port]``) is an IP address or an allowed name."""
+    name = host.strip().lower()
+    m = re.fullmatch(r"\[([0-9a-f:.]+)\](?::\d+)?|([^:\[\]]*)(?::\d+)?", name)
+    if not m:
+        return False
+    name = (m.group(1) or m.group(2) or "").rstrip(".")
+    try:
+        ipaddress.ip_address(name)
+        return True
+    except ValueError:
+        return name in allowed
+
+
+def content_disposition(filename: str) -> str:
+    """An ``attachment`` header for any file name (RFC 6266): an ASCII ``filename`` with every
+    other character replaced, and the exact name as UTF-8 in ``filename*`` (RFC 5987)."""
+    ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "_", filename).strip("._") or "download"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+def _csv_chunks(df: pd.DataFrame, rows: int = 2000) -> Iterator[bytes]:
+    """The table as CSV (cells safe for spreadsheets), encoded to UTF-8 a few thousand rows at a time."""
+    from docmine.export import safe_cells
+
+    for start in range(0, max(len(df), 1), rows):
+        buf = io.StringIO()
+        safe_cells(df.iloc[start: start + rows]).to_csv(buf, index=False, header=start == 0)
+        yield buf.getvalue().encode("utf-8")
 
 
 def highlight(text: str, mentions, parts=()) -> Markup:
@@ -420,7 +590,8 @@ def _urlquote(s: str) -> str:
     return quote(s, safe="")
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8765) -> None:
+def serve(db: str, host: str = "127.0.0.1", port: int = 8765, allowed_hosts: Iterable[str] = ()) -> None:
+    """Serve the app on ``host:port``; ``allowed_hosts`` as in :func:`create_app` (``host`` is allowed too)."""
     try:  # read new documents for seizures once; the app itself only reads
         from docmine.seizures.build import update_seizures
 
@@ -428,6 +599,6 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8765) -> None:
             update_seizures(s)
     except Exception as exc:  # a read-only store: serve the records it has
         print(f"docmine: seizure records not updated ({exc}); run `docmine seizures` to update them")
-    app = create_app(db)
+    app = create_app(db, allowed_hosts=[host, *allowed_hosts])
     print(f"docmine serving {db} on http://{host}:{port}/ (read-only; Ctrl+C to stop)")
     app.run(host=host, port=port, debug=False, use_reloader=False)
