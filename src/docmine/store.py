@@ -192,13 +192,18 @@ def _m4_seizures(conn: sqlite3.Connection) -> None:
 def _m5_tags(conn: sqlite3.Connection) -> None:
     """4 -> 5: the analyst's tags, stars and notes on documents and entities. A document is known
     by its path and an entity by its label and canonical name, not by row ids, so a tag outlives
-    a re-ingest of the document and a re-run of canonicalize that keeps the name."""
+    a re-ingest of the document and a re-run of canonicalize that keeps the name. Two indexes for
+    the web app's entity pages under load."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS tags ("
         " kind TEXT NOT NULL CHECK (kind IN ('document', 'entity')),"
         " target TEXT NOT NULL, tag TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', created REAL NOT NULL,"
         " PRIMARY KEY (kind, target, tag)) WITHOUT ROWID")
     conn.execute("CREATE INDEX IF NOT EXISTS tags_tag ON tags(tag)")
+    # an entity's documents without reading its mentions' rows (entity pages, evidence, search),
+    # and the copies of a document without a table scan
+    conn.execute("CREATE INDEX IF NOT EXISTS mentions_entity_doc ON mentions(entity_id, doc_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS documents_near_dup ON documents(near_dup_of)")
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
