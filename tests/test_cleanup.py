@@ -142,3 +142,19 @@ def test_tags_stars_and_notes_outlive_a_re_ingest_and_export(work):
 def test_tag_mistakes_are_refused_with_a_message(work, args, message):
     proc = run_cli("tag", *args, cwd=work, check=False)
     assert proc.returncode == 2 and message in proc.stderr
+
+
+def test_a_drop_is_undone_by_removing_its_table_and_canonicalizing(work):
+    before = entities(work, "ORG")["Annual Report Questionnaire"]
+    run_cli("entity", "drop", "Annual Report Questionnaire", cwd=work)
+    run_cli("entity", "rename", "INTERPOL", "--to", "International Criminal Police Organization", cwd=work)
+    assert "Annual Report Questionnaire" not in entities(work, "ORG")
+    aliases = work / "docmine.aliases.toml"
+    text = aliases.read_text(encoding="utf-8")
+    start = text.index("[[entity]]  # not an entity")
+    aliases.write_text(text[:start] + text[text.index("[[entity]]", start + 1):], encoding="utf-8")
+    out = run_cli("canonicalize", cwd=work).stdout
+    assert f"{before} mentions changed" in out
+    after = entities(work, "ORG")
+    assert after["Annual Report Questionnaire"] == before
+    assert "International Criminal Police Organization" in after and "INTERPOL" not in after

@@ -216,8 +216,7 @@ def cmd_entity(a) -> int:
     out = api.clean_entity(a.action, a.names, db=a.db, label=a.label, to=a.to, aliases=a.aliases)
     print(out["entry"].strip())
     print(f"written to {out['aliases']}; {out['changed']} mentions changed in {a.db}. Every later ingest and "
-          f"`docmine canonicalize` apply it again; edit or remove the table to undo (a dropped name "
-          f"comes back with the next ingest of its documents)")
+          f"`docmine canonicalize` apply it again; to undo, remove the table and run `docmine canonicalize`")
     return 0
 
 

@@ -192,14 +192,24 @@ def _m4_seizures(conn: sqlite3.Connection) -> None:
 def _m5_tags(conn: sqlite3.Connection) -> None:
     """4 -> 5: the analyst's tags, stars and notes on documents and entities. A document is known
     by its path and an entity by its label and canonical name, not by row ids, so a tag outlives
-    a re-ingest of the document and a re-run of canonicalize that keeps the name. Two indexes for
-    the web app's entity pages under load."""
+    a re-ingest of the document and a re-run of canonicalize that keeps the name. The mentions an
+    analyst marked as no entity, kept for an undo. Two indexes for the web app's entity pages
+    under load."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS tags ("
         " kind TEXT NOT NULL CHECK (kind IN ('document', 'entity')),"
         " target TEXT NOT NULL, tag TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', created REAL NOT NULL,"
         " PRIMARY KEY (kind, target, tag)) WITHOUT ROWID")
     conn.execute("CREATE INDEX IF NOT EXISTS tags_tag ON tags(tag)")
+    # mentions the analyst marked as no entity (docmine entity drop), kept so that taking the mark
+    # back (and running canonicalize) restores them without reading the documents again
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS dropped_mentions ("
+        " mention_id INTEGER PRIMARY KEY,"
+        " doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,"
+        " start INTEGER NOT NULL, end INTEGER NOT NULL, label TEXT NOT NULL, text TEXT NOT NULL,"
+        " resolved TEXT NOT NULL, canonical TEXT NOT NULL, sentence INTEGER, paragraph INTEGER, page INTEGER,"
+        " source TEXT, attrs TEXT)")
     # an entity's documents without reading its mentions' rows (entity pages, evidence, search),
     # and the copies of a document without a table scan
     conn.execute("CREATE INDEX IF NOT EXISTS mentions_entity_doc ON mentions(entity_id, doc_id)")
@@ -626,6 +636,10 @@ class Store:
             for mid, label, resolved, text, current, language in rows:
                 fate = fate_fn(label, resolved, text, current) if fate_fn is not None else None
                 if fate == "":
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO dropped_mentions SELECT m.mention_id, m.doc_id, m.start, m.end,"
+                        " m.label, m.text, m.resolved, e.canonical, m.sentence, m.paragraph, m.page, m.source, m.attrs"
+                        " FROM mentions m JOIN entities e USING(entity_id) WHERE m.mention_id=?", (mid,))
                     self.conn.execute("DELETE FROM mentions WHERE mention_id=?", (mid,))
                     changed += 1
                     continue
@@ -639,6 +653,22 @@ class Store:
                     self.conn.execute("UPDATE mentions SET entity_id=? WHERE mention_id=?",
                                       (self._entity_id(label, new), mid))
                     changed += 1
+            # dropped mentions whose mark was taken back come back
+            dropped = self.conn.execute(
+                "SELECT dm.mention_id, dm.doc_id, dm.start, dm.end, dm.label, dm.text, dm.resolved, dm.canonical,"
+                " dm.sentence, dm.paragraph, dm.page, dm.source, dm.attrs, d.language"
+                " FROM dropped_mentions dm JOIN documents d USING(doc_id)").fetchall()
+            for (mid, doc_id, start, end, label, text, resolved, current, sentence, paragraph, page, source,
+                 attrs, language) in dropped:
+                if fate_fn is not None and fate_fn(label, resolved, text, current) == "":
+                    continue
+                entity = self._entity_id(label, canonical_fn(label, resolved, language))
+                self.conn.execute(
+                    "INSERT INTO mentions(doc_id, start, end, label, text, resolved, entity_id, sentence, paragraph,"
+                    " page, source, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (doc_id, start, end, label, text, resolved, entity, sentence, paragraph, page, source, attrs))
+                self.conn.execute("DELETE FROM dropped_mentions WHERE mention_id=?", (mid,))
+                changed += 1
             self.conn.execute(_DROP_ORPHAN_ENTITIES)
             if changed:  # seizure records carry canonical names: read the documents again
                 self.conn.execute("DELETE FROM seizure_docs")
