@@ -222,3 +222,28 @@ def test_pages_kept_between_requests_follow_writes_to_the_store(tmp_path, monkey
     assert "d.txt" in client.get("/documents").get_data(as_text=True)
     entity = client.get("/entity/PERSON/Kapitan").get_data(as_text=True)
     assert "captagon" in entity
+
+
+def test_report_time_axes_keep_empty_months_and_dates_of_any_precision(tmp_path):
+    """The report's timeline had a bar only for months with documents (one document a month
+    looked like a steady stream), and pandas' one-format guess dropped dates written to another
+    precision ("2021-04" beside "2021-01-05")."""
+    import pandas as pd
+
+    from docmine.report.html import month_counts
+
+    counts = month_counts(pd.Series(["2021-01-05", "2021-04", "2021-04-20", None, "not a date"]))
+    assert [str(p) for p in counts.index] == ["2021-01", "2021-02", "2021-03", "2021-04"]
+    assert counts.tolist() == [1, 0, 0, 2]
+    assert month_counts(pd.Series([], dtype=object)).empty
+
+    db = str(tmp_path / "r.db")
+    with Store(db) as store:
+        add_document(store, "a.txt", "Heroin was seized in Vienna.", {"heroin": "DRUG", "Vienna": "PLACE"},
+                     date="2021-01-05")
+        add_document(store, "b.txt", "Heroin again, in Vienna.", {"heroin": "DRUG", "Vienna": "PLACE"},
+                     date="2021-04")
+    out = tmp_path / "r.html"
+    run_cli("report", "--db", db, "-o", out)
+    html = out.read_text(encoding="utf-8")
+    assert "2021-02" in html and "2021-03" in html  # the empty months are on the axis

@@ -96,6 +96,21 @@ evidence</th></tr>
 """
 
 
+
+def _months(dates: pd.Series) -> pd.Series:
+    """Month periods of ISO dates of any precision ("2021", "2021-05", "2021-05-03"); pandas'
+    default parser guesses one format from the first value and loses the others."""
+    return pd.to_datetime(dates, errors="coerce", format="ISO8601").dt.to_period("M")
+
+
+def month_counts(dates: pd.Series) -> pd.Series:
+    """Documents per month, every month from the first to the last (an empty month is 0)."""
+    months = _months(dates).dropna()
+    if months.empty:
+        return pd.Series(dtype=int)
+    counts = months.value_counts()
+    return counts.reindex(pd.period_range(months.min(), months.max(), freq="M"), fill_value=0)
+
 def _svg(fig) -> str:
     import matplotlib.pyplot as plt
 
@@ -170,7 +185,7 @@ def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
     timeline = drug_timeline = ""
     dated = docs.dropna(subset=["date"])
     if len(dated):
-        months = pd.to_datetime(dated["date"], errors="coerce").dt.to_period("M").value_counts().sort_index()
+        months = month_counts(dated["date"])
         fig, ax = plt.subplots(figsize=(5.5, 2.6))
         ax.bar([str(p) for p in months.index], months.values, color="#4c78a8")
         ax.tick_params(axis="x", rotation=70, labelsize=7)
@@ -182,8 +197,13 @@ def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
         if len(dm):
             top = dm["drug"].value_counts().head(5).index
             dm = dm[dm["drug"].isin(top)]
-            dm["month"] = pd.to_datetime(dm["date"], errors="coerce").dt.to_period("M").astype(str)
-            pivot = dm.pivot_table(index="month", columns="drug", values="date", aggfunc="count").fillna(0)
+            dm["month"] = _months(dm["date"])
+            pivot = dm.pivot_table(index="month", columns="drug", values="date", aggfunc="count")
+            # every month between the first and the last, so a quiet month shows as 0, not as nothing
+            if len(pivot):
+                pivot = pivot.reindex(pd.period_range(pivot.index.min(), pivot.index.max(), freq="M"), fill_value=0)
+            pivot = pivot.fillna(0)
+            pivot.index = pivot.index.astype(str)
             fig, ax = plt.subplots(figsize=(5.5, 2.6))
             for col in pivot.columns:
                 ax.plot(pivot.index, pivot[col], marker="o", ms=3, label=str(col))
@@ -197,7 +217,7 @@ def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
     seizure_chart = ""
     weighed = seizures.dropna(subset=["kg", "date"]) if len(seizures) else seizures
     if len(weighed):
-        month = pd.to_datetime(weighed["date"], errors="coerce").dt.to_period("M").dt.to_timestamp()
+        month = _months(weighed["date"]).dt.to_timestamp()
         pivot = weighed.assign(month=month).pivot_table(index="month", columns="drug", values="kg", aggfunc="sum")
         top = weighed.groupby("drug")["kg"].sum().sort_values(ascending=False).head(6).index
         fig, ax = plt.subplots(figsize=(7, 2.8))
