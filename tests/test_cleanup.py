@@ -127,6 +127,21 @@ def test_tags_stars_and_notes_outlive_a_re_ingest_and_export(work):
     assert f",{new_id}," in doc_line
     assert any(line.startswith("entity,star,Turkish National Police,ORG,,,") for line in out)
 
+    # search within what is tagged: the tagged document, and the documents of a tagged entity
+    hits = run_cli("search", "captagon", "--tag", "balkan route", cwd=work).stdout
+    assert "release.txt" in hits and hits.count("corpus/") == 0
+    by_entity = run_cli("search", "heroin", "--tag", "star", "--limit", "50", cwd=work).stdout
+    assert "Turkish" in by_entity or "corpus/" in by_entity
+    con = sqlite3.connect(work / "docmine.db")
+    tnp_docs = {r[0] for r in con.execute(
+        "SELECT d.path FROM mentions m JOIN entities e USING(entity_id) JOIN documents d USING(doc_id)"
+        " WHERE e.canonical = 'Turkish National Police'")}
+    con.close()
+    shown = {line.split(" (")[0].strip() for line in by_entity.splitlines() if line.startswith("  ") and
+             not line.startswith("    ")}
+    assert shown and shown <= tnp_docs
+    assert "no match" in run_cli("search", "heroin", "--tag", "nobody used this", cwd=work).stdout
+
     listed = run_cli("tags", "--tag", "star", cwd=work).stdout
     assert "Turkish National Police" in listed and "balkan route" not in listed
     assert "removed from" in run_cli("tag", "star", "--entity", "Turkish National Police", "--remove",

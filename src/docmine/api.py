@@ -208,7 +208,8 @@ def search(query: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
     """Entities by name or alias (``text=True``: full-text search over documents).
 
     ``date_from`` / ``date_to``: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (a month or year counts
-    whole: ``date_to="2021"`` keeps documents up to 2021-12-31).
+    whole: ``date_to="2021"`` keeps documents up to 2021-12-31). ``tag``: only documents that carry
+    the tag, or mention an entity that does.
     """
     from docmine.analysis.search import search as _search
 
@@ -223,6 +224,9 @@ def search(query: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
     if "lang" in kw:
         kw["lang"] = v.language(kw["lang"])
     with open_store(db) as store:
+        if kw.get("tag") and store.version() < 5:
+            raise ValueError("this store has no tags yet (it was written by an older docmine): tag documents "
+                             "or entities with docmine.tag(), or leave tag out")
         return _search(store, query, **kw)
 
 

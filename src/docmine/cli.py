@@ -241,7 +241,7 @@ def cmd_tags(a) -> int:
 
 def cmd_search(a) -> int:
     df = api.search(a.query, db=a.db, label=a.label, fuzzy=a.fuzzy, text=a.text, date_from=a.date_from,
-                    date_to=a.date_to, topic=a.topic, path=a.path, limit=a.limit, lang=a.lang)
+                    date_to=a.date_to, topic=a.topic, path=a.path, limit=a.limit, lang=a.lang, tag=a.tag)
     if df.empty:
         hint = "" if a.fuzzy or a.text else "; try --fuzzy for misspellings or --text for full text"
         print(f"no match for {a.query!r}" + hint)
@@ -439,6 +439,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="latest publication date: YYYY-MM-DD, YYYY-MM or YYYY (to its last day)")
     sp.add_argument("--topic", type=_count("--topic", minimum=0, example=3), help="only documents of this topic id")
     sp.add_argument("--path", help="only documents whose path contains this")
+    sp.add_argument("--tag", help="only documents with this tag, or that mention an entity with it (docmine tag)")
     sp.add_argument("--limit", type=_count("--limit"), default=20, help="snippets per entity (default 20)")
     sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
                     help="only documents in this language (ISO 639 code: en, fr, hr, sr, tr, ...)")

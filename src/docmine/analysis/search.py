@@ -48,8 +48,19 @@ def check_int(value, name: str, minimum: int = 0, maximum: int = 2**63 - 1) -> i
     return number
 
 
-def _filters(date_from=None, date_to=None, topic=None, path=None, alias="d", lang=None) -> tuple[str, list]:
-    where, params = [], []
+def _filters(date_from=None, date_to=None, topic=None, path=None, alias="d", lang=None,
+             tag=None) -> tuple[str, list]:
+    where: list[str] = []
+    params: list = []
+    if tag:  # documents that carry the tag, or mention an entity that does
+        from docmine.tags import check_tag
+
+        where.append(
+            f"{alias}.doc_id IN (SELECT td.doc_id FROM documents td JOIN tags t ON t.kind = 'document'"
+            " AND t.target = td.path WHERE t.tag = ? UNION SELECT tm.doc_id FROM tags t JOIN entities te"
+            " ON t.kind = 'entity' AND t.target = te.label || char(9) || te.canonical"
+            " JOIN mentions tm ON tm.entity_id = te.entity_id WHERE t.tag = ?)")
+        params += [check_tag(tag)] * 2
     if lang:
         where.append(f"{alias}.language = ?")
         params.append(lang.lower())
@@ -134,18 +145,20 @@ def mention_snippets(store: Store, entity_id: int, width: int = 70, fsql: str = 
 
 def search(store: Store, query: str, label: str | None = None, fuzzy: bool = False, text: bool = False,
            date_from: str | None = None, date_to: str | None = None, topic: int | None = None,
-           path: str | None = None, limit: int = 50, width: int = 70, lang: str | None = None) -> pd.DataFrame:
+           path: str | None = None, limit: int = 50, width: int = 70, lang: str | None = None,
+           tag: str | None = None) -> pd.DataFrame:
     """Mentions of matching entities with KWIC snippets, or full-text hits when ``text``
-    (``lang``: only documents in that language)."""
+    (``lang``: only documents in that language; ``tag``: only documents that carry the tag or
+    mention an entity that does)."""
     query = check_query(query, text)
     limit = check_int(limit, "limit", 1, MAX_LIMIT)
     if text:
-        return full_text(store, query, date_from, date_to, topic, path, limit, lang=lang)
+        return full_text(store, query, date_from, date_to, topic, path, limit, lang=lang, tag=tag)
     ents = find_entities(store, query, label, fuzzy)
     cols = ["entity", "label", "score", "entity_documents", "doc_id", "path", "title", "date", "page", "snippet"]
     if ents.empty:
         return pd.DataFrame(columns=cols)
-    fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang)
+    fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang, tag=tag)
     out = []
     for e in ents.itertuples():
         hits = mention_snippets(store, e.entity_id, width, fsql, fparams)
@@ -160,10 +173,10 @@ _FTS_HINT = ('use words, "quoted phrases", AND / OR / NOT, NEAR(a b, 5) or prefi
 
 
 def full_text(store: Store, query: str, date_from=None, date_to=None, topic=None, path=None,
-              limit: int = 50, lang: str | None = None) -> pd.DataFrame:
+              limit: int = 50, lang: str | None = None, tag: str | None = None) -> pd.DataFrame:
     """FTS5 search over titles and text, ranked by BM25, with highlighted snippets."""
     query = check_query(query, text=True)
-    fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang)
+    fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang, tag=tag)
     sql = (
         "SELECT d.doc_id, d.path, d.title, d.date, round(bm25(documents_fts), 3) AS score,"
         " snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet"
