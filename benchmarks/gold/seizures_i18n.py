@@ -6,28 +6,20 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-MARK = re.compile(r"\[\[([^|\]]+)\|([A-Z]+)\]\]")
+sys.path.insert(0, str(HERE))
+from real_dev import parse_markup  # noqa: E402
 
 
 def parse(line: str) -> dict:
+    """``lang<TAB>text with [[surface|LABEL]] markup`` -> a record (the real-document gold's parser,
+    which also refuses malformed markup and spans with blank edges)."""
     lang, marked = line.split("\t", 1)
-    text, ents, pos = [], [], 0
-    out_len = 0
-    for m in MARK.finditer(marked):
-        before = marked[pos: m.start()]
-        text.append(before)
-        out_len += len(before)
-        ents.append({"start": out_len, "end": out_len + len(m.group(1)), "label": m.group(2)})
-        text.append(m.group(1))
-        out_len += len(m.group(1))
-        pos = m.end()
-    text.append(marked[pos:])
-    return {"lang": lang.strip(), "text": "".join(text).strip(), "entities": ents}
+    text, ents = parse_markup(marked.strip())
+    return {"lang": lang.strip(), "text": text, "entities": ents}
 
 
 def main() -> int:
