@@ -10,7 +10,6 @@ import json
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
@@ -290,8 +289,11 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
     from docmine.nlp.languages import Pipelines
 
     pipelines = Pipelines(nlp)
-    first: Any = nlp or pipelines.get(next(iter(langs))).nlp
-    lex = first.get_pipe("docmine_domain").lex
+
+    def lexicon(rec: dict):
+        """The lexicon of the pipeline that reads this record: a gold name is made canonical as
+        docmine's own mention of it is ("heroina" is heroin in Croatian, not in English)."""
+        return pipelines.get(lang or rec.get("lang") or "en").nlp.get_pipe("docmine_domain").lex
     gold_labels = {GOLD_LABEL_MAP.get(lab) for r in records for _, _, lab, _ in r["entities"]
                    if GOLD_LABEL_MAP.get(lab) and lab not in ignore} - set(ignore)
     counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
@@ -307,7 +309,7 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
             if lab is None or label in ignore or lab in ignore:
                 continue
             g.add((s, e, lab))
-            canon_gold[lab].add((rec["id"], canonical or lex.canonical(lab, rec["text"][s:e])))
+            canon_gold[lab].add((rec["id"], canonical or lexicon(rec).canonical(lab, rec["text"][s:e])))
         labels = gold_labels  # only labels the gold file annotates are scored
         pr = set()
         for m in mentions:
