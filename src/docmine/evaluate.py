@@ -10,6 +10,7 @@ import json
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -293,7 +294,8 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
     def lexicon(rec: dict):
         """The lexicon of the pipeline that reads this record: a gold name is made canonical as
         docmine's own mention of it is ("heroina" is heroin in Croatian, not in English)."""
-        return pipelines.get(lang or rec.get("lang") or "en").nlp.get_pipe("docmine_domain").lex
+        reader: Any = pipelines.get(lang or rec.get("lang") or "en").nlp
+        return reader.get_pipe("docmine_domain").lex
     gold_labels = {GOLD_LABEL_MAP.get(lab) for r in records for _, _, lab, _ in r["entities"]
                    if GOLD_LABEL_MAP.get(lab) and lab not in ignore} - set(ignore)
     counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
