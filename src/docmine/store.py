@@ -216,12 +216,44 @@ def _m5_tags(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS documents_near_dup ON documents(near_dup_of)")
 
 
+DOC_BLOCK = 1024
+"""Documents per block of :func:`_m6_block_generations` (doc_id // DOC_BLOCK): fixed by that
+migration's triggers; a change needs a new migration."""
+
+
+def _m6_block_generations(conn: sqlite3.Connection) -> None:
+    """5 -> 6: a generation counter per block of 1024 documents (by doc_id), bumped by triggers on
+    every change to a block's mentions or to a document's near-duplicate mark or language, whoever
+    writes it. A reader that keeps results computed per block (the web app's co-mention counts)
+    recomputes only the blocks whose generation changed: an ingest appends to the last block, so
+    each of its batches costs one block. ``meta.store_id`` tells one store from a new one at the
+    same path (generations restart there). Indexes of the mentions' surface forms per entity and of
+    the documents by date."""
+    conn.execute("CREATE TABLE IF NOT EXISTS doc_block_gen (block INTEGER PRIMARY KEY, gen INTEGER NOT NULL)")
+    bump = ("INSERT INTO doc_block_gen(block, gen) VALUES ({0}.doc_id / 1024, 1)"
+            " ON CONFLICT(block) DO UPDATE SET gen = gen + 1;")
+    for name, event, rows in (("mentions_ai", "INSERT ON mentions", ("new",)),
+                              ("mentions_ad", "DELETE ON mentions", ("old",)),
+                              ("mentions_au", "UPDATE ON mentions", ("old", "new")),
+                              ("documents_block_ad", "DELETE ON documents", ("old",)),
+                              ("documents_block_au", "UPDATE OF doc_id, near_dup_of, language ON documents",
+                               ("old", "new"))):
+        body = " ".join(bump.format(r) for r in rows)
+        conn.execute(f"CREATE TRIGGER IF NOT EXISTS {name}_block AFTER {event} BEGIN {body} END")
+    conn.execute("INSERT OR IGNORE INTO meta VALUES ('store_id', lower(hex(randomblob(16))))")
+    # every entity's surface forms from the index alone (search, evidence, autocomplete, entity pages)
+    conn.execute("CREATE INDEX IF NOT EXISTS mentions_entity_text ON mentions(entity_id, text)")
+    # documents by date: an entity's first and last date without reading all its documents
+    conn.execute("CREATE INDEX IF NOT EXISTS documents_date ON documents(date)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_base_schema,
     _m2_resolved_paths,
     _m3_tables,
     _m4_seizures,
     _m5_tags,
+    _m6_block_generations,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 """The version this docmine writes: a store is at it once every migration has run."""

@@ -11,6 +11,7 @@ Counts are sparse matrix products, so a million mentions take seconds. Near-dupl
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -31,21 +32,160 @@ def _unit_sql(window: str) -> str:
             "sentence": "m.doc_id * 1048576 + m.sentence"}[window]
 
 
-def _incidence(store: Store, window: str, include_near_duplicates: bool, labels: tuple[str, ...],
-               lang: str | None = None):
-    dup = "" if include_near_duplicates else " AND d.near_dup_of IS NULL"
-    lang_sql, lang_params = (" AND d.language = ?", (lang.lower(),)) if lang else ("", ())
-    join = "" if include_near_duplicates and not lang else " JOIN documents d USING(doc_id)"
+@dataclass
+class Counts:
+    """Co-mention counts over a set of documents, as sparse matrices indexed by entity id. They add
+    up: the counts of two disjoint sets of documents sum to the counts of their union, so a store's
+    counts can be kept per block of documents and a write recounts only its block."""
+
+    window: str
+    seen: np.ndarray
+    """Windows holding each entity, by entity id (the length is above the largest id seen)."""
+    co: sparse.csr_matrix
+    """Windows holding both entities (of the pairs counted: every pair, or a rows x cols table's)."""
+    pairs: sparse.csr_matrix
+    """Sum over windows of the product of the two entities' mention counts."""
+    docs: sparse.csr_matrix | None
+    """Documents in which both share a window (None for document windows: that is ``co``)."""
+    n_windows: int
+    """Windows holding any mention, of any label."""
+
+    def __add__(self, other: Counts) -> Counts:
+        if other.window != self.window:
+            raise ValueError(f"cannot add {self.window} counts to {other.window} counts")
+        n = max(len(self.seen), len(other.seen))
+        seen = np.zeros(n)
+        seen[:len(self.seen)] += self.seen
+        seen[:len(other.seen)] += other.seen
+        docs = None if self.docs is None or other.docs is None else _grow(self.docs, n) + _grow(other.docs, n)
+        return Counts(self.window, seen, _grow(self.co, n) + _grow(other.co, n),
+                      _grow(self.pairs, n) + _grow(other.pairs, n), docs, self.n_windows + other.n_windows)
+
+
+def _grow(m: sparse.csr_matrix, n: int) -> sparse.csr_matrix:
+    """``m`` as an ``n x n`` matrix (the entries it has, zeros beyond)."""
+    if m.shape == (n, n):
+        return m
+    c = m.tocoo()
+    return sparse.csr_matrix((c.data, (c.row, c.col)), shape=(n, n))
+
+
+def window_counts(store: Store, window: str, labels: Sequence[str], include_near_duplicates: bool = False,
+                  lang: str | None = None, doc_range: tuple[int, int] | None = None,
+                  pair: tuple[str, str] | None = None) -> Counts:
+    """The :class:`Counts` of the mentions of ``labels`` in ``window`` windows, over every document or
+    those with ``doc_range[0] <= doc_id < doc_range[1]``; near-duplicates out unless
+    ``include_near_duplicates``; only documents in ``lang`` when given. ``pair`` (rows, cols): count
+    only the pairs of that table, not every pair of ``labels``."""
+    unit = _unit_sql(window)
+    where, params = _near_dup_filter(include_near_duplicates), list[str | int]()
+    if lang:
+        where += " AND m.doc_id IN (SELECT doc_id FROM documents WHERE language = ?)"
+        params.append(lang.lower())
+    if doc_range is not None:
+        where += " AND m.doc_id >= ? AND m.doc_id < ?"
+        params += [int(doc_range[0]), int(doc_range[1])]
     q = ",".join("?" * len(labels))
-    pairs = store.df(
-        f"SELECT {_unit_sql(window)} AS unit, m.doc_id, m.entity_id, m.label, COUNT(*) AS n"
-        f" FROM mentions m{join} WHERE m.label IN ({q}){dup}{lang_sql} GROUP BY unit, m.entity_id",
-        labels + lang_params)
-    n_windows = store.query(
-        f"SELECT COUNT(DISTINCT {_unit_sql(window)}) FROM mentions m{join} WHERE 1=1{dup}{lang_sql}", lang_params)[0][0]
-    names: dict[int, str] = {r[0]: r[1] for r in
-                             store.query(f"SELECT entity_id, canonical FROM entities WHERE label IN ({q})", labels)}
-    return pairs, n_windows, names
+    left, right = pair if pair else ("", "")
+    cur = store.conn.cursor()
+    cur.row_factory = None  # plain tuples: no sqlite3.Row per row
+    inc = np.array(cur.execute(
+        f"SELECT {unit} AS unit, m.doc_id, m.entity_id, COUNT(*), m.label = ?, m.label = ? FROM mentions m"
+        f" WHERE {'+' if doc_range else ''}m.label IN ({q}) AND {unit} IS NOT NULL{where}"  # +: the doc_id index
+        " GROUP BY unit, m.entity_id",
+        (left, right, *labels, *params)).fetchall(), dtype=np.int64).reshape(-1, 6)
+    n_windows = store.query(f"SELECT COUNT(DISTINCT {unit}) FROM mentions m WHERE 1=1{where}", tuple(params))[0][0]
+    n = int(inc[:, 2].max()) + 1 if len(inc) else 0
+    units, unit_idx = np.unique(inc[:, 0], return_inverse=True)
+    ent = inc[:, 2]
+
+    def matrix(values: np.ndarray, mask: np.ndarray) -> sparse.csr_matrix:
+        return sparse.csr_matrix((values[mask], (unit_idx[mask], ent[mask])), shape=(len(units), n))
+
+    every = np.ones(len(inc), dtype=bool)
+    lmask, rmask = (inc[:, 4] == 1, inc[:, 5] == 1) if pair else (every, every)
+    ones, mentions = np.ones(len(inc)), inc[:, 3].astype(float)
+    seen = np.asarray(matrix(ones, every).sum(axis=0)).ravel()
+    co = (matrix(ones, lmask).T @ matrix(ones, rmask)).tocsr()
+    pairs = (matrix(mentions, lmask).T @ matrix(mentions, rmask)).tocsr()
+    docs = None
+    if window != "document":
+        # documents in which a pair shares a window: every (window, x, y), each (document, x, y) once
+        frame = pd.DataFrame({"u": unit_idx, "e": ent, "d": inc[:, 1]})
+        both = frame[lmask].merge(frame[rmask][["u", "e"]], on="u", suffixes=("", "2"))
+        per = both.drop_duplicates(["d", "e", "e2"]).groupby(["e", "e2"]).size()
+        docs = sparse.csr_matrix((per.to_numpy(dtype=float), (per.index.get_level_values(0).to_numpy(dtype=np.int64),
+                                                                per.index.get_level_values(1).to_numpy(dtype=np.int64))),
+                                 shape=(n, n))
+    return Counts(window, seen, co, pairs, docs, int(n_windows))
+
+
+class BlockCounts:
+    """A store's :class:`Counts` kept between requests, recounting only what a write changed.
+
+    Stores from version 6 on keep a generation per block of :data:`docmine.store.DOC_BLOCK`
+    documents, bumped by triggers at every write to the block. The counts of the blocks before the
+    last one are kept summed (``base``) with the generations they were counted at, the newer blocks
+    one by one: an ingest, which appends documents, makes each request after one of its batches
+    recount the last block only. A write to an older block (canonicalize, a deletion) recounts
+    everything once. An older store, opened read-only and so not migrated, is counted whole on each
+    call (keep the result per state of the file). Thread-safe; one thread counts at a time."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.lock = threading.Lock()
+        self.base: dict[tuple, tuple[tuple, int, Counts]] = {}  # variant -> (generations, end, counts)
+        self.blocks: dict[tuple, tuple[tuple, Counts]] = {}  # (variant, block) -> (generation, counts)
+        self.total: dict[tuple, tuple[tuple, Counts]] = {}  # variant -> (state, counts)
+
+    def counts(self, store: Store, window: str, labels: Sequence[str],
+               include_near_duplicates: bool = False) -> Counts:
+        """The store's counts of every pair of ``labels`` (as :func:`window_counts` gives them)."""
+        from docmine.store import DOC_BLOCK
+
+        variant = (store.path, window, tuple(labels), include_near_duplicates)
+        if not store.query("SELECT 1 FROM sqlite_master WHERE name='doc_block_gen'"):
+            return window_counts(store, window, labels, include_near_duplicates)
+        with self.lock:
+            store.conn.execute("BEGIN")  # one snapshot: the generations are those of the rows counted
+            try:
+                store_id = store.get_meta("store_id")
+                gens: dict[int, int] = {b: g for b, g in store.query("SELECT block, gen FROM doc_block_gen")}
+                last = (store.query("SELECT MAX(doc_id) FROM documents")[0][0] or 0) // DOC_BLOCK
+                state = (store_id, last, tuple(sorted(gens.items())))
+                kept = self.total.get(variant)
+                if kept and kept[0] == state:
+                    return kept[1]
+
+                def count(lo: int, hi: int) -> Counts:
+                    return window_counts(store, window, labels, include_near_duplicates,
+                                         doc_range=(lo * DOC_BLOCK, hi * DOC_BLOCK))
+
+                def generations(hi: int) -> tuple:
+                    return (store_id, tuple(sorted((b, g) for b, g in gens.items() if b < hi)))
+
+                base = self.base.get(variant)
+                if base is None or base[0] != generations(base[1]):
+                    base = (generations(last), last, count(0, last))  # every block before the last
+                total, end = base[2], base[1]
+                for block in range(end, last + 1):
+                    key = (variant, block)
+                    gen = (store_id, gens.get(block, 0))
+                    if key not in self.blocks or self.blocks[key][0] != gen:
+                        self.blocks[key] = (gen, count(block, block + 1))
+                    if block < last and base[1] == block:  # a block the ingest has left: into the base
+                        base = (generations(block + 1), block + 1, base[2] + self.blocks.pop(key)[1])
+                        total = base[2]
+                    else:
+                        total = total + self.blocks[key][1]
+                self.base[variant] = base
+                for key in [k for k in self.blocks if k[0] == variant and k[1] < base[1]]:
+                    del self.blocks[key]
+                self.total[variant] = (state, total)
+                return total
+            finally:
+                store.conn.rollback()
 
 
 def comention(store: Store, rows: str, cols: str, window: str = "document", measure: str = "npmi",
@@ -62,61 +202,53 @@ def comention(store: Store, rows: str, cols: str, window: str = "document", meas
     rows, cols = rows.upper(), cols.upper()
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}; choose from {', '.join(MEASURES)}")
-    inc, n_windows, names = _incidence(store, window, include_near_duplicates, tuple(sorted({rows, cols})), lang)
-    if inc.empty:
-        return pd.DataFrame(columns=COLUMNS)
-    units, unit_idx = np.unique(inc["unit"].to_numpy(), return_inverse=True)
-    n_units = len(units)
+    counts = window_counts(store, window, tuple(sorted({rows, cols})), include_near_duplicates, lang,
+                           pair=(rows, cols))
+    return comention_table(store, counts, rows, cols, measure, min_count, top, matrix, both_orders)
 
-    def matrix_for(label: str):
-        part = inc[inc["label"] == label]
-        ids = np.unique(part["entity_id"].to_numpy())
-        c = np.searchsorted(ids, part["entity_id"].to_numpy())
-        r = unit_idx[part.index.to_numpy()]
-        binary = sparse.csr_matrix((np.ones(len(part)), (r, c)), shape=(n_units, len(ids)))
-        counts = sparse.csr_matrix((part["n"].to_numpy(dtype=float), (r, c)), shape=(n_units, len(ids)))
-        return [names[e] for e in ids], binary, counts
 
-    rnames, rb, rc = matrix_for(rows)
-    cnames, cb, cc = matrix_for(cols)
+def comention_table(store: Store, counts: Counts, rows: str, cols: str, measure: str = "npmi", min_count: int = 2,
+                    top: int | None = None, matrix: bool = False, both_orders: bool = False,
+                    row_entity: int | None = None) -> pd.DataFrame:
+    """:func:`comention`'s table from ``counts`` (:func:`window_counts` of the store, over labels
+    that include ``rows`` and ``cols``, or kept per block and added up). ``row_entity``: only that
+    entity's rows (the rows of the whole table whose ``row`` is that entity)."""
+    rows, cols = rows.upper(), cols.upper()
+    if measure not in MEASURES:
+        raise ValueError(f"unknown measure {measure!r}; choose from {', '.join(MEASURES)}")
+    seen = counts.seen
+
+    def entities(label: str) -> tuple[np.ndarray, list[str]]:
+        """The ids (ascending) and names of the entities of ``label`` in the counted windows."""
+        found = sorted((e, name) for e, name in store.query(
+            "SELECT entity_id, canonical FROM entities WHERE label = ?", (label,)) if e < len(seen) and seen[e] > 0)
+        return np.array([e for e, _ in found], dtype=np.int64), [name for _, name in found]
+
+    rids, rnames = entities(rows)
+    cids, cnames = (rids, rnames) if cols == rows else entities(cols)
     if not rnames or not cnames:
         return pd.DataFrame(columns=COLUMNS)
-    co = (rb.T @ cb).tocoo()  # windows holding both
-    pairs = (rc.T @ cc).tocsr()  # sum over windows of mention products
-    n_x = np.asarray(rb.sum(axis=0)).ravel()
-    n_y = np.asarray(cb.sum(axis=0)).ravel()
+    co = counts.co[rids][:, cids].tocoo()  # windows holding both
     keep = co.data >= max(1, min_count)
     i, j, n_xy = co.row[keep], co.col[keep], co.data[keep]
     if rows == cols:  # one matrix: (i, j) and (j, i) are the same pair, (i, i) no pair at all
         if both_orders:
             keep = i != j
         else:
-            rank = np.empty(len(rnames), dtype=np.int64)  # rows and cols share one entity list here
-            rank[np.argsort(np.array(rnames, dtype=object), kind="stable")] = np.arange(len(rnames))
-            keep = rank[i] < rank[j]
+            keep = np.array([rnames[a] < rnames[b] for a, b in zip(i, j, strict=True)], dtype=bool)
         i, j, n_xy = i[keep], j[keep], n_xy[keep]
-    if window == "document" or not len(i):
-        docs = n_xy.copy()  # a document window is its document
-    else:
-        # documents in which the pair shares a window: the same product at document level over
-        # (document, window) incidence, thresholded per window first
-        doc_of_unit = np.zeros(n_units, dtype=np.int64)
-        doc_of_unit[unit_idx] = inc["doc_id"].to_numpy()
-        doc_ids, doc_idx = np.unique(doc_of_unit, return_inverse=True)
-        ra, rcol = rb.nonzero()
-        ca, ccol = cb.nonzero()
-        left = pd.DataFrame({"u": ra, "i": rcol})
-        right = pd.DataFrame({"u": ca, "j": ccol})
-        both = left.merge(right, on="u")
-        both["d"] = doc_idx[both["u"].to_numpy()]
-        per = both.drop_duplicates(["d", "i", "j"]).groupby(["i", "j"]).size()
-        docs = per.reindex(list(zip(i, j, strict=True)), fill_value=0).to_numpy()
-    out = _table([rnames[k] for k in i], [cnames[k] for k in j], n_xy, docs,
-                 # pairs[i, j] with empty index arrays is a sparse matrix, not an array: no pair, no lookup
-                 np.asarray(pairs[i, j]).ravel() if len(i) else np.zeros(0), n_x[i], n_y[j], n_windows, measure)
+    if row_entity is not None:
+        keep = rids[i] == row_entity
+        i, j, n_xy = i[keep], j[keep], n_xy[keep]
+    docs = n_xy.copy() if counts.docs is None or not len(i) else \
+        np.asarray(counts.docs[rids[i], cids[j]]).ravel()  # a document window is its document
+    # a lookup with empty index arrays gives a sparse matrix, not an array: no pair, no lookup
+    mention_pairs = np.asarray(counts.pairs[rids[i], cids[j]]).ravel() if len(i) else np.zeros(0)
+    out = _table([rnames[k] for k in i], [cnames[k] for k in j], n_xy, docs, mention_pairs, seen[rids[i]],
+                 seen[cids[j]], counts.n_windows, measure)
     if top:
         out = out.head(int(top))
-    out.attrs.update({"window": window, "measure": measure, "rows": rows, "cols": cols})
+    out.attrs.update({"window": counts.window, "measure": measure, "rows": rows, "cols": cols})
     if matrix:
         return out.pivot_table(index="row", columns="col", values=measure, aggfunc="first")
     return out
@@ -219,6 +351,39 @@ def comention_of(store: Store, entity_id: int, cols: str | Sequence[str], top: i
                    [counts[e][1] for e in mine_per["entity_id"]], n_windows, "npmi")
         parts.append((t.head(int(top)) if top else t).assign(col_label=label))
     out = pd.concat(parts, ignore_index=True) if parts else empty
+    out.attrs.update({"window": "document", "measure": "npmi"})
+    return out
+
+
+def comention_row(store: Store, counts: Counts, entity_id: int, cols: str | Sequence[str],
+                  top: int | None = None) -> pd.DataFrame:
+    """:func:`comention_of` from ``counts``: the store's document-window :class:`Counts` of every
+    pair of labels (kept by :class:`BlockCounts`), so an entity page reads no mentions at all."""
+    labels = [cols.upper()] if isinstance(cols, str) else [c.upper() for c in cols]
+    empty = pd.DataFrame(columns=[*COLUMNS, "col_label"])
+    if counts.window != "document":
+        raise ValueError(f"comention_row needs document-window counts, not {counts.window} windows")
+    name = store.query("SELECT canonical FROM entities WHERE entity_id=?", (entity_id,))
+    seen = counts.seen
+    if not name or entity_id >= len(seen) or not seen[entity_id] or not labels:
+        return empty
+    row = counts.co[entity_id].tocoo()
+    together = {int(j): n for j, n in zip(row.col, row.data, strict=True) if j != entity_id and n > 0}
+    marks = ",".join("?" * len(labels))
+    partners = store.query(f"SELECT entity_id, label, canonical FROM entities WHERE label IN ({marks})"
+                           f" AND entity_id IN ({','.join(str(j) for j in together) or 'NULL'})", tuple(labels))
+    if not partners:
+        return empty
+    parts = []
+    for label in labels:
+        mine = [(e, canonical) for e, lab, canonical in partners if lab == label]
+        ids = np.array([e for e, _ in mine], dtype=np.int64)
+        n_xy = np.array([together[e] for e in ids], dtype=float)
+        pairs = np.asarray(counts.pairs[np.full(len(ids), entity_id), ids]).ravel() if len(ids) else np.zeros(0)
+        t = _table([name[0][0]] * len(ids), [c for _, c in mine], n_xy, n_xy, pairs, np.full(len(ids), seen[entity_id]),
+                   seen[ids], counts.n_windows, "npmi")
+        parts.append((t.head(int(top)) if top else t).assign(col_label=label))
+    out = pd.concat(parts, ignore_index=True)
     out.attrs.update({"window": "document", "measure": "npmi"})
     return out
 

@@ -1,6 +1,8 @@
 """Entity frequency tables."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from docmine.nlp.mention import NAME_LABELS
@@ -33,3 +35,40 @@ def entity_table(store: Store, label: str | None = None, top: int | None = 20,
         + (f" LIMIT {int(top)}" if top else "")
     )
     return store.df(sql, tuple(params))
+
+
+def top_entities(store: Store, labels: Sequence[str], top: int) -> dict[str, pd.DataFrame]:
+    """``entity_table(store, label, top=top)`` for each label, near-duplicates included (the web
+    app's overview): mentions and documents per entity counted from the (entity, document) index
+    alone, publication dates read only for the entities listed."""
+    names = {eid: (label, canonical) for eid, label, canonical in store.query(
+        f"SELECT entity_id, label, canonical FROM entities WHERE label IN ({','.join('?' * len(labels))})",
+        tuple(labels))}
+    ranked: dict[str, list[tuple[int, int, str, int]]] = {label: [] for label in labels}
+    for eid, mentions, documents in store.query(
+            "SELECT entity_id, COUNT(*), COUNT(DISTINCT doc_id) FROM mentions GROUP BY entity_id"):
+        if eid in names:
+            label, canonical = names[eid]
+            ranked[label].append((-mentions, -documents, canonical, eid))
+    by_date = bool(store.query("SELECT 1 FROM sqlite_master WHERE name = 'documents_date'"))
+
+    def dates(eid: int) -> tuple[str | None, str | None]:
+        if not by_date:  # a store before migration 6: every document of the entity
+            first, last = store.query("SELECT MIN(d.date), MAX(d.date) FROM documents d WHERE d.doc_id IN"
+                                      " (SELECT doc_id FROM mentions WHERE entity_id = ?)", (eid,))[0]
+            return first, last
+        # the documents by date until one mentions the entity: a frequent entity's first date is near
+        # the first document (MIN and MAX over its documents read every one of them)
+        ends = [store.query("SELECT d.date FROM documents d WHERE d.date IS NOT NULL AND EXISTS (SELECT 1 FROM"
+                            f" mentions m WHERE m.entity_id = ? AND m.doc_id = d.doc_id) ORDER BY d.date {order}"
+                            " LIMIT 1", (eid,)) for order in ("ASC", "DESC")]
+        return ends[0][0][0] if ends[0] else None, ends[1][0][0] if ends[1] else None
+
+    out = {}
+    for label in labels:
+        rows = []
+        for minus_mentions, minus_documents, canonical, eid in sorted(ranked[label])[:top]:
+            first, last = dates(eid)
+            rows.append((label, canonical, -minus_mentions, -minus_documents, first, last))
+        out[label] = pd.DataFrame(rows, columns=["label", "entity", "mentions", "documents", "first_date", "last_date"])
+    return out

@@ -137,7 +137,7 @@ def mention_snippets(store: Store, entity_id: int, width: int = 70, fsql: str = 
         "SELECT m.doc_id, d.path, d.title, d.date, m.page, m.start, m.end, max(0, m.start - ?) AS ctx_start,"
         " substr(d.text, max(0, m.start - ?) + 1, m.end - max(0, m.start - ?) + ?) AS ctx"
         " FROM mentions m JOIN documents d USING(doc_id) WHERE m.entity_id = ?"
-        f"{fsql} ORDER BY d.date, m.doc_id, m.start" + (f" LIMIT {int(limit)}" if limit else ""),
+        f"{fsql} ORDER BY d.date, m.doc_id, m.start, m.mention_id" + (f" LIMIT {int(limit)}" if limit else ""),
         (width, width, width, width, entity_id, *fparams))
     return [{"doc_id": r["doc_id"], "path": r["path"], "title": r["title"], "date": r["date"], "page": r["page"],
              "snippet": kwic(r["ctx"], r["start"] - r["ctx_start"], r["end"] - r["ctx_start"], width)} for r in rows]
@@ -160,10 +160,10 @@ def search(store: Store, query: str, label: str | None = None, fuzzy: bool = Fal
         return pd.DataFrame(columns=cols)
     fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang, tag=tag)
     out = []
-    for e in ents.itertuples():
-        hits = mention_snippets(store, e.entity_id, width, fsql, fparams)
-        ndocs = len({h["doc_id"] for h in hits})
-        for h in hits[:limit]:
+    for e in ents.itertuples():  # counted by SQL; only the snippets shown are read and cut
+        ndocs = store.query("SELECT COUNT(DISTINCT m.doc_id) FROM mentions m JOIN documents d USING(doc_id)"
+                            f" WHERE m.entity_id = ?{fsql}", (e.entity_id, *fparams))[0][0]
+        for h in mention_snippets(store, e.entity_id, width, fsql, fparams, limit=limit):
             out.append({"entity": e.entity, "label": e.label, "score": e.score, "entity_documents": ndocs, **h})
     return pd.DataFrame(out, columns=cols)
 

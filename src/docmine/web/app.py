@@ -94,13 +94,14 @@ def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
     cache = StateCache(db)
     names_cache = StateCache(db, max_stale_s=SUGGEST_STALE_S)
 
-    def document_counts(s: Store, include_near_duplicates: bool = False) -> dict[int, int]:
-        """Documents per entity, counted once per state of the store, so each entity page reads
-        only its own entity's documents."""
-        from docmine.analysis.comention import entity_document_counts
+    from docmine.analysis.comention import BlockCounts, Counts
 
-        return cache.get(("document_counts", include_near_duplicates),
-                         lambda: entity_document_counts(s, include_near_duplicates))
+    block_counts = BlockCounts()
+
+    def window_counts(s: Store, window: str) -> Counts:
+        """The store's co-mention counts of every pair of labels in ``window`` windows: kept per block
+        of documents, so a write (an ingest batch) costs a recount of its block, not of the store."""
+        return cache.get(("counts", window), lambda: block_counts.counts(s, window, LABELS))
 
     def entity_names(s: Store) -> list[tuple[int, str, str, set[str]]]:
         """(entity_id, label, canonical, its surface forms in lower case) of every entity, once per state."""
@@ -164,11 +165,10 @@ def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
 
     @app.route("/")
     def index():
-        from docmine.analysis.entities import entity_table
+        from docmine.analysis.entities import top_entities
 
         with store() as s:
-            every = cache.get(("entity_table",), lambda: entity_table(s, None, top=None))  # one pass, all labels
-            tables = {lab: every[every["label"] == lab].head(12) for lab in TABLE_ORDER}
+            tables = cache.get(("top_entities",), lambda: top_entities(s, TABLE_ORDER, 12))
             n = s.query("SELECT COUNT(*) FROM documents")[0][0]
             topics = [dict(r) for r in s.query("SELECT topic, label, size FROM topics ORDER BY topic")]
         if request.args.get("format") == "csv":
@@ -248,7 +248,7 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
 
     @app.route("/entity/<label>/<path:name>")
     def entity_page(label, name):
-        from docmine.analysis.comention import comention_of
+        from docmine.analysis.comention import comention_row
         from docmine.analysis.search import mention_snippets
 
         if label not in LABELS:
@@ -265,7 +265,7 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
             if request.args.get("format") == "csv":
                 return csv_response(pd.DataFrame(snippets), f"{label}-{name}")
             # this entity's row of each co-mention table, not the whole tables
-            co = comention_of(s, eid, TABLE_ORDER, top=8, doc_counts=document_counts(s)).to_dict("records")
+            co = comention_row(s, window_counts(s, "document"), eid, TABLE_ORDER, top=8).to_dict("records")
         return page(name, """
 <h1>{{ name }} <span class="muted">{{ label }}</span></h1>
 <p>Written as: {% for a in aliases %}<b>{{ a.text }}</b> ({{ a.n }}){% if not loop.last %}, {% endif %}{% endfor %}</p>
@@ -282,7 +282,7 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
 
     @app.route("/comention")
     def comention_page():
-        from docmine.analysis.comention import MEASURES, WINDOWS, comention
+        from docmine.analysis.comention import MEASURES, WINDOWS, comention_table
 
         rows = request.args.get("rows", "ORG")
         cols = request.args.get("cols", "DRUG")
@@ -294,7 +294,7 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
                         f" and window one of {', '.join(WINDOWS)}")
         with store() as s:
             t = cache.get(("comention", rows, cols, window, measure, min_count),
-                          lambda: comention(s, rows, cols, window=window, measure=measure, min_count=min_count))
+                          lambda: comention_table(s, window_counts(s, window), rows, cols, measure, min_count))
         if request.args.get("format") == "csv":
             return csv_response(t, f"comention-{rows}-{cols}")
         top_rows, top_cols = [], []

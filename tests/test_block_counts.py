@@ -1,0 +1,203 @@
+"""The web app's fast paths give exactly what the whole-store computations give: co-mention
+counts kept per block of documents (and recounted after every kind of write), an entity's
+co-mention rows from those counts, the overview's top entities, search's counts."""
+import sqlite3
+
+import pandas as pd
+import pytest
+
+from docmine.analysis.comention import (
+    WINDOWS,
+    BlockCounts,
+    comention,
+    comention_of,
+    comention_row,
+    comention_table,
+    window_counts,
+)
+from docmine.analysis.entities import TABLE_ORDER, entity_table, top_entities
+from docmine.nlp.mention import LABELS
+from docmine.store import DOC_BLOCK, Store
+from storekit import add_document
+
+ENTS = {"Europol": "ORG", "UNODC": "ORG", "heroin": "DRUG", "cocaine": "DRUG", "Spain": "PLACE",
+        "Ana Rossi": "PERSON"}
+TEXTS = ["Europol tracked heroin shipments to Spain. Nothing else here.",
+         "Europol met partners.\n\nLater heroin was found. Ana Rossi spoke.",
+         "UNODC reported cocaine trends in Spain. UNODC also saw heroin.",
+         "UNODC published a report on cocaine. Europol and Ana Rossi agreed."]
+
+
+def filler(store: Store, doc_id: int) -> None:
+    """A document without mentions at ``doc_id``, so the next one written lands in its block."""
+    store.conn.execute("INSERT INTO documents(doc_id, sha256, path, format, text) VALUES (?,?,?,'txt','')",
+                       (doc_id, f"filler{doc_id}", f"filler{doc_id}.txt"))
+    store.conn.commit()
+
+
+def add(store: Store, n: int) -> None:
+    add_document(store, f"d{n}.txt", TEXTS[n % len(TEXTS)] + f" Item {n}.", ENTS, date=f"20{10 + n % 9}-01-02")
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "t.db")
+    for n in range(4):  # block 0
+        add(s, n)
+    filler(s, DOC_BLOCK + 10)
+    for n in range(4, 7):  # block 1
+        add(s, n)
+    filler(s, 2 * DOC_BLOCK + 500)
+    for n in range(7, 9):  # block 2, the last
+        add(s, n)
+    yield s
+    s.close()
+
+
+def assert_same_tables(store: Store, kept: BlockCounts) -> None:
+    """Every table of every window from the kept counts equals comention() on the store now."""
+    for window in WINDOWS:
+        counts = kept.counts(store, window, LABELS)
+        for rows, cols in (("ORG", "DRUG"), ("DRUG", "DRUG"), ("PERSON", "PLACE")):
+            for min_count, both in ((1, False), (2, True)):
+                want = comention(store, rows, cols, window=window, min_count=min_count, both_orders=both)
+                got = comention_table(store, counts, rows, cols, min_count=min_count, both_orders=both)
+                pd.testing.assert_frame_equal(got, want)
+                assert got.attrs == want.attrs
+
+
+def test_block_counts_follow_every_kind_of_write(store, tmp_path):
+    kept = BlockCounts()
+    assert_same_tables(store, kept)
+    add(store, 9)  # an ingest batch: the last block
+    assert_same_tables(store, kept)
+    store.conn.execute("UPDATE documents SET near_dup_of=2 WHERE path='d0.txt'")  # an old block's document
+    store.conn.commit()
+    assert_same_tables(store, kept)
+    store.conn.execute("UPDATE mentions SET entity_id=(SELECT entity_id FROM entities WHERE canonical='UNODC')"
+                       " WHERE text='Europol' AND doc_id=(SELECT doc_id FROM documents WHERE path='d5.txt')")
+    store.conn.commit()  # canonicalize re-maps mentions in place
+    assert_same_tables(store, kept)
+    store.mark_missing([store.query("SELECT path FROM files WHERE doc_id=(SELECT doc_id FROM documents"
+                                    " WHERE path='d4.txt')")[0][0]], run_id=1)  # a file gone
+    assert_same_tables(store, kept)
+    filler(store, 3 * DOC_BLOCK + 1)  # the ingest moves on to a new block: the old last one joins the kept sum
+    add(store, 10)
+    add(store, 11)
+    assert_same_tables(store, kept)
+
+
+def test_a_new_store_at_the_same_path_is_counted_afresh(tmp_path):
+    db = tmp_path / "s.db"
+    kept = BlockCounts()
+    with Store(db) as s:
+        for n in range(3):
+            add(s, n)
+        assert_same_tables(s, kept)
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f"s.db{suffix}").unlink(missing_ok=True)
+    with Store(db) as s:  # same path, same generations, other documents
+        for n in (3, 1, 2):
+            add(s, n)
+        assert_same_tables(s, kept)
+
+
+def test_a_store_before_block_generations_is_counted_whole(store, tmp_path):
+    """A store of version 5 served read-only (never migrated) has no generations: counted whole."""
+    for (trigger,) in store.query("SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE '%_block'"):
+        store.conn.execute(f"DROP TRIGGER {trigger}")
+    store.conn.execute("DROP TABLE doc_block_gen")
+    store.conn.commit()
+    kept = BlockCounts()
+    assert_same_tables(store, kept)
+    add(store, 12)  # written by an older docmine: nothing says which block changed
+    assert_same_tables(store, kept)
+
+
+def test_triggers_bump_the_generation_of_the_written_block(store):
+    def gens():
+        return dict(store.query("SELECT block, gen FROM doc_block_gen"))
+
+    before = gens()
+    add(store, 13)
+    after = gens()
+    assert after[2] > before[2] and after[0] == before[0] and after[1] == before[1]
+    store.conn.execute("UPDATE documents SET language='es' WHERE path='d5.txt'")
+    store.conn.commit()
+    assert gens()[1] > after[1] and gens()[0] == after[0]
+
+
+@pytest.mark.parametrize("with_dups", [False, True])
+def test_an_entitys_row_from_kept_counts_equals_comention_of(store, with_dups):
+    store.conn.execute("UPDATE documents SET near_dup_of=1 WHERE path='d3.txt'")
+    store.conn.commit()
+    counts = window_counts(store, "document", LABELS, include_near_duplicates=with_dups)
+    for (eid,) in store.query("SELECT entity_id FROM entities"):
+        for cols in (TABLE_ORDER, "DRUG", ["PERSON", "ORG"]):
+            for top in (None, 1):
+                want = comention_of(store, eid, cols, top=top, include_near_duplicates=with_dups)
+                got = comention_row(store, counts, eid, cols, top=top)
+                pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    assert comention_row(store, counts, 10 ** 6, TABLE_ORDER).empty  # no such entity
+    with pytest.raises(ValueError, match="document-window"):
+        comention_row(store, window_counts(store, "sentence", LABELS), 1, "DRUG")
+
+
+def test_top_entities_equal_the_entity_table(store):
+    for top in (1, 2, 100):
+        for label, got in top_entities(store, TABLE_ORDER, top).items():
+            pd.testing.assert_frame_equal(got, entity_table(store, label, top=top))
+    store.conn.execute("DROP INDEX documents_date")  # a store before migration 6: dates the slow way
+    for label, got in top_entities(store, TABLE_ORDER, 2).items():
+        pd.testing.assert_frame_equal(got, entity_table(store, label, top=2))
+
+
+def test_search_counts_every_document_but_cuts_only_the_snippets_shown(store):
+    from docmine.analysis.search import search
+
+    hits = search(store, "heroin", limit=1)
+    n_docs = store.query("SELECT COUNT(DISTINCT doc_id) FROM mentions m JOIN entities e USING(entity_id)"
+                         " WHERE e.canonical='heroin'")[0][0]
+    assert len(hits) == 1 and n_docs > 1 and hits["entity_documents"].iloc[0] == n_docs
+    assert search(store, "heroin", limit=100)["entity_documents"].nunique() == 1
+
+
+def test_app_pages_follow_writes_with_kept_counts(store, tmp_path):
+    from docmine.web.app import create_app
+
+    client = create_app(store.path).test_client()
+
+    def csv(url):
+        r = client.get(url)
+        assert r.status_code == 200
+        return r.data
+
+    url = "/comention?rows=ORG&cols=DRUG&min_count=1&window=sentence&format=csv"
+    first = csv(url)
+    add_document(store, "new.txt", "UNODC and Europol seized cocaine. UNODC again with cocaine.", ENTS)
+    second = csv(url)
+    assert first != second
+    import io
+
+    want = comention(store, "ORG", "DRUG", window="sentence", min_count=1)
+    got = pd.read_csv(io.BytesIO(second))
+    assert got[["row", "col", "count", "documents"]].values.tolist() == \
+        want[["row", "col", "count", "documents"]].values.tolist()
+    page = client.get("/entity/ORG/UNODC").get_data(as_text=True)
+    row = comention_of(store, store.query("SELECT entity_id FROM entities WHERE canonical='UNODC'")[0][0], "DRUG")
+    assert f"<td class=\"num\">{int(row[row['col'] == 'cocaine']['count'].iloc[0])}</td>" in page
+
+
+def test_counts_read_one_snapshot_while_a_writer_commits(store):
+    """The generations and the rows counted come from one read transaction: a commit between
+    them would keep old counts under a new generation (stale until the next write)."""
+    reader = Store(store.path, readonly=True)
+    kept = BlockCounts()
+    kept.counts(reader, "document", LABELS)
+    assert not reader.conn.in_transaction  # nothing left open to hold back the writer's checkpoints
+    writer = sqlite3.connect(store.path)
+    writer.execute("BEGIN IMMEDIATE")  # a writer mid-batch does not block the count
+    kept.counts(reader, "sentence", LABELS)
+    writer.rollback()
+    writer.close()
+    reader.close()
