@@ -201,3 +201,45 @@ def test_counts_read_one_snapshot_while_a_writer_commits(store):
     writer.rollback()
     writer.close()
     reader.close()
+
+
+def test_state_cache_computes_a_key_once_for_requests_that_arrive_together(store):
+    """Right after an ingest batch every client asks for the same whole-store result: one computes it."""
+    import threading
+    import time
+
+    from docmine.web.app import StateCache
+
+    cache = StateCache(store.path)
+    calls = []
+
+    def compute():
+        calls.append(1)
+        time.sleep(0.3)
+        return len(calls)
+
+    got: list[int] = []
+    threads = [threading.Thread(target=lambda: got.append(cache.get(("k",), compute))) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1 and got == [1] * 6
+    add(store, 20)  # a write: computed again, once
+    assert cache.get(("k",), compute) == 2 and cache.get(("k",), compute) == 2
+
+
+@pytest.mark.parametrize("window", WINDOWS)
+def test_evidence_reads_only_the_first_windows_and_lists_the_same(store, window):
+    """evidence(limit=k) lists the first k of the windows it lists without a limit, by date."""
+    from docmine.analysis.comention import evidence
+
+    store.conn.execute("UPDATE documents SET near_dup_of=1 WHERE path='d4.txt'")
+    store.conn.commit()
+    for row, col in (("Europol", "heroin"), ("UNODC", "Spain"), ("heroin", "Ana Rossi")):
+        every = evidence(store, row, col, window=window, limit=1000)
+        assert list(every["date"]) == sorted(every["date"]) and "d4.txt" not in set(every["path"])
+        for k in range(1, len(every) + 1):
+            pd.testing.assert_frame_equal(evidence(store, row, col, window=window, limit=k), every.head(k))
+        with_dups = evidence(store, row, col, window=window, limit=1000, include_near_duplicates=True)
+        assert len(with_dups) >= len(every)

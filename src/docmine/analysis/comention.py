@@ -408,11 +408,22 @@ def evidence(store: Store, row: str, col: str, window: str = "sentence", rows_la
     qa = ",".join("?" * len(a))
     qb = ",".join("?" * len(b))
     same = "" if window == "document" else f" AND ma.{unit} = mb.{unit}"
+    # the first ``limit`` documents (by date, then id) where the two share a window hold the first
+    # ``limit`` windows: read the documents in that order until enough are found, not every
+    # window of a frequent pair
+    first = store.query(
+        "SELECT d.doc_id FROM documents d WHERE EXISTS (SELECT 1 FROM mentions ma JOIN mentions mb"
+        f" ON ma.doc_id = mb.doc_id{same} WHERE ma.doc_id = d.doc_id AND mb.doc_id = d.doc_id"
+        f" AND ma.entity_id IN ({qa}) AND mb.entity_id IN ({qb}))"
+        + ("" if include_near_duplicates else
+           " AND d.doc_id NOT IN (SELECT doc_id FROM documents WHERE near_dup_of IS NOT NULL)")
+        + " ORDER BY d.date, d.doc_id LIMIT ?", (*a, *b, max(limit, 1)))
+    docs = ",".join(str(int(r[0])) for r in first) or "NULL"
     rows = store.query(
         "SELECT DISTINCT d.doc_id, d.path, d.title, d.date, ma.page, ma.sentence, ma.paragraph, ma.start AS a_start,"
         " ma.end AS a_end, mb.start AS b_start, mb.end AS b_end"
         " FROM mentions ma JOIN mentions mb ON ma.doc_id = mb.doc_id JOIN documents d ON d.doc_id = ma.doc_id"
-        f" WHERE ma.entity_id IN ({qa}) AND mb.entity_id IN ({qb}){same}{dup}"
+        f" WHERE ma.entity_id IN ({qa}) AND mb.entity_id IN ({qb}){same}{dup} AND ma.doc_id IN ({docs})"
         " ORDER BY d.date, d.doc_id, ma.start", (*a, *b))
     out, seen = [], set()
     for r in rows:

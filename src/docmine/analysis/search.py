@@ -105,9 +105,9 @@ def find_entities(store: Store, query: str, label: str | None = None, fuzzy: boo
     """Entities whose canonical name or any surface form matches the query (score 100 = exact)."""
     key = alias_key(check_query(query))
     label_sql, params = ("AND e.label = ?", [label.upper()]) if label else ("", [])
-    names = store.query(
-        "SELECT DISTINCT e.entity_id, e.label, e.canonical, m.text FROM entities e JOIN mentions m USING(entity_id)"
-        f" WHERE 1=1 {label_sql}", tuple(params))
+    names = store.query(  # distinct forms from the (entity, text) index, then their entities
+        "SELECT e.entity_id, e.label, e.canonical, m.text FROM (SELECT DISTINCT entity_id, text FROM mentions) m"
+        f" JOIN entities e USING(entity_id) WHERE 1=1 {label_sql} ORDER BY e.entity_id, m.text", tuple(params))
     from docmine.nlp.lexicon import Lexicon
 
     lex = Lexicon.load()

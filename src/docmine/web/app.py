@@ -491,6 +491,7 @@ class StateCache:
         self.state: tuple | None = None
         self.items: dict[tuple, object] = {}
         self.lock = threading.Lock()
+        self.flights: dict[tuple, threading.Lock] = {}  # key -> held while one thread computes it
 
     def _state(self) -> tuple:
         import os
@@ -505,21 +506,31 @@ class StateCache:
         return tuple(out)
 
     def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
-        state: tuple | None = self._state()
+        """The value kept for ``key`` in the store's current state, else ``compute()``'s. One thread
+        computes a key at a time: the requests that arrive meanwhile (every client, right after an
+        ingest batch) wait for its value instead of computing it again side by side."""
+        import threading
+
         with self.lock:
-            if state != self.state and (not self.max_stale_s or self.clock() - self.since > self.max_stale_s):
-                self.state, self.items, self.since = state, {}, self.clock()
-            elif state != self.state:
-                state = self.state  # tolerably stale: serve what is kept
-            if key in self.items:
-                return self.items[key]
-        value = compute()
-        with self.lock:
-            if self.state == state:
-                if len(self.items) >= self.size:
-                    self.items.pop(next(iter(self.items)))
-                self.items[key] = value
-        return value
+            flight = self.flights.setdefault(key, threading.Lock())
+        with flight:
+            state: tuple | None = self._state()
+            with self.lock:
+                if state != self.state and (not self.max_stale_s or self.clock() - self.since > self.max_stale_s):
+                    self.state, self.items, self.since = state, {}, self.clock()
+                    # forget the locks of keys nobody computes (a key's lock is made again when needed)
+                    self.flights = {k: f for k, f in self.flights.items() if f.locked()}
+                elif state != self.state:
+                    state = self.state  # tolerably stale: serve what is kept
+                if key in self.items:
+                    return self.items[key]
+            value = compute()
+            with self.lock:
+                if self.state == state:
+                    if len(self.items) >= self.size:
+                        self.items.pop(next(iter(self.items)))
+                    self.items[key] = value
+            return value
 
 
 def host_allowed(host: str, allowed: set[str]) -> bool:
