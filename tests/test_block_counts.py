@@ -243,3 +243,23 @@ def test_evidence_reads_only_the_first_windows_and_lists_the_same(store, window)
             pd.testing.assert_frame_equal(evidence(store, row, col, window=window, limit=k), every.head(k))
         with_dups = evidence(store, row, col, window=window, limit=1000, include_near_duplicates=True)
         assert len(with_dups) >= len(every)
+
+
+def test_document_list_pages_equal_the_whole_table_cut(store):
+    """The documents page's rows and language counts from SQL equal the whole table's, filtered and cut."""
+    from docmine.analysis.documents import PAGE_COLUMNS, document_list, language_counts
+    from docmine.export import documents_df, records
+
+    store.conn.execute("UPDATE documents SET language='es', topic=1 WHERE doc_id % 3 = 0")
+    store.conn.execute("UPDATE documents SET language=NULL, topic=2 WHERE doc_id % 5 = 0")
+    store.conn.commit()
+    df = documents_df(store)
+    assert language_counts(store) == list(df["language"].fillna("?").value_counts().items())
+    for topic in (None, 1, 2, 7):
+        for lang in (None, "en", "es", "xx"):
+            want = df if topic is None else df[df["topic"] == topic]
+            want = want if not lang else want[want["language"] == lang]
+            for offset, limit in ((0, 200), (0, 2), (2, 3), (50, 5)):
+                rows, total = document_list(store, topic, lang, offset, limit)
+                assert total == len(want)
+                assert rows == records(want.iloc[offset: offset + limit][list(PAGE_COLUMNS)])

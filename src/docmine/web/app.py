@@ -357,22 +357,25 @@ title="{{ x.count }} {{ window }}s">\
 
     @app.route("/documents")
     def documents_page():
-        from docmine.export import documents_df, records
+        from docmine.analysis.documents import document_list, language_counts
+        from docmine.export import documents_df
 
-        with store() as s:
-            df = cache.get(("documents",), lambda: documents_df(s))
-        all_langs = df["language"].fillna("?").value_counts()
         topic = int_arg("topic")
-        if topic is not None:
-            df = df[df["topic"] == topic]
         lang = request.args.get("lang") or None
-        if lang:
-            df = df[df["language"] == lang]
-        if request.args.get("format") == "csv":
-            return csv_response(df, "documents")
         shown = int_arg("page", 1, minimum=1) or 1
-        pages = max(1, -(-len(df) // DOCUMENTS_PER_PAGE))
-        rows = df.iloc[(shown - 1) * DOCUMENTS_PER_PAGE: shown * DOCUMENTS_PER_PAGE]
+        with store() as s:
+            if request.args.get("format") == "csv":
+                df = documents_df(s)
+                if topic is not None:
+                    df = df[df["topic"] == topic]
+                if lang:
+                    df = df[df["language"] == lang]
+                return csv_response(df, "documents")
+            # one page from SQL: the whole table, read again after every ingest batch, made this page slow
+            all_langs = cache.get(("language_counts",), lambda: language_counts(s))
+            offset = min((shown - 1) * DOCUMENTS_PER_PAGE, MAX_ID)
+            rows, total = document_list(s, topic, lang, offset, DOCUMENTS_PER_PAGE)
+        pages = max(1, -(-total // DOCUMENTS_PER_PAGE))
         return page("documents", """
 <h1>Documents{% if topic is not none %} in topic {{ topic }}{% endif %}</h1><p>\
 <a href="?format=csv{% if topic is not none %}&topic={{ topic }}{% endif %}">download CSV</a></p>
@@ -386,8 +389,7 @@ title="{{ x.count }} {{ window }}s">\
 <a href="{{ url_for('documents_page', topic=topic, lang=lang, page=shown - 1) }}">previous</a>{% endif %}\
 {% if shown < pages %} · <a href="{{ url_for('documents_page', topic=topic, lang=lang, page=shown + 1) }}">next</a>\
 {% endif %}</p>{% endif %}
-""", records=records(rows), topic=topic, lang=lang, langs=list(all_langs.items()), shown=shown, pages=pages,
-            total=len(df))
+""", records=rows, topic=topic, lang=lang, langs=all_langs, shown=shown, pages=pages, total=total)
 
     def seizure_filters() -> dict:
         from docmine import validate as v
