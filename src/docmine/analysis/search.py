@@ -79,13 +79,14 @@ def _filters(date_from=None, date_to=None, topic=None, path=None, alias="d", lan
     return (" AND " + " AND ".join(where)) if where else "", params
 
 
-def kwic(text: str, start: int, end: int, width: int = 70) -> str:
-    """Keyword in context: the mention in [brackets] with ``width`` characters either side."""
+def kwic(text: str, start: int, end: int, width: int = 70, marks: tuple[str, str] = ("[", "]")) -> str:
+    """Keyword in context: the mention between ``marks`` ([brackets]) with ``width`` characters either side."""
     left = text[max(0, start - width): start].replace("\n", " ")
     if start <= width and start > 0 and len(left) < start:
         left = text[:start]
     right = text[end: end + width].replace("\n", " ")
-    return f"{'…' if start > width else ''}{left}[{text[start:end]}]{right}{'…' if end + width < len(text) else ''}"
+    return (f"{'…' if start > width else ''}{left}{marks[0]}{text[start:end]}{marks[1]}{right}"
+            f"{'…' if end + width < len(text) else ''}")
 
 
 def _fuzzy_score(query: str, name: str) -> float:
@@ -128,7 +129,7 @@ def find_entities(store: Store, query: str, label: str | None = None, fuzzy: boo
 
 
 def mention_snippets(store: Store, entity_id: int, width: int = 70, fsql: str = "", fparams=(),
-                     limit: int | None = None) -> list[dict]:
+                     limit: int | None = None, marks: tuple[str, str] = ("[", "]")) -> list[dict]:
     """Every mention of one entity with its document and a KWIC snippet, by date then position.
 
     Only ``width`` characters either side are read from the store, not whole documents.
@@ -140,28 +141,31 @@ def mention_snippets(store: Store, entity_id: int, width: int = 70, fsql: str = 
         f"{fsql} ORDER BY d.date, m.doc_id, m.start" + (f" LIMIT {int(limit)}" if limit else ""),
         (width, width, width, width, entity_id, *fparams))
     return [{"doc_id": r["doc_id"], "path": r["path"], "title": r["title"], "date": r["date"], "page": r["page"],
-             "snippet": kwic(r["ctx"], r["start"] - r["ctx_start"], r["end"] - r["ctx_start"], width)} for r in rows]
+             "start": r["start"], "end": r["end"],
+             "snippet": kwic(r["ctx"], r["start"] - r["ctx_start"], r["end"] - r["ctx_start"], width, marks)}
+            for r in rows]
 
 
 def search(store: Store, query: str, label: str | None = None, fuzzy: bool = False, text: bool = False,
            date_from: str | None = None, date_to: str | None = None, topic: int | None = None,
            path: str | None = None, limit: int = 50, width: int = 70, lang: str | None = None,
-           tag: str | None = None) -> pd.DataFrame:
+           tag: str | None = None, marks: tuple[str, str] = ("[", "]")) -> pd.DataFrame:
     """Mentions of matching entities with KWIC snippets, or full-text hits when ``text``
     (``lang``: only documents in that language; ``tag``: only documents that carry the tag or
     mention an entity that does)."""
     query = check_query(query, text)
     limit = check_int(limit, "limit", 1, MAX_LIMIT)
     if text:
-        return full_text(store, query, date_from, date_to, topic, path, limit, lang=lang, tag=tag)
+        return full_text(store, query, date_from, date_to, topic, path, limit, lang=lang, tag=tag, marks=marks)
     ents = find_entities(store, query, label, fuzzy)
-    cols = ["entity", "label", "score", "entity_documents", "doc_id", "path", "title", "date", "page", "snippet"]
+    cols = ["entity", "label", "score", "entity_documents", "doc_id", "path", "title", "date", "page", "start", "end",
+            "snippet"]
     if ents.empty:
         return pd.DataFrame(columns=cols)
     fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang, tag=tag)
     out = []
     for e in ents.itertuples():
-        hits = mention_snippets(store, e.entity_id, width, fsql, fparams)
+        hits = mention_snippets(store, e.entity_id, width, fsql, fparams, marks=marks)
         ndocs = len({h["doc_id"] for h in hits})
         for h in hits[:limit]:
             out.append({"entity": e.entity, "label": e.label, "score": e.score, "entity_documents": ndocs, **h})
@@ -173,18 +177,19 @@ _FTS_HINT = ('use words, "quoted phrases", AND / OR / NOT, NEAR(a b, 5) or prefi
 
 
 def full_text(store: Store, query: str, date_from=None, date_to=None, topic=None, path=None,
-              limit: int = 50, lang: str | None = None, tag: str | None = None) -> pd.DataFrame:
-    """FTS5 search over titles and text, ranked by BM25, with highlighted snippets."""
+              limit: int = 50, lang: str | None = None, tag: str | None = None,
+              marks: tuple[str, str] = ("[", "]")) -> pd.DataFrame:
+    """FTS5 search over titles and text, ranked by BM25, with snippets whose hits are between ``marks``."""
     query = check_query(query, text=True)
     fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang, tag=tag)
     sql = (
         "SELECT d.doc_id, d.path, d.title, d.date, round(bm25(documents_fts), 3) AS score,"
-        " snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet"
+        " snippet(documents_fts, 1, ?, ?, '…', 16) AS snippet"
         " FROM documents_fts JOIN documents d ON d.doc_id = documents_fts.rowid"
         f" WHERE documents_fts MATCH ?{fsql} ORDER BY bm25(documents_fts) LIMIT ?"
     )
     try:
-        return store.df(sql, (query, *fparams, check_int(limit, "limit", 1, MAX_LIMIT)))
+        return store.df(sql, (*marks, query, *fparams, check_int(limit, "limit", 1, MAX_LIMIT)))
     except (sqlite3.OperationalError, pd.errors.DatabaseError) as exc:
         msg = str(exc)
         if "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg or "MATCH" in msg:
