@@ -29,9 +29,7 @@ from markupsafe import Markup, escape
 from docmine.analysis.entities import TABLE_ORDER
 from docmine.nlp.mention import LABELS
 from docmine.store import Store
-
-COLORS = {"PERSON": "#aec7e8", "ORG": "#ffbb78", "DRUG": "#ff9896", "PLACE": "#98df8a", "QUANTITY": "#c5b0d5"}
-"""The highlight colour of each label (one per :data:`LABELS`)."""
+from docmine.web.pictures import COLORS, diverging, ego_svg, map_svg
 
 BASE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ title }} · docmine</title>
 <meta name="csrf-token" content="{{ csrf }}"><meta name="writable" content="{{ 1 if writable else 0 }}">
@@ -56,7 +54,8 @@ min-width:16rem;font-size:.85rem}.side h4{margin:.6rem 0 .2rem}.side a{cursor:po
 </style></head><body>
 <header><a href="{{ url_for('index') }}">docmine</a><a href="{{ url_for('comention_page') }}">co-mentions</a>\
 <a href="{{ url_for('documents_page') }}">documents</a>\
-<a href="{{ url_for('seizures_page') }}">seizures</a>
+<a href="{{ url_for('seizures_page') }}">seizures</a>\
+<a href="{{ url_for('map_page') }}">map</a>
 <form class="inline" action="{{ url_for('search_page') }}">\
 <input id="q" name="q" placeholder="search entities…" autocomplete="off" value="{{ request.args.get('q','') }}\
 " size="30">
@@ -333,7 +332,9 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
 <h1>{{ name }} <span class="muted">{{ label }}</span></h1>
 {{ actions }}
 <p>Written as: {% for a in aliases %}<b>{{ a.text }}</b> ({{ a.n }}){% if not loop.last %}, {% endif %}{% endfor %}</p>
-<h2>Mentioned with</h2><table><tr><th>entity</th><th>label</th><th class="num">docs together</th>\
+<h2>Mentioned with</h2>{{ ego }}<p><a id="map-link" \
+href="{{ url_for('map_page', label=label, name=name) }}">map of the places in its documents</a></p>
+<table><tr><th>entity</th><th>label</th><th class="num">docs together</th>\
 <th class="num">NPMI</th><th>evidence</th></tr>
 {% for c in co %}<tr><td><a href="{{ url_for('entity_page', label=c.col_label, name=c.col) }}">{{ c.col }}</a></td><td>\
 {{ c.col_label }}</td><td class="num">{{ c.count }}</td><td class="num">{{ '%.2f'|format(c.npmi) }}</td>
@@ -344,6 +345,7 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
 {{ m.date or '' }} · p.{{ m.page }}</span></td><td class="kwic"><a class="hitlink" \
 href="{{ url_for('document_page', doc_id=m.doc_id, at=m.start) }}">{{ m.kwic|kwic }}</a></td></tr>{% endfor %}</table>
 """, name=name, label=label, aliases=aliases, snippets=snippets, co=co,
+            ego=ego_svg(name, label, co[:16]),
             actions=Markup(render_template_string(ENTITY_ACTIONS, name=name, label=label, tags=tags,
                                                   writable=app.config["WRITABLE"], labels=LABELS)))
 
@@ -370,6 +372,13 @@ href="{{ url_for('document_page', doc_id=m.doc_id, at=m.start) }}">{{ m.kwic|kwi
             top_cols = t.groupby("col")["col_count"].first().sort_values(ascending=False).head(12).index.tolist()
         cells = {(r.row, r.col): r for r in t.itertuples()}
         vmax = max([abs(float(getattr(r, measure))) for r in cells.values()] + [1e-9])
+        signed = measure in ("npmi", "pmi")
+
+        def cell_style(value) -> str:
+            if value is None:
+                return diverging(None, vmax)
+            return diverging(float(value), 1.0 if measure == "npmi" else vmax) if signed else \
+                f"background:rgba(214,39,40,{max(0.0, float(value) / vmax):.2f})"
         return page("co-mentions", """
 <h1>{{ rows }} × {{ cols }}</h1>
 <form>rows <select name="rows">{% for l in labels %}<option {% if l==rows %}selected{% endif %}>{{ l }}</option>\
@@ -381,12 +390,14 @@ measure <select name="measure">{% for m in measures %}<option {% if m==measure %
 window <select name="window">{% for w in windows %}<option {% if w==window %}selected{% endif %}>{{ w }}</option>\
 {% endfor %}</select>
 min count <input name="min_count" size="3" value="{{ min_count }}"> <input type="submit" value="show"></form>
-<p><a href="{{ request.full_path }}&format=csv">download CSV</a> · click a cell for its evidence</p>
+<p><a href="{{ request.full_path }}&format=csv">download CSV</a> · click a cell for its evidence · \
+{% if signed %}<span style="background:rgba(214,39,40,.6)">&nbsp;above 0&nbsp;</span> \
+<span style="background:rgba(31,119,180,.6)">&nbsp;below 0&nbsp;</span> {% endif %}\
+<span style="background:#eee">&nbsp;no pair&nbsp;</span></p>
 {% if not top_rows %}<p>No pairs at this threshold.</p>{% else %}
 <table id="matrix"><tr><th></th>{% for c in top_cols %}<th>{{ c }}</th>{% endfor %}</tr>
 {% for r in top_rows %}<tr><th>{{ r }}</th>{% for c in top_cols %}{% set x = cells.get((r, c)) %}
-<td class="num" \
-{% if x %}style="background:rgba(228,87,86,{{ '%.2f'|format([0, x[measure_idx]|float / vmax]|max) }})"{% endif %}>
+<td class="num" style="{{ cell_style(x[measure_idx] if x else None) }}"{% if not x %} title="no pair"{% endif %}>
 {% if x %}<a class="cell" \
 href="{{ url_for('evidence_page', row=r, col=c, rows=rows, cols=cols, \
 window='sentence' if window=='document' else window) }}" \
@@ -395,7 +406,8 @@ title="{{ x.count }} {{ window }}s">\
 </a>{% endif %}</td>{% endfor %}</tr>{% endfor %}
 </table>{% endif %}
 """, rows=rows, cols=cols, measure=measure, window=window, min_count=min_count, labels=LABELS, measures=MEASURES,
-            windows=WINDOWS, top_rows=top_rows, top_cols=top_cols, cells=cells, vmax=vmax,
+            windows=WINDOWS, top_rows=top_rows, top_cols=top_cols, cells=cells, vmax=vmax, signed=signed,
+            cell_style=cell_style,
             measure_idx=list(t.columns).index(measure) + 1 if len(t) else 0)
 
     @app.route("/evidence")
@@ -421,6 +433,43 @@ title="{{ x.count }} {{ window }}s">\
 {{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td>\
 <td class="evidence-text">{{ r.text }}</td></tr>{% endfor %}</table>
 """, row=row, col=col, ev=ev, window=window)
+
+    @app.route("/map")
+    def map_page():
+        """Places on a world map (dot area: documents), optionally only those in the documents that
+        mention one entity (``label`` and ``name``); the places docmine cannot locate are listed."""
+        from docmine.analysis.geo import place_table
+        from docmine.export import records
+
+        label, name = request.args.get("label") or None, text_arg("name") or None
+        if (label is None) != (name is None) or (label and label not in LABELS):
+            bad_request(f"give both label (one of {', '.join(LABELS)}) and name, or neither")
+        with_entity = (label, name) if label and name else None
+        with store() as s:
+            df = cache.get(("places", with_entity), lambda: place_table(s, with_entity=with_entity))
+        if request.args.get("format") == "csv":
+            return csv_response(df, "places")
+        located = records(df[df["lat"].notna()])
+        missing = records(df[df["lat"].isna()])
+        return page("map", """
+<h1>Places{% if name %} in the documents that mention {{ name }}{% endif %}</h1>
+<p>{{ located|length }} places on the map{% if missing %}, {{ missing|length }} not located (listed below){% endif %}\
+ · dot area: documents · <a href="{{ request.full_path }}&format=csv">download CSV</a></p>
+{{ svg }}
+<h2>Places by documents</h2><table id="places"><tr><th>place</th><th class="num">docs</th>\
+<th class="num">mentions</th><th>located as</th></tr>{% for p in (located + missing)|sort(attribute='documents', \
+reverse=True) %}<tr><td><a href="{{ url_for('entity_page', label='PLACE', name=p.place) }}">{{ p.place }}</a></td>\
+<td class="num">{{ p.documents }}</td><td class="num">{{ p.mentions }}</td><td>{{ p.kind or 'not located' }}</td>\
+</tr>{% endfor %}</table>
+""", svg=map_svg(located, url_for("base_map")), located=located, missing=missing, name=name)
+
+    @app.route("/map/base.png")
+    def base_map():
+        from docmine.analysis.geo import base_map_png
+
+        resp = Response(base_map_png(), mimetype="image/png")
+        resp.headers["Cache-Control"] = "max-age=86400"
+        return resp
 
     @app.route("/documents")
     def documents_page():
