@@ -225,3 +225,38 @@ def test_a_snippet_opens_the_reader_at_its_hit(server, browser, corpus_db):
                                          cur)
     assert 0 <= top <= height
     _shot(browser, "reader-hit")
+
+
+def test_filter_search_results_by_a_facet(server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(server + "/search?q=heroin")
+    year_links = browser.find_elements(By.CSS_SELECTOR, "#facets a.facet[data-facet='year']")
+    assert year_links
+    year = year_links[0].text
+    year_links[0].click()
+    wait.until(EC.presence_of_element_located((By.ID, "active")))
+    dates = [e.text.split(" ·")[0] for e in browser.find_elements(By.CSS_SELECTOR, "td .muted")]
+    assert dates and all(d.startswith(year) for d in dates)
+    _shot(browser, "search-facets")
+
+
+def test_the_network_and_the_map_load(server, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/entity/DRUG/heroin")
+    nodes = browser.find_elements(By.CSS_SELECTOR, "#ego a.ego-node")
+    assert len(nodes) > 2
+    _shot(browser, "entity-network")
+    nodes[0].click()
+    assert "/entity/" in browser.current_url
+    browser.get(server + "/map")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#map a.place")) > 10
+    loaded = browser.execute_script(
+        "return fetch(document.querySelector('#map image').getAttribute('href')).then(r => r.ok && r.headers.get("
+        "'content-type') === 'image/png')")
+    assert loaded
+    _shot(browser, "map")

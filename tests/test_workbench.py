@@ -243,3 +243,43 @@ def test_a_file_replaced_by_a_link_to_elsewhere_is_not_served(tmp_path):
     assert r.status_code == 404 and b"not yours" not in r.data
     info = json.loads(q(db, "SELECT info FROM runs WHERE command='ingest'")[0][0])
     assert info["roots"] == [os.path.realpath(folder)]
+
+
+def test_facets_count_the_results_and_a_facet_narrows_them(client, db):
+    html = client.get("/search?q=heroin").data.decode()
+    years = dict((y, int(n)) for y, n in re.findall(
+        r'data-facet="year" href="[^"]+">(\d{4})</a> <span class="muted">(\d+)', html))
+    assert years
+    year, n = max(years.items(), key=lambda kv: kv[1])
+    narrowed = client.get(f"/search?q=heroin&from={year}&to={year}").data.decode()
+    dates = re.findall(r'<span class="muted">(\d{4})-\d\d-\d\d · p\.', narrowed)
+    assert dates and set(dates) == {year}
+    assert 'id="active"' in narrowed and "✕" in narrowed
+    # the count is the number of result documents of that year
+    hits = client.get("/api/search?q=heroin").json["rows"]  # the same 50 a page shows
+    assert n == len({h["doc_id"] for h in hits if (h["date"] or "").startswith(year)})
+
+
+def test_the_map_places_every_located_place_and_lists_the_rest(client, db):
+    from docmine.analysis.geo import locate
+
+    html = client.get("/map").data.decode()
+    places = {r[0] for r in q(db, "SELECT DISTINCT e.canonical FROM mentions m JOIN entities e USING(entity_id)"
+                                  " JOIN documents d USING(doc_id) WHERE e.label='PLACE' AND d.near_dup_of IS NULL")}
+    located = {p for p in places if locate(p)}
+    assert html.count('class="place"') == len(located) > 10
+    assert locate("Türkiye")[:2] == locate("Ankara")[:2]  # a country at its capital
+    assert locate("Port of Rotterdam")[:2] == locate("Rotterdam")[:2]
+    assert locate("West Africa")[2] == "region" and locate("Nowhere Special") is None
+    assert client.get("/map/base.png").data[:8] == b"\x89PNG\r\n\x1a\n"
+    only = client.get("/map?label=DRUG&name=captagon").data.decode()
+    assert 0 < only.count('class="place"') < html.count('class="place"')
+
+
+def test_the_entity_page_draws_its_ego_network_and_the_matrix_tells_empty_from_negative(client, db):
+    html = client.get("/entity/DRUG/heroin").data.decode()
+    nodes = re.findall(r'<a class="ego-node" href="(/entity/[^"]+)"', html)
+    assert 1 < len(nodes) <= 16 and all(client.get(u).status_code == 200 for u in nodes[:3])
+    matrix = client.get("/comention?rows=ORG&cols=DRUG&measure=npmi&min_count=1").data.decode()
+    assert "rgba(31,119,180" in matrix  # a negative NPMI is blue
+    assert 'background:#eeeeee" title="no pair"' in matrix  # an empty cell is grey, not white

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -18,6 +19,8 @@ MAX_TEXT_TERMS = 32
 (1,000 terms took 17 s a request on a 52-document store; 32 take milliseconds)."""
 MAX_LIMIT = 10_000
 """The most rows one search returns."""
+MAX_FACET_DOCS = 20_000
+"""The most result documents facets count (SQLite binds each id)."""
 _FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 
 
@@ -195,3 +198,30 @@ def full_text(store: Store, query: str, date_from=None, date_to=None, topic=None
         if "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg or "MATCH" in msg:
             raise ValueError(f"invalid full-text query {query!r}: {re.sub(r'^.*?: ', '', msg)}; {_FTS_HINT}") from None
         raise
+
+
+FACETS = ("label", "year", "language", "topic", "tag")
+"""What search results can be counted and narrowed by."""
+
+
+def facets(store: Store, doc_ids: Iterable[int], labels: Iterable[str] = ()) -> dict[str, list[tuple[str, int]]]:
+    """Counts of the result documents by year, language, topic and tag, and of the matched
+    entities by label (``labels``: one per result entity), most frequent first."""
+    from collections import Counter
+
+    ids = sorted({int(i) for i in doc_ids})[:MAX_FACET_DOCS]
+    out: dict[str, list[tuple[str, int]]] = {"label": Counter(labels).most_common()}
+    if not ids:
+        return out | {k: [] for k in FACETS if k != "label"}
+    marks = ",".join("?" * len(ids))
+    for name, expr in (("year", "substr(date, 1, 4)"), ("language", "language"), ("topic", "topic")):
+        rows = store.query(f"SELECT {expr} AS v, COUNT(*) AS n FROM documents WHERE doc_id IN ({marks})"
+                           f" AND {expr} IS NOT NULL AND {expr} != '' GROUP BY v ORDER BY n DESC, v", tuple(ids))
+        out[name] = [(str(r["v"]), int(r["n"])) for r in rows]
+    out["tag"] = []
+    if store.version() >= 5:
+        rows = store.query("SELECT t.tag AS v, COUNT(DISTINCT d.doc_id) AS n FROM tags t JOIN documents d"
+                           f" ON t.kind = 'document' AND t.target = d.path WHERE d.doc_id IN ({marks})"
+                           " GROUP BY t.tag ORDER BY n DESC, v", tuple(ids))
+        out["tag"] = [(str(r["v"]), int(r["n"])) for r in rows]
+    return out

@@ -57,12 +57,14 @@ min-width:16rem;font-size:.85rem}.side h4{margin:.6rem 0 .2rem}.side a{cursor:po
 <a href="{{ url_for('seizures_page') }}">seizures</a>\
 <a href="{{ url_for('map_page') }}">map</a>
 <form class="inline" action="{{ url_for('search_page') }}">\
-<input id="q" name="q" placeholder="search entities…" autocomplete="off" value="{{ request.args.get('q','') }}\
+<input id="q" name="q" placeholder="search entities or text…" autocomplete="off" value="{{ request.args.get('q','') }}\
 " size="30">
 <select name="label"><option value="">any label</option>{% for l in labels %}\
 <option {% if request.args.get('label')==l %}selected{% endif %}>{{ l }}</option>{% endfor %}</select>
 <label style="color:#fff">\
 <input type="checkbox" name="fuzzy" value="1" {% if request.args.get('fuzzy') %}checked{% endif %}>fuzzy</label>
+<label style="color:#fff"><input type="checkbox" name="text" value="1" {% if request.args.get('text') %}checked\
+{% endif %}>full text</label>
 <input type="submit" value="Search"></form><div id="suggest"></div></header>
 <main>{{ body }}</main>
 <script>
@@ -260,35 +262,66 @@ def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = T
 
     @app.route("/search")
     def search_page():
-        from docmine.analysis.search import search
+        """One box for entities and full text, filters kept across pages, facets that narrow."""
+        from docmine import validate as v
+        from docmine.analysis.search import facets, search
 
         q = text_arg("q").strip()
         label = request.args.get("label") or None
         if label and label not in LABELS:
             bad_request(f"unknown label {label!r}; choose one of {', '.join(LABELS)}")
         topic = int_arg("topic")
+        text_mode = bool(request.args.get("text"))
         error, df = None, pd.DataFrame()
         marks = ("[", "]") if request.args.get("format") == "csv" else MARKS
+        counts: dict = {}
         if q:
             try:
+                date_from, date_to = v.date_range(text_arg("from") or None, text_arg("to") or None, ("from", "to"))
                 with store() as s:
-                    df = search(s, q, label=label, fuzzy=bool(request.args.get("fuzzy")),
-                                text=bool(request.args.get("text")), date_from=text_arg("from") or None,
-                                date_to=text_arg("to") or None, topic=topic, marks=marks)
+                    df = search(s, q, label=label, fuzzy=bool(request.args.get("fuzzy")), text=text_mode,
+                                date_from=date_from, date_to=date_to, topic=topic,
+                                lang=request.args.get("lang") or None, tag=request.args.get("tag") or None,
+                                marks=marks)
+                    if not df.empty:
+                        ents = [] if text_mode else df.drop_duplicates(["entity", "label"])["label"].tolist()
+                        counts = facets(s, df["doc_id"].tolist(), ents)
             except ValueError as exc:
                 error = str(exc)
         if request.args.get("format") == "csv":
             if error:
                 bad_request(error)
             return csv_response(df, "search")
+        args: dict[str, Any] = {k: v for k, v in request.args.items() if v and k not in ("format",)}
+
+        def narrowed(facet: str, value: str) -> str:
+            """This search with one more filter (a year filters from and to)."""
+            extra = {"from": value, "to": value} if facet == "year" else {"lang" if facet == "language" else facet:
+                                                                           value}
+            return url_for("search_page", **{**args, **extra})
+
+        def widened(*names: str) -> str:
+            return url_for("search_page", **{k: v for k, v in args.items() if k not in names})
+
+        active = [(k, args[k]) for k in ("label", "from", "to", "lang", "topic", "tag") if k in args]
         return page("search", """
 <h1>Search: {{ q }}</h1>{% if error %}<p style="color:#b00">{{ error }}</p>{% endif %}
-<form><input type="hidden" name="q" value="{{ q }}"><input type="hidden" name="label" value="{{ label or '' }}">
-from <input name="from" type="date" value="{{ request.args.get('from','') }}\
-"> to <input name="to" type="date" value="{{ request.args.get('to','') }}">
-topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <input type="submit" value="filter">\
-</form>
-{% if df.empty %}<p>No match.{% if not request.args.get('fuzzy') %} Try fuzzy matching.{% endif %}</p>
+<form id="filters"><input type="hidden" name="q" value="{{ q }}"><input type="hidden" name="label" \
+value="{{ label or '' }}">
+<label><input type="checkbox" name="text" value="1" {% if text_mode %}checked{% endif %}>full text</label>
+<label><input type="checkbox" name="fuzzy" value="1" {% if request.args.get('fuzzy') %}checked{% endif %}>fuzzy\
+</label>
+from <input name="from" size="10" placeholder="YYYY[-MM[-DD]]" value="{{ request.args.get('from','') }}"> \
+to <input name="to" size="10" placeholder="YYYY[-MM[-DD]]" value="{{ request.args.get('to','') }}">
+topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}">
+language <input name="lang" size="3" value="{{ request.args.get('lang','') }}">
+tag <input name="tag" size="10" value="{{ request.args.get('tag','') }}"> <input type="submit" value="filter"></form>
+{% if active %}<p id="active">filters: {% for k, val in active %}<b>{{ k }}</b> {{ val }} \
+<a href="{{ widened(k, 'from', 'to') if k in ('from', 'to') else widened(k) }}" title="remove">✕</a> \
+{% endfor %}</p>{% endif %}
+<div class="reader"><div>
+{% if df.empty %}<p>No match.{% if not request.args.get('fuzzy') and not text_mode %} Try fuzzy matching or full \
+text.{% endif %}</p>
 {% elif text_mode %}<p><a href="{{ request.full_path }}&format=csv">download CSV</a></p><table>\
 {% for r in df.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id, find=q) }}">\
 {{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · bm25 {{ r.score }}</span></td><td class="kwic">\
@@ -301,8 +334,13 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
 <table>{% for r in g.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">\
 {{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td><td class="kwic">\
 <a class="hitlink" href="{{ url_for('document_page', doc_id=r.doc_id, at=r.start) }}">{{ r.snippet|kwic }}</a>\
-</td></tr>{% endfor %}</table>{% endfor %}{% endif %}
-""", q=q, df=df, error=error, label=label, text_mode=bool(request.args.get("text"))), 400 if error else 200
+</td></tr>{% endfor %}</table>{% endfor %}{% endif %}</div>
+{% if counts %}<div class="side" id="facets"><p class="muted">in these results</p>\
+{% for facet, values in counts.items() if values %}<h4>{{ facet }}</h4>{% for val, n in values[:12] %}<div>\
+<a class="facet" data-facet="{{ facet }}" href="{{ narrowed(facet, val) }}">{{ val }}</a> <span class="muted">{{ n }}\
+</span></div>{% endfor %}{% endfor %}</div>{% endif %}</div>
+""", q=q, df=df, error=error, label=label, text_mode=text_mode, counts=counts, narrowed=narrowed, widened=widened,
+            active=active), 400 if error else 200
 
     @app.route("/entity/<label>/<path:name>")
     def entity_page(label, name):
