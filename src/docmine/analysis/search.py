@@ -225,3 +225,22 @@ def facets(store: Store, doc_ids: Iterable[int], labels: Iterable[str] = ()) -> 
                            " GROUP BY t.tag ORDER BY n DESC, v", tuple(ids))
         out["tag"] = [(str(r["v"]), int(r["n"])) for r in rows]
     return out
+
+
+def result_doc_ids(store: Store, query: str, text: bool = False, entities: Iterable[tuple[str, str]] = (),
+                   date_from: str | None = None, date_to: str | None = None, topic: int | None = None,
+                   lang: str | None = None, tag: str | None = None) -> list[int]:
+    """Every document a search matches, not only the rows it shows: those whose text matches the
+    full-text ``query`` (``text``), or that mention one of ``entities`` ((label, canonical) pairs,
+    as :func:`search` found them), under the same filters."""
+    fsql, fparams = _filters(date_from, date_to, topic, None, lang=lang, tag=tag)
+    if text:
+        sql = ("SELECT d.doc_id FROM documents_fts JOIN documents d ON d.doc_id = documents_fts.rowid"
+               f" WHERE documents_fts MATCH ?{fsql}")
+        return [int(r[0]) for r in store.query(sql, (check_query(query, text=True), *fparams))]
+    ids: set[int] = set()
+    for label, canonical in entities:
+        ids.update(int(r[0]) for r in store.query(
+            "SELECT DISTINCT m.doc_id FROM mentions m JOIN entities e USING(entity_id) JOIN documents d"
+            f" USING(doc_id) WHERE e.label = ? AND e.canonical = ?{fsql}", (label, canonical, *fparams)))
+    return sorted(ids)

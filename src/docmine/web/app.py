@@ -41,7 +41,8 @@ table{border-collapse:collapse;font-size:.9rem}td,th{border:1px solid #ddd;paddi
 vertical-align:top}th{background:#f3f3f3}
 .num{text-align:right}mark{padding:0 .15em;border-radius:3px}.lab{font-size:.7em;font-weight:700;margin-left:.2em;\
 color:#333}
-.kwic{font-family:ui-monospace,monospace;font-size:.85rem}.muted{color:#666}form.inline{display:inline}
+.kwic{font-family:ui-monospace,monospace;font-size:.85rem}.kwic a.hitlink{color:inherit;text-decoration:none}
+.kwic a.hitlink:hover{text-decoration:underline}.muted{color:#666}form.inline{display:inline}
 #suggest{border:1px solid #ccc;max-width:30rem;background:#fff;position:absolute}#suggest div{padding:.2rem .4rem;\
 cursor:pointer}#suggest div:hover{background:#eef}
 .doc{white-space:pre-wrap;line-height:1.6;max-width:60rem}
@@ -264,13 +265,14 @@ def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = T
     def search_page():
         """One box for entities and full text, filters kept across pages, facets that narrow."""
         from docmine import validate as v
-        from docmine.analysis.search import facets, search
+        from docmine.analysis.search import MAX_LIMIT, facets, result_doc_ids, search
 
         q = text_arg("q").strip()
         label = request.args.get("label") or None
         if label and label not in LABELS:
             bad_request(f"unknown label {label!r}; choose one of {', '.join(LABELS)}")
         topic = int_arg("topic")
+        limit = min(int_arg("limit", 50, minimum=1) or 50, MAX_LIMIT)
         text_mode = bool(request.args.get("text"))
         error, df = None, pd.DataFrame()
         marks = ("[", "]") if request.args.get("format") == "csv" else MARKS
@@ -278,14 +280,17 @@ def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = T
         if q:
             try:
                 date_from, date_to = v.date_range(text_arg("from") or None, text_arg("to") or None, ("from", "to"))
+                filters: dict[str, Any] = dict(date_from=date_from, date_to=date_to, topic=topic,
+                                               lang=request.args.get("lang") or None,
+                                               tag=request.args.get("tag") or None)
                 with store() as s:
                     df = search(s, q, label=label, fuzzy=bool(request.args.get("fuzzy")), text=text_mode,
-                                date_from=date_from, date_to=date_to, topic=topic,
-                                lang=request.args.get("lang") or None, tag=request.args.get("tag") or None,
-                                marks=marks)
+                                limit=limit, marks=marks, **filters)
                     if not df.empty:
-                        ents = [] if text_mode else df.drop_duplicates(["entity", "label"])["label"].tolist()
-                        counts = facets(s, df["doc_id"].tolist(), ents)
+                        found = [] if text_mode else list(df.drop_duplicates(["entity", "label"])[["label", "entity"]]
+                                                         .itertuples(index=False, name=None))
+                        ids = result_doc_ids(s, q, text_mode, found, **filters)
+                        counts = facets(s, ids, [lab for lab, _ in found])
             except ValueError as exc:
                 error = str(exc)
         if request.args.get("format") == "csv":
@@ -335,12 +340,14 @@ text.{% endif %}</p>
 {{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td><td class="kwic">\
 <a class="hitlink" href="{{ url_for('document_page', doc_id=r.doc_id, at=r.start) }}">{{ r.snippet|kwic }}</a>\
 </td></tr>{% endfor %}</table>{% endfor %}{% endif %}</div>
-{% if counts %}<div class="side" id="facets"><p class="muted">in these results</p>\
+{% if df|length >= limit %}<p><a id="more" href="{{ more }}">show {{ limit }} more</a></p>{% endif %}
+{% if counts %}<div class="side" id="facets"><p class="muted">documents matched</p>\
 {% for facet, values in counts.items() if values %}<h4>{{ facet }}</h4>{% for val, n in values[:12] %}<div>\
 <a class="facet" data-facet="{{ facet }}" href="{{ narrowed(facet, val) }}">{{ val }}</a> <span class="muted">{{ n }}\
 </span></div>{% endfor %}{% endfor %}</div>{% endif %}</div>
 """, q=q, df=df, error=error, label=label, text_mode=text_mode, counts=counts, narrowed=narrowed, widened=widened,
-            active=active), 400 if error else 200
+            active=active, limit=limit, more=url_for("search_page", **{**args, "limit": min(2 * limit, MAX_LIMIT)})), \
+            400 if error else 200
 
     @app.route("/entity/<label>/<path:name>")
     def entity_page(label, name):
