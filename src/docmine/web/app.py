@@ -339,8 +339,8 @@ text.{% endif %}</p>
 <table>{% for r in g.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">\
 {{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td><td class="kwic">\
 <a class="hitlink" href="{{ url_for('document_page', doc_id=r.doc_id, at=r.start) }}">{{ r.snippet|kwic }}</a>\
-</td></tr>{% endfor %}</table>{% endfor %}{% endif %}</div>
-{% if df|length >= limit %}<p><a id="more" href="{{ more }}">show {{ limit }} more</a></p>{% endif %}
+</td></tr>{% endfor %}</table>{% endfor %}{% endif %}
+{% if df|length >= limit %}<p><a id="more" href="{{ more }}">show {{ limit }} more</a></p>{% endif %}</div>
 {% if counts %}<div class="side" id="facets"><p class="muted">documents matched</p>\
 {% for facet, values in counts.items() if values %}<h4>{{ facet }}</h4>{% for val, n in values[:12] %}<div>\
 <a class="facet" data-facet="{{ facet }}" href="{{ narrowed(facet, val) }}">{{ val }}</a> <span class="muted">{{ n }}\
