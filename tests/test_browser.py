@@ -260,3 +260,22 @@ def test_the_network_and_the_map_load(server, browser):
         "'content-type') === 'image/png')")
     assert loaded
     _shot(browser, "map")
+
+
+def test_a_table_sorts_by_the_column_clicked(server, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/documents")
+    table = browser.find_element(By.TAG_NAME, "table")
+    header = [th for th in table.find_elements(By.TAG_NAME, "th") if th.text == "mentions"][0]
+    col = [th.text for th in table.find_elements(By.TAG_NAME, "th")].index("mentions")
+
+    def column():
+        rows = browser.find_element(By.TAG_NAME, "table").find_elements(By.TAG_NAME, "tr")[1:]
+        return [int(r.find_elements(By.TAG_NAME, "td")[col].text) for r in rows]
+
+    header.click()
+    up = column()
+    assert up == sorted(up) and len(set(up)) > 1
+    header.click()
+    assert column() == sorted(up, reverse=True)

@@ -284,3 +284,16 @@ def test_the_entity_page_draws_its_ego_network_and_the_matrix_tells_empty_from_n
     matrix = client.get("/comention?rows=ORG&cols=DRUG&measure=npmi&min_count=1").data.decode()
     assert "rgba(31,119,180" in matrix  # a negative NPMI is blue
     assert 'background:#eeeeee" title="no pair"' in matrix  # an empty cell is grey, not white
+
+
+def test_entities_of_tagged_documents_from_the_cli(client, db, tmp_path):
+    from conftest import run_cli
+
+    client.post("/api/tags", json={"doc": 3, "tag": "case 7"}, headers=token(client))
+    out = run_cli("entities", "--db", db, "--tag", "case 7", "--top", "0").stdout
+    want = {r[0] for r in q(db, "SELECT DISTINCT e.canonical FROM mentions m JOIN entities e USING(entity_id)"
+                                " WHERE m.doc_id = 3")}
+    listed = {line.split(None, 1)[1].rsplit(None, 4)[0].strip() for line in out.splitlines()[1:] if line.strip()}
+    assert listed == want
+    bad = run_cli("entities", "--db", db, "--tag", "<b>", check=False)
+    assert bad.returncode == 2 and "use 1 to 50 letters" in bad.stderr

@@ -172,7 +172,7 @@ def cmd_ingest(a) -> int:
 
 
 def cmd_entities(a) -> int:
-    _print_df(api.entities(db=a.db, label=a.label, top=a.top, lang=a.lang))
+    _print_df(api.entities(db=a.db, label=a.label, top=a.top, lang=a.lang, tag=a.tag))
     return 0
 
 
@@ -428,6 +428,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="entities to list (default 20; 0 = all)")
     sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
                     help="only documents in this language (ISO 639 code: en, fr, hr, sr, tr, ...)")
+    sp.add_argument("--tag", help="only documents with this tag, or that mention an entity with it (docmine tag)")
 
     sp = add("export", cmd_export, "write mentions, documents, entities or the documents' tables as a table "
                                    "(tables: one record per cell; with --format jsonl/json one per table)")

@@ -76,6 +76,13 @@ if(mine!==seq)return;box.textContent='';
 for(const it of items){const d=document.createElement('div');\
 d.textContent=it.entity+' ('+it.label+', '+it.documents+' docs)';
 d.onclick=()=>{location.href=it.url};box.appendChild(d);}});
+document.querySelectorAll('table:not(#matrix)').forEach(t=>{const head=t.rows[0];
+if(!head||!head.querySelector('th')||t.rows.length<3)return;[...head.cells].forEach((th,i)=>{th.style.cursor='pointer';
+th.title='sort';th.addEventListener('click',()=>{const rows=[...t.rows].slice(1),dir=th.dataset.dir==='asc'?-1:1;
+th.dataset.dir=dir===1?'asc':'desc';const key=r=>{const c=r.cells[i];const x=c?c.textContent.trim():'';
+const n=parseFloat(x.replace(/,/g,''));return isNaN(n)||!/^[-\\d.,]+$/.test(x)?x.toLowerCase():n;};
+rows.sort((a,b)=>{const x=key(a),y=key(b);return (typeof x===typeof y?(x<y?-1:x>y?1:0):typeof x==='number'?-1:1)*dir;});
+rows.forEach(r=>t.tBodies[0].appendChild(r));});});});
 async function dmWrite(url, body){
 const r=await fetch(url,{method:'POST',headers:{'Content-Type':'application/json','X-CSRF-Token':
 document.querySelector('meta[name=csrf-token]').content},body:JSON.stringify(body)});
