@@ -1,10 +1,12 @@
-"""``docmine serve``: a read-only Flask app on 127.0.0.1.
+"""``docmine serve``: the analyst's workbench, a Flask app on 127.0.0.1.
 
-Pages: search (with autocomplete), entity (aliases, documents, co-mentioned entities, KWIC
-snippets with pages), co-mention table (label, measure and window selectable; each cell links
-to its evidence sentences), document view with entities highlighted, CSV download of every
-table. Every value from the store goes through Jinja2 autoescaping; the store is opened
-read-only, and all SQL takes parameters.
+Pages: search (one box for entities and full text, facets), entity (aliases, ego network,
+co-mentioned entities, KWIC snippets that open the reader at the mention, tags and clean-up),
+co-mention table (label, measure and window selectable; each cell links to its evidence
+sentences), the reader (page markers, entities highlighted, sidebar, hits), the map of places,
+seizures, CSV download of every table, and the JSON API (:mod:`docmine.web.api`). Every value
+from the store goes through Jinja2 autoescaping; pages open the store read-only and all SQL takes
+parameters; the only writes (tags, clean-up) go through :mod:`docmine.web.guard`.
 
 Hostile requests get a 400 with a message, never a 500 or a hang: queries are bounded in length
 and terms (:mod:`docmine.analysis.search`), numbers to SQLite's 64 bits, and a request whose Host
