@@ -208,8 +208,9 @@ def test_web_app_and_report_show_seizures(store_path, tmp_path):
 
 
 def test_bundled_corpus_one_seizure_two_reports_and_cube_cells_open(corpus_db, tmp_path):
-    """The Kapıkule heroin seizure is reported by the customs release and, two days later, by a
-    news site in other words: one row, two sources. Every cube cell opens to its sentences."""
+    """The Kapıkule heroin seizure is reported by the customs release, two days later by a news
+    site in other words, and by a Turkish news article: one row, three sources. Every cube cell
+    opens to its sentences."""
     import shutil
 
     db = str(tmp_path / "corpus.db")
@@ -218,11 +219,12 @@ def test_bundled_corpus_one_seizure_two_reports_and_cube_cells_open(corpus_db, t
     kapikule = table[table["amount"] == 96.0]
     assert len(kapikule) == 1, kapikule[["path", "date", "amount_text"]]
     row = kapikule.iloc[0]
-    assert row["n_sources"] == 2 and row["country"] in ("Türkiye", "Turkey") and row["date"] == "2025-03-27"
+    assert row["n_sources"] == 3 and row["country"] in ("Türkiye", "Turkey") and row["date"] == "2025-03-27"
     with Store(db, readonly=True) as s:
         paths = {r[0]: r[1] for r in s.query("SELECT doc_id, path FROM documents")}
     assert sorted(paths[d].rsplit("/", 1)[-1] for d in row["sources"]) == [
-        "2025-03-27-kapikule-heroin-tomato-paste.txt", "2025-03-29-turkish-customs-96kg-heroin-edirne.html"]
+        "2025-03-27-kapikule-heroin-tomato-paste.txt", "2025-03-28-kapikule-eroin-haber.txt",
+        "2025-03-29-turkish-customs-96kg-heroin-edirne.html"]
     cube = docmine.seizure_cube(db)
     assert cube["seizures"].sum() == len(docmine.seizures(db))
     for cell in cube.itertuples():
@@ -255,3 +257,64 @@ def test_brackets_that_are_not_a_converted_amount_stay_outside(nlp):
     from docmine.nlp.quantities import parse_quantity
 
     assert parse_quantity("45.2 kilograms (99.6 pounds)") == (45.2, "kg")
+
+
+# the corpus's releases in other languages: (file, drug, kg, place, country, origin)
+FOREIGN = [
+    ("2023-03-10-guardia-civil-algeciras-cocaina.txt", "cocaine", 6300.0, "Algeciras", "Spain", None),
+    ("2023-11-02-policija-beograd-marihuana.txt", "cannabis", 150.0, "Belgrade", "Serbia", None),
+    ("2024-05-14-policija-bajakovo-heroin.txt", "heroin", 48.0, "Bajakovo", "Croatia", "Serbia"),
+    ("2024-06-20-douane-le-havre-cocaine.txt", "cocaine", 1200.0, "Port of Le Havre", "France", "Colombia"),
+    ("2024-09-10-policia-durres-kokaine.txt", "cocaine", 120.0, "Durrës", "Albania", "Ecuador"),
+    ("2025-03-28-kapikule-eroin-haber.txt", "heroin", 96.0, "Kapıkule", "Türkiye", None),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus_records(corpus_db, tmp_path_factory):
+    import shutil
+
+    db = str(tmp_path_factory.mktemp("foreign") / "corpus.db")
+    shutil.copy(corpus_db, db)
+    docmine.seizures(db)  # reads the documents
+    with Store(db, readonly=True) as s:
+        return [dict(r) for r in s.query("SELECT s.*, d.path, d.language FROM seizures s JOIN documents d"
+                                         " USING(doc_id) WHERE d.language != 'en'")]
+
+
+@pytest.mark.parametrize("name, drug, kg, place, country, origin", FOREIGN)
+def test_releases_in_other_languages_give_their_seizure(corpus_records, name, drug, kg, place, country, origin):
+    mine = [r for r in corpus_records if r["path"].endswith(name)]
+    assert mine, f"no record from {name}"
+    # the headline and the body each report it (the table merges them into one row)
+    got = {(r["drug"], r["amount"], r["unit"], r["place"], r["country"]) for r in mine}
+    assert (drug, kg, "kg", place, country) in got
+    assert origin in {r["origin"] for r in mine}
+    assert all(r["date"][:4] == name[:4] and r["date_kind"] in ("event", "published") for r in mine)
+
+
+def test_totals_and_periods_in_other_languages_are_not_records(corpus_records):
+    """"Od početka godine ... zaplijenjeno je više od 200 kilograma", "geçen yıl 20 tondan fazla eroin
+    ele geçirildiği", "una de las mayores aprehensiones ... en los últimos años" are no seizures."""
+    assert not [r for r in corpus_records if r["amount"] in (200.0, 20000.0)]
+    es = [r for r in corpus_records if "algeciras-cocaina" in r["path"]]
+    assert {r["sentence"] for r in es} <= {0, 1}
+
+
+def test_lexical_records_need_a_seizure_word_and_a_known_language():
+    from docmine.nlp.lexicon import Lexicon
+    from docmine.nlp.mention import Mention
+    from docmine.seizures.lexical import extract_lexical_records, supported
+
+    lex = Lexicon.load()
+    text = "Policija je zaplijenila 5 kg kokaina u Splitu. Cijena kokaina je 50 eura po gramu."
+    ms = [Mention(24, 28, "QUANTITY", "5 kg", canonical="5 kg", sentence=0, attrs={"value": 5.0, "unit": "kg",
+                                                                                      "drug": "cocaine"}),
+          Mention(29, 36, "DRUG", "kokaina", canonical="cocaine", sentence=0),
+          Mention(39, 45, "PLACE", "Splitu", canonical="Split", sentence=0),
+          Mention(55, 62, "DRUG", "kokaina", canonical="cocaine", sentence=1)]
+    sents = [(0, 46), (47, len(text))]
+    recs = extract_lexical_records(text, "2024-01-02", ms, sents, lex, "hr")
+    assert [(r.sentence, r.drug, r.amount, r.place) for r in recs] == [(0, "cocaine", 5.0, "Split")]
+    assert extract_lexical_records(text, None, ms, sents, lex, "xx") == []
+    assert supported("hr") and supported("sr") and not supported("en-xx") and not supported(None)

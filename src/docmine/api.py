@@ -65,9 +65,10 @@ def ingest(paths: Sequence[str] | str, db: str = DEFAULT_DB, **options: Any) -> 
 
 
 def entities(db: str = DEFAULT_DB, label: str | None = None, top: int | None = 20,
-             lang: str | None = None) -> pd.DataFrame:
+             lang: str | None = None, tag: str | None = None) -> pd.DataFrame:
     """Entity frequency table: label, entity, mentions, documents, first/last date (``lang``:
-    only documents in that language, an ISO 639 code such as ``hr``)."""
+    only documents in that language, an ISO 639 code such as ``hr``; ``tag``: only documents that
+    carry the tag or mention an entity that does)."""
     from docmine.analysis.entities import entity_table
 
     label = v.label(label)
@@ -75,7 +76,9 @@ def entities(db: str = DEFAULT_DB, label: str | None = None, top: int | None = 2
         top = v.whole_number(top, "top", minimum=0, meaning="0 = all")
     lang = v.language(lang)
     with open_store(db) as store:
-        return entity_table(store, label, top, lang=lang)
+        if tag and store.version() < 5:  # a store from before tags: nothing carries one
+            return entity_table(store, label, top, lang=lang).iloc[0:0]
+        return entity_table(store, label, top, lang=lang, tag=tag)
 
 
 EXPORTS = ("mentions", "documents", "entities", "tables", "seizures", "tagged")

@@ -96,7 +96,11 @@ def _check(a) -> None:
         given = {k: value for k, value in _ingest_values(a).items() if value is not None}
         check_together(IngestOptions(**given), option_flag)  # each option alone: its type= check
     if getattr(a, "aliases", None) is not None:
-        v.aliases_file(a.aliases, "--aliases")
+        if a.command in ("entity", "serve") and not os.path.exists(a.aliases):  # these write it: created if absent
+            if not os.path.isdir(os.path.dirname(os.path.abspath(a.aliases))):
+                raise ValueError(f"--aliases {a.aliases}: its folder does not exist; create it or give another path")
+        else:
+            v.aliases_file(a.aliases, "--aliases")
     if a.command == "seizures" and a.output:
         v.output_path(a.output, "-o", formats=v.TABLE_FORMATS)
     if a.command in ("search", "seizures"):
@@ -168,7 +172,7 @@ def cmd_ingest(a) -> int:
 
 
 def cmd_entities(a) -> int:
-    _print_df(api.entities(db=a.db, label=a.label, top=a.top, lang=a.lang))
+    _print_df(api.entities(db=a.db, label=a.label, top=a.top, lang=a.lang, tag=a.tag))
     return 0
 
 
@@ -339,7 +343,13 @@ def cmd_serve(a) -> int:
 
     if a.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"warning: serving on {a.host} exposes the store to the network", file=sys.stderr)
-    serve(a.db, host=a.host, port=a.port, allowed_hosts=a.allow_host or ())
+    token = a.token or os.environ.get("DOCMINE_TOKEN") or None
+    if token is not None and len(token) < 16:
+        print("docmine: --token must be at least 16 characters (e.g. python -c 'import secrets;"
+              " print(secrets.token_urlsafe())')", file=sys.stderr)
+        return 2
+    serve(a.db, host=a.host, port=a.port, allowed_hosts=a.allow_host or (), read_only=a.read_only, token=token,
+          aliases=a.aliases)
     return 0
 
 
@@ -418,6 +428,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="entities to list (default 20; 0 = all)")
     sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
                     help="only documents in this language (ISO 639 code: en, fr, hr, sr, tr, ...)")
+    sp.add_argument("--tag", help="only documents with this tag, or that mention an entity with it (docmine tag)")
 
     sp = add("export", cmd_export, "write mentions, documents, entities or the documents' tables as a table "
                                    "(tables: one record per cell; with --format jsonl/json one per table)")
@@ -475,12 +486,17 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("report", cmd_report, "write a self-contained HTML report of the store")
     sp.add_argument("-o", "--output", default="report.html")
 
-    sp = add("serve", cmd_serve, "local read-only web app (127.0.0.1 by default)")
+    sp = add("serve", cmd_serve, "local web workbench (127.0.0.1 by default)")
     sp.add_argument("--port", type=_count("--port", maximum=65535, example=8765), default=8765)
     sp.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1, loopback only)")
     sp.add_argument("--allow-host", action="append", metavar="NAME",
                     help="a host name browsers may use to reach the app (repeatable; IP addresses and localhost"
                          " always work; other names are refused against DNS rebinding)")
+    sp.add_argument("--read-only", action="store_true", help="no tags or entity clean-up from the browser")
+    sp.add_argument("--token", help="access token every request must present (or $DOCMINE_TOKEN); needed for"
+                                    " writes when --host is not a loopback address")
+    sp.add_argument("--aliases", help="the user aliases file entity clean-up writes to"
+                                      " (default ./docmine.aliases.toml)")
 
     sp = sub.add_parser("evaluate", help="precision, recall and F1 per label against a gold file",
                         description="Score the pipeline against gold annotations (.spacy DocBin or .jsonl).")

@@ -316,7 +316,8 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     from docmine.nlp.lexicon import Lexicon
 
     lex = Lexicon.load(opts.models_dir, opts.aliases)
-    info = {"paths": paths, "model": opts.model or DEFAULT_MODEL, "lexicons": lex.versions,
+    info = {"paths": paths, "roots": [storable(os.path.realpath(p)) for p in paths],  # the app's originals
+            "model": opts.model or DEFAULT_MODEL, "lexicons": lex.versions,
             "workers": opts.workers, "executor": opts.executor}
     store.close_stale_runs("ingest")  # we hold the ingest lock: a 'running' ingest was killed
     run_id = store.start_run("ingest", info)

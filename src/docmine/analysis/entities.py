@@ -14,10 +14,18 @@ about organisations, drugs and places, so people come last."""
 
 
 def entity_table(store: Store, label: str | None = None, top: int | None = 20,
-                 include_near_duplicates: bool = True, lang: str | None = None) -> pd.DataFrame:
+                 include_near_duplicates: bool = True, lang: str | None = None,
+                 tag: str | None = None) -> pd.DataFrame:
     """Mentions, documents and first/last publication date per entity, most mentioned first
-    (``lang``: only documents in that language)."""
+    (``lang``: only documents in that language; ``tag``: only documents that carry the tag or
+    mention an entity that does)."""
     where, params = [], []
+    if tag:
+        from docmine.analysis.search import _filters
+
+        tag_sql, tag_params = _filters(tag=tag)
+        where.append(tag_sql.removeprefix(" AND "))
+        params += tag_params
     if lang:
         where.append("d.language = ?")
         params.append(lang.lower())

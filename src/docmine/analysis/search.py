@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -18,6 +19,8 @@ MAX_TEXT_TERMS = 32
 (1,000 terms took 17 s a request on a 52-document store; 32 take milliseconds)."""
 MAX_LIMIT = 10_000
 """The most rows one search returns."""
+MAX_FACET_DOCS = 20_000
+"""The most result documents facets count (SQLite binds each id)."""
 _FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 
 
@@ -79,13 +82,14 @@ def _filters(date_from=None, date_to=None, topic=None, path=None, alias="d", lan
     return (" AND " + " AND ".join(where)) if where else "", params
 
 
-def kwic(text: str, start: int, end: int, width: int = 70) -> str:
-    """Keyword in context: the mention in [brackets] with ``width`` characters either side."""
+def kwic(text: str, start: int, end: int, width: int = 70, marks: tuple[str, str] = ("[", "]")) -> str:
+    """Keyword in context: the mention between ``marks`` ([brackets]) with ``width`` characters either side."""
     left = text[max(0, start - width): start].replace("\n", " ")
     if start <= width and start > 0 and len(left) < start:
         left = text[:start]
     right = text[end: end + width].replace("\n", " ")
-    return f"{'…' if start > width else ''}{left}[{text[start:end]}]{right}{'…' if end + width < len(text) else ''}"
+    return (f"{'…' if start > width else ''}{left}{marks[0]}{text[start:end]}{marks[1]}{right}"
+            f"{'…' if end + width < len(text) else ''}")
 
 
 def _fuzzy_score(query: str, name: str) -> float:
@@ -128,7 +132,7 @@ def find_entities(store: Store, query: str, label: str | None = None, fuzzy: boo
 
 
 def mention_snippets(store: Store, entity_id: int, width: int = 70, fsql: str = "", fparams=(),
-                     limit: int | None = None) -> list[dict]:
+                     limit: int | None = None, marks: tuple[str, str] = ("[", "]")) -> list[dict]:
     """Every mention of one entity with its document and a KWIC snippet, by date then position.
 
     Only ``width`` characters either side are read from the store, not whole documents.
@@ -140,22 +144,25 @@ def mention_snippets(store: Store, entity_id: int, width: int = 70, fsql: str = 
         f"{fsql} ORDER BY d.date, m.doc_id, m.start, m.mention_id" + (f" LIMIT {int(limit)}" if limit else ""),
         (width, width, width, width, entity_id, *fparams))
     return [{"doc_id": r["doc_id"], "path": r["path"], "title": r["title"], "date": r["date"], "page": r["page"],
-             "snippet": kwic(r["ctx"], r["start"] - r["ctx_start"], r["end"] - r["ctx_start"], width)} for r in rows]
+             "start": r["start"], "end": r["end"],
+             "snippet": kwic(r["ctx"], r["start"] - r["ctx_start"], r["end"] - r["ctx_start"], width, marks)}
+            for r in rows]
 
 
 def search(store: Store, query: str, label: str | None = None, fuzzy: bool = False, text: bool = False,
            date_from: str | None = None, date_to: str | None = None, topic: int | None = None,
            path: str | None = None, limit: int = 50, width: int = 70, lang: str | None = None,
-           tag: str | None = None) -> pd.DataFrame:
+           tag: str | None = None, marks: tuple[str, str] = ("[", "]")) -> pd.DataFrame:
     """Mentions of matching entities with KWIC snippets, or full-text hits when ``text``
     (``lang``: only documents in that language; ``tag``: only documents that carry the tag or
     mention an entity that does)."""
     query = check_query(query, text)
     limit = check_int(limit, "limit", 1, MAX_LIMIT)
     if text:
-        return full_text(store, query, date_from, date_to, topic, path, limit, lang=lang, tag=tag)
+        return full_text(store, query, date_from, date_to, topic, path, limit, lang=lang, tag=tag, marks=marks)
     ents = find_entities(store, query, label, fuzzy)
-    cols = ["entity", "label", "score", "entity_documents", "doc_id", "path", "title", "date", "page", "snippet"]
+    cols = ["entity", "label", "score", "entity_documents", "doc_id", "path", "title", "date", "page", "start", "end",
+            "snippet"]
     if ents.empty:
         return pd.DataFrame(columns=cols)
     fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang, tag=tag)
@@ -163,7 +170,7 @@ def search(store: Store, query: str, label: str | None = None, fuzzy: bool = Fal
     for e in ents.itertuples():  # counted by SQL; only the snippets shown are read and cut
         ndocs = store.query("SELECT COUNT(DISTINCT m.doc_id) FROM mentions m JOIN documents d USING(doc_id)"
                             f" WHERE m.entity_id = ?{fsql}", (e.entity_id, *fparams))[0][0]
-        for h in mention_snippets(store, e.entity_id, width, fsql, fparams, limit=limit):
+        for h in mention_snippets(store, e.entity_id, width, fsql, fparams, limit=limit, marks=marks):
             out.append({"entity": e.entity, "label": e.label, "score": e.score, "entity_documents": ndocs, **h})
     return pd.DataFrame(out, columns=cols)
 
@@ -173,20 +180,67 @@ _FTS_HINT = ('use words, "quoted phrases", AND / OR / NOT, NEAR(a b, 5) or prefi
 
 
 def full_text(store: Store, query: str, date_from=None, date_to=None, topic=None, path=None,
-              limit: int = 50, lang: str | None = None, tag: str | None = None) -> pd.DataFrame:
-    """FTS5 search over titles and text, ranked by BM25, with highlighted snippets."""
+              limit: int = 50, lang: str | None = None, tag: str | None = None,
+              marks: tuple[str, str] = ("[", "]")) -> pd.DataFrame:
+    """FTS5 search over titles and text, ranked by BM25, with snippets whose hits are between ``marks``."""
     query = check_query(query, text=True)
     fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang, tag=tag)
     sql = (
         "SELECT d.doc_id, d.path, d.title, d.date, round(bm25(documents_fts), 3) AS score,"
-        " snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet"
+        " snippet(documents_fts, 1, ?, ?, '…', 16) AS snippet"
         " FROM documents_fts JOIN documents d ON d.doc_id = documents_fts.rowid"
         f" WHERE documents_fts MATCH ?{fsql} ORDER BY bm25(documents_fts) LIMIT ?"
     )
     try:
-        return store.df(sql, (query, *fparams, check_int(limit, "limit", 1, MAX_LIMIT)))
+        return store.df(sql, (*marks, query, *fparams, check_int(limit, "limit", 1, MAX_LIMIT)))
     except (sqlite3.OperationalError, pd.errors.DatabaseError) as exc:
         msg = str(exc)
         if "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg or "MATCH" in msg:
             raise ValueError(f"invalid full-text query {query!r}: {re.sub(r'^.*?: ', '', msg)}; {_FTS_HINT}") from None
         raise
+
+
+FACETS = ("label", "year", "language", "topic", "tag")
+"""What search results can be counted and narrowed by."""
+
+
+def facets(store: Store, doc_ids: Iterable[int], labels: Iterable[str] = ()) -> dict[str, list[tuple[str, int]]]:
+    """Counts of the result documents by year, language, topic and tag, and of the matched
+    entities by label (``labels``: one per result entity), most frequent first."""
+    from collections import Counter
+
+    ids = sorted({int(i) for i in doc_ids})[:MAX_FACET_DOCS]
+    out: dict[str, list[tuple[str, int]]] = {"label": Counter(labels).most_common()}
+    if not ids:
+        return out | {k: [] for k in FACETS if k != "label"}
+    marks = ",".join("?" * len(ids))
+    for name, expr in (("year", "substr(date, 1, 4)"), ("language", "language"), ("topic", "topic")):
+        rows = store.query(f"SELECT {expr} AS v, COUNT(*) AS n FROM documents WHERE doc_id IN ({marks})"
+                           f" AND {expr} IS NOT NULL AND {expr} != '' GROUP BY v ORDER BY n DESC, v", tuple(ids))
+        out[name] = [(str(r["v"]), int(r["n"])) for r in rows]
+    out["tag"] = []
+    if store.version() >= 5:
+        rows = store.query("SELECT t.tag AS v, COUNT(DISTINCT d.doc_id) AS n FROM tags t JOIN documents d"
+                           f" ON t.kind = 'document' AND t.target = d.path WHERE d.doc_id IN ({marks})"
+                           " GROUP BY t.tag ORDER BY n DESC, v", tuple(ids))
+        out["tag"] = [(str(r["v"]), int(r["n"])) for r in rows]
+    return out
+
+
+def result_doc_ids(store: Store, query: str, text: bool = False, entities: Iterable[tuple[str, str]] = (),
+                   date_from: str | None = None, date_to: str | None = None, topic: int | None = None,
+                   lang: str | None = None, tag: str | None = None) -> list[int]:
+    """Every document a search matches, not only the rows it shows: those whose text matches the
+    full-text ``query`` (``text``), or that mention one of ``entities`` ((label, canonical) pairs,
+    as :func:`search` found them), under the same filters."""
+    fsql, fparams = _filters(date_from, date_to, topic, None, lang=lang, tag=tag)
+    if text:
+        sql = ("SELECT d.doc_id FROM documents_fts JOIN documents d ON d.doc_id = documents_fts.rowid"
+               f" WHERE documents_fts MATCH ?{fsql}")
+        return [int(r[0]) for r in store.query(sql, (check_query(query, text=True), *fparams))]
+    ids: set[int] = set()
+    for label, canonical in entities:
+        ids.update(int(r[0]) for r in store.query(
+            "SELECT DISTINCT m.doc_id FROM mentions m JOIN entities e USING(entity_id) JOIN documents d"
+            f" USING(doc_id) WHERE e.label = ? AND e.canonical = ?{fsql}", (label, canonical, *fparams)))
+    return sorted(ids)

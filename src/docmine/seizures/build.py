@@ -55,6 +55,7 @@ def update_seizures(store: Store, progress: bool | None = None) -> int:
     """Extract records for every document not yet read at the current version; returns how many
     documents were read. Shows a progress bar on a terminal (``progress`` overrides)."""
     from docmine.nlp.lexicon import Lexicon
+    from docmine.seizures.lexical import extract_lexical_records, supported
     from docmine.seizures.parse import load_parser, sentence_docs
     from docmine.seizures.records import candidate_sentences, extract_records, load_vocabulary
 
@@ -72,7 +73,13 @@ def update_seizures(store: Store, progress: bool | None = None) -> int:
     for doc_id in pending:
         row = store.query("SELECT text, date, language FROM documents WHERE doc_id=?", (doc_id,))[0]
         records = []
-        if row["language"] in ENGLISH:  # the parser and the role model are English
+        if row["language"] not in ENGLISH:  # no parser: the language's seizure words (models/seizures.toml)
+            if supported(row["language"]):
+                sentences = [(r[0], r[1]) for r in store.query(
+                    "SELECT start, end FROM sentences WHERE doc_id=? ORDER BY idx", (doc_id,))]
+                records = extract_lexical_records(row["text"], row["date"], stored_mentions(store, doc_id),
+                                                  sentences, lex, row["language"])
+        else:  # the parser and the role model are English
             mentions = stored_mentions(store, doc_id)
             sentences = [(r[0], r[1]) for r in store.query(
                 "SELECT start, end FROM sentences WHERE doc_id=? ORDER BY idx", (doc_id,))]

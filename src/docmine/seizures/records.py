@@ -21,7 +21,7 @@ from docmine.nlp.lexicon import Lexicon, _read_toml, alias_key, models_dir
 from docmine.nlp.mention import Mention
 from docmine.nlp.quantities import link_drug
 
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 """Bump when records change for the same text: stores re-extract documents of older versions."""
 
 _PLACE_RANK = {"port": 0, "airport": 0, "border crossing": 0, "facility": 0, "city": 1, "town": 1,

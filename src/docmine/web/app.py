@@ -1,10 +1,12 @@
-"""``docmine serve``: a read-only Flask app on 127.0.0.1.
+"""``docmine serve``: the analyst's workbench, a Flask app on 127.0.0.1.
 
-Pages: search (with autocomplete), entity (aliases, documents, co-mentioned entities, KWIC
-snippets with pages), co-mention table (label, measure and window selectable; each cell links
-to its evidence sentences), document view with entities highlighted, CSV download of every
-table. Every value from the store goes through Jinja2 autoescaping; the store is opened
-read-only, and all SQL takes parameters.
+Pages: search (one box for entities and full text, facets), entity (aliases, ego network,
+co-mentioned entities, KWIC snippets that open the reader at the mention, tags and clean-up),
+co-mention table (label, measure and window selectable; each cell links to its evidence
+sentences), the reader (page markers, entities highlighted, sidebar, hits), the map of places,
+seizures, CSV download of every table, and the JSON API (:mod:`docmine.web.api`). Every value
+from the store goes through Jinja2 autoescaping; pages open the store read-only and all SQL takes
+parameters; the only writes (tags, clean-up) go through :mod:`docmine.web.guard`.
 
 Hostile requests get a 400 with a message, never a 500 or a hang: queries are bounded in length
 and terms (:mod:`docmine.analysis.search`), numbers to SQLite's 64 bits, and a request whose Host
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import io
 import ipaddress
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -28,11 +31,10 @@ from markupsafe import Markup, escape
 from docmine.analysis.entities import TABLE_ORDER
 from docmine.nlp.mention import LABELS
 from docmine.store import Store
-
-COLORS = {"PERSON": "#aec7e8", "ORG": "#ffbb78", "DRUG": "#ff9896", "PLACE": "#98df8a", "QUANTITY": "#c5b0d5"}
-"""The highlight colour of each label (one per :data:`LABELS`)."""
+from docmine.web.pictures import COLORS, diverging, ego_svg, map_svg
 
 BASE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ title }} · docmine</title>
+<meta name="csrf-token" content="{{ csrf }}"><meta name="writable" content="{{ 1 if writable else 0 }}">
 <style>
 body{font-family:system-ui,sans-serif;margin:0;color:#222}header{background:#1f3b57;color:#fff;padding:.6rem 1.2rem;\
 display:flex;gap:1.5rem;align-items:center}
@@ -41,21 +43,31 @@ table{border-collapse:collapse;font-size:.9rem}td,th{border:1px solid #ddd;paddi
 vertical-align:top}th{background:#f3f3f3}
 .num{text-align:right}mark{padding:0 .15em;border-radius:3px}.lab{font-size:.7em;font-weight:700;margin-left:.2em;\
 color:#333}
-.kwic{font-family:ui-monospace,monospace;font-size:.85rem}.muted{color:#666}form.inline{display:inline}
+.kwic{font-family:ui-monospace,monospace;font-size:.85rem}.kwic a.hitlink{color:inherit;text-decoration:none}
+.kwic a.hitlink:hover{text-decoration:underline}.muted{color:#666}form.inline{display:inline}
 #suggest{border:1px solid #ccc;max-width:30rem;background:#fff;position:absolute}#suggest div{padding:.2rem .4rem;\
 cursor:pointer}#suggest div:hover{background:#eef}
 .doc{white-space:pre-wrap;line-height:1.6;max-width:60rem}
+.reader{display:flex;gap:1.5rem;align-items:flex-start}.side{position:sticky;top:.5rem;max-height:95vh;overflow:auto;\
+min-width:16rem;font-size:.85rem}.side h4{margin:.6rem 0 .2rem}.side a{cursor:pointer}
+.pg{display:block;color:#888;font-size:.75rem;border-top:1px dashed #bbb;margin:.8rem 0 .3rem}
+.hit{outline:3px solid #f0a500;background:#ffe7a3}.cur{outline:3px solid #d62728}
+.tags span{background:#eef;border-radius:3px;padding:0 .3em;margin-right:.3em}.actions{margin:.4rem 0}
+.actions button,.actions input{font-size:.8rem}#msg{color:#1f6b2a}
 </style></head><body>
 <header><a href="{{ url_for('index') }}">docmine</a><a href="{{ url_for('comention_page') }}">co-mentions</a>\
 <a href="{{ url_for('documents_page') }}">documents</a>\
-<a href="{{ url_for('seizures_page') }}">seizures</a>
+<a href="{{ url_for('seizures_page') }}">seizures</a>\
+<a href="{{ url_for('map_page') }}">map</a>
 <form class="inline" action="{{ url_for('search_page') }}">\
-<input id="q" name="q" placeholder="search entities…" autocomplete="off" value="{{ request.args.get('q','') }}\
+<input id="q" name="q" placeholder="search entities or text…" autocomplete="off" value="{{ request.args.get('q','') }}\
 " size="30">
 <select name="label"><option value="">any label</option>{% for l in labels %}\
 <option {% if request.args.get('label')==l %}selected{% endif %}>{{ l }}</option>{% endfor %}</select>
 <label style="color:#fff">\
 <input type="checkbox" name="fuzzy" value="1" {% if request.args.get('fuzzy') %}checked{% endif %}>fuzzy</label>
+<label style="color:#fff"><input type="checkbox" name="text" value="1" {% if request.args.get('text') %}checked\
+{% endif %}>full text</label>
 <input type="submit" value="Search"></form><div id="suggest"></div></header>
 <main>{{ body }}</main>
 <script>
@@ -66,8 +78,49 @@ if(mine!==seq)return;box.textContent='';
 for(const it of items){const d=document.createElement('div');\
 d.textContent=it.entity+' ('+it.label+', '+it.documents+' docs)';
 d.onclick=()=>{location.href=it.url};box.appendChild(d);}});
+document.querySelectorAll('table:not(#matrix)').forEach(t=>{const head=t.rows[0];
+if(!head||!head.querySelector('th')||t.rows.length<3)return;[...head.cells].forEach((th,i)=>{th.style.cursor='pointer';
+th.title='sort';th.addEventListener('click',()=>{const rows=[...t.rows].slice(1),dir=th.dataset.dir==='asc'?-1:1;
+th.dataset.dir=dir===1?'asc':'desc';const key=r=>{const c=r.cells[i];const x=c?c.textContent.trim():'';
+const n=parseFloat(x.replace(/,/g,''));return isNaN(n)||!/^[-\\d.,]+$/.test(x)?x.toLowerCase():n;};
+rows.sort((a,b)=>{const x=key(a),y=key(b);return (typeof x===typeof y?(x<y?-1:x>y?1:0):typeof x==='number'?-1:1)*dir;});
+rows.forEach(r=>t.tBodies[0].appendChild(r));});});});
+async function dmWrite(url, body){
+const r=await fetch(url,{method:'POST',headers:{'Content-Type':'application/json','X-CSRF-Token':
+document.querySelector('meta[name=csrf-token]').content},body:JSON.stringify(body)});
+const out=await r.json().catch(()=>({error:r.statusText}));const m=document.getElementById('msg');
+if(m)m.textContent=r.ok?'saved':('not saved: '+out.error);return r.ok?out:null;}
 </script></body></html>"""
 
+
+ENTITY_ACTIONS = """<div class="tags" id="tags">{% for t in tags %}<span title="{{ t.note }}">{{ t.tag }}</span>\
+{% endfor %}</div>
+{% if writable %}<div class="actions" id="actions"><button id="star">☆ star</button>
+<input id="tagname" size="12" placeholder="tag"> <button id="addtag">add tag</button>
+· <button id="drop" title="not an entity: removed here and in every later ingest">not an entity</button>
+· <input id="newname" size="16" placeholder="new name"> <button id="rename">rename</button>
+· <select id="newlabel">{% for l in labels if l not in (label, 'QUANTITY') %}<option>{{ l }}</option>{% endfor %}\
+</select> <button id="relabel">relabel</button>
+· merge with <input id="other" size="16" placeholder="other entity name"> <button id="merge">merge</button>
+<span id="msg"></span></div>
+<script>
+const ENT={{ {'name': name, 'label': label}|tojson }};
+function val(id){return document.getElementById(id).value.trim();}
+async function tagEnt(tag){if(!tag)return;const r=await dmWrite('/api/tags',{entity:ENT.name,label:ENT.label,tag:tag});
+if(r){const s=document.createElement('span');s.textContent=tag;document.getElementById('tags').appendChild(s);}}
+async function clean(action,o){const body={names:[ENT.name],label:ENT.label};
+if(action==='merge'){if(!o.others)return;body.names.push(o.others);body.to=ENT.name;}else if(o.to!==undefined){
+if(!o.to)return;body.to=o.to;}
+if(action==='drop'&&!confirm('Remove '+ENT.name+' as an entity, here and in every later ingest?'))return;
+const r=await dmWrite('/api/entities/'+action,body);if(!r)return;
+const name=action==='rename'?o.to:ENT.name,label=action==='relabel'?o.to:ENT.label;
+location.href=action==='drop'?'/':'/entity/'+encodeURIComponent(label)+'/'+encodeURIComponent(name);}
+const on=(id,f)=>document.getElementById(id).addEventListener('click',f);
+on('star',()=>tagEnt('star'));on('addtag',()=>tagEnt(val('tagname')));on('drop',()=>clean('drop',{}));
+on('rename',()=>clean('rename',{to:val('newname')}));on('relabel',()=>clean('relabel',{to:val('newlabel')}));
+on('merge',()=>clean('merge',{others:val('other')}));
+</script>{% endif %}"""
+"""Tags and clean-up on an entity's page (through the JSON API, with the page's CSRF token)."""
 
 MAX_ID = 2**63 - 1
 """The largest id or count a request may give (SQLite integers are 64-bit)."""
@@ -76,15 +129,24 @@ LOOPBACK_NAMES = ("localhost",)
 SUGGEST_STALE_S = 10.0
 """How long autocomplete may go on suggesting the names of an older state of a store being written
 (reading every name again on each of an ingest's batches would make it slow while ingest runs)."""
+MARKS = ("\ue000", "\ue001")
+"""Where a snippet's hit starts and ends (private-use characters), made <mark> after escaping."""
 DOCUMENTS_PER_PAGE = 200
 """Rows of the documents page (the CSV download has them all)."""
 
 
-def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
+def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = True, token: str | None = None,
+               aliases: str | None = None, read_only_why: str = "") -> Flask:
     """The app over store ``db``. ``allowed_hosts``: host names (besides IP addresses and
-    ``localhost``) a browser may use to reach it, e.g. the machine's name when bound to 0.0.0.0."""
+    ``localhost``) a browser may use to reach it, e.g. the machine's name when bound to 0.0.0.0.
+    ``writable``: tags and entity clean-up allowed (through :mod:`docmine.web.guard`);
+    ``token``: an access token every request must present; ``aliases``: the user aliases file
+    clean-up decisions are written to (default ``./docmine.aliases.toml``)."""
+    from docmine.web import api, guard
+
     app = Flask(__name__)
     app.config["DB"] = db
+    app.config["ALIASES"] = aliases
     app.config["ALLOWED_HOSTS"] = {h.lower().rstrip(".") for h in allowed_hosts if h} | set(LOOPBACK_NAMES)
     Store(db, readonly=True).close()  # fail early with a clear message
 
@@ -114,8 +176,9 @@ def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
         return names_cache.get(("entity_names",), read)
 
     def page(title: str, body_template: str, **ctx) -> str:
-        body = render_template_string(body_template, **ctx)
-        return render_template_string(BASE, title=title, body=Markup(body), labels=LABELS)
+        body = render_template_string(body_template, writable=app.config["WRITABLE"], **ctx)
+        return render_template_string(BASE, title=title, body=Markup(body), labels=LABELS,
+                                      csrf=guard.csrf_token(), writable=app.config["WRITABLE"])
 
     def csv_response(df: pd.DataFrame, name: str) -> Response:
         return Response(_csv_chunks(df), mimetype="text/csv",
@@ -156,10 +219,14 @@ def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
                            " it with `docmine serve --allow-host NAME` to reach it by that name", status=400,
                            mimetype="text/plain"))
 
+    guard.install(app, token=token, writable=writable, read_only_why=read_only_why)  # after the Host check
+    app.register_blueprint(api.bp)
+    app.jinja_env.filters["kwic"] = kwic_html
+
     @app.after_request
     def security_headers(resp):
-        resp.headers["Content-Security-Policy"] = ("default-src 'self'; script-src 'self' 'unsafe-inline';"
-                                                   " style-src 'unsafe-inline'; img-src 'self' data:")
+        resp.headers.setdefault("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline';"
+                                " style-src 'unsafe-inline'; img-src 'self' data:")  # an original keeps "sandbox"
         resp.headers["X-Content-Type-Options"] = "nosniff"
         return resp
 
@@ -205,37 +272,74 @@ def create_app(db: str, allowed_hosts: Iterable[str] = ()) -> Flask:
 
     @app.route("/search")
     def search_page():
-        from docmine.analysis.search import search
+        """One box for entities and full text, filters kept across pages, facets that narrow."""
+        from docmine import validate as v
+        from docmine.analysis.search import MAX_LIMIT, facets, result_doc_ids, search
 
         q = text_arg("q").strip()
         label = request.args.get("label") or None
         if label and label not in LABELS:
             bad_request(f"unknown label {label!r}; choose one of {', '.join(LABELS)}")
         topic = int_arg("topic")
+        limit = min(int_arg("limit", 50, minimum=1) or 50, MAX_LIMIT)
+        text_mode = bool(request.args.get("text"))
         error, df = None, pd.DataFrame()
+        marks = ("[", "]") if request.args.get("format") == "csv" else MARKS
+        counts: dict = {}
         if q:
             try:
+                date_from, date_to = v.date_range(text_arg("from") or None, text_arg("to") or None, ("from", "to"))
+                filters: dict[str, Any] = dict(date_from=date_from, date_to=date_to, topic=topic,
+                                               lang=request.args.get("lang") or None,
+                                               tag=request.args.get("tag") or None)
                 with store() as s:
-                    df = search(s, q, label=label, fuzzy=bool(request.args.get("fuzzy")),
-                                text=bool(request.args.get("text")), date_from=text_arg("from") or None,
-                                date_to=text_arg("to") or None, topic=topic)
+                    df = search(s, q, label=label, fuzzy=bool(request.args.get("fuzzy")), text=text_mode,
+                                limit=limit, marks=marks, **filters)
+                    if not df.empty:
+                        found = [] if text_mode else list(df.drop_duplicates(["entity", "label"])[["label", "entity"]]
+                                                         .itertuples(index=False, name=None))
+                        ids = result_doc_ids(s, q, text_mode, found, **filters)
+                        counts = facets(s, ids, [lab for lab, _ in found])
             except ValueError as exc:
                 error = str(exc)
         if request.args.get("format") == "csv":
             if error:
                 bad_request(error)
             return csv_response(df, "search")
+        args: dict[str, Any] = {k: v for k, v in request.args.items() if v and k not in ("format",)}
+
+        def narrowed(facet: str, value: str) -> str:
+            """This search with one more filter (a year filters from and to)."""
+            extra = {"from": value, "to": value} if facet == "year" else {"lang" if facet == "language" else facet:
+                                                                           value}
+            return url_for("search_page", **{**args, **extra})
+
+        def widened(*names: str) -> str:
+            return url_for("search_page", **{k: v for k, v in args.items() if k not in names})
+
+        active = [(k, args[k]) for k in ("label", "from", "to", "lang", "topic", "tag") if k in args]
         return page("search", """
 <h1>Search: {{ q }}</h1>{% if error %}<p style="color:#b00">{{ error }}</p>{% endif %}
-<form><input type="hidden" name="q" value="{{ q }}"><input type="hidden" name="label" value="{{ label or '' }}">
-from <input name="from" type="date" value="{{ request.args.get('from','') }}\
-"> to <input name="to" type="date" value="{{ request.args.get('to','') }}">
-topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <input type="submit" value="filter">\
-</form>
-{% if df.empty %}<p>No match.{% if not request.args.get('fuzzy') %} Try fuzzy matching.{% endif %}</p>
+<form id="filters"><input type="hidden" name="q" value="{{ q }}"><input type="hidden" name="label" \
+value="{{ label or '' }}">
+<label><input type="checkbox" name="text" value="1" {% if text_mode %}checked{% endif %}>full text</label>
+<label><input type="checkbox" name="fuzzy" value="1" {% if request.args.get('fuzzy') %}checked{% endif %}>fuzzy\
+</label>
+from <input name="from" size="10" placeholder="YYYY[-MM[-DD]]" value="{{ request.args.get('from','') }}"> \
+to <input name="to" size="10" placeholder="YYYY[-MM[-DD]]" value="{{ request.args.get('to','') }}">
+topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}">
+language <input name="lang" size="3" value="{{ request.args.get('lang','') }}">
+tag <input name="tag" size="10" value="{{ request.args.get('tag','') }}"> <input type="submit" value="filter"></form>
+{% if active %}<p id="active">filters: {% for k, val in active %}<b>{{ k }}</b> {{ val }} \
+<a href="{{ widened(k, 'from', 'to') if k in ('from', 'to') else widened(k) }}" title="remove">✕</a> \
+{% endfor %}</p>{% endif %}
+<div class="reader"><div>
+{% if df.empty %}<p>No match.{% if not request.args.get('fuzzy') and not text_mode %} Try fuzzy matching or full \
+text.{% endif %}</p>
 {% elif text_mode %}<p><a href="{{ request.full_path }}&format=csv">download CSV</a></p><table>\
-{% for r in df.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">{{ r.title or r.path }}\
-</a><br><span class="muted">{{ r.date or '' }} · bm25 {{ r.score }}</span></td><td class="kwic">{{ r.snippet }}</td>\
+{% for r in df.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id, find=q) }}">\
+{{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · bm25 {{ r.score }}</span></td><td class="kwic">\
+<a class="hitlink" href="{{ url_for('document_page', doc_id=r.doc_id, find=q) }}">{{ r.snippet|kwic }}</a></td>\
 </tr>{% endfor %}</table>{% else %}
 <p><a href="{{ request.full_path }}&format=csv">download CSV</a></p>
 {% for (entity, lab), g in df.groupby(['entity','label'], sort=False) %}<h2>\
@@ -243,8 +347,16 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
 {{ lab }} · {{ g.entity_documents.iloc[0] }} documents</span></h2>
 <table>{% for r in g.itertuples() %}<tr><td><a href="{{ url_for('document_page', doc_id=r.doc_id) }}">\
 {{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td><td class="kwic">\
-{{ r.snippet }}</td></tr>{% endfor %}</table>{% endfor %}{% endif %}
-""", q=q, df=df, error=error, label=label, text_mode=bool(request.args.get("text"))), 400 if error else 200
+<a class="hitlink" href="{{ url_for('document_page', doc_id=r.doc_id, at=r.start) }}">{{ r.snippet|kwic }}</a>\
+</td></tr>{% endfor %}</table>{% endfor %}{% endif %}
+{% if df|length >= limit %}<p><a id="more" href="{{ more }}">show {{ limit }} more</a></p>{% endif %}</div>
+{% if counts %}<div class="side" id="facets"><p class="muted">documents matched</p>\
+{% for facet, values in counts.items() if values %}<h4>{{ facet }}</h4>{% for val, n in values[:12] %}<div>\
+<a class="facet" data-facet="{{ facet }}" href="{{ narrowed(facet, val) }}">{{ val }}</a> <span class="muted">{{ n }}\
+</span></div>{% endfor %}{% endfor %}</div>{% endif %}</div>
+""", q=q, df=df, error=error, label=label, text_mode=text_mode, counts=counts, narrowed=narrowed, widened=widened,
+            active=active, limit=limit, more=url_for("search_page", **{**args, "limit": min(2 * limit, MAX_LIMIT)})), \
+            400 if error else 200
 
     @app.route("/entity/<label>/<path:name>")
     def entity_page(label, name):
@@ -260,16 +372,23 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
             eid = ent[0][0]
             aliases = s.query("SELECT text, COUNT(*) AS n FROM mentions WHERE entity_id=?"
                               " GROUP BY text ORDER BY n DESC", (eid,))
+            csv = request.args.get("format") == "csv"
             snippets = [{"doc_id": h["doc_id"], "title": h["title"] or h["path"], "date": h["date"], "page": h["page"],
-                         "kwic": h["snippet"]} for h in mention_snippets(s, eid, width=80, limit=300)]
+                         "start": h["start"], "kwic": h["snippet"]}
+                        for h in mention_snippets(s, eid, width=80, limit=300, marks=("[", "]") if csv else MARKS)]
             if request.args.get("format") == "csv":
                 return csv_response(pd.DataFrame(snippets), f"{label}-{name}")
+            tags = (s.query("SELECT tag, note FROM tags WHERE kind='entity' AND target=? ORDER BY tag",
+                            (f"{label}\t{name}",)) if s.version() >= 5 else [])
             # this entity's row of each co-mention table, not the whole tables
             co = comention_row(s, window_counts(s, "document"), eid, TABLE_ORDER, top=8).to_dict("records")
         return page(name, """
 <h1>{{ name }} <span class="muted">{{ label }}</span></h1>
+{{ actions }}
 <p>Written as: {% for a in aliases %}<b>{{ a.text }}</b> ({{ a.n }}){% if not loop.last %}, {% endif %}{% endfor %}</p>
-<h2>Mentioned with</h2><table><tr><th>entity</th><th>label</th><th class="num">docs together</th>\
+<h2>Mentioned with</h2>{{ ego }}<p><a id="map-link" \
+href="{{ url_for('map_page', label=label, name=name) }}">map of the places in its documents</a></p>
+<table><tr><th>entity</th><th>label</th><th class="num">docs together</th>\
 <th class="num">NPMI</th><th>evidence</th></tr>
 {% for c in co %}<tr><td><a href="{{ url_for('entity_page', label=c.col_label, name=c.col) }}">{{ c.col }}</a></td><td>\
 {{ c.col_label }}</td><td class="num">{{ c.count }}</td><td class="num">{{ '%.2f'|format(c.npmi) }}</td>
@@ -277,8 +396,12 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
 ">sentences</a></td></tr>{% endfor %}</table>
 <h2>Mentions <a class="muted" href="?format=csv">CSV</a></h2><table>{% for m in snippets %}<tr><td>\
 <a href="{{ url_for('document_page', doc_id=m.doc_id) }}">{{ m.title }}</a><br><span class="muted">\
-{{ m.date or '' }} · p.{{ m.page }}</span></td><td class="kwic">{{ m.kwic }}</td></tr>{% endfor %}</table>
-""", name=name, label=label, aliases=aliases, snippets=snippets, co=co)
+{{ m.date or '' }} · p.{{ m.page }}</span></td><td class="kwic"><a class="hitlink" \
+href="{{ url_for('document_page', doc_id=m.doc_id, at=m.start) }}">{{ m.kwic|kwic }}</a></td></tr>{% endfor %}</table>
+""", name=name, label=label, aliases=aliases, snippets=snippets, co=co,
+            ego=ego_svg(name, label, co[:16]),
+            actions=Markup(render_template_string(ENTITY_ACTIONS, name=name, label=label, tags=tags,
+                                                  writable=app.config["WRITABLE"], labels=LABELS)))
 
     @app.route("/comention")
     def comention_page():
@@ -303,6 +426,13 @@ topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}"> <
             top_cols = t.groupby("col")["col_count"].first().sort_values(ascending=False).head(12).index.tolist()
         cells = {(r.row, r.col): r for r in t.itertuples()}
         vmax = max([abs(float(getattr(r, measure))) for r in cells.values()] + [1e-9])
+        signed = measure in ("npmi", "pmi")
+
+        def cell_style(value) -> str:
+            if value is None:
+                return diverging(None, vmax)
+            return diverging(float(value), 1.0 if measure == "npmi" else vmax) if signed else \
+                f"background:rgba(214,39,40,{max(0.0, float(value) / vmax):.2f})"
         return page("co-mentions", """
 <h1>{{ rows }} × {{ cols }}</h1>
 <form>rows <select name="rows">{% for l in labels %}<option {% if l==rows %}selected{% endif %}>{{ l }}</option>\
@@ -314,12 +444,14 @@ measure <select name="measure">{% for m in measures %}<option {% if m==measure %
 window <select name="window">{% for w in windows %}<option {% if w==window %}selected{% endif %}>{{ w }}</option>\
 {% endfor %}</select>
 min count <input name="min_count" size="3" value="{{ min_count }}"> <input type="submit" value="show"></form>
-<p><a href="{{ request.full_path }}&format=csv">download CSV</a> · click a cell for its evidence</p>
+<p><a href="{{ request.full_path }}&format=csv">download CSV</a> · click a cell for its evidence · \
+{% if signed %}<span style="background:rgba(214,39,40,.6)">&nbsp;above 0&nbsp;</span> \
+<span style="background:rgba(31,119,180,.6)">&nbsp;below 0&nbsp;</span> {% endif %}\
+<span style="background:#eee">&nbsp;no pair&nbsp;</span></p>
 {% if not top_rows %}<p>No pairs at this threshold.</p>{% else %}
 <table id="matrix"><tr><th></th>{% for c in top_cols %}<th>{{ c }}</th>{% endfor %}</tr>
 {% for r in top_rows %}<tr><th>{{ r }}</th>{% for c in top_cols %}{% set x = cells.get((r, c)) %}
-<td class="num" \
-{% if x %}style="background:rgba(228,87,86,{{ '%.2f'|format([0, x[measure_idx]|float / vmax]|max) }})"{% endif %}>
+<td class="num" style="{{ cell_style(x[measure_idx] if x else None) }}"{% if not x %} title="no pair"{% endif %}>
 {% if x %}<a class="cell" \
 href="{{ url_for('evidence_page', row=r, col=c, rows=rows, cols=cols, \
 window='sentence' if window=='document' else window) }}" \
@@ -328,7 +460,8 @@ title="{{ x.count }} {{ window }}s">\
 </a>{% endif %}</td>{% endfor %}</tr>{% endfor %}
 </table>{% endif %}
 """, rows=rows, cols=cols, measure=measure, window=window, min_count=min_count, labels=LABELS, measures=MEASURES,
-            windows=WINDOWS, top_rows=top_rows, top_cols=top_cols, cells=cells, vmax=vmax,
+            windows=WINDOWS, top_rows=top_rows, top_cols=top_cols, cells=cells, vmax=vmax, signed=signed,
+            cell_style=cell_style,
             measure_idx=list(t.columns).index(measure) + 1 if len(t) else 0)
 
     @app.route("/evidence")
@@ -354,6 +487,43 @@ title="{{ x.count }} {{ window }}s">\
 {{ r.title or r.path }}</a><br><span class="muted">{{ r.date or '' }} · p.{{ r.page }}</span></td>\
 <td class="evidence-text">{{ r.text }}</td></tr>{% endfor %}</table>
 """, row=row, col=col, ev=ev, window=window)
+
+    @app.route("/map")
+    def map_page():
+        """Places on a world map (dot area: documents), optionally only those in the documents that
+        mention one entity (``label`` and ``name``); the places docmine cannot locate are listed."""
+        from docmine.analysis.geo import place_table
+        from docmine.export import records
+
+        label, name = request.args.get("label") or None, text_arg("name") or None
+        if (label is None) != (name is None) or (label and label not in LABELS):
+            bad_request(f"give both label (one of {', '.join(LABELS)}) and name, or neither")
+        with_entity = (label, name) if label and name else None
+        with store() as s:
+            df = cache.get(("places", with_entity), lambda: place_table(s, with_entity=with_entity))
+        if request.args.get("format") == "csv":
+            return csv_response(df, "places")
+        located = records(df[df["lat"].notna()])
+        missing = records(df[df["lat"].isna()])
+        return page("map", """
+<h1>Places{% if name %} in the documents that mention {{ name }}{% endif %}</h1>
+<p>{{ located|length }} places on the map{% if missing %}, {{ missing|length }} not located (listed below){% endif %}\
+ · dot area: documents · <a href="{{ request.full_path }}&format=csv">download CSV</a></p>
+{{ svg }}
+<h2>Places by documents</h2><table id="places"><tr><th>place</th><th class="num">docs</th>\
+<th class="num">mentions</th><th>located as</th></tr>{% for p in (located + missing)|sort(attribute='documents', \
+reverse=True) %}<tr><td><a href="{{ url_for('entity_page', label='PLACE', name=p.place) }}">{{ p.place }}</a></td>\
+<td class="num">{{ p.documents }}</td><td class="num">{{ p.mentions }}</td><td>{{ p.kind or 'not located' }}</td>\
+</tr>{% endfor %}</table>
+""", svg=map_svg(located, url_for("base_map")), located=located, missing=missing, name=name)
+
+    @app.route("/map/base.png")
+    def base_map():
+        from docmine.analysis.geo import base_map_png
+
+        resp = Response(base_map_png(), mimetype="image/png")
+        resp.headers["Cache-Control"] = "max-age=86400"
+        return resp
 
     @app.route("/documents")
     def documents_page():
@@ -447,11 +617,19 @@ concealment</th><th>transport</th><th>evidence</th></tr>{% for r in rows %}<tr><
 
     @app.route(f"/document/<int(max={MAX_ID}):doc_id>")
     def document_page(doc_id):
+        """The reader: the text with page markers and entities highlighted, a sidebar of the
+        document's entities, the hit of a search (``at``: a character offset; ``find``: words)
+        marked and scrolled to, with next/previous, the document's tags and a link to the original."""
+        import json
+
         from docmine.seizures.table import parts_of
 
         seizure = int_arg("seizure")
+        at = int_arg("at")
+        find = text_arg("find").strip()
         with store() as s:
-            d = s.query("SELECT doc_id, path, title, date, format, text FROM documents WHERE doc_id=?", (doc_id,))
+            d = s.query("SELECT doc_id, path, title, date, format, language, pages, page_starts, text FROM documents"
+                        " WHERE doc_id=?", (doc_id,))
             if not d:
                 abort(404)
             d = d[0]
@@ -462,13 +640,80 @@ concealment</th><th>transport</th><th>evidence</th></tr>{% for r in rows %}<tr><
                 row = s.query("SELECT doc_id FROM seizures WHERE seizure_id=?", (seizure,))
                 if row and row[0][0] == doc_id:
                     parts = parts_of(s, [seizure]).get(seizure, [])
+            tags = (s.query("SELECT tag, note FROM tags WHERE kind='document' AND target=? ORDER BY tag", (d["path"],))
+                    if s.version() >= 5 else [])
+        text = d["text"]
+        hits = find_hits(text, find) if find else []
+        if at is not None:
+            hit = next(((m["start"], m["end"]) for m in ms if m["start"] <= at < m["end"]), None)
+            hits.insert(0, hit or (min(at, len(text)), min(at + 1, len(text))))
+        sidebar: dict[str, dict[str, int]] = {}
+        for m in ms:
+            sidebar.setdefault(m["label"], {}).setdefault(m["canonical"], 0)
+            sidebar[m["label"]][m["canonical"]] += 1
+        sidebar = {lab: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for lab, c in sidebar.items()}
+        page_starts = json.loads(d["page_starts"] or "[0]")
         return page(d["title"] or d["path"], """
-<h1>{{ d.title or d.path }}</h1><p class="muted">{{ d.path }} · {{ d.date or 'no date' }} · {{ d.format }}</p>
-<p>{% for l, c in colors.items() %}<mark style="background:{{ c }}">{{ l }}</mark> {% endfor %}</p>
+<h1>{{ d.title or d.path }}</h1><p class="muted">{{ d.path }} · {{ d.date or 'no date' }} · {{ d.format }}\
+{% if d.language %} · {{ d.language }}{% endif %} · {{ d.pages }} page{{ '' if d.pages == 1 else 's' }} · \
+<a id="original" href="{{ url_for('original_file', doc_id=d.doc_id) }}" target="_blank" rel="noopener">\
+original file</a></p>
+<div class="tags" id="tags">{% for t in tags %}<span title="{{ t.note }}">{{ t.tag }}</span>{% endfor %}</div>
+{% if writable %}<div class="actions"><button id="star">☆ star</button>
+<input id="tagname" size="14" placeholder="tag"> <input id="tagnote" size="24" placeholder="note (optional)">
+<button id="addtag">add tag</button> <span id="msg"></span></div>{% endif %}
 {% if parts %}<p id="seizure">Seizure record {{ seizure }}: {% for s, e, role in parts %}<b>{{ role }}</b>\
  “{{ d.text[s:e] }}”{% if not loop.last %}, {% endif %}{% endfor %} (outlined below)</p>{% endif %}
-<div class="doc">{{ highlighted }}</div>
-""", d=d, colors=COLORS, highlighted=highlight(d["text"], ms, parts), parts=parts, seizure=seizure)
+{% if n_hits %}<p id="hitnav"><b id="hitpos">1</b> of {{ n_hits }} hit{{ '' if n_hits == 1 else 's' }} · \
+<a id="prevhit" href="#">previous</a> · <a id="nexthit" href="#">next</a></p>{% endif %}
+<div class="reader"><div class="doc">{{ highlighted }}</div>
+<div class="side" id="sidebar"><p>{% for l, c in colors.items() %}<mark style="background:{{ c }}">{{ l }}</mark> \
+{% endfor %}</p>{% for lab, ents in sidebar.items() %}<h4>{{ lab }}</h4>{% for name, n in ents.items() %}\
+<div><a class="ent" href="#" data-e="{{ lab }}|{{ name }}">{{ name }}</a> \
+<span class="muted">{{ n }}</span></div>{% endfor %}{% endfor %}</div></div>
+<script>
+let hits=[...document.querySelectorAll('.hit')],pos=0;
+function show(i){if(!hits.length)return;pos=(i+hits.length)%hits.length;hits.forEach(h=>h.classList.remove('cur'));
+hits[pos].classList.add('cur');hits[pos].scrollIntoView({block:'center'});const p=document.getElementById('hitpos');
+if(p)p.textContent=pos+1;}
+function step(d){show(pos+d);}
+const seen={};function cycle(a){const k=a.dataset.e;const els=[...document.querySelectorAll('mark[data-e]')]
+.filter(m=>m.dataset.e===k);if(!els.length)return;seen[k]=((seen[k]??-1)+1)%els.length;
+document.querySelectorAll('.cur').forEach(h=>h.classList.remove('cur'));els[seen[k]].classList.add('cur');
+els[seen[k]].scrollIntoView({block:'center'});}
+async function tagDoc(tag){if(!tag)return;const note=(document.getElementById('tagnote')||{}).value||'';
+const r=await dmWrite('{{ url_for('api.add_tag') }}',{doc:{{ d.doc_id }},tag:tag,note:note});
+if(r){const s=document.createElement('span');s.textContent=tag;document.getElementById('tags').appendChild(s);}}
+function on(id,f){const e=document.getElementById(id);if(e)e.addEventListener('click',ev=>{ev.preventDefault();f();});}
+on('prevhit',()=>step(-1));on('nexthit',()=>step(1));on('star',()=>tagDoc('star'));
+on('addtag',()=>tagDoc(document.getElementById('tagname').value.trim()));
+document.querySelectorAll('a.ent').forEach(a=>a.addEventListener('click',ev=>{ev.preventDefault();cycle(a);}));
+if(hits.length)show(0);
+</script>
+""", d=d, colors=COLORS, highlighted=highlight(text, ms, parts, page_starts=page_starts, hits=hits), parts=parts,
+            seizure=seizure, tags=tags, sidebar=sidebar, n_hits=len(hits))
+
+    @app.route(f"/original/<int(max={MAX_ID}):doc_id>")
+    def original_file(doc_id):
+        """The file the document was read from, read-only, only if it lies under a folder or file
+        that was ingested into this store; a page of another format downloads instead of rendering."""
+        from flask import send_file
+
+        with store() as s:
+            paths = [r[0] for r in s.query("SELECT path FROM files WHERE doc_id=? ORDER BY path", (doc_id,))]
+            if not paths:
+                paths = [r[0] for r in s.query("SELECT path FROM documents WHERE doc_id=?", (doc_id,))]
+            roots = ingested_roots(s)
+        for path in paths:
+            real = original_path(path, roots)
+            if real is not None:
+                inline = real.lower().endswith((".pdf", ".txt", ".png", ".jpg", ".jpeg"))
+                resp = send_file(real, as_attachment=not inline, conditional=True,
+                                 mimetype="text/plain" if real.lower().endswith(".txt") else None)
+                resp.headers["Content-Security-Policy"] = "sandbox"  # an original never runs in the app's origin
+                return resp
+        abort(Response("the original file of this document is not available: it was moved or deleted, or it lies"
+                       " outside the folders ingested into this store", status=404, mimetype="text/plain"))
 
     return app
 
@@ -566,35 +811,105 @@ def _csv_chunks(df: pd.DataFrame, rows: int = 2000) -> Iterator[bytes]:
         yield buf.getvalue().encode("utf-8")
 
 
-def highlight(text: str, mentions, parts=()) -> Markup:
+def highlight(text: str, mentions, parts=(), page_starts: Iterable[int] = (), hits=()) -> Markup:
     """displaCy-style highlighting; every piece of document text is escaped. ``parts`` (start,
-    end, role) of a seizure record are outlined and titled with their role."""
-    out, pos = [], 0
+    end, role) of a seizure record are outlined and titled with their role; ``page_starts``
+    become page markers (``id="p2"``...); ``hits`` (start, end) are marked ``class="hit"`` (a
+    mention they overlap is marked whole)."""
     items = [dict(m) for m in mentions]
     covered = [(m["start"], m["end"]) for m in items]
     for s, e, role in parts:
-        hit = next((m for m in items if m["start"] == s and m["end"] == e), None)
-        if hit is not None:
-            hit["role"] = role
+        found = next((m for m in items if m["start"] == s and m["end"] == e), None)
+        if found is not None:
+            found["role"] = role
         elif not any(a < e and s < b for a, b in covered):
             items.append({"start": s, "end": e, "label": role, "canonical": role, "role": role})
+    for s, e in hits:
+        over = [m for m in items if m["start"] < e and s < m["end"]]
+        for m in over:
+            m["hit"] = True
+        if not over:
+            items.append({"start": s, "end": e, "label": "", "canonical": "", "plainhit": True})
     items.sort(key=lambda m: m["start"])
+    marks = sorted(p for p in page_starts if 0 < p <= len(text))
+    out, pos = [], 0
+
+    def plain(a: int, b: int) -> None:
+        """Text from a to b, with the page markers that fall inside it."""
+        nonlocal marks
+        while marks and marks[0] < b:
+            p = max(marks.pop(0), a)
+            out.append(escape(text[a:p]))
+            n = len([x for x in page_starts if 0 < x <= p]) + 1
+            out.append(Markup('<span class="pg" id="p{}">page {}</span>').format(n, n))
+            a = p
+        out.append(escape(text[a:b]))
+
     for m in items:
         if m["start"] < pos:
             continue
-        out.append(escape(text[pos: m["start"]]))
-        if m.get("role"):
-            box = Markup('<span class="part" title="{}" style="outline:2px solid #1f3b57">{}</span>')
-            out.append(box.format(m["role"], text[m["start"]: m["end"]]))
-            pos = m["end"]
-            continue
-        url = f"/entity/{escape(m['label'])}/{escape(_urlquote(m['canonical']))}"
-        tag = Markup('<mark style="background:{}" title="{}"><a href="{}">{}</a><span class="lab">{}</span></mark>')
-        out.append(tag.format(
-            COLORS.get(m["label"], "#ddd"), m["canonical"], url, text[m["start"]: m["end"]], m["label"]))
+        plain(pos, m["start"])
+        seg = text[m["start"]: m["end"]]
+        cls = ' class="hit"' if m.get("hit") else ""
+        if m.get("plainhit"):
+            out.append(Markup('<mark class="hit">{}</mark>').format(seg))
+        elif m.get("role"):
+            box = Markup('<span class="part{}" title="{}" style="outline:2px solid #1f3b57">{}</span>')
+            out.append(box.format(" hit" if m.get("hit") else "", m["role"], seg))
+        else:
+            url = f"/entity/{escape(m['label'])}/{escape(_urlquote(m['canonical']))}"
+            tag = Markup('<mark{} data-e="{}|{}" style="background:{}" title="{}"><a href="{}">{}</a>'
+                         '<span class="lab">{}</span></mark>')
+            out.append(tag.format(Markup(cls), m["label"], m["canonical"], COLORS.get(m["label"], "#ddd"),
+                                  m["canonical"], url, seg, m["label"]))
         pos = m["end"]
-    out.append(escape(text[pos:]))
+    plain(pos, len(text))
     return Markup("").join(out)
+
+
+def kwic_html(snippet: str) -> Markup:
+    """A snippet whose hit lies between :data:`MARKS`, escaped, with the hit in <mark>."""
+    html = str(escape(snippet or ""))
+    return Markup(html.replace(MARKS[0], '<mark class="kw">').replace(MARKS[1], "</mark>"))
+
+
+def find_hits(text: str, query: str, limit: int = 500) -> list[tuple[int, int]]:
+    """Where the words of a full-text query occur in ``text`` (whole words, any case; FTS operators
+    and quotes ignored; a trailing ``*`` matches a prefix), at most ``limit``."""
+    words = [w for w in re.findall(r"\w+\*?", query) if w.upper() not in ("AND", "OR", "NOT", "NEAR")]
+    if not words:
+        return []
+    alts = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words)
+    return [(m.start(), m.end()) for m in re.finditer(rf"\b(?:{alts})\b", text, re.IGNORECASE)][:limit]
+
+
+def ingested_roots(s: Store) -> list[str]:
+    """The real paths of the files and folders ingested into the store (from its runs)."""
+    import json
+
+    roots: set[str] = set()
+    for (info,) in s.query("SELECT info FROM runs WHERE command='ingest' AND info IS NOT NULL"):
+        try:
+            data = json.loads(info)
+        except ValueError:
+            continue
+        given = (data.get("roots") or []) + (data.get("paths") or [])  # stores before 0.x kept only "paths"
+        roots.update(r for r in given if isinstance(r, str) and os.path.isabs(r))
+    return sorted(roots)
+
+
+def original_path(path: str, roots: Iterable[str]) -> str | None:
+    """``path`` resolved, if it is a regular file that lies under one of ``roots``; else None
+    (a file replaced by a link to elsewhere, or a store whose runs do not name their folders)."""
+    try:
+        real = os.path.realpath(path)
+    except (OSError, ValueError):
+        return None
+    for root in roots:
+        root = os.path.realpath(root)
+        if (real == root or real.startswith(root.rstrip(os.sep) + os.sep)) and os.path.isfile(real):
+            return real
+    return None
 
 
 def _urlquote(s: str) -> str:
@@ -603,15 +918,39 @@ def _urlquote(s: str) -> str:
     return quote(s, safe="")
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8765, allowed_hosts: Iterable[str] = ()) -> None:
-    """Serve the app on ``host:port``; ``allowed_hosts`` as in :func:`create_app` (``host`` is allowed too)."""
-    try:  # read new documents for seizures once; the app itself only reads
+def serve(db: str, host: str = "127.0.0.1", port: int = 8765, allowed_hosts: Iterable[str] = (), *,
+          read_only: bool = False, token: str | None = None, aliases: str | None = None) -> None:
+    """Serve the app on ``host:port``; ``allowed_hosts`` as in :func:`create_app` (``host`` is allowed too).
+
+    Writes (tags, entity clean-up) are allowed on a loopback address, or on another address with an
+    access ``token``; ``read_only`` turns them off."""
+    try:  # read new documents for seizures once
         from docmine.seizures.build import update_seizures
 
         with Store(db, create=False) as s:
             update_seizures(s)
     except Exception as exc:  # a read-only store: serve the records it has
         print(f"docmine: seizure records not updated ({exc}); run `docmine seizures` to update them")
-    app = create_app(db, allowed_hosts=[host, *allowed_hosts])
-    print(f"docmine serving {db} on http://{host}:{port}/ (read-only; Ctrl+C to stop)")
+    why = ""
+    if read_only:
+        why = "it was started with --read-only"
+    elif not is_loopback(host) and not token:
+        why = (f"it listens on {host}, beyond this machine, without an access token; start it with --token TOKEN"
+               " to allow tags and clean-up")
+    app = create_app(db, allowed_hosts=[host, *allowed_hosts], writable=not why, token=token, aliases=aliases,
+                     read_only_why=why)
+    mode = f"read-only: {why}" if why else "tags and entity clean-up allowed"
+    print(f"docmine serving {db} on http://{host}:{port}/ ({mode}; Ctrl+C to stop)")
+    if token:
+        print(f"open it once as http://{host}:{port}/?token=... ; scripts send 'Authorization: Bearer ...'")
     app.run(host=host, port=port, debug=False, use_reloader=False)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether a bind address only reaches this machine."""
+    if host.lower().rstrip(".") in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
