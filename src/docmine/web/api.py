@@ -170,7 +170,7 @@ def entities():
 
 @bp.get("/entities/<label>/<path:name>")
 def entity(label: str, name: str):
-    from docmine.analysis.comention import comention_of
+    from docmine.analysis.comention import comention_row
     from docmine.analysis.entities import TABLE_ORDER
 
     if label not in LABELS:
@@ -184,7 +184,8 @@ def entity(label: str, name: str):
                                             " GROUP BY text ORDER BY n DESC", (eid,))]
         docs = s.query("SELECT COUNT(*), COUNT(DISTINCT doc_id) FROM mentions WHERE entity_id=?", (eid,))[0]
         tags = _tags_of(s, "entity", f"{label}\t{name}")
-        co = _records(comention_of(s, eid, TABLE_ORDER, top=8))
+        counts = current_app.extensions["docmine"]["window_counts"](s, "document")  # kept per block of documents
+        co = _records(comention_row(s, counts, eid, TABLE_ORDER, top=8))
     return jsonify({"label": label, "entity": name, "mentions": docs[0], "documents": docs[1], "aliases": aliases,
                     "tags": tags, "comentions": co, "url": url_for("entity_page", label=label, name=name)})
 
@@ -263,8 +264,7 @@ def search():
 
 @bp.get("/comention")
 def comention():
-    from docmine.analysis.comention import MEASURES, WINDOWS
-    from docmine.analysis.comention import comention as run
+    from docmine.analysis.comention import MEASURES, WINDOWS, comention_table
 
     rows, cols = label_arg("rows") or "ORG", label_arg("cols") or "DRUG"
     measure = request.args.get("measure", "npmi")
@@ -273,8 +273,11 @@ def comention():
         fail(f"measure must be one of {', '.join(MEASURES)} and window one of {', '.join(WINDOWS)}")
     min_count = int_arg("min_count", 2, 1)
     limit, offset = page_args()
-    with store() as s:
-        t = run(s, rows, cols, window=window, measure=measure, min_count=min_count)
+    shared = current_app.extensions["docmine"]
+    with store() as s:  # the counts the pages keep, per block of documents
+        t = shared["cache"].get(("comention", rows, cols, window, measure, min_count),
+                                lambda: comention_table(s, shared["window_counts"](s, window), rows, cols, measure,
+                                                        min_count))
     out = _records(t.iloc[offset: offset + limit])
     return listing(out, len(t), limit, offset)
 

@@ -165,6 +165,8 @@ def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = T
         of documents, so a write (an ingest batch) costs a recount of its block, not of the store."""
         return cache.get(("counts", window), lambda: block_counts.counts(s, window, LABELS))
 
+    app.extensions["docmine"] = {"window_counts": window_counts, "cache": cache}  # shared with the JSON API
+
     def entity_names(s: Store) -> list[tuple[int, str, str, set[str]]]:
         """(entity_id, label, canonical, its surface forms in lower case) of every entity, once per state."""
         def read():
