@@ -159,10 +159,12 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
     # an acronym whose expansion is a programme, project or report is not an organisation ("CCP")
     heads = set(lex.rules.get("org", {}).get("not_org_heads", []))
     non_entities = {alias_key(t) for t in lex.titles}
+    def long_form(acr: str) -> str | None:  # "HIDTAs" is the plural of a defined "HIDTA"
+        return abbrevs.get(acr) or (abbrevs.get(acr[:-1]) if acr.endswith("s") and acr[:-1].isupper() else None)
+
     out = [m for m in out if not (
-        m.label == "ORG" and m.text in abbrevs
-        and (alias_key(abbrevs[m.text]) in non_entities or abbrevs[m.text].split()[-1].lower() in heads
-             or name_head(abbrevs[m.text]) in heads))]
+        m.label == "ORG" and (long := long_form(m.text)) is not None
+        and (alias_key(long) in non_entities or long.split()[-1].lower() in heads or name_head(long) in heads))]
     # fill resolved / canonical
     org_texts = {m.text.strip() for m in out if m.label == "ORG"}
     generic = set(lex.rules.get("org", {}).get("generic_body_words", []))
