@@ -146,7 +146,8 @@ def test_one_label_per_name_follows_the_lexicon_then_a_clear_majority():
 
 
 def test_a_title_case_line_the_model_calls_an_organisation_is_a_heading(lexicon):
-    text = "Monitoring Center 2020\n\nNew Substances\n\nRecent studies show use rising.\n\nMinistry of Interior\n\nIt said."
+    text = ("Monitoring Center 2020\n\nNew Substances\n\nRecent studies show use rising.\n\n"
+            "Ministry of Interior\n\nIt said.")
     s1 = text.index("New Substances")
     s2 = text.index("Ministry of Interior")
     s3 = text.index("Recent")

@@ -26,7 +26,7 @@ def phrase_head(span: Span) -> str:
     """The head noun of a name: the last word before its first preposition ("Framework" in
     "Bicentennial Framework for Security", "Statement" in "National Statement on Behalf"), else
     its last word; lower case, "" when there is none."""
-    words = []
+    words: list[str] = []
     for t in span:
         if t.lower_ in HEAD_PREPOSITIONS and t.is_lower and words:
             break
