@@ -309,3 +309,10 @@ def test_a_post_named_after_a_title_and_of_is_no_organisation(nlp):
     assert not [k for k in found if k[1] == "ORG"]
     found = rules(nlp, "He was chairman of Lloyds Banking Group until 2009.")  # a body's word: the body
     assert ("Lloyds Banking Group", "ORG") in found
+
+
+def test_a_plural_name_after_los_or_las_is_a_group_not_a_person(nlp):
+    found = rules(nlp, "“In areas controlled by Los Rusos, the city is so heavily monitored that nobody talks.")
+    assert ("Los Rusos", "ORG") in found and ("Los Rusos", "PERSON") not in found
+    found = rules(nlp, "He flew to Las Vegas and then to Los Angeles.")
+    assert ("Las Vegas", "PLACE") in found and ("Los Angeles", "PLACE") in found
