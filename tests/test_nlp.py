@@ -134,6 +134,16 @@ def test_in_document_abbreviation_gets_its_expansion(nlp, lexicon):
     assert find_abbreviations("He saw 10 kg (KG) of it.") == {}
 
 
+def test_an_abbreviation_whose_long_form_starts_with_an_initialism(nlp, lexicon):
+    # the full stops of "U.S." end no sentence: the long form is found, and as a title ("Coordinator")
+    # its acronym is no organisation
+    text = "Director Carter and U.S. Interdiction Coordinator (USIC) Shannon Kelly presided over the ceremony."
+    assert find_abbreviations(text)["USIC"] == "U.S. Interdiction Coordinator"
+    assert find_abbreviations("He left. Drug Enforcement Administration (DEA) agents came.")["DEA"] == \
+        "Drug Enforcement Administration"
+    assert not [t for t, lab in ents(nlp, text, lexicon) if t == "USIC" and lab == "ORG"]
+
+
 @pytest.mark.parametrize("text,not_entity", [
     ("Trafficking along the Western Balkan route continues.", "Western Balkan route"),
     ("The World Drug Report 2024 was launched in Vienna.", "World Drug Report"),

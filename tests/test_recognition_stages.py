@@ -145,6 +145,25 @@ def test_one_label_per_name_follows_the_lexicon_then_a_clear_majority():
     assert [m.label for m in resolve_document(text, tie)] == ["PLACE", "ORG"]
 
 
+def test_a_title_case_line_the_model_calls_an_organisation_is_a_heading(lexicon):
+    text = ("Monitoring Center 2020\n\nNew Substances\n\nRecent studies show use rising.\n\n"
+            "Ministry of Interior\n\nIt said.")
+    s1 = text.index("New Substances")
+    s2 = text.index("Ministry of Interior")
+    s3 = text.index("Recent")
+    ms = [Mention(s1, s1 + 14, "ORG", "New Substances", source="model"),
+          Mention(s2, s2 + 20, "ORG", "Ministry of Interior", source="model"),
+          Mention(s3, s3 + 14, "ORG", "Recent studies", source="model")]  # not a whole line
+    out = resolve_document(text, ms, lexicon)
+    assert [m.text for m in out] == ["Recent studies", "Ministry of Interior"]
+
+
+def test_the_plural_of_an_acronym_whose_long_form_is_no_body_is_no_organisation(nlp):
+    text = ("ONDCP added two counties to the High Intensity Drug Trafficking Areas (HIDTA) Program. "
+            "In 2024, the HIDTAs seized an estimated $18 billion in illicit drugs.")
+    assert not [m for m in _mentions(nlp, text) if m.label == "ORG" and m.text.startswith("HIDTA")]
+
+
 # -- trained span filter ----------------------------------------------------------------------
 
 def test_span_filter_ships_with_its_data_card():

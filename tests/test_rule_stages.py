@@ -276,3 +276,43 @@ def test_an_unknown_section_is_a_clear_error(tmp_path):
     path.write_text('version = "1"\n[persons]\ntitles = ["mr"]\n', encoding="utf-8")
     with pytest.raises(RulesFileError, match=r"unknown key 'persons' at the top level \(did you mean 'person'\?\)"):
         RuleSettings.load(path)
+
+
+def test_an_org_headed_by_an_event_or_instrument_word_before_its_preposition_is_no_organisation(nlp):
+    # the head of "X Statement on Y" is "Statement": a title, whatever follows the preposition
+    found = rules(nlp, "Director Carter delivered the National Statement on Behalf of the United States.")
+    assert not [k for k in found if k[1] == "ORG" and "Statement" in k[0]]
+    found = rules(nlp, "They signed the U.S.-Mexico Bicentennial Framework for Security, Public Health, "
+                       "and Safe Communities.")
+    assert not [k for k in found if k[1] == "ORG" and "Framework" in k[0]]
+    # a body's head before the preposition stays an organisation
+    found = rules(nlp, "She joined the Bank for International Settlements in Basel last year.")
+    assert ("Bank for International Settlements", "ORG") in found
+
+
+def test_a_plural_body_word_names_a_kind_of_body_not_one_body(nlp):
+    found = rules(nlp, "The President designated cartels as Foreign Terrorist Organizations and acted.")
+    assert not [k for k in found if k[1] == "ORG" and "Organizations" in k[0]]
+    found = rules(nlp, "He worked for the American Medical Association for ten years.")
+    assert ("American Medical Association", "ORG") in found
+
+
+def test_a_known_place_before_a_designator_word_is_a_place_not_a_person(nlp):
+    found = rules(nlp, "In Manzanillo, Colima state, Mexico, for example, local groups demand payments.")
+    assert found.get(("Colima", "PLACE")) == "place.relabel" and ("Colima", "PERSON") not in found
+    found = rules(nlp, "Trujillo said the state would act.")  # a person before a designator word elsewhere
+    assert ("Trujillo", "PLACE") not in found
+
+
+def test_a_post_named_after_a_title_and_of_is_no_organisation(nlp):
+    found = rules(nlp, "Remarks by the Director of National Drug Control Policy on Tuesday.")
+    assert not [k for k in found if k[1] == "ORG"]
+    found = rules(nlp, "He was chairman of Lloyds Banking Group until 2009.")  # a body's word: the body
+    assert ("Lloyds Banking Group", "ORG") in found
+
+
+def test_a_plural_name_after_los_or_las_is_a_group_not_a_person(nlp):
+    found = rules(nlp, "“In areas controlled by Los Rusos, the city is so heavily monitored that nobody talks.")
+    assert ("Los Rusos", "ORG") in found and ("Los Rusos", "PERSON") not in found
+    found = rules(nlp, "He flew to Las Vegas and then to Los Angeles.")
+    assert ("Las Vegas", "PLACE") in found and ("Los Angeles", "PLACE") in found

@@ -61,6 +61,18 @@ def _initials_match(words: list[str], acronym: str) -> int:
     return len(words) - first
 
 
+def name_head(name: str) -> str:
+    """The head noun of a name written out: the last word before its first preposition
+    ("framework" in "Bicentennial Framework for Security"), else its last word; lower case."""
+    words: list[str] = []
+    for w in name.split():
+        if w in ("of", "for", "on", "against", "to", "with", "between", "in") and words:
+            break
+        if w[:1].isalpha():
+            words.append(w.lower().strip(",;:"))
+    return words[-1] if words else ""
+
+
 def find_abbreviations(text: str) -> dict[str, str]:
     """Acronym -> expansion for "Long Form Name (LFN)" definitions in the text."""
     found: dict[str, str] = {}
@@ -70,7 +82,8 @@ def find_abbreviations(text: str) -> dict[str, str]:
         if letters < 2 or acr in found:
             continue
         before = text[max(0, m.start() - 200): m.start()].rstrip()
-        before = re.split(r"[.;:!?\n]\s", before)[-1]
+        # the sentence before; the full stop of an initial ("U.S. Interdiction Coordinator") ends none
+        before = re.split(r"(?<!\b[A-Z])\.\s|[;:!?\n]\s", before)[-1]
         words = before.replace("’s", "").split()
         plural = acr.endswith("s") and acr[:-1].isupper()
         n = _initials_match(words[-(len(acr) * 2 + 3):], acr.rstrip("s") if plural else acr)
@@ -146,9 +159,12 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
     # an acronym whose expansion is a programme, project or report is not an organisation ("CCP")
     heads = set(lex.rules.get("org", {}).get("not_org_heads", []))
     non_entities = {alias_key(t) for t in lex.titles}
+    def long_form(acr: str) -> str | None:  # "HIDTAs" is the plural of a defined "HIDTA"
+        return abbrevs.get(acr) or (abbrevs.get(acr[:-1]) if acr.endswith("s") and acr[:-1].isupper() else None)
+
     out = [m for m in out if not (
-        m.label == "ORG" and m.text in abbrevs
-        and (alias_key(abbrevs[m.text]) in non_entities or abbrevs[m.text].split()[-1].lower() in heads))]
+        m.label == "ORG" and (long := long_form(m.text)) is not None
+        and (alias_key(long) in non_entities or long.split()[-1].lower() in heads or name_head(long) in heads))]
     # fill resolved / canonical
     org_texts = {m.text.strip() for m in out if m.label == "ORG"}
     generic = set(lex.rules.get("org", {}).get("generic_body_words", []))

@@ -188,11 +188,21 @@ def _common_nouns(text: str, mentions: list[Mention], known: dict[str, str]) -> 
     return out
 
 
-def _headings(text: str, mentions: list[Mention]) -> list[Mention]:
+def _headings(text: str, mentions: list[Mention], org_words: frozenset[str] = frozenset()) -> list[Mention]:
     """Words of an upper-case heading ("CONTROLLING PORTS — NATIONAL/LOCAL GROUPS") that the model
-    calls an organisation or a person are no entity unless a lexicon knows them; acronyms stay."""
+    calls an organisation or a person are no entity unless a lexicon knows them; acronyms stay. A
+    model organisation that is a whole Title Case line of its own ("New Substances" between two
+    paragraphs) is a heading too, unless a body's word heads it ("Ministry of Interior")."""
+    from docmine.nlp.canonical import name_head
+
     out = []
     for m in mentions:
+        if m.source == "model" and m.label == "ORG" and " " in m.text and not m.text.isupper():
+            line_start = max(text.rfind("\n", 0, m.start), -1) + 1
+            line_end = text.find("\n", m.end)
+            line = text[line_start: line_end if line_end >= 0 else len(text)]
+            if line.strip() == m.text and name_head(m.text) not in org_words:
+                continue
         if m.source == "model" and m.label in ("ORG", "PERSON") and len(m.text.split()) >= 2 and m.text.isupper():
             line_start = max(text.rfind("\n", 0, m.start), -1) + 1
             line_end = text.find("\n", m.end)
@@ -259,7 +269,9 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     out = _known_people(text, out, known, lex)
     out = _governments(text, out, lex)
     out = _common_nouns(text, out, known)
-    out = _headings(text, out)
+    org_words = frozenset(getattr(lex, "rules", {}).get("place", {}).get("org_words", ())) if lex is not None \
+        else frozenset()
+    out = _headings(text, out, org_words)
     out = _one_label(out)
     if lex is not None:
         for m in out:

@@ -75,6 +75,9 @@ class OrgSettings:
     title_tails: Words = ()
     """A known organisation or a body's head word followed by one of these titles ends there
     ("Border Patrol Agents" -> "Border Patrol", "Public Safety Canada Counsellor"). Default: none."""
+    plural_heads: Words = ()
+    """An ORG whose last word is one of these plurals names a kind of body, not one body
+    ("Foreign Terrorist Organizations", "Transnational Criminal Organizations"). Default: none."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,24 @@ from docmine.nlp.rules.persons import PersonRules
 RULES = ("org.unit_suffix", "org.ends_in_place", "org.agency_unit", "org.of_place", "org.title_tail")
 
 
+# person titles that also end names of bodies or of things ("Grand National", "Kenya National")
+ROLE_HEADS_KEPT = frozenset(("national", "general", "senior", "junior", "project", "programme", "rear", "vice"))
+HEAD_PREPOSITIONS = frozenset(("of", "for", "on", "against", "to", "with", "between", "in"))
+
+
+def phrase_head(span: Span) -> str:
+    """The head noun of a name: the last word before its first preposition ("Framework" in
+    "Bicentennial Framework for Security", "Statement" in "National Statement on Behalf"), else
+    its last word; lower case, "" when there is none."""
+    words: list[str] = []
+    for t in span:
+        if t.lower_ in HEAD_PREPOSITIONS and t.is_lower and words:
+            break
+        if t.is_alpha:
+            words.append(t.lower_)
+    return words[-1] if words else ""
+
+
 class OrgRules:
     def __init__(self, know: Knowledge, persons: PersonRules):
         self.know = know
@@ -35,6 +53,7 @@ class OrgRules:
         self.for_heads = set(org.for_place_heads)
         self.org_words = set(know.settings.place.org_words)
         self.title_tails = set(org.title_tails)
+        self.plural_heads = set(org.plural_heads)
         self.place_suffixes = set(know.settings.place.suffixes)
 
     # -- model spans --------------------------------------------------------------------------
@@ -47,6 +66,14 @@ class OrgRules:
         titles = self.persons.titles
         if words[-1] in self.not_org_heads or span.text.lower().startswith(self.not_org_starts):
             return None
+        head = phrase_head(span)
+        if (head in self.not_org_heads or words[-1] in self.plural_heads
+                or head in titles and head not in self.org_words and head not in ROLE_HEADS_KEPT) \
+                and not self.know.known_org(span.text):
+            # "National Statement on Behalf", "Bicentennial Framework for Security": an event or an
+            # instrument; "Director of National Drug Control Policy": a post; "Foreign Terrorist
+            # Organizations": a kind of body
+            return None
         if end < len(doc) and doc[end].lower_ in self.not_org_before:
             return None
         if doc[start].lower_ in self.currencies or any(is_amount(t) and not t.is_title for t in span) \
@@ -56,6 +83,10 @@ class OrgRules:
             return None
         if start >= 2 and doc[start - 1].lower_ in self.portfolio_words and doc[start - 2].lower_.rstrip(".") in titles:
             return None
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_.rstrip(".") in titles \
+                and len(words) >= 2 and words[-1] not in self.org_words and not self.know.known_org(span.text) \
+                and all(common_word(t) for t in span if t.is_alpha):
+            return None  # "Director of National Drug Control Policy", "Secretary of Homeland Security": a post
         known = self.known_prefix(span)
         if known is not None:
             return trace.mark(known, "org.unit_suffix")

@@ -19,6 +19,9 @@ RULES = ("person.title", "person.extent", "person.speaker", "person.name_of_org"
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
+GROUP_ARTICLES = frozenset(("Los", "Las"))
+
+
 class PersonRules:
     def __init__(self, know: Knowledge):
         self.know = know
@@ -47,6 +50,11 @@ class PersonRules:
             return None
         if self.lex.drug(span.text) or self.lex.places.get(span.text.lower()):
             return None
+        if len(span) == 2 and span[0].text in GROUP_ARTICLES and span[1].text[:1].isupper() \
+                and span[1].lower_.endswith("s") and not self.know.place_name(span.text):
+            # "Los Rusos", "Los Zetas", "Las Moiras": a plural name after a plural article is a
+            # group; nobody is called "Los" ("Los Angeles", "Las Vegas" are places the lists know)
+            return Span(span.doc, span.start, span.end, label="ORG")
         if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in DETERMINERS \
                 and span[0].lower_ in common_words(3.0) and not self.modifies_noun(span):
             return None  # "the Cartel has", "a Minister": an everyday noun heading its own phrase

@@ -207,8 +207,10 @@ class PlaceRules:
                 prev = doc[start - 1].lower_ if start > 0 else ""
                 resident = any(words_at(doc, start - len(w), w) for w in self.residence_before)
                 postal = end + 1 < len(doc) and self.postal_end(doc, end + 1) is not None
+                designated = end < len(doc) and doc[end].is_lower and doc[end].lower_ in self.place_suffixes \
+                    and self.know.place_name(span.text)  # "Colima state", "Helmand province"
                 if (words[-1] in self.org_place_heads and len(span) > 1 and (label == "ORG" or span[-1].is_title)) \
-                        or resident or postal \
+                        or resident or postal or designated \
                         or (label == "ORG" and prev in self.org_place_before
                             and (span.text in self.know.gazetteer or words[-1] in self.facility_heads)):
                     label = "PLACE"
