@@ -389,7 +389,8 @@ def cmd_seizures(a) -> int:
 
 def cmd_evaluate(a) -> int:
     df = api.evaluate(a.gold, model=a.model, errors=a.errors, split=a.split, lang=a.lang,
-                      modifiers={"auto": None, "include": True, "exclude": False}[a.modifiers])
+                      modifiers={"auto": None, "include": True, "exclude": False}[a.modifiers],
+                      drug_substance={"auto": None, "substance": True, "mention": False}[a.drug_spans])
     print(f"{a.gold}: {df.attrs.get('documents', 0)} documents, exact-span scores")
     _print_df(df)
     for kind, label, text, ctx in df.attrs.get("errors", [])[: a.errors]:
@@ -497,6 +498,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="score mentions that modify another noun ('heroin trafficking', \"Mexico's ports\", "
                          "'a Belfast man'); auto: exclude for .spacy drug-seizure gold, which annotates seized "
                          "substances and the places where things happened only")
+    sp.add_argument("--drug-spans", dest="drug_spans", choices=["auto", "substance", "mention"], default="auto",
+                    help="score a DRUG mention as the substance alone ('[captagon] pills', 'liquid [cocaine]', "
+                         "as the project's GUIDELINES.md marks it) or as the whole mention; auto: the substance "
+                         "except for .spacy drug-seizure gold, whose annotators kept form words in the span")
     sp.set_defaults(fn=cmd_evaluate, parser=sp)
 
     sp = add("seizures", cmd_seizures, "seizure records: who seized what, how much, where, when, how hidden"

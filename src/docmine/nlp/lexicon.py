@@ -175,6 +175,7 @@ class Lexicon:
         if user:
             return user
         if label == "DRUG":
+            text = text.strip("\"“”‘’'") or text  # a quoted name: "ecstasy", ‘ice’
             info = self.drug(text) or self.drug(re.sub(r"\s*\(.*$", "", text))  # "P-2-P (BMK)"
             if info:
                 return info.canonical

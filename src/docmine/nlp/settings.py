@@ -100,6 +100,17 @@ class DrugSettings:
     ("Amphetamine (Ice)"). Default: false."""
     merge_parenthesised_acronyms: bool = False
     """Take a bracketed acronym after a drug into the span ("Mephedrone (MD)"). Default: false."""
+    substance_strip_nouns: Words = ()
+    """Unit, packaging and product words after a drug that the project's guidelines leave out of
+    the substance ("[captagon] pills", "[codeine] syrup"): see :meth:`DrugRules.substance_parts`.
+    Default: none."""
+    name_heads: Words = ()
+    """A capitalised drug word running into one of these heads is part of a name, not a drug
+    ("Afghanistan Opium Survey"). Default: none."""
+    substance_strip_adjectives: Words = ()
+
+    """State and quality words before a drug that the guidelines leave out of the substance
+    ("liquid [cocaine]", "pharmaceutical [opioids]"). Default: none."""
 
 
 @dataclass(frozen=True)
