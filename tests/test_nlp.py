@@ -92,6 +92,20 @@ def test_no_quantity_in_ordinary_words(nlp):
     assert not [t for t, lab in ents(nlp, "Police found a bag in the car.") if lab == "QUANTITY"]
 
 
+def test_a_count_written_with_a_multiplication_sign_is_an_amount(nlp):
+    found = ents(nlp, "Officers recovered 2450x Valium Tablets (weighing 310 gram) from a bag.")
+    assert ("2450x", "QUANTITY") in found and ("310 gram", "QUANTITY") in found
+    assert parse_quantity("2450x") == (2450.0, None)
+
+
+def test_pounds_of_money_are_no_drug_amount(nlp):
+    found = ents(nlp, "He had 300 grams of hashish, a sum of money 450 pounds and a phone.")
+    assert ("300 grams", "QUANTITY") in found and ("450 pounds", "QUANTITY") not in found
+    found = ents(nlp, "The court imposed a fine of 20,000 pounds for the 2 kg of heroin.")
+    assert ("20,000 pounds", "QUANTITY") not in found
+    assert ("12 pounds", "QUANTITY") in ents(nlp, "Deputies seized 12 pounds of marijuana and cash.")
+
+
 # --- organisations and places ------------------------------------------------------------
 def test_aliases_merge_to_one_canonical_name(nlp, lexicon):
     c = canon(nlp, lexicon, "Turkey and Türkiye and Turkiye met the Islamic Republic of Iran and Iran. "
