@@ -87,12 +87,16 @@ def test_a_quoted_drug_name_keeps_its_quotes_and_its_canonical(nlp, lexicon):
     # a quotation that only starts at the drug is not taken in
     found = rules(nlp, 'He said "heroin is everywhere" in the port.')
     assert ("heroin", "DRUG") in found
+    # nor are the quotes around a name of two words
+    assert ("synthetic marijuana", "DRUG") in rules(nlp, 'Police seized 3 kg of "synthetic marijuana" in the van.')
 
 
 def test_counted_packages_belong_to_the_drug(nlp):
     found = rules(nlp, "The officers counted 40 cocaine packages and 900 ecstasy grains in the boat.")
     assert found[("cocaine packages", "DRUG")] == "drug.form"
     assert found[("ecstasy grains", "DRUG")] == "drug.form"
+    found = rules(nlp, "Agents seized 12 wraps of cocaine-like substance in the flat.")
+    assert found[("cocaine-like substance", "DRUG")] == "drug.form"
 
 
 def test_a_drug_word_inside_a_project_or_plan_name_is_no_drug(nlp):
@@ -117,6 +121,7 @@ def test_substance_parts_follow_the_project_guidelines(nlp):
     assert parts("58 kilograms of liquid cocaine", "liquid cocaine") == ["cocaine"]
     assert parts("94 per cent pure heroin", "94 per cent pure heroin") == ["heroin"]
     assert parts("5 kg of methamphetamine-type narcotics", "methamphetamine-type narcotics") == ["methamphetamine"]
+    assert parts("12 wraps of cocaine-like substance", "cocaine-like substance") == ["cocaine"]
     assert parts('3 kg of "ecstasy"', '"ecstasy"') == ["ecstasy"]
     assert parts("New Psychoactive Substances (NPS) are sold", "New Psychoactive Substances (NPS)") == [
         "New Psychoactive Substances", "NPS"]

@@ -17,11 +17,12 @@ from docmine.nlp.rules.base import ACRONYM, AMOUNT_WORDS, QUOTES, Knowledge, Tra
 RULES = ("drug.context", "drug.form", "drug.mixture")
 
 # quotation marks that open and close a quoted name: the drug-seizure news corpus keeps them in
-# the span ("ecstasy", ‘ice’: 6 of 7 wholly quoted one-name drugs in its training four fifths)
+# the span ("ecstasy", ‘ice’: 6 of 7 wholly quoted one-word drugs in its training four fifths;
+# the quotes around a name of two words, "synthetic marijuana", stay out)
 _QUOTE_PAIRS = {('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'")}
 _EDGE_QUOTES = "\"“”‘’'"
 _PURITY = re.compile(r"^\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent)\s+pure\s+", re.I)
-_TYPE = re.compile(r"-type\b.*$", re.I | re.S)
+_TYPE = re.compile(r"\s*-\s*(?:type|like)\b.*$", re.I | re.S)
 _FORM_PHRASE = re.compile(r"\s+in\s+(?:\w+\s+)?(?:\w+\s+)?form$|\s+in\s+(?:powder|crystals)$", re.I)
 _BRACKET = re.compile(r"\s*\(([^()]*)\)$")
 
@@ -85,9 +86,11 @@ class DrugRules:
             i = start - 2 if doc[start - 1].lower_ != "cent" else start - 3  # "94 per cent pure heroin"
             if i >= 0 and doc[i].like_num and (doc[start - 1].lower_ != "cent" or doc[start - 2].lower_ == "per"):
                 start = i
-        if (start > 0 and end < len(doc) and (doc[start - 1].text, doc[end].text) in _QUOTE_PAIRS
+        if (start > 0 and end < len(doc) and end - start == 1
+                and (doc[start - 1].text, doc[end].text) in _QUOTE_PAIRS
                 and not doc[start - 1].whitespace_ and not doc[end - 1].whitespace_):
-            start, end = start - 1, end + 1  # a quoted name keeps its quotes: "ecstasy", ‘ice’
+            start, end = start - 1, end + 1  # a quoted name keeps its quotes: "ecstasy", ‘ice’ (one word:
+            # the quotes around "synthetic marijuana" stay out)
         rule = "drug.form" if (start, end) != (span.start, span.end) else \
             "drug.context" if info.ambiguous else "lexicon.drug"
         return trace.mark(Span(doc, start, end, label="DRUG"), rule)
