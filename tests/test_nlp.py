@@ -106,6 +106,16 @@ def test_pounds_of_money_are_no_drug_amount(nlp):
     assert ("12 pounds", "QUANTITY") in ents(nlp, "Deputies seized 12 pounds of marijuana and cash.")
 
 
+def test_a_year_or_a_price_is_no_lower_bound_of_a_range(nlp):
+    q = [t for t, lab in ents(nlp, "Seizures rose during 2021 and 310.5 metric tons of cocaine were seized.")
+         if lab == "QUANTITY"]
+    assert q == ["310.5 metric tons"]
+    q = [t for t, lab in ents(nlp, "A dose sells for $20 to $40 and 3kg of heroin was found.") if lab == "QUANTITY"]
+    assert q == ["3kg"]
+    q = [t for t, lab in ents(nlp, "Police found 12.5 and 30 kilos of cocaine.") if lab == "QUANTITY"]
+    assert q == ["12.5 and 30 kilos"]
+
+
 # --- organisations and places ------------------------------------------------------------
 def test_aliases_merge_to_one_canonical_name(nlp, lexicon):
     c = canon(nlp, lexicon, "Turkey and Türkiye and Turkiye met the Islamic Republic of Iran and Iran. "

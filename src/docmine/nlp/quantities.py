@@ -122,6 +122,8 @@ _BARE_NUM = re.compile(rf"\b{_NUM}{_MULT_RX}(?:(?<=\d)[x×])?$", re.I)
 _MONEY_BEFORE = re.compile(r"\b(?:money|sum|fine|fined|worth|valued|value|cash|amounted\s+to|price|cost|costs|"
                            r"paid|bail|salary|bribe|euros?|dollars?)\b[^.;]{0,25}$", re.I)
 _MONEY_AFTER = re.compile(r"^\s*(?:,|and)\s*[\d,.]+\s*(?:dollars|euros|rupees|riyals|dirhams|pounds)\b", re.I)
+# a year or a sum of money is not the lower bound of a range: "during 2019 and 426.7 metric tons"
+_NOT_RANGE_START = re.compile(r"^(?:((?:19|20)\d\d)\s+and\s+|[\d,.]+\s+(?:and|to)\s+)")
 _POUNDS = re.compile(r"(?:pounds?|£)$", re.I)
 
 
@@ -199,6 +201,9 @@ def find_quantities(doc: Doc) -> list[Span]:
                     or _MONEY_AFTER.match(text[m.end(): m.end() + 30])):
                 continue  # an amount of money in (Egyptian, British) pounds
             start = m.start()
+            lead = _NOT_RANGE_START.match(m.group(0)) if rx is _QTY else None
+            if lead and (lead.group(1) or text[max(0, start - 2): start].strip().endswith("$")):
+                start += lead.end()  # "during 2019 and 426.7 metric tons", "$800 to $1000 and 1kg"
             mod = _MOD_START.match(text, start) if rx is _QTY else None
             if mod and mod.end() > start and _SENT_START.search(text[max(0, start - 4): start]):
                 start = mod.end()  # "About 2 kilos ..." opening a sentence: the amount alone
