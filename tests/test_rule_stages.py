@@ -99,6 +99,15 @@ def test_counted_packages_belong_to_the_drug(nlp):
     assert found[("cocaine-like substance", "DRUG")] == "drug.form"
 
 
+def test_a_capitalised_unknown_word_before_tablets_is_a_medicine(nlp):
+    found = rules(nlp, "Officers recovered 820 Zolfex Tablets and 10 cartons of Mix Tablets from the truck.")
+    assert found[("Zolfex Tablets", "DRUG")] == "drug.brand"
+    assert not [k for k in found if k[0].startswith("Mix")]
+    # a known place is no medicine, nor is a title-case headline
+    assert ("Kabul Tablets", "DRUG") not in rules(nlp, "Police seized 300 Kabul Tablets at the border.")
+    assert ("Zolfex Tablets", "DRUG") not in rules(nlp, "Police Seize Zolfex Tablets In Raid")
+
+
 def test_a_drug_word_inside_a_project_or_plan_name_is_no_drug(nlp):
     found = rules(nlp, "She presented new figures from the Balkan Heroin Monitoring Project in Vienna.")
     assert not [k for k in found if k[1] == "DRUG"]
@@ -122,6 +131,7 @@ def test_substance_parts_follow_the_project_guidelines(nlp):
     assert parts("94 per cent pure heroin", "94 per cent pure heroin") == ["heroin"]
     assert parts("5 kg of methamphetamine-type narcotics", "methamphetamine-type narcotics") == ["methamphetamine"]
     assert parts("12 wraps of cocaine-like substance", "cocaine-like substance") == ["cocaine"]
+    assert parts("820 Zolfex Tablets were found", "Zolfex Tablets") == ["Zolfex"]
     assert parts('3 kg of "ecstasy"', '"ecstasy"') == ["ecstasy"]
     assert parts("New Psychoactive Substances (NPS) are sold", "New Psychoactive Substances (NPS)") == [
         "New Psychoactive Substances", "NPS"]
