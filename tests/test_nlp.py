@@ -28,6 +28,10 @@ def canon(nlp, lexicon, text):
     ("Nitazenes were found in counterfeit pills.", "Nitazenes"),
     ("Customs intercepted cannabis resin in Ceuta.", "cannabis resin"),
     ("They seized 2 kg of ice and 1 kg of heroin.", "ice"),
+    ("Agents seized 40 kg of fentanyl precursors at the port.", "fentanyl precursors"),
+    ("Police seized 3 bottles of poppers and 2 kg of cannabis.", "poppers"),
+    ("The pills held phenethylline, police said.", "phenethylline"),
+    ("They found 40 g of marijuane in the car.", "marijuane"),
 ])
 def test_drug_terms_are_found(nlp, text, drug):
     assert (drug, "DRUG") in ents(nlp, text)
@@ -38,6 +42,7 @@ def test_drug_terms_are_found(nlp, text, drug):
     ("The coke from the coal plant fuels the blast furnace of the steel works.", "coke"),
     ("Drivers must respect the speed limit on the motorway near the border.", "speed"),
     ("The crystal glasses were a gift from the delegation.", "crystal"),
+    ("The children set off party poppers at the wedding.", "poppers"),
 ])
 def test_ordinary_words_are_not_drugs(nlp, text, word):
     assert all(not (t.lower() == word and lab == "DRUG") for t, lab in ents(nlp, text))
