@@ -32,6 +32,8 @@ def canon(nlp, lexicon, text):
     ("Police seized 3 bottles of poppers and 2 kg of cannabis.", "poppers"),
     ("The pills held phenethylline, police said.", "phenethylline"),
     ("They found 40 g of marijuane in the car.", "marijuane"),
+    ("Police uprooted 300 hemp plants in the field.", "hemp plants"),
+    ("Officers seized 12 bottles of Eskuf at the border.", "Eskuf"),
 ])
 def test_drug_terms_are_found(nlp, text, drug):
     assert (drug, "DRUG") in ents(nlp, text)
@@ -43,6 +45,7 @@ def test_drug_terms_are_found(nlp, text, drug):
     ("Drivers must respect the speed limit on the motorway near the border.", "speed"),
     ("The crystal glasses were a gift from the delegation.", "crystal"),
     ("The children set off party poppers at the wedding.", "poppers"),
+    ("The company makes rope and paper from industrial hemp.", "hemp"),
 ])
 def test_ordinary_words_are_not_drugs(nlp, text, word):
     assert all(not (t.lower() == word and lab == "DRUG") for t, lab in ents(nlp, text))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from docmine.nlp.rules.base import ACRONYM, AMOUNT_WORDS, QUOTES, Knowledge, Trace, merge_adjacent, words_at
 
@@ -97,7 +97,7 @@ class DrugRules:
             "drug.context" if info.ambiguous else "lexicon.drug"
         return trace.mark(Span(doc, start, end, label="DRUG"), rule)
 
-    def brand_spans(self, doc, trace: Trace) -> list[Span]:
+    def brand_spans(self, doc: Doc, trace: Trace) -> list[Span]:
         """A capitalised word no lexicon knows, directly before a tablet word, names a medicine
         ("110x Rivoril Tablets", "6500 Roche Tabs", "256 Cialis pills": 5 of 6 such pairs are drugs
         in the seizure-news training folds). Not a word of ``not_brand_words`` ("Mix Tablets"), a
