@@ -99,9 +99,10 @@ def test_counted_packages_belong_to_the_drug(nlp):
     assert found[("cocaine-like substance", "DRUG")] == "drug.form"
 
 
-def test_a_capitalised_unknown_word_before_tablets_is_a_medicine(nlp):
+def test_a_capitalised_unknown_word_before_tablets_is_a_medicine(nlp, lexicon):
     found = rules(nlp, "Officers recovered 820 Zolfex Tablets and 10 cartons of Mix Tablets from the truck.")
     assert found[("Zolfex Tablets", "DRUG")] == "drug.brand"
+    assert lexicon.canonical("DRUG", "Zolfex Tablets") == "zolfex"
     assert not [k for k in found if k[0].startswith("Mix")]
     # a known place is no medicine, nor is a title-case headline
     assert ("Kabul Tablets", "DRUG") not in rules(nlp, "Police seized 300 Kabul Tablets at the border.")
