@@ -28,6 +28,12 @@ def canon(nlp, lexicon, text):
     ("Nitazenes were found in counterfeit pills.", "Nitazenes"),
     ("Customs intercepted cannabis resin in Ceuta.", "cannabis resin"),
     ("They seized 2 kg of ice and 1 kg of heroin.", "ice"),
+    ("Agents seized 40 kg of fentanyl precursors at the port.", "fentanyl precursors"),
+    ("Police seized 3 bottles of poppers and 2 kg of cannabis.", "poppers"),
+    ("The pills held phenethylline, police said.", "phenethylline"),
+    ("They found 40 g of marijuane in the car.", "marijuane"),
+    ("Police uprooted 300 hemp plants in the field.", "hemp plants"),
+    ("Officers seized 12 bottles of Eskuf at the border.", "Eskuf"),
 ])
 def test_drug_terms_are_found(nlp, text, drug):
     assert (drug, "DRUG") in ents(nlp, text)
@@ -38,6 +44,8 @@ def test_drug_terms_are_found(nlp, text, drug):
     ("The coke from the coal plant fuels the blast furnace of the steel works.", "coke"),
     ("Drivers must respect the speed limit on the motorway near the border.", "speed"),
     ("The crystal glasses were a gift from the delegation.", "crystal"),
+    ("The children set off party poppers at the wedding.", "poppers"),
+    ("The company makes rope and paper from industrial hemp.", "hemp"),
 ])
 def test_ordinary_words_are_not_drugs(nlp, text, word):
     assert all(not (t.lower() == word and lab == "DRUG") for t, lab in ents(nlp, text))
@@ -90,6 +98,30 @@ def test_quantity_is_linked_to_its_drug(nlp, lexicon):
 def test_no_quantity_in_ordinary_words(nlp):
     assert not [t for t, lab in ents(nlp, "At a meeting in Vienna, a team of experts met.") if lab == "QUANTITY"]
     assert not [t for t, lab in ents(nlp, "Police found a bag in the car.") if lab == "QUANTITY"]
+
+
+def test_a_count_written_with_a_multiplication_sign_is_an_amount(nlp):
+    found = ents(nlp, "Officers recovered 2450x Valium Tablets (weighing 310 gram) from a bag.")
+    assert ("2450x", "QUANTITY") in found and ("310 gram", "QUANTITY") in found
+    assert parse_quantity("2450x") == (2450.0, None)
+
+
+def test_pounds_of_money_are_no_drug_amount(nlp):
+    found = ents(nlp, "He had 300 grams of hashish, a sum of money 450 pounds and a phone.")
+    assert ("300 grams", "QUANTITY") in found and ("450 pounds", "QUANTITY") not in found
+    found = ents(nlp, "The court imposed a fine of 20,000 pounds for the 2 kg of heroin.")
+    assert ("20,000 pounds", "QUANTITY") not in found
+    assert ("12 pounds", "QUANTITY") in ents(nlp, "Deputies seized 12 pounds of marijuana and cash.")
+
+
+def test_a_year_or_a_price_is_no_lower_bound_of_a_range(nlp):
+    q = [t for t, lab in ents(nlp, "Seizures rose during 2021 and 310.5 metric tons of cocaine were seized.")
+         if lab == "QUANTITY"]
+    assert q == ["310.5 metric tons"]
+    q = [t for t, lab in ents(nlp, "A dose sells for $20 to $40 and 3kg of heroin was found.") if lab == "QUANTITY"]
+    assert q == ["3kg"]
+    q = [t for t, lab in ents(nlp, "Police found 12.5 and 30 kilos of cocaine.") if lab == "QUANTITY"]
+    assert q == ["12.5 and 30 kilos"]
 
 
 # --- organisations and places ------------------------------------------------------------

@@ -63,13 +63,18 @@ def test_drugs_listed_with_and_stay_separate(nlp):
 
 @pytest.mark.parametrize("text,span", [
     ("Police seized 87 synthetic pills at the checkpoint.", "synthetic pills"),
-    ("Customs found 1,200 narcotic tablets in a parcel.", "narcotic tablets"),
     ("The raid found a large amount of prescription drugs.", "prescription drugs"),
     ("The parcel held 934 grams of cannabinoids.", "cannabinoids"),
     ("They seized 10 g of methylephedrone and 5 g of mephedrone.", "methylephedrone"),
 ])
 def test_unspecified_pills_and_added_substances(nlp, lexicon, text, span):
     assert has(nlp, text, span, "DRUG")
+
+
+def test_narcotic_pills_name_no_substance_and_are_no_drug(nlp):
+    # the drug-seizure news corpus never marks them (0 of 8 in its training four fifths)
+    found = mentions(nlp, "Customs found 1,200 narcotic tablets and 300 narcotic pills in a parcel.")
+    assert not [k for k in found if k[1] == "DRUG"]
 
 
 def test_drug_words_modifying_a_noun_are_modifiers(nlp):

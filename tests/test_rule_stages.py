@@ -79,6 +79,85 @@ def test_a_drug_without_form_words_stays_a_lexicon_match_and_may_be_a_modifier(n
     assert found[("Heroin", "DRUG")] == ("lexicon.drug", "lexicon", "modifier")
 
 
+def test_a_quoted_drug_name_keeps_its_quotes_and_its_canonical(nlp, lexicon):
+    found = rules(nlp, 'Customs officers found 3 kg of "ecstasy" and 2 kg of ‘ice’ in the lorry.')
+    assert found[('"ecstasy"', "DRUG")] == "drug.form"
+    assert found[("‘ice’", "DRUG")] == "drug.form"
+    assert lexicon.canonical("DRUG", '"ecstasy"') == lexicon.canonical("DRUG", "ecstasy")
+    # a quotation that only starts at the drug is not taken in
+    found = rules(nlp, 'He said "heroin is everywhere" in the port.')
+    assert ("heroin", "DRUG") in found
+    # nor are the quotes around a name of two words
+    assert ("synthetic marijuana", "DRUG") in rules(nlp, 'Police seized 3 kg of "synthetic marijuana" in the van.')
+
+
+def test_counted_packages_belong_to_the_drug(nlp):
+    found = rules(nlp, "The officers counted 40 cocaine packages and 900 ecstasy grains in the boat.")
+    assert found[("cocaine packages", "DRUG")] == "drug.form"
+    assert found[("ecstasy grains", "DRUG")] == "drug.form"
+    found = rules(nlp, "Agents seized 12 wraps of cocaine-like substance in the flat.")
+    assert found[("cocaine-like substance", "DRUG")] == "drug.form"
+
+
+def test_a_capitalised_unknown_word_before_tablets_is_a_medicine(nlp, lexicon):
+    found = rules(nlp, "Officers recovered 820 Zolfex Tablets and 10 cartons of Mix Tablets from the truck.")
+    assert found[("Zolfex Tablets", "DRUG")] == "drug.brand"
+    assert lexicon.canonical("DRUG", "Zolfex Tablets") == "zolfex"
+    assert not [k for k in found if k[0].startswith("Mix")]
+    # a known place is no medicine, nor is a title-case headline
+    assert ("Kabul Tablets", "DRUG") not in rules(nlp, "Police seized 300 Kabul Tablets at the border.")
+    assert ("Zolfex Tablets", "DRUG") not in rules(nlp, "Police Seize Zolfex Tablets In Raid")
+
+
+def test_a_drug_word_inside_a_project_or_plan_name_is_no_drug(nlp):
+    found = rules(nlp, "She presented new figures from the Balkan Heroin Monitoring Project in Vienna.")
+    assert not [k for k in found if k[1] == "DRUG"]
+    found = rules(nlp, "The two ministers signed the Cocaine Action Plan last year.")
+    assert not [k for k in found if k[1] == "DRUG"]
+    # an ordinary sentence, and a headline in title case, keep their drugs
+    assert ("cocaine", "DRUG") in rules(nlp, "Police seized cocaine and Plan B pills in the raid.")
+    assert ("Heroin", "DRUG") in rules(nlp, "Police Seize Heroin In Joint Operation")
+
+
+def test_substance_parts_follow_the_project_guidelines(nlp):
+    drugs = nlp.get_pipe("docmine_domain").drugs
+
+    def parts(text, surface):
+        i = text.index(surface)
+        return [text[s:e] for s, e in drugs.substance_parts(text, i, i + len(surface))]
+
+    assert parts("seized 9 million captagon pills", "captagon pills") == ["captagon"]
+    assert parts("600 litres of codeine syrup", "codeine syrup") == ["codeine"]
+    assert parts("58 kilograms of liquid cocaine", "liquid cocaine") == ["cocaine"]
+    assert parts("94 per cent pure heroin", "94 per cent pure heroin") == ["heroin"]
+    assert parts("5 kg of methamphetamine-type narcotics", "methamphetamine-type narcotics") == ["methamphetamine"]
+    assert parts("12 wraps of cocaine-like substance", "cocaine-like substance") == ["cocaine"]
+    assert parts("820 Zolfex Tablets were found", "Zolfex Tablets") == ["Zolfex"]
+    assert parts('3 kg of "ecstasy"', '"ecstasy"') == ["ecstasy"]
+    assert parts("New Psychoactive Substances (NPS) are sold", "New Psychoactive Substances (NPS)") == [
+        "New Psychoactive Substances", "NPS"]
+    assert parts("MDMA tablets (“ecstasy”) are sold", "MDMA tablets (“ecstasy”)") == ["MDMA", "ecstasy"]
+    # fixed form terms stay whole
+    for term in ("crack cocaine", "cannabis resin", "crystal methamphetamine", "cocaine base"):
+        assert parts(f"2 kg of {term} were found", term) == [term]
+
+
+def test_evaluate_scores_the_substance_on_guideline_gold_only(nlp, tmp_path):
+    import json
+
+    from docmine.evaluate import evaluate
+
+    text = "Police seized 9 million captagon pills in the port."
+    i = text.index("captagon")
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"id": "a", "text": text, "entities": [
+        {"start": i, "end": i + len("captagon"), "label": "DRUG"}]}) + "\n")
+    df = evaluate(str(gold), nlp=nlp).set_index("label")
+    assert df.loc["DRUG", "f1"] == 1.0
+    df = evaluate(str(gold), nlp=nlp, drug_substance=False).set_index("label")
+    assert df.loc["DRUG", "f1"] == 0.0
+
+
 # -- places (rules/places.py) -----------------------------------------------------------------------
 
 def test_place_patterns(nlp):

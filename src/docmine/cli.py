@@ -399,7 +399,8 @@ def cmd_seizures(a) -> int:
 
 def cmd_evaluate(a) -> int:
     df = api.evaluate(a.gold, model=a.model, errors=a.errors, split=a.split, lang=a.lang,
-                      modifiers={"auto": None, "include": True, "exclude": False}[a.modifiers])
+                      modifiers={"auto": None, "include": True, "exclude": False}[a.modifiers],
+                      drug_substance={"auto": None, "substance": True, "mention": False}[a.drug_spans])
     print(f"{a.gold}: {df.attrs.get('documents', 0)} documents, exact-span scores")
     _print_df(df)
     for kind, label, text, ctx in df.attrs.get("errors", [])[: a.errors]:
@@ -513,6 +514,11 @@ def build_parser() -> argparse.ArgumentParser:
                     help="score mentions that modify another noun ('heroin trafficking', \"Mexico's ports\", "
                          "'a Belfast man'); auto: exclude for .spacy drug-seizure gold, which annotates seized "
                          "substances and the places where things happened only")
+    sp.add_argument("--drug-spans", dest="drug_spans", choices=["auto", "substance", "mention"], default="mention",
+                    help="score a DRUG mention as docmine stores and exports it (mention, the default) or as the "
+                         "substance alone ('[captagon] pills', 'liquid [cocaine]', as the project's GUIDELINES.md "
+                         "marks it); auto: the substance except for .spacy drug-seizure gold, whose annotators "
+                         "kept form words in the span")
     sp.set_defaults(fn=cmd_evaluate, parser=sp)
 
     sp = add("seizures", cmd_seizures, "seizure records: who seized what, how much, where, when, how hidden"

@@ -78,6 +78,7 @@ class DomainEntities:
         matches, blocks = self.lexicon.matches(doc)
         gazetteer = filter_spans(self.lexicon.gazetteer_spans(doc, trace))
         lex_spans = self._lexicon_spans(doc, matches, trace)
+        lex_spans += self.drugs.brand_spans(doc, trace)
         lex_spans += self.places.designated_spans(doc, trace)
         lex_spans += self.places.dateline_spans(doc, trace) + self.places.postal_spans(doc, trace)
         lex_spans = filter_spans(merges.drop_blocked(lex_spans, blocks))

@@ -175,13 +175,17 @@ class Lexicon:
         if user:
             return user
         if label == "DRUG":
+            text = text.strip("\"“”‘’'") or text  # a quoted name: "ecstasy", ‘ice’
             info = self.drug(text) or self.drug(re.sub(r"\s*\(.*$", "", text))  # "P-2-P (BMK)"
             if info:
                 return info.canonical
             # an extended span: "94 per cent pure heroin", "methamphetamine-type narcotics",
             # "mixture of paracetamol and caffeine" -> its drugs' canonical names
             found = self.drugs_in(re.split(r"-type\b", re.sub(r"\s*\(.*$", "", text))[0])
-            return " + ".join(dict.fromkeys(i.canonical for i in found)) if found else key
+            if found:
+                return " + ".join(dict.fromkeys(i.canonical for i in found))
+            # a medicine no lexicon knows ("Rivoril Tablets"): its name without the tablet word
+            return re.sub(r"\s+(?:tablets?|tabs|pills?|capsules?)$", "", key) or key
         if label == "ORG":
             return self.org_case_sensitive.get(text.strip()) or self.orgs.get(key) or _tidy(text)
         if label == "PERSON" and text.strip() in self.people:

@@ -114,7 +114,17 @@ _BARE_UNIT = re.compile(r"\b(?:tons|tonnes|kilos|kilograms|kilogrammes)(?=\s+of\
 # a bare "a quantity of heroin" carries no amount and is not tagged; "large quantities" is
 _VAGUE = re.compile(r"\b(?:an?\s+)?(?:large|small|huge|big|massive|significant|substantial|considerable|unspecified)"
                     r"\s+(?:quantit(?:y|ies)|amounts?)\b", re.I)
-_BARE_NUM = re.compile(rf"\b{_NUM}{_MULT_RX}$", re.I)
+# "1136x Xanax Tablets": a count written with a multiplication sign, as the Anti-Narcotics
+# Force's press releases do (the drug-seizure news set marks "1136x" as the amount)
+_BARE_NUM = re.compile(rf"\b{_NUM}{_MULT_RX}(?:(?<=\d)[x×])?$", re.I)
+# Pounds that are money, not weight: "a sum of money 120 pounds", "a fine of 100,000 pounds",
+# "worth about 15 million pounds", "785 pounds, 2,600 dollars"
+_MONEY_BEFORE = re.compile(r"\b(?:money|sum|fine|fined|worth|valued|value|cash|amounted\s+to|price|cost|costs|"
+                           r"paid|bail|salary|bribe|euros?|dollars?)\b[^.;]{0,25}$", re.I)
+_MONEY_AFTER = re.compile(r"^\s*(?:,|and)\s*[\d,.]+\s*(?:dollars|euros|rupees|riyals|dirhams|pounds)\b", re.I)
+# a year or a sum of money is not the lower bound of a range: "during 2019 and 426.7 metric tons"
+_NOT_RANGE_START = re.compile(r"^(?:((?:19|20)\d\d)\s+and\s+|[\d,.]+\s+(?:and|to)\s+)")
+_POUNDS = re.compile(r"(?:pounds?|£)$", re.I)
 
 
 def _num_value(text: str) -> float | None:
@@ -144,6 +154,7 @@ def parse_quantity(text: str) -> tuple[float | None, str | None]:
                r"roughly|some|an estimated|just over|just under|close to|in excess of)\s+", "", text.strip(),
                flags=re.I)
     t = re.sub(r"\s+or more$", "", t, flags=re.I)
+    t = re.sub(r"(?<=\d)[x×]$", "", t)  # "1136x" (tablets)
     t = re.sub(r"(?<![\d,.])(\d+),(\d{1,2})(?![\d,])", r"\1.\2", t)  # a decimal comma: "1,4 tone"
     t = re.sub(r"(?<=\d)\s+(?:gross|net)\s+", " ", t, flags=re.I)  # "74.3 gross grams"
     m = re.match(rf"({_NUM}{_MULT_RX})\s*-?\s*(?:({_UNIT_RX})\b)?(?:\s+({_NUM})\s*({_UNIT_RX})\b)?", t, re.I)
@@ -185,7 +196,14 @@ def find_quantities(doc: Doc) -> list[Span]:
             before = text[max(0, m.start() - 12): m.start()]
             if rx is _BARE_UNIT and re.search(r"\d\s*$|\b(?:a|of|metric)\s+$", before, re.I):
                 continue
+            if rx is _QTY and _POUNDS.search(m.group(0)) and (
+                    _MONEY_BEFORE.search(text[max(0, m.start() - 40): m.start()])
+                    or _MONEY_AFTER.match(text[m.end(): m.end() + 30])):
+                continue  # an amount of money in (Egyptian, British) pounds
             start = m.start()
+            lead = _NOT_RANGE_START.match(m.group(0)) if rx is _QTY else None
+            if lead and (lead.group(1) or text[max(0, start - 2): start].strip().endswith("$")):
+                start += lead.end()  # "during 2019 and 426.7 metric tons", "$800 to $1000 and 1kg"
             mod = _MOD_START.match(text, start) if rx is _QTY else None
             if mod and mod.end() > start and _SENT_START.search(text[max(0, start - 4): start]):
                 start = mod.end()  # "About 2 kilos ..." opening a sentence: the amount alone

@@ -103,6 +103,21 @@ class DrugSettings:
     ("Amphetamine (Ice)"). Default: false."""
     merge_parenthesised_acronyms: bool = False
     """Take a bracketed acronym after a drug into the span ("Mephedrone (MD)"). Default: false."""
+    substance_strip_nouns: Words = ()
+    """Unit, packaging and product words after a drug that the project's guidelines leave out of
+    the substance ("[captagon] pills", "[codeine] syrup"): see :meth:`DrugRules.substance_parts`.
+    Default: none."""
+    name_heads: Words = ()
+    """A capitalised drug word running into one of these heads is part of a name, not a drug
+    ("Afghanistan Opium Survey"). Default: none."""
+    brand_form_nouns: Words = ()
+    """A capitalised unknown word directly before one of these names a medicine ("Rivoril
+    Tablets"). Default: none (the rule never fires)."""
+    not_brand_words: Words = ()
+    """Capitalised words before a tablet word that name no medicine ("Mix Tablets"). Default: none."""
+    substance_strip_adjectives: Words = ()
+    """State and quality words before a drug that the guidelines leave out of the substance
+    ("liquid [cocaine]", "pharmaceutical [opioids]"). Default: none."""
 
 
 @dataclass(frozen=True)
