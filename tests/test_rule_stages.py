@@ -142,7 +142,7 @@ def test_substance_parts_follow_the_project_guidelines(nlp):
         assert parts(f"2 kg of {term} were found", term) == [term]
 
 
-def test_evaluate_scores_the_substance_on_guideline_gold_only(nlp, tmp_path):
+def test_evaluate_scores_the_stored_mention_and_the_substance_on_request(nlp, tmp_path):
     import json
 
     from docmine.evaluate import evaluate
@@ -152,9 +152,9 @@ def test_evaluate_scores_the_substance_on_guideline_gold_only(nlp, tmp_path):
     gold = tmp_path / "g.jsonl"
     gold.write_text(json.dumps({"id": "a", "text": text, "entities": [
         {"start": i, "end": i + len("captagon"), "label": "DRUG"}]}) + "\n")
-    df = evaluate(str(gold), nlp=nlp).set_index("label")
+    df = evaluate(str(gold), nlp=nlp, drug_substance=None).set_index("label")  # auto: guideline gold
     assert df.loc["DRUG", "f1"] == 1.0
-    df = evaluate(str(gold), nlp=nlp, drug_substance=False).set_index("label")
+    df = evaluate(str(gold), nlp=nlp).set_index("label")  # the default: the mention as stored
     assert df.loc["DRUG", "f1"] == 0.0
 
 
