@@ -220,7 +220,9 @@ def test_auto_k_follows_the_grain_of_the_collection(groups):
     assert 0.6 * groups <= model.k <= 1.6 * groups, model.params["k_selection"]
     assert normalized_mutual_info_score(truth, labels) >= 0.8
     scores = model.params["k_selection"]["scores"]
-    assert scores[str(model.k)] >= 9.5 > max(v for k, v in scores.items() if int(k) > model.k)
+    low = model.params["k_selection"]["lower_third"]
+    assert scores[str(model.k)] >= 12 and low[str(model.k)] >= 5
+    assert all(scores[k] < 12 or low[k] < 5 for k in scores if int(k) > model.k)
 
 
 @pytest.mark.slow
@@ -454,11 +456,16 @@ def test_cli_auto_k_prints_the_curve_it_chose_from(tmp_path, synthetic):
     with Store(db) as store:
         fill_store(store, texts, themes)
     out = run_cli("topics", "--db", db, "--seed", "0").stdout
-    first, curve = out.splitlines()[:2]
-    assert first.startswith("4 topics (auto: largest k at which two topics in three have at least 9.5 terms")
-    assert curve.startswith("distinct terms by k: ")
-    items = curve.removeprefix("distinct terms by k: ").split()
-    scores = {int(k): float(v) for k, v in (item.split(":") for item in items)}
-    assert scores[4] >= 9.5 and all(v < 9.5 for k, v in scores.items() if k > 4) and 2 in scores
+    first, curve, lower = out.splitlines()[:3]
+    assert first.startswith("4 topics (auto: largest k at which half the topics have at least 12 terms")
+    assert curve.startswith("distinct terms (median) by k: ")
+    assert lower.startswith("distinct terms (lower third) by k: ")
+
+    def parse(line: str) -> dict[int, float]:
+        return {int(k): float(v) for k, v in (item.split(":") for item in line.split(": ", 1)[1].split())}
+
+    scores, low = parse(curve), parse(lower)
+    assert scores[4] >= 12 and low[4] >= 5 and 2 in scores
+    assert all(scores[k] < 12 or low[k] < 5 for k in scores if k > 4)
     out = run_cli("topics", "--db", db, "--k", "5", "--refit").stdout
     assert out.startswith("5 topics")

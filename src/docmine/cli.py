@@ -314,6 +314,9 @@ def cmd_topics(a) -> int:
     if sel.get("scores"):  # models fitted before the distinct-terms criterion measured stability
         print(f"{sel.get('measure', 'stability')} by k: "
               + "  ".join(f"{k_}:{v_:g}" for k_, v_ in sel["scores"].items()))
+    if sel.get("lower_third"):
+        print("distinct terms (lower third) by k: "
+              + "  ".join(f"{k_}:{v_:g}" for k_, v_ in sel["lower_third"].items()))
 
     def items(v, n=8):
         v = v.split(", ") if isinstance(v, str) else list(v or [])

@@ -45,8 +45,8 @@ N_INIT = 10
 MAX_FEATURES = 30000
 STABILITY_RUNS = 6
 DISTINCT_P = 1e-5  # a term is distinctive of a cluster against its nearest cluster at p < 1e-5
-DISTINCT_QUANTILE = 1 / 3  # auto k: two topics in three ...
-DISTINCT_MIN = 9.5  # ... have about 10 distinctive terms or more (tuned on the tune parts of topics_dev)
+DISTINCT_MIN = 12.0  # auto k: half the topics have at least 12 distinctive terms ...
+DISTINCT_LOW_MIN = 5.0  # ... and two in three at least 5 (both tuned on the tune parts of topics_dev)
 SELECTION_SEED = 0  # choose_k's subsamples: the same documents give the same k for every seed
 DISTINCT_PATIENCE = 5  # stop the curve after 5 successive k below DISTINCT_MIN
 STABILITY_SAMPLE = 0.8
@@ -244,22 +244,26 @@ def distinct_terms(B: sparse.csr_matrix, labels: np.ndarray, Z: np.ndarray, g_mi
     return np.bincount(np.nonzero(over)[0][g > g_min], minlength=k)
 
 
-def choose_k(Z: np.ndarray, B: sparse.csr_matrix, k_max: int | None = None) -> tuple[int, dict[int, float]]:
-    """The finest k at which most topics still have vocabulary of their own; returns (k, {k: score}).
+def choose_k(Z: np.ndarray, B: sparse.csr_matrix, k_max: int | None = None
+             ) -> tuple[int, dict[int, float], dict[int, float]]:
+    """The finest k at which most topics still have vocabulary of their own.
+
+    Returns (k, {k: median score}, {k: lower-third score}).
 
     Score of k: Ward's tree is grown on each of ``STABILITY_RUNS`` 80% subsamples of the
     LSA rows ``Z`` and cut at k; every document goes to the nearest centroid of the cut, and each
     cluster counts the terms it uses significantly more than its most similar cluster
-    (:func:`distinct_terms`, p < ``DISTINCT_P``; ``B`` is the binary document-term matrix). The
-    score is the lower third of these counts over the clusters (``DISTINCT_QUANTILE``: two
-    clusters in three have at least as many), averaged over the subsamples; k is the largest
-    with a score of at least ``DISTINCT_MIN``. Splitting a real topic in two leaves halves that share
-    their words, so the score falls; the test needs evidence, so short texts support fewer
-    topics than long ones of the same collection size. Averaging over subsamples makes the
-    curve smooth; the subsamples are drawn with a fixed seed (``SELECTION_SEED``), so the same
-    documents give the same k whatever the clustering seed. k runs over 2..k_max (default
-    :func:`k_range`); the curve stops once ``DISTINCT_PATIENCE`` successive k all score below
-    the minimum; at most ``STABILITY_MAX_DOCS`` documents are used.
+    (:func:`distinct_terms`, p < ``DISTINCT_P``; ``B`` is the binary document-term matrix). Two
+    scores per k, averaged over the subsamples: the median of these counts over the clusters and
+    their lower third (two clusters in three have at least as many). k is the largest with a
+    median of at least ``DISTINCT_MIN`` and a lower third of at least ``DISTINCT_LOW_MIN``: the
+    median sets the grain, the lower third catches one topic split in two among a few. Splitting
+    a real topic in two leaves halves that share their words, so the scores fall; the test needs
+    evidence, so short texts support fewer topics than long ones of the same collection size.
+    Averaging over subsamples makes the curve smooth; the subsamples are drawn with a fixed seed
+    (``SELECTION_SEED``), so the same documents give the same k whatever the clustering seed.
+    k runs over 2..k_max (default :func:`k_range`); the curve stops once ``DISTINCT_PATIENCE``
+    successive k fall short; at most ``STABILITY_MAX_DOCS`` documents are used.
     """
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.special import ndtri
@@ -281,9 +285,10 @@ def choose_k(Z: np.ndarray, B: sparse.csr_matrix, k_max: int | None = None) -> t
         idx = np.sort(rng.choice(n, m, replace=False))
         trees.append((Z[idx], linkage(Z[idx], "ward")))
     scores: dict[int, float] = {}
+    low_scores: dict[int, float] = {}
     below = 0
     for k in range(2, min(k_max, m) + 1):
-        lows = []
+        mids, lows = [], []
         for rows, tree in trees:
             cut = np.unique(fcluster(tree, k, criterion="maxclust"), return_inverse=True)[1]
             ind = sparse.csr_matrix((np.ones(len(cut)), (cut, np.arange(len(cut)))))
@@ -291,13 +296,16 @@ def choose_k(Z: np.ndarray, B: sparse.csr_matrix, k_max: int | None = None) -> t
             labels = np.argmin((c * c).sum(axis=1)[None, :] - 2.0 * (Z @ c.T), axis=1)
             labels = np.unique(labels, return_inverse=True)[1]
             counts = distinct_terms(B, labels, Z, g_min) if labels.max() > 0 else np.zeros(1)
-            lows.append(float(np.quantile(counts, DISTINCT_QUANTILE)))
-        scores[k] = round(float(np.mean(lows)), 2)
-        below = below + 1 if scores[k] < DISTINCT_MIN else 0
+            mids.append(float(np.median(counts)))
+            lows.append(float(np.quantile(counts, 1 / 3)))
+        scores[k] = round(float(np.mean(mids)), 2)
+        low_scores[k] = round(float(np.mean(lows)), 2)
+        fine = scores[k] >= DISTINCT_MIN and low_scores[k] >= DISTINCT_LOW_MIN
+        below = 0 if fine else below + 1
         if below >= DISTINCT_PATIENCE:
             break
-    ok = [k for k, v in scores.items() if v >= DISTINCT_MIN]
-    return (max(ok) if ok else 2), scores
+    ok = [k for k in scores if scores[k] >= DISTINCT_MIN and low_scores[k] >= DISTINCT_LOW_MIN]
+    return (max(ok) if ok else 2), scores, low_scores
 
 
 def k_range(n: int) -> int:
@@ -395,12 +403,14 @@ def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
     Z = model.project(X)
     Zu = Z[usable]
     if k == "auto":
-        n_topics, scores = choose_k(Zu, X[usable])
-        params["k_selection"] = {"criterion": f"auto: largest k at which two topics in three have at least"
-                                              f" {DISTINCT_MIN:g} terms of their own against their nearest"
-                                              " topic (mean over 6 subsamples)",
-                                 "measure": "distinct terms",
-                                 "scores": {str(a): b for a, b in scores.items()}}
+        n_topics, scores, low_scores = choose_k(Zu, X[usable])
+        params["k_selection"] = {"criterion": f"auto: largest k at which half the topics have at least"
+                                              f" {DISTINCT_MIN:g} terms of their own against their nearest topic"
+                                              f" and two in three at least {DISTINCT_LOW_MIN:g}"
+                                              f" (means over {STABILITY_RUNS} subsamples)",
+                                 "measure": "distinct terms (median)",
+                                 "scores": {str(a): b for a, b in scores.items()},
+                                 "lower_third": {str(a): b for a, b in low_scores.items()}}
     else:
         n_topics = int(k)  # validated above: a whole number
     if n_topics > len(usable):
@@ -525,8 +535,8 @@ def fit_topics(store: Store, k: int | str = "auto", seed: int = 0, refit: bool =
     duplicates (near duplicates are then assigned like new documents) and store the model. Later
     calls: only documents whose topic is NULL are assigned to the nearest stored centroid; earlier
     assignments and topic ids stay as they are (a different ``k`` then needs ``refit=True``).
-    ``k``: a number, or "auto" (the largest k at which two topics in three still have about 10
-    terms of their own against their nearest topic, k in 2..min(40, max(10, n/20), n/3); see
+    ``k``: a number, or "auto" (the largest k at which half the topics still have 12 terms of
+    their own against their nearest topic and two in three 5, k in 2..min(40, max(10, n/20), n/3); see
     :func:`choose_k`). Same store and seed -> identical
     assignments. Returns one row per topic: topic, label, size, terms, entities, representative
     (titles of the documents nearest the centroid), first_date, last_date; ``attrs`` hold k, the
