@@ -77,7 +77,8 @@ def main() -> int:
                               + ", ".join(f"{t} {n}" for t, n in mix.items()) + "]")
                         print(f"     terms: {r.terms}\n     entities: {r.entities}")
                     if k == "auto" and table.attrs.get("k_selection"):
-                        print("  stability by k:", table.attrs["k_selection"]["scores"])
+                        sel = table.attrs["k_selection"]
+                        print(f"  {sel.get('measure', 'stability')} by k:", sel["scores"])
         with Store(db) as store:
             fit_topics(store, k=n_themes, seed=0, refit=True)
             cross = topic_entities(store, "DRUG", min_count=2).head(12)

@@ -159,7 +159,8 @@ def main() -> int:
             rows.append(r)
             print(f"{name:7} {part:5} n={r['docs']:5} classes={r['classes']:2}  LSA(100)+k-means {r['base_nmi']:.3f}"
                   f"  docmine k=classes {r['k_nmi']:.3f} ({r['k_nmi'] - r['base_nmi']:+.3f})"
-                  + (f"  auto k {r['auto_k']} NMI {r['auto_nmi']:.3f}" if "auto_k" in r else "")
+                  + (f"  auto k {r['auto_k']} NMI {r['auto_nmi']:.3f} ({r['auto_s'] / r['base_s']:.2f}x)"
+                     if "auto_k" in r else "")
                   + f"  seed ARI {r['k_seed_ari']:.2f} (baseline {r['base_seed_ari']:.2f})"
                   f"  time {r['k_s']:.1f}s vs {r['base_s']:.1f}s = {r['k_s'] / r['base_s']:.2f}x", flush=True)
     if rows:

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import sparse
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 from docmine.analysis.comention import comention
@@ -16,6 +17,7 @@ from docmine.analysis.topics import (
     MODEL_KEY,
     TopicModel,
     cluster_texts,
+    distinct_terms,
     entity_token,
     fit_topics,
     load_model,
@@ -181,6 +183,71 @@ def test_auto_k_finds_the_four_themes(synthetic):
     assert normalized_mutual_info_score(themes, labels) >= 0.9
     scores = model.params["k_selection"]["scores"]
     assert set(scores) >= {"2", "3", "4", "5"}
+
+
+# -- auto k on collections of different grain -----------------------------------------------------
+ONSETS = ["b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "st", "tr", "pl"]
+VOWELS = ["a", "e", "i", "o", "u", "ai", "ou"]
+
+
+def grained(groups: int, per_group: int, length: int, seed: int = 0) -> tuple[list[str], list[int]]:
+    """``groups`` x ``per_group`` documents of about ``length`` words drawn by Zipf's law from a shared
+    vocabulary of 2,000 made-up words, one word in four from the group's own 60 words (Zipf too):
+    every group is a topic, most of every document is common vocabulary, lengths vary 0.5-1.5x."""
+    rng = random.Random(seed)
+    vocab: set[str] = set()
+    while len(vocab) < 2000 + 60 * groups:
+        vocab.add("".join(rng.choice(ONSETS) + rng.choice(VOWELS) for _ in range(rng.randint(2, 3))))
+    words = sorted(vocab)
+    rng.shuffle(words)
+    shared, own = words[:2000], [words[2000 + 60 * g: 2060 + 60 * g] for g in range(groups)]
+    z_shared, z_own = [1 / (r + 1) for r in range(2000)], [1 / (r + 1) for r in range(60)]
+    docs = []
+    for g in range(groups):
+        for _ in range(per_group):
+            n = rng.randint(length // 2, 3 * length // 2)
+            docs.append((" ".join(rng.choices(own[g], z_own)[0] if rng.random() < 0.25
+                                  else rng.choices(shared, z_shared)[0] for _ in range(n)), g))
+    rng.shuffle(docs)
+    return [d for d, _ in docs], [g for _, g in docs]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("groups", [5, 12])
+def test_auto_k_follows_the_grain_of_the_collection(groups):
+    texts, truth = grained(groups, per_group=30, length=80)
+    labels, _, model = cluster_texts(texts, k="auto", seed=0, boilerplate=False)
+    assert 0.6 * groups <= model.k <= 1.6 * groups, model.params["k_selection"]
+    assert normalized_mutual_info_score(truth, labels) >= 0.8
+    scores = model.params["k_selection"]["scores"]
+    low = model.params["k_selection"]["lower_third"]
+    assert scores[str(model.k)] >= 12 and low[str(model.k)] >= 5
+    assert all(scores[k] < 12 or low[k] < 5 for k in scores if int(k) > model.k)
+
+
+@pytest.mark.slow
+def test_auto_k_is_the_same_for_every_seed(synthetic):
+    texts, _ = synthetic
+    assert {cluster_texts(texts, k="auto", seed=s)[2].k for s in (0, 1, 2)} == {4}
+
+
+def test_distinct_terms_counts_the_words_a_cluster_has_over_its_neighbour():
+    # clusters 0 and 1 share their words but for 0's own "alpha"..."juliet"; cluster 2 is far away
+    own = "alpha bravo charlie delta echo foxtrot golf hotel india juliet".split()
+    common = "port cargo ship container".split()
+    rows = [own + common] * 20 + [common] * 20 + [["cocaine", "heroin"]] * 20
+    vocab = sorted({w for r in rows for w in r})
+    B = sparse.csr_matrix([[1.0 if w in r else 0.0 for w in vocab] for r in rows])
+    labels = np.repeat([0, 1, 2], 20)
+    Z = np.array([[1.0, 0.2, 0.0]] * 20 + [[1.0, 0.0, 0.0]] * 20 + [[0.0, 0.0, 1.0]] * 20)
+    got = distinct_terms(B, labels, Z, g_min=19.5)
+    assert got[0] == len(own)  # against cluster 1, its nearest
+    assert got[1] == 0  # nothing of its own against cluster 0
+    assert got[2] == 2
+    # the same rows split at random hold no distinct term
+    rng = np.random.default_rng(0)
+    half = np.array([0] * 10 + [1] * 10)
+    assert distinct_terms(B[rng.permutation(20)], half, Z[:20], g_min=19.5).tolist() == [0, 0]
 
 
 def test_topic_ids_are_canonical_and_weights_are_cosines(synthetic):
@@ -381,7 +448,7 @@ def test_make_label_skips_repeated_words():
 
 
 @pytest.mark.slow
-def test_cli_auto_k_prints_the_stability_curve_it_chose_from(tmp_path, synthetic):
+def test_cli_auto_k_prints_the_curve_it_chose_from(tmp_path, synthetic):
     from conftest import run_cli
 
     texts, themes = synthetic
@@ -389,9 +456,16 @@ def test_cli_auto_k_prints_the_stability_curve_it_chose_from(tmp_path, synthetic
     with Store(db) as store:
         fill_store(store, texts, themes)
     out = run_cli("topics", "--db", db, "--seed", "0").stdout
-    first, curve = out.splitlines()[:2]
-    assert first.startswith("4 topics (auto: largest k whose stability")
-    scores = dict(item.split(":") for item in curve.removeprefix("stability by k: ").split())
-    assert scores["2"] and float(scores["4"]) >= max(map(float, scores.values())) - 0.05
+    first, curve, lower = out.splitlines()[:3]
+    assert first.startswith("4 topics (auto: largest k at which half the topics have at least 12 terms")
+    assert curve.startswith("distinct terms (median) by k: ")
+    assert lower.startswith("distinct terms (lower third) by k: ")
+
+    def parse(line: str) -> dict[int, float]:
+        return {int(k): float(v) for k, v in (item.split(":") for item in line.split(": ", 1)[1].split())}
+
+    scores, low = parse(curve), parse(lower)
+    assert scores[4] >= 12 and low[4] >= 5 and 2 in scores
+    assert all(scores[k] < 12 or low[k] < 5 for k in scores if k > 4)
     out = run_cli("topics", "--db", db, "--k", "5", "--refit").stdout
     assert out.startswith("5 topics")

@@ -314,9 +314,13 @@ def cmd_topics(a) -> int:
     how = info.get("k_selection")
     how = how.get("criterion", "") if isinstance(how, dict) else (how or f"k={k}")
     print(f"{info.get('k')} topics ({how}); {info.get('assigned', 0)} documents assigned this run")
-    curve = (info.get("k_selection") or {}).get("scores") if isinstance(info.get("k_selection"), dict) else None
-    if curve:
-        print("stability by k: " + "  ".join(f"{k_}:{v_:.2f}" for k_, v_ in curve.items()))
+    sel = info.get("k_selection") if isinstance(info.get("k_selection"), dict) else {}
+    if sel.get("scores"):  # models fitted before the distinct-terms criterion measured stability
+        print(f"{sel.get('measure', 'stability')} by k: "
+              + "  ".join(f"{k_}:{v_:g}" for k_, v_ in sel["scores"].items()))
+    if sel.get("lower_third"):
+        print("distinct terms (lower third) by k: "
+              + "  ".join(f"{k_}:{v_:g}" for k_, v_ in sel["lower_third"].items()))
 
     def items(v, n=8):
         v = v.split(", ") if isinstance(v, str) else list(v or [])

@@ -39,12 +39,16 @@ READABLE_VERSIONS = (1, 2)  # version 1: no boilerplate
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]\w+\b"  # words of 2+ characters that start with a letter
 ENTITY_LABELS = tuple(label for label in NAME_LABELS if label != "PERSON")  # a topic's entities: not people
 MIN_DOCUMENTS = 3
-K_MAX = 20
+K_MAX = 40
 N_COMPONENTS = 100
 N_INIT = 10
 MAX_FEATURES = 30000
 STABILITY_RUNS = 6
-STABILITY_TOLERANCE = 0.05
+DISTINCT_P = 1e-5  # a term is distinctive of a cluster against its nearest cluster at p < 1e-5
+DISTINCT_MIN = 12.0  # auto k: half the topics have at least 12 distinctive terms ...
+DISTINCT_LOW_MIN = 5.0  # ... and two in three at least 5 (both tuned on the tune parts of topics_dev)
+SELECTION_SEED = 0  # choose_k's subsamples: the same documents give the same k for every seed
+DISTINCT_PATIENCE = 5  # stop the curve after 5 successive k below DISTINCT_MIN
 STABILITY_SAMPLE = 0.8
 STABILITY_MAX_DOCS = 3000
 WARD_MAX_DOCS = 3000
@@ -208,43 +212,105 @@ def _kmeans(Z: np.ndarray, k: int, seed: int, n_init: int):
     return KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(Z)
 
 
-def choose_k(Z: np.ndarray, seed: int = 0, k_max: int | None = None) -> tuple[int, dict[int, float]]:
-    """The finest stable k; returns (k, {k: stability}).
+def distinct_terms(B: sparse.csr_matrix, labels: np.ndarray, Z: np.ndarray, g_min: float) -> np.ndarray:
+    """Per cluster, the number of terms it uses significantly more than its nearest cluster.
 
-    Stability of k: Ward's tree is grown on each of ``STABILITY_RUNS`` random 80% subsamples and
-    cut at k; every document goes to the nearest centroid of each cut, and the adjusted Rand index
-    is averaged over all pairs of cuts. Real structure is found again from any subsample;
-    arbitrary splits are not. Several levels can be stable (on BBC both 2, news vs. sport and
-    entertainment, and the 5 sections), so the answer is the largest k whose stability is within
-    ``STABILITY_TOLERANCE`` of the best. The trees are those the clustering itself uses
-    (:func:`ward_kmeans`) and each is cut at every k, so the whole curve costs six trees.
-    k runs over 2..min(20, n/3); at most ``STABILITY_MAX_DOCS`` documents are used.
+    ``B``: binary document-term matrix; ``labels``: clusters 0..k-1 (all non-empty); nearest cluster:
+    the most cosine-similar centroid in ``Z``. A term counts when the documents holding it fall
+    into the two clusters unevenly in the cluster's favour with a log-likelihood ratio (G, 2x2
+    table of documents with and without the term) above ``g_min``.
+    """
+    k, n = int(labels.max()) + 1, len(labels)
+    M = sparse.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(k, n))
+    df = np.asarray((M @ B).todense())
+    size = np.bincount(labels, minlength=k).astype(float)
+    c = np.asarray(M @ Z) / size[:, None]
+    c /= np.maximum(np.linalg.norm(c, axis=1, keepdims=True), 1e-12)
+    sim = c @ c.T
+    np.fill_diagonal(sim, -np.inf)
+    near = sim.argmax(axis=1)
+    na, nb = np.broadcast_to(size[:, None], df.shape), np.broadcast_to(size[near][:, None], df.shape)
+    a, b = df, df[near]
+    ea = (a + b) * na / (na + nb)
+    over = a > ea  # only terms the cluster uses more than its neighbour can count
+    a, b, ea, na, nb = a[over], b[over], ea[over], na[over], nb[over]
+    eb = (a + b) - ea
+
+    def term(obs: np.ndarray, exp: np.ndarray) -> np.ndarray:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(obs > 0, obs * np.log(obs / exp), 0.0)
+
+    g = 2.0 * (term(a, ea) + term(b, eb) + term(na - a, na - ea) + term(nb - b, nb - eb))
+    return np.bincount(np.nonzero(over)[0][g > g_min], minlength=k)
+
+
+def choose_k(Z: np.ndarray, B: sparse.csr_matrix, k_max: int | None = None
+             ) -> tuple[int, dict[int, float], dict[int, float]]:
+    """The finest k at which most topics still have vocabulary of their own.
+
+    Returns (k, {k: median score}, {k: lower-third score}).
+
+    Score of k: Ward's tree is grown on each of ``STABILITY_RUNS`` 80% subsamples of the
+    LSA rows ``Z`` and cut at k; every document goes to the nearest centroid of the cut, and each
+    cluster counts the terms it uses significantly more than its most similar cluster
+    (:func:`distinct_terms`, p < ``DISTINCT_P``; ``B`` is the binary document-term matrix). Two
+    scores per k, averaged over the subsamples: the median of these counts over the clusters and
+    their lower third (two clusters in three have at least as many). k is the largest with a
+    median of at least ``DISTINCT_MIN`` and a lower third of at least ``DISTINCT_LOW_MIN``: the
+    median sets the grain, the lower third catches one topic split in two among a few. Splitting
+    a real topic in two leaves halves that share their words, so the scores fall; the test needs
+    evidence, so short texts support fewer topics than long ones of the same collection size.
+    Averaging over subsamples makes the curve smooth; the subsamples are drawn with a fixed seed
+    (``SELECTION_SEED``), so the same documents give the same k whatever the clustering seed.
+    k runs over 2..k_max (default :func:`k_range`); the curve stops once ``DISTINCT_PATIENCE``
+    successive k fall short; at most ``STABILITY_MAX_DOCS`` documents are used.
     """
     from scipy.cluster.hierarchy import fcluster, linkage
-    from sklearn.metrics import adjusted_rand_score
+    from scipy.special import ndtri
 
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(SELECTION_SEED)
     n = len(Z)
+    if B.shape[0] != n:
+        raise ValueError("choose_k needs one row of B per row of Z")
     if n > STABILITY_MAX_DOCS:
-        Z = Z[np.sort(rng.choice(n, STABILITY_MAX_DOCS, replace=False))]
-        n = len(Z)
-    k_max = max(2, min(K_MAX, n // 3) if k_max is None else k_max)
+        keep = np.sort(rng.choice(n, STABILITY_MAX_DOCS, replace=False))
+        Z, B, n = Z[keep], B[keep], STABILITY_MAX_DOCS
+    B = (B > 0).astype(np.float64).tocsr()
+    B = B[:, np.flatnonzero(np.asarray(B.sum(axis=0)).ravel() >= 3)]  # rarer terms are never significant
+    k_max = k_range(n) if k_max is None else max(2, k_max)
     m = max(2, int(round(STABILITY_SAMPLE * n)))
+    g_min = float(ndtri(DISTINCT_P) ** 2)  # G (1 degree of freedom) of a one-sided p = DISTINCT_P
     trees = []
     for _ in range(STABILITY_RUNS):
         idx = np.sort(rng.choice(n, m, replace=False))
         trees.append((Z[idx], linkage(Z[idx], "ward")))
     scores: dict[int, float] = {}
+    low_scores: dict[int, float] = {}
+    below = 0
     for k in range(2, min(k_max, m) + 1):
-        labs = []
+        mids, lows = [], []
         for rows, tree in trees:
-            cut = fcluster(tree, k, criterion="maxclust")
-            c = np.vstack([rows[cut == g].mean(axis=0) for g in np.unique(cut)])
-            labs.append(np.argmin((c * c).sum(axis=1)[None, :] - 2.0 * (Z @ c.T), axis=1))
-        pairs = [adjusted_rand_score(labs[i], labs[j]) for i in range(len(labs)) for j in range(i + 1, len(labs))]
-        scores[k] = round(float(np.mean(pairs)), 4)
-    best = max(scores.values())
-    return max(k for k, v in scores.items() if v >= best - STABILITY_TOLERANCE), scores
+            cut = np.unique(fcluster(tree, k, criterion="maxclust"), return_inverse=True)[1]
+            ind = sparse.csr_matrix((np.ones(len(cut)), (cut, np.arange(len(cut)))))
+            c = np.asarray(ind @ rows) / np.bincount(cut)[:, None]
+            labels = np.argmin((c * c).sum(axis=1)[None, :] - 2.0 * (Z @ c.T), axis=1)
+            labels = np.unique(labels, return_inverse=True)[1]
+            counts = distinct_terms(B, labels, Z, g_min) if labels.max() > 0 else np.zeros(1)
+            mids.append(float(np.median(counts)))
+            lows.append(float(np.quantile(counts, 1 / 3)))
+        scores[k] = round(float(np.mean(mids)), 2)
+        low_scores[k] = round(float(np.mean(lows)), 2)
+        fine = scores[k] >= DISTINCT_MIN and low_scores[k] >= DISTINCT_LOW_MIN
+        below = 0 if fine else below + 1
+        if below >= DISTINCT_PATIENCE:
+            break
+    ok = [k for k in scores if scores[k] >= DISTINCT_MIN and low_scores[k] >= DISTINCT_LOW_MIN]
+    return (max(ok) if ok else 2), scores, low_scores
+
+
+def k_range(n: int) -> int:
+    """Largest k tried by :func:`choose_k` for n documents: n/20 within [10, K_MAX], at most n/3."""
+    return max(2, min(K_MAX, max(10, n // 20), n // 3))
 
 
 def ward_kmeans(Z: np.ndarray, k: int, seed: int = 0) -> np.ndarray:
@@ -337,11 +403,14 @@ def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
     Z = model.project(X)
     Zu = Z[usable]
     if k == "auto":
-        n_topics, scores = choose_k(Zu, seed)
-        params["k_selection"] = {"criterion": f"auto: largest k whose stability (mean pairwise ARI of Ward"
-                                              f" trees on 80% subsamples cut at k) is within {STABILITY_TOLERANCE}"
-                                              " of the best",
-                                 "scores": {str(a): b for a, b in scores.items()}}
+        n_topics, scores, low_scores = choose_k(Zu, X[usable])
+        params["k_selection"] = {"criterion": f"auto: largest k at which half the topics have at least"
+                                              f" {DISTINCT_MIN:g} terms of their own against their nearest topic"
+                                              f" and two in three at least {DISTINCT_LOW_MIN:g}"
+                                              f" (means over {STABILITY_RUNS} subsamples)",
+                                 "measure": "distinct terms (median)",
+                                 "scores": {str(a): b for a, b in scores.items()},
+                                 "lower_third": {str(a): b for a, b in low_scores.items()}}
     else:
         n_topics = int(k)  # validated above: a whole number
     if n_topics > len(usable):
@@ -466,8 +535,9 @@ def fit_topics(store: Store, k: int | str = "auto", seed: int = 0, refit: bool =
     duplicates (near duplicates are then assigned like new documents) and store the model. Later
     calls: only documents whose topic is NULL are assigned to the nearest stored centroid; earlier
     assignments and topic ids stay as they are (a different ``k`` then needs ``refit=True``).
-    ``k``: a number, or "auto" (the largest k whose subsample stability is within 0.05 of the
-    best, k in 2..min(20, n/3); see :func:`choose_k`). Same store and seed -> identical
+    ``k``: a number, or "auto" (the largest k at which half the topics still have 12 terms of
+    their own against their nearest topic and two in three 5, k in 2..min(40, max(10, n/20), n/3); see
+    :func:`choose_k`). Same store and seed -> identical
     assignments. Returns one row per topic: topic, label, size, terms, entities, representative
     (titles of the documents nearest the centroid), first_date, last_date; ``attrs`` hold k, the
     number of documents assigned by this call and the k-selection scores.
