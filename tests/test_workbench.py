@@ -297,3 +297,17 @@ def test_entities_of_tagged_documents_from_the_cli(client, db, tmp_path):
     assert listed == want
     bad = run_cli("entities", "--db", db, "--tag", "<b>", check=False)
     assert bad.returncode == 2 and "use 1 to 50 letters" in bad.stderr
+
+
+def test_serve_counts_the_store_before_the_first_visitor(db):
+    from docmine.web.app import warm_up
+
+    app = create_app(db)
+    cache = app.extensions["docmine"]["cache"]
+    assert not cache.items
+    warm_up(app)
+    assert {("top_entities",), ("counts", "document")} <= set(cache.items)
+    secret = "s3cret-token-for-tests-0123456789"
+    guarded = create_app(db, token=secret)
+    warm_up(guarded, secret)  # through the access token
+    assert ("counts", "document") in guarded.extensions["docmine"]["cache"].items
