@@ -33,6 +33,7 @@ from docmine.workers import (  # noqa: F401
     _init_worker,
     _thread_env,
     _warm_up,
+    discard_early,
     process_files,
 )
 
@@ -207,6 +208,7 @@ def ingest(paths: list[str], db: str = DEFAULT_DB, options: IngestOptions | None
                 _ingest(store, paths, opts, summary)
             finally:
                 store.close()
+                discard_early()  # a template started for work that never ran (an error on the way)
     except sqlite3.Error as exc:  # disk full, store on a read-only disk, ...: a message, not a traceback
         raise store_error(exc, db) from exc
     except OSError as exc:
@@ -232,10 +234,12 @@ def _refuse_while_bootstrapping() -> None:
             "`if __name__ == \"__main__\":` at the bottom of the script.")
 
 
-def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: IngestSummary, run_id: int):
+def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: IngestSummary, run_id: int,
+          on_work: Callable[[], None] | None = None):
     """Split the files found into work for the workers, twins of that work, and early failures.
 
-    Files are known to the store by their resolved path (``FileEntry.real``)."""
+    Files are known to the store by their resolved path (``FileEntry.real``). ``on_work`` is
+    called once, when the first file for the workers is found."""
     known = store.known_files()
     failed = {r["path"]: r for r in store.query("SELECT path, sha256 FROM failures")}
     todo: list[tuple[str, str, int, int]] = []
@@ -276,6 +280,8 @@ def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: In
             twin_sha[f.real] = sha
             continue
         pending_sha[sha] = f.path
+        if not todo and on_work is not None:
+            on_work()
         todo.append((f.path, sha, f.size, f.mtime_ns))
     return todo, [(f, twin_sha[f.real]) for f in twins], rejects
 
@@ -345,7 +351,7 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     rejected = {r["real"] for r in discover_rejects}
     store.forget_failures([r["path"] for r in store.query("SELECT path FROM failures")
                            if r["path"] not in present and r["path"] not in rejected and under_roots(r["path"])])
-    todo, twins, rejects = _plan(store, found.files, opts, summary, run_id)
+    todo, twins, rejects = _plan(store, found.files, opts, summary, run_id, on_work=partial(_start_early, opts))
     rejects = discover_rejects + rejects
     if rejects:
         store.write_batch(rejects, run_id)
@@ -405,6 +411,23 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
                               "languages": summary.languages, "notes": summary.notes})
 
 
+def _initargs(opts: IngestOptions) -> tuple:
+    return (opts.model, opts.models_dir, opts.aliases, opts.file_timeout, opts.memory_mb, opts.ocr)
+
+
+def _in_process(opts: IngestOptions, workers: int) -> bool:
+    """One worker without a time limit: the work runs in the ingest's own process."""
+    return workers == 1 and opts.file_timeout <= 0
+
+
+def _start_early(opts: IngestOptions) -> None:
+    """Start loading the workers' pipeline while the ingest still finds and hashes files."""
+    if opts.executor == "local" and not _in_process(opts, opts.workers or os.cpu_count() or 1):
+        from docmine.workers import start_early
+
+        start_early(_init_worker, _initargs(opts), process_files)
+
+
 def _run(todo, opts: IngestOptions, info: dict) -> Iterator[list[dict]]:
     """Yield result batches from the chosen executor, in a bounded window."""
     if not todo:
@@ -417,8 +440,8 @@ def _run(todo, opts: IngestOptions, info: dict) -> Iterator[list[dict]]:
         return
     workers = opts.workers or os.cpu_count() or 1
     workers = max(1, min(workers, len(batches)))
-    initargs = (opts.model, opts.models_dir, opts.aliases, opts.file_timeout, opts.memory_mb, opts.ocr)
-    if workers == 1 and opts.file_timeout <= 0:
+    initargs = _initargs(opts)
+    if _in_process(opts, workers):
         _init_worker(*initargs)
         for b in batches:
             yield process_files(b)
