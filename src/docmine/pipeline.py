@@ -319,10 +319,11 @@ def _settle_twins(store: Store, twins: list[tuple[FileEntry, str]], failed_sha: 
 def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: IngestSummary) -> None:
     from docmine.dedup import NearDupIndex
     from docmine.discover import STORE_SUFFIXES
-    from docmine.nlp.lexicon import Lexicon
+    from docmine.nlp.lexicon import lexicon_versions
 
-    lex = Lexicon.load(opts.models_dir, opts.aliases)
-    info = {"paths": paths, "model": opts.model or DEFAULT_MODEL, "lexicons": lex.versions,
+    # the versions only: the lexicons themselves are loaded where they are used, in the workers
+    versions = lexicon_versions(opts.models_dir, opts.aliases)
+    info = {"paths": paths, "model": opts.model or DEFAULT_MODEL, "lexicons": versions,
             "workers": opts.workers, "executor": opts.executor}
     store.close_stale_runs("ingest")  # we hold the ingest lock: a 'running' ingest was killed
     run_id = store.start_run("ingest", info)
