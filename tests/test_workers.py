@@ -207,7 +207,8 @@ def test_workers_and_their_replacements_are_forked_from_one_loaded_template(tmp_
     rows = [r for batch in ex.run(batches) for r in batch]
     failed = [r for r in rows if "error" in r]
     assert failed == [{"path": "/d/stuck.txt", "sha256": "sha-stuck", "stage": "extract",
-                       "error": "timed out after 0.5 s (the parser hangs); raise --file-timeout if the file is just large"}]
+                       "error": "timed out after 0.5 s (the parser hangs); "
+                                "raise --file-timeout if the file is just large"}]
     assert sorted(r["path"] for r in rows if "error" not in r) == sorted(
         e[0] for b in batches for e in b if e[0] != "/d/stuck.txt")
     assert ex.restarts >= 2  # the worker of the stuck batch, then the one of the stuck file alone
