@@ -1,11 +1,12 @@
 """Ingest orchestration: discover -> (workers: extract + NLP) -> store. Glue only.
 
-Workers (:mod:`docmine.workers`) are processes that each load the spaCy pipeline once and
-return plain rows (documents, mentions, sentences), never spaCy objects. The main process is
-the only writer. Unchanged files (same size and modification time, or same content hash) are
-skipped. A file's identity in the store is its resolved path (absolute, symbolic links
-resolved), so ``ingest .`` and ``ingest /abs/path`` of the same folder are the same files;
-documents keep the path as given to ingest for display.
+Workers (:mod:`docmine.workers`) are processes that run the spaCy pipeline, loaded once (on
+Linux in a template process started as soon as the first file to read is found, which the
+workers are forked from), and return plain rows (documents, mentions, sentences), never spaCy
+objects. The main process is the only writer. Unchanged files (same size and modification
+time, or same content hash) are skipped. A file's identity in the store is its resolved path
+(absolute, symbolic links resolved), so ``ingest .`` and ``ingest /abs/path`` of the same
+folder are the same files; documents keep the path as given to ingest for display.
 """
 from __future__ import annotations
 
@@ -204,11 +205,13 @@ def ingest(paths: list[str], db: str = DEFAULT_DB, options: IngestOptions | None
     try:
         with IngestLock(db):
             store = Store(db)
+            early: list = []  # the workers' template, when started while files are still found
             try:
-                _ingest(store, paths, opts, summary)
+                _ingest(store, paths, opts, summary, early)
             finally:
                 store.close()
-                discard_early()  # a template started for work that never ran (an error on the way)
+                for template in early:  # started for work that never ran (an error on the way)
+                    discard_early(template)
     except sqlite3.Error as exc:  # disk full, store on a read-only disk, ...: a message, not a traceback
         raise store_error(exc, db) from exc
     except OSError as exc:
@@ -316,7 +319,8 @@ def _settle_twins(store: Store, twins: list[tuple[FileEntry, str]], failed_sha: 
         _record(summary, failures)
 
 
-def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: IngestSummary) -> None:
+def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: IngestSummary,
+            early: list | None = None) -> None:
     from docmine.dedup import NearDupIndex
     from docmine.discover import STORE_SUFFIXES
     from docmine.nlp.lexicon import lexicon_versions
@@ -352,7 +356,7 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     rejected = {r["real"] for r in discover_rejects}
     store.forget_failures([r["path"] for r in store.query("SELECT path FROM failures")
                            if r["path"] not in present and r["path"] not in rejected and under_roots(r["path"])])
-    todo, twins, rejects = _plan(store, found.files, opts, summary, run_id, on_work=partial(_start_early, opts))
+    todo, twins, rejects = _plan(store, found.files, opts, summary, run_id, on_work=partial(_start_early, opts, early))
     rejects = discover_rejects + rejects
     if rejects:
         store.write_batch(rejects, run_id)
@@ -421,12 +425,15 @@ def _in_process(opts: IngestOptions, workers: int) -> bool:
     return workers == 1 and opts.file_timeout <= 0
 
 
-def _start_early(opts: IngestOptions) -> None:
-    """Start loading the workers' pipeline while the ingest still finds and hashes files."""
+def _start_early(opts: IngestOptions, started: list | None) -> None:
+    """Start loading the workers' pipeline while the ingest still finds and hashes files; what
+    was started is added to ``started``."""
     if opts.executor == "local" and not _in_process(opts, opts.workers or os.cpu_count() or 1):
         from docmine.workers import start_early
 
-        start_early(_init_worker, _initargs(opts), process_files)
+        template = start_early(_init_worker, _initargs(opts), process_files)
+        if template is not None and started is not None:
+            started.append(template)
 
 
 def _run(todo, opts: IngestOptions, info: dict) -> Iterator[list[dict]]:

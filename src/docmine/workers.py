@@ -501,22 +501,28 @@ class _Template:
 _EARLY: dict[tuple, _Template] = {}
 
 
-def start_early(initializer: Callable | None, initargs: tuple, task: Callable) -> None:
+def start_early(initializer: Callable | None, initargs: tuple, task: Callable) -> _Template | None:
     """Start loading the template of a :class:`LocalExecutor` to come with these arguments now,
-    while the caller does other work (finding and hashing files). No-op where workers are not
-    forked. :func:`discard_early` ends one that no executor took."""
+    while the caller does other work (finding and hashing files); the first such executor takes
+    it. None where workers are not forked, or when one is already loading. :func:`discard_early`
+    ends one that no executor took."""
     key = _key(initializer, initargs, task)
-    if forking_supported() and key not in _EARLY:
-        _EARLY[key] = _Template(initializer, initargs, task)
+    if not forking_supported() or key in _EARLY:
+        return None
+    template = _EARLY[key] = _Template(initializer, initargs, task)
+    return template
 
 
 def _key(initializer: Callable | None, initargs: tuple, task: Callable) -> tuple:
     return (initializer, repr(initargs), task)
 
 
-def discard_early() -> None:
-    while _EARLY:
-        _EARLY.popitem()[1].close()
+def discard_early(template: _Template | None) -> None:
+    """End ``template`` (from :func:`start_early`) unless an executor took it."""
+    for key, t in list(_EARLY.items()):
+        if t is template:
+            del _EARLY[key]
+            t.close()
 
 
 # -- the local pool ----------------------------------------------------------------------------------
