@@ -141,3 +141,23 @@ def test_user_aliases_reapplied_without_ner(folder, tmp_path):
     ents = {r[0] for r in con.execute("SELECT e.canonical FROM mentions m JOIN entities e USING(entity_id)"
                                       " WHERE m.label='ORG'")}
     assert "EU drugs partnership" in ents and "Europol" not in ents
+
+
+def test_the_ingest_reads_the_lexicon_versions_without_building_the_lexicons(tmp_path):
+    """The ingest records the lexicons' versions; it reads them without loading the lexicons
+    (its workers do that), and gets the same versions, a multi-line value before a table included."""
+    import shutil
+
+    from docmine.nlp.lexicon import Lexicon, lexicon_versions, models_dir
+
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('version = "7"\n[[entity]]\ncanonical = "Europol"\naliases = ["EUROPOL agency"]\n')
+    assert lexicon_versions(None, str(aliases)) == Lexicon.load(None, str(aliases)).versions
+    own = tmp_path / "models"
+    shutil.copytree(models_dir(), own)
+    rules = own / "rules.toml"
+    rules.write_text('note = """\n[not a table]\n"""\n' + rules.read_text())  # a line that starts like a table
+    (own / "people.toml").unlink()
+    expected = Lexicon.load(str(own), None).versions
+    assert lexicon_versions(str(own), None) == expected
+    assert "people" not in expected

@@ -305,3 +305,26 @@ def test_user_aliases_drop_and_relabel(tmp_path):
     path.write_text('[[entity]]\nlabel = "ORG"\ncanonical = "X"\nrelabel = "ANIMAL"\n', encoding="utf-8")
     with pytest.raises(ValueError, match="relabel = 'ANIMAL'.*PERSON, ORG, DRUG, PLACE"):
         Lexicon.load(None, path)  # the edited file is read again, not the cached one
+
+
+def test_designator_matches_scan_only_runs_that_can_match_and_equal_the_matcher(nlp):
+    """The place designator patterns run on the runs of a document that can hold a match: the
+    same matches, in the same order, as the Matcher over the whole document."""
+    import random
+
+    places = nlp.get_pipe("docmine_domain").places
+    text = ("Police in Sadao district and at the Torkham border checkpoint seized heroin on Highway 12A, "
+            "near the India-Pakistan border and the US/Mexico border. Officers of the Van-Hakkari highway "
+            "unit, Chiang Rai Province police and Nangarhar Province officials met in Kabul.")
+    words = text.split()
+    rnd = random.Random(7)
+    texts = [text, text.upper(), text.title(), "", "district", "Highway", "Ǆemal Town district"]
+    for _ in range(40):
+        rnd.shuffle(words)
+        texts.append(" ".join(w.title() if rnd.random() < 0.5 else w for w in words))
+    found = 0
+    for doc in nlp.pipe(texts):
+        expected = places.designated(doc)
+        assert places.designator_matches(doc) == expected, doc.text
+        found += len(expected)
+    assert found > 40

@@ -177,3 +177,50 @@ def test_bootstrapping_process_refuses_to_ingest_with_a_clear_message(tmp_path):
     assert p.returncode == 0, p.stderr
     assert p.stdout.startswith("REFUSED") and 'if __name__ == "__main__":' in p.stdout, p.stdout
     assert not (tmp_path / "never.db").exists()
+
+
+# -- workers are forked from one loaded template ---------------------------------------------------
+
+def _count_loads(marker: str) -> None:
+    """Initializer: one line per process that loads (the real one loads the spaCy pipeline)."""
+    with open(marker, "a") as fh:
+        fh.write(f"{os.getpid()}\n")
+
+
+def _hangs_on_stuck(batch):
+    """Task: hangs where its own alarm cannot reach it on a file named 'stuck', else one row per file."""
+    if any("stuck" in e[0] for e in batch):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(120)
+    return [{"path": e[0], "pid": os.getpid()} for e in batch]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked from a template on Linux only")
+def test_workers_and_their_replacements_are_forked_from_one_loaded_template(tmp_path, monkeypatch):
+    from docmine import workers
+
+    monkeypatch.setattr(workers, "KILL_SLACK", 1.0)
+    marker = tmp_path / "loads"
+    ex = workers.LocalExecutor(2, _count_loads, (str(marker),), _hangs_on_stuck, file_timeout=0.5)
+    batches = [[(f"/d/{b}-{i}.txt", f"sha-{b}-{i}", 1, 1) for i in range(3)] for b in range(4)]
+    batches[1][1] = ("/d/stuck.txt", "sha-stuck", 1, 1)
+    rows = [r for batch in ex.run(batches) for r in batch]
+    failed = [r for r in rows if "error" in r]
+    assert failed == [{"path": "/d/stuck.txt", "sha256": "sha-stuck", "stage": "extract",
+                       "error": "timed out after 0.5 s (the parser hangs); "
+                                "raise --file-timeout if the file is just large"}]
+    assert sorted(r["path"] for r in rows if "error" not in r) == sorted(
+        e[0] for b in batches for e in b if e[0] != "/d/stuck.txt")
+    assert ex.restarts >= 2  # the worker of the stuck batch, then the one of the stuck file alone
+    assert len({r["pid"] for r in rows if "pid" in r}) >= 2
+    assert len(marker.read_text().split()) == 1, "a worker loaded the pipeline itself"
+
+
+def test_a_pipeline_that_cannot_load_is_an_error_message_not_a_failure_per_file(tmp_path):
+    folder = _folder(tmp_path, 3)
+    db = tmp_path / "s.db"
+    p = subprocess.run([sys.executable, "-m", "docmine.cli", "ingest", str(folder), "--db", str(db), "--workers", "2",
+                        "--model", "no_such_spacy_pipeline"], capture_output=True, text=True, timeout=300)
+    assert p.returncode != 0
+    assert "spaCy pipeline 'no_such_spacy_pipeline' is not installed" in p.stderr, p.stdout + p.stderr
+    assert "worker died" not in p.stdout + p.stderr

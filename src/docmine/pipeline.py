@@ -1,11 +1,12 @@
 """Ingest orchestration: discover -> (workers: extract + NLP) -> store. Glue only.
 
-Workers (:mod:`docmine.workers`) are processes that each load the spaCy pipeline once and
-return plain rows (documents, mentions, sentences), never spaCy objects. The main process is
-the only writer. Unchanged files (same size and modification time, or same content hash) are
-skipped. A file's identity in the store is its resolved path (absolute, symbolic links
-resolved), so ``ingest .`` and ``ingest /abs/path`` of the same folder are the same files;
-documents keep the path as given to ingest for display.
+Workers (:mod:`docmine.workers`) are processes that run the spaCy pipeline, loaded once (on
+Linux in a template process started as soon as the first file to read is found, which the
+workers are forked from), and return plain rows (documents, mentions, sentences), never spaCy
+objects. The main process is the only writer. Unchanged files (same size and modification
+time, or same content hash) are skipped. A file's identity in the store is its resolved path
+(absolute, symbolic links resolved), so ``ingest .`` and ``ingest /abs/path`` of the same
+folder are the same files; documents keep the path as given to ingest for display.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from docmine.workers import (  # noqa: F401
     _init_worker,
     _thread_env,
     _warm_up,
+    discard_early,
     process_files,
 )
 
@@ -203,10 +205,13 @@ def ingest(paths: list[str], db: str = DEFAULT_DB, options: IngestOptions | None
     try:
         with IngestLock(db):
             store = Store(db)
+            early: list = []  # the workers' template, when started while files are still found
             try:
-                _ingest(store, paths, opts, summary)
+                _ingest(store, paths, opts, summary, early)
             finally:
                 store.close()
+                for template in early:  # started for work that never ran (an error on the way)
+                    discard_early(template)
     except sqlite3.Error as exc:  # disk full, store on a read-only disk, ...: a message, not a traceback
         raise store_error(exc, db) from exc
     except OSError as exc:
@@ -232,10 +237,12 @@ def _refuse_while_bootstrapping() -> None:
             "`if __name__ == \"__main__\":` at the bottom of the script.")
 
 
-def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: IngestSummary, run_id: int):
+def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: IngestSummary, run_id: int,
+          on_work: Callable[[], None] | None = None):
     """Split the files found into work for the workers, twins of that work, and early failures.
 
-    Files are known to the store by their resolved path (``FileEntry.real``)."""
+    Files are known to the store by their resolved path (``FileEntry.real``). ``on_work`` is
+    called once, when the first file for the workers is found."""
     known = store.known_files()
     failed = {r["path"]: r for r in store.query("SELECT path, sha256 FROM failures")}
     todo: list[tuple[str, str, int, int]] = []
@@ -276,6 +283,8 @@ def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: In
             twin_sha[f.real] = sha
             continue
         pending_sha[sha] = f.path
+        if not todo and on_work is not None:
+            on_work()
         todo.append((f.path, sha, f.size, f.mtime_ns))
     return todo, [(f, twin_sha[f.real]) for f in twins], rejects
 
@@ -310,14 +319,16 @@ def _settle_twins(store: Store, twins: list[tuple[FileEntry, str]], failed_sha: 
         _record(summary, failures)
 
 
-def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: IngestSummary) -> None:
+def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: IngestSummary,
+            early: list | None = None) -> None:
     from docmine.dedup import NearDupIndex
     from docmine.discover import STORE_SUFFIXES
-    from docmine.nlp.lexicon import Lexicon
+    from docmine.nlp.lexicon import lexicon_versions
 
-    lex = Lexicon.load(opts.models_dir, opts.aliases)
+    # the versions only: the lexicons themselves are loaded where they are used, in the workers
+    versions = lexicon_versions(opts.models_dir, opts.aliases)
     info = {"paths": paths, "roots": [storable(os.path.realpath(p)) for p in paths],  # the app's originals
-            "model": opts.model or DEFAULT_MODEL, "lexicons": lex.versions,
+            "model": opts.model or DEFAULT_MODEL, "lexicons": versions,
             "workers": opts.workers, "executor": opts.executor}
     store.close_stale_runs("ingest")  # we hold the ingest lock: a 'running' ingest was killed
     run_id = store.start_run("ingest", info)
@@ -346,7 +357,7 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     rejected = {r["real"] for r in discover_rejects}
     store.forget_failures([r["path"] for r in store.query("SELECT path FROM failures")
                            if r["path"] not in present and r["path"] not in rejected and under_roots(r["path"])])
-    todo, twins, rejects = _plan(store, found.files, opts, summary, run_id)
+    todo, twins, rejects = _plan(store, found.files, opts, summary, run_id, on_work=partial(_start_early, opts, early))
     rejects = discover_rejects + rejects
     if rejects:
         store.write_batch(rejects, run_id)
@@ -406,6 +417,26 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
                               "languages": summary.languages, "notes": summary.notes})
 
 
+def _initargs(opts: IngestOptions) -> tuple:
+    return (opts.model, opts.models_dir, opts.aliases, opts.file_timeout, opts.memory_mb, opts.ocr)
+
+
+def _in_process(opts: IngestOptions, workers: int) -> bool:
+    """One worker without a time limit: the work runs in the ingest's own process."""
+    return workers == 1 and opts.file_timeout <= 0
+
+
+def _start_early(opts: IngestOptions, started: list | None) -> None:
+    """Start loading the workers' pipeline while the ingest still finds and hashes files; what
+    was started is added to ``started``."""
+    if opts.executor == "local" and not _in_process(opts, opts.workers or os.cpu_count() or 1):
+        from docmine.workers import start_early
+
+        template = start_early(_init_worker, _initargs(opts), process_files)
+        if template is not None and started is not None:
+            started.append(template)
+
+
 def _run(todo, opts: IngestOptions, info: dict) -> Iterator[list[dict]]:
     """Yield result batches from the chosen executor, in a bounded window."""
     if not todo:
@@ -418,8 +449,8 @@ def _run(todo, opts: IngestOptions, info: dict) -> Iterator[list[dict]]:
         return
     workers = opts.workers or os.cpu_count() or 1
     workers = max(1, min(workers, len(batches)))
-    initargs = (opts.model, opts.models_dir, opts.aliases, opts.file_timeout, opts.memory_mb, opts.ocr)
-    if workers == 1 and opts.file_timeout <= 0:
+    initargs = _initargs(opts)
+    if _in_process(opts, workers):
         _init_worker(*initargs)
         for b in batches:
             yield process_files(b)

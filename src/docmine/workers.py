@@ -1,26 +1,33 @@
 """Worker processes: the task that extracts and annotates files, and the local pool that runs it.
 
 ``process_files`` is the worker task (extract + NLP, plain rows back); ``_init_worker`` loads
-the spaCy pipeline once per process. Both the local executor below and the Dask executor
-(:mod:`docmine.scale`) run them; :mod:`docmine.pipeline` only orchestrates.
+the spaCy pipeline. Both the local executor below and the Dask executor (:mod:`docmine.scale`)
+run them; :mod:`docmine.pipeline` only orchestrates.
 
-Each worker loads the spaCy pipeline once. A file whose parser loops is stopped by an alarm
-inside the worker; one that hangs in C code or exhausts memory takes its worker down, so the
-supervisor kills the pool, starts fresh workers, re-runs the batch one file at a time and
-records the file that kept failing. No other file is lost.
+On Linux the pipeline is loaded once per ingest, in a template process (a "zygote"), and every
+worker is forked from it: workers start in milliseconds and share the loaded model's memory
+copy-on-write. A file whose parser loops is stopped by an alarm inside the worker; one that
+hangs in C code or exhausts memory takes its worker down, so the supervisor kills that worker,
+forks a fresh one from the template, re-runs its batch one file at a time and records the file
+that kept failing. No other file is lost, and the other workers' batches go on. Elsewhere a
+'spawn' pool is used, each of whose workers loads the pipeline.
 
 Workers die with the process that started them (a parent-death signal on Linux, a watchdog
-thread everywhere), so a killed ingest leaves no orphans. They are started with 'spawn' but
-never re-import the caller's ``__main__`` module: a script that calls ``docmine.ingest`` at
+thread everywhere), so a killed ingest leaves no orphans. The template is started with 'spawn'
+but never re-imports the caller's ``__main__`` module: a script that calls ``docmine.ingest`` at
 top level, without an ``if __name__ == "__main__":`` guard, is not re-run in every worker.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
+import multiprocessing.connection
 import multiprocessing.context
+import multiprocessing.reduction
 import multiprocessing.spawn
 import os
 import signal
+import socket
 import sys
 import threading
 import time
@@ -29,6 +36,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
+from typing import Any
 
 KILL_SLACK = 5.0  # seconds past a batch's time limits before its worker is killed (it stops itself first)
 STARTUP_GRACE = 120.0  # seconds a fresh worker may spend loading the model
@@ -254,12 +262,13 @@ def _stages(status_dir: str) -> dict[str, str]:
 
 # -- workers die with their parent -----------------------------------------------------------------
 
-def die_with_parent(parent_pid: int, poll: float = PARENT_POLL) -> None:
+def die_with_parent(parent_pid: int, poll: float = PARENT_POLL, watchdog: bool = True) -> None:
     """End this process when ``parent_pid`` (the process that started it) dies.
 
     Linux: the kernel sends SIGKILL on the parent's death (``prctl(PR_SET_PDEATHSIG)``).
     Everywhere: a daemon thread notices the parent is gone (we are re-parented, so
     ``os.getppid()`` changes) and exits. A parent that died before this ran is caught at once.
+    ``watchdog=False``: no thread (a process that forks checks ``os.getppid()`` itself).
     """
     if sys.platform.startswith("linux"):
         try:
@@ -273,6 +282,8 @@ def die_with_parent(parent_pid: int, poll: float = PARENT_POLL) -> None:
             pass
     if os.getppid() != parent_pid:
         os._exit(1)
+    if not watchdog:
+        return
     threading.Thread(target=_watch_parent, args=(parent_pid, poll), name="docmine-parent-watchdog",
                      daemon=True).start()
 
@@ -334,10 +345,190 @@ def worker_context() -> mp.context.BaseContext:
     return _NoMainSpawnContext()
 
 
+# -- the template process and the workers forked from it ---------------------------------------------
+
+LOAD_TIMEOUT = 600.0  # seconds the template may take to load the pipeline before the ingest gives up
+
+
+def forking_supported() -> bool:
+    """Workers forked from a loaded template: Linux only (fork without exec is unsafe on macOS
+    and absent on Windows, where each worker of a 'spawn' pool loads the pipeline)."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+def _template_main(conn, parent_pid: int, initializer: Callable | None, initargs: tuple, task: Callable) -> None:
+    """The template: load what ``initializer`` loads, once, then fork a worker whenever the parent asks.
+
+    It runs no thread (a fork copies only the thread that calls it); it watches for its
+    parent's death between requests, and the kernel kills it when the parent dies."""
+    die_with_parent(parent_pid, watchdog=False)
+    try:
+        if initializer is not None:
+            initializer(*initargs)
+    except BaseException as exc:  # a model that is not installed, a broken aliases file: the parent says so
+        conn.send(("failed", (type(exc).__name__, str(exc))))
+        return
+    gc.collect()
+    gc.freeze()  # a worker's garbage collector never walks the loaded objects: their pages stay shared
+    conn.send(("ready", os.getpid()))
+    while True:
+        _reap()  # workers the parent killed or let go (their CPU time is counted as this process's children)
+        try:
+            if not conn.poll(PARENT_POLL):
+                if os.getppid() != parent_pid:
+                    os._exit(1)
+                continue
+            request = conn.recv()
+        except (EOFError, OSError):
+            request = None
+        if not (isinstance(request, tuple) and request[0] == "fork"):
+            _reap(wait=5.0)
+            os._exit(0)
+        mine, theirs = socket.socketpair()
+        pid = os.fork()
+        if pid == 0:  # the worker
+            code = 0
+            try:
+                mine.close()
+                conn.close()
+                _worker_main(theirs, task, request[1])
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        theirs.close()
+        try:
+            mp.reduction.send_handle(conn, mine.fileno(), parent_pid)
+            conn.send(pid)
+        except OSError:  # the parent is gone
+            os._exit(0)
+        finally:
+            mine.close()
+
+
+def _reap(wait: float = 0.0) -> None:
+    """Collect the exit status of ended workers; with ``wait``, wait up to that long for all to end."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:  # none left
+            return
+        if pid == 0:
+            if time.monotonic() >= deadline:
+                return
+            time.sleep(0.01)
+
+
+def _worker_main(sock: socket.socket, task: Callable, status_dir: str | None) -> None:
+    """A forked worker: run ``task`` on each batch the parent sends, until the parent hangs up."""
+    die_with_parent(os.getppid())
+    _WORKER["status_file"] = os.path.join(status_dir, str(os.getpid())) if status_dir else None
+    conn = mp.connection.Connection(sock.detach())
+    while True:
+        try:
+            batch = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply: tuple = ("done", task(batch))
+        except Exception as exc:  # the task itself raised: the parent records every file of the batch
+            reply = ("raised", f"{type(exc).__name__}: {exc}")
+        conn.send(reply)
+
+
+class _Worker:
+    def __init__(self, pid: int, conn: mp.connection.Connection):
+        self.pid, self.conn = pid, conn
+        self.job: tuple[list, bool, float] | None = None  # (batch, isolated, started)
+
+    def kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except OSError:  # already gone
+            pass
+        self.conn.close()
+
+
+class _Template:
+    """The parent's handle on a template process: start it, wait until it has loaded, fork workers."""
+
+    def __init__(self, initializer: Callable | None, initargs: tuple, task: Callable):
+        ctx = _NoMainSpawnContext()
+        self.conn, theirs = ctx.Pipe(duplex=True)
+        self.process = ctx.Process(target=_template_main, name="docmine-template",
+                                   args=(theirs, os.getpid(), initializer, initargs, task))
+        self.process.start()
+        theirs.close()
+        self.pid: int | None = None
+
+    def ready(self, timeout: float = LOAD_TIMEOUT) -> None:
+        """Wait until the template has loaded; raise RuntimeError if it cannot."""
+        if self.pid is not None:
+            return
+        if not self.conn.poll(timeout):
+            raise RuntimeError(f"the worker processes did not load the NLP pipeline within {timeout:g} s")
+        try:
+            kind, value = self.conn.recv()
+        except (EOFError, OSError):
+            self.process.join(5)
+            raise RuntimeError("the worker process died while loading the NLP pipeline "
+                               f"(exit code {self.process.exitcode}; out of memory?)") from None
+        if kind == "failed":
+            name, message = value
+            raise RuntimeError(message if name == "RuntimeError"
+                               else f"cannot load the NLP pipeline: {name}: {message}")
+        self.pid = value
+
+    def fork(self, status_dir: str | None) -> _Worker:
+        self.conn.send(("fork", status_dir))
+        fd = mp.reduction.recv_handle(self.conn)
+        pid = self.conn.recv()
+        return _Worker(pid, mp.connection.Connection(fd))
+
+    def close(self) -> None:
+        try:
+            self.conn.send(("stop",))
+        except OSError:
+            pass
+        self.conn.close()
+        self.process.join(6.0)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+_EARLY: dict[tuple, _Template] = {}
+
+
+def start_early(initializer: Callable | None, initargs: tuple, task: Callable) -> _Template | None:
+    """Start loading the template of a :class:`LocalExecutor` to come with these arguments now,
+    while the caller does other work (finding and hashing files); the first such executor takes
+    it. None where workers are not forked, or when one is already loading. :func:`discard_early`
+    ends one that no executor took."""
+    key = _key(initializer, initargs, task)
+    if not forking_supported() or key in _EARLY:
+        return None
+    template = _EARLY[key] = _Template(initializer, initargs, task)
+    return template
+
+
+def _key(initializer: Callable | None, initargs: tuple, task: Callable) -> tuple:
+    return (initializer, repr(initargs), task)
+
+
+def discard_early(template: _Template | None) -> None:
+    """End ``template`` (from :func:`start_early`) unless an executor took it."""
+    for key, t in list(_EARLY.items()):
+        if t is template:
+            del _EARLY[key]
+            t.close()
+
+
 # -- the local pool ----------------------------------------------------------------------------------
 
 class LocalExecutor:
-    def __init__(self, workers: int, initializer: Callable, initargs: tuple, task: Callable,
+    def __init__(self, workers: int, initializer: Callable | None, initargs: tuple, task: Callable,
                  file_timeout: float = 120.0):
         self.workers = max(1, workers)
         self.initializer, self.initargs, self.task = initializer, initargs, task
@@ -345,6 +536,127 @@ class LocalExecutor:
         self.pool: ProcessPoolExecutor | None = None
         self.restarts = 0
         self.status_dir: str | None = None
+
+    def run(self, batches: list[list[tuple]]) -> Iterator[list[dict]]:
+        import shutil
+        import tempfile
+
+        try:  # where workers say which file and stage they are on; without it, a hang is blamed on extraction
+            self.status_dir = tempfile.mkdtemp(prefix="docmine-workers-")
+        except OSError:
+            self.status_dir = None
+        try:
+            if forking_supported():
+                yield from self._run_forked(batches)
+            else:
+                yield from self._run_pool(batches)
+        finally:
+            if self.status_dir:
+                shutil.rmtree(self.status_dir, ignore_errors=True)
+
+    # -- Linux: workers forked from a loaded template --------------------------------------------------
+
+    def _run_forked(self, batches: list[list[tuple]]) -> Iterator[list[dict]]:
+        queue = deque((b, False) for b in batches)  # (batch, isolated: one file on its own)
+        template = _EARLY.pop(_key(self.initializer, self.initargs, self.task), None)
+        if template is None:
+            template = _Template(self.initializer, self.initargs, self.task)
+        idle: list[_Worker] = []
+        busy: dict[Any, _Worker] = {}  # a worker's connection -> the worker
+        try:
+            template.ready()
+            idle = [template.fork(self.status_dir) for _ in range(self.workers)]
+            while queue or busy:
+                self._dispatch(queue, idle, busy, template)
+                done = mp.connection.wait(list(busy), timeout=1.0)
+                results: list[list[dict]] = []
+                for conn in done:
+                    w = busy.pop(conn)
+                    assert w.job is not None
+                    batch = w.job[0]
+                    try:
+                        kind, value = w.conn.recv()
+                    except (EOFError, OSError):
+                        results.extend(self._lost(w, "the worker died (out of memory or a parser crash)", queue,
+                                                  idle, template))
+                        continue
+                    w.job = None
+                    idle.append(w)
+                    results.append(value if kind == "done" else
+                                   [_failure(e, f"processing failed: {value}") for e in batch])
+                now = time.monotonic()
+                for conn, w in list(busy.items()):
+                    assert w.job is not None
+                    batch, _, started = w.job
+                    if now - started > self.file_timeout * len(batch) + KILL_SLACK:
+                        busy.pop(conn)
+                        results.extend(self._lost(w, None, queue, idle, template))
+                # give the idle workers their next batch before the caller stores these results
+                self._dispatch(queue, idle, busy, template)
+                yield from results
+        finally:
+            for w in [*idle, *busy.values()]:
+                w.kill()
+            template.close()
+
+    def _dispatch(self, queue: deque, idle: list[_Worker], busy: dict, template: _Template) -> None:
+        while queue and idle:
+            w = idle.pop()
+            batch, isolated = self._next(queue)
+            try:
+                w.conn.send(batch)
+            except OSError:  # it died while it waited
+                w.kill()
+                queue.appendleft((batch, isolated))
+                idle.append(template.fork(self.status_dir))
+                self.restarts += 1
+                continue
+            w.job = (batch, isolated, time.monotonic())
+            busy[w.conn] = w
+
+    def _next(self, queue: deque) -> tuple[list, bool]:
+        """The next batch; near the end of the work, a part of it, so that the workers finish
+        together instead of one working through a whole batch while the others wait."""
+        batch, isolated = queue.popleft()
+        if not isolated and len(batch) > 1 and len(queue) < 4 * self.workers:
+            left = len(batch) + sum(len(b) for b, _ in queue)
+            size = max(1, -(-left // (2 * self.workers)))
+            if size < len(batch):
+                queue.appendleft((batch[size:], False))
+                batch = batch[:size]
+        return batch, isolated
+
+    def _lost(self, w: _Worker, reason: str | None, queue: deque, idle: list[_Worker],
+              template: _Template) -> list[list[dict]]:
+        """A worker died (``reason``) or passed its batch's time limit (None): kill it, fork a fresh
+        one, and re-run its batch one file at a time; a file that was already on its own fails."""
+        assert w.job is not None
+        batch, isolated, _ = w.job
+        stage = self._stage(w.pid, batch[0][0])
+        w.kill()
+        self.restarts += 1
+        idle.append(template.fork(self.status_dir))
+        if isolated or len(batch) == 1:
+            reason = reason or timeout_reason(self.file_timeout, "hangs", stage)
+            return [[_failure(batch[0], reason, stage)]]
+        queue.extendleft(([e], True) for e in reversed(batch))
+        return []
+
+    def _stage(self, pid: int, path: str) -> str:
+        """The stage (extract or nlp) the worker ``pid`` last reported for ``path``; extract if none."""
+        if not self.status_dir:
+            return "extract"
+        report = os.path.join(self.status_dir, str(pid))
+        try:
+            with open(report, "rb") as fh:
+                stage, _, where = fh.read().partition(b"\n")
+            os.remove(report)
+        except OSError:
+            return "extract"
+        text = stage.decode(errors="replace")
+        return text if os.fsdecode(where) == path and text in ("extract", "nlp") else "extract"
+
+    # -- elsewhere: a 'spawn' pool, each worker loading the pipeline ------------------------------------
 
     def _start(self) -> ProcessPoolExecutor:
         self.pool = ProcessPoolExecutor(self.workers, mp_context=worker_context(), initializer=_start_worker,
@@ -364,21 +676,7 @@ class LocalExecutor:
         self.pool = None
         self.restarts += 1
 
-    def run(self, batches: list[list[tuple]]) -> Iterator[list[dict]]:
-        import shutil
-        import tempfile
-
-        try:  # where workers say which file and stage they are on; without it, a hang is blamed on extraction
-            self.status_dir = tempfile.mkdtemp(prefix="docmine-workers-")
-        except OSError:
-            self.status_dir = None
-        try:
-            yield from self._run(batches)
-        finally:
-            if self.status_dir:
-                shutil.rmtree(self.status_dir, ignore_errors=True)
-
-    def _run(self, batches: list[list[tuple]]) -> Iterator[list[dict]]:
+    def _run_pool(self, batches: list[list[tuple]]) -> Iterator[list[dict]]:
         queue = deque((b, False) for b in batches)  # (batch, isolated: one file on its own)
         inflight: dict = {}
         pool = self._start()

@@ -287,6 +287,37 @@ def _is_acronym(alias: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,9}", alias)) or alias.isupper() and len(alias) <= 6
 
 
+_FILES = (("drugs.toml", "drugs", True), ("organisations.toml", "organisations", True), ("places.toml", "places", True),
+          ("people.toml", "people", False), ("demonyms.toml", "demonyms", False), ("routes.toml", "routes", False),
+          ("not_entities.toml", "not_entities", False), ("rules.toml", "rules", False))
+_TABLE = re.compile(r"^[ \t]*\[", re.M)
+
+
+def lexicon_versions(folder: str | Path | None = None, user_aliases: str | Path | None = None) -> dict[str, str]:
+    """``Lexicon.load(folder, user_aliases).versions`` without building the lexicon: each file's
+    top-level ``version`` only, read from the part before its first table (where TOML puts
+    top-level keys). The user aliases file is read whole, so a broken one is reported here."""
+    root = Path(folder or models_dir())
+    out: dict[str, str] = {}
+    for name, key, required in _FILES:
+        path = root / name
+        if not required and not path.exists():
+            continue
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        head = _TABLE.search(text)
+        try:
+            data = tomllib.loads(text[: head.start()] if head else text)
+        except tomllib.TOMLDecodeError:  # a multi-line value that looks like a table: read it all
+            data = _read_toml(path)
+        out[key] = data.get("version", "")
+    if user_aliases:
+        lex = Lexicon()
+        lex.apply_user_aliases(user_aliases)
+        out["user_aliases"] = lex.versions["user_aliases"]
+    return out
+
+
 @lru_cache(maxsize=8)
 def _load_cached(folder: str, user_aliases: str, stamp: tuple[int, int] | None = None) -> Lexicon:
     root = Path(folder)

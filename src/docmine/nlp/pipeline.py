@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from docmine.extract.document import Document
 from docmine.nlp.canonical import apply_user_fate, resolve_mentions
+from docmine.nlp.doctext import doc_text, with_text
 from docmine.nlp.mention import DEFAULT_MODEL, Mention  # DEFAULT_MODEL: defined in mention.py, kept importable here
 
 MAX_CHARS = 200_000  # longer texts are processed in paragraph-aligned chunks
@@ -131,7 +132,7 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
     for s, e, lab, os_, oe in sdoc.user_data.get("docmine_inner", []):
         inner_of.setdefault((os_, oe), []).append((s + offset, e + offset, lab))
     mentions = []
-    text = sdoc.text
+    text = doc_text(sdoc)
     has_rule = Span.has_extension("docmine_rule")
     for ent in sdoc.ents:
         label = ent.label_
@@ -198,7 +199,7 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
     masked = [mask_non_prose(d.text, extra=table_regions(d.tables, d.text)) for d in docs]
     pieces = [(di, off, chunk) for di, m in enumerate(masked) for off, chunk in _chunks(m)]
     results: dict[int, tuple[list, list]] = {i: ([], []) for i in range(len(docs))}
-    texts = (chunk for _, _, chunk in pieces)
+    texts = (with_text(nlp.make_doc(chunk), chunk) for _, _, chunk in pieces)  # spaCy's own tokenizer call
     for (di, off, _), sdoc in zip(pieces, nlp.pipe(texts, batch_size=batch_size), strict=True):
         ms, ss = spacy_mentions(sdoc, off, len(results[di][1]))
         results[di][0].extend(ms)

@@ -11,6 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from docmine.nlp.doctext import doc_text
+
 _WORDNUM = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -187,7 +189,7 @@ def parse_quantity(text: str) -> tuple[float | None, str | None]:
 
 def find_quantities(doc: Doc) -> list[Span]:
     """Quantity spans in a doc whose drug entities are already set."""
-    text = doc.text
+    text = doc_text(doc)
     spans = []
     for rx in (_QTY, _VAGUE, _BARE_UNIT):
         for m in rx.finditer(text):

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from docmine.nlp.doctext import doc_text
 from docmine.nlp.lexicon import plural_forms, stems
 from docmine.nlp.rules.base import Knowledge, Trace
 
@@ -56,7 +57,7 @@ class LexiconMatch:
         if not names:
             return out
         n_tok = len(doc)
-        text_of = doc.text
+        text_of = doc_text(doc)
         offsets = doc.to_array(["IDX", "LENGTH"]).tolist()  # n-gram texts are slices of the document text
         starts = [s for s, _ in offsets]
         ends = [s + n for s, n in offsets]

@@ -12,6 +12,7 @@ Khanewal"), ``place.possessive`` ("Chiang Rai's Doi Luang district").
 """
 from __future__ import annotations
 
+import numpy as np
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -36,6 +37,20 @@ _PATTERN_RULES = {"PLACE": "place.designator", "FACILITY": "place.facility", "JO
                   "ROAD": "place.road"}
 
 
+_FACILITY_KINDS = ["police", "railway", "bus", "train", "border", "fuel", "petrol", "gas"]  # "Torkham border crossing"
+_JOINERS = ["-", "/", "–"]
+_NUMBER_SHAPES = ["d", "dd", "ddd", "dddd", "dX", "ddX", "dddX"]
+
+
+def designator_words(pl: PlaceSettings) -> tuple[set[str], set[str]]:
+    """(anchors, members) of the patterns of :func:`designator_patterns`: every match contains a
+    token whose lower-case form is an anchor; a token outside every pattern is neither a member
+    (by its lower-case form or its text), a capitalised word, nor a number shape."""
+    anchors = {w.lower() for w in [*pl.designator_nouns, *pl.facility_nouns, *pl.joined_heads]}
+    anchors |= {w for phrase in pl.road_words for w in phrase.lower().split()}
+    return anchors, anchors | set(_FACILITY_KINDS) | set(_JOINERS)
+
+
 def designator_patterns(pl: PlaceSettings) -> list[tuple[str, list[list[dict]], str | None]]:
     """The pattern-shaped place rules as spaCy Matcher patterns: (key, patterns, greedy), built
     from the ``[place]`` word lists."""
@@ -52,17 +67,16 @@ def designator_patterns(pl: PlaceSettings) -> list[tuple[str, list[list[dict]], 
     if facilities:
         out.append(("FACILITY", [[{"IS_TITLE": True, "IS_ALPHA": True, "OP": "+",
                                    "LOWER": {"NOT_IN": ["the", "a", "an", "in", "at", "of", "on", "and", "near"]}},
-                                  {"LOWER": {"IN": ["police", "railway", "bus", "train", "border", "fuel", "petrol",
-                                                    "gas"]}, "OP": "?"},
+                                  {"LOWER": {"IN": _FACILITY_KINDS}, "OP": "?"},
                                   {"LOWER": {"IN": facilities}}]], "LONGEST"))
     joined = list(pl.joined_heads)
     if joined:  # "India-Pakistan border", "German-Dutch border", "Van-Hakkari highway", "US/Mexico border"
         name = {"IS_ALPHA": True, "SHAPE": {"REGEX": "^X"}}
-        out.append(("JOINED", [[name, {"ORTH": {"IN": ["-", "/", "–"]}}, name,
+        out.append(("JOINED", [[name, {"ORTH": {"IN": _JOINERS}}, name,
                                 {"LOWER": {"IN": joined}}]], "LONGEST"))
     for words in (w.split() for w in pl.road_words):
         out.append(("ROAD", [[*({"LOWER": w, "IS_TITLE": True} for w in words),
-                              {"SHAPE": {"IN": ["d", "dd", "ddd", "dddd", "dX", "ddX", "dddX"]}}]], None))
+                              {"SHAPE": {"IN": _NUMBER_SHAPES}}]], None))
     return out
 
 
@@ -90,14 +104,75 @@ class PlaceRules:
         self.residence_before = [w.split() for w in pl.residence_before]
         self.designator_before = set(pl.designator_before)
         self.designated = Matcher(nlp.vocab)
+        self.greedy_keys: set[int] = set()
         for key, patterns, greedy in designator_patterns(pl):
             self.designated.add(key, patterns, greedy=greedy)
+            if greedy:
+                self.greedy_keys.add(nlp.vocab.strings.add(key))
+        anchors, members = designator_words(pl)
+        strings = nlp.vocab.strings
+        self.anchor_ids = np.array(sorted(strings.add(w) for w in anchors), dtype="uint64")
+        self.member_ids = np.array(sorted(strings.add(w) for w in members), dtype="uint64")
+        self.number_shapes = np.array(sorted(strings.add(w) for w in _NUMBER_SHAPES), dtype="uint64")
+        self.capital_shape: dict[int, bool] = {}  # shape -> whether it starts with a capital letter
 
     # -- spans found by rule ------------------------------------------------------------------
+    def designator_runs(self, doc: Doc) -> list[tuple[int, int]]:
+        """(start, end) of the runs of tokens that a designator pattern may cover (capitalised
+        words, the patterns' words, joiners, numbers) and that hold an anchor word: every match
+        of ``self.designated`` lies within one of them, and no match crosses from one to another."""
+        if not len(doc):
+            return []
+        arr = doc.to_array(["LOWER", "ORTH", "SHAPE", "IS_ALPHA", "IS_TITLE"])
+        lower = arr[:, 0]
+        anchor = np.isin(lower, self.anchor_ids)
+        if not anchor.any():
+            return []
+        shapes, inverse = np.unique(arr[:, 2], return_inverse=True)
+        known = self.capital_shape
+        for sh in shapes.tolist():
+            if sh not in known:
+                known[sh] = doc.vocab.strings[sh][:1] == "X"
+        capital = np.array([known[sh] for sh in shapes.tolist()], dtype=bool)[inverse]
+        alpha = arr[:, 3].astype(bool)
+        member = (np.isin(lower, self.member_ids) | np.isin(arr[:, 1], self.member_ids)
+                  | np.isin(arr[:, 2], self.number_shapes) | (alpha & (capital | arr[:, 4].astype(bool))))
+        runs = []
+        n = len(doc)
+        i = 0
+        member_l, anchor_l = member.tolist(), anchor.tolist()
+        while i < n:
+            if not member_l[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and member_l[j]:
+                j += 1
+            if any(anchor_l[i:j]):
+                runs.append((i, j))
+            i = j
+        return runs
+
+    def designator_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """``self.designated(doc)``, in the same order, from the runs that can hold a match only
+        (the Matcher's '+' patterns cost time on every capitalised word of the document)."""
+        plain: list[tuple[int, int, int]] = []
+        greedy: dict[int, list[tuple[int, int]]] = {}  # first appearance order, as the Matcher's
+        for s, e in self.designator_runs(doc):
+            for key, ms, me in self.designated(doc[s:e]):
+                if key in self.greedy_keys:
+                    greedy.setdefault(key, []).append((ms + s, me + s))
+                else:
+                    plain.append((key, ms + s, me + s))
+        out = plain
+        for key, pairs in greedy.items():  # the Matcher's order of a greedy key's matches
+            out.extend((key, a, b) for a, b in sorted(pairs, key=lambda x: (x[1] - x[0], -x[0]), reverse=True))
+        return out
+
     def designated_spans(self, doc: Doc, trace: Trace) -> list[Span]:
         """"<Name> district", "<Name> checkpoint", "India-Pakistan border", "Highway 12A"."""
         out = []
-        for key, s_, e_ in self.designated(doc):
+        for key, s_, e_ in self.designator_matches(doc):
             if doc[s_].lower_ not in self.not_name and not doc[s_].is_sent_start or e_ - s_ > 2:
                 out.append(trace.mark(Span(doc, s_, e_, label="PLACE"), _PATTERN_RULES[doc.vocab.strings[key]]))
         return out
