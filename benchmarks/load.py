@@ -103,8 +103,8 @@ def _free_port() -> int:
 
 
 def serve(db: str, port: int) -> subprocess.Popen:
-    code = ("import sys; from docmine.web.app import create_app; "
-            f"create_app({db!r}).run(host='127.0.0.1', port={port}, threaded=True)")
+    code = ("import sys; from docmine.web.app import create_app, warm_up; "  # as `docmine serve` starts it
+            f"app = create_app({db!r}); warm_up(app); app.run(host='127.0.0.1', port={port}, threaded=True)")
     proc = subprocess.Popen([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": SRC},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(200):

@@ -961,12 +961,13 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8765, allowed_hosts: Ite
 
 
 def warm_up(app: Flask, token: str | None = None) -> None:
-    """Count the store once before the first visitor: the overview, the co-mention counts that
-    entity and co-mention pages read, the names autocomplete offers (on 10,000 documents about a
-    second; without it the first visitors of each page wait for these counts together)."""
+    """Count the store once before the first visitor: the overview, the co-mention counts by
+    document and by sentence that entity, co-mention and evidence pages read, the names
+    autocomplete offers (on 10,000 documents a few seconds; without it the first visitors of each
+    page wait for these counts together)."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     with app.test_client() as c:
-        for url in ("/", "/comention", "/autocomplete?q=ab"):
+        for url in ("/", "/comention", "/comention?window=sentence", "/autocomplete?q=ab"):
             c.get(url, headers=headers)
 
 
