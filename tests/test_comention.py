@@ -166,3 +166,33 @@ def test_one_entitys_row_equals_its_row_of_the_whole_table(store, tmp_path):
                 pd.testing.assert_frame_equal(kept.drop(columns="col_label"), want, check_dtype=False)
                 top1 = comention_of(store, eid, other, top=1, include_near_duplicates=with_dups)
                 assert len(top1) == min(1, len(want))
+
+
+def test_a_tag_keeps_the_documents_that_carry_it(tmp_path):
+    """`docmine comention --tag`: the table of the tagged documents (or those mentioning a tagged
+    entity) only, through the real command line."""
+    from conftest import run_cli
+    from storekit import small_store
+
+    from docmine.store import Store
+    from docmine.tags import mark
+
+    db = small_store(str(tmp_path / "s.db"))
+    with Store(db) as s:
+        mark(s, "document", "a.txt", "case 7")
+    tagged = docmine_comention(db, tag="case 7")
+    assert set(zip(tagged["row"], tagged["col"])) == {("Europol", "heroin"), ("Europol", "cocaine"),
+                                                     ("Interpol", "heroin"), ("Interpol", "cocaine")}
+    assert set(tagged["documents"]) == {1}
+    whole = docmine_comention(db)
+    assert whole["documents"].max() == 3
+    out = run_cli("comention", "--db", db, "--rows", "ORG", "--cols", "DRUG", "--min-count", "1", "--tag", "case 7")
+    assert "Europol" in out.stdout
+    bad = run_cli("comention", "--db", db, "--rows", "ORG", "--cols", "DRUG", "--tag", "<b>", check=False)
+    assert bad.returncode == 2 and "use 1 to 50 letters" in bad.stderr
+
+
+def docmine_comention(db, **kw):
+    from docmine import api
+
+    return api.comention("ORG", "DRUG", db=db, min_count=1, **kw)

@@ -245,6 +245,8 @@ def comention(rows: str, cols: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
     if "lang" in kw:
         kw["lang"] = v.language(kw["lang"])
     with open_store(db) as store:
+        if kw.get("tag") and store.version() < 5:
+            raise ValueError("this store has no tags yet: tag documents or entities with `docmine tag` first")
         return _comention(store, rows, cols, **kw)
 
 

@@ -276,7 +276,7 @@ def cmd_comention(a) -> int:
             print(f"{r.path} (p.{r.page}, {r.date or 'no date'})\n    {r.text}")
         return 0
     table = api.comention(a.rows, a.cols, db=a.db, window=a.window, measure=a.measure, min_count=a.min_count,
-                          include_near_duplicates=a.include_near_duplicates, lang=a.lang)
+                          include_near_duplicates=a.include_near_duplicates, lang=a.lang, tag=a.tag)
     if a.output:
         from docmine.analysis.network import heatmap, write_network
         from docmine.export import write_table
@@ -472,6 +472,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="pairs to print (default 30; 0 = all)")
     sp.add_argument("--matrix", action="store_true", help="print as a rows x cols matrix of the measure")
     sp.add_argument("--include-near-duplicates", action="store_true", help="count republished copies too")
+    sp.add_argument("--tag", help="only documents with this tag, or that mention an entity with it (docmine tag)")
     sp.add_argument("--evidence", nargs=2, metavar=("ROW", "COL"), help="list the sentences behind one cell")
     sp.add_argument("-o", "--output", help="write " + v.format_list(v.COMENTION_FORMATS))
     sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",

@@ -72,16 +72,23 @@ def _grow(m: sparse.csr_matrix, n: int) -> sparse.csr_matrix:
 
 def window_counts(store: Store, window: str, labels: Sequence[str], include_near_duplicates: bool = False,
                   lang: str | None = None, doc_range: tuple[int, int] | None = None,
-                  pair: tuple[str, str] | None = None) -> Counts:
+                  pair: tuple[str, str] | None = None, tag: str | None = None) -> Counts:
     """The :class:`Counts` of the mentions of ``labels`` in ``window`` windows, over every document or
     those with ``doc_range[0] <= doc_id < doc_range[1]``; near-duplicates out unless
     ``include_near_duplicates``; only documents in ``lang`` when given. ``pair`` (rows, cols): count
-    only the pairs of that table, not every pair of ``labels``."""
+    only the pairs of that table, not every pair of ``labels``. ``tag``: only the documents that
+    carry the tag or mention an entity that does."""
     unit = _unit_sql(window)
     where, params = _near_dup_filter(include_near_duplicates), list[str | int]()
     if lang:
         where += " AND m.doc_id IN (SELECT doc_id FROM documents WHERE language = ?)"
         params.append(lang.lower())
+    if tag:
+        from docmine.analysis.search import _filters
+
+        tag_sql, tag_params = _filters(tag=tag, alias="m")
+        where += tag_sql
+        params += tag_params
     if doc_range is not None:
         where += " AND m.doc_id >= ? AND m.doc_id < ?"
         params += [int(doc_range[0]), int(doc_range[1])]
@@ -190,8 +197,11 @@ class BlockCounts:
 
 def comention(store: Store, rows: str, cols: str, window: str = "document", measure: str = "npmi",
               min_count: int = 2, top: int | None = None, include_near_duplicates: bool = False,
-              matrix: bool = False, both_orders: bool = False, lang: str | None = None) -> pd.DataFrame:
-    """Long table (row, col, count, documents, mention_pairs, pmi, npmi, lift, chi2, p_value).
+              matrix: bool = False, both_orders: bool = False, lang: str | None = None,
+              tag: str | None = None) -> pd.DataFrame:
+    """Long table (row, col, count, documents, mention_pairs, pmi, npmi, lift, chi2, p_value);
+    ``lang`` / ``tag``: only the documents in that language / that carry the tag (or mention an
+    entity that does).
 
     ``min_count``: minimum number of shared windows for a pair to be listed. ``matrix=True``
     pivots the chosen measure into a rows x cols table. When ``rows`` and ``cols`` are the same
@@ -203,7 +213,7 @@ def comention(store: Store, rows: str, cols: str, window: str = "document", meas
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}; choose from {', '.join(MEASURES)}")
     counts = window_counts(store, window, tuple(sorted({rows, cols})), include_near_duplicates, lang,
-                           pair=(rows, cols))
+                           pair=(rows, cols), tag=tag)
     return comention_table(store, counts, rows, cols, measure, min_count, top, matrix, both_orders)
 
 
