@@ -172,16 +172,15 @@ def test_a_tag_keeps_the_documents_that_carry_it(tmp_path):
     """`docmine comention --tag`: the table of the tagged documents (or those mentioning a tagged
     entity) only, through the real command line."""
     from conftest import run_cli
-    from storekit import small_store
-
     from docmine.store import Store
     from docmine.tags import mark
+    from storekit import small_store
 
     db = small_store(str(tmp_path / "s.db"))
     with Store(db) as s:
         mark(s, "document", "a.txt", "case 7")
     tagged = docmine_comention(db, tag="case 7")
-    assert set(zip(tagged["row"], tagged["col"])) == {("Europol", "heroin"), ("Europol", "cocaine"),
+    assert set(zip(tagged["row"], tagged["col"], strict=True)) == {("Europol", "heroin"), ("Europol", "cocaine"),
                                                      ("Interpol", "heroin"), ("Interpol", "cocaine")}
     assert set(tagged["documents"]) == {1}
     whole = docmine_comention(db)
