@@ -21,7 +21,15 @@ from pathlib import Path
 from docmine.extract.metadata import event_date
 from docmine.nlp.lexicon import Lexicon, _read_toml, models_dir
 from docmine.nlp.mention import Mention
-from docmine.seizures.records import _DATELINE, _PLACE_RANK, _VAGUE_BULK, SeizureRecord, _place_info
+from docmine.seizures.records import (
+    _DATELINE,
+    _PLACE_RANK,
+    _VAGUE_BULK,
+    SeizureRecord,
+    _place_info,
+    assemble,
+    choose_site,
+)
 
 
 @dataclass(frozen=True)
@@ -122,30 +130,13 @@ def extract_lexical_records(text: str, published: str | None, mentions: Sequence
                 continue  # "Zagreb, 14. svibnja 2024. –": where the release was issued
             else:
                 site.append((_PLACE_RANK.get(kind, 1), p, canonical, country))
-        place = country = None
-        place_m = None
-        if site:
-            _, place_m, place, country = min(site, key=lambda x: (x[0], x[1].start))
-            country = country or next((c for _, _, _, c in site if c), None)
+        place_m, place, country = choose_site(site)
         orgs = [m for m in ms if m.label == "ORG"]
         agency_m = orgs[0] if orgs else None
         date, date_kind = event_date(text[s0:s1], published)
-        for d, qty in pairs:
-            info = lex.drug(d.text) or lex.drug(d.canonical)
-            parts = [(d.start, d.end, "drug")]
-            if qty is not None:
-                parts.append((qty.start, qty.end, "amount"))
-            if place_m is not None:
-                parts.append((place_m.start, place_m.end, "place"))
-            if agency_m is not None:
-                parts.append((agency_m.start, agency_m.end, "agency"))
-            records.append(SeizureRecord(
-                sentence=si, sent_start=s0, sent_end=s1, drug=d.canonical or d.text, drug_text=d.text,
-                drug_class=info.drug_class if info else "",
-                amount=qty.attrs.get("value") if qty is not None else None,
-                unit=qty.attrs.get("unit") if qty is not None else None,
-                amount_text=qty.text if qty is not None else None, date=date, date_kind=date_kind,
-                place=place, place_text=place_m.text if place_m else None, country=country,
-                agency=agency_m.canonical if agency_m else None, agency_text=agency_m.text if agency_m else None,
-                origin=origin, destination=destination, parts=sorted(parts + route_parts)))
+        extra = [(agency_m.start, agency_m.end, "agency")] if agency_m is not None else []
+        records += assemble(pairs, lex, si, (s0, s1), place_m, extra + route_parts, date=date,
+                            date_kind=date_kind, place=place, country=country,
+                            agency=agency_m.canonical if agency_m else None,
+                            agency_text=agency_m.text if agency_m else None, origin=origin, destination=destination)
     return records

@@ -350,12 +350,7 @@ def extract_records(text: str, published: str | None, mentions: Sequence[Mention
                 continue  # "MADRID, 8 March 2023 –": where the release was issued, not the seizure
             else:
                 site.append((_PLACE_RANK.get(kind, 1), p, canonical, country))
-        place = country = None
-        place_m = None
-        if site:
-            rank, place_m, place, country = min(site, key=lambda x: (x[0], x[1].start))
-            if country is None:
-                country = next((c for _, _, _, c in site if c), None)
+        place_m, place, country = choose_site(site)
         if country is None:  # the paragraph's country, when it names just one
             para = {c for m in mentions if m.label == "PLACE" and m.paragraph == ms[0].paragraph
                     for c in [lex.place_countries.get(m.canonical) or city_country(m.canonical)] if c}
@@ -384,25 +379,42 @@ def extract_records(text: str, published: str | None, mentions: Sequence[Mention
         if arrests is None:  # "... seized 1.2 tonnes of cocaine. Two men were arrested." (same paragraph)
             para_end = text.find("\n\n", sentences[si][1])
             arrests = arrests_in_text(text[sentences[si][1]: len(text) if para_end < 0 else para_end], vocab)
-        for d, qty in pairs:
-            info = lex.drug(d.text) or lex.drug(d.canonical)
-            parts = [(d.start, d.end, "drug")]
-            if qty is not None:
-                parts.append((qty.start, qty.end, "amount"))
-            if place_m is not None:
-                parts.append((place_m.start, place_m.end, "place"))
-            records.append(SeizureRecord(
-                sentence=si, sent_start=sentences[si][0], sent_end=sentences[si][1],
-                drug=d.canonical or d.text, drug_text=d.text, drug_class=info.drug_class if info else "",
-                amount=qty.attrs.get("value") if qty is not None else None,
-                unit=qty.attrs.get("unit") if qty is not None else None,
-                amount_text=qty.text if qty is not None else None,
-                date=date, date_kind=date_kind, place=place, place_text=place_m.text if place_m else None,
-                country=country, agency=agency, agency_text=agency_text, concealment_text=conceal,
-                transport=transport, origin=origin, destination=destination, arrests=arrests,
-                parts=sorted(parts + route_parts + role_parts),
-            ))
+        records += assemble(pairs, lex, si, sentences[si], place_m, route_parts + role_parts,
+                            date=date, date_kind=date_kind, place=place, country=country, agency=agency,
+                            agency_text=agency_text, concealment_text=conceal, transport=transport,
+                            origin=origin, destination=destination, arrests=arrests)
     return records
+
+
+def choose_site(site: Sequence[tuple[int, Mention, str, str | None]]) -> tuple[Mention | None, str | None, str | None]:
+    """The seizure's place among ``site`` (rank, mention, canonical, country): the most specific,
+    then the first; its country, else the first country any site place gives."""
+    if not site:
+        return None, None, None
+    _, place_m, place, country = min(site, key=lambda x: (x[0], x[1].start))
+    return place_m, place, country or next((c for _, _, _, c in site if c), None)
+
+
+def assemble(pairs: Sequence[tuple[Mention, Mention | None]], lex: Lexicon, si: int, sentence: tuple[int, int],
+             place_m: Mention | None, extra_parts: Sequence[tuple[int, int, str]], **fields) -> list[SeizureRecord]:
+    """One record per (drug, amount) pair of sentence ``si``; ``fields`` are the sentence's shared
+    fields (date, place, agency, ...), ``extra_parts`` its marked spans beyond drug, amount and place."""
+    out = []
+    for d, qty in pairs:
+        info = lex.drug(d.text) or lex.drug(d.canonical)
+        parts = [(d.start, d.end, "drug")]
+        if qty is not None:
+            parts.append((qty.start, qty.end, "amount"))
+        if place_m is not None:
+            parts.append((place_m.start, place_m.end, "place"))
+        out.append(SeizureRecord(
+            sentence=si, sent_start=sentence[0], sent_end=sentence[1],
+            drug=d.canonical or d.text, drug_text=d.text, drug_class=info.drug_class if info else "",
+            amount=qty.attrs.get("value") if qty is not None else None,
+            unit=qty.attrs.get("unit") if qty is not None else None,
+            amount_text=qty.text if qty is not None else None,
+            place_text=place_m.text if place_m else None, parts=sorted([*parts, *extra_parts]), **fields))
+    return out
 
 
 _DATELINE = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}|\d{4}-\d\d|\d)")
