@@ -50,3 +50,26 @@ def small_store(path: str) -> str:
         for name, text, date in SMALL_DOCS:
             add_document(store, name, text, {k: v for k, v in SMALL_ENTITIES.items() if k in text}, date=date)
     return path
+
+
+def copy_store(db: str, dest: str) -> str:
+    """A private copy of the store at ``db`` (with its write-ahead log) at ``dest``, for tests that
+    write; returns ``dest``."""
+    import os
+    import shutil
+
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            shutil.copy(db + suffix, dest + suffix)
+    return dest
+
+
+def rows(db: str, sql: str, args: tuple = ()) -> list[tuple]:
+    """The rows of one query on the store at ``db``, read outside docmine's own API."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, args).fetchall()
+    finally:
+        con.close()

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from storekit import copy_store, rows
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
 OUT = Path(__file__).parent / "output"
@@ -61,9 +63,7 @@ def server(corpus_db):
 def workbench(corpus_db, tmp_path):
     """A server over a private copy of the corpus store that may be written: (url, db, aliases file)."""
     db = tmp_path / "docmine.db"
-    for suffix in ("", "-wal", "-shm"):
-        if Path(corpus_db + suffix).exists():
-            shutil.copy(corpus_db + suffix, str(db) + suffix)
+    copy_store(corpus_db, str(db))
     aliases = tmp_path / "aliases.toml"
     proc, url = _serve(str(db), "--aliases", str(aliases))
     yield url, str(db), aliases
@@ -142,14 +142,7 @@ def test_search_entity_then_comention_cell_evidence(server, browser, corpus_db):
     _shot(browser, "document")
 
 
-def _rows(db, sql, args=()):
-    import sqlite3
-
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
+_rows = rows
 
 
 def test_tag_a_document_in_the_reader(workbench, browser):

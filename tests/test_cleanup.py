@@ -2,14 +2,13 @@
 real store of the bundled corpus, through the real command line."""
 from __future__ import annotations
 
-import os
-import shutil
 import sqlite3
 import tomllib
 
 import pytest
 
 from conftest import run_cli
+from storekit import copy_store
 
 pytestmark = pytest.mark.slow  # the corpus store takes a minute to build once per session
 
@@ -17,9 +16,7 @@ pytestmark = pytest.mark.slow  # the corpus store takes a minute to build once p
 @pytest.fixture()
 def work(corpus_db, tmp_path):
     """A working folder with a private copy of the corpus store as ./docmine.db."""
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(corpus_db + suffix):
-            shutil.copy(corpus_db + suffix, tmp_path / ("docmine.db" + suffix))
+    copy_store(corpus_db, str(tmp_path / "docmine.db"))
     return tmp_path
 
 

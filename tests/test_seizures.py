@@ -12,6 +12,7 @@ import pytest
 import docmine
 from docmine.extract.metadata import event_date
 from docmine.store import Store
+from storekit import copy_store
 
 DOCS = {
     # a customs release: one seizure with its place, origin, date, concealment words and arrests
@@ -211,10 +212,7 @@ def test_bundled_corpus_one_seizure_two_reports_and_cube_cells_open(corpus_db, t
     """The Kapıkule heroin seizure is reported by the customs release, two days later by a news
     site in other words, and by a Turkish news article: one row, three sources. Every cube cell
     opens to its sentences."""
-    import shutil
-
-    db = str(tmp_path / "corpus.db")
-    shutil.copy(corpus_db, db)  # records are written into the store: leave the shared one alone
+    db = copy_store(corpus_db, str(tmp_path / "corpus.db"))  # records are written: keep the shared one
     table = docmine.seizures(db, drug="heroin", min_kg=90)
     kapikule = table[table["amount"] == 96.0]
     assert len(kapikule) == 1, kapikule[["path", "date", "amount_text"]]
@@ -272,10 +270,7 @@ FOREIGN = [
 
 @pytest.fixture(scope="module")
 def corpus_records(corpus_db, tmp_path_factory):
-    import shutil
-
-    db = str(tmp_path_factory.mktemp("foreign") / "corpus.db")
-    shutil.copy(corpus_db, db)
+    db = copy_store(corpus_db, str(tmp_path_factory.mktemp("foreign") / "corpus.db"))
     docmine.seizures(db)  # reads the documents
     with Store(db, readonly=True) as s:
         return [dict(r) for r in s.query("SELECT s.*, d.path, d.language FROM seizures s JOIN documents d"

@@ -7,23 +7,20 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import sqlite3
 import tomllib
 
 import pytest
 
 from docmine.web.app import create_app
+from storekit import copy_store, rows
 
 pytestmark = pytest.mark.slow  # the corpus store takes a minute to build once per session
 
 
 @pytest.fixture()
 def db(corpus_db, tmp_path):
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(corpus_db + suffix):
-            shutil.copy(corpus_db + suffix, tmp_path / ("docmine.db" + suffix))
-    return str(tmp_path / "docmine.db")
+    return copy_store(corpus_db, str(tmp_path / "docmine.db"))
 
 
 @pytest.fixture()
@@ -35,12 +32,7 @@ def token(client) -> dict:
     return {"X-CSRF-Token": client.get("/api/csrf").json["csrf"]}
 
 
-def q(db, sql, args=()):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
+q = rows
 
 
 def test_api_lists_are_paged_with_a_next_link_and_match_the_store(client, db):

@@ -13,48 +13,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from docmine.nlp.mention import LABELS, NAME_LABELS
 from docmine.store import Store
+from docmine.web.args import MAX_ID, fail, int_arg, text_arg
 from docmine.web.guard import require_write
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
-MAX_ID = 2**63 - 1
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000
 
 
 # -- arguments ----------------------------------------------------------------------------------
-def fail(message: str, status: int = 400) -> None:
-    """Stop the request with ``{"error": message}``."""
-    abort(Response(jsonify({"error": message}).get_data(), status=status, mimetype="application/json"))
-
-
-def int_arg(name: str, default: int, minimum: int = 0, maximum: int = MAX_ID) -> int:
-    """A whole-number argument within bounds; 400 with a message otherwise."""
-    from docmine.analysis.search import check_int
-
-    raw = request.args.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return check_int(raw, name, minimum, maximum)
-    except ValueError as exc:
-        fail(f"{exc}. Give, for example, {name}={max(minimum, 1)}")
-    raise AssertionError  # not reached
-
-
-def text_arg(name: str, default: str = "") -> str:
-    from docmine.analysis.search import MAX_QUERY_CHARS
-
-    value = request.args.get(name, default)
-    if len(value) > MAX_QUERY_CHARS:
-        fail(f"{name} is {len(value):,} characters long; give at most {MAX_QUERY_CHARS}")
-    return value
-
-
 def label_arg(name: str = "label", labels: tuple[str, ...] = LABELS) -> str | None:
     value = request.args.get(name) or None
     if value is not None:

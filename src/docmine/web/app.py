@@ -31,6 +31,7 @@ from markupsafe import Markup, escape
 from docmine.analysis.entities import TABLE_ORDER
 from docmine.nlp.mention import LABELS
 from docmine.store import Store
+from docmine.web.args import MAX_ID, fail, int_arg, text_arg
 from docmine.web.pictures import COLORS, diverging, ego_svg, map_svg
 
 BASE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ title }} · docmine</title>
@@ -122,7 +123,6 @@ on('merge',()=>clean('merge',{others:val('other')}));
 </script>{% endif %}"""
 """Tags and clean-up on an entity's page (through the JSON API, with the page's CSRF token)."""
 
-MAX_ID = 2**63 - 1
 """The largest id or count a request may give (SQLite integers are 64-bit)."""
 LOOPBACK_NAMES = ("localhost",)
 """Host names always accepted (IP addresses are accepted too: DNS rebinding needs a name)."""
@@ -197,34 +197,6 @@ def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = T
         return Response(_csv_chunks(df), mimetype="text/csv",
                         headers={"Content-Disposition": content_disposition(f"{name}.csv")})
 
-    def bad_request(message: str):
-        """Stop the request with 400 and the message (JSON under /api/ and for autocomplete)."""
-        if request.path.startswith(("/api/", "/autocomplete")):
-            abort(Response(jsonify({"error": message}).get_data(), status=400, mimetype="application/json"))
-        abort(Response(message, status=400, mimetype="text/plain"))
-
-    def int_arg(name: str, default: int | None = None, minimum: int = 0) -> int | None:
-        """A whole-number query argument within [minimum, MAX_ID]; 400 otherwise."""
-        from docmine.analysis.search import check_int
-
-        raw = request.args.get(name, "").strip()
-        if not raw:
-            return default
-        try:
-            return check_int(raw, name, minimum, MAX_ID)
-        except ValueError as exc:
-            bad_request(f"{exc}. Give, for example, {name}={max(minimum, 1)}")
-        return None  # not reached: bad_request raises
-
-    def text_arg(name: str, default: str = "") -> str:
-        """A text query argument of at most MAX_QUERY_CHARS characters; 400 otherwise."""
-        from docmine.analysis.search import MAX_QUERY_CHARS
-
-        value = request.args.get(name, default)
-        if len(value) > MAX_QUERY_CHARS:
-            bad_request(f"{name} is {len(value):,} characters long; give at most {MAX_QUERY_CHARS}")
-        return value
-
     @app.before_request
     def check_host():
         if not host_allowed(request.host, app.config["ALLOWED_HOSTS"]):
@@ -292,9 +264,9 @@ def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = T
         q = text_arg("q").strip()
         label = request.args.get("label") or None
         if label and label not in LABELS:
-            bad_request(f"unknown label {label!r}; choose one of {', '.join(LABELS)}")
+            fail(f"unknown label {label!r}; choose one of {', '.join(LABELS)}")
         topic = int_arg("topic")
-        limit = min(int_arg("limit", 50, minimum=1) or 50, MAX_LIMIT)
+        limit = min(int_arg("limit", 50, minimum=1), MAX_LIMIT)
         text_mode = bool(request.args.get("text"))
         error, df = None, pd.DataFrame()
         marks = ("[", "]") if request.args.get("format") == "csv" else MARKS
@@ -317,7 +289,7 @@ def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = T
                 error = str(exc)
         if request.args.get("format") == "csv":
             if error:
-                bad_request(error)
+                fail(error)
             return csv_response(df, "search")
         args: dict[str, Any] = {k: v for k, v in request.args.items() if v and k not in ("format",)}
 
@@ -424,9 +396,9 @@ href="{{ url_for('document_page', doc_id=m.doc_id, at=m.start) }}">{{ m.kwic|kwi
         cols = request.args.get("cols", "DRUG")
         measure = request.args.get("measure", "npmi")
         window = request.args.get("window", "document")
-        min_count = int_arg("min_count", 2, minimum=1) or 2
+        min_count = int_arg("min_count", 2, minimum=1)
         if rows not in LABELS or cols not in LABELS or measure not in MEASURES or window not in WINDOWS:
-            bad_request(f"rows and cols must be one of {', '.join(LABELS)}, measure one of {', '.join(MEASURES)}"
+            fail(f"rows and cols must be one of {', '.join(LABELS)}, measure one of {', '.join(MEASURES)}"
                         f" and window one of {', '.join(WINDOWS)}")
         with store() as s:
             t = cache.get(("comention", rows, cols, window, measure, min_count),
@@ -485,7 +457,7 @@ title="{{ x.count }} {{ window }}s">\
         rows, cols = request.args.get("rows") or None, request.args.get("cols") or None
         window = request.args.get("window", "sentence")
         if window not in ("document", "paragraph", "sentence"):
-            bad_request(f"unknown window {window!r}; choose document, paragraph or sentence")
+            fail(f"unknown window {window!r}; choose document, paragraph or sentence")
         try:
             with store() as s:
                 ev = evidence(s, row, col, window=window, rows_label=rows, cols_label=cols)
@@ -510,7 +482,7 @@ title="{{ x.count }} {{ window }}s">\
 
         label, name = request.args.get("label") or None, text_arg("name") or None
         if (label is None) != (name is None) or (label and label not in LABELS):
-            bad_request(f"give both label (one of {', '.join(LABELS)}) and name, or neither")
+            fail(f"give both label (one of {', '.join(LABELS)}) and name, or neither")
         with_entity = (label, name) if label and name else None
         with store() as s:
             df = cache.get(("places", with_entity), lambda: place_table(s, with_entity=with_entity))
@@ -545,7 +517,7 @@ reverse=True) %}<tr><td><a href="{{ url_for('entity_page', label='PLACE', name=p
 
         topic = int_arg("topic")
         lang = request.args.get("lang") or None
-        shown = int_arg("page", 1, minimum=1) or 1
+        shown = int_arg("page", 1, minimum=1)
         with store() as s:
             if request.args.get("format") == "csv":
                 df = documents_df(s)
@@ -716,7 +688,7 @@ if(hits.length)show(0);
             paths = [r[0] for r in s.query("SELECT path FROM files WHERE doc_id=? ORDER BY path", (doc_id,))]
             if not paths:
                 paths = [r[0] for r in s.query("SELECT path FROM documents WHERE doc_id=?", (doc_id,))]
-            roots = ingested_roots(s)
+            roots = cache.get(("ingested_roots",), lambda: ingested_roots(s))  # exact: never stale
         for path in paths:
             real = original_path(path, roots)
             if real is not None:
