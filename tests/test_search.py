@@ -66,3 +66,32 @@ def test_path_filter_is_a_literal_substring(store):
     assert search(store, "Turkey", path="%").empty
     assert search(store, "Turkey", path="a_txt").empty
     assert set(search(store, "Turkey", path="a.txt")["path"]) == {"a.txt"}
+
+
+@pytest.mark.parametrize("argv", [["search", "Turkey"], ["search", "heroin", "--text"], ["entities", "--top", "3"],
+                                  ["entities", "--label", "DRUG", "--tag", "x"]])
+def test_query_commands_answer_without_importing_pandas(store, argv):
+    """`docmine search` and `docmine entities` print from the store's rows: importing pandas
+    alone took most of a second on every call (issue 17: < 1 s after the interpreter starts)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from docmine.cli import main; rc = main(sys.argv[1:]);"
+            " assert 'pandas' not in sys.modules, 'pandas was imported'; sys.exit(rc)")
+    out = subprocess.run([sys.executable, "-c", code, *argv, "--db", str(store.path)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip()
+
+
+def test_printed_table_matches_the_dataframe_the_api_returns(store):
+    """The CLI's table is the API's DataFrame, printed as pandas prints it."""
+    import docmine
+    from docmine.rows import format_rows
+
+    add_document(store, "c.txt", "Undated note on Europol.", {"Europol": "ORG"})  # dates None
+    rows = docmine.api.entity_rows(db=str(store.path), top=0)
+    df = docmine.entities(db=str(store.path), top=0)
+    assert format_rows(rows) == df.to_string(index=False)
+    assert list(rows.to_frame()["entity"]) == list(df["entity"])
+    hits = docmine.api.search_rows("Turkey", db=str(store.path))
+    assert [r.path for r in hits.itertuples()] == list(docmine.search("Turkey", db=str(store.path))["path"])

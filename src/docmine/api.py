@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # pandas is imported by the functions that need it: ingest st
 from docmine import validate as v
 from docmine.pipeline import IngestOptions, IngestSummary, ingest_options
 from docmine.pipeline import ingest as _ingest
+from docmine.rows import Rows
 from docmine.store import DEFAULT_DB, Store
 
 
@@ -69,7 +70,14 @@ def entities(db: str = DEFAULT_DB, label: str | None = None, top: int | None = 2
     """Entity frequency table: label, entity, mentions, documents, first/last date (``lang``:
     only documents in that language, an ISO 639 code such as ``hr``; ``tag``: only documents that
     carry the tag or mention an entity that does)."""
-    from docmine.analysis.entities import entity_table
+    return entity_rows(db, label, top, lang, tag).to_frame()
+
+
+def entity_rows(db: str = DEFAULT_DB, label: str | None = None, top: int | None = 20,
+                lang: str | None = None, tag: str | None = None) -> Rows:
+    """:func:`entities` as light :class:`~docmine.rows.Rows`, without importing pandas (what
+    ``docmine entities`` prints)."""
+    from docmine.analysis.entities import entity_rows as _entity_rows
 
     label = v.label(label)
     if top is not None:
@@ -77,8 +85,8 @@ def entities(db: str = DEFAULT_DB, label: str | None = None, top: int | None = 2
     lang = v.language(lang)
     with open_store(db) as store:
         if tag and store.version() < 5:  # a store from before tags: nothing carries one
-            return entity_table(store, label, top, lang=lang).iloc[0:0]
-        return entity_table(store, label, top, lang=lang, tag=tag)
+            return Rows(_entity_rows(store, label, top, lang=lang).columns)
+        return _entity_rows(store, label, top, lang=lang, tag=tag)
 
 
 EXPORTS = ("mentions", "documents", "entities", "tables", "seizures", "tagged")
@@ -214,7 +222,13 @@ def search(query: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
     whole: ``date_to="2021"`` keeps documents up to 2021-12-31). ``tag``: only documents that carry
     the tag, or mention an entity that does.
     """
-    from docmine.analysis.search import search as _search
+    return search_rows(query, db, **kw).to_frame()
+
+
+def search_rows(query: str, db: str = DEFAULT_DB, **kw) -> Rows:
+    """:func:`search` as light :class:`~docmine.rows.Rows`, without importing pandas (what
+    ``docmine search`` prints)."""
+    from docmine.analysis.search import search_rows as _search
 
     if "label" in kw:
         kw["label"] = v.label(kw["label"])

@@ -172,7 +172,9 @@ def cmd_ingest(a) -> int:
 
 
 def cmd_entities(a) -> int:
-    _print_df(api.entities(db=a.db, label=a.label, top=a.top, lang=a.lang, tag=a.tag))
+    from docmine.rows import format_rows
+
+    print(format_rows(api.entity_rows(db=a.db, label=a.label, top=a.top, lang=a.lang, tag=a.tag)))
     return 0
 
 
@@ -244,7 +246,7 @@ def cmd_tags(a) -> int:
 
 
 def cmd_search(a) -> int:
-    df = api.search(a.query, db=a.db, label=a.label, fuzzy=a.fuzzy, text=a.text, date_from=a.date_from,
+    df = api.search_rows(a.query, db=a.db, label=a.label, fuzzy=a.fuzzy, text=a.text, date_from=a.date_from,
                     date_to=a.date_to, topic=a.topic, path=a.path, limit=a.limit, lang=a.lang, tag=a.tag)
     if df.empty:
         hint = "" if a.fuzzy or a.text else "; try --fuzzy for misspellings or --text for full text"
@@ -255,13 +257,15 @@ def cmd_search(a) -> int:
             snippet = " ".join(str(r.snippet).split())
             print(f"{r.path}  ({r.date or 'no date'}, bm25 {r.score})\n    {r.title or ''}\n    {snippet}")
         return 0
-    for (entity, label), group in df.groupby(["entity", "label"], sort=False):
-        n_docs, score = group["entity_documents"].iloc[0], group["score"].iloc[0]
-        print(f"{entity} [{label}] in {n_docs} documents (match {score:.0f})")
-        for (path, date), g in group.groupby(["path", "date"], sort=False, dropna=False):
-            print(f"  {path} ({date if isinstance(date, str) else 'no date'})")
-            for r in g.itertuples():
-                print(f"    p.{r.page}: {r.snippet}")
+    entity = document = None  # rows come grouped: by entity, then by document (date order)
+    for r in df.itertuples():
+        if (r.entity, r.label) != entity:
+            entity, document = (r.entity, r.label), None
+            print(f"{r.entity} [{r.label}] in {r.entity_documents} documents (match {r.score:.0f})")
+        if (r.path, r.date) != document:
+            document = (r.path, r.date)
+            print(f"  {r.path} ({r.date if isinstance(r.date, str) else 'no date'})")
+        print(f"    p.{r.page}: {r.snippet}")
     return 0
 
 

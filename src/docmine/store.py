@@ -655,6 +655,13 @@ class Store:
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
 
+    def rows(self, sql: str, params: tuple | dict = ()):
+        """A query's result as :class:`docmine.rows.Rows` (no pandas)."""
+        from docmine.rows import Rows
+
+        cur = self.conn.execute(sql, params)
+        return Rows([d[0] for d in cur.description], cur.fetchall())
+
     def df(self, sql: str, params: tuple | dict = ()):
         import pandas as pd
 

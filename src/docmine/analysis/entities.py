@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from docmine.nlp.mention import NAME_LABELS
+from docmine.rows import Rows
 from docmine.store import Store
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TABLE_ORDER = tuple(sorted(NAME_LABELS, key=lambda label: label == "PERSON"))
 """The order of the one-table-per-label views (report, web app): an analyst's first questions are
@@ -19,6 +22,12 @@ def entity_table(store: Store, label: str | None = None, top: int | None = 20,
     """Mentions, documents and first/last publication date per entity, most mentioned first
     (``lang``: only documents in that language; ``tag``: only documents that carry the tag or
     mention an entity that does)."""
+    return entity_rows(store, label, top, include_near_duplicates, lang, tag).to_frame()
+
+
+def entity_rows(store: Store, label: str | None = None, top: int | None = 20,
+                include_near_duplicates: bool = True, lang: str | None = None, tag: str | None = None) -> Rows:
+    """:func:`entity_table` as :class:`~docmine.rows.Rows` (no pandas: what the CLI prints)."""
     where, params = [], []
     if tag:
         from docmine.analysis.search import _filters
@@ -42,7 +51,7 @@ def entity_table(store: Store, label: str | None = None, top: int | None = 20,
         + " GROUP BY e.entity_id ORDER BY mentions DESC, documents DESC, entity"
         + (f" LIMIT {int(top)}" if top else "")
     )
-    return store.df(sql, tuple(params))
+    return store.rows(sql, tuple(params))
 
 
 def top_entities(store: Store, labels: Sequence[str], top: int) -> dict[str, pd.DataFrame]:
@@ -78,5 +87,5 @@ def top_entities(store: Store, labels: Sequence[str], top: int) -> dict[str, pd.
         for minus_mentions, minus_documents, canonical, eid in sorted(ranked[label])[:top]:
             first, last = dates(eid)
             rows.append((label, canonical, -minus_mentions, -minus_documents, first, last))
-        out[label] = pd.DataFrame(rows, columns=["label", "entity", "mentions", "documents", "first_date", "last_date"])
+        out[label] = Rows(["label", "entity", "mentions", "documents", "first_date", "last_date"], rows).to_frame()
     return out

@@ -4,12 +4,15 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from docmine.nlp.lexicon import alias_key
 from docmine.nlp.mention import NAME_LABELS
+from docmine.rows import Rows
 from docmine.store import Store
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_QUERY_CHARS = 500
 """The longest query accepted: longer than any entity name or sensible full-text query, short
@@ -107,6 +110,12 @@ def _fuzzy_score(query: str, name: str) -> float:
 def find_entities(store: Store, query: str, label: str | None = None, fuzzy: bool = False,
                   threshold: int = 80, limit: int = 20) -> pd.DataFrame:
     """Entities whose canonical name or any surface form matches the query (score 100 = exact)."""
+    return find_entity_rows(store, query, label, fuzzy, threshold, limit).to_frame()
+
+
+def find_entity_rows(store: Store, query: str, label: str | None = None, fuzzy: bool = False,
+                     threshold: int = 80, limit: int = 20) -> Rows:
+    """:func:`find_entities` as :class:`~docmine.rows.Rows`: best score first, then by name."""
     key = alias_key(check_query(query))
     label_sql, params = ("AND e.label = ?", [label.upper()]) if label else ("", [])
     names = store.query(  # distinct forms from the (entity, text) index, then their entities
@@ -125,10 +134,9 @@ def find_entities(store: Store, query: str, label: str | None = None, fuzzy: boo
             s = max(_fuzzy_score(key, alias_key(canonical)), _fuzzy_score(key, alias_key(text)))
         if s >= (threshold if fuzzy else 100) and s > scores.get(eid, (0,))[0]:
             scores[eid] = (s, lab, canonical, text)
-    rows = [{"entity_id": eid, "label": lab, "entity": c, "score": round(s, 1)}
-            for eid, (s, lab, c, _) in scores.items()]
-    df = pd.DataFrame(rows, columns=["entity_id", "label", "entity", "score"])
-    return df.sort_values(["score", "entity"], ascending=[False, True]).head(limit).reset_index(drop=True)
+    rows = sorted(((eid, lab, c, round(s, 1)) for eid, (s, lab, c, _) in scores.items()),
+                  key=lambda r: (-r[3], r[2]))
+    return Rows(["entity_id", "label", "entity", "score"], rows[:limit])
 
 
 def mention_snippets(store: Store, entity_id: int, width: int = 70, fsql: str = "", fparams=(),
@@ -156,15 +164,24 @@ def search(store: Store, query: str, label: str | None = None, fuzzy: bool = Fal
     """Mentions of matching entities with KWIC snippets, or full-text hits when ``text``
     (``lang``: only documents in that language; ``tag``: only documents that carry the tag or
     mention an entity that does)."""
+    return search_rows(store, query, label, fuzzy, text, date_from, date_to, topic, path, limit, width, lang,
+                       tag, marks).to_frame()
+
+
+def search_rows(store: Store, query: str, label: str | None = None, fuzzy: bool = False, text: bool = False,
+                date_from: str | None = None, date_to: str | None = None, topic: int | None = None,
+                path: str | None = None, limit: int = 50, width: int = 70, lang: str | None = None,
+                tag: str | None = None, marks: tuple[str, str] = ("[", "]")) -> Rows:
+    """:func:`search` as :class:`~docmine.rows.Rows` (no pandas: what the CLI prints)."""
     query = check_query(query, text)
     limit = check_int(limit, "limit", 1, MAX_LIMIT)
     if text:
-        return full_text(store, query, date_from, date_to, topic, path, limit, lang=lang, tag=tag, marks=marks)
-    ents = find_entities(store, query, label, fuzzy)
+        return full_text_rows(store, query, date_from, date_to, topic, path, limit, lang=lang, tag=tag, marks=marks)
+    ents = find_entity_rows(store, query, label, fuzzy)
     cols = ["entity", "label", "score", "entity_documents", "doc_id", "path", "title", "date", "page", "start", "end",
             "snippet"]
     if ents.empty:
-        return pd.DataFrame(columns=cols)
+        return Rows(cols)
     fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang, tag=tag)
     out = []
     for e in ents.itertuples():  # counted by SQL; only the snippets shown are read and cut
@@ -172,7 +189,7 @@ def search(store: Store, query: str, label: str | None = None, fuzzy: bool = Fal
                             f" WHERE m.entity_id = ?{fsql}", (e.entity_id, *fparams))[0][0]
         for h in mention_snippets(store, e.entity_id, width, fsql, fparams, limit=limit, marks=marks):
             out.append({"entity": e.entity, "label": e.label, "score": e.score, "entity_documents": ndocs, **h})
-    return pd.DataFrame(out, columns=cols)
+    return Rows.from_dicts(cols, out)
 
 
 _FTS_HINT = ('use words, "quoted phrases", AND / OR / NOT, NEAR(a b, 5) or prefix*; '
@@ -183,6 +200,13 @@ def full_text(store: Store, query: str, date_from=None, date_to=None, topic=None
               limit: int = 50, lang: str | None = None, tag: str | None = None,
               marks: tuple[str, str] = ("[", "]")) -> pd.DataFrame:
     """FTS5 search over titles and text, ranked by BM25, with snippets whose hits are between ``marks``."""
+    return full_text_rows(store, query, date_from, date_to, topic, path, limit, lang, tag, marks).to_frame()
+
+
+def full_text_rows(store: Store, query: str, date_from=None, date_to=None, topic=None, path=None,
+                   limit: int = 50, lang: str | None = None, tag: str | None = None,
+                   marks: tuple[str, str] = ("[", "]")) -> Rows:
+    """:func:`full_text` as :class:`~docmine.rows.Rows`."""
     query = check_query(query, text=True)
     fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang, tag=tag)
     sql = (
@@ -192,8 +216,8 @@ def full_text(store: Store, query: str, date_from=None, date_to=None, topic=None
         f" WHERE documents_fts MATCH ?{fsql} ORDER BY bm25(documents_fts) LIMIT ?"
     )
     try:
-        return store.df(sql, (*marks, query, *fparams, check_int(limit, "limit", 1, MAX_LIMIT)))
-    except (sqlite3.OperationalError, pd.errors.DatabaseError) as exc:
+        return store.rows(sql, (*marks, query, *fparams, check_int(limit, "limit", 1, MAX_LIMIT)))
+    except sqlite3.OperationalError as exc:
         msg = str(exc)
         if "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg or "MATCH" in msg:
             raise ValueError(f"invalid full-text query {query!r}: {re.sub(r'^.*?: ', '', msg)}; {_FTS_HINT}") from None
