@@ -469,3 +469,19 @@ def test_cli_auto_k_prints_the_curve_it_chose_from(tmp_path, synthetic):
     assert all(scores[k] < 12 or low[k] < 5 for k in scores if k > 4)
     out = run_cli("topics", "--db", db, "--k", "5", "--refit").stdout
     assert out.startswith("5 topics")
+
+
+def test_auto_k_bar_grows_with_the_collections_own_evidence():
+    """A fixed count of distinct terms lets a large collection of long texts split its themes far
+    past what a reader calls a topic (all of BBC News: 23 for 5 sections); the bar is also a share
+    of the coarsest split's count. The curve is BBC News's (1,249 articles), rounded."""
+    from docmine.analysis.topics import DISTINCT_MIN, distinct_bar, fine
+
+    bbc = {2: 304.7, 3: 214.5, 4: 154.2, 5: 109.0, 6: 84.7, 7: 58.7, 8: 50.5, 9: 41.8, 10: 32.3, 15: 20.8, 23: 13.0}
+    low = dict.fromkeys(bbc, 9.0)
+    bar = distinct_bar(bbc)
+    assert bar > DISTINCT_MIN
+    assert max(k for k in bbc if fine(bbc[k], low[k], bar)) == 8
+    small = {2: 16.75, 3: 30.83, 4: 18.92, 5: 9.67}  # the bundled corpus: the fixed count decides
+    assert distinct_bar(small) == DISTINCT_MIN
+    assert not fine(30.0, 4.0, DISTINCT_MIN)  # one topic in three without its own words: no

@@ -47,8 +47,14 @@ STABILITY_RUNS = 6
 DISTINCT_P = 1e-5  # a term is distinctive of a cluster against its nearest cluster at p < 1e-5
 DISTINCT_MIN = 12.0  # auto k: half the topics have at least 12 distinctive terms ...
 DISTINCT_LOW_MIN = 5.0  # ... and two in three at least 5 (both tuned on the tune parts of topics_dev)
+# ... and half the topics keep at least 15% of the distinct terms of the coarsest split: the test's
+# power grows with the number and length of the documents, so a fixed count alone lets a large
+# collection of long texts split its themes far past what a reader calls a topic (all of BBC News:
+# k = 23 for 5 themes); relative to the collection's own curve, k is 8 there and on its 600-text
+# parts, and R8 and 20 Newsgroups keep their k (tune parts of topics_dev and all of BBC)
+DISTINCT_RATIO = 0.15
 SELECTION_SEED = 0  # choose_k's subsamples: the same documents give the same k for every seed
-DISTINCT_PATIENCE = 5  # stop the curve after 5 successive k below DISTINCT_MIN
+DISTINCT_PATIENCE = 5  # stop the curve after 5 successive k below the bar
 STABILITY_SAMPLE = 0.8
 STABILITY_MAX_DOCS = 3000
 WARD_MAX_DOCS = 3000
@@ -256,7 +262,8 @@ def choose_k(Z: np.ndarray, B: sparse.csr_matrix, k_max: int | None = None
     (:func:`distinct_terms`, p < ``DISTINCT_P``; ``B`` is the binary document-term matrix). Two
     scores per k, averaged over the subsamples: the median of these counts over the clusters and
     their lower third (two clusters in three have at least as many). k is the largest with a
-    median of at least ``DISTINCT_MIN`` and a lower third of at least ``DISTINCT_LOW_MIN``: the
+    median of at least ``DISTINCT_MIN`` and of at least ``DISTINCT_RATIO`` times the highest median
+    on the curve (the coarse split's), and a lower third of at least ``DISTINCT_LOW_MIN``: the
     median sets the grain, the lower third catches one topic split in two among a few. Splitting
     a real topic in two leaves halves that share their words, so the scores fall; the test needs
     evidence, so short texts support fewer topics than long ones of the same collection size.
@@ -300,12 +307,21 @@ def choose_k(Z: np.ndarray, B: sparse.csr_matrix, k_max: int | None = None
             lows.append(float(np.quantile(counts, 1 / 3)))
         scores[k] = round(float(np.mean(mids)), 2)
         low_scores[k] = round(float(np.mean(lows)), 2)
-        fine = scores[k] >= DISTINCT_MIN and low_scores[k] >= DISTINCT_LOW_MIN
-        below = 0 if fine else below + 1
+        below = 0 if fine(scores[k], low_scores[k], distinct_bar(scores)) else below + 1
         if below >= DISTINCT_PATIENCE:
             break
-    ok = [k for k in scores if scores[k] >= DISTINCT_MIN and low_scores[k] >= DISTINCT_LOW_MIN]
+    bar = distinct_bar(scores)
+    ok = [k for k in scores if fine(scores[k], low_scores[k], bar)]
     return (max(ok) if ok else 2), scores, low_scores
+
+
+def distinct_bar(scores: dict[int, float]) -> float:
+    """The median count of distinct terms a k needs (see :func:`choose_k`)."""
+    return max(DISTINCT_MIN, DISTINCT_RATIO * max(scores.values(), default=0.0))
+
+
+def fine(score: float, low: float, bar: float) -> bool:
+    return score >= bar and low >= DISTINCT_LOW_MIN
 
 
 def k_range(n: int) -> int:
@@ -404,10 +420,12 @@ def cluster_texts(texts: Sequence[str], k: int | str = "auto", seed: int = 0,
     Zu = Z[usable]
     if k == "auto":
         n_topics, scores, low_scores = choose_k(Zu, X[usable])
+        bar = distinct_bar(scores)
         params["k_selection"] = {"criterion": f"auto: largest k at which half the topics have at least"
-                                              f" {DISTINCT_MIN:g} terms of their own against their nearest topic"
-                                              f" and two in three at least {DISTINCT_LOW_MIN:g}"
-                                              f" (means over {STABILITY_RUNS} subsamples)",
+                                              f" {round(bar, 1):g} terms of their own against their nearest topic"
+                                              f" ({DISTINCT_MIN:g}, or {DISTINCT_RATIO:.0%} of the coarsest"
+                                              f" split's, whichever is more) and two in three at least"
+                                              f" {DISTINCT_LOW_MIN:g} (means over {STABILITY_RUNS} subsamples)",
                                  "measure": "distinct terms (median)",
                                  "scores": {str(a): b for a, b in scores.items()},
                                  "lower_third": {str(a): b for a, b in low_scores.items()}}
