@@ -387,3 +387,26 @@ def test_span_filter_drops_an_org_at_its_own_threshold():
     assert not flt.drops("ORG", probs(0.35, 0.6))
     plain = SpanFilter(weights={}, bias=[0.0] * len(CLASSES), drop_threshold=0.5, relabel_threshold=0.5)
     assert not plain.drops("ORG", probs(0.42, 0.5))
+
+
+def test_a_bibliography_in_one_long_paragraph_is_references(nlp):
+    """A PDF report's bibliography arrives as one paragraph of author-date entries; its journal
+    names and title words were read as ORG ("Journal of Psychopharmacology 27", "Clinical
+    Management") and its authors as people."""
+    bib = ("Novak, Petra, and Ivo Marin. 2017. “Courier Routes: How Parcel Services Reshape Retail Drug "
+           "Supply.” Journal of Drug Market Studies 12: 40–58. ———. 2019. “Escrow, Trust and Vendor Exit in "
+           "Online Markets.” Addiction Research Quarterly 8, no. 2: 101–19. Okafor, Daniel, Lena Roth, and "
+           "Sami Haddad. 2020. “Synthetic Cannabinoids: Pharmacology and Clinical Management.” Toxicology "
+           "Reviews 33: 5–17. At https://example.org/tr/33, accessed May 25, 2020.")
+    prose = "Petra Novak of the Zagreb Institute studied courier routes through Split in 2017."
+    text = bib + "\n\n" + prose
+    assert [r.kind for r in non_prose_regions(text)][:1] == ["references"]
+    ms = _mentions(nlp, text)
+    assert all(m.start >= len(bib) for m in ms), [(m.label, m.text) for m in ms if m.start < len(bib)]
+    assert ("PLACE", "Split") in {(m.label, m.text) for m in ms}
+
+
+def test_prose_that_quotes_a_title_after_a_year_is_not_a_bibliography():
+    text = ("The market grew in 2019. “We saw new vendors every week,” an officer said. Prices fell in "
+            "2020. “It was cheaper than ever,” a buyer told reporters in Tbilisi after the police raids.")
+    assert non_prose_regions(text) == []

@@ -30,6 +30,10 @@ _MD_MARK = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|\\(?=[_*#\[\]()\\`~ -])|(?<
 _CITATION = re.compile(  # "Aldridge and Décary-Hétu 2014", "Otiashvili et al. 2013" (a month is no author)
     rf"\b(?!(?:{MONTHS})\b)[A-Z][\w'’.-]+(?:,? (?:and|&) [A-Z][\w'’.-]+| et al\.?)?,? \(?(?:19|20)\d\d[a-z]?\)?"
     r"(?=[;,.\s)]|$)")
+# a bibliography entry's marks (author-date styles): 'Askew. 2017. “Title', 'Lee S. n.d. "Title', the
+# dash that repeats the previous author, 'accessed May 25, 2020'
+_BIB_ENTRY = re.compile(
+    rf"(?:[A-Z][\w'’-]*|et al)\.\s+(?:(?:19|20)\d\d[a-z]?|n\.d)\.\s+[“\"‘']|—{{3}}|---\.|\baccessed\s+(?:{MONTHS})\s+\d{{1,2}},\s+(?:19|20)\d\d")
 _DOT_LEADER = re.compile(r"(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){5,})\s*(?:\d{1,4}|[ivxlc]{1,6})\b")
 _WORD = re.compile(r"\S+")
 _NUMERIC = re.compile(r"^[.,:%$€£()+/-]*\d[\d.,:%$€£()+/-]*$")  # a number, not bare punctuation
@@ -59,10 +63,14 @@ def _is_front_matter(para: str) -> bool:
 
 
 def _is_references(para: str) -> bool:
-    """A run of citations: author-year pairs make up much of it and prose words little."""
+    """A run of citations (author-year pairs make up much of it and prose words little), or a
+    bibliography: at least two entries, one per 40 words or fewer."""
     words = _WORD.findall(para)
     if len(words) < 3:
         return False
+    entries = len(_BIB_ENTRY.findall(para))
+    if entries >= 2 and entries * 40 >= len(words):
+        return True
     cites = len(_CITATION.findall(para))
     if cites < 2 and not (cites == 1 and len(words) <= 12 and re.match(r"^\d{1,3}\s", para)):
         return False
