@@ -410,3 +410,18 @@ def test_prose_that_quotes_a_title_after_a_year_is_not_a_bibliography():
     text = ("The market grew in 2019. “We saw new vendors every week,” an officer said. Prices fell in "
             "2020. “It was cheaper than ever,” a buyer told reporters in Tbilisi after the police raids.")
     assert non_prose_regions(text) == []
+
+
+def test_numbered_entries_under_a_references_heading_are_references():
+    entries = ["1. Novak P, Marin I. Courier routes and retail drug supply. Journal of Drug Market Studies. "
+               "2017;12:40-58. doi:10.1000/jdms.2017.040",
+               "2. Okafor D. Scraping tools for market research. Published online 2019.",
+               "3. Roth L. Replication code and source data. Zagreb Institute; 2020. https://example.org/rr"]
+    after = "Conclusions"
+    prose = "Petra Novak of the Zagreb Institute studied courier routes through Split in 2017."
+    text = "\n\n".join(["The study ends here.", "References", *entries, after, prose])
+    refs = [r for r in non_prose_regions(text) if r.kind == "references"]
+    assert [text[r.start:r.end] for r in refs] == entries
+    notes = "\n\n".join(["Notes", "The market grew in 2019, the survey shows, and kept growing after that."])
+    assert non_prose_regions(notes) == []  # prose under a heading, not an entry
+    assert non_prose_regions("\n\n".join(["Sources", "police said so"])) == []

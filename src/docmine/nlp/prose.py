@@ -34,6 +34,13 @@ _CITATION = re.compile(  # "Aldridge and Décary-Hétu 2014", "Otiashvili et al.
 # dash that repeats the previous author, 'accessed May 25, 2020'
 _BIB_ENTRY = re.compile(
     rf"(?:[A-Z][\w'’-]*|et al)\.\s+(?:(?:19|20)\d\d[a-z]?|n\.d)\.\s+[“\"‘']|—{{3}}|---\.|\baccessed\s+(?:{MONTHS})\s+\d{{1,2}},\s+(?:19|20)\d\d")
+# the heading of a reference section, and an entry under it: "7. Goodrich I. Online Markets ...
+# CRRC Georgia; 2020. https://..." (a number or an author first; a year, DOI or address in it)
+_REF_HEADING = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?(?:references|bibliography|works cited|literature cited|"
+                          r"sources|endnotes|notes|citations)\s*:?\s*$", re.I)
+_REF_ENTRY = re.compile(  # numbered, or an author first ("Goodrich I.", "Aldridge, Judith")
+    r"^\s*(?:\[?\d{1,3}[.\])]\s+\S|[A-Z\u00C0-\u024F][\w'’-]+,?\s+[A-Z\u00C0-\u024F])")
+_REF_MARK = re.compile(r"\b(?:19|20)\d\d[a-z]?\b|\bdoi:|https?://|\bwww\.", re.I)
 _DOT_LEADER = re.compile(r"(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){5,})\s*(?:\d{1,4}|[ivxlc]{1,6})\b")
 _WORD = re.compile(r"\S+")
 _NUMERIC = re.compile(r"^[.,:%$€£()+/-]*\d[\d.,:%$€£()+/-]*$")  # a number, not bare punctuation
@@ -90,8 +97,17 @@ def non_prose_regions(text: str) -> list[Region]:
     """Every region of ``text`` that is not prose, in order (regions may touch, not overlap)."""
     regions: list[Region] = []
     first = True
+    in_refs = False  # under a "References" heading: entries until a paragraph that is not one
     for start, para in _paragraphs(text):
         end = start + len(para)
+        if _REF_HEADING.match(para):
+            in_refs = True
+            continue
+        if in_refs and para.strip():
+            if _REF_ENTRY.match(para) and _REF_MARK.search(para) and len(_WORD.findall(para)) <= 120:
+                regions.append(Region(start, end, "references"))
+                continue
+            in_refs = False
         if first and para.strip():
             first = False
             if _is_front_matter(para):
