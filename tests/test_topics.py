@@ -485,3 +485,31 @@ def test_auto_k_bar_grows_with_the_collections_own_evidence():
     small = {2: 16.75, 3: 30.83, 4: 18.92, 5: 9.67}  # the bundled corpus: the fixed count decides
     assert distinct_bar(small) == DISTINCT_MIN
     assert not fine(30.0, 4.0, DISTINCT_MIN)  # one topic in three without its own words: no
+
+
+def test_topics_table_trend_and_cross_count_only_the_tagged_documents(tmp_path, synthetic):
+    """`docmine topics --tag T` answers "which themes are the documents I marked in?": every
+    document is clustered, the table counts the tagged ones."""
+    import docmine
+    from conftest import run_cli
+
+    texts, themes = synthetic
+    db = str(tmp_path / "tags.db")
+    with Store(db) as store:
+        fill_store(store, texts, themes)
+    whole = docmine.topics(db=db, k=3)
+    first = sorted(set(themes))[0]
+    mine = [i for i, th in enumerate(themes) if th == first][:4]
+    for i in mine:
+        docmine.tag("case", db=db, doc=f"{first}/{i:03d}.txt")
+    table = docmine.topics(db=db, tag="case")
+    assert table["size"].sum() == 4 and whole["size"].sum() == len(texts)
+    assert list(table["label"]) == list(whole["label"])  # the collection's topics, counted on the tagged
+    assert (table["size"] > 0).sum() == 1  # one theme, one topic
+    trend = docmine.api.topic_trend(db=db, tag="case")
+    assert trend.drop(columns=["topic", "label"]).to_numpy().sum() <= 4
+    cross = docmine.api.topic_entities(db=db, label=None, tag="case")
+    assert set(cross["windows"]) <= {4}
+    out = run_cli("topics", "--db", db, "--tag", "case").stdout
+    assert "(4 documents" in out and "(0 documents" in out
+    assert docmine.topics(db=db, tag="nothing-tagged-so")["size"].sum() == 0

@@ -241,9 +241,7 @@ def search_rows(query: str, db: str = DEFAULT_DB, **kw) -> Rows:
     if "lang" in kw:
         kw["lang"] = v.language(kw["lang"])
     with open_store(db) as store:
-        if kw.get("tag") and store.version() < 5:
-            raise ValueError("this store has no tags yet (it was written by an older docmine): tag documents "
-                             "or entities with docmine.tag(), or leave tag out")
+        _check_tag_store(store, kw.get("tag"))
         return _search(store, query, **kw)
 
 
@@ -275,26 +273,44 @@ def evidence(row: str, col: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
         return _evidence(store, row, col, **kw)
 
 
-def topics(db: str = DEFAULT_DB, k: str | int = "auto", seed: int = 0, refit: bool = False) -> pd.DataFrame:
+def topics(db: str = DEFAULT_DB, k: str | int = "auto", seed: int = 0, refit: bool = False,
+           tag: str | None = None, lang: str | None = None) -> pd.DataFrame:
     """Cluster documents by topic and store the assignment; returns the topic table.
 
     Documents added since the last fit are assigned to the existing topics (ids stay stable)
-    unless ``refit``.
+    unless ``refit``. ``tag`` / ``lang``: the table counts only the documents that carry the tag
+    (or mention an entity that does) / are in that language; every document is still clustered.
     """
-    from docmine.analysis.topics import fit_topics
+    from docmine.analysis.topics import fit_topics, topic_table
 
     k = v.topics_k(k)
     seed = v.whole_number(seed, "seed", minimum=0, example=0)
+    lang = v.language(lang)
     with _writable_store(db) as store:
-        return fit_topics(store, k=k, seed=seed, refit=refit)
+        _check_tag_store(store, tag)
+        out = fit_topics(store, k=k, seed=seed, refit=refit)
+        if tag or lang:
+            attrs, out = out.attrs, topic_table(store, tag=tag, lang=lang)
+            out.attrs.update(attrs)
+        return out
 
 
-def topic_trend(db: str = DEFAULT_DB, freq: str = "year") -> pd.DataFrame:
-    """Documents per topic and period (``year`` or ``month``) by publication date."""
+def _check_tag_store(store: Store, tag: str | None) -> None:
+    if tag and store.version() < 5:
+        raise ValueError("this store has no tags yet (it was written by an older docmine): tag documents "
+                         "or entities with docmine.tag(), or leave tag out")
+
+
+def topic_trend(db: str = DEFAULT_DB, freq: str = "year", tag: str | None = None,
+                lang: str | None = None) -> pd.DataFrame:
+    """Documents per topic and period (``year`` or ``month``) by publication date (``tag`` /
+    ``lang``: only those documents)."""
     from docmine.analysis.topics import topic_trend as _trend
 
+    lang = v.language(lang)
     with open_store(db) as store:
-        return _trend(store, freq=freq)
+        _check_tag_store(store, tag)
+        return _trend(store, freq=freq, tag=tag, lang=lang)
 
 
 def topic_entities(db: str = DEFAULT_DB, label: str = "DRUG", **kw) -> pd.DataFrame:
@@ -306,7 +322,10 @@ def topic_entities(db: str = DEFAULT_DB, label: str = "DRUG", **kw) -> pd.DataFr
         kw["min_count"] = v.whole_number(kw["min_count"], "min_count", example=2)
     if kw.get("top") is not None:
         kw["top"] = v.whole_number(kw["top"], "top", minimum=0, example=30, meaning="0 = all")
+    if "lang" in kw:
+        kw["lang"] = v.language(kw["lang"])
     with open_store(db) as store:
+        _check_tag_store(store, kw.get("tag"))
         return _te(store, label=label, **kw)
 
 

@@ -305,15 +305,15 @@ def cmd_comention(a) -> int:
 def cmd_topics(a) -> int:
     k = a.k
     if a.trend:
-        df = api.topic_trend(db=a.db, freq=a.trend)
+        df = api.topic_trend(db=a.db, freq=a.trend, tag=a.tag, lang=a.lang)
         _print_df(df.reset_index() if df.index.name else df)
         return 0
     if a.cross:
-        df = api.topic_entities(db=a.db, label=a.cross, min_count=a.min_count)
+        df = api.topic_entities(db=a.db, label=a.cross, min_count=a.min_count, tag=a.tag, lang=a.lang)
         columns = ["row", "col", "count", "row_count", "col_count", "npmi", "lift", "p_value"]
         _print_df((df.head(a.top) if a.top else df)[columns])
         return 0
-    df = api.topics(db=a.db, k=k, seed=a.seed, refit=a.refit)
+    df = api.topics(db=a.db, k=k, seed=a.seed, refit=a.refit, tag=a.tag, lang=a.lang)
     info = df.attrs
     how = info.get("k_selection")
     how = how.get("criterion", "") if isinstance(how, dict) else (how or f"k={k}")
@@ -492,6 +492,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--min-count", type=_count("--min-count", example=2), default=1)
     sp.add_argument("--top", type=_count("--top", minimum=0, example=30, meaning="0 = all"), default=30,
                     help="rows of the --cross table to print (default 30; 0 = all)")
+    sp.add_argument("--tag", help="count only documents with this tag, or that mention an entity with it "
+                                  "(docmine tag); every document is still clustered")
+    sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
+                    help="count only documents in this language (ISO 639 code: en, fr, hr, sr, tr, ...)")
 
     sp = add("report", cmd_report, "write a self-contained HTML report of the store")
     sp.add_argument("-o", "--output", default="report.html")

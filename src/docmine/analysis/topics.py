@@ -640,18 +640,29 @@ def _refresh_sizes(store: Store, model: TopicModel, assignments) -> list[dict]:
             for t, row in enumerate(model.topics)]
 
 
-def topic_table(store: Store, n_docs: int = 3) -> pd.DataFrame:
+def _only(tag: str | None, lang: str | None) -> tuple[str, list]:
+    """SQL on documents ``d`` for the documents a ``tag`` and a ``lang`` keep ("" for all)."""
+    from docmine.analysis.search import _filters
+
+    return _filters(tag=tag, lang=lang) if tag or lang else ("", [])
+
+
+def topic_table(store: Store, n_docs: int = 3, tag: str | None = None, lang: str | None = None) -> pd.DataFrame:
     """One row per stored topic: topic, label, size, terms, entities, representative, first/last date.
 
     ``representative``: titles (or paths) of the ``n_docs`` documents closest to the centroid,
-    near duplicates left out.
+    near duplicates left out. ``tag`` / ``lang``: sizes, dates and representatives count only the
+    documents that carry the tag (or mention an entity that does) / are in that language; the
+    topics themselves (label, terms, entities) are the collection's.
     """
     cols = ["topic", "label", "size", "terms", "entities", "representative", "first_date", "last_date"]
     topics = store.df("SELECT topic, label, terms, entities FROM topics ORDER BY topic")
     if topics.empty:
         return pd.DataFrame(columns=cols)
-    docs = store.df("SELECT doc_id, COALESCE(NULLIF(title, ''), path) AS name, date, topic, topic_weight, near_dup_of"
-                    " FROM documents WHERE topic IS NOT NULL ORDER BY topic, topic_weight DESC, doc_id")
+    fsql, fparams = _only(tag, lang)
+    docs = store.df("SELECT d.doc_id, COALESCE(NULLIF(d.title, ''), d.path) AS name, d.date, d.topic, d.topic_weight,"
+                    f" d.near_dup_of FROM documents d WHERE d.topic IS NOT NULL{fsql}"
+                    " ORDER BY d.topic, d.topic_weight DESC, d.doc_id", tuple(fparams))
     out = []
     for r in topics.itertuples():
         d = docs[docs["topic"] == r.topic]
@@ -665,17 +676,20 @@ def topic_table(store: Store, n_docs: int = 3) -> pd.DataFrame:
     return pd.DataFrame(out, columns=cols)
 
 
-def topic_trend(store: Store, freq: str = "year", include_near_duplicates: bool = False) -> pd.DataFrame:
+def topic_trend(store: Store, freq: str = "year", include_near_duplicates: bool = False,
+                tag: str | None = None, lang: str | None = None) -> pd.DataFrame:
     """Documents per topic and publication period: columns topic, label, then one per period.
 
     ``freq``: "year" (``2023``) or "month" (``2023-05``); periods without documents inside the
     covered range are 0. Undated documents are left out (their number is in ``attrs["undated"]``).
+    ``tag`` / ``lang``: count only those documents (see :func:`topic_table`).
     """
     if freq not in ("year", "month"):
         raise ValueError(f"unknown freq {freq!r}; choose year or month")
     dup = "" if include_near_duplicates else " AND d.near_dup_of IS NULL"
+    fsql, fparams = _only(tag, lang)
     df = store.df("SELECT d.topic, t.label, d.date FROM documents d JOIN topics t ON t.topic = d.topic"
-                  f" WHERE d.topic IS NOT NULL{dup}")
+                  f" WHERE d.topic IS NOT NULL{dup}{fsql}", tuple(fparams))
     topics = store.df("SELECT topic, label FROM topics ORDER BY topic")
     dates = pd.to_datetime(df["date"], errors="coerce", format="%Y-%m-%d")
     undated = int(dates.isna().sum())
@@ -693,14 +707,16 @@ def topic_trend(store: Store, freq: str = "year", include_near_duplicates: bool 
 
 
 def topic_entities(store: Store, label: str | None = "DRUG", min_count: int = 1, measure: str = "npmi",
-                   top: int | None = None, include_near_duplicates: bool = False, matrix: bool = False) -> pd.DataFrame:
+                   top: int | None = None, include_near_duplicates: bool = False, matrix: bool = False,
+                   tag: str | None = None, lang: str | None = None) -> pd.DataFrame:
     """Topic x entity table with the columns of :func:`docmine.analysis.comention.comention`.
 
     ``row`` is the topic label, ``col`` the entity's canonical name; windows are the documents that
     have a topic, so ``count`` = documents of the topic that mention the entity, ``row_count`` =
     topic size, ``col_count`` = documents mentioning the entity, ``mention_pairs`` = its mentions in
     the topic; PMI, NPMI, lift, chi-square and the one-sided Fisher p-value as in ``comention``.
-    ``label=None``: entities of every label.
+    ``label=None``: entities of every label. ``tag`` / ``lang``: the windows are only those
+    documents (see :func:`topic_table`).
     """
     from scipy.stats import hypergeom
 
@@ -711,13 +727,15 @@ def topic_entities(store: Store, label: str | None = "DRUG", min_count: int = 1,
     columns = ["row", "col", "count", "documents", "mention_pairs", "row_count", "col_count", "windows",
                "pmi", "npmi", "lift", "chi2", "p_value"]
     dup = "" if include_near_duplicates else " AND d.near_dup_of IS NULL"
+    fsql, fparams = _only(tag, lang)
+    dup += fsql
     docs = store.df(f"SELECT d.doc_id, d.topic, t.label FROM documents d JOIN topics t ON t.topic = d.topic"
-                    f" WHERE d.topic IS NOT NULL{dup}")
+                    f" WHERE d.topic IS NOT NULL{dup}", tuple(fparams))
     lab = "" if label is None else " AND e.label = ?"
     ments = store.df(
         "SELECT m.doc_id, e.canonical, COUNT(*) AS n FROM mentions m JOIN entities e USING(entity_id)"
         f" JOIN documents d USING(doc_id) WHERE d.topic IS NOT NULL{dup}{lab} GROUP BY m.doc_id, e.entity_id",
-        () if label is None else (label.upper(),))
+        tuple(fparams) + (() if label is None else (label.upper(),)))
     if docs.empty or ments.empty:
         out = pd.DataFrame(columns=columns)
     else:

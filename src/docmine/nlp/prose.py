@@ -33,7 +33,8 @@ _CITATION = re.compile(  # "Aldridge and Décary-Hétu 2014", "Otiashvili et al.
 # a bibliography entry's marks (author-date styles): 'Askew. 2017. “Title', 'Lee S. n.d. "Title', the
 # dash that repeats the previous author, 'accessed May 25, 2020'
 _BIB_ENTRY = re.compile(
-    rf"(?:[A-Z][\w'’-]*|et al)\.\s+(?:(?:19|20)\d\d[a-z]?|n\.d)\.\s+[“\"‘']|—{{3}}|---\.|\baccessed\s+(?:{MONTHS})\s+\d{{1,2}},\s+(?:19|20)\d\d")
+    rf"(?:[A-Z][\w'’-]*|et al)\.\s+(?:(?:19|20)\d\d[a-z]?|n\.d)\.\s+[“\"‘']|—{{3}}|---\."
+    rf"|\baccessed\s+(?:{MONTHS})\s+\d{{1,2}},\s+(?:19|20)\d\d")
 # the heading of a reference section, and an entry under it: "7. Goodrich I. Online Markets ...
 # CRRC Georgia; 2020. https://..." (a number or an author first; a year, DOI or address in it)
 _REF_HEADING = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?(?:references|bibliography|works cited|literature cited|"
