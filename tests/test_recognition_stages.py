@@ -425,3 +425,12 @@ def test_numbered_entries_under_a_references_heading_are_references():
     notes = "\n\n".join(["Notes", "The market grew in 2019, the survey shows, and kept growing after that."])
     assert non_prose_regions(notes) == []  # prose under a heading, not an entry
     assert non_prose_regions("\n\n".join(["Sources", "police said so"])) == []
+
+
+def test_a_heading_run_into_its_first_sentence_is_no_name(nlp):
+    """PDF extraction joins a section heading to the sentence that repeats it; the model read
+    "Scraping Scraping" as a person, and every later "(see Scraping)" joined that person."""
+    text = ("Methodological Annex\n\nScraping Scraping was conducted using Python, with a modified version of the "
+            "browser. The scraping strategy is described below (see Scraping). Maria Lopez wrote the parser.")
+    got = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert not [g for g in got if "Scraping" in g[1]], got

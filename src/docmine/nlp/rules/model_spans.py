@@ -102,6 +102,9 @@ class ModelSpans:
             words = [t.lower_ for t in span if re.fullmatch(r"(?=.*[\d&])(?=.*[A-Z])[A-Za-z0-9&-]{2,}", t.text)]
         if not words:
             return None
+        if span.label_ in ("PERSON", "ORG") and len(words) > 1 and len(set(words)) == 1 \
+                and any(t.text == words[0] for t in doc):
+            return None  # "Scraping Scraping was conducted" (and "scraping" elsewhere): a PDF heading run in
         if len(span) == 1 and common_word(span[0]) and not self.know.known_name(span.text) and (
                 span[0].is_upper and len(span[0]) > 2 and in_heading(doc, start)  # "KEY FINDINGS", "THE END"
                 or span.label_ == "PERSON" and span[0].is_sent_start and end + 1 < len(doc) and doc[end].lower_ == "of"
