@@ -108,3 +108,12 @@ def test_language_counts_from_the_index_equal_a_count_of_every_row(store):
     store.conn.execute("DROP INDEX documents_facets")  # as a store before migration 7 is read
     assert language_counts(store) == want == [("?", 3), ("en", 2), ("es", 2)]
 
+
+@pytest.mark.parametrize("query", ["*", "*reads", "  *id", "*heroin"])
+def test_a_full_text_query_that_starts_with_a_star_is_refused_with_a_message(store, query):
+    """FTS5 takes a query that starts with * for one of its debugging queries: "*" was a raw
+    "unknown special query" database error, "*reads" no search at all."""
+    for call in (lambda: full_text_rows(store, query), lambda: result_doc_ids(store, query, text=True)):
+        with pytest.raises(ValueError, match=r"invalid full-text query .*cannot start the query"):
+            call()
+    assert [r.path for r in full_text_rows(store, "heroin*").itertuples()]  # a prefix query still works

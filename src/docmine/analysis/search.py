@@ -40,6 +40,9 @@ def check_query(query: str, text: bool = False) -> str:
         raise ValueError(f"the query is {len(query):,} characters long; give at most {MAX_QUERY_CHARS}"
                          " (a name, or a few words)")
     if text:
+        if query.startswith("*"):  # FTS5 reads a query that starts with * as a special (debugging) query
+            raise ValueError(f"invalid full-text query {query!r}: * ends a word (prefix*), it cannot start the"
+                             f" query; {_FTS_HINT}")
         terms = [t for t in re.findall(r"\w+", query) if t not in _FTS_OPERATORS]
         if len(terms) > MAX_TEXT_TERMS:
             raise ValueError(f"the full-text query has {len(terms)} terms; give at most {MAX_TEXT_TERMS}."
