@@ -1,13 +1,20 @@
 """Load on the web app: p50/p95/p99 per route with K concurrent clients, alone and while a writer
 adds documents to the same store.
 
-    python benchmarks/load.py [--docs 10000] [--clients 8] [--requests 30] [--db FILE] [--keep]
+    python benchmarks/load.py [--docs 10000] [--mentions-per-doc 20] [--clients 8] [--requests 30] [--db FILE]
+                              [--alone] [--cli]
+
+    # issue 17's scale: 100,000 documents, ~5 million mentions; single-client latency and the CLI
+    python benchmarks/load.py --docs 100000 --mentions-per-doc 50 --db /tmp/scale.db --clients 1 --requests 5 \\
+        --alone --cli
 
 The store is generated (synthetic but realistic: press-release sentences naming agencies, drugs,
 places and people with a long-tailed frequency, written through the store's API, not spaCy), the app
 is served by Flask's threaded server on loopback in a subprocess, and each client thread requests
 every route in turn. "During ingest" runs a second process that writes batches of new documents
-(one transaction per batch of 20, as ingest does) for the whole measurement.
+(one transaction per batch of 20, as ingest does) for the whole measurement (``--alone``: not
+measured). ``--cli`` also times ``docmine search`` and ``docmine entities`` as fresh processes,
+beside the start-up time of the interpreter itself (``--cli-only``: only those).
 """
 from __future__ import annotations
 
@@ -46,10 +53,23 @@ def _pick(rng: random.Random, pool: list[str]) -> str:
     return pool[min(int(rng.paretovariate(1.2)) - 1, len(pool) - 1)]  # a few names dominate, as in real text
 
 
-def synthetic_result(n: int, rng: random.Random) -> dict:
+MENTIONS_PER_SENTENCE = 3 * 0.7 + 0.3
+"""Mentions a synthetic sentence holds on average (an ORG, DRUG and PLACE each 70% of the time, a PERSON 30%)."""
+MENTIONS_PER_DOC = 20
+"""The default of ``--mentions-per-doc``: 4 to 12 sentences a document, ~19 mentions."""
+
+
+def sentence_range(mentions_per_doc: float = MENTIONS_PER_DOC) -> tuple[int, int]:
+    """The range of sentences per document (uniform) that gives ~``mentions_per_doc`` mentions on
+    average: (4, 12) for the default 20, (11, 31) for 50."""
+    mid = max(1, round(mentions_per_doc / MENTIONS_PER_SENTENCE))
+    return max(1, mid - mid // 2), mid + mid // 2
+
+
+def synthetic_result(n: int, rng: random.Random, sentences_range: tuple[int, int] = (4, 12)) -> dict:
     """One processed document as a worker hands it to the store."""
     parts, mentions, sentences, pos = [], [], [], 0
-    for s in range(rng.randint(4, 12)):
+    for s in range(rng.randint(*sentences_range)):
         start = pos
         words = rng.sample(WORDS, 8)
         for label, pool in (("ORG", ORGS), ("DRUG", DRUGS), ("PLACE", PLACES), ("PERSON", PEOPLE)):
@@ -76,14 +96,28 @@ def synthetic_result(n: int, rng: random.Random) -> dict:
             "minhash": None}
 
 
-def generate(db: str, docs: int, start: int = 0, batch: int = 200, seed: int = 0) -> None:
+def generate(db: str, docs: int, start: int = 0, batch: int = 200, seed: int = 0,
+             mentions_per_doc: float = MENTIONS_PER_DOC, progress: float = 0.0) -> None:
+    """Write ``docs`` synthetic documents (numbered from ``start``) in transactions of ``batch``;
+    ``progress``: print the documents, mentions and rate so far every that many seconds (0: never)."""
     from docmine.store import Store
 
     rng = random.Random(seed)
+    sentences_range = sentence_range(mentions_per_doc)
+    t0 = last = time.perf_counter()
+    written = mentions = 0
     with Store(db) as store:
         run = store.start_run("bench", {})
         for lo in range(start, start + docs, batch):
-            store.write_batch([synthetic_result(n, rng) for n in range(lo, min(lo + batch, start + docs))], run)
+            results = [synthetic_result(n, rng, sentences_range) for n in range(lo, min(lo + batch, start + docs))]
+            store.write_batch(results, run)
+            written += len(results)
+            mentions += sum(len(r["mentions"]) for r in results)
+            now = time.perf_counter()
+            if progress and (now - last >= progress or written == docs):
+                last = now
+                print(f"  {written:,} documents, {mentions:,} mentions in {now - t0:.0f} s"
+                      f" ({written / (now - t0):.0f} documents/s)", flush=True)
 
 
 def writer(db: str, start: int) -> None:
@@ -107,7 +141,8 @@ def serve(db: str, port: int) -> subprocess.Popen:
             f"app = create_app({db!r}); warm_up(app); app.run(host='127.0.0.1', port={port}, threaded=True)")
     proc = subprocess.Popen([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": SRC},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(200):
+    deadline = time.monotonic() + 1800  # warm_up counts the whole store first: minutes on millions of mentions
+    while time.monotonic() < deadline and proc.poll() is None:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/autocomplete?q=xx", timeout=2).read()
             return proc
@@ -170,6 +205,32 @@ def measure(base: str, urls: dict[str, list[str]], clients: int, requests: int) 
     return times
 
 
+def time_cli(db: str, runs: int = 5) -> list[tuple[str, list[float]]]:
+    """Wall time of each query command as a fresh process (interpreter start-up included), ``runs``
+    times each, after ``python -c pass`` (the start-up alone) for comparison."""
+    from docmine.store import Store
+
+    with Store(db, readonly=True) as s:  # the most mentioned entity: the heaviest search
+        entity = s.query("SELECT e.canonical FROM entities e JOIN mentions m USING(entity_id)"
+                         " WHERE e.label = 'DRUG' GROUP BY e.entity_id ORDER BY COUNT(*) DESC LIMIT 1")[0][0]
+    env = {**os.environ, "PYTHONPATH": SRC}
+    docmine = [sys.executable, "-m", "docmine.cli"]
+    commands = [("python -c pass", [sys.executable, "-c", "pass"]),
+                (f"search {entity}", [*docmine, "search", entity, "--db", db]),
+                ("search container --text", [*docmine, "search", "container", "--text", "--db", db]),
+                ("entities", [*docmine, "entities", "--db", db]),
+                ("entities --label DRUG", [*docmine, "entities", "--label", "DRUG", "--db", db])]
+    out = []
+    for name, cmd in commands:
+        times = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True)
+            times.append(time.perf_counter() - t)
+        out.append((name, times))
+    return out
+
+
 def _pct(xs: list[float], p: float) -> float:
     return statistics.quantiles(xs, n=100, method="inclusive")[int(p) - 1] if len(xs) > 1 else xs[0]
 
@@ -177,11 +238,17 @@ def _pct(xs: list[float], p: float) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=10_000)
+    ap.add_argument("--mentions-per-doc", type=float, default=MENTIONS_PER_DOC,
+                    help="mentions per generated document on average (more sentences per document; default 20)")
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--requests", type=int, default=10, help="rounds of every route per client")
     ap.add_argument("--db", help="store to use (generated when missing)")
+    ap.add_argument("--alone", action="store_true", help="measure without a writer only")
+    ap.add_argument("--cli", action="store_true", help="also time `docmine search` and `docmine entities`")
+    ap.add_argument("--routes", help="only the routes whose names contain one of these (comma-separated)")
     ap.add_argument("--writer", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--start", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--cli-only", action="store_true", help="time only the CLI commands (no web app)")
     a = ap.parse_args()
     if a.writer:
         writer(a.db, a.start)
@@ -189,32 +256,60 @@ def main() -> None:
     db = a.db or os.path.join(tempfile.mkdtemp(), "load.db")
     if not os.path.exists(db):
         t = time.perf_counter()
-        generate(db, a.docs)
-        print(f"generated {a.docs} documents in {time.perf_counter() - t:.1f} s: {db}")
+        generate(db, a.docs, mentions_per_doc=a.mentions_per_doc, progress=30)
+        print(f"generated {a.docs} documents in {time.perf_counter() - t:.1f} s: {db}", flush=True)
+    if a.cli_only:
+        cli_report(db)
+        return
     port = _free_port()
+    t = time.perf_counter()
     server = serve(db, port)
+    print(f"app started and warmed up in {time.perf_counter() - t:.1f} s", flush=True)
     base = f"http://127.0.0.1:{port}"
     results = {}
     try:
         urls = routes(db)
+        if a.routes:
+            wanted = [w.strip() for w in a.routes.split(",") if w.strip()]
+            urls = {name: u for name, u in urls.items() if any(w in name for w in wanted)}
         results["alone"] = measure(base, urls, a.clients, a.requests)
-        w = subprocess.Popen([sys.executable, __file__, "--writer", "--db", db, "--start", str(10 ** 7)],
-                             env={**os.environ, "PYTHONPATH": SRC})
-        try:
-            results["during ingest"] = measure(base, urls, a.clients, a.requests)
-        finally:
-            w.kill()
-            w.wait()
+        if not a.alone:
+            w = subprocess.Popen([sys.executable, __file__, "--writer", "--db", db, "--start", str(10 ** 7)],
+                                 env={**os.environ, "PYTHONPATH": SRC})
+            try:
+                results["during ingest"] = measure(base, urls, a.clients, a.requests)
+            finally:
+                w.kill()
+                w.wait()
     finally:
         server.kill()
         server.wait()
-    print(f"\n{a.clients} clients, {a.requests} rounds each; seconds (alone | while a writer adds documents)")
-    print(f"{'route':16}{'p50':>8}{'p95':>8}{'p99':>8}   |{'p50':>8}{'p95':>8}{'p99':>8}   p95 ratio")
-    for name in results["alone"]:
-        alone, busy = results["alone"][name], results["during ingest"][name]
-        row = [_pct(alone, 50), _pct(alone, 95), _pct(alone, 99), _pct(busy, 50), _pct(busy, 95), _pct(busy, 99)]
-        print(f"{name:16}" + "".join(f"{x:8.3f}" for x in row[:3]) + "   |" + "".join(f"{x:8.3f}" for x in row[3:])
-              + f"   {row[4] / max(row[1], 1e-9):6.2f}")
+    if a.alone:
+        print(f"\n{a.clients} clients, {a.requests} rounds each; seconds")
+        print(f"{'route':16}{'p50':>8}{'p95':>8}{'p99':>8}{'max':>8}")
+        for name, alone in results["alone"].items():
+            print(f"{name:16}" + "".join(f"{x:8.3f}" for x in
+                                         (_pct(alone, 50), _pct(alone, 95), _pct(alone, 99), max(alone))))
+    else:
+        print(f"\n{a.clients} clients, {a.requests} rounds each; seconds (alone | while a writer adds documents)")
+        print(f"{'route':16}{'p50':>8}{'p95':>8}{'p99':>8}   |{'p50':>8}{'p95':>8}{'p99':>8}   p95 ratio")
+        for name in results["alone"]:
+            alone, busy = results["alone"][name], results["during ingest"][name]
+            row = [_pct(alone, 50), _pct(alone, 95), _pct(alone, 99), _pct(busy, 50), _pct(busy, 95), _pct(busy, 99)]
+            print(f"{name:16}" + "".join(f"{x:8.3f}" for x in row[:3]) + "   |"
+                  + "".join(f"{x:8.3f}" for x in row[3:]) + f"   {row[4] / max(row[1], 1e-9):6.2f}")
+    if a.cli:
+        cli_report(db)
+
+
+def cli_report(db: str) -> None:
+    print("\nCLI, fresh process each run (5 runs); seconds")
+    print(f"{'command':32}{'median':>8}{'max':>8}{'- start-up':>12}")
+    timed = time_cli(db)
+    startup = statistics.median(timed[0][1])
+    for name, times in timed:
+        med = statistics.median(times)
+        print(f"{name:32}{med:8.3f}{max(times):8.3f}" + (f"{med - startup:12.3f}" if name != timed[0][0] else ""))
 
 
 if __name__ == "__main__":

@@ -292,13 +292,16 @@ def test_entities_of_tagged_documents_from_the_cli(client, db, tmp_path):
 
 
 def test_serve_counts_the_store_before_the_first_visitor(db):
+    from docmine.nlp import lexicon
     from docmine.web.app import warm_up
 
     app = create_app(db)
     cache = app.extensions["docmine"]["cache"]
     assert not cache.items
+    lexicon._load_cached.cache_clear()
     warm_up(app)
     assert {("top_entities",), ("counts", "document")} <= set(cache.items)
+    assert lexicon._load_cached.cache_info().currsize == 1  # the first search does not load it
     secret = "s3cret-token-for-tests-0123456789"
     guarded = create_app(db, token=secret)
     warm_up(guarded, secret)  # through the access token

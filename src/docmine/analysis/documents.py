@@ -12,9 +12,20 @@ PAGE_COLUMNS = ("doc_id", "path", "title", "date", "format", "language", "topic"
 def language_counts(store: Store) -> list[tuple[str, int]]:
     """(language, documents) over every document, "?" for none, most documents first; ties in the
     order of each language's first document (as pandas' ``value_counts`` lists them)."""
-    counts = Counter(lang if lang is not None else "?" for (lang,) in
-                     store.query("SELECT language FROM documents ORDER BY doc_id"))
-    return sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first-seen order among ties
+    if not store.query("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'documents_facets'"):
+        counts = Counter(lang if lang is not None else "?" for (lang,) in
+                         store.query("SELECT language FROM documents ORDER BY doc_id"))
+        return sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first-seen order among ties
+    # from the facet index (migration 7) alone: reading the language of each row reads its text
+    # (100,000 documents: 0.4 s, on every first visit after an ingest batch)
+    total: Counter = Counter()
+    first: dict[str, int] = {}
+    for lang, n, first_id in store.query("SELECT language, COUNT(*), MIN(doc_id) FROM documents"
+                                         " INDEXED BY documents_facets GROUP BY language"):
+        key = lang if lang is not None else "?"
+        total[key] += n
+        first[key] = min(first.get(key, first_id), first_id)
+    return sorted(total.items(), key=lambda kv: (-kv[1], first[kv[0]]))
 
 
 def document_list(store: Store, topic: int | None = None, lang: str | None = None, offset: int = 0,

@@ -28,6 +28,8 @@ def entity_table(store: Store, label: str | None = None, top: int | None = 20,
 def entity_rows(store: Store, label: str | None = None, top: int | None = 20,
                 include_near_duplicates: bool = True, lang: str | None = None, tag: str | None = None) -> Rows:
     """:func:`entity_table` as :class:`~docmine.rows.Rows` (no pandas: what the CLI prints)."""
+    if not lang and not tag and include_near_duplicates and _indexed(store, "mentions_entity_doc", "documents_date"):
+        return _entity_rows_indexed(store, label, top)
     where, params = [], []
     if tag:
         from docmine.analysis.search import _filters
@@ -54,6 +56,62 @@ def entity_rows(store: Store, label: str | None = None, top: int | None = 20,
     return store.rows(sql, tuple(params))
 
 
+COLUMNS = ["label", "entity", "mentions", "documents", "first_date", "last_date"]
+WALK_FROM_DOCUMENTS = 1000
+"""An entity in this many documents or more has its first and last date found by reading the
+documents in date order until one mentions it (a few documents for a frequent entity); one in
+fewer, from its own documents."""
+
+
+def _indexed(store: Store, *names: str) -> bool:
+    found = {r[0] for r in store.query(
+        f"SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ({','.join('?' * len(names))})", names)}
+    return found == set(names)
+
+
+def _first_last_dates(store: Store, eid: int, documents: int | None = None) -> tuple[str | None, str | None]:
+    """The earliest and latest date of the documents that mention entity ``eid`` (``documents``:
+    how many they are, when known)."""
+    if documents is not None and documents < WALK_FROM_DOCUMENTS or not _indexed(store, "documents_date"):
+        # a rare entity (or a store before migration 6): every document of the entity
+        first, last = store.query("SELECT MIN(d.date), MAX(d.date) FROM documents d WHERE d.doc_id IN"
+                                  " (SELECT doc_id FROM mentions WHERE entity_id = ?)", (eid,))[0]
+        return first, last
+    # the documents by date until one mentions the entity: a frequent entity's first date is near
+    # the first document (MIN and MAX over its documents read every one of them)
+    ends = [store.query("SELECT d.date FROM documents d WHERE d.date IS NOT NULL AND EXISTS (SELECT 1 FROM"
+                        f" mentions m WHERE m.entity_id = ? AND m.doc_id = d.doc_id) ORDER BY d.date {order}"
+                        " LIMIT 1", (eid,)) for order in ("ASC", "DESC")]
+    return ends[0][0][0] if ends[0] else None, ends[1][0][0] if ends[1] else None
+
+
+def _entity_rows_indexed(store: Store, label: str | None, top: int | None) -> Rows:
+    """:func:`entity_rows` over every document from the indexes (a store from migration 6 on):
+    the mentions of every entity counted from the entity index, the documents only of those
+    that can make the ``top`` (the most mentions, ties included), the dates only of those listed.
+    The same rows as the query over every mention joined to its document (5 million mentions: 7 s)."""
+    label_sql, params = (" WHERE label = ?", (label.upper(),)) if label else ("", ())
+    names = {eid: (lab, canonical) for eid, lab, canonical in store.query(
+        f"SELECT entity_id, label, canonical FROM entities{label_sql}", params)}
+    if label:
+        mentions = store.query("SELECT e.entity_id, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.entity_id)"
+                               " FROM entities e WHERE e.label = ?", params)
+    else:
+        mentions = store.query("SELECT entity_id, COUNT(*) FROM mentions GROUP BY entity_id")
+    counted = sorted(((n, eid) for eid, n in mentions if n and eid in names), reverse=True)
+    if top:  # documents break ties only: the entities with as many mentions as the top-th or more
+        counted = [(n, eid) for n, eid in counted if n >= counted[min(top, len(counted)) - 1][0]] if counted else []
+    ranked = []
+    for n, eid in counted:
+        documents = store.query("SELECT COUNT(DISTINCT doc_id) FROM mentions WHERE entity_id = ?", (eid,))[0][0]
+        ranked.append((-n, -documents, names[eid][1], eid))
+    rows = []
+    for minus_mentions, minus_documents, canonical, eid in sorted(ranked)[:top or None]:
+        first, last = _first_last_dates(store, eid, -minus_documents)
+        rows.append((names[eid][0], canonical, -minus_mentions, -minus_documents, first, last))
+    return Rows(COLUMNS, rows)
+
+
 def top_entities(store: Store, labels: Sequence[str], top: int) -> dict[str, pd.DataFrame]:
     """``entity_table(store, label, top=top)`` for each label, near-duplicates included (the web
     app's overview): mentions and documents per entity counted from the (entity, document) index
@@ -67,25 +125,11 @@ def top_entities(store: Store, labels: Sequence[str], top: int) -> dict[str, pd.
         if eid in names:
             label, canonical = names[eid]
             ranked[label].append((-mentions, -documents, canonical, eid))
-    by_date = bool(store.query("SELECT 1 FROM sqlite_master WHERE name = 'documents_date'"))
-
-    def dates(eid: int) -> tuple[str | None, str | None]:
-        if not by_date:  # a store before migration 6: every document of the entity
-            first, last = store.query("SELECT MIN(d.date), MAX(d.date) FROM documents d WHERE d.doc_id IN"
-                                      " (SELECT doc_id FROM mentions WHERE entity_id = ?)", (eid,))[0]
-            return first, last
-        # the documents by date until one mentions the entity: a frequent entity's first date is near
-        # the first document (MIN and MAX over its documents read every one of them)
-        ends = [store.query("SELECT d.date FROM documents d WHERE d.date IS NOT NULL AND EXISTS (SELECT 1 FROM"
-                            f" mentions m WHERE m.entity_id = ? AND m.doc_id = d.doc_id) ORDER BY d.date {order}"
-                            " LIMIT 1", (eid,)) for order in ("ASC", "DESC")]
-        return ends[0][0][0] if ends[0] else None, ends[1][0][0] if ends[1] else None
-
     out = {}
     for label in labels:
         rows = []
         for minus_mentions, minus_documents, canonical, eid in sorted(ranked[label])[:top]:
-            first, last = dates(eid)
+            first, last = _first_last_dates(store, eid, -minus_documents)
             rows.append((label, canonical, -minus_mentions, -minus_documents, first, last))
-        out[label] = Rows(["label", "entity", "mentions", "documents", "first_date", "last_date"], rows).to_frame()
+        out[label] = Rows(COLUMNS, rows).to_frame()
     return out

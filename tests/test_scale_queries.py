@@ -1,0 +1,119 @@
+"""The queries made cheap for large stores (benchmarks/load.py at 100,000 documents) give what the
+plain queries give: entity tables from the indexes, snippets from an entity's first documents by
+date, distinct surface forms by skip scan, full-text ranking before snippets, result ids cut in
+id order."""
+import pytest
+
+from docmine.analysis import entities as ent_mod
+from docmine.analysis import search as search_mod
+from docmine.analysis.search import _filters, full_text_rows, mention_snippets, result_doc_ids
+from docmine.store import Store
+from storekit import add_document
+
+DOCS = [  # (path, text, date): ties in mentions and documents, undated documents, dates out of id order
+    ("a.txt", "Europol seized heroin. Europol and Interpol found cocaine in Spain.", "2021-05-01"),
+    ("b.txt", "Interpol seized heroin in Spain. HEROIN again. Europol.", "2019-01-01"),
+    ("c.txt", "Undated: Europol, heroin, cocaine.", None),
+    ("d.txt", "Interpol and heroin. Spain said cocaine.", "2019-01-01"),
+    ("e.txt", "Europol, Europol, Interpol. Heroin in Spain.", "2023-07-07"),
+    ("f.txt", "Undated too: cocaine and Interpol.", None),
+    ("g.txt", "Kovač met Europol about heroin.", "2020-02-02"),
+]
+ENTITIES = {"Europol": "ORG", "Interpol": "ORG", "heroin": "DRUG", "HEROIN": "DRUG|heroin", "Heroin": "DRUG|heroin",
+            "cocaine": "DRUG", "Spain": "PLACE", "Kovač": "PERSON"}
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "s.db")
+    for path, text, date in DOCS:
+        add_document(s, path, text, {k: v for k, v in ENTITIES.items() if k in text}, date=date)
+    # an entity no mention refers to any more (a deleted document leaves it)
+    s.conn.execute("INSERT INTO entities(label, canonical) VALUES ('ORG', 'Orphan Agency')")
+    s.conn.commit()
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize("walk_from", [0, 10**9])
+def test_entity_rows_from_the_indexes_equal_the_joined_query(store, monkeypatch, walk_from):
+    monkeypatch.setattr(ent_mod, "WALK_FROM_DOCUMENTS", walk_from)  # dates by walking the date index, or not
+    for label in (None, "ORG", "DRUG", "PERSON", "QUANTITY"):
+        for top in (None, 0, 1, 2, 3, 20):
+            fast = ent_mod.entity_rows(store, label, top)
+            with monkeypatch.context() as m:
+                m.setattr(ent_mod, "_indexed", lambda *a: False)  # the query over every mention
+                plain = ent_mod.entity_rows(store, label, top)
+            assert fast.columns == plain.columns
+            assert fast.rows == plain.rows, (label, top)
+    assert "Orphan Agency" not in [r.entity for r in ent_mod.entity_rows(store, None, 0).itertuples()]
+
+
+@pytest.mark.parametrize("filters", [{}, {"date_from": "2019-06-01"}, {"date_to": "2021-12-31"}])
+def test_snippets_from_the_first_documents_by_date_equal_the_sorted_mentions(store, monkeypatch, filters):
+    fsql, fparams = _filters(**filters)
+    for (eid,) in store.query("SELECT entity_id FROM entities"):
+        for limit in (1, 2, 3, 5, 8, 100):
+            monkeypatch.setattr(search_mod, "SNIPPETS_SORTED", 1)  # every entity read by date
+            walked = mention_snippets(store, eid, 20, fsql, fparams, limit=limit)
+            monkeypatch.setattr(search_mod, "SNIPPETS_SORTED", 10**9)  # every mention sorted
+            assert walked == mention_snippets(store, eid, 20, fsql, fparams, limit=limit), (eid, limit)
+
+
+def test_distinct_forms_by_skip_scan(store):
+    forms = store.query(f"SELECT entity_id, text FROM {search_mod._distinct_forms(store)} ORDER BY 1, 2")
+    assert "WITH RECURSIVE" in search_mod._distinct_forms(store)
+    assert [tuple(r) for r in forms] == [tuple(r) for r in store.query(
+        "SELECT DISTINCT entity_id, text FROM mentions ORDER BY 1, 2")]
+    assert {r[1] for r in forms} >= {"heroin", "HEROIN", "Heroin"}
+
+
+OLD_FULL_TEXT = (  # one query: snippets computed for every match before the LIMIT
+    "SELECT d.doc_id, d.path, d.title, d.date, round(bm25(documents_fts), 3) AS score,"
+    " snippet(documents_fts, 1, ?, ?, '…', 16) AS snippet"
+    " FROM documents_fts JOIN documents d ON d.doc_id = documents_fts.rowid"
+    " WHERE documents_fts MATCH ?{} ORDER BY bm25(documents_fts) LIMIT ?")
+
+
+@pytest.mark.parametrize("filters", [{}, {"date_from": "2020-01-01"}])
+def test_full_text_ranks_then_cuts_snippets_as_one_query_did(store, filters):
+    fsql, fparams = _filters(**filters)
+    for query in ("heroin", "Europol OR cocaine", '"seized heroin"', "undated*", "nothing"):
+        for limit in (1, 2, 50):
+            got = full_text_rows(store, query, limit=limit, marks=("<", ">"), **filters)
+            want = store.query(OLD_FULL_TEXT.format(fsql), ("<", ">", query, *fparams, limit))
+            assert got.columns == ["doc_id", "path", "title", "date", "score", "snippet"]
+            assert got.rows == [tuple(r) for r in want], (query, limit)
+    with pytest.raises(ValueError, match="invalid full-text query"):
+        full_text_rows(store, '"unterminated')
+
+
+def test_result_ids_cut_at_a_limit_are_the_first_of_all(store):
+    for text, query, found in ((True, "heroin OR cocaine", ()), (False, "x", [("DRUG", "heroin"), ("PLACE", "Spain")])):
+        for filters in ({}, {"date_from": "2019-06-01"}):
+            every = result_doc_ids(store, query, text, found, **filters)
+            assert every == sorted(every) and every
+            for limit in range(1, len(every) + 2):
+                assert result_doc_ids(store, query, text, found, **filters, limit=limit) == every[:limit]
+
+
+def test_language_counts_from_the_index_equal_a_count_of_every_row(store):
+    from docmine.analysis.documents import language_counts
+
+    store.conn.execute("UPDATE documents SET language = NULL WHERE doc_id IN (2, 5)")
+    store.conn.execute("UPDATE documents SET language = 'es' WHERE doc_id IN (3, 4)")
+    store.conn.execute("UPDATE documents SET language = '?' WHERE doc_id = 7")
+    store.conn.commit()
+    want = language_counts(store)
+    store.conn.execute("DROP INDEX documents_facets")  # as a store before migration 7 is read
+    assert language_counts(store) == want == [("?", 3), ("en", 2), ("es", 2)]
+
+
+@pytest.mark.parametrize("query", ["*", "*reads", "  *id", "*heroin"])
+def test_a_full_text_query_that_starts_with_a_star_is_refused_with_a_message(store, query):
+    """FTS5 takes a query that starts with * for one of its debugging queries: "*" was a raw
+    "unknown special query" database error, "*reads" no search at all."""
+    for call in (lambda: full_text_rows(store, query), lambda: result_doc_ids(store, query, text=True)):
+        with pytest.raises(ValueError, match=r"invalid full-text query .*cannot start the query"):
+            call()
+    assert [r.path for r in full_text_rows(store, "heroin*").itertuples()]  # a prefix query still works
