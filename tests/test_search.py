@@ -95,3 +95,11 @@ def test_printed_table_matches_the_dataframe_the_api_returns(store):
     assert list(rows.to_frame()["entity"]) == list(df["entity"])
     hits = docmine.api.search_rows("Turkey", db=str(store.path))
     assert [r.path for r in hits.itertuples()] == list(docmine.search("Turkey", db=str(store.path))["path"])
+
+
+@pytest.mark.parametrize("query", ["*", "a:b", "-heroin", "NEAR(", '"open', "x OR", "(", "AND"])
+def test_every_malformed_full_text_query_is_a_message_not_a_database_error(store, query):
+    """Whatever SQLite's FTS5 rejects comes back as a ValueError that names the query and the
+    syntax to use (a raw sqlite3 error reached the user for "*")."""
+    with pytest.raises(ValueError, match="invalid full-text query"):
+        search(store, query, text=True)

@@ -265,8 +265,10 @@ def full_text_rows(store: Store, query: str, date_from=None, date_to=None, topic
         return Rows(columns, out)
     except sqlite3.OperationalError as exc:
         msg = str(exc)
-        if "fts5" in msg or "syntax" in msg or "no such column" in msg or "unterminated" in msg or "MATCH" in msg:
-            raise ValueError(f"invalid full-text query {query!r}: {re.sub(r'^.*?: ', '', msg)}; {_FTS_HINT}") from None
+        # anything SQLite says about the MATCH is about the query ("unknown special query", "fts5:
+        # syntax error near ..."); a locked, unreadable or damaged store is not
+        if not re.search(r"locked|busy|disk|malformed|readonly|unable to open|interrupt", msg, re.I):
+            raise ValueError(f"invalid full-text query {query!r}: {re.sub(r'^fts5: ', '', msg)}; {_FTS_HINT}") from None
         raise
 
 
