@@ -195,3 +195,32 @@ def docmine_comention(db, **kw):
     from docmine import api
 
     return api.comention("ORG", "DRUG", db=db, min_count=1, **kw)
+
+
+def test_the_web_table_and_its_evidence_follow_a_tag(tmp_path):
+    """The co-mention page narrows to a tag (the form offers the store's tags) and its cells open
+    the evidence of the tagged documents only; so does `comention --evidence --tag`."""
+    from conftest import run_cli
+    from docmine import api
+    from docmine.store import Store
+    from docmine.tags import mark
+    from docmine.web.app import create_app
+    from storekit import small_store
+
+    db = small_store(str(tmp_path / "s.db"))
+    with Store(db) as s:
+        mark(s, "document", "b.txt", "case 7")
+    client = create_app(db).test_client()
+    whole = client.get("/comention?rows=ORG&cols=DRUG&measure=documents&min_count=1").get_data(as_text=True)
+    page = client.get("/comention?rows=ORG&cols=DRUG&measure=documents&min_count=1&tag=case+7").get_data(as_text=True)
+    assert '<option selected>case 7</option>' in page and "tag=case+7" in page  # cells keep the tag
+    assert ">3</a>" in whole and ">3</a>" not in page and ">1</a>" in page
+    ev = client.get("/evidence?row=Europol&col=heroin&rows=ORG&cols=DRUG&window=document&tag=case+7")
+    assert ev.status_code == 200 and "b.txt" in ev.get_data(as_text=True)
+    assert "a.txt" not in ev.get_data(as_text=True)
+    assert len(api.evidence("Europol", "heroin", db=db, window="document", tag="case 7")) == 1
+    assert len(api.evidence("Europol", "heroin", db=db, window="document")) == 3
+    out = run_cli("comention", "--db", db, "--rows", "ORG", "--cols", "DRUG", "--evidence", "Europol", "heroin",
+                  "--window", "document", "--tag", "case 7").stdout
+    assert "b.txt" in out and "a.txt" not in out
+    assert client.get("/comention?lang=english!").status_code == 400

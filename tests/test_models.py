@@ -41,3 +41,25 @@ def test_one_data_release_version():
     versions = {name: _load(name)["version"] for name in
                 ("drugs", "organisations", "places", "routes", "not_entities", "rules")}
     assert len(set(versions.values())) == 1, versions
+
+
+def test_data_files_are_read_once_then_from_a_parsed_cache(tmp_path, monkeypatch):
+    """Parsing the TOML data files was most of a query command's time; the parsed data is kept
+    (JSON, keyed by path, size and time), a changed file is parsed again, and a cache folder that
+    cannot be written is passed by."""
+    from docmine.nlp import lexicon
+
+    monkeypatch.setenv("DOCMINE_CACHE", str(tmp_path / "cache"))
+    f = tmp_path / "x.toml"
+    f.write_text('[a]\nname = "heroin"\n', encoding="utf-8")
+    assert lexicon._read_toml(f) == {"a": {"name": "heroin"}}
+    assert len(list((tmp_path / "cache").glob("toml-*.json"))) == 1
+    assert lexicon._read_toml(f) == {"a": {"name": "heroin"}}  # from the cache
+    f.write_text('[a]\nname = "cocaine"\n', encoding="utf-8")
+    assert lexicon._read_toml(f) == {"a": {"name": "cocaine"}}  # the file changed: parsed again
+    (tmp_path / "ro").write_text("a file where the cache folder should be")
+    monkeypatch.setenv("DOCMINE_CACHE", str(tmp_path / "ro"))
+    assert lexicon._read_toml(f) == {"a": {"name": "cocaine"}}
+    f.write_text("[a\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="invalid TOML"):
+        lexicon._read_toml(f)

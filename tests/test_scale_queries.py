@@ -117,3 +117,45 @@ def test_a_full_text_query_that_starts_with_a_star_is_refused_with_a_message(sto
         with pytest.raises(ValueError, match=r"invalid full-text query .*cannot start the query"):
             call()
     assert [r.path for r in full_text_rows(store, "heroin*").itertuples()]  # a prefix query still works
+
+
+def _plain(store, monkeypatch, label=None, top=None):
+    with monkeypatch.context() as m:
+        m.setattr(ent_mod, "_indexed", lambda *a: False)  # the query over every mention
+        return ent_mod.entity_rows(store, label, top).rows
+
+
+def test_entity_counts_are_kept_per_block_and_recounted_where_written(store, monkeypatch):
+    """`docmine entities` sums per-block counts stored at the end of each run (migration 8); a
+    block written since is recounted on reading, so the table is never stale."""
+    run = store.start_run("test", {})
+    store.finish_run(run, {})  # stores the counts
+    assert store.query("SELECT COUNT(*) FROM entity_counts")[0][0] > 0
+    assert ent_mod.stale_blocks(store) == {}
+    with monkeypatch.context() as m:  # fresh: nothing is recounted
+        m.setattr(ent_mod, "count_block", lambda *a: pytest.fail("a fresh block was recounted"))
+        assert ent_mod.entity_rows(store, None, None).rows == _plain(store, monkeypatch)
+    add_document(store, "h.txt", "Europol and Interpol seized cocaine in Spain.",
+                 {"Europol": "ORG", "Interpol": "ORG", "cocaine": "DRUG", "Spain": "PLACE"}, date="2024-01-01")
+    assert ent_mod.stale_blocks(store)  # written since: counted on reading, still right
+    assert ent_mod.entity_rows(store, None, None).rows == _plain(store, monkeypatch)
+    assert store.refresh_entity_counts() == 1 and ent_mod.stale_blocks(store) == {}
+    store.conn.execute("DELETE FROM mentions WHERE doc_id = (SELECT doc_id FROM documents WHERE path = 'g.txt')")
+    store.conn.commit()
+    got = ent_mod.entity_rows(store, None, None).rows
+    assert got == _plain(store, monkeypatch) and "Kovač" not in [r[1] for r in got]
+
+
+def test_a_store_far_past_one_block_sums_its_blocks(tmp_path, monkeypatch):
+    from docmine.store import DOC_BLOCK
+
+    with Store(tmp_path / "big.db") as s:
+        s.conn.execute("INSERT INTO documents(doc_id, sha256, path, format, text) VALUES (?, 'x', 'x.txt', 'txt', '')",
+                       (2 * DOC_BLOCK - 3,))  # the next documents get ids 2046, 2047 | 2048, ...: two blocks
+        s.conn.commit()
+        for path, text, date in DOCS:
+            add_document(s, path, text, {k: v for k, v in ENTITIES.items() if k in text}, date=date)
+        assert {d // DOC_BLOCK for (d,) in s.query("SELECT doc_id FROM documents WHERE path != 'x.txt'")} == {1, 2}
+        s.refresh_entity_counts()
+        assert {b for (b,) in s.query("SELECT DISTINCT block FROM entity_counts")} == {1, 2}
+        assert ent_mod.entity_rows(s, None, None).rows == _plain(s, monkeypatch)

@@ -269,7 +269,10 @@ def evidence(row: str, col: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
     for key in ("rows_label", "cols_label"):
         if kw.get(key) is not None:
             kw[key] = v.label(kw[key], key)
+    if "lang" in kw:
+        kw["lang"] = v.language(kw["lang"])
     with open_store(db) as store:
+        _check_tag_store(store, kw.get("tag"))
         return _evidence(store, row, col, **kw)
 
 

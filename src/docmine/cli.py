@@ -273,7 +273,8 @@ def cmd_comention(a) -> int:
     if a.evidence:
         row, col = a.evidence
         df = api.evidence(row, col, db=a.db, window=a.window if a.window != "document" else "sentence",
-                          rows_label=a.rows, cols_label=a.cols, include_near_duplicates=a.include_near_duplicates)
+                          rows_label=a.rows, cols_label=a.cols, include_near_duplicates=a.include_near_duplicates,
+                          lang=a.lang, tag=a.tag)
         if df.empty:
             print(f"no {a.window} mentions both {row!r} and {col!r}")
         for r in df.itertuples():

@@ -399,9 +399,12 @@ def comention_row(store: Store, counts: Counts, entity_id: int, cols: str | Sequ
 
 
 def evidence(store: Store, row: str, col: str, window: str = "sentence", rows_label: str | None = None,
-             cols_label: str | None = None, include_near_duplicates: bool = False, limit: int = 100) -> pd.DataFrame:
-    """The windows (sentences, paragraphs or documents) where both entities are mentioned."""
-    from docmine.analysis.search import find_entities
+             cols_label: str | None = None, include_near_duplicates: bool = False, limit: int = 100,
+             lang: str | None = None, tag: str | None = None) -> pd.DataFrame:
+    """The windows (sentences, paragraphs or documents) where both entities are mentioned
+    (``lang`` / ``tag``: only in the documents in that language / that carry the tag or mention an
+    entity that does, as the co-mention table of the same filter counts them)."""
+    from docmine.analysis.search import _filters, find_entities
 
     def ids(name, label):
         ents = find_entities(store, name, label)
@@ -418,6 +421,7 @@ def evidence(store: Store, row: str, col: str, window: str = "sentence", rows_la
     qa = ",".join("?" * len(a))
     qb = ",".join("?" * len(b))
     same = "" if window == "document" else f" AND ma.{unit} = mb.{unit}"
+    fsql, fparams = _filters(lang=lang, tag=tag) if lang or tag else ("", [])
     # the first ``limit`` documents (by date, then id) where the two share a window hold the first
     # ``limit`` windows: read the documents in that order until enough are found, not every
     # window of a frequent pair
@@ -427,7 +431,7 @@ def evidence(store: Store, row: str, col: str, window: str = "sentence", rows_la
         f" AND ma.entity_id IN ({qa}) AND mb.entity_id IN ({qb}))"
         + ("" if include_near_duplicates else
            " AND d.doc_id NOT IN (SELECT doc_id FROM documents WHERE near_dup_of IS NOT NULL)")
-        + " ORDER BY d.date, d.doc_id LIMIT ?", (*a, *b, max(limit, 1)))
+        + fsql + " ORDER BY d.date, d.doc_id LIMIT ?", (*a, *b, *fparams, max(limit, 1)))
     docs = ",".join(str(int(r[0])) for r in first) or "NULL"
     rows = store.query(
         "SELECT DISTINCT d.doc_id, d.path, d.title, d.date, ma.page, ma.sentence, ma.paragraph, ma.start AS a_start,"

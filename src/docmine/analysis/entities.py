@@ -29,6 +29,8 @@ def entity_rows(store: Store, label: str | None = None, top: int | None = 20,
                 include_near_duplicates: bool = True, lang: str | None = None, tag: str | None = None) -> Rows:
     """:func:`entity_table` as :class:`~docmine.rows.Rows` (no pandas: what the CLI prints)."""
     if not lang and not tag and include_near_duplicates and _indexed(store, "mentions_entity_doc", "documents_date"):
+        if store.version() >= 8:
+            return _entity_rows_counted(store, label, top)
         return _entity_rows_indexed(store, label, top)
     where, params = [], []
     if tag:
@@ -83,6 +85,62 @@ def _first_last_dates(store: Store, eid: int, documents: int | None = None) -> t
                         f" mentions m WHERE m.entity_id = ? AND m.doc_id = d.doc_id) ORDER BY d.date {order}"
                         " LIMIT 1", (eid,)) for order in ("ASC", "DESC")]
     return ends[0][0][0] if ends[0] else None, ends[1][0][0] if ends[1] else None
+
+
+# -- per-block entity counts (store migration 8) -------------------------------------------------
+def count_block(store: Store, block: int) -> list[tuple[int, int, int]]:
+    """(entity_id, mentions, documents) of the documents of one block (doc_id // DOC_BLOCK)."""
+    from docmine.store import DOC_BLOCK
+
+    return [tuple(r) for r in store.query(
+        "SELECT entity_id, COUNT(*), COUNT(DISTINCT doc_id) FROM mentions WHERE doc_id >= ? AND doc_id < ?"
+        " GROUP BY entity_id", (block * DOC_BLOCK, (block + 1) * DOC_BLOCK))]
+
+
+def stale_blocks(store: Store) -> dict[int, int]:
+    """Block -> its current generation, for every block whose stored counts are missing or older
+    (a block never written since migration 6 has generation 0)."""
+    from docmine.store import DOC_BLOCK
+
+    top = store.query("SELECT MAX(doc_id) FROM documents")[0][0]
+    gens: dict[int, int] = {b: g for b, g in store.query("SELECT block, gen FROM doc_block_gen")}
+    counted: dict[int, int] = {b: g for b, g in store.query("SELECT block, gen FROM entity_count_blocks")}
+    blocks = set(range(top // DOC_BLOCK + 1)) if top is not None else set()
+    blocks |= set(gens) | set(counted)  # a block whose documents are all gone: its counts must go too
+    return {b: gens.get(b, 0) for b in sorted(blocks) if counted.get(b) != gens.get(b, 0)}
+
+
+def entity_counts(store: Store) -> dict[int, tuple[int, int]]:
+    """Entity id -> (mentions, documents) over every document, summed from the stored per-block
+    counts; blocks written since they were counted are counted here (nothing is written)."""
+    stale = stale_blocks(store)
+    totals: dict[int, list[int]] = {}
+    for block, eid, mentions, documents in store.query("SELECT block, entity_id, mentions, documents"
+                                                       " FROM entity_counts"):
+        if block not in stale:
+            t = totals.setdefault(eid, [0, 0])
+            t[0] += mentions
+            t[1] += documents  # a document lies in one block: the blocks' documents add up
+    for block in stale:
+        for eid, mentions, documents in count_block(store, block):
+            t = totals.setdefault(eid, [0, 0])
+            t[0] += mentions
+            t[1] += documents
+    return {eid: (m, d) for eid, (m, d) in totals.items()}
+
+
+def _entity_rows_counted(store: Store, label: str | None, top: int | None) -> Rows:
+    """:func:`entity_rows` over every document from the per-block counts (migration 8)."""
+    label_sql, params = (" WHERE label = ?", (label.upper(),)) if label else ("", ())
+    names = {eid: (lab, canonical) for eid, lab, canonical in store.query(
+        f"SELECT entity_id, label, canonical FROM entities{label_sql}", params)}
+    ranked = sorted((-m, -d, names[eid][1], eid) for eid, (m, d) in entity_counts(store).items()
+                    if eid in names and m)
+    rows = []
+    for minus_mentions, minus_documents, canonical, eid in ranked[:top or None]:
+        first, last = _first_last_dates(store, eid, -minus_documents)
+        rows.append((names[eid][0], canonical, -minus_mentions, -minus_documents, first, last))
+    return Rows(COLUMNS, rows)
 
 
 def _entity_rows_indexed(store: Store, label: str | None, top: int | None) -> Rows:

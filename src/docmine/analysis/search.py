@@ -217,12 +217,18 @@ def search_rows(store: Store, query: str, label: str | None = None, fuzzy: bool 
         return Rows(cols)
     fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang, tag=tag)
     out = []
-    # counted by SQL (without a filter, from the (entity, document) index alone); only the snippets
-    # shown are read and cut
+    # counted by SQL (without a filter, from the per-block entity counts of a store from migration 8
+    # on, else from the (entity, document) index alone); only the snippets shown are read and cut
     count_sql = ("SELECT COUNT(DISTINCT m.doc_id) FROM mentions m" + (" JOIN documents d USING(doc_id)" if fsql else "")
                  + f" WHERE m.entity_id = ?{fsql}")
+    counts = None
+    if not fsql and store.version() >= 8:
+        from docmine.analysis.entities import entity_counts
+
+        counts = entity_counts(store)
     for e in ents.itertuples():
-        ndocs = store.query(count_sql, (e.entity_id, *fparams))[0][0]
+        ndocs = counts.get(e.entity_id, (0, 0))[1] if counts is not None \
+            else store.query(count_sql, (e.entity_id, *fparams))[0][0]
         for h in mention_snippets(store, e.entity_id, width, fsql, fparams, limit=limit, marks=marks):
             out.append({"entity": e.entity, "label": e.label, "score": e.score, "entity_documents": ndocs, **h})
     return Rows.from_dicts(cols, out)

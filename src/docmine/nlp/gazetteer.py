@@ -27,8 +27,9 @@ def _cache_file(name: str, packages: tuple[str, ...]) -> Path | None:
         key = "-".join(version(p) for p in packages)
     except Exception:
         return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "docmine"
-    return base / f"{name}-{key}.json"
+    from docmine.nlp.lexicon import cache_dir
+
+    return cache_dir() / f"{name}-{key}.json"
 
 
 def _cached(cache: Path | None, build):

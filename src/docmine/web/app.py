@@ -388,6 +388,16 @@ href="{{ url_for('document_page', doc_id=m.doc_id, at=m.start) }}">{{ m.kwic|kwi
             actions=Markup(render(ENTITY_ACTIONS, name=name, label=label, tags=tags,
                                                   writable=app.config["WRITABLE"], labels=LABELS)))
 
+    def subset_args() -> tuple[str | None, str | None]:
+        """``tag`` and ``lang`` of a page that can be narrowed to a case file or a language."""
+        from docmine import validate as v
+
+        tag, lang = text_arg("tag") or None, request.args.get("lang") or None
+        try:
+            return tag, v.language(lang)
+        except ValueError as exc:
+            fail(str(exc))
+
     @app.route("/comention")
     def comention_page():
         from docmine.analysis.comention import MEASURES, WINDOWS, comention_table
@@ -400,9 +410,17 @@ href="{{ url_for('document_page', doc_id=m.doc_id, at=m.start) }}">{{ m.kwic|kwi
         if rows not in LABELS or cols not in LABELS or measure not in MEASURES or window not in WINDOWS:
             fail(f"rows and cols must be one of {', '.join(LABELS)}, measure one of {', '.join(MEASURES)}"
                         f" and window one of {', '.join(WINDOWS)}")
+        tag, lang = subset_args()
         with store() as s:
-            t = cache.get(("comention", rows, cols, window, measure, min_count),
-                          lambda: comention_table(s, window_counts(s, window), rows, cols, measure, min_count))
+            if tag or lang:  # a case file or one language: counted for this subset (not per block)
+                from docmine.analysis.comention import comention
+
+                t = cache.get(("comention", rows, cols, window, measure, min_count, tag, lang),
+                              lambda: comention(s, rows, cols, window, measure, min_count, lang=lang, tag=tag))
+            else:
+                t = cache.get(("comention", rows, cols, window, measure, min_count),
+                              lambda: comention_table(s, window_counts(s, window), rows, cols, measure, min_count))
+            tags = [r[0] for r in s.query("SELECT DISTINCT tag FROM tags ORDER BY tag")] if s.version() >= 5 else []
         if request.args.get("format") == "csv":
             return csv_response(t, f"comention-{rows}-{cols}")
         top_rows, top_cols = [], []
@@ -428,7 +446,11 @@ measure <select name="measure">{% for m in measures %}<option {% if m==measure %
 {% endfor %}</select>
 window <select name="window">{% for w in windows %}<option {% if w==window %}selected{% endif %}>{{ w }}</option>\
 {% endfor %}</select>
-min count <input name="min_count" size="3" value="{{ min_count }}"> <input type="submit" value="show"></form>
+min count <input name="min_count" size="3" value="{{ min_count }}">
+{% if tags %}tag <select name="tag"><option value="">(all documents)</option>{% for g in tags %}\
+<option {% if g==tag %}selected{% endif %}>{{ g }}</option>{% endfor %}</select>{% endif %}
+language <input name="lang" size="3" value="{{ lang or '' }}" placeholder="any"> \
+<input type="submit" value="show"></form>
 <p><a href="{{ request.full_path }}&format=csv">download CSV</a> · click a cell for its evidence · \
 {% if signed %}<span style="background:rgba(214,39,40,.6)">&nbsp;above 0&nbsp;</span> \
 <span style="background:rgba(31,119,180,.6)">&nbsp;below 0&nbsp;</span> {% endif %}\
@@ -439,14 +461,14 @@ min count <input name="min_count" size="3" value="{{ min_count }}"> <input type=
 <td class="num" style="{{ cell_style(x[measure_idx] if x else None) }}"{% if not x %} title="no pair"{% endif %}>
 {% if x %}<a class="cell" \
 href="{{ url_for('evidence_page', row=r, col=c, rows=rows, cols=cols, \
-window='sentence' if window=='document' else window) }}" \
+window='sentence' if window=='document' else window, tag=tag or None, lang=lang or None) }}" \
 title="{{ x.count }} {{ window }}s">\
 {{ '%.2f'|format(x[measure_idx]|float) if measure not in ('count','documents','mention_pairs') else x[measure_idx] }}\
 </a>{% endif %}</td>{% endfor %}</tr>{% endfor %}
 </table>{% endif %}
 """, rows=rows, cols=cols, measure=measure, window=window, min_count=min_count, labels=LABELS, measures=MEASURES,
             windows=WINDOWS, top_rows=top_rows, top_cols=top_cols, cells=cells, vmax=vmax, signed=signed,
-            cell_style=cell_style,
+            cell_style=cell_style, tag=tag, lang=lang, tags=tags,
             measure_idx=list(t.columns).index(measure) + 1 if len(t) else 0)
 
     @app.route("/evidence")
@@ -458,9 +480,10 @@ title="{{ x.count }} {{ window }}s">\
         window = request.args.get("window", "sentence")
         if window not in ("document", "paragraph", "sentence"):
             fail(f"unknown window {window!r}; choose document, paragraph or sentence")
+        tag, lang = subset_args()
         try:
             with store() as s:
-                ev = evidence(s, row, col, window=window, rows_label=rows, cols_label=cols)
+                ev = evidence(s, row, col, window=window, rows_label=rows, cols_label=cols, lang=lang, tag=tag)
         except ValueError as exc:
             return page("evidence", "<p>{{ e }}</p>", e=str(exc)), 404
         if request.args.get("format") == "csv":
