@@ -224,3 +224,27 @@ def test_the_web_table_and_its_evidence_follow_a_tag(tmp_path):
                   "--window", "document", "--tag", "case 7").stdout
     assert "b.txt" in out and "a.txt" not in out
     assert client.get("/comention?lang=english!").status_code == 400
+
+
+def test_a_report_of_the_tagged_documents_only(tmp_path):
+    """`docmine report --tag T`: the report of a case file: its documents, its entities and
+    co-mentions; the untagged documents are not in it."""
+    from conftest import run_cli
+    from docmine.store import Store
+    from docmine.tags import mark
+    from storekit import add_document, small_store
+
+    db = small_store(str(tmp_path / "s.db"))
+    with Store(db) as s:
+        add_document(s, "z.txt", "Carabinieri seized ketamine in Italy.",
+                     {"Carabinieri": "ORG", "ketamine": "DRUG", "Italy": "PLACE"}, date="2024-02-02")
+        mark(s, "document", "a.txt", "case 7")
+    whole, case = tmp_path / "whole.html", tmp_path / "case.html"
+    run_cli("report", "--db", db, "-o", str(whole))
+    run_cli("report", "--db", db, "-o", str(case), "--tag", "case 7")
+    w, c = whole.read_text(encoding="utf-8"), case.read_text(encoding="utf-8")
+    assert "z.txt" in w and "Carabinieri" in w and "Only the documents" not in w
+    assert "a.txt" in c and "z.txt" not in c and "b.txt" not in c and "Carabinieri" not in c
+    assert "Only the documents tagged &#39;case 7&#39;" in c
+    bad = run_cli("report", "--db", db, "-o", str(case), "--tag", "<b>", check=False)
+    assert bad.returncode == 2 and "use 1 to 50 letters" in bad.stderr

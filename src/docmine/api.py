@@ -387,14 +387,22 @@ def seizure_cube(db: str = DEFAULT_DB, **filters: Any) -> pd.DataFrame:
     return _cube(seizures(db, **filters))
 
 
-def report(db: str = DEFAULT_DB, output: str = "report.html") -> str:
-    """Write the self-contained HTML report; returns its path."""
+def report(db: str = DEFAULT_DB, output: str = "report.html", tag: str | None = None,
+           lang: str | None = None) -> str:
+    """Write the self-contained HTML report; returns its path. ``tag`` / ``lang``: a report of the
+    documents that carry the tag (or mention an entity that does) / are in that language."""
     from docmine.report import build_report
 
     output = v.output_path(output, "output")
+    lang = v.language(lang)
+    if tag is not None:
+        from docmine.tags import check_tag
+
+        tag = check_tag(tag)
     _update_seizures(db)
     with open_store(db) as store:
-        html = build_report(store, db_name=db)
+        _check_tag_store(store, tag)
+        html = build_report(store, db_name=db, tag=tag, lang=lang)
     with open(output, "w", encoding="utf-8") as fh:
         fh.write(html)
     return output

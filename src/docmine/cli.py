@@ -342,7 +342,7 @@ def cmd_topics(a) -> int:
 
 
 def cmd_report(a) -> int:
-    path = api.report(db=a.db, output=a.output)
+    path = api.report(db=a.db, output=a.output, tag=a.tag, lang=a.lang)
     print(f"wrote {path}")
     return 0
 
@@ -500,6 +500,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("report", cmd_report, "write a self-contained HTML report of the store")
     sp.add_argument("-o", "--output", default="report.html")
+    sp.add_argument("--tag", help="a report of the documents with this tag, or that mention an entity with it")
+    sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
+                    help="a report of the documents in this language (ISO 639 code: en, fr, hr, sr, tr, ...)")
 
     sp = add("serve", cmd_serve, "local web workbench (127.0.0.1 by default)")
     sp.add_argument("--port", type=_count("--port", maximum=65535, example=8765), default=8765)

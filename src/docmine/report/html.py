@@ -31,6 +31,8 @@ svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>docmine report</h1>
 <p class="muted">Store {{ db }} · generated {{ generated }} · docmine {{ version }}</p>
+{% if subset %}<p><b>Only {{ subset }}</b> (documents, entities, co-mentions, topic sizes, timelines and
+seizures; the failures are the whole store's).</p>{% endif %}
 <div class="cards">
 {% for k, v in cards %}<div class="card"><b>{{ v }}</b>{{ k }}</div>{% endfor %}
 </div>
@@ -134,8 +136,9 @@ def _bar(series: pd.Series, color: str) -> str:
     return _svg(fig)
 
 
-def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
-    """The report as one HTML string."""
+def build_report(store: Store, db_name: str = DEFAULT_DB, tag: str | None = None, lang: str | None = None) -> str:
+    """The report as one HTML string; ``tag`` / ``lang``: of the documents that carry the tag (or
+    mention an entity that does) / are in that language only."""
     import datetime as dt
 
     import matplotlib
@@ -146,11 +149,18 @@ def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
 
     from docmine.analysis.comention import comention
     from docmine.analysis.entities import TABLE_ORDER, entity_table
+    from docmine.analysis.search import _filters
     from docmine.export import documents_df, records
     from docmine.version import __version__
 
+    fsql, fparams = _filters(lang=lang, tag=tag) if tag or lang else ("", [])
+    keep = None if not fsql else {r[0] for r in store.query(f"SELECT d.doc_id FROM documents d WHERE 1=1{fsql}",
+                                                            tuple(fparams))}
     docs = documents_df(store)
-    counts = store.query("SELECT label, COUNT(*) FROM mentions GROUP BY label")
+    if keep is not None:
+        docs = docs[docs["doc_id"].isin(keep)].reset_index(drop=True)
+    counts = store.query("SELECT m.label, COUNT(*) FROM mentions m JOIN documents d USING(doc_id)"
+                         f" WHERE 1=1{fsql} GROUP BY m.label", tuple(fparams))
     n_fail = store.query("SELECT COUNT(*) FROM failures")[0][0]
     cards: list[tuple[str, object]] = [("documents", len(docs)),
                                        ("pages", int(docs["pages"].sum()) if len(docs) else 0)]
@@ -160,11 +170,11 @@ def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
         cards.append(("languages", ", ".join(f"{k} {n}" for k, n in langs.items())))
     charts = []
     for label in TABLE_ORDER:
-        t = entity_table(store, label, top=15)
+        t = entity_table(store, label, top=15, lang=lang, tag=tag)
         if not t.empty:
             charts.append((label, _bar(t.set_index("entity")["mentions"], COLORS.get(label, "#888888"))))
     heat, pairs = "", []
-    table = comention(store, "ORG", "DRUG", min_count=2)
+    table = comention(store, "ORG", "DRUG", min_count=2, lang=lang, tag=tag)
     if not table.empty:
         import os
         import tempfile
@@ -178,9 +188,15 @@ def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
             heat = heat[heat.find("<svg"):]
         pairs = table.sort_values(["npmi", "count"], ascending=False).head(15).to_dict("records")
     topics = []
+    sizes = None
+    if keep is not None:
+        from docmine.analysis.topics import topic_table
+
+        sizes = dict(zip(*(topic_table(store, tag=tag, lang=lang)[c] for c in ("topic", "size")), strict=True))
     for r in store.query("SELECT topic, label, size, entities FROM topics ORDER BY topic"):
         ents = json.loads(r["entities"] or "[]")
-        topics.append({"topic": r["topic"], "label": r["label"], "size": r["size"],
+        topics.append({"topic": r["topic"], "label": r["label"],
+                       "size": r["size"] if sizes is None else sizes.get(r["topic"], 0),
                        "entities": ", ".join(str(e) for e in ents[:8])})
     timeline = drug_timeline = ""
     dated = docs.dropna(subset=["date"])
@@ -192,8 +208,8 @@ def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
         ax.spines[["top", "right"]].set_visible(False)
         timeline = _svg(fig)
         dm = store.df("SELECT e.canonical AS drug, d.date FROM mentions m JOIN entities e USING(entity_id)"
-                      " JOIN documents d USING(doc_id) WHERE m.label='DRUG' AND d.date IS NOT NULL"
-                      " GROUP BY m.doc_id, e.entity_id")
+                      f" JOIN documents d USING(doc_id) WHERE m.label='DRUG' AND d.date IS NOT NULL{fsql}"
+                      " GROUP BY m.doc_id, e.entity_id", tuple(fparams))
         if len(dm):
             top = dm["drug"].value_counts().head(5).index
             dm = dm[dm["drug"].isin(top)]
@@ -213,7 +229,7 @@ def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
             drug_timeline = _svg(fig)
     from docmine.seizures.table import seizure_cube, seizure_table
 
-    seizures = seizure_table(store, update=False)
+    seizures = seizure_table(store, update=False, doc_ids=keep)
     seizure_chart = ""
     weighed = seizures.dropna(subset=["kg", "date"]) if len(seizures) else seizures
     if len(weighed):
@@ -233,6 +249,8 @@ def build_report(store: Store, db_name: str = DEFAULT_DB) -> str:
     env = Environment(autoescape=True)
     return env.from_string(TEMPLATE).render(
         db=db_name, generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), version=__version__, cards=cards,
+        subset=" and ".join(([f"the documents tagged {tag!r} (or mentioning an entity tagged so)"] if tag else [])
+                            + ([f"the documents in language {lang!r}"] if lang else [])),
         entity_charts=charts, heatmap=heat, top_pairs=pairs, topics=topics, timeline=timeline,
         drug_timeline=drug_timeline, documents=records(docs), failures=failures, seizures=records(seizures),
         cube=records(seizure_cube(seizures).head(40)), seizure_chart=seizure_chart)

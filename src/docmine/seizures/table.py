@@ -132,11 +132,12 @@ def merge_records(df: pd.DataFrame) -> pd.DataFrame:
 def seizure_table(store: Store, *, drug: str | None = None, agency: str | None = None, place: str | None = None,
                   country: str | None = None, date_from: str | None = None, date_to: str | None = None,
                   min_kg: float | None = None, lang: str | None = None, ids: list[int] | None = None,
-                  merge: bool = True, update: bool = True) -> pd.DataFrame:
+                  merge: bool = True, update: bool = True, doc_ids: set[int] | None = None) -> pd.DataFrame:
     """The seizures in ``store`` (read for new documents first), filtered. Text filters match
     case-insensitively on the canonical name or the text as written; ``drug`` also matches the
     drug class; dates are ISO strings (a month or year covers its whole period, see
-    :func:`docmine.validate.date`). ``update=False`` reads what is stored (a read-only store)."""
+    :func:`docmine.validate.date`). ``update=False`` reads what is stored (a read-only store).
+    ``doc_ids``: only the records of these documents (a tagged case file), merged among themselves."""
     from docmine.seizures.build import update_seizures
 
     if update:
@@ -146,6 +147,8 @@ def seizure_table(store: Store, *, drug: str | None = None, agency: str | None =
     df = _records(store)
     if lang:
         df = df[df["language"].fillna("").str.lower() == lang.lower()]
+    if doc_ids is not None:
+        df = df[df["doc_id"].isin(doc_ids)]
     df = merge_records(df) if merge else df.assign(
         sources=df["doc_id"].map(lambda d: [d]), n_sources=1, record_ids=df["seizure_id"].map(lambda i: [i]),
         kg=df.apply(lambda r: r["amount"] if r["unit"] == "kg" else None, axis=1).astype(float) if len(df) else [],
