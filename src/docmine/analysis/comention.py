@@ -421,7 +421,7 @@ def evidence(store: Store, row: str, col: str, window: str = "sentence", rows_la
     qa = ",".join("?" * len(a))
     qb = ",".join("?" * len(b))
     same = "" if window == "document" else f" AND ma.{unit} = mb.{unit}"
-    fsql, fparams = _filters(lang=lang, tag=tag) if lang or tag else ("", [])
+    fsql, fparams = _filters(lang=lang, tag=tag)
     # the first ``limit`` documents (by date, then id) where the two share a window hold the first
     # ``limit`` windows: read the documents in that order until enough are found, not every
     # window of a frequent pair

@@ -29,6 +29,7 @@ import pandas as pd
 from scipy import sparse
 
 from docmine.analysis.boilerplate import Boilerplate, learn
+from docmine.analysis.search import _filters
 from docmine.nlp.mention import NAME_LABELS
 from docmine.store import Store
 
@@ -640,13 +641,6 @@ def _refresh_sizes(store: Store, model: TopicModel, assignments) -> list[dict]:
             for t, row in enumerate(model.topics)]
 
 
-def _only(tag: str | None, lang: str | None) -> tuple[str, list]:
-    """SQL on documents ``d`` for the documents a ``tag`` and a ``lang`` keep ("" for all)."""
-    from docmine.analysis.search import _filters
-
-    return _filters(tag=tag, lang=lang) if tag or lang else ("", [])
-
-
 def topic_table(store: Store, n_docs: int = 3, tag: str | None = None, lang: str | None = None) -> pd.DataFrame:
     """One row per stored topic: topic, label, size, terms, entities, representative, first/last date.
 
@@ -659,7 +653,7 @@ def topic_table(store: Store, n_docs: int = 3, tag: str | None = None, lang: str
     topics = store.df("SELECT topic, label, terms, entities FROM topics ORDER BY topic")
     if topics.empty:
         return pd.DataFrame(columns=cols)
-    fsql, fparams = _only(tag, lang)
+    fsql, fparams = _filters(tag=tag, lang=lang)
     docs = store.df("SELECT d.doc_id, COALESCE(NULLIF(d.title, ''), d.path) AS name, d.date, d.topic, d.topic_weight,"
                     f" d.near_dup_of FROM documents d WHERE d.topic IS NOT NULL{fsql}"
                     " ORDER BY d.topic, d.topic_weight DESC, d.doc_id", tuple(fparams))
@@ -687,7 +681,7 @@ def topic_trend(store: Store, freq: str = "year", include_near_duplicates: bool 
     if freq not in ("year", "month"):
         raise ValueError(f"unknown freq {freq!r}; choose year or month")
     dup = "" if include_near_duplicates else " AND d.near_dup_of IS NULL"
-    fsql, fparams = _only(tag, lang)
+    fsql, fparams = _filters(tag=tag, lang=lang)
     df = store.df("SELECT d.topic, t.label, d.date FROM documents d JOIN topics t ON t.topic = d.topic"
                   f" WHERE d.topic IS NOT NULL{dup}{fsql}", tuple(fparams))
     topics = store.df("SELECT topic, label FROM topics ORDER BY topic")
@@ -727,7 +721,7 @@ def topic_entities(store: Store, label: str | None = "DRUG", min_count: int = 1,
     columns = ["row", "col", "count", "documents", "mention_pairs", "row_count", "col_count", "windows",
                "pmi", "npmi", "lift", "chi2", "p_value"]
     dup = "" if include_near_duplicates else " AND d.near_dup_of IS NULL"
-    fsql, fparams = _only(tag, lang)
+    fsql, fparams = _filters(tag=tag, lang=lang)
     dup += fsql
     docs = store.df(f"SELECT d.doc_id, d.topic, t.label FROM documents d JOIN topics t ON t.topic = d.topic"
                     f" WHERE d.topic IS NOT NULL{dup}", tuple(fparams))

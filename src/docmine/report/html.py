@@ -153,7 +153,7 @@ def build_report(store: Store, db_name: str = DEFAULT_DB, tag: str | None = None
     from docmine.export import documents_df, records
     from docmine.version import __version__
 
-    fsql, fparams = _filters(lang=lang, tag=tag) if tag or lang else ("", [])
+    fsql, fparams = _filters(lang=lang, tag=tag)
     keep = None if not fsql else {r[0] for r in store.query(f"SELECT d.doc_id FROM documents d WHERE 1=1{fsql}",
                                                             tuple(fparams))}
     docs = documents_df(store)
