@@ -42,7 +42,7 @@ def test_entity_rows_from_the_indexes_equal_the_joined_query(store, monkeypatch,
         for top in (None, 0, 1, 2, 3, 20):
             fast = ent_mod.entity_rows(store, label, top)
             with monkeypatch.context() as m:
-                m.setattr(ent_mod, "_indexed", lambda *a: False)  # the query over every mention
+                m.setattr(Store, "has_indexes", lambda *a: False)  # the query over every mention
                 plain = ent_mod.entity_rows(store, label, top)
             assert fast.columns == plain.columns
             assert fast.rows == plain.rows, (label, top)
@@ -121,7 +121,7 @@ def test_a_full_text_query_that_starts_with_a_star_is_refused_with_a_message(sto
 
 def _plain(store, monkeypatch, label=None, top=None):
     with monkeypatch.context() as m:
-        m.setattr(ent_mod, "_indexed", lambda *a: False)  # the query over every mention
+        m.setattr(Store, "has_indexes", lambda *a: False)  # the query over every mention
         return ent_mod.entity_rows(store, label, top).rows
 
 

@@ -686,6 +686,12 @@ class Store:
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
 
+    def has_indexes(self, *names: str) -> bool:
+        """Whether every one of the named indexes exists (the migration that made it has run)."""
+        found = {r[0] for r in self.conn.execute(
+            f"SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ({','.join('?' * len(names))})", names)}
+        return found == set(names)
+
     def rows(self, sql: str, params: tuple | dict = ()):
         """A query's result as :class:`docmine.rows.Rows` (no pandas)."""
         from docmine.rows import Rows

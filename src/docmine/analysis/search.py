@@ -114,15 +114,11 @@ def _fuzzy_score(query: str, name: str) -> float:
     return best
 
 
-def _has_index(store: Store, name: str) -> bool:
-    return bool(store.query("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)))
-
-
 def _distinct_forms(store: Store) -> str:
     """A subquery of every distinct (entity_id, text) of the mentions. From migration 6 on, a skip
     scan of the (entity, text) index: one seek per entity and per form, not a read of every
     mention (5 million mentions: 1 ms instead of 0.7 s)."""
-    if not _has_index(store, "mentions_entity_text"):
+    if not store.has_indexes("mentions_entity_text"):
         return "(SELECT DISTINCT entity_id, text FROM mentions)"
     return ("(WITH RECURSIVE forms(entity_id, text) AS ("
             "SELECT e.entity_id, (SELECT MIN(f.text) FROM mentions f WHERE f.entity_id = e.entity_id) FROM entities e"
@@ -172,7 +168,7 @@ def mention_snippets(store: Store, entity_id: int, width: int = 70, fsql: str = 
     first ``limit`` mentions lie in them), not sorted whole.
     """
     within = ""
-    if limit and _has_index(store, "documents_date") and len(store.query(
+    if limit and store.has_indexes("documents_date") and len(store.query(
             "SELECT 1 FROM mentions WHERE entity_id = ? LIMIT ?", (entity_id, SNIPPETS_SORTED))) >= SNIPPETS_SORTED:
         first = store.query(
             "SELECT d.doc_id FROM documents d WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = ?"
