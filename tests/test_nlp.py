@@ -328,3 +328,15 @@ def test_designator_matches_scan_only_runs_that_can_match_and_equal_the_matcher(
         assert places.designator_matches(doc) == expected, doc.text
         found += len(expected)
     assert found > 40
+
+
+def test_an_acronym_defined_after_a_citation_is_found_and_a_law_is_no_organisation(nlp, lexicon):
+    # executive orders cite the code between a law's name and its acronym
+    text = ("This order is issued under the National Emergencies Act (50 U.S.C. 1601 et seq.) (NEA). "
+            "Pursuant to the NEA, I hereby expand the scope of the national emergency.")
+    assert find_abbreviations(text)["NEA"] == "National Emergencies Act"
+    assert not [t for t, lab in ents(nlp, text, lexicon) if t == "NEA" and lab == "ORG"]
+    # an organisation's acronym defined the same way stays an organisation
+    text = ("The Drug Enforcement Administration (Washington, D.C.) (DEA) seized the shipment. "
+            "The DEA said more arrests would follow.")
+    assert find_abbreviations(text)["DEA"] == "Drug Enforcement Administration"

@@ -395,3 +395,41 @@ def test_a_plural_name_after_los_or_las_is_a_group_not_a_person(nlp):
     assert ("Los Rusos", "ORG") in found and ("Los Rusos", "PERSON") not in found
     found = rules(nlp, "He flew to Las Vegas and then to Los Angeles.")
     assert ("Las Vegas", "PLACE") in found and ("Los Angeles", "PLACE") in found
+
+
+def test_a_list_of_drugs_the_model_reads_as_an_organisation_is_drugs(nlp):
+    # en_core_web_sm reads the capitalised list as one ORG; every word of it is a lexicon drug
+    found = rules(nlp, "The seized items included Psilocybin (magic mushrooms), Fentanyl, Methylphenidate, "
+                       "Buprenorphine, Dextroamphetamine and Adderall, all with a combined street value of $1 million.")
+    for drug in ("Methylphenidate", "Buprenorphine", "Dextroamphetamine", "Adderall"):
+        assert (drug, "DRUG") in found
+    assert not [k for k in found if k[1] == "ORG"]
+    # a drug word inside an agency's name is still no drug
+    found = rules(nlp, "Agents of the Drug Enforcement Administration seized 4 kg of cocaine.")
+    assert ("Drug Enforcement Administration", "ORG") in found
+
+
+def test_an_ambiguous_street_name_after_an_article_is_no_drug(nlp):
+    # "a blow", "an ice rink": a count noun; street names are mass nouns
+    found = rules(nlp, "The seizure of 500 kilos of cocaine is a blow to the structure of the criminal organisation.")
+    assert ("cocaine", "DRUG") in found
+    assert ("blow", "DRUG") not in found
+    assert ("blow", "DRUG") in rules(nlp, "He sold blow and heroin to students.")
+
+
+def test_a_formula_is_no_name(nlp):
+    found = rules(nlp, "A conditional term 𝐶𝑡 < 𝐶𝑡−1 is used to identify and ignore cases in which stock "
+                       "levels fell, as shown by Smith.")
+    assert not [k for k in found if "𝐶" in k[0]]
+
+
+def test_currency_codes_file_formats_and_software_are_no_organisations(nlp):
+    found = rules(nlp, "Prices were standardized in USD, based on day-rate conversion from BTC where available. "
+                       "The use of the CSV file format for storage of parsed HTML became challenging.")
+    assert not [k for k in found if k[1] == "ORG"]
+
+
+def test_an_org_named_for_an_agreement_process_or_schedule_is_no_organisation(nlp):
+    found = rules(nlp, "We call on Congress to pass the Bipartisan Border Security Agreement. Ms. Sheffield "
+                       "coordinates the Performance Management Process for the region.")
+    assert not [k for k in found if k[1] == "ORG" and ("Agreement" in k[0] or "Process" in k[0])]

@@ -82,6 +82,8 @@ def find_abbreviations(text: str) -> dict[str, str]:
         if letters < 2 or acr in found:
             continue
         before = text[max(0, m.start() - 200): m.start()].rstrip()
+        # a citation between the name and its acronym: "Powers Act (50 U.S.C. 1701 et seq.) (IEEPA)"
+        before = re.sub(r"\s*\([^()]{1,60}\)$", "", before)
         # the sentence before; the full stop of an initial ("U.S. Interdiction Coordinator") ends none
         before = re.split(r"(?<!\b[A-Z])\.\s|[;:!?\n]\s", before)[-1]
         words = before.replace("’s", "").split()

@@ -149,7 +149,8 @@ class DrugRules:
     def context(self, span: Span) -> bool:
         """An ambiguous term ("ice", "speed", "blow", "coke") is a drug only with local evidence:
         an amount just before it, another drug in the same list, quotation marks, or a drug form
-        after it; and never in a sentence about fuel, weather or sport."""
+        after it; never after "a"/"an" (street names are mass nouns) and never in a sentence about
+        fuel, weather or sport."""
         doc = span.doc
         sent = span.sent if doc.has_annotation("SENT_START") else doc[max(0, span.start - 25): span.end + 25]
         low = sent.text.lower()
@@ -157,6 +158,9 @@ class DrugRules:
             return False
         before = doc[max(sent.start, span.start - 3): span.start]
         after = doc[span.end: min(sent.end, span.end + 3)]
+        if span.start > 0 and doc[span.start - 1].lower_ in ("a", "an") and not (
+                span.end < len(doc) and doc[span.end].lower_ in self.form_nouns):
+            return False  # a count noun, not a street name: "a blow to the cartel", "an ice rink"
         if any(t.like_num or t.lower_ in AMOUNT_WORDS for t in before):
             return True
         if span.end < len(doc) and doc[span.end].lower_ in self.form_nouns:

@@ -36,7 +36,10 @@ def lexicon_over_model(doc: Doc, lex_spans: list[Span], model_spans: list[Span],
                        orgs: OrgRules, trace: Trace) -> list[Span]:
     """Lexicon matches win over the model where they cover the model's span; a model span that
     strictly contains a lexicon ORG/PLACE match (a longer organisation name) wins. A drug inside a
-    model ORG of three or more words goes ("Drug Enforcement Administration")."""
+    model ORG of three or more words goes ("Drug Enforcement Administration"). A model span that
+    is only a list of lexicon drugs ("Methylphenidate, Buprenorphine and Adderall" read as an ORG)
+    goes, and its drugs stay."""
+    model_spans = [m for m in model_spans if not drug_list(m, lex_spans)]
     final: list[Span] = []
     taken: set[int] = set()
     for span in sorted(lex_spans, key=lambda s: -(s.end - s.start)):
@@ -62,6 +65,20 @@ def lexicon_over_model(doc: Doc, lex_spans: list[Span], model_spans: list[Span],
         if not taken.intersection(range(span.start, span.end)):
             final.append(span)
     return final
+
+
+_LIST_GLUE = {"and", "or", "&", ",", "/", "(", ")", "-"}
+
+
+def drug_list(model_span: Span, lex_spans: list[Span]) -> bool:
+    """True when every word of a model span lies in one of two or more lexicon drug matches,
+    with only list glue (commas, "and", "or", brackets) between them."""
+    drugs = [s for s in lex_spans if s.label_ == "DRUG" and model_span.start <= s.start and s.end <= model_span.end]
+    if len(drugs) < 2:
+        return False
+    covered = {i for s in drugs for i in range(s.start, s.end)}
+    return all(i in covered or model_span.doc[i].lower_ in _LIST_GLUE
+               for i in range(model_span.start, model_span.end))
 
 
 def add_gazetteer(doc: Doc, final: list[Span], gazetteer: list[Span], blocks: list[tuple[int, int]],

@@ -29,6 +29,8 @@ from docmine.nlp.rules.persons import PersonRules
 from docmine.nlp.rules.places import PlaceRules
 
 RULES = ("model.ner", "person.clean", "org.clean", "place.clean")
+# mathematical letters (U+1D400-U+1D7FF), comparison and set signs: a formula, never a name
+_FORMULA = re.compile(r"[\U0001D400-\U0001D7FF<>=≤≥≠∑∈{}]")
 
 
 class ModelSpans:
@@ -96,6 +98,8 @@ class ModelSpans:
         rule = "model.ner" if (start, end) == (whole or (span.start, span.end)) else \
             "person.title" if titled else f"{label.lower()}.clean"
         span = trace.mark(Span(doc, start, end, label=label), rule)
+        if _FORMULA.search(span.text):
+            return None  # "𝐶𝑡 < 𝐶𝑡−1": a formula from a PDF's methods section
         words = [t.lower_ for t in span if t.is_alpha]
         if not words and span.label_ == "ORG":
             # names written with digits: "MTV2", "6PR", "3M", "M23" (not "50kg", not "1987")
