@@ -219,3 +219,13 @@ def test_event_date_in_another_language_counts_before_the_dateline():
 
     assert event_date("Zagreb, 12. ožujka 2024. – Policija je 10. ožujka 2024. zaplijenila kokain.") == \
         ("2024-03-10", "event")
+
+
+def test_pdfminer_hyphen_noncharacter_is_a_hyphen(tmp_path, nlp):
+    # pdfminer gives U+FFFE for the hyphen glyph of some PDF fonts ("25i\ufffeNBOMe" in a real
+    # report): the drug name must read as written, hyphen and all
+    text = "Drug market report\n\nThe novel psychedelic, 25i\ufffeNBOMe, is offered through Web\ufffescraping sites.\n"
+    doc = extract_file(str(text_file(tmp_path / "a.txt", text, "utf-8")))
+    assert "\ufffe" not in doc.text
+    assert "25i-NBOMe" in doc.text and "Web-scraping" in doc.text
+    assert ("25i-NBOMe", "DRUG") in {(e.text, e.label_) for e in nlp(doc.text).ents}

@@ -16,9 +16,10 @@ _RULE_LINE = re.compile(r"^[ \t]*([=\-_*#~+])\1{2,}[ \t]*$", re.M)
 
 
 def clean_line(line: str) -> str:
-    """Normalise one line: NFC, no control characters, single spaces."""
+    """Normalise one line: NFC, no control characters, single spaces; the noncharacter U+FFFE,
+    which pdfminer gives for the hyphen of some fonts ("25i\ufffeNBOMe"), is a hyphen."""
     line = unicodedata.normalize("NFC", line)
-    line = _CTRL.sub("", line)
+    line = _CTRL.sub("", line).replace("\ufffe", "-")  # pdfminer's code for some PDFs' hyphen glyph
     return _WS.sub(" ", line).strip()
 
 
