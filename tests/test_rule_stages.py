@@ -193,10 +193,14 @@ def test_place_extent_relabelling_and_possessives(nlp):
     assert found[("Chiang Rai's Doi Luang district", "PLACE")] == "place.possessive"
 
 
-def test_known_places_stay_apart_and_acronym_modifiers_go(nlp):
+def test_known_places_stay_apart_and_acronym_modifiers_are_modifiers(nlp):
     found = rules(nlp, "Cocaine was found in Spain's Algeciras port last week.")
     assert found[("Spain", "PLACE")] == "lexicon.place" and found[("Algeciras port", "PLACE")] == "lexicon.place"
-    assert not [k for k in rules(nlp, "U.S. ports received the shipment.") if k[1] == "PLACE"]
+    # a country acronym before a head noun is a mention of the country, in the role of a modifier
+    # (real-document gold marks it; the seizure-news gold, scored without modifiers, does not)
+    assert ents(nlp, "U.S. ports received the shipment.")[("U.S.", "PLACE")][2] == "modifier"
+    assert ents(nlp, "It grew, according to U.S. court documents.")[("U.S.", "PLACE")][2] == "modifier"
+    assert ents(nlp, "The UK took part in the operation.")[("UK", "PLACE")][2] != "modifier"
 
 
 # -- organisations (rules/orgs.py) ------------------------------------------------------------------

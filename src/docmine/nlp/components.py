@@ -113,7 +113,7 @@ class DomainEntities:
                 nxt = doc[span.end + 1]
             if span.label_ == "DRUG":
                 span._.docmine_role = self.drugs.role(span, nxt)
-            elif span.label_ == "PLACE" and self.places.is_modifier(nxt):
+            elif span.label_ == "PLACE" and self.places.is_modifier(nxt, span):
                 span._.docmine_role = "modifier"  # "Mexico's shipping routes", "a Belfast man"
             span._.docmine_rule = trace.rule(span) or "model.ner"
         doc.ents = final

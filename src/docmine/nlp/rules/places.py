@@ -241,16 +241,12 @@ class PlaceRules:
         return span
 
     def extent(self, span: Span, trace: Trace) -> Span | None:
-        """Designators belong to the place; "<place> police" is an organisation; a country
-        acronym used as a modifier ("U.S. ports") is dropped (None)."""
+        """Designators belong to the place; "<place> police" is an organisation."""
         doc = span.doc
         start, end = span.start, span.end
         for words in self.place_org_suffixes.get(doc[end].lower_, ()) if end < len(doc) else ():
             if words_at(doc, end, words):
                 return trace.mark(Span(doc, start, end + len(words), label="ORG"), "place.org_suffix")
-        if span.text.replace(".", "").isupper() and len(span.text.replace(".", "")) <= 4 and end < len(doc) \
-                and doc[end].is_lower and doc[end].lower_ in self.acronym_modifier_heads:
-            return None  # an acronym used as a modifier: "U.S. ports", "US federal prosecutors"; not "the UK took"
         while end < len(doc) and (doc[end].lower_ in self.place_suffixes or (
                 doc[end].lower_ == "international" and end + 1 < len(doc) and doc[end + 1].lower_ == "airport"
         )) and not (
@@ -316,8 +312,13 @@ class PlaceRules:
             return None
         return merge_adjacent(spans, join)
 
-    def is_modifier(self, nxt) -> bool:
+    def is_modifier(self, nxt, span: Span | None = None) -> bool:
         """A place before a possessive or a head noun modifies it: "Mexico's shipping routes",
-        "a Belfast man"."""
-        return nxt is not None and (nxt.lower_ in POSS_TOKENS
-                                    or nxt.lower_ in self.place_modifier_heads and nxt.is_lower)
+        "a Belfast man"; so does a country acronym before one of ``acronym_modifier_heads``
+        ("U.S. ports", "US federal prosecutors"; not "the UK took part")."""
+        if nxt is None or not nxt.is_lower and nxt.lower_ not in POSS_TOKENS:
+            return False
+        if nxt.lower_ in POSS_TOKENS or nxt.lower_ in self.place_modifier_heads:
+            return True
+        bare = span.text.replace(".", "") if span is not None else ""
+        return bare.isupper() and len(bare) <= 4 and nxt.lower_ in self.acronym_modifier_heads
