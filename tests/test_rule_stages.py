@@ -437,3 +437,11 @@ def test_an_org_named_for_an_agreement_process_or_schedule_is_no_organisation(nl
     found = rules(nlp, "We call on Congress to pass the Bipartisan Border Security Agreement. Ms. Sheffield "
                        "coordinates the Performance Management Process for the region.")
     assert not [k for k in found if k[1] == "ORG" and ("Agreement" in k[0] or "Process" in k[0])]
+
+
+def test_the_name_of_a_building_before_its_kind_is_a_place(nlp):
+    found = rules(nlp, "Officers searched the Berghain nightclub in Berlin.")
+    assert found[("Berghain", "PLACE")] == "place.relabel"
+    assert rules(nlp, "Drugs were sold at the Starlight motel near Tbilisi.")[("Starlight", "PLACE")] == "place.relabel"
+    # a company before a common noun that is no building stays an organisation
+    assert ("Pfizer", "ORG") in rules(nlp, "Police questioned the Pfizer executives in London.")

@@ -280,6 +280,9 @@ class PlaceRules:
                 postal = end + 1 < len(doc) and self.postal_end(doc, end + 1) is not None
                 designated = end < len(doc) and doc[end].is_lower and doc[end].lower_ in self.place_suffixes \
                     and self.know.place_name(span.text)  # "Colima state", "Helmand province"
+                # "the Bassiani nightclub", "the Marriott hotel": the name of a building
+                designated = designated or prev == "the" and end < len(doc) and doc[end].is_lower \
+                    and doc[end].lower_ in self.facility_heads
                 if (words[-1] in self.org_place_heads and len(span) > 1 and (label == "ORG" or span[-1].is_title)) \
                         or resident or postal or designated \
                         or (label == "ORG" and prev in self.org_place_before
