@@ -445,3 +445,23 @@ def test_the_name_of_a_building_before_its_kind_is_a_place(nlp):
     assert rules(nlp, "Drugs were sold at the Starlight motel near Tbilisi.")[("Starlight", "PLACE")] == "place.relabel"
     # a company before a common noun that is no building stays an organisation
     assert ("Pfizer", "ORG") in rules(nlp, "Police questioned the Pfizer executives in London.")
+
+
+def test_a_post_between_a_body_and_a_name_splits_them(nlp):
+    found = rules(nlp, "President Biden was briefed by Secretary Blinken, Attorney General Garland, "
+                       "and DEA Administrator Milgram.")
+    assert ("DEA", "ORG") in found and found[("Milgram", "PERSON")] == "org.title_tail"
+    assert not [k for k in found if "Administrator" in k[0]]
+    # a body's own title word stays in its name
+    assert ("Border Patrol", "ORG") in rules(nlp, "The Border Patrol Agents arrived at dawn.")
+
+
+def test_only_a_person_has_a_junior(nlp):
+    found = ents(nlp, "The court announced that Othon Marban, Sr., and Othon Marban, Jr., pleaded guilty.")
+    assert ("Othon Marban", "PERSON") in found
+    assert not [k for k in found if k[1] != "PERSON"]
+
+
+def test_an_executive_order_is_no_organisation(nlp):
+    found = rules(nlp, "This new EO allows Treasury to act. The EO also authorizes sanctions.")
+    assert not [k for k in found if k[0] == "EO"]

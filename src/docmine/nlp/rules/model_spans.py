@@ -30,6 +30,7 @@ from docmine.nlp.rules.places import PlaceRules
 
 RULES = ("model.ner", "person.clean", "org.clean", "place.clean")
 # mathematical letters (U+1D400-U+1D7FF), comparison and set signs: a formula, never a name
+_JUNIOR = re.compile(r"^,?\s*(?:Jr|Sr|Jnr|Snr)\b\.?")
 _FORMULA = re.compile(r"[\U0001D400-\U0001D7FF<>=≤≥≠∑∈{}]")
 
 
@@ -104,8 +105,8 @@ class ModelSpans:
         if not words and span.label_ == "ORG":
             # names written with digits: "MTV2", "6PR", "3M", "M23" (not "50kg", not "1987")
             words = [t.lower_ for t in span if re.fullmatch(r"(?=.*[\d&])(?=.*[A-Z])[A-Za-z0-9&-]{2,}", t.text)]
-        if not words:
-            return None
+        if not words or _JUNIOR.fullmatch(span.text):
+            return None  # nothing, or a name's "Jr." alone
         if span.label_ in ("PERSON", "ORG") and len(words) > 1 and len(set(words)) == 1 \
                 and any(t.text == words[0] for t in doc):
             return None  # "Scraping Scraping was conducted" (and "scraping" elsewhere): a PDF heading run in
@@ -116,6 +117,9 @@ class ModelSpans:
             return None  # "Bags of cocaine were found", read as a person
         if span.label_ in ("ORG", "PLACE") and span.text in self.lex.demonyms and not self.know.place_name(span.text):
             return None  # a nationality ("Polish", "Sri Lankan") is neither an organisation nor a place
+        if span.label_ in ("ORG", "PLACE") and _JUNIOR.match(doc[end: end + 3].text):
+            # "Othon Marban, Jr.": only a person has a junior
+            span = trace.mark(Span(doc, start, end, label="PERSON"), "person.clean")
         if span.label_ == "PERSON":
             return self.persons.validate(span, words)
         if span.label_ == "ORG":

@@ -104,7 +104,8 @@ class OrgRules:
     def title_tail(self, span: Span, trace: Trace) -> list[Span]:
         """"Border Patrol Agents" -> "Border Patrol"; "INL Charisse Phillips" -> "INL" and the
         PERSON "Charisse Phillips"; "Foreign Ministry Roberto Velasco" -> "Foreign Ministry" and
-        "Roberto Velasco". The model ran an organisation into the title or the name after it: the
+        "Roberto Velasco"; "DEA Administrator Milgram" -> "DEA" and "Milgram". The model ran an
+        organisation into the title or the name after it: the
         organisation ends at a known name or a body's head word ("ministry", "office", ...), and
         what follows is one to three capitalised words that are titles, or a name of two or three
         words none of which is a common word, a place, or a word of a body's name."""
@@ -121,6 +122,15 @@ class OrgRules:
             lowers = [t.lower_ for t in tail]
             if all(w in self.title_tails for w in lowers):
                 return [trace.mark(Span(doc, span.start, cut, label="ORG"), "org.title_tail")]
+            titled = next((i for i in range(1, len(tail)) if lowers[i - 1] in self.title_tails
+                           and lowers[i] not in self.title_tails), 0)
+            name = tail[titled:]
+            if titled and all(w in self.title_tails for w in lowers[:titled]) \
+                    and not any(w in body_words for w in lowers[titled:]) \
+                    and not any(common_word(t) or self.know.place_name(t.text) for t in name):
+                # "DEA Administrator Milgram": the body, its post, the person holding it
+                return [trace.mark(Span(doc, span.start, cut, label="ORG"), "org.title_tail"),
+                        trace.mark(Span(doc, name.start, name.end, label="PERSON"), "org.title_tail")]
             if len(tail) >= 2 and not any(w in body_words or w in self.title_tails for w in lowers) \
                     and not any(common_word(t) or self.know.known_name(t.text) for t in tail) \
                     and not self.know.known_name(tail.text):
