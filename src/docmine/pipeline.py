@@ -321,7 +321,6 @@ def _settle_twins(store: Store, twins: list[tuple[FileEntry, str]], failed_sha: 
 
 def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: IngestSummary,
             early: list | None = None) -> None:
-    from docmine.dedup import NearDupIndex
     from docmine.discover import STORE_SUFFIXES
     from docmine.nlp.lexicon import lexicon_versions
 
@@ -362,6 +361,10 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     if rejects:
         store.write_batch(rejects, run_id)
         _record(summary, rejects)
+    # imported only now (it imports NumPy): the workers' template, started while the files were
+    # found, is loading meanwhile
+    from docmine.dedup import NearDupIndex
+
     near = NearDupIndex()
     if todo:  # only a run with new documents needs the stored signatures
         for doc_id, sig in store.minhashes():

@@ -361,6 +361,7 @@ class Store:
     def __init__(self, path: str | os.PathLike = DEFAULT_DB, readonly: bool = False, create: bool = True):
         self.path = str(path)
         self.readonly = readonly
+        self._entity_ids: dict[tuple[str, str], int] | None = None  # see write_batch
         if readonly or not create:
             if not Path(self.path).exists():
                 raise StoreError(f"no docmine store at {self.path}: run `docmine ingest FOLDER --db {self.path}` first")
@@ -569,17 +570,23 @@ class Store:
         ``near_dups`` (a :class:`docmine.dedup.NearDupIndex`) marks each new document that
         nearly duplicates one already stored.
         """
-        with self.conn:
-            for r in results:
-                if "error" in r:
-                    self._record_failure(r, run_id)
-                    continue
-                sig = r.get("minhash")
-                if near_dups is not None and sig is not None:
-                    r["near_dup_of"] = near_dups.find(sig)
-                doc_id = self._write_document(r, run_id)
-                if near_dups is not None and sig is not None and doc_id is not None:
-                    near_dups.add(doc_id, sig)
+        # entity ids looked up in this transaction, which adds entities and never deletes one: most
+        # of a batch's mentions name an entity another mention of the batch names too
+        self._entity_ids = {}
+        try:
+            with self.conn:
+                for r in results:
+                    if "error" in r:
+                        self._record_failure(r, run_id)
+                        continue
+                    sig = r.get("minhash")
+                    if near_dups is not None and sig is not None:
+                        r["near_dup_of"] = near_dups.find(sig)
+                    doc_id = self._write_document(r, run_id)
+                    if near_dups is not None and sig is not None and doc_id is not None:
+                        near_dups.add(doc_id, sig)
+        finally:
+            self._entity_ids = None
 
     def minhashes(self) -> Iterator[tuple[int, list[int]]]:
         for doc_id, sig in self.conn.execute("SELECT doc_id, sig FROM doc_minhash ORDER BY doc_id"):
@@ -599,12 +606,19 @@ class Store:
             self._drop_orphan(row[0])
 
     def _entity_id(self, label: str, canonical: str) -> int:
+        ids = self._entity_ids  # a dict while write_batch runs
+        if ids is not None and (label, canonical) in ids:
+            return ids[(label, canonical)]
         row = self.conn.execute("SELECT entity_id FROM entities WHERE label=? AND canonical=?",
                                 (label, canonical)).fetchone()
         if row:
-            return row[0]
-        cur = self.conn.execute("INSERT INTO entities(label, canonical) VALUES (?,?)", (label, canonical))
-        return int(cur.lastrowid or 0)
+            eid = row[0]
+        else:
+            cur = self.conn.execute("INSERT INTO entities(label, canonical) VALUES (?,?)", (label, canonical))
+            eid = int(cur.lastrowid or 0)
+        if ids is not None:
+            ids[(label, canonical)] = eid
+        return eid
 
     def _write_document(self, r: dict, run_id: int) -> int | None:
         """Store one processed file; returns the id of a newly stored document (None: already stored)."""
