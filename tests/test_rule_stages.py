@@ -465,3 +465,18 @@ def test_only_a_person_has_a_junior(nlp):
 def test_an_executive_order_is_no_organisation(nlp):
     found = rules(nlp, "This new EO allows Treasury to act. The EO also authorizes sanctions.")
     assert not [k for k in found if k[0] == "EO"]
+
+
+def test_a_one_word_name_after_a_title_is_a_person(nlp):
+    found = rules(nlp, "President Biden was briefed by Sec. Mayorkas.")
+    assert found[("Mayorkas", "PERSON")] == "person.clean"
+    assert not [k for k in found if k[1] == "ORG"]
+    # a known organisation after a title word stays an organisation
+    assert ("Europol", "ORG") in rules(nlp, "Commissioner Europol declined to comment.")
+    # "AUSAs" (Assistant U.S. Attorneys) is a title, not part of the name
+    found = rules(nlp, "In prosecuting Fahie, AUSAs Gerarde and McLaughlin overcame a variety of challenges.")
+    assert ("Gerarde", "PERSON") in found and not [k for k in found if "AUSA" in k[0]]
+
+
+def test_the_anonymity_network_and_cryptocurrencies_are_no_names(nlp):
+    assert rules(nlp, "Users may access the platform through Tor and pay in Bitcoin.") == {}

@@ -117,6 +117,12 @@ class ModelSpans:
             return None  # "Bags of cocaine were found", read as a person
         if span.label_ in ("ORG", "PLACE") and span.text in self.lex.demonyms and not self.know.place_name(span.text):
             return None  # a nationality ("Polish", "Sri Lankan") is neither an organisation nor a place
+        before = start - 1 if start > 0 and doc[start - 1].text != "." else start - 2
+        if span.label_ in ("ORG", "PLACE") and end - start == 1 and before >= 0 and doc[before].is_title \
+                and doc[before].lower_.rstrip(".") in self.persons.titles and doc[start].is_title \
+                and not self.know.known_org(span.text) and not self.know.place_name(span.text):
+            # "Sec. Mayorkas", "Secretary Blinken": a title's one-word name is a person
+            span = trace.mark(Span(doc, start, end, label="PERSON"), "person.clean")
         if span.label_ in ("ORG", "PLACE") and _JUNIOR.match(doc[end: end + 3].text):
             # "Othon Marban, Jr.": only a person has a junior
             span = trace.mark(Span(doc, start, end, label="PERSON"), "person.clean")
