@@ -29,8 +29,9 @@ from docmine.nlp.rules.persons import PersonRules
 from docmine.nlp.rules.places import PlaceRules
 
 RULES = ("model.ner", "person.clean", "org.clean", "place.clean")
-# mathematical letters (U+1D400-U+1D7FF), comparison and set signs: a formula, never a name
+# a generational suffix, right after a name or alone: "Othon Marban, Jr."
 _JUNIOR = re.compile(r"^,?\s*(?:Jr|Sr|Jnr|Snr)\b\.?")
+# mathematical letters (U+1D400-U+1D7FF), comparison and set signs: a formula, never a name
 _FORMULA = re.compile(r"[\U0001D400-\U0001D7FF<>=≤≥≠∑∈{}]")
 
 
@@ -117,14 +118,11 @@ class ModelSpans:
             return None  # "Bags of cocaine were found", read as a person
         if span.label_ in ("ORG", "PLACE") and span.text in self.lex.demonyms and not self.know.place_name(span.text):
             return None  # a nationality ("Polish", "Sri Lankan") is neither an organisation nor a place
-        before = start - 1 if start > 0 and doc[start - 1].text != "." else start - 2
-        if span.label_ in ("ORG", "PLACE") and end - start == 1 and before >= 0 and doc[before].is_title \
-                and doc[before].lower_.rstrip(".") in self.persons.titles and doc[start].is_title \
-                and not self.know.known_org(span.text) and not self.know.place_name(span.text):
+        if span.label_ in ("ORG", "PLACE") and (
+                _JUNIOR.match(doc[end: end + 3].text)  # "Othon Marban, Jr.": only a person has a junior
+                or end - start == 1 and doc[start].is_title and self.persons.after_title(doc, start)
+                and not self.know.known_org(span.text) and not self.know.place_name(span.text)):
             # "Sec. Mayorkas", "Secretary Blinken": a title's one-word name is a person
-            span = trace.mark(Span(doc, start, end, label="PERSON"), "person.clean")
-        if span.label_ in ("ORG", "PLACE") and _JUNIOR.match(doc[end: end + 3].text):
-            # "Othon Marban, Jr.": only a person has a junior
             span = trace.mark(Span(doc, start, end, label="PERSON"), "person.clean")
         if span.label_ == "PERSON":
             return self.persons.validate(span, words)

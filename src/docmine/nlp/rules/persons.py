@@ -40,6 +40,11 @@ class PersonRules:
             start += 1
         return start
 
+    def after_title(self, doc: Doc, i: int) -> bool:
+        """Token ``i`` directly follows a capitalised title, its full stop allowed ("Sec. Mayorkas")."""
+        j = i - 1 if i > 0 and doc[i - 1].text != "." else i - 2
+        return j >= 0 and doc[j].is_title and doc[j].lower_.rstrip(".") in self.titles
+
     def validate(self, span: Span, words: list[str]) -> Span | None:
         """A model PERSON with a heading word, only titles, a lower-case word that is no particle,
         or the text of a drug or a place is no person (None)."""

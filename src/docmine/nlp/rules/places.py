@@ -281,10 +281,10 @@ class PlaceRules:
                 designated = end < len(doc) and doc[end].is_lower and doc[end].lower_ in self.place_suffixes \
                     and self.know.place_name(span.text)  # "Colima state", "Helmand province"
                 # "the Bassiani nightclub", "the Marriott hotel": the name of a building
-                designated = designated or prev == "the" and end < len(doc) and doc[end].is_lower \
+                building = prev == "the" and end < len(doc) and doc[end].is_lower \
                     and doc[end].lower_ in self.facility_heads
                 if (words[-1] in self.org_place_heads and len(span) > 1 and (label == "ORG" or span[-1].is_title)) \
-                        or resident or postal or designated \
+                        or resident or postal or designated or building \
                         or (label == "ORG" and prev in self.org_place_before
                             and (span.text in self.know.gazetteer or words[-1] in self.facility_heads)):
                     label = "PLACE"
