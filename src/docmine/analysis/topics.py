@@ -33,7 +33,7 @@ import pandas as pd
 from scipy import sparse
 from threadpoolctl import threadpool_limits
 
-from docmine.analysis.boilerplate import Boilerplate, learn
+from docmine.analysis.boilerplate import Boilerplate, learn, learn_and_clean
 from docmine.analysis.search import _filters
 from docmine.nlp.mention import NAME_LABELS
 from docmine.store import Store
@@ -517,17 +517,18 @@ def _top_features(X: sparse.csr_matrix, labels: np.ndarray, vocab: list[str], k:
     sums = np.asarray((M @ X).todense())
     sizes = np.bincount(labels, minlength=k).astype(float)
     total = sums.sum(axis=0)
+    is_entity = np.array([t.startswith("ent_") for t in vocab], dtype=bool)
     out = []
     for t in range(k):
         inside = sums[t] / max(sizes[t], 1)
         outside = (total - sums[t]) / max(n - sizes[t], 1)
         score = inside - outside
         order = np.lexsort((np.arange(len(vocab)), -score))
-        idx = [i for i in order[:top] if score[i] > 0]
+        idx = [int(i) for i in order[:top] if score[i] > 0]
         # entity tokens are down-weighted in the matrix, so they seldom reach the top words: a
         # topic's entities are its own best entity tokens
-        chosen = set(idx)
-        idx += [i for i in order if score[i] > 0 and vocab[i].startswith("ent_") and i not in chosen][:10]
+        rest = order[top:]
+        idx += rest[(score[rest] > 0) & is_entity[rest]][:10].tolist()
         out.append({"topic": t, "size": int(sizes[t]), "features": [vocab[i] for i in idx],
                     "scores": [round(float(score[i]), 5) for i in idx]})
     return out
@@ -625,16 +626,17 @@ def fit_topics(store: Store, k: int | str = "auto", seed: int = 0, refit: bool =
             raise ValueError(f"topic clustering needs at least {MIN_DOCUMENTS} distinct documents; the store holds"
                              f" {len(fit)}: ingest more documents first")
         ids = fit["doc_id"].tolist()
-        bp = learn(fit["text"].tolist())
-        cleaned = {int(d): bp.clean(t or "") for d, t in zip(docs["doc_id"], docs["text"], strict=True)}
+        bp, fit_clean = learn_and_clean(fit["text"].tolist())
+        cleaned = dict(zip(ids, fit_clean, strict=True))
+        rest = docs[docs["near_dup_of"].notna()]
+        cleaned.update({int(d): bp.clean(t or "") for d, t in zip(rest["doc_id"], rest["text"], strict=True)})
         tokens, names = _entity_tokens(store, cleaned)
         # the texts are cleaned once, here; the model keeps the boilerplate for later documents
-        labels, weights, model = cluster_texts([cleaned[int(d)] for d in ids], k=k, seed=seed, boilerplate=False,
+        labels, weights, model = cluster_texts(fit_clean, k=k, seed=seed, boilerplate=False,
                                                extra_tokens=[tokens.get(d, []) for d in ids])
         model.boilerplate = bp
         assignments = [(int(d), int(t), round(float(w), 6))
                        for d, t, w in zip(ids, labels, weights, strict=True) if t >= 0]
-        rest = docs[docs["near_dup_of"].notna()]
         assignments += _assign(model, rest, tokens)
         topics = _topic_rows(model, assignments, names)
         for t in topics:
