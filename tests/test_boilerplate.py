@@ -3,7 +3,7 @@ collection, blanked before topic features are counted (offsets kept), and keep t
 mentions out of the topic features."""
 import random
 
-from docmine.analysis.boilerplate import Boilerplate, learn
+from docmine.analysis.boilerplate import Boilerplate, learn, learn_and_clean
 from docmine.analysis.topics import cluster_texts, fit_topics, load_model
 from docmine.store import Store
 from storekit import add_document
@@ -49,6 +49,15 @@ def test_credits_datelines_and_recurring_paragraphs_are_blanked_in_place():
         assert "Headline about" in clean  # the subject stays
     body = texts[0].split("\n\n")[1].split(" - ", 1)[1]
     assert body in bp.clean(texts[0])
+
+
+def test_learn_and_clean_is_learn_then_clean():
+    texts, _ = wire_collection()
+    texts += ["Contact: desk@example.com\n\nThe rocket carried a telescope into orbit.", ""]
+    bp, cleaned = learn_and_clean(texts)
+    assert bp == learn(texts) and bp.paragraphs
+    assert cleaned == [bp.clean(t) for t in texts]
+    assert cleaned != texts
 
 
 def test_a_collection_without_recurring_forms_is_left_whole():

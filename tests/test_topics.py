@@ -14,6 +14,7 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 from docmine.analysis.comention import comention
 from docmine.analysis.topics import (
+    IDF_POWER,
     MODEL_KEY,
     TopicModel,
     cluster_texts,
@@ -22,6 +23,7 @@ from docmine.analysis.topics import (
     fit_topics,
     load_model,
     make_label,
+    spherical_kmeans,
     topic_entities,
     topic_table,
     topic_trend,
@@ -248,6 +250,42 @@ def test_distinct_terms_counts_the_words_a_cluster_has_over_its_neighbour():
     rng = np.random.default_rng(0)
     half = np.array([0] * 10 + [1] * 10)
     assert distinct_terms(B[rng.permutation(20)], half, Z[:20], g_min=19.5).tolist() == [0, 0]
+
+
+def test_spherical_kmeans_ends_at_a_fixed_point_of_the_cosine_rule(synthetic):
+    texts, _ = synthetic
+    _, _, model = cluster_texts(texts, k=4, seed=0, boilerplate=False)
+    Z = model.project(model.tfidf(texts))
+    c = spherical_kmeans(Z, Z[:4])  # a poor start: the first four texts
+    assert np.allclose(np.linalg.norm(c, axis=1), 1.0)
+    labels = np.argmax(Z @ c.T, axis=1)
+    for j in range(4):  # each centroid is the direction of its documents' sum
+        s = Z[labels == j].sum(axis=0)
+        assert np.allclose(c[j], s / np.linalg.norm(s))
+
+
+def test_spherical_kmeans_follows_angles_not_distances():
+    # a broad cluster (-85..45 degrees, a short mean vector) and a tight one (88..92): k-means
+    # from the two means keeps the documents at 18-22 degrees with the broad cluster, whose short
+    # mean is nearer; in angle they are nearer the tight one's direction after refinement
+    angles = np.radians(np.r_[np.linspace(-85, 45, 30), np.linspace(88, 92, 10)])
+    Z = np.c_[np.cos(angles), np.sin(angles)]
+    c = spherical_kmeans(Z, np.vstack([Z[:30].mean(axis=0), Z[30:].mean(axis=0)]))
+    labels = np.argmax(Z @ c.T, axis=1)
+    assert np.degrees(angles[labels == 1]).min() < 20
+    assert np.array_equal(labels, np.degrees(angles) > 15)
+
+
+def test_centroids_are_unit_vectors_and_idf_is_raised(synthetic):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts, _ = synthetic
+    _, _, model = cluster_texts(texts, k=4, seed=0, boilerplate=False)
+    assert np.allclose(np.linalg.norm(model.centroids, axis=1), 1.0, atol=1e-6)
+    words = [i for i, t in enumerate(model.vocabulary) if not t.startswith("ent_")]
+    ref = TfidfVectorizer(vocabulary=model.vocabulary, token_pattern=model.params["token_pattern"]).fit(texts)
+    assert model.params["idf_power"] == IDF_POWER > 1
+    assert np.allclose(model.idf[words], ref.idf_[words] ** IDF_POWER, rtol=1e-6)
 
 
 def test_topic_ids_are_canonical_and_weights_are_cosines(synthetic):

@@ -46,7 +46,9 @@ LEAD_PARAGRAPHS = 3
 
 def shape(s: str) -> str:
     """Lower case, addresses dropped, numbers as 0, punctuation as single spaces."""
-    s = ADDRESS.sub(" ", s.lower())
+    s = s.lower()
+    if "@" in s or "www." in s or "://" in s:  # the address pattern is slow; most paragraphs hold none
+        s = ADDRESS.sub(" ", s)
     s = NUMBER.sub("0", s)
     return NONWORD.sub(" ", s).strip()
 
@@ -77,10 +79,15 @@ class Boilerplate:
 
     def clean(self, text: str) -> str:
         """``text`` with its boilerplate (module docstring) replaced by spaces."""
-        text = text or ""
+        return self._clean(text or "")
+
+    def _clean(self, text: str, shaped: list[tuple[int, int, str]] | None = None) -> str:
+        """:meth:`clean`; ``shaped``: the text's paragraphs with their shapes, if already known."""
+        if shaped is None:
+            shaped = [(a, b, shape(text[a:b]) if self.paragraphs else "") for a, b in _paragraphs(text)]
         cut: list[tuple[int, int]] = []
-        for i, (a, b) in enumerate(_paragraphs(text)):
-            if self.paragraphs and shape(text[a:b]) in self.paragraphs:
+        for i, (a, b, key) in enumerate(shaped):
+            if self.paragraphs and key in self.paragraphs:
                 cut.append((a, b))
             elif self.datelines and i < LEAD_PARAGRAPHS:
                 cut.append((a, _dateline(text, a, b)))
@@ -106,6 +113,18 @@ class Boilerplate:
 
 def learn(texts: Sequence[str]) -> Boilerplate:
     """The boilerplate of a collection: the forms (module docstring) that recur across its documents."""
+    return _learn(texts, None)
+
+
+def learn_and_clean(texts: Sequence[str]) -> tuple[Boilerplate, list[str]]:
+    """:func:`learn`, and the texts cleaned by what it found (each paragraph's shape computed once)."""
+    shaped: list[list[tuple[int, int, str]]] = []
+    bp = _learn(texts, shaped)
+    return bp, [bp._clean(t or "", s) for t, s in zip(texts, shaped, strict=True)]
+
+
+def _learn(texts: Sequence[str], shaped: list[list[tuple[int, int, str]]] | None) -> Boilerplate:
+    """:func:`learn`; appends to ``shaped`` (unless None) each text's paragraphs with their shapes."""
     n = len(texts)
     paras: Counter[str] = Counter()
     credits: Counter[str] = Counter()
@@ -114,7 +133,10 @@ def learn(texts: Sequence[str]) -> Boilerplate:
     for i, text in enumerate(texts):
         text = text or ""
         spans = list(_paragraphs(text))
-        keys = {k for k in (shape(text[a:b]) for a, b in spans) if k}
+        found = [(a, b, shape(text[a:b])) for a, b in spans]
+        if shaped is not None:
+            shaped.append(found)
+        keys = {k for _, _, k in found if k}
         paras.update(keys)
         for k in keys:
             where.setdefault(k, []).append(i)
