@@ -447,6 +447,16 @@ def test_the_name_of_a_building_before_its_kind_is_a_place(nlp):
     assert ("Pfizer", "ORG") in rules(nlp, "Police questioned the Pfizer executives in London.")
 
 
+def test_a_known_place_in_a_list_of_places_is_a_place(nlp):
+    """The model reads the last city of a list as a person ("Tbilisi, Batumi, and Kutaisi")."""
+    found = rules(nlp, "Sales concentrate in Georgia's major cities of Tbilisi, Batumi, and Kutaisi. "
+                       "This level of trade is substantial.")
+    assert found[("Kutaisi", "PLACE")] == "place.relabel"
+    assert ("Kutaisi", "PERSON") not in found
+    # a surname that is also a town stays a person beside people
+    assert ("Jackson", "PERSON") in rules(nlp, "Smith and Jones spoke to Jackson, Reuters reported.")
+
+
 def test_a_post_between_a_body_and_a_name_splits_them(nlp):
     found = rules(nlp, "President Biden was briefed by Secretary Blinken, Attorney General Garland, "
                        "and DEA Administrator Milgram.")

@@ -284,7 +284,7 @@ class PlaceRules:
                 building = prev == "the" and end < len(doc) and doc[end].is_lower \
                     and doc[end].lower_ in self.facility_heads
                 if (words[-1] in self.org_place_heads and len(span) > 1 and (label == "ORG" or span[-1].is_title)) \
-                        or resident or postal or designated or building \
+                        or resident or postal or designated or building or self.in_place_list(span) \
                         or (label == "ORG" and prev in self.org_place_before
                             and (span.text in self.know.gazetteer or words[-1] in self.facility_heads)):
                     label = "PLACE"
@@ -302,6 +302,30 @@ class PlaceRules:
             return span
         rule = "place.designator_before" if start != span.start else "place.relabel"
         return trace.mark(Span(doc, start, end, label=label), rule)
+
+    def in_place_list(self, span: Span) -> bool:
+        """A known place name in a list of places: "Tbilisi, Batumi, and Kutaisi", "Kutaisi and
+        Batumi" (the model reads the last item of a list of cities as a person). The name itself
+        must be one the lexicon or gazetteer knows, and a neighbouring item, across a comma,
+        "and" or "or", a place it knows too."""
+        doc = span.doc
+        if not self.know.place_name(span.text):
+            return False
+
+        def neighbour(i: int, step: int) -> bool:
+            glue = 0
+            while 0 <= i < len(doc) and doc[i].text in (",", "and", "or") and glue < 2:
+                i, glue = i + step, glue + 1
+            if glue == 0 or not (0 <= i < len(doc)) or not doc[i].is_title:
+                return False
+            j = i
+            while 0 <= j + step < len(doc) and doc[j + step].is_title and abs(j + step - i) < 3:
+                j += step
+            lo, hi = min(i, j), max(i, j) + 1
+            return any(self.know.place_name(doc[a:hi].text) for a in range(lo, hi)) if step < 0 \
+                else any(self.know.place_name(doc[lo:b].text) for b in range(hi, lo, -1))
+
+        return neighbour(span.start - 1, -1) or neighbour(span.end, 1)
 
     # -- merges and roles ---------------------------------------------------------------------
     def merge_possessive(self, spans: list[Span], trace: Trace) -> list[Span]:
