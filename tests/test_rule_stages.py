@@ -457,6 +457,16 @@ def test_a_known_place_in_a_list_of_places_is_a_place(nlp):
     assert ("Jackson", "PERSON") in rules(nlp, "Smith and Jones spoke to Jackson, Reuters reported.")
 
 
+def test_a_headline_verb_is_not_part_of_a_name(nlp):
+    found = rules(nlp, "Remarks in Vienna\n\n*Director Carter Delivers the National Statement on Behalf of the "
+                       "United States")
+    assert ("Carter", "PERSON") in found and not [k for k in found if "Delivers" in k[0]]
+    assert ("Blinken", "PERSON") in rules(nlp, "Secretary Blinken Announces New Sanctions\n\nThe sanctions "
+                                               "target networks.")
+    # the verb must be capitalised and the name keeps its own words
+    assert ("Anna Delacroix", "PERSON") in rules(nlp, "Anna Delacroix delivers the keynote in Paris.")
+
+
 def test_a_post_between_a_body_and_a_name_splits_them(nlp):
     found = rules(nlp, "President Biden was briefed by Secretary Blinken, Attorney General Garland, "
                        "and DEA Administrator Milgram.")

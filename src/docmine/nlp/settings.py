@@ -43,6 +43,8 @@ class PersonSettings:
     """Particles that may stand lower-case inside a name ("van der"). Default: none."""
     not_name_words: Words = ()
     """Words never part of a person's name (headings, units the model reads as people). Default: none."""
+    headline_verbs: Words = ()
+    """Verbs of Title Case headlines cut from the end of a model PERSON ("Carter Delivers"). Default: none."""
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,7 @@ class ModelSpans:
         if span.label_ == "PERSON":
             untitled = self.persons.strip_titles(doc, start, end)
             titled, start = untitled != start, untitled
+            end = self.persons.strip_headline_verbs(doc, start, end)
         if start >= end:
             return None
         label = span.label_

@@ -32,6 +32,7 @@ class PersonRules:
         self.name_suffixes = set(p.suffixes)
         self.not_name = set(p.not_name_words)
         self.speech_verbs = set(p.speech_verbs)
+        self.headline_verbs = set(p.headline_verbs)
 
     # -- model spans --------------------------------------------------------------------------
     def strip_titles(self, doc: Doc, start: int, end: int) -> int:
@@ -39,6 +40,13 @@ class PersonRules:
         while start < end and (doc[start].lower_.rstrip(".") in self.titles or doc[start].text == "."):
             start += 1
         return start
+
+    def strip_headline_verbs(self, doc: Doc, start: int, end: int) -> int:
+        """New end of a model PERSON before the capitalised verb of a headline the model took into
+        the name ("Director Carter Delivers the National Statement", "Blinken Announces")."""
+        while end - start > 1 and doc[end - 1].is_title and doc[end - 1].lower_ in self.headline_verbs:
+            end -= 1
+        return end
 
     def after_title(self, doc: Doc, i: int) -> bool:
         """Token ``i`` directly follows a capitalised title, its full stop allowed ("Sec. Mayorkas")."""
@@ -130,7 +138,7 @@ class PersonRules:
             while free(j) and doc[j].lower_ in self.particles and doc[j].is_lower:
                 j += 1
             if free(j) and self.name_token(doc[j]) and not doc[j].is_sent_start and doc[j - 1].whitespace_ \
-                    and self.may_extend(doc[j]):
+                    and self.may_extend(doc[j]) and doc[j].lower_ not in self.headline_verbs:
                 end = j + 1
             else:
                 break
