@@ -159,3 +159,94 @@ def test_a_store_far_past_one_block_sums_its_blocks(tmp_path, monkeypatch):
         s.refresh_entity_counts()
         assert {b for (b,) in s.query("SELECT DISTINCT block FROM entity_counts")} == {1, 2}
         assert ent_mod.entity_rows(s, None, None).rows == _plain(s, monkeypatch)
+
+
+FACET_FILTERS = [{}, {"date_from": "2019-06-01"}, {"lang": "en"}, {"tag": "case-7"}]
+
+
+@pytest.mark.parametrize("filters", FACET_FILTERS)
+@pytest.mark.parametrize("cut", [1, 2, 3, 20_000])
+def test_result_facets_in_one_statement_equal_facets_of_the_result_ids(store, monkeypatch, filters, cut):
+    """The search page's facets (ids a subquery of the count) equal the facets of the ids read
+    first, cut at MAX_FACET_DOCS the same way (each entity's first documents, united, the first
+    of them), with document tags counted."""
+    from docmine.tags import mark
+
+    mark(store, "document", "b.txt", "case-7")
+    mark(store, "document", "e.txt", "case-7")
+    mark(store, "entity", "PERSON\tKovač", "case-7")
+    store.conn.execute("UPDATE documents SET topic = doc_id % 2, language = CASE WHEN doc_id = 3 THEN 'es' ELSE 'en'"
+                       " END")
+    store.conn.commit()
+    monkeypatch.setattr(search_mod, "MAX_FACET_DOCS", cut)
+    for text, query, found in ((True, "heroin OR cocaine", []), (True, "nothing", []), (False, "x", []),
+                               (False, "x", [("DRUG", "heroin"), ("PLACE", "Spain"), ("PERSON", "Kovač")]),
+                               (False, "x", [("ORG", "Interpol")])):
+        ids = result_doc_ids(store, query, text, found, **filters, limit=cut)
+        want = search_mod.facets(store, ids, [label for label, _ in found])
+        got = search_mod.result_facets(store, query, text, found, **filters)
+        assert got == want, (text, query, found)
+        if ids and cut > 3:
+            assert sum(n for _, n in got["year"]) + sum(1 for i in ids if i in (3, 6)) == len(ids)  # undated: 3, 6
+    ids = result_doc_ids(store, "heroin OR cocaine", True, limit=cut)  # every document, the first ``cut``
+    everything = search_mod.result_facets(store, "heroin OR cocaine", True)
+    assert ids == [1, 2, 3, 4, 5, 6, 7][:cut]
+    tagged = len({2, 5} & set(ids))  # b.txt and e.txt
+    assert everything["tag"] == ([("case-7", tagged)] if tagged else [])
+    assert dict(everything["language"]) == {k: v for k, v in (("en", len(ids) - (3 in ids)), ("es", 3 in ids)) if v}
+    assert dict(everything["topic"]) == {k: v for k, v in (("0", sum(i % 2 == 0 for i in ids)),
+                                                           ("1", sum(i % 2 for i in ids))) if v}
+
+def test_entity_counts_of_some_entities_equal_those_of_every_entity(store):
+    """A search counts the documents of the entities it found only, blocks written since their
+    counts were stored included."""
+    every_id = [eid for (eid,) in store.query("SELECT entity_id FROM entities")]
+    for refreshed in (False, True):
+        if refreshed:
+            store.refresh_entity_counts()
+        every = ent_mod.entity_counts(store)
+        assert every and ent_mod.stale_blocks(store) == ({} if refreshed else ent_mod.stale_blocks(store))
+        for eid in every_id:
+            assert ent_mod.entity_counts(store, [eid]) == ({eid: every[eid]} if eid in every else {})
+        assert ent_mod.entity_counts(store, every_id) == every
+        assert ent_mod.entity_counts(store, []) == {}
+    add_document(store, "h.txt", "Europol again.", {"Europol": "ORG"}, date="2024-01-01")  # a stale block
+    europol = store.query("SELECT entity_id FROM entities WHERE canonical = 'Europol'")[0][0]
+    assert ent_mod.stale_blocks(store)
+    assert ent_mod.entity_counts(store, [europol]) == {europol: ent_mod.entity_counts(store)[europol]}
+    assert ent_mod.entity_counts(store, [europol])[europol][1] == 6  # a, b, c, e, g and h
+
+
+def _facets_shown(html: str) -> dict[str, dict[str, int]]:
+    import re
+
+    shown: dict[str, dict[str, int]] = {}
+    for facet, value, n in re.findall(r'data-facet="(\w+)" href="[^"]*">([^<]+)</a> <span class="muted">(\d+)', html):
+        shown.setdefault(facet, {})[value] = int(n)
+    return shown
+
+
+def test_the_search_page_shows_the_facets_of_its_search_and_a_table_counts_none(store, monkeypatch):
+    """Full-text facets are counted on a second connection while the page ranks: the page shows
+    what :func:`result_facets` gives; a CSV download counts no facets; a bad query is a message."""
+    from docmine.web.app import create_app
+
+    store.conn.execute("UPDATE documents SET topic = doc_id % 2")
+    store.conn.commit()
+    client = create_app(str(store.path)).test_client()
+    for url, text, found in (("/search?q=heroin%20OR%20cocaine&text=1", True, []),
+                             ("/search?q=cocaine&text=1&from=2019-06-01", True, []),
+                             ("/search?q=heroin", False, [("DRUG", "heroin")])):
+        html = client.get(url).data.decode()
+        filters = {"date_from": "2019-06-01"} if "from=" in url else {}
+        query = "heroin OR cocaine" if "OR" in url else url.split("q=")[1].split("&")[0]
+        want = search_mod.result_facets(store, query, text, found, **filters)
+        assert _facets_shown(html) == {k: {str(v): n for v, n in vals[:12]} for k, vals in want.items() if vals}
+        assert want["year"] and want["topic"]
+    with monkeypatch.context() as m:
+        m.setattr(search_mod, "result_facets", lambda *a, **k: pytest.fail("facets counted for a CSV download"))
+        for url in ("/search?q=heroin&text=1&format=csv", "/search?q=heroin&format=csv"):
+            r = client.get(url)
+            assert r.status_code == 200 and r.data.count(b"\n") > 3
+    r = client.get('/search?q=%22unterminated&text=1')
+    assert r.status_code == 400 and b"invalid full-text query" in r.data

@@ -1,7 +1,7 @@
 """Entity frequency tables."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from docmine.nlp.mention import NAME_LABELS
@@ -104,19 +104,24 @@ def stale_blocks(store: Store) -> dict[int, int]:
     return {b: gens.get(b, 0) for b in sorted(blocks) if counted.get(b) != gens.get(b, 0)}
 
 
-def entity_counts(store: Store) -> dict[int, tuple[int, int]]:
+def entity_counts(store: Store, entity_ids: Iterable[int] | None = None) -> dict[int, tuple[int, int]]:
     """Entity id -> (mentions, documents) over every document, summed from the stored per-block
-    counts; blocks written since they were counted are counted here (nothing is written)."""
+    counts; blocks written since they were counted are counted here (nothing is written).
+    ``entity_ids``: only these entities (a search's: a few rows summed, not every entity's)."""
     stale = stale_blocks(store)
+    only = None if entity_ids is None else {int(e) for e in entity_ids}
+    where = "" if only is None else f" WHERE entity_id IN ({','.join(map(str, sorted(only))) or 'NULL'})"
     totals: dict[int, list[int]] = {}
     for block, eid, mentions, documents in store.query("SELECT block, entity_id, mentions, documents"
-                                                       " FROM entity_counts"):
+                                                       " FROM entity_counts" + where):
         if block not in stale:
             t = totals.setdefault(eid, [0, 0])
             t[0] += mentions
             t[1] += documents  # a document lies in one block: the blocks' documents add up
     for block in stale:
         for eid, mentions, documents in count_block(store, block):
+            if only is not None and eid not in only:
+                continue
             t = totals.setdefault(eid, [0, 0])
             t[0] += mentions
             t[1] += documents

@@ -21,6 +21,7 @@ import ipaddress
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import quote
 
@@ -255,11 +256,21 @@ def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = T
                          "url": url_for("entity_page", label=lab, name=canonical)}
                         for eid, lab, canonical, _ in ranked])
 
+    background = ThreadPoolExecutor(max_workers=4, thread_name_prefix="docmine-search")
+
+    def text_facets_of(q: str, filters: dict[str, Any]) -> dict:
+        """The facets of full-text search ``q`` under ``filters``, on a connection of its own (a
+        background job of the search page)."""
+        from docmine.analysis.search import result_facets
+
+        with store() as s:
+            return result_facets(s, q, True, (), **filters)
+
     @app.route("/search")
     def search_page():
         """One box for entities and full text, filters kept across pages, facets that narrow."""
         from docmine import validate as v
-        from docmine.analysis.search import MAX_FACET_DOCS, MAX_LIMIT, facets, result_doc_ids, search
+        from docmine.analysis.search import MAX_LIMIT, result_facets, search
 
         q = text_arg("q").strip()
         label = request.args.get("label") or None
@@ -277,14 +288,23 @@ def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = T
                 filters: dict[str, Any] = dict(date_from=date_from, date_to=date_to, topic=topic,
                                                lang=request.args.get("lang") or None,
                                                tag=request.args.get("tag") or None)
-                with store() as s:
-                    df = search(s, q, label=label, fuzzy=bool(request.args.get("fuzzy")), text=text_mode,
-                                limit=limit, marks=marks, **filters)
-                    if not df.empty:
-                        found = [] if text_mode else list(df.drop_duplicates(["entity", "label"])[["label", "entity"]]
-                                                         .itertuples(index=False, name=None))
-                        ids = result_doc_ids(s, q, text_mode, found, **filters, limit=MAX_FACET_DOCS)
-                        counts = facets(s, ids, [lab for lab, _ in found])
+                csv = request.args.get("format") == "csv"  # a table: no facets
+                # a full-text search's facets need only the query: counted on a second connection
+                # while this one ranks every match by BM25 (which cannot stop early)
+                text_facets = background.submit(text_facets_of, q, filters) if text_mode and not csv else None
+                try:
+                    with store() as s:
+                        df = search(s, q, label=label, fuzzy=bool(request.args.get("fuzzy")), text=text_mode,
+                                    limit=limit, marks=marks, **filters)
+                        if not df.empty and text_facets is not None:
+                            counts = text_facets.result()
+                        elif not df.empty and not csv:
+                            found = list(df.drop_duplicates(["entity", "label"])[["label", "entity"]]
+                                         .itertuples(index=False, name=None))
+                            counts = result_facets(s, q, False, found, **filters)
+                finally:
+                    if text_facets is not None and not text_facets.cancel():
+                        text_facets.exception()  # done, or wait: a request leaves no query running behind it
             except ValueError as exc:
                 error = str(exc)
         if request.args.get("format") == "csv":
