@@ -133,6 +133,21 @@ def test_administration_of_someone_not_named_as_a_person_stays():
     assert [(m.label, m.text) for m in resolve_document(text, ms)] == [("ORG", "Food Administration")]
 
 
+def test_a_model_org_ending_in_a_persons_surname_is_that_person():
+    from docmine.nlp.doc_resolution import _full_names
+
+    # "Atlanta HIDTA, Lydia Sheffield. Ms. Sheffield spoke to the Sheffield Police Department."
+    ms = [Mention(15, 30, "ORG", "Lydia Sheffield", source="model"),
+          Mention(36, 45, "PERSON", "Sheffield", source="model"),
+          Mention(59, 86, "ORG", "Sheffield Police Department", source="model")]
+    out = _full_names(ms, frozenset({"department", "police"}))
+    assert [(m.text, m.label) for m in out] == [("Lydia Sheffield", "PERSON"), ("Sheffield", "PERSON"),
+                                                ("Sheffield Police Department", "ORG")]
+    assert out[0].attrs["rule"] == "full-name"
+    # without the surname on its own, the organisation stays
+    assert _full_names([ms[0]], frozenset())[0].label == "ORG"
+
+
 def test_one_label_per_name_follows_the_lexicon_then_a_clear_majority():
     text = "Matanga. Matanga. Matanga. Matanga. Europol. Europol."
     ms = [Mention(0, 7, "PLACE", "Matanga", source="model"), Mention(9, 16, "PLACE", "Matanga", source="model"),

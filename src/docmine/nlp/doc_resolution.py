@@ -26,6 +26,9 @@ document:
   twelve times, "google" once; not "the Budget").
 * **Headings are not names.** Several upper-case words of an upper-case heading line are no
   organisation or person unless a lexicon knows them.
+* **Full names.** A model ORG of two or three capitalised words that ends in a surname the
+  document gives a person on its own ("Lydia Sheffield" in a heading, "Ms. Sheffield" later) is
+  that person.
 * **One label per name.** Model mentions that share their text with a lexicon or rule mention
   take its label (lexicons are almost always right); otherwise a clear majority of the model's
   own labels for that text (two to one or better) decides for the rest.
@@ -214,6 +217,22 @@ def _headings(text: str, mentions: list[Mention], org_words: frozenset[str] = fr
     return out
 
 
+def _full_names(mentions: list[Mention], org_words: frozenset[str]) -> list[Mention]:
+    """A model ORG of two or three capitalised words ending in a surname this document gives a
+    person on its own ("Lydia Sheffield" as ORG in a heading, "Ms. Sheffield" a PERSON) is that
+    person. Not a name with a body's word ("Sheffield Police Department")."""
+    surnames = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text and len(m.text) > 2}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.source == "model" and m.label == "ORG" and 2 <= len(words) <= 3 and words[-1] in surnames \
+                and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words) \
+                and not any(w.lower() in org_words for w in words):
+            m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "full-name"})
+        out.append(m)
+    return out
+
+
 def _one_label(mentions: list[Mention]) -> list[Mention]:
     trusted: dict[str, Counter] = defaultdict(Counter)
     model: dict[str, Counter] = defaultdict(Counter)
@@ -272,10 +291,11 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     org_words = frozenset(getattr(lex, "rules", {}).get("place", {}).get("org_words", ())) if lex is not None \
         else frozenset()
     out = _headings(text, out, org_words)
+    out = _full_names(out, org_words)
     out = _one_label(out)
     if lex is not None:
         for m in out:
-            if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of") \
+            if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):
