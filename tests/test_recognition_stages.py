@@ -101,6 +101,17 @@ def test_nickname_of_someone_nobody_lists_resolves_in_the_document(nlp):
     assert ("Kobra", "Marko Petrovic") in people
 
 
+def test_a_nickname_name_drops_a_leading_title_and_keeps_a_three_word_surname(nlp):
+    text = ("The United States secured the expulsion of Rafael Caro Quintero, Cartel de Noreste (CDN) Leader "
+            "Juan “El Huevo” Gerardo Treviño Chávez, Cartel Jalisco Nueva Generación leaders.")
+    ms = _mentions(nlp, text)
+    people = {m.text for m in ms if m.label == "PERSON"}
+    assert "Juan “El Huevo” Gerardo Treviño Chávez" in people
+    assert not [p for p in people if p.startswith("Leader")]
+    # the cartel's Spanish name without "de" is the lexicon's organisation, not a person
+    assert ("Cartel Jalisco Nueva Generación", "ORG") in {(m.text, m.label) for m in ms}
+
+
 def test_known_people_are_persons_with_one_canonical(nlp):
     text = ("The Trump Administration welcomed President Sheinbaum. Earlier, the Biden-Harris Administration "
             "had met Joe Biden's advisers. Harris County is in Texas.")

@@ -47,7 +47,7 @@ _NICK_INTRO = re.compile(
     r"[“\"‘']([A-ZÀ-Ý][^”\"’'\n]{1,40}?)[”\"’']")
 _INNER_NICK = re.compile(  # Ismael “El Mayo” Zambada
     r"(?<![\w-])(?P<first>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){0,2}) [“\"‘](?P<nick>[A-ZÀ-Ý][^”\"’\n]{1,30}?)[”\"’] "
-    r"(?P<last>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+)?)(?![\w-])")
+    r"(?P<last>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})(?![\w-])")
 _ADMIN = re.compile(r"^(?P<names>.+?)[\s-]+(?P<head>[Aa]dministration|[Gg]overnment|[Ee]ra|[Cc]abinet)$")
 _LABELS = ("PERSON", "ORG", "PLACE")
 
@@ -70,18 +70,21 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     return names
 
 
-def _nicknames(text: str, mentions: list[Mention]) -> list[Mention]:
+def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = frozenset()) -> list[Mention]:
     out = list(mentions)
     nicks: dict[str, str] = {}
     for hit in _INNER_NICK.finditer(text):
         s, e = hit.start(), hit.end()
+        first = hit.group("first").split(" ")
+        while len(first) > 1 and first[0].lower().rstrip(".") in titles:  # "Leader Juan “El Huevo” ..."
+            s += len(first.pop(0)) + 1
         inside = [m for m in out if m.start < e and s < m.end]
         # evidence that this is a person: the model saw a name here, and no lexicon entry did
         if not any(m.source == "model" for m in inside) or any(m.source == "lexicon" for m in inside):
             continue
-        full = f"{hit.group('first')} {hit.group('last')}"
+        full = f"{' '.join(first)} {hit.group('last')}"
         out = [m for m in out if m not in inside]
-        out.append(Mention(s, e, "PERSON", hit.group(0), resolved=full, source="rule", attrs={"rule": "nickname"}))
+        out.append(Mention(s, e, "PERSON", text[s:e], resolved=full, source="rule", attrs={"rule": "nickname"}))
         nicks[hit.group("nick").strip().rstrip(",.")] = full
         nicks[hit.group("last")] = full
     for m in mentions:
@@ -283,7 +286,9 @@ def _acronyms_in_context(text: str, mentions: list[Mention], lex) -> None:
 def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
     """Apply the document-level rules; canonical names are recomputed for changed mentions."""
     known = getattr(lex, "people", None) or {}
-    out = _nicknames(text, mentions)
+    titles = frozenset(t.rstrip(".") for t in getattr(lex, "rules", {}).get("person", {}).get("titles", ())) \
+        if lex is not None else frozenset()
+    out = _nicknames(text, mentions, titles)
     out = _administrations(text, out, known)
     out = _known_people(text, out, known, lex)
     out = _governments(text, out, lex)
