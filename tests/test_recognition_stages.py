@@ -112,6 +112,22 @@ def test_a_nickname_name_drops_a_leading_title_and_keeps_a_three_word_surname(nl
     assert ("Cartel Jalisco Nueva Generación", "ORG") in {(m.text, m.label) for m in ms}
 
 
+def test_no_lone_article_is_left_of_a_name_cut_at_a_paragraph_break_and_an_acronym_is_no_city(nlp):
+    """From a bundled PDF: "network of the ⏎⏎ International Criminal Police Organization" left an ORG
+    "the"; "the SIENA system" (Europol's network) was read as the city of Siena."""
+    text = ("6. Working across borders\n\nNo single country can take on transnational drug trafficking networks "
+            "alone, and the results of recent years rest on a dense web of bilateral and multilateral partnerships. "
+            "Secure channels such as the I-24/7 network of the\n\nInternational Criminal Police Organization "
+            "(INTERPOL) and the SIENA system of the European Union Agency for Law Enforcement Cooperation (Europol) "
+            "allow investigators to share information.")
+    found = {(m.text, m.label) for m in _mentions(nlp, text)}
+    assert ("International Criminal Police Organization", "ORG") in found
+    assert not [k for k in found if k[0].lower() == "the" or k[0] == "SIENA"]
+    # an all-caps place in a dateline is still a place
+    assert ("MADRID", "PLACE") in {(m.text, m.label) for m in _mentions(nlp, "MADRID (Reuters) - Police seized "
+                                                                                  "two tonnes of cocaine.")}
+
+
 def test_known_people_are_persons_with_one_canonical(nlp):
     text = ("The Trump Administration welcomed President Sheinbaum. Earlier, the Biden-Harris Administration "
             "had met Joe Biden's advisers. Harris County is in Texas.")

@@ -20,6 +20,8 @@ from docmine.nlp.mention import DEFAULT_MODEL, Mention  # DEFAULT_MODEL: defined
 MAX_CHARS = 200_000  # longer texts are processed in paragraph-aligned chunks
 
 
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "for", "in", "on", "to", "at", "by"})
+
 def use_fast_ops() -> str:
     """Pick thinc's NumPy ops without BLIS when available (measured faster here, same entities)."""
     try:
@@ -169,8 +171,8 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
         surface = text[start:end]
         lead = len(surface) - len(surface.lstrip())  # no whitespace at a mention's edges
         trail = len(surface) - len(surface.rstrip())
-        if lead + trail >= len(surface):
-            continue
+        if lead + trail >= len(surface) or surface.strip().lower() in _FUNCTION_WORDS:
+            continue  # blank, or a lone "the" left of a name cut at a paragraph break
         mentions.append(Mention(start + offset + lead, end + offset - trail, label,
                                 surface.strip(), sentence=sent_i, source=source, attrs=attrs))
     return mentions, sents
