@@ -16,7 +16,8 @@ weights are fitted on all four fifths.
 For every candidate of :func:`docmine.seizures.roles.candidate_spans`, a binary logistic
 regression per role (scikit-learn, liblinear, deterministic) learns whether the candidate is
 exactly a gold span of that role. Decoding (:func:`docmine.seizures.roles.decode`) keeps
-candidates above the role threshold, best first, without overlaps. Scores are exact-span
+candidates above the role threshold, best first, without overlaps and at most ``max_spans[role]``
+per sentence (thresholds and limits chosen by CV). Scores are exact-span
 precision / recall / F1 over all gold spans (gold spans that no candidate covers count as
 misses).
 
@@ -52,6 +53,7 @@ DATA = ROOT.parent / "shared" / "data" / "drug-seizure-ner" / "train.spacy"
 GOLD_ROLE = {"CONCEAL": "CONCEAL", "ORG": "AGENCY"}
 C_GRID = (0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(0.1 + 0.025 * k, 3) for k in range(29))  # 0.1 .. 0.8
+MAX_SPANS = (1, 2, 3)  # candidate limits on a role's spans per sentence (decode)
 TWO_STAGE = True
 MIN_COUNT = 3  # features seen in fewer training candidates are dropped
 VERSION = "2026.12.2"
@@ -179,10 +181,11 @@ def predict(rows: list[dict], model: RoleModel) -> list[list[tuple[float, str, i
     return out
 
 
-def score(rows: list[dict], scored: list, thresholds: dict[str, float]) -> dict[str, dict[str, float]]:
+def score(rows: list[dict], scored: list, thresholds: dict[str, float],
+          max_spans: dict[str, int] | None = None) -> dict[str, dict[str, float]]:
     c: dict[str, Counter] = {r: Counter() for r in ROLES}
     for r, sc in zip(rows, scored, strict=True):
-        pred = {(s, e, role) for _, role, s, e in decode(sc, thresholds)}
+        pred = {(s, e, role) for _, role, s, e in decode(sc, thresholds, max_spans)}
         for role in ROLES:
             g = {x for x in r["gold"] if x[2] == role}
             p = {x for x in pred if x[2] == role}
@@ -200,14 +203,34 @@ def score(rows: list[dict], scored: list, thresholds: dict[str, float]) -> dict[
     return out
 
 
-def tune_thresholds(rows: list[dict], scored: list) -> dict[str, float]:
+def tune_thresholds(rows: list[dict], scored: list, max_spans: dict[str, int] | None = None) -> dict[str, float]:
     """Per-role threshold maximising CV F1 (coordinate ascent: the roles share the decoder)."""
     th = {r: 0.5 for r in ROLES}
     for _ in range(2):
         for role in ROLES:
-            best = max(THRESHOLDS, key=lambda t: (score(rows, scored, {**th, role: t})[role]["f1"], -abs(t - 0.5)))
+            best = max(THRESHOLDS, key=lambda t: (score(rows, scored, {**th, role: t}, max_spans)[role]["f1"],
+                                                  -abs(t - 0.5)))
             th[role] = best
     return th
+
+
+def tune_decoding(rows: list[dict], scored: list) -> tuple[dict[str, float], dict[str, int]]:
+    """Per-role thresholds and per-role limit on spans per sentence (MAX_SPANS; 0 = none),
+    maximising CV F1; a limit is kept only when it raises the role's F1."""
+    limits: dict[str, int] = {}
+    th = tune_thresholds(rows, scored, limits)
+    base = score(rows, scored, th, limits)
+    for role in ROLES:
+        best_f, best_n = base[role]["f1"], 0
+        for n in MAX_SPANS:
+            trial = {**limits, role: n}
+            t = tune_thresholds(rows, scored, trial)
+            f = score(rows, scored, t, trial)[role]["f1"]
+            if f > best_f:
+                best_f, best_n = f, n
+        if best_n:
+            limits[role] = best_n
+    return tune_thresholds(rows, scored, limits), limits
 
 
 def cross_validate(rows: list[dict], C: float) -> list:
@@ -252,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         model = load_roles(str(models))
         held = featurise(held_items, classes)
-        res = score(held, predict(held, model), model.thresholds)
+        res = score(held, predict(held, model), model.thresholds, model.max_spans)
         print("shipped weights, heldout:", fmt(res))
         return 0
     train = featurise(train_items, classes)
@@ -260,14 +283,15 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     for C in ([args.C] if args.C else C_GRID):
         scored = cross_validate(train, C)
-        th = tune_thresholds(train, scored)
-        res = score(train, scored, th)
-        results[C] = (res, th)
-        print(f"C={C}: CV {fmt(res)}  thresholds {th}", flush=True)
+        th, limits = tune_decoding(train, scored)
+        res = score(train, scored, th, limits)
+        results[C] = (res, th, limits)
+        print(f"C={C}: CV {fmt(res)}  thresholds {th}  max_spans {limits}", flush=True)
     best_C = max(results, key=lambda c: sum(results[c][0][r]["f1"] for r in ROLES))
-    cv, th = results[best_C]
+    cv, th, limits = results[best_C]
     model = fit(train, best_C)
     model.thresholds = th
+    model.max_spans = limits
     out = {
         "version": VERSION,
         "description": "Seizure-role recogniser (docmine.seizures.roles): one logistic regression per role "
@@ -280,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         "C": best_C,
         "min_feature_count": MIN_COUNT,
         "thresholds": th,
+        "max_spans": limits,
         "cv": cv,
         "heldout": None,
         "bias": model.bias,
@@ -287,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     if not args.no_heldout:
         held = featurise(held_items, classes)
-        res = score(held, predict(held, model), th)
+        res = score(held, predict(held, model), th, limits)
         out["heldout"] = res
         print(f"HELDOUT (C={best_C}): {fmt(res)}")
     Path(args.out).write_text(json.dumps(out, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -16,11 +16,13 @@ an entity followed by agent nouns ("CBP officers") and an ORG followed by a PLAC
 from ``models/seizure_roles.toml``, governing preposition and verb and their classes,
 dependency relation and dependency path to the nearest DRUG and QUANTITY mention, token
 distance and direction to them, docmine entity label and source, casing, length, how it was
-built, a few conjunctions of these) and :func:`dense_features` adds the parser's context vectors
+built, a hiding verb in the four words before it, the verb right after it, whether its verb
+governs the drug, a few conjunctions of these) and :func:`dense_features` adds the parser's context vectors
 (``doc.tensor``) of the head and of the span. Per role two logistic regressions score it: is
 the candidate's head inside a span of the role (detection), and, given that, are these its
 edges (boundary); the score is their product. :func:`find_roles` keeps the candidates above
-each role's threshold, best first, without overlaps. Only docmine's mentions (``doc.ents``) and
+each role's threshold, best first, without overlaps and at most a cross-validated number of spans
+per role and sentence. Only docmine's mentions (``doc.ents``) and
 the parse are used, never gold annotations.
 
 The weights (``models/seizure_roles.json``) are written by ``scripts/train_seizure_roles.py``
@@ -88,6 +90,7 @@ class RoleModel:
     bias: dict[str, float]
     thresholds: dict[str, float]
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    max_spans: dict[str, int] = field(default_factory=dict)  # per role, at most this many per sentence
     version: str = ""
     meta: dict = field(default_factory=dict)
     _compiled: _Compiled | None = field(default=None, repr=False, compare=False)
@@ -152,6 +155,7 @@ def _load(folder: str) -> RoleModel:
                      bias={k: float(b) for k, b in data["bias"].items()},
                      thresholds={r: float(data["thresholds"][r]) for r in ROLES},
                      classes=load_classes(folder), version=str(data.get("version", "")),
+                     max_spans={r: int(n) for r, n in (data.get("max_spans") or {}).items() if n},
                      meta={k: v for k, v in data.items() if k not in ("weights", "bias")})
 
 
@@ -455,6 +459,21 @@ def binary_features(doc: Doc, start: int, end: int, how: Iterable[str],
             add("verb_governs_drug")
         if any(root in set(d.ancestors) for d in drugs):
             add("root_governs_drug")
+    # a hiding verb just before the span ("hidden inside [..]", "concealed in the [..]")
+    hide_words = classes.get("verbs.hide", frozenset())
+    if any(t.lemma_.lower() in hide_words for t in doc[max(0, start - 4):start]):
+        add("hide_verb_left")
+        if prep:
+            add(f"hide_verb_left+prep={prep}")
+    gov_drug = verb is not None and any(verb in set(d.ancestors) for d in drugs)
+    add(f"rel+verbdrug={rel}|{gov_drug}")
+    if prep:
+        add(f"prep+verbdrug={prep}|{gov_drug}")
+    if verb is not None and verb.i > end:
+        add(f"before_verb={rel}")
+    # the verb right after the span ("X said", "X seized", "X hidden in")
+    if nxt is not None and nxt.pos_ in ("VERB", "AUX"):
+        add(f"next_verb={nxt.lemma_.lower()}")
     # dependency path to the nearest DRUG / QUANTITY mention (relation-extraction style)
     for lab in ("DRUG", "QUANTITY"):
         targets = [e.root for e in doc.ents if e.label_ == lab and (e.end <= start or e.start >= end)]
@@ -562,15 +581,23 @@ def score_candidates(doc: Doc, model: RoleModel) -> list[tuple[float, str, int, 
 Scored = tuple[float, str, int, int]  # (probability, role, start, end)
 
 
-def decode(scored: list[Scored], thresholds: dict[str, float]) -> list[Scored]:
-    """Greedy by score: keep a candidate above its role's threshold unless it overlaps a kept one."""
+def decode(scored: list[Scored], thresholds: dict[str, float],
+           max_spans: dict[str, int] | None = None) -> list[Scored]:
+    """Greedy by score: keep a candidate above its role's threshold unless it overlaps a kept one
+    or its role already has ``max_spans[role]`` spans in the sentence (no limit for a role not in
+    ``max_spans``; the limits are chosen by cross-validation and stored with the weights)."""
     taken: list[Scored] = []
     used: set[int] = set()
+    count: dict[str, int] = {}
+    limits = max_spans or {}
     for p, role, s, e in sorted(scored, key=lambda x: (-x[0], x[2], x[3])):
         if p < thresholds[role] or any(i in used for i in range(s, e)):
             continue
+        if role in limits and count.get(role, 0) >= limits[role]:
+            continue
         taken.append((p, role, s, e))
         used.update(range(s, e))
+        count[role] = count.get(role, 0) + 1
     return sorted(taken, key=lambda x: x[2])
 
 
@@ -581,7 +608,7 @@ def find_roles(doc: Doc, model: RoleModel) -> list[Span]:
     ``"CONCEAL"`` or ``"AGENCY"``; ``span._.role_score`` holds the model's probability.
     """
     out = []
-    for p, role, s, e in decode(score_candidates(doc, model), model.thresholds):
+    for p, role, s, e in decode(score_candidates(doc, model), model.thresholds, model.max_spans):
         span = Span(doc, s, e, label=role)
         span._.role_score = round(p, 4)
         out.append(span)
