@@ -240,40 +240,26 @@ def main() -> None:
             kind[i] = "public-test"
     print(f"{len(public)} public documents ({', '.join(CORPORA)}), {len(domain)} real-document train passages, "
           f"{len(dev)} real-document dev passages (thresholds only)")
+    use_fast_ops()
+    nlp = load_nlp()
+    lex = nlp.get_pipe("docmine_domain").lex
     if cached is None:
-        use_fast_ops()
-        nlp = load_nlp()
-        lex = nlp.get_pipe("docmine_domain").lex
-        gaz, common, dictionary = place_names(), common_words(), dictionary_words()
-        rows = []  # (doc index, mention, features, target)
-        all_mentions = []
         documents = [Document(path=i, sha256="", format="txt", text=t) for i, t, _ in docs]
-        for di, (doc, mentions, _) in enumerate(annotate(nlp, documents, batch_size=32, span_filter=False)):
-            gold = docs[di][2]
-            ctx = doc_context(doc.text, mentions)
-            all_mentions.append(mentions)
-            for m in mentions:
-                if m.source == "model" and m.label in FILTERED_LABELS:
-                    rows.append((di, m, span_features(m, ctx, lex, gaz, common, dictionary), target(m, gold)))
+        all_mentions = [mentions for _, mentions, _ in annotate(nlp, documents, batch_size=32, span_filter=False)]
         if args.cache is not None:
             import pickle
 
             args.cache.write_bytes(pickle.dumps({"public": public, "domain": domain, "dev": dev, "press": press,
-                                                 "rows": rows, "mentions": all_mentions}))
+                                                 "mentions": all_mentions}))
     else:
-        # the cached pipeline output is reused, the features are recomputed: a feature change
-        # needs no new pipeline run
-        from docmine.nlp.pipeline import load_nlp as _load
-
-        lex = _load().get_pipe("docmine_domain").lex
-        gaz, common, dictionary = place_names(), common_words(), dictionary_words()
-        all_mentions = cached["mentions"]
-        rows = []
-        for di, mentions in enumerate(all_mentions):
-            ctx = doc_context(docs[di][1], mentions)
-            for m in mentions:
-                if m.source == "model" and m.label in FILTERED_LABELS:
-                    rows.append((di, m, span_features(m, ctx, lex, gaz, common, dictionary), target(m, docs[di][2])))
+        all_mentions = cached["mentions"]  # the features are computed below: a feature change needs no pipeline run
+    gaz, common, dictionary = place_names(), common_words(), dictionary_words()
+    rows = []  # (doc index, mention, features, target)
+    for di, mentions in enumerate(all_mentions):
+        ctx = doc_context(docs[di][1], mentions)
+        for m in mentions:
+            if m.source == "model" and m.label in FILTERED_LABELS:
+                rows.append((di, m, span_features(m, ctx, lex, gaz, common, dictionary), target(m, docs[di][2])))
     print(f"{len(rows)} model spans in {time.time() - t0:.0f} s; targets {dict(Counter(r[3] for r in rows))}")
     row_of = {(r[0], r[1].start, r[1].end, r[1].label): i for i, r in enumerate(rows)}
 

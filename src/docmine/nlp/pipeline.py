@@ -22,6 +22,7 @@ MAX_CHARS = 200_000  # longer texts are processed in paragraph-aligned chunks
 
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "for", "in", "on", "to", "at", "by"})
 
+
 def use_fast_ops() -> str:
     """Pick thinc's NumPy ops without BLIS when available (measured faster here, same entities)."""
     try:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from docmine.nlp.gazetteer import dictionary_form
 from docmine.nlp.mention import Mention
 
 CLASSES = ("NONE", "PERSON", "ORG", "PLACE")
@@ -195,8 +196,6 @@ def _word_class(word: str, common: frozenset[str], dictionary: frozenset[str]) -
     "Administration"; the dictionary can."""
     if _acronym(word):
         return "A"
-    from docmine.nlp.gazetteer import dictionary_form
-
     low = word.lower()
     in_dict = dictionary_form(low, dictionary)
     if low in common:

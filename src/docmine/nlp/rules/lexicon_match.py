@@ -71,7 +71,7 @@ class LexiconMatch:
                 # an all-caps name counts in a heading or dateline ("MADRID (Reuters) -"), not as an
                 # acronym before a lower-case noun ("the SIENA system", "the LIMA protocol")
                 acronym = text.isupper() and i + n < n_tok and doc[i + n].is_lower and doc[i + n].is_alpha
-                if text in names and not acronym or (text.isupper() and text.title() in names and not acronym) or (
+                if not acronym and (text in names or text.isupper() and text.title() in names) or (
                         endings and any(s in names for s in stems(text, endings))):
                     out.append(trace.mark(Span(doc, i, i + n, label="PLACE"), "lexicon.gazetteer"))
                     break
