@@ -500,3 +500,30 @@ def test_a_one_word_name_after_a_title_is_a_person(nlp):
 
 def test_the_anonymity_network_and_cryptocurrencies_are_no_names(nlp):
     assert rules(nlp, "Users may access the platform through Tor and pay in Bitcoin.") == {}
+
+
+def test_a_capitalised_phrase_that_starts_with_a_verb_is_no_organisation(nlp):
+    # fact-sheet headings and titles of orders: a verb and its object, read by the model as ORG
+    found = rules(nlp, "Mexico's National Strategy to Prevent Addictions reached 25 million people.")
+    assert ("Prevent Addictions", "ORG") not in found
+    found = rules(nlp, "**Enables Access to Resources to Scale Border Enforcement.** The Budget funds it.")
+    assert ("Enables Access", "ORG") not in found
+    # bodies named after an activity keep their name: a noun ("Housing"), or the head itself
+    found = rules(nlp, "The Housing Authority and the Training Centre opened in 2019.")
+    assert ("Housing Authority", "ORG") in found
+
+
+def test_verb_forms_from_the_dictionary():
+    from docmine.nlp.gazetteer import verb_form, word_classes
+
+    classes = word_classes()
+    assert all(verb_form(w, classes) for w in ("Prevent", "Enables", "Imposing", "Combating", "Resettle"))
+    # nouns, past forms that name bodies, and -ing nouns are no verb forms
+    assert not any(verb_form(w, classes) for w in ("Support", "United", "Housing", "Training", "Friends",
+                                                   "Boeing", "Enforcement"))
+
+
+def test_a_name_after_a_known_body_is_a_person_even_when_the_name_is_a_frequent_word(nlp):
+    # "Phillips" is frequent (wordfreq folds case) but no dictionary word: a surname
+    found = rules(nlp, "Deputy Assistant Secretary of INL Charisse Phillips attended the meeting.")
+    assert found.get(("INL", "ORG")) and ("Charisse Phillips", "PERSON") in found

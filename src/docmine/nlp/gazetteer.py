@@ -211,6 +211,55 @@ def dictionary_words(model: str | None = None) -> frozenset[str]:
     return frozenset(cached_json(_cache_file(f"dictionary-words-{model}", (model, "spacy", "wordfreq")), build))
 
 
+def word_classes(model: str | None = None) -> dict[str, frozenset[str]]:
+    """WordNet's one-word lemmas by part of speech ("verb", "noun", "adj", "adv"), lower-cased,
+    from the lemmatizer tables the English pipeline ships; cached on disk. Empty sets when the
+    pipeline has no such tables. Used to tell a verb ("Prevent", "Enables", "Imposing") at the
+    start of a capitalised phrase: a heading or a title, not a name."""
+    from docmine.nlp.mention import DEFAULT_MODEL
+
+    model = model or DEFAULT_MODEL
+
+    def build() -> dict[str, list[str]]:
+        try:
+            from spacy.lookups import Lookups
+            from spacy.util import get_package_path
+
+            folders = sorted(get_package_path(model).rglob("lemmatizer/lookups"))
+            if not folders:
+                return {}
+            index = Lookups().from_disk(folders[0]).get_table("lemma_index")
+            return {pos: sorted({w.lower() for w in index[pos] if w.isalpha()})
+                    for pos in ("verb", "noun", "adj", "adv") if pos in index}
+        except Exception:
+            return {}
+
+    table = cached_json(_cache_file(f"word-classes-{model}", (model, "spacy")), build)
+    return {pos: frozenset(table.get(pos, ())) for pos in ("verb", "noun", "adj", "adv")}
+
+
+def verb_form(word: str, classes: dict[str, frozenset[str]]) -> bool:
+    """Is this word a verb and nothing else: a verb-only lemma ("prevent", "resettle"), its third
+    person ("enables"), or a verb's -ing form that is no noun ("imposing", "combating"; not
+    "housing", "training", "building")? Past forms are left out: "United", "Allied" name bodies."""
+    low = word.lower()
+    verbs, nouns, adjs = classes["verb"], classes["noun"], classes["adj"]
+    if not verbs:
+        return False
+
+    def verb_only(lemma: str) -> bool:
+        return lemma in verbs and lemma not in nouns and lemma not in adjs
+
+    if low.endswith("ing") and len(low) > 5:
+        stem = low[:-3]
+        stems = {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
+        return low not in nouns and any(s in verbs for s in stems)
+    if low.endswith("s") and not low.endswith("ss"):
+        stems = {low[:-1]} | ({low[:-2]} if low.endswith("es") else set())
+        return low not in nouns and any(verb_only(s) for s in stems)
+    return verb_only(low)
+
+
 def dictionary_form(word: str, dictionary: frozenset[str]) -> bool:
     """Is this lower-cased word, or its singular, a dictionary lemma ("industries", "rangers")?"""
     if word in dictionary:

@@ -120,6 +120,15 @@ def common_word(tok) -> bool:
     return tok.lower_ in common_words()
 
 
+def dictionary_word(tok) -> bool:
+    """An everyday word that is also a dictionary word ("end", "agents"): wordfreq folds case, so
+    frequent names ("Phillips", "Juan", "Morgan") count as common words; the dictionary has none
+    of them."""
+    from docmine.nlp.gazetteer import dictionary_form, dictionary_words
+
+    return common_word(tok) and dictionary_form(tok.lower_, dictionary_words())
+
+
 def words_at(doc: Doc, i: int, words: list[str]) -> bool:
     """Do the lower-cased tokens from i on read ``words``? (Token by token: most calls fail on the
     first word, and this runs for every place span and every suffix.)"""

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from docmine.nlp.rules.base import POSS_TOKENS, Knowledge, Trace, common_word, is_amount, merge_adjacent
+from docmine.nlp.gazetteer import verb_form, word_classes
+from docmine.nlp.rules.base import (
+    POSS_TOKENS,
+    Knowledge,
+    Trace,
+    common_word,
+    dictionary_word,
+    is_amount,
+    merge_adjacent,
+)
 from docmine.nlp.rules.persons import PersonRules
 
 RULES = ("org.unit_suffix", "org.ends_in_place", "org.agency_unit", "org.of_place", "org.title_tail")
@@ -55,6 +64,9 @@ class OrgRules:
         self.title_tails = set(org.title_tails)
         self.plural_heads = set(org.plural_heads)
         self.place_suffixes = set(know.settings.place.suffixes)
+        empty: frozenset[str] = frozenset()
+        self.word_classes = word_classes() if know.lex.language == "en" else dict.fromkeys(
+            ("verb", "noun", "adj", "adv"), empty)
 
     # -- model spans --------------------------------------------------------------------------
     def validate(self, span: Span, words: list[str], trace: Trace) -> Span | None:
@@ -73,6 +85,11 @@ class OrgRules:
             # "National Statement on Behalf", "Bicentennial Framework for Security": an event or an
             # instrument; "Director of National Drug Control Policy": a post; "Foreign Terrorist
             # Organizations": a kind of body
+            return None
+        if len(words) >= 2 and span[0].is_title and head != words[0] and head not in self.org_words \
+                and verb_form(span[0].text, self.word_classes) and not self.know.known_org(span.text):
+            # "Prevent Addictions", "Imposing Sanctions on Foreign Persons", "Enables Access": a name
+            # does not start with a verb and its object; a heading or a title does
             return None
         if end < len(doc) and doc[end].lower_ in self.not_org_before:
             return None
@@ -127,12 +144,12 @@ class OrgRules:
             name = tail[titled:]
             if titled and all(w in self.title_tails for w in lowers[:titled]) \
                     and not any(w in body_words for w in lowers[titled:]) \
-                    and not any(common_word(t) or self.know.place_name(t.text) for t in name):
+                    and not any(dictionary_word(t) or self.know.place_name(t.text) for t in name):
                 # "DEA Administrator Milgram": the body, its post, the person holding it
                 return [trace.mark(Span(doc, span.start, cut, label="ORG"), "org.title_tail"),
                         trace.mark(Span(doc, name.start, name.end, label="PERSON"), "org.title_tail")]
             if len(tail) >= 2 and not any(w in body_words or w in self.title_tails for w in lowers) \
-                    and not any(common_word(t) or self.know.known_name(t.text) for t in tail) \
+                    and not any(dictionary_word(t) or self.know.known_name(t.text) for t in tail) \
                     and not self.know.known_name(tail.text):
                 return [trace.mark(Span(doc, span.start, cut, label="ORG"), "org.title_tail"),
                         trace.mark(Span(doc, cut, span.end, label="PERSON"), "org.title_tail")]
