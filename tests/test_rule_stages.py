@@ -527,3 +527,31 @@ def test_a_name_after_a_known_body_is_a_person_even_when_the_name_is_a_frequent_
     # "Phillips" is frequent (wordfreq folds case) but no dictionary word: a surname
     found = rules(nlp, "Deputy Assistant Secretary of INL Charisse Phillips attended the meeting.")
     assert found.get(("INL", "ORG")) and ("Charisse Phillips", "PERSON") in found
+
+
+def test_a_model_org_shaped_like_a_name_is_a_person_only_with_evidence(nlp):
+    # listed with a person: the model's ORG "Tiffany Eppelheimer" is a person
+    found = rules(nlp, "The delegation included White House National Security Council Senior Directors "
+                       "Juan González and Tiffany Eppelheimer.")
+    assert found.get(("Tiffany Eppelheimer", "PERSON")) == "person.given_name"
+    # a company named after a person, with no title and no person beside it, keeps its label
+    found = rules(nlp, "Shares of Calvin Klein fell while Ralph Lauren rose on Tuesday.")
+    assert "person.given_name" not in found.values()
+
+
+def test_the_given_names_list_ships_without_places_or_everyday_words():
+    from docmine.nlp.lexicon import given_names
+
+    names = given_names()
+    assert len(names) > 10_000 and {"Tiffany", "Juan", "Rosa", "Ivan", "Mehmet"} <= names
+    assert not {"Paris", "Georgia", "Will", "May", "Grant"} & names
+
+
+def test_the_given_names_list_rebuilds_as_shipped():
+    pytest.importorskip("faker")
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_given_names.py"), "--check"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr

@@ -40,6 +40,18 @@ def models_dir() -> Path:
     return path
 
 
+@lru_cache(maxsize=4)
+def given_names(folder: str | None = None) -> frozenset[str]:
+    """People's first names (``models/given_names.txt``, built by scripts/build_given_names.py from
+    Faker's name lists, without places and everyday words); empty when the file is absent."""
+    path = Path(folder or models_dir()) / "given_names.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from docmine.nlp.lexicon import Lexicon, alias_key
+from docmine.nlp.lexicon import Lexicon, alias_key, given_names
 from docmine.nlp.settings import RuleSettings
 
 MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
@@ -69,6 +69,11 @@ class Knowledge:
                 self.gazetteer = {**place_names_for(lexicon.language),
                                   **{n: "city" for n in local_place_names(lexicon.language)}}
         self.place_suffixes = set(settings.place.suffixes)
+        self.given_names = given_names()
+
+    def given_name(self, tok) -> bool:
+        """A person's first name ("Tiffany", "Rosa", "Juan"; not "Paris", "Will"): see given_names.txt."""
+        return tok.text in self.given_names
 
     def known_org(self, text: str) -> bool:
         return bool(self.lex.org_case_sensitive.get(text) or self.lex.orgs.get(alias_key(text)))

@@ -58,11 +58,14 @@ class ModelSpans:
                         and self.common_part(doc[start:end]):
                     continue  # "Milson Mundim - Associate", "Vince - Thanks", "Perley 's Mills": the rest is the name
                 span = self.clean(Span(doc, start, end, label=label), blocks, trace, (ent.start, ent.end))
-                if span is not None and span.label_ == "ORG":
-                    out.extend(self.orgs.title_tail(span, trace))
-                elif span is not None:
-                    out.append(span)
-        return out
+                if span is None:
+                    continue
+                parts_ = self.orgs.person_tail(span, trace) if span.label_ in ("ORG", "PLACE") else [span]
+                if len(parts_) == 1 and span.label_ == "ORG":
+                    parts_ = self.orgs.title_tail(span, trace)
+                out.extend(parts_)
+        people = [s for s in out if s.label_ == "PERSON"]
+        return [self.persons.named_person(s, people, trace) for s in out]
 
     def common_part(self, part: Span) -> bool:
         """A piece of a split model PERSON made of everyday words only ("Associate Alternates",

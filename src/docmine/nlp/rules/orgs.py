@@ -118,6 +118,20 @@ class OrgRules:
             return None  # "Single Convention on ...", "1988 Convention" (not "Centennial Convention Hall")
         return span
 
+    def person_tail(self, span: Span, trace: Trace) -> list[Span]:
+        """"Mexico Ken Salazar", "INL Charisse Phillips": a known body or place the model ran into
+        the name after it, where that name starts with a given name; the span keeps its label up to
+        the name, which is a PERSON."""
+        doc = span.doc
+        for cut in range(span.start + 1, span.end - 1):
+            if not self.persons.given_name_shape(doc, cut, span.end):
+                continue
+            head = doc[span.start: cut]
+            if self.know.known_name(head.text) or doc[cut - 1].lower_ in self.org_words:
+                return [trace.mark(Span(doc, span.start, cut, label=span.label_), "org.title_tail"),
+                        trace.mark(Span(doc, cut, span.end, label="PERSON"), "org.title_tail")]
+        return [span]
+
     def title_tail(self, span: Span, trace: Trace) -> list[Span]:
         """"Border Patrol Agents" -> "Border Patrol"; "INL Charisse Phillips" -> "INL" and the
         PERSON "Charisse Phillips"; "Foreign Ministry Roberto Velasco" -> "Foreign Ministry" and

@@ -11,9 +11,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from docmine.nlp.gazetteer import common_words
-from docmine.nlp.rules.base import BREAK_WORDS, Knowledge, Trace, common_word
+from docmine.nlp.rules.base import BREAK_WORDS, Knowledge, Trace, common_word, dictionary_word
 
-RULES = ("person.title", "person.extent", "person.speaker", "person.name_of_org")
+RULES = ("person.title", "person.extent", "person.speaker", "person.name_of_org", "person.given_name")
 
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -89,6 +89,31 @@ class PersonRules:
         and jen are looking for you"); a lower-case word inside a capitalised sentence is no name."""
         first = next((t for t in span.sent if t.is_alpha), None)
         return all(t.is_alpha and t.is_lower for t in span) and first is not None and first.is_lower
+
+    def given_name_shape(self, doc: Doc, start: int, end: int) -> bool:
+        """Two or three capitalised words, the first a given name and the others no everyday word,
+        place or known body ("Tiffany Eppelheimer", "Charisse Phillips"; not "Rosa Parks Museum")."""
+        if not 2 <= end - start <= 3 or not self.know.given_name(doc[start]):
+            return False
+        return all(t.is_alpha and t.is_title and not dictionary_word(t) and not self.know.known_name(t.text)
+                   and t.lower_.rstrip(".") not in self.titles for t in doc[start + 1: end])
+
+    def named_person(self, span: Span, people: list[Span], trace: Trace) -> Span:
+        """A model ORG or PLACE shaped like a person's name ("Tiffany Eppelheimer") is a PERSON where
+        the text says so: right after a person's title ("Director Tiffany Eppelheimer"), or in a list
+        with a person ("Juan González and Tiffany Eppelheimer"). Companies named after people
+        ("Morgan Stanley", "Charles Schwab") have no such evidence and keep their label."""
+        doc = span.doc
+        start, end = span.start, span.end
+        if span.label_ == "PERSON" or not self.given_name_shape(doc, start, end) \
+                or self.know.known_name(span.text):
+            return span
+        joined = lambda i: 0 <= i < len(doc) and doc[i].lower_ in ("and", ",", ";", "&")  # noqa: E731
+        listed = any(p.end == start - 1 and joined(start - 1) or p.start == end + 1 and joined(end)
+                     for p in people)
+        if listed or self.after_title(doc, start):
+            return trace.mark(Span(doc, start, end, label="PERSON"), "person.given_name")
+        return span
 
     # -- names --------------------------------------------------------------------------------
     def name_token(self, tok) -> bool:
