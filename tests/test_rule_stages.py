@@ -555,3 +555,11 @@ def test_the_given_names_list_rebuilds_as_shipped():
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_given_names.py"), "--check"],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_a_legal_citation_is_no_organisation_and_a_name_ends_before_a_conjunction(nlp):
+    found = rules(nlp, "Such articles have the status defined in 19 CFR 146.41. Such articles will be taxed.")
+    assert ("CFR", "ORG") not in found
+    found = rules(nlp, "Investigators identified eight separate Drug Trafficking or Money Laundering "
+                       "Organizations and disrupted them.")
+    assert not [k for k in found if k[1] == "ORG" and k[0].endswith(" or")]

@@ -91,7 +91,8 @@ class ModelSpans:
                                or not any(ch.isalnum() for ch in doc[start].text)):
             start += 1  # articles, quotes, bullets
         while end > start and (doc[end - 1].text in APOS or doc[end - 1].is_punct and doc[end - 1].text not in (")",)
-                                or doc[end - 1].lower_ in ("of", "the", "and", "for", "in") and doc[end - 1].is_lower):
+                                or doc[end - 1].lower_ in ("of", "the", "and", "or", "for", "in", "to", "by", "with")
+                                and doc[end - 1].is_lower):
             end -= 1  # "Ministry of Internal Affairs of" (the model stopped before the place)
         titled = False
         if span.label_ == "PERSON":

@@ -91,6 +91,9 @@ class OrgRules:
             # "Prevent Addictions", "Imposing Sanctions on Foreign Persons", "Enables Access": a name
             # does not start with a verb and its object; a heading or a title does
             return None
+        if start > 0 and end < len(doc) and doc[start - 1].like_num and doc[end].like_num and len(span) <= 3 \
+                and not any(t.like_num for t in span):
+            return None  # "19 CFR 146.41", "21 U.S.C. 841": a legal citation, title and section
         if end < len(doc) and doc[end].lower_ in self.not_org_before:
             return None
         if doc[start].lower_ in self.currencies or any(is_amount(t) and not t.is_title for t in span) \
