@@ -563,3 +563,17 @@ def test_a_legal_citation_is_no_organisation_and_a_name_ends_before_a_conjunctio
     found = rules(nlp, "Investigators identified eight separate Drug Trafficking or Money Laundering "
                        "Organizations and disrupted them.")
     assert not [k for k in found if k[1] == "ORG" and k[0].endswith(" or")]
+
+
+def test_plural_posts_teams_and_task_forces_are_kinds_of_body(nlp):
+    found = rules(nlp, "Operation Southbound has deployed nine interagency Firearms Trafficking Task Forces "
+                       "to eight cities along the border.")
+    assert not [k for k in found if k[1] == "ORG" and k[0].endswith("Task Forces")]
+    found = rules(nlp, "The Organized Crime Drug Enforcement Task Force coordinated 427 investigations.")
+    assert [k for k in found if k[1] == "ORG" and k[0].endswith("Task Force")]
+
+
+def test_overdose_reversal_medicines_are_drugs(nlp):
+    found = rules(nlp, "My Administration expanded access to Naloxone, which can reverse overdoses; Narcan is "
+                       "now sold over the counter.")
+    assert ("Naloxone", "DRUG") in found and ("Naloxone", "ORG") not in found and ("Narcan", "DRUG") in found

@@ -79,7 +79,7 @@ class OrgRules:
         if words[-1] in self.not_org_heads or span.text.lower().startswith(self.not_org_starts):
             return None
         head = phrase_head(span)
-        if (head in self.not_org_heads or words[-1] in self.plural_heads
+        if (head in self.not_org_heads or words[-1] in self.plural_heads or " ".join(words[-2:]) in self.plural_heads
                 or head in titles and head not in self.org_words and head not in ROLE_HEADS_KEPT) \
                 and not self.know.known_org(span.text):
             # "National Statement on Behalf", "Bicentennial Framework for Security": an event or an
