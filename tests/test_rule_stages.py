@@ -577,3 +577,21 @@ def test_overdose_reversal_medicines_are_drugs(nlp):
     found = rules(nlp, "My Administration expanded access to Naloxone, which can reverse overdoses; Narcan is "
                        "now sold over the counter.")
     assert ("Naloxone", "DRUG") in found and ("Naloxone", "ORG") not in found and ("Narcan", "DRUG") in found
+
+
+def test_an_agency_acronym_before_a_noun_is_no_street_name_and_drug_words_in_names_are_no_drugs(nlp):
+    found = rules(nlp, "The budget supports 34,000 ICE immigration detention beds.")
+    assert ("ICE", "DRUG") not in found
+    found = rules(nlp, "Police seized 2 kg of ICE and 3 kg of heroin.")  # the street name, with an amount
+    assert ("ICE", "DRUG") in found
+    found = rules(nlp, "It adds $18 million in Counter-Fentanyl Threat Targeting Teams at the DEA.")
+    assert not [k for k in found if k[1] == "DRUG"]
+
+
+def test_the_plural_of_a_hyphenated_drug_term_is_that_drug_and_a_schedule_is_no_person(nlp, lexicon):
+    # lexicon.drug() replaced hyphens before trying the plural, so the listed
+    # "fentanyl-related substance" never matched its plural
+    assert lexicon.drug("fentanyl-related substances").canonical == "fentanyl analogue"
+    found = rules(nlp, "This measure made all fentanyl-related substances Schedule I. Xylazine is in Schedule III.")
+    assert ("fentanyl-related substances", "DRUG") in found
+    assert not [k for k in found if "Schedule" in k[0]]

@@ -132,14 +132,16 @@ class Lexicon:
     # -- canonical names -------------------------------------------------
     def drug(self, text: str) -> DrugInfo | None:
         low = re.sub(r"\s+", " ", text.lower().strip().replace("’", "'"))
-        low = low.replace("-", " ") if low not in self.drugs else low
-        if low in self.drugs:
-            return self.drugs[low]
-        for suffix in ("es", "s"):
-            if low.endswith(suffix) and low[: -len(suffix)] in self.drugs:
-                return self.drugs[low[: -len(suffix)]]
-        if low.endswith("ies") and low[:-3] + "y" in self.drugs:
-            return self.drugs[low[:-3] + "y"]
+        # as written, then with hyphens as spaces; each also as the plural of a listed term
+        # ("fentanyl-related substances" is the plural of the listed "fentanyl-related substance")
+        for form in dict.fromkeys((low, low.replace("-", " "))):
+            if form in self.drugs:
+                return self.drugs[form]
+            for suffix in ("es", "s"):
+                if form.endswith(suffix) and form[: -len(suffix)] in self.drugs:
+                    return self.drugs[form[: -len(suffix)]]
+            if form.endswith("ies") and form[:-3] + "y" in self.drugs:
+                return self.drugs[form[:-3] + "y"]
         return None
 
     def drugs_in(self, text: str) -> list[DrugInfo]:

@@ -161,6 +161,10 @@ class DrugRules:
         if span.start > 0 and doc[span.start - 1].lower_ in ("a", "an") and not (
                 span.end < len(doc) and doc[span.end].lower_ in self.form_nouns):
             return False  # a count noun, not a street name: "a blow to the cartel", "an ice rink"
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if span.text.isupper() and self.lex.org_case_sensitive.get(span.text) and nxt is not None \
+                and nxt.is_alpha and nxt.is_lower and not nxt.is_stop and nxt.lower_ not in self.form_nouns:
+            return False  # "34,000 ICE immigration detention beds", "ICE agents": the agency's acronym
         if any(t.like_num or t.lower_ in AMOUNT_WORDS for t in before):
             return True
         if span.end < len(doc) and doc[span.end].lower_ in self.form_nouns:
