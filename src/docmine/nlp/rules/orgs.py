@@ -79,6 +79,12 @@ class OrgRules:
         if words[-1] in self.not_org_heads or span.text.lower().startswith(self.not_org_starts):
             return None
         head = phrase_head(span)
+        if words[-1] == "government" and end - start >= 2 and not self.know.known_org(span.text):
+            country = doc[start: end - 1]
+            if self.know.place_name(country.text):  # "the U.S. Government": the country, as "Government of X"
+                return trace.mark(Span(doc, start, end - 1, label="PLACE"), "place.clean")
+            if country.text in self.lex.demonyms:
+                return None  # "the Mexican Government": a nationality and a common noun
         if (head in self.not_org_heads or words[-1] in self.plural_heads or " ".join(words[-2:]) in self.plural_heads
                 or head in titles and head not in self.org_words and head not in ROLE_HEADS_KEPT) \
                 and not self.know.known_org(span.text):

@@ -87,6 +87,8 @@ class PlaceRules:
         pl = know.settings.place
         self.not_name = set(know.settings.person.not_name_words)
         self.place_suffixes = set(pl.suffixes)
+        self.joined_heads = set(pl.joined_heads)
+        self.title_heads = set(pl.title_heads)
         self.place_prefixes = [p.split() for p in pl.prefixes]
         self.place_org_suffixes: dict[str, list[list[str]]] = {}  # by first word: one lookup per span
         for p in pl.org_suffixes:
@@ -173,6 +175,9 @@ class PlaceRules:
         """"<Name> district", "<Name> checkpoint", "India-Pakistan border", "Highway 12A"."""
         out = []
         for key, s_, e_ in self.designator_matches(doc):
+            if doc.vocab.strings[key] == "JOINED" and self.know.place_name(doc[s_].text) \
+                    and self.know.place_name(doc[s_ + 2].text):
+                continue  # "[India]-[Pakistan] border": two countries are two places; "German-Dutch border" is one
             if doc[s_].lower_ not in self.not_name and not doc[s_].is_sent_start or e_ - s_ > 2:
                 out.append(trace.mark(Span(doc, s_, e_, label="PLACE"), _PATTERN_RULES[doc.vocab.strings[key]]))
         return out
@@ -240,6 +245,39 @@ class PlaceRules:
             return None
         return span
 
+    def outside_titles(self, spans: list[Span], headline) -> list[Span]:
+        """Without the places inside the capitalised name of a plan, framework, dialogue or
+        report ("the U.S.-Mexico Bicentennial Framework for Security", "the U.S.-Canada Opioid
+        Action Plan": the guidelines annotate no place inside a title); such names end in one of
+        ``[place] title_heads``. Not in a headline in title case."""
+        heads = self.title_heads
+        places_at = {s.start: s for s in spans if s.label_ == "PLACE"}
+
+        def in_title(span: Span) -> bool:
+            doc = span.doc
+            i = span.end
+            while i + 1 < len(doc) and doc[i].text in _JOINERS and i + 1 in places_at:
+                i = places_at[i + 1].end  # "U.S.-Mexico", "U.S.-Canada"
+            words = 0
+            for t in doc[i: i + 6]:
+                if t.is_alpha and t.is_title:
+                    if t.lower_ in heads:
+                        return words >= 1 and not headline(span)
+                    words += 1
+                elif t.lower_ not in ("and", "of", "-", "&"):
+                    return False
+            return False
+
+        drop = set()
+        for span in spans:
+            if span.label_ == "PLACE" and span.start not in drop and span.text[:1].isupper() and in_title(span):
+                drop.add(span.start)
+                i = span.end  # the joined places after it belong to the same title
+                while i + 1 < len(span.doc) and span.doc[i].text in _JOINERS and i + 1 in places_at:
+                    drop.add(i + 1)
+                    i = places_at[i + 1].end
+        return [s for s in spans if not (s.label_ == "PLACE" and s.start in drop)]
+
     def extent(self, span: Span, trace: Trace) -> Span | None:
         """Designators belong to the place; "<place> police" is an organisation."""
         doc = span.doc
@@ -247,12 +285,13 @@ class PlaceRules:
         for words in self.place_org_suffixes.get(doc[end].lower_, ()) if end < len(doc) else ():
             if words_at(doc, end, words):
                 return trace.mark(Span(doc, start, end + len(words), label="ORG"), "place.org_suffix")
+        paired = start >= 2 and doc[start - 1].text in _JOINERS and self.know.place_name(doc[start - 2].text)
         while end < len(doc) and (doc[end].lower_ in self.place_suffixes or (
                 doc[end].lower_ == "international" and end + 1 < len(doc) and doc[end + 1].lower_ == "airport"
         )) and not (
             end + 1 < len(doc) and doc[end + 1].lower_ == "of"
-        ):
-            end += 1
+        ) and not (paired and doc[end].lower_ in self.joined_heads):
+            end += 1  # but "U.S.-Mexico border": the border is both places', not Mexico's alone
         while start > 0 and doc[start - 1].lower_ in self.directions and (
                 doc[start - 1].is_title or doc[start].lower_ in self.place_suffixes or span.end - span.start > 1):
             start -= 1  # "Upper Dir", "Northern Belize District"; not "northern Laos"
