@@ -519,3 +519,14 @@ def test_a_heading_run_into_its_first_sentence_is_no_name(nlp):
             "browser. The scraping strategy is described below (see Scraping). Maria Lopez wrote the parser.")
     got = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert not [g for g in got if "Scraping" in g[1]], got
+
+
+def test_a_known_person_in_a_signature_or_a_heading_in_capitals_is_that_person(nlp):
+    text = ("PRESIDENT TRUMP IS KEEPING HIS PROMISE TO STOP THE FLOW OF FENTANYL\n\nPresident Trump acted "
+            "today.\n\nDONALD J. TRUMP\nTHE WHITE HOUSE,\nDecember 15, 2025.")
+    people = {(m.text, m.canonical) for m in _mentions(nlp, text) if m.label == "PERSON"}
+    # the heading rule dropped the model's all-caps "DONALD J. TRUMP"; the people lexicon knows it
+    assert ("DONALD J. TRUMP", "Donald Trump") in people and ("TRUMP", "Donald Trump") in people
+    # a capitalised word in running text is no signature: "TRUMP" here is a verb
+    ms = _mentions(nlp, "He said that in the end the facts would TRUMP fear, and they did.")
+    assert not [m for m in ms if m.label == "PERSON"]

@@ -132,19 +132,33 @@ def _administrations(text: str, mentions: list[Mention], known: dict[str, str]) 
     return out
 
 
+def _upper_line(text: str, s: int, e: int) -> bool:
+    """Is the line around text[s:e] written in capitals ("DONALD J. TRUMP", "PRESIDENT TRUMP IS
+    KEEPING HIS PROMISE")? A capitalised name in running text is no signature or heading."""
+    line = text[text.rfind("\n", 0, s) + 1: (text.find("\n", e) + 1 or len(text) + 1) - 1]
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 6 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+
+
 def _known_people(text: str, mentions: list[Mention], known: dict[str, str], lex) -> list[Mention]:
     if not known:
         return mentions
     out = list(mentions)
-    for hit in lex.people_pattern.finditer(text):
+    upper, upper_pattern = lex.people_upper
+    hits = [(h, known[h.group(0)]) for h in lex.people_pattern.finditer(text)]
+    if upper_pattern is not None:
+        hits += [(h, upper[h.group(0)]) for h in upper_pattern.finditer(text)
+                 if _upper_line(text, h.start(), h.end())]
+    for hit, canonical in hits:
         s, e = hit.start(), hit.end()
         clash = [m for m in out if m.start < e and s < m.end]
-        if any(m.label == "PERSON" and m.start <= s and m.end >= e for m in clash):
-            continue
+        if any(m.label == "PERSON" and m.start <= s and m.end >= e
+               and (m.source != "model" or (m.start, m.end) != (s, e)) for m in clash):
+            continue  # (the model's own span of a known name becomes the lexicon's: it is no heading)
         if any(m.source == "lexicon" or m.label not in _LABELS for m in clash):
             continue
         out = [m for m in out if m not in clash]
-        out.append(Mention(s, e, "PERSON", hit.group(0), resolved=known[hit.group(0)], source="lexicon",
+        out.append(Mention(s, e, "PERSON", hit.group(0), resolved=canonical, source="lexicon",
                            attrs={"rule": "people"}))
     return out
 

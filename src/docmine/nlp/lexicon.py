@@ -129,6 +129,17 @@ class Lexicon:
         names = sorted(self.people, key=len, reverse=True)
         return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
+    @cached_property
+    def people_upper(self) -> tuple[dict[str, str], re.Pattern | None]:
+        """The upper-case form of every alias of ``people`` with four letters or more ("DONALD J.
+        TRUMP", "TRUMP") -> canonical, and their pattern: signature lines and headings in capitals."""
+        upper = {a.upper(): c for a, c in self.people.items()
+                 if sum(ch.isalpha() for ch in a) >= 4 and a != a.upper()}
+        if not upper:
+            return upper, None
+        names = sorted(upper, key=len, reverse=True)
+        return upper, re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
     # -- canonical names -------------------------------------------------
     def drug(self, text: str) -> DrugInfo | None:
         low = re.sub(r"\s+", " ", text.lower().strip().replace("’", "'"))
@@ -204,6 +215,8 @@ class Lexicon:
             return self.org_case_sensitive.get(text.strip()) or self.orgs.get(key) or _tidy(text)
         if label == "PERSON" and text.strip() in self.people:
             return self.people[text.strip()]
+        if label == "PERSON" and text.strip() in self.people_upper[0]:  # "DONALD J. TRUMP"
+            return self.people_upper[0][text.strip()]
         if label == "PLACE":
             bare = re.sub(r"\s*\(.*$", "", text.strip())  # "Dammam (KSA)"
             hit = (self.place_case_sensitive.get(text.strip()) or self.places.get(key)
