@@ -620,3 +620,12 @@ def test_no_place_inside_the_name_of_a_framework_or_plan(nlp):
     assert not [k for k in found if k[1] == "PLACE"]
     found = rules(nlp, "Most seizures occur at the U.S.-Mexico border, officials said on Monday.")
     assert ("U.S.", "PLACE") in found and ("Mexico", "PLACE") in found
+
+
+def test_a_surname_after_a_post_of_a_body_is_the_person_holding_it(nlp):
+    found = rules(nlp, "He met the Director of National Intelligence Haines and the Secretary of Homeland "
+                       "Security Mayorkas.")
+    assert found.get(("Haines", "PERSON")) == "org.title_tail" and ("Mayorkas", "PERSON") in found
+    assert not [k for k in found if k[1] == "ORG"]
+    found = rules(nlp, "He was the president of General Motors for ten years.")  # a body's word: the body
+    assert not [k for k in found if k[1] == "PERSON"]

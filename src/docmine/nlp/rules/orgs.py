@@ -109,6 +109,17 @@ class OrgRules:
             return None
         if start >= 2 and doc[start - 1].lower_ in self.portfolio_words and doc[start - 2].lower_.rstrip(".") in titles:
             return None
+        last = doc[end - 1]
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_.rstrip(".") in titles \
+                and len(words) >= 2 and last.is_title and last.is_alpha and not dictionary_word(last) \
+                and last.lower_ not in self.word_classes["adj"] and last.lower_ not in self.word_classes["noun"] \
+                and last.lower_ not in self.org_words and not self.know.known_name(last.text) \
+                and (all(common_word(t) or t.lower_ in self.word_classes["noun"] or t.lower_ in self.word_classes["adj"]
+                         for t in doc[start: end - 1] if t.is_alpha)
+                     or self.know.known_org(doc[start: end - 1].text)):
+            # "Director of National Intelligence Haines", "Secretary of Homeland Security Mayorkas":
+            # the post, then the person who holds it
+            return trace.mark(Span(doc, end - 1, end, label="PERSON"), "org.title_tail")
         if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_.rstrip(".") in titles \
                 and len(words) >= 2 and words[-1] not in self.org_words and not self.know.known_org(span.text) \
                 and all(common_word(t) for t in span if t.is_alpha):
