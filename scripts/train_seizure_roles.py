@@ -13,7 +13,11 @@ developing and never used for tuning; its figures are computed and printed only 
 cross-validation on the other four fifths (fold of sentence ``i`` = ``(i // 5) % 5``); the final
 weights are fitted on all four fifths.
 
-For every candidate of :func:`docmine.seizures.roles.candidate_spans`, a binary logistic
+First a BIO tagger (:mod:`docmine.seizures.role_tagger`, averaged structured perceptron) is
+trained; its spans on every training sentence come from a tagger trained on the other four folds
+(out-of-fold, as noisy as at run time) and become extra candidates and features of the classifier;
+the shipped tagger (``seizure_role_tagger.json``, next to ``--out``) is fitted on all four fifths.
+``--no-tagger`` leaves it out. For every candidate of :func:`docmine.seizures.roles.candidate_spans`, a binary logistic
 regression per role (scikit-learn, liblinear, deterministic) learns whether the candidate is
 exactly a gold span of that role. Decoding (:func:`docmine.seizures.roles.decode`) keeps
 candidates above the role threshold, best first, without overlaps and at most ``max_spans[role]``
@@ -21,7 +25,7 @@ per sentence (thresholds and limits chosen by CV). Scores are exact-span
 precision / recall / F1 over all gold spans (gold spans that no candidate covers count as
 misses).
 
-    python scripts/train_seizure_roles.py [--data PATH] [--out PATH] [--cache /tmp/roles.pkl]
+    python scripts/train_seizure_roles.py [--data PATH] [--out PATH] [--cache /tmp/roles.pkl] [--no-tagger]
     python scripts/train_seizure_roles.py --check   # score the shipped weights, write nothing
 """
 from __future__ import annotations
@@ -38,6 +42,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from docmine.seizures.role_tagger import (  # noqa: E402
+    TAGGER_FILE,
+    TAGS,
+    RoleTagger,
+    spans_to_tags,
+    tags_to_spans,
+    token_features,
+    token_vectors,
+    train_perceptron,
+)
 from docmine.seizures.roles import (  # noqa: E402
     MODEL_FILE,
     ROLES,
@@ -56,7 +70,9 @@ THRESHOLDS = tuple(round(0.1 + 0.025 * k, 3) for k in range(29))  # 0.1 .. 0.8
 MAX_SPANS = (1, 2, 3)  # candidate limits on a role's spans per sentence (decode)
 TWO_STAGE = True
 MIN_COUNT = 3  # features seen in fewer training candidates are dropped
-VERSION = "2026.12.2"
+VERSION = "2026.12.3"
+TAGGER_VECTORS = False  # the parser's context vectors as tagger features too (CV: no gain, .575/.721 vs .577/.720)
+TAGGER_EPOCHS = 10  # perceptron passes over the training sentences (CV: 5 -> 10 helps, 15 does not)
 
 
 def is_heldout(i: int) -> bool:
@@ -118,14 +134,78 @@ def prepare(data: Path, cache: Path | None = None,
     return out
 
 
-def featurise(items, classes) -> list[dict]:
-    """Per sentence: candidates (start, end), their feature lists and char offsets, gold set."""
+def tagger_rows(items, classes) -> list[tuple[int, list[list[str]], list[int], object]]:
+    """Per sentence: (index, token features, gold BIO tags, context vectors); a gold span is widened
+    to whole tokens."""
+    rows = []
+    for i, doc, gold in items:
+        spans = []
+        for s, e, role in sorted(gold):
+            sp = doc.char_span(s, e, alignment_mode="expand")
+            if sp is not None:
+                spans.append((sp.start, sp.end, role))
+        rows.append((i, token_features(doc, classes), spans_to_tags(len(doc), spans), token_vectors(doc)))
+    return rows
+
+
+def fit_tagger(rows) -> RoleTagger:
+    vectors = [v for *_, v in rows] if TAGGER_VECTORS and all(v is not None for *_, v in rows) else None
+    weights, trans, dense = train_perceptron([(f, t) for _, f, t, _ in rows], epochs=TAGGER_EPOCHS, dense=vectors)
+    return RoleTagger(weights=weights, transitions=trans, dense=dense)
+
+
+def out_of_fold_tagged(rows) -> dict[int, list[tuple[int, int, str]]]:
+    """The tagger's spans of every training sentence, each read by a tagger trained on the other
+    four folds (the classifier then learns from tagger output as noisy as at run time)."""
+    out = {}
+    for k in range(5):
+        tagger = fit_tagger([r for r in rows if fold_of(r[0]) != k])
+        for i, f, _, v in rows:
+            if fold_of(i) == k:
+                out[i] = tags_to_spans(tagger.tag_features(f, v))
+    return out
+
+
+def tagger_json(tagger: RoleTagger, cv: dict | None) -> dict:
+    return {
+        "version": VERSION,
+        "description": "BIO tagger of the seizure roles (docmine.seizures.role_tagger): averaged structured "
+                       "perceptron; written by scripts/train_seizure_roles.py, not hand-edited.",
+        "tags": list(TAGS),
+        "epochs": TAGGER_EPOCHS,
+        "training_data": "drug-seizure-ner train.spacy, the four training fifths (i % 5 != 4)",
+        "cv": cv,
+        "transitions": [[round(float(v), 4) for v in row] for row in tagger.transitions],
+        "dense": [[round(float(v), 4) for v in row] for row in tagger.dense] if tagger.dense is not None else None,
+        "weights": {f: [round(float(v), 4) for v in w] for f, w in sorted(tagger.weights.items())},
+    }
+
+
+def model_tagged(model: RoleModel, items) -> dict[int, list[tuple[int, int, str]]] | None:
+    """The spans the model's own tagger reads in every sentence (None for a model without tagger)."""
+    tg = model.tagger
+    return {i: tg.spans(d) for i, d, _ in items} if tg is not None else None
+
+
+def score_tagged(items, tagged: dict[int, list[tuple[int, int, str]]]) -> dict[str, dict[str, float]]:
+    """Exact-span scores of the tagger's own spans."""
+    rows = [{"gold": set(g)} for _, _, g in items]
+    scored = [[(1.0, role, doc[s:e].start_char, doc[s:e].end_char) for s, e, role in tagged[i]]
+              for i, doc, _ in items]
+    return score(rows, scored, dict.fromkeys(ROLES, 0.5))
+
+
+def featurise(items, classes, tagged: dict[int, list[tuple[int, int, str]]] | None = None) -> list[dict]:
+    """Per sentence: candidates (start, end), their feature lists and char offsets, gold set.
+
+    ``tagged``: the tagger's spans per sentence index (candidates and features), or None."""
     agent_words = classes.get("agency.agent", frozenset())
     rows = []
     for i, doc, gold in items:
-        cands = candidate_spans(doc, agent_words)
+        tg = tagged.get(i, []) if tagged is not None else None
+        cands = candidate_spans(doc, agent_words, tg)
         keys = list(cands)
-        feats = [span_features(doc, s, e, sorted(cands[(s, e)]), classes) for s, e in keys]
+        feats = [span_features(doc, s, e, sorted(cands[(s, e)]), classes, tg) for s, e in keys]
         chars = [(doc[s:e].start_char, doc[s:e].end_char) for s, e in keys]
         heads = [doc[s:e].root.idx for s, e in keys]
         rows.append({"i": i, "keys": keys, "feats": feats, "chars": chars, "heads": heads, "gold": set(gold)})
@@ -260,6 +340,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="1: one regression per role; 2: head detection x boundary (default: TWO_STAGE)")
     ap.add_argument("--check", action="store_true", help="score the shipped weights on heldout; write nothing")
     ap.add_argument("--no-heldout", action="store_true", help="do not score the heldout fifth")
+    ap.add_argument("--no-tagger", action="store_true",
+                    help="no BIO tagger: the classifier alone (its candidates and features without the tagger's)")
     args = ap.parse_args(argv)
     t0 = time.time()
     global TWO_STAGE
@@ -274,11 +356,19 @@ def main(argv: list[str] | None = None) -> int:
           f"in {time.time() - t0:.0f}s", flush=True)
     if args.check:
         model = load_roles(str(models))
-        held = featurise(held_items, classes)
+        held = featurise(held_items, classes, model_tagged(model, held_items))
         res = score(held, predict(held, model), model.thresholds, model.max_spans)
         print("shipped weights, heldout:", fmt(res))
         return 0
-    train = featurise(train_items, classes)
+    tagger, tagger_cv, oof = None, None, None
+    if not args.no_tagger:
+        trows = tagger_rows(train_items, classes)
+        oof = out_of_fold_tagged(trows)
+        tagger_cv = score_tagged(train_items, oof)
+        print(f"tagger alone, CV: {fmt(tagger_cv)} ({time.time() - t0:.0f}s)", flush=True)
+        tagger = fit_tagger(trows)
+        tagger.classes = classes
+    train = featurise(train_items, classes, oof)
     print(f"candidates: {sum(len(r['keys']) for r in train)} in {len(train)} train sentences", flush=True)
     results = {}
     for C in ([args.C] if args.C else C_GRID):
@@ -307,15 +397,26 @@ def main(argv: list[str] | None = None) -> int:
         "max_spans": limits,
         "cv": cv,
         "heldout": None,
+        "tagger": TAGGER_FILE if tagger is not None else None,
         "bias": model.bias,
         "weights": model.weights,
     }
     if not args.no_heldout:
-        held = featurise(held_items, classes)
+        held_tagged = {i: tagger.spans(d) for i, d, _ in held_items} if tagger is not None else None
+        held = featurise(held_items, classes, held_tagged)
         res = score(held, predict(held, model), th, limits)
         out["heldout"] = res
         print(f"HELDOUT (C={best_C}): {fmt(res)}")
+        if held_tagged is not None:
+            print(f"HELDOUT, tagger alone: {fmt(score_tagged(held_items, held_tagged))}")
     Path(args.out).write_text(json.dumps(out, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    tagger_path = Path(args.out).with_name(TAGGER_FILE)
+    if tagger is not None:
+        tagger_path.write_text(json.dumps(tagger_json(tagger, tagger_cv), indent=0, ensure_ascii=False) + "\n",
+                               encoding="utf-8")
+        print(f"wrote {tagger_path} ({len(tagger.weights)} features)")
+    elif tagger_path.is_file():
+        tagger_path.unlink()  # the classifier no longer uses it
     print(f"wrote {args.out} ({sum(len(w) for w in model.weights.values())} weights) in {time.time() - t0:.0f}s")
     return 0
 

@@ -16,15 +16,15 @@ ENGLISH = (None, "", "en")
 
 
 def extractor_version() -> str:
-    """The extractor's version and a digest of its data files (vocabulary, role model and its
-    word lists): an edit to any of them re-reads the documents."""
+    """The extractor's version and a digest of its data files (vocabulary, role model, its tagger
+    and its word lists): an edit to any of them re-reads the documents."""
     import hashlib
 
     from docmine.nlp.lexicon import models_dir
     from docmine.seizures.records import EXTRACTOR_VERSION
 
     digest = hashlib.sha1()
-    for name in ("seizures.toml", "seizure_roles.toml", "seizure_roles.json"):
+    for name in ("seizures.toml", "seizure_roles.toml", "seizure_roles.json", "seizure_role_tagger.json"):
         path = models_dir() / name
         digest.update(path.read_bytes() if path.exists() else b"-")
     return f"{EXTRACTOR_VERSION}:{digest.hexdigest()[:12]}"

@@ -11,21 +11,24 @@ Method. :func:`candidate_spans` proposes spans from the parse: for every noun, t
 leading determiners and possessives stripped, its compound core and the bare head, each
 optionally extended by an "of"-PP chain, a locative PP ("compartment in the bed"), a
 coordination ("sacks and nylon bags") or a parenthesised acronym, plus docmine's own entities,
-an entity followed by agent nouns ("CBP officers") and an ORG followed by a PLACE
-("ANF Peshawar"). :func:`binary_features` describes a candidate (head lemma and its word class
-from ``models/seizure_roles.toml``, governing preposition and verb and their classes,
-dependency relation and dependency path to the nearest DRUG and QUANTITY mention, token
-distance and direction to them, docmine entity label and source, casing, length, how it was
-built, a hiding verb in the four words before it, the verb right after it, whether its verb
-governs the drug, a few conjunctions of these) and :func:`dense_features` adds the parser's context vectors
-(``doc.tensor``) of the head and of the span. Per role two logistic regressions score it: is
+an entity followed by agent nouns ("CBP officers"), an ORG followed by a PLACE
+("ANF Peshawar") and the spans of the BIO tagger (:mod:`docmine.seizures.role_tagger`, e.g.
+"Officers of NCB, Delhi Zonal Unit"). :func:`binary_features` describes a candidate (head
+lemma and its word class from ``models/seizure_roles.toml``, governing preposition and verb and
+their classes, dependency relation and dependency path to the nearest DRUG and QUANTITY
+mention, token distance and direction to them, docmine entity label and source, casing, length,
+how it was built, a hiding verb in the four words before it, the verb right after it, whether
+its verb governs the drug, how it stands to the tagger's spans, a few conjunctions of these)
+and :func:`dense_features` adds the parser's context vectors (``doc.tensor``) of the head and
+of the span. Per role two logistic regressions score it: is
 the candidate's head inside a span of the role (detection), and, given that, are these its
 edges (boundary); the score is their product. :func:`find_roles` keeps the candidates above
 each role's threshold, best first, without overlaps and at most a cross-validated number of spans
 per role and sentence. Only docmine's mentions (``doc.ents``) and
 the parse are used, never gold annotations.
 
-The weights (``models/seizure_roles.json``) are written by ``scripts/train_seizure_roles.py``
+The weights (``models/seizure_roles.json``, and the tagger's ``models/seizure_role_tagger.json``
+that it names) are written by ``scripts/train_seizure_roles.py``
 from the drug-seizure news set (``../shared/data/drug-seizure-ner/train.spacy``, MIT,
 github.com/shirkattack/drugdetection). Fixed split: sentence index ``i % 5 == 4`` is held
 out and used only to report the final figures; features, C and thresholds are tuned by
@@ -49,6 +52,8 @@ from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
+
+from docmine.seizures.role_tagger import RoleTagger, load_tagger
 
 ROLES = ("CONCEAL", "AGENCY")
 MODEL_FILE = "seizure_roles.json"
@@ -93,6 +98,7 @@ class RoleModel:
     max_spans: dict[str, int] = field(default_factory=dict)  # per role, at most this many per sentence
     version: str = ""
     meta: dict = field(default_factory=dict)
+    tagger: RoleTagger | None = None  # the BIO tagger whose spans are candidates and features
     _compiled: _Compiled | None = field(default=None, repr=False, compare=False)
 
     def compiled(self) -> _Compiled:
@@ -151,12 +157,18 @@ def _load(folder: str) -> RoleModel:
     if not path.is_file():
         raise FileNotFoundError(f"{path} is missing: train it with `python scripts/train_seizure_roles.py`")
     data = json.loads(path.read_text(encoding="utf-8"))
+    classes = load_classes(folder)
+    tagger = None
+    if data.get("tagger"):  # the weights were trained with the BIO tagger's features: it must be there
+        tagger = load_tagger(folder, classes)
+        if tagger is None:
+            raise FileNotFoundError(f"{path} needs {data['tagger']} next to it")
     return RoleModel(weights={k: dict(w) for k, w in data["weights"].items()},
                      bias={k: float(b) for k, b in data["bias"].items()},
                      thresholds={r: float(data["thresholds"][r]) for r in ROLES},
-                     classes=load_classes(folder), version=str(data.get("version", "")),
+                     classes=classes, version=str(data.get("version", "")),
                      max_spans={r: int(n) for r, n in (data.get("max_spans") or {}).items() if n},
-                     meta={k: v for k, v in data.items() if k not in ("weights", "bias")})
+                     meta={k: v for k, v in data.items() if k not in ("weights", "bias")}, tagger=tagger)
 
 
 def load_roles(models_dir: str | None = None) -> RoleModel:
@@ -223,8 +235,14 @@ def _acronym_end(doc: Doc, end: int) -> int | None:
     return None
 
 
-def candidate_spans(doc: Doc, agent_words: frozenset[str] = frozenset()) -> dict[tuple[int, int], set[str]]:
-    """Candidate token spans ``(start, end)`` -> how they were built (feature tags)."""
+Tagged = list[tuple[int, int, str]]  # token spans (start, end, role) the BIO tagger read
+
+
+def candidate_spans(doc: Doc, agent_words: frozenset[str] = frozenset(),
+                    tagged: Tagged | None = None) -> dict[tuple[int, int], set[str]]:
+    """Candidate token spans ``(start, end)`` -> how they were built (feature tags).
+
+    ``tagged``: the spans of the BIO tagger (:mod:`docmine.seizures.role_tagger`), candidates too."""
     cands: dict[tuple[int, int], set[str]] = {}
 
     def add(start: int, end: int, how: str) -> None:
@@ -276,6 +294,8 @@ def candidate_spans(doc: Doc, agent_words: frozenset[str] = frozenset()) -> dict
             nxt = [x for x in doc.ents if x.start == ent.end and x.label_ == "PLACE"]
             if nxt:
                 add(ent.start, nxt[0].end, "org+place")
+    for s, e, role in tagged or ():
+        add(s, e, f"tagger:{role}")
     return cands
 
 
@@ -345,14 +365,41 @@ def _dep_path(a: Token, b: Token) -> list[str] | None:
     return path
 
 
+def _tagger_features(start: int, end: int, root: int, tagged: Tagged) -> list[str]:
+    """How the candidate ``[start, end)`` stands to the tagger's spans of each role."""
+    out = []
+    for role in ROLES:
+        spans = [(s, e) for s, e, r in tagged if r == role]
+        if (start, end) in spans:
+            out.append(f"tag_exact={role}")
+        elif any(s <= start and end <= e for s, e in spans):
+            out.append(f"tag_inside={role}")
+        elif any(start <= s and e <= end for s, e in spans):
+            out.append(f"tag_contains={role}")
+        elif any(s < end and start < e for s, e in spans):
+            out.append(f"tag_overlap={role}")
+        else:
+            out.append(f"tag_none={role}")
+        if any(s <= root < e for s, e in spans):
+            out.append(f"tag_root_in={role}")
+        if any(s == start for s, _ in spans):
+            out.append(f"tag_same_start={role}")
+        if any(e == end for _, e in spans):
+            out.append(f"tag_same_end={role}")
+    return out
+
+
 def binary_features(doc: Doc, start: int, end: int, how: Iterable[str],
-                    classes: dict[str, frozenset[str]]) -> list[str]:
-    """Names of the binary features of the candidate ``doc[start:end]``."""
+                    classes: dict[str, frozenset[str]], tagged: Tagged | None = None) -> list[str]:
+    """Names of the binary features of the candidate ``doc[start:end]`` (``tagged``: the BIO
+    tagger's spans; None leaves its features out)."""
     span = doc[start:end]
     root = span.root
     lemma = root.lemma_.lower()
     f: list[str] = ["bias"]
     add = f.append
+    if tagged is not None:
+        f.extend(_tagger_features(start, end, root.i, tagged))
     for h in how:
         add(f"how={h}")
     n = end - start
@@ -534,10 +581,10 @@ def dense_features(doc: Doc, start: int, end: int) -> tuple[np.ndarray, np.ndarr
 
 
 def span_features(doc: Doc, start: int, end: int, how: Iterable[str],
-                  classes: dict[str, frozenset[str]]) -> dict[str, float]:
+                  classes: dict[str, frozenset[str]], tagged: Tagged | None = None) -> dict[str, float]:
     """Features of the candidate ``doc[start:end]`` as a dict: the binary indicators of
     :func:`binary_features` (1.0) and the dense context vectors (``vh0``.. head, ``vm0``.. mean)."""
-    feats = dict.fromkeys(binary_features(doc, start, end, how, classes), 1.0)
+    feats = dict.fromkeys(binary_features(doc, start, end, how, classes, tagged), 1.0)
     dense = dense_features(doc, start, end)
     if dense is not None:
         for prefix, vec in zip(("vh", "vm"), dense, strict=True):
@@ -553,7 +600,8 @@ def score_candidates(doc: Doc, model: RoleModel) -> list[tuple[float, str, int, 
     """(probability, role, start, end) of every candidate and role: the same arithmetic as
     :meth:`RoleModel.score` on :func:`span_features`, done as matrix products."""
     agent_words = model.classes.get("agency.agent", frozenset())
-    cands = list(candidate_spans(doc, agent_words).items())
+    tagged = model.tagger.spans(doc) if model.tagger is not None else None
+    cands = list(candidate_spans(doc, agent_words, tagged).items())
     if not cands:
         return []
     c = model.compiled()
@@ -562,7 +610,7 @@ def score_candidates(doc: Doc, model: RoleModel) -> list[tuple[float, str, int, 
     if use_dense:
         tensor = np.asarray(doc.tensor, dtype=np.float64) * VECTOR_SCALE
     for row, ((s, e), how) in enumerate(cands):
-        names = dict.fromkeys(binary_features(doc, s, e, sorted(how), model.classes))  # a name counts once
+        names = dict.fromkeys(binary_features(doc, s, e, sorted(how), model.classes, tagged))  # a name counts once
         idx = [c.index[f] for f in names if f in c.index]
         if idx:
             z[row] += c.binary[idx].sum(axis=0)
