@@ -157,3 +157,43 @@ def test_seizure_sentences_in_the_languages_of_the_routes():
     df = docmine.evaluate(str(gold)).set_index("label")
     assert df.loc["DRUG", "precision"] >= 0.95 and df.loc["DRUG", "recall"] >= 0.9
     assert df.loc["PLACE", "precision"] >= 0.9 and df.loc["PLACE", "recall"] >= 0.8
+
+
+@pytest.fixture(scope="module")
+def bcms_nlp():
+    from docmine.nlp.languages import resolve_model
+    from docmine.nlp.pipeline import load_nlp
+
+    path = resolve_model("docmine:ner_bcms")
+    if path is None:
+        pytest.skip("docmine's BCMS model is not in this installation")
+    return load_nlp(path, lang="hr")
+
+
+def test_bcms_country_names_decline_as_adjectives_and_black_is_no_country(bcms_nlp):
+    """'Hrvatska' declines like an adjective ('u Hrvatskoj'); 'Hrvatski', 'Crno', 'Sjeverna' are words."""
+    from docmine.nlp.lexicon import alias_key
+
+    lex = bcms_nlp.get_pipe("docmine_domain").lex
+    for form, country in (("Hrvatskoj", "Croatia"), ("Njemačkoj", "Germany"), ("Turskoj", "Türkiye"),
+                          ("Crnoj Gori", "Montenegro"), ("Srbiji", "Serbia")):
+        assert lex.places[alias_key(form)][0] == country, form
+    for word in ("Hrvatski", "Turski", "Crno", "Crnu", "Sjeverna"):
+        assert alias_key(word) not in lex.places and word not in lex.place_case_sensitive, word
+
+
+def test_bcms_lexicon_leaves_a_sentence_initial_word_to_the_model(bcms_nlp):
+    """'Mali' is a country and the word 'small': at a sentence start the model decides."""
+    text = "Mali broj Albanaca čezne za komunizmom. Vojnici su otišli u Mali."
+    doc = bcms_nlp(text)
+    assert [(e.text, e.start_char) for e in doc.ents if e.label_ == "PLACE"] == [("Mali", text.rindex("Mali"))]
+
+
+def test_bcms_model_span_loses_a_trailing_preposition(bcms_nlp):
+    from spacy.tokens import Span
+
+    domain = bcms_nlp.get_pipe("docmine_domain")
+    doc = bcms_nlp.make_doc("Ministarstvo okoliša u Sofiji objavilo je izvješće.")
+    doc = bcms_nlp.get_pipe("sentencizer")(doc)
+    doc.ents = [Span(doc, 0, 3, label="ORG")]
+    assert [(e.text, e.label_) for e in domain(doc).ents] == [("Ministarstvo okoliša", "ORG"), ("Sofiji", "PLACE")]

@@ -137,6 +137,20 @@ class DomainEntities:
             spans.append(span)
         return spans
 
+    def _trim(self, span: Span, trace: Trace) -> Span | None:
+        """A model span without the prepositions and conjunctions it ends in ("Ministarstvo okoliša u")."""
+        from docmine.nlp.languages import FUNCTION_WORDS
+
+        words = FUNCTION_WORDS.get(self.lex.language)
+        end = span.end
+        while words and end > span.start and span.doc[end - 1].text in words:
+            end -= 1
+        if end == span.end:
+            return span
+        if end == span.start:
+            return None
+        return trace.mark(Span(span.doc, span.start, end, label=span.label), f"{_RULE_PREFIX[span.label_]}.clean")
+
     def _light(self, doc: Doc) -> Doc:
         """Another language's model: its PERSON / ORG / PLACE as they are, the lexicons' drugs over
         them, then lexicon and gazetteer places and organisations where the model found nothing."""
@@ -145,9 +159,13 @@ class DomainEntities:
         matches, _ = self.lexicon.matches(doc)
         lexicon = self._lexicon_spans(doc, matches, trace)
         drugs = [s for s in lexicon if s.label_ == "DRUG"]
-        names = [s for s in lexicon if s.label_ != "DRUG"]
-        model = [trace.mark(Span(doc, e.start, e.end, label=MODEL_LABELS[e.label_]), "model.ner")
-                 for e in doc.ents if e.label_ in MODEL_LABELS]
+        # a one-word name at the start of a sentence is the model's call: there a capital letter says
+        # nothing, and the word is as likely an adjective or a common word ("Hrvatska premijerka",
+        # "Turski ministar", "Mali broj"); the model has read the language's sentences, the lexicon has not
+        names = [s for s in lexicon if s.label_ != "DRUG" and not (len(s) == 1 and _sentence_initial(s))]
+        trimmed = [self._trim(trace.mark(Span(doc, e.start, e.end, label=MODEL_LABELS[e.label_]), "model.ner"), trace)
+                   for e in doc.ents if e.label_ in MODEL_LABELS]
+        model = [s for s in trimmed if s is not None]
         # the gazetteer only where the model reads no names at all: a model knows its language's
         # capitalisation better than a list of towns does ("Sada", "Nakon" at a sentence start)
         gazetteer = [] if any(e.label_ in MODEL_LABELS for e in doc.ents) or self.has_model else \
@@ -166,6 +184,18 @@ class DomainEntities:
             span._.docmine_rule = trace.rule(span) or "model.ner"
         doc.ents = final
         return doc
+
+
+_RULE_PREFIX = {"PERSON": "person", "ORG": "org", "PLACE": "place"}
+
+
+def _sentence_initial(span: Span) -> bool:
+    """Whether only punctuation (quotes, a dash, a bracket) comes before ``span`` in its sentence."""
+    doc = span.doc
+    i = span.start
+    while i > 0 and not doc[i].is_sent_start and doc[i - 1].is_punct:
+        i -= 1
+    return i == 0 or bool(doc[i].is_sent_start)
 
 
 def _inner(final: list[Span], lex_spans: list[Span], lex_keys: set) -> list[tuple]:

@@ -154,6 +154,18 @@ _COUNTRY_LOCALES = {"sr": ("sr", "sr@latin"), "sh": ("hr", "sr@latin"), "me": ("
                     "cnr": ("sr", "sr@latin")}
 
 
+_ADJECTIVAL_NAME = re.compile(r"[sčšcсчшц][kк][aа]$")
+"""A country name that is an adjective in form (Hrvatska, Njemačka, Грчка): in BCMS it declines as one."""
+_BCMS = ("hr", "sr", "bs", "sh", "me", "cnr")
+
+_BCMS_FUNCTION_WORDS = frozenset(
+    "u na za i s sa o od do iz pri po prema kod bez nad pod kroz k ka te ili a uz između protiv je su se".split()
+    + "у на за и с са о од до из при по према код без над под кроз к ка те или а уз између против је су се".split())
+FUNCTION_WORDS: dict[str, frozenset[str]] = {lang: _BCMS_FUNCTION_WORDS for lang in _BCMS}
+"""Prepositions, conjunctions and clitics that end no name: a model span ending in one is cut before it
+("Europskog parlamenta za" -> "Europskog parlamenta")."""
+
+
 def expand(term: str, inflection: dict[str, list[str]]) -> list[str]:
     """``"heroin~hbs_m"`` -> every form of the stem with that class's endings; a plain term as it is."""
     if "~" not in term:
@@ -194,6 +206,10 @@ def _inflect_country(name: str, lang: str, data: dict) -> list[str]:
         return [name]
     inflection = data["inflection"]
     fem, masc = classes
+    adjective = fem.replace("_f", "_adj")
+    if lang in _BCMS and adjective in inflection and _ADJECTIVAL_NAME.search(name):
+        # Hrvatska, Turska, Njemačka, Грчка decline as adjectives: "u Hrvatskoj", never "Hrvatski"
+        return [name] + [name[:-1] + e for e in inflection[adjective]]
     if name[-1] in "aаëeı" and fem in inflection:  # Srbija, Србија, Shqipëri(a), Turska
         stem = name[:-1] if name[-1] in "aаëe" else name
         return [name] + [stem + e for e in inflection[fem]]
