@@ -172,6 +172,14 @@ def routes(db: str) -> dict[str, list[str]]:
         "documents": ["/documents"],
         "document": [f"/document/{1 + (i * 7919) % n_docs}" for i in range(20)],
         "seizures": ["/seizures"],
+        "map": ["/map", *(f"/map?label={label}&name={quote(name)}" for label, name in ents[:5])],
+        "api entities": ["/api/entities?limit=50", *(f"/api/entities?q={quote(name[:4])}" for _, name in ents[:10])],
+        "api entity": [f"/api/entities/{label}/{quote(name, safe='')}" for label, name in ents],
+        "api documents": [f"/api/documents?limit=50&offset={(i * 997) % max(1, n_docs - 50)}" for i in range(10)],
+        "api document": [f"/api/documents/{1 + (i * 7919) % n_docs}" for i in range(20)],
+        "api search": [f"/api/search?q={quote(name)}" for _, name in ents[:10]]
+        + [f"/api/search?q={quote(w)}&text=1" for w in ("heroin", "container port")],
+        "api comention": ["/api/comention", "/api/comention?rows=PLACE&cols=DRUG&window=sentence"],
     }
 
 
