@@ -97,9 +97,11 @@ def synthetic_result(n: int, rng: random.Random, sentences_range: tuple[int, int
 
 
 def generate(db: str, docs: int, start: int = 0, batch: int = 200, seed: int = 0,
-             mentions_per_doc: float = MENTIONS_PER_DOC, progress: float = 0.0) -> None:
+             mentions_per_doc: float = MENTIONS_PER_DOC, progress: float = 0.0, finish: bool = True) -> None:
     """Write ``docs`` synthetic documents (numbered from ``start``) in transactions of ``batch``;
-    ``progress``: print the documents, mentions and rate so far every that many seconds (0: never)."""
+    ``progress``: print the documents, mentions and rate so far every that many seconds (0: never).
+    ``finish``: end the run as an ingest ends it (which counts the per-block entity counts); the
+    writer leaves its runs open, as a long ingest is while it writes."""
     from docmine.store import Store
 
     rng = random.Random(seed)
@@ -118,6 +120,8 @@ def generate(db: str, docs: int, start: int = 0, batch: int = 200, seed: int = 0
                 last = now
                 print(f"  {written:,} documents, {mentions:,} mentions in {now - t0:.0f} s"
                       f" ({written / (now - t0):.0f} documents/s)", flush=True)
+        if finish:
+            store.finish_run(run, {"new_documents": written})
 
 
 def writer(db: str, start: int) -> None:
@@ -125,7 +129,7 @@ def writer(db: str, start: int) -> None:
     than spaCy ingests on this machine, so the store's write lock is taken as often as a real ingest takes it."""
     n = start
     while True:
-        generate(db, 20, start=n, batch=20, seed=n)
+        generate(db, 20, start=n, batch=20, seed=n, finish=False)
         n += 20
         time.sleep(1)
 

@@ -263,3 +263,34 @@ def test_document_list_pages_equal_the_whole_table_cut(store):
                 rows, total = document_list(store, topic, lang, offset, limit)
                 assert total == len(want)
                 assert rows == records(want.iloc[offset: offset + limit][list(PAGE_COLUMNS)])
+
+
+def test_entity_counts_during_an_open_run_count_each_written_block_once(store, monkeypatch):
+    """While an ingest's run is open the per-block counts are not stored: a search counts the
+    blocks written since, and keeps them per generation, so the next search counts none, and a
+    further write to a block is counted again (and right)."""
+    import docmine.analysis.entities as entities
+
+    def truth() -> dict[int, tuple[int, int]]:
+        return {eid: (m, d) for eid, m, d in store.query(
+            "SELECT entity_id, COUNT(*), COUNT(DISTINCT doc_id) FROM mentions GROUP BY entity_id")}
+
+    store.refresh_entity_counts()
+    add(store, 9)  # the last block, written by a run that has not ended
+    filler(store, 3 * DOC_BLOCK + 1)
+    add(store, 10)  # and a new block
+    assert entities.stale_blocks(store).keys() == {2, 3}
+    counted: list[int] = []
+    real = entities.count_block
+    monkeypatch.setattr(entities, "count_block", lambda s, b: counted.append(b) or real(s, b))
+    assert entities.entity_counts(store) == truth()
+    assert sorted(counted) == [2, 3]
+    assert entities.entity_counts(store) == truth() and sorted(counted) == [2, 3]  # kept
+    add(store, 11)  # the ingest's next batch: its block only is counted again
+    assert entities.entity_counts(store) == truth()
+    assert sorted(counted) == [2, 3, 3]
+    some = sorted(truth())[:2]
+    assert entities.entity_counts(store, some) == {e: truth()[e] for e in some}
+    store.refresh_entity_counts()  # the run ends: stored, nothing stale
+    counted.clear()
+    assert entities.entity_counts(store) == truth() and counted == []

@@ -1,6 +1,8 @@
 """Entity frequency tables."""
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -104,10 +106,48 @@ def stale_blocks(store: Store) -> dict[int, int]:
     return {b: gens.get(b, 0) for b in sorted(blocks) if counted.get(b) != gens.get(b, 0)}
 
 
+STALE_KEPT = 16
+"""Blocks whose counts :func:`entity_counts` keeps in memory between calls while the store has not
+stored them (an ingest stores them when its run ends): a search during a long ingest then counts
+only the block the ingest is writing, not every block written since the run began."""
+_stale_kept: OrderedDict[tuple, list[tuple[int, int, int]]] = OrderedDict()
+_stale_lock = threading.Lock()
+
+
+def _stale_block_counts(store: Store, store_id: str | None, block: int, gen: int) -> list[tuple[int, int, int]]:
+    """:func:`count_block` of a block at generation ``gen``, kept per (store, block, generation)."""
+    if store_id is None:
+        return count_block(store, block)
+    key = (store.path, store_id, block, gen)
+    with _stale_lock:
+        kept = _stale_kept.get(key)
+        if kept is not None:
+            _stale_kept.move_to_end(key)
+            return kept
+    counted = count_block(store, block)
+    with _stale_lock:
+        _stale_kept[key] = counted
+        while len(_stale_kept) > STALE_KEPT:
+            _stale_kept.popitem(last=False)
+    return counted
+
+
 def entity_counts(store: Store, entity_ids: Iterable[int] | None = None) -> dict[int, tuple[int, int]]:
     """Entity id -> (mentions, documents) over every document, summed from the stored per-block
-    counts; blocks written since they were counted are counted here (nothing is written).
+    counts; blocks written since they were counted are counted here (nothing is written), each
+    once per generation in this process (see :data:`STALE_KEPT`).
     ``entity_ids``: only these entities (a search's: a few rows summed, not every entity's)."""
+    snapshot = not store.conn.in_transaction
+    if snapshot:  # one snapshot: the generations read are those of the rows counted
+        store.conn.execute("BEGIN")
+    try:
+        return _entity_counts(store, entity_ids)
+    finally:
+        if snapshot:
+            store.conn.rollback()
+
+
+def _entity_counts(store: Store, entity_ids: Iterable[int] | None) -> dict[int, tuple[int, int]]:
     stale = stale_blocks(store)
     only = None if entity_ids is None else {int(e) for e in entity_ids}
     where = "" if only is None else f" WHERE entity_id IN ({','.join(map(str, sorted(only))) or 'NULL'})"
@@ -118,8 +158,9 @@ def entity_counts(store: Store, entity_ids: Iterable[int] | None = None) -> dict
             t = totals.setdefault(eid, [0, 0])
             t[0] += mentions
             t[1] += documents  # a document lies in one block: the blocks' documents add up
-    for block in stale:
-        for eid, mentions, documents in count_block(store, block):
+    store_id = store.get_meta("store_id") if stale else None
+    for block, gen in stale.items():
+        for eid, mentions, documents in _stale_block_counts(store, store_id, block, gen):
             if only is not None and eid not in only:
                 continue
             t = totals.setdefault(eid, [0, 0])
