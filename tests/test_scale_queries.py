@@ -61,8 +61,8 @@ def test_snippets_from_the_first_documents_by_date_equal_the_sorted_mentions(sto
 
 
 def test_distinct_forms_by_skip_scan(store):
-    forms = store.query(f"SELECT entity_id, text FROM {search_mod._distinct_forms(store)} ORDER BY 1, 2")
-    assert "WITH RECURSIVE" in search_mod._distinct_forms(store)
+    forms = store.query(f"SELECT entity_id, text FROM {search_mod.distinct_forms(store)} ORDER BY 1, 2")
+    assert "WITH RECURSIVE" in search_mod.distinct_forms(store)
     assert [tuple(r) for r in forms] == [tuple(r) for r in store.query(
         "SELECT DISTINCT entity_id, text FROM mentions ORDER BY 1, 2")]
     assert {r[1] for r in forms} >= {"heroin", "HEROIN", "Heroin"}

@@ -114,7 +114,7 @@ def _fuzzy_score(query: str, name: str) -> float:
     return best
 
 
-def _distinct_forms(store: Store) -> str:
+def distinct_forms(store: Store) -> str:
     """A subquery of every distinct (entity_id, text) of the mentions. From migration 6 on, a skip
     scan of the (entity, text) index: one seek per entity and per form, not a read of every
     mention (5 million mentions: 1 ms instead of 0.7 s)."""
@@ -139,7 +139,7 @@ def find_entity_rows(store: Store, query: str, label: str | None = None, fuzzy: 
     key = alias_key(check_query(query))
     label_sql, params = ("AND e.label = ?", [label.upper()]) if label else ("", [])
     names = store.query(  # distinct forms from the (entity, text) index, then their entities
-        f"SELECT e.entity_id, e.label, e.canonical, m.text FROM {_distinct_forms(store)} m"
+        f"SELECT e.entity_id, e.label, e.canonical, m.text FROM {distinct_forms(store)} m"
         f" JOIN entities e USING(entity_id) WHERE 1=1 {label_sql} ORDER BY e.entity_id, m.text", tuple(params))
     from docmine.nlp.lexicon import Lexicon
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
+from docmine.analysis.search import distinct_forms
 from docmine.nlp.mention import LABELS, NAME_LABELS
 from docmine.store import Store
 from docmine.web.args import MAX_ID, fail, int_arg, text_arg
@@ -119,25 +120,43 @@ def entities():
     if label:
         where.append("e.label = ?")
         params.append(label)
-    if q:
-        where.append("(instr(lower(e.canonical), lower(?)) > 0 OR e.entity_id IN"
-                     " (SELECT entity_id FROM mentions WHERE instr(lower(text), lower(?)) > 0))")
-        params += [q, q]
     if tag:
         where.append("e.label || char(9) || e.canonical IN (SELECT target FROM tags WHERE kind='entity' AND tag=?)")
         params.append(tag)
-    cond = " AND ".join(where)
     with store() as s:
         if tag and s.version() < 5:
             return listing([], 0, limit, offset)
-        total = s.query(f"SELECT COUNT(*) FROM entities e WHERE {cond}", tuple(params))[0][0]
-        rows = s.query(
-            "SELECT e.label, e.canonical AS entity, COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS documents"
-            f" FROM entities e JOIN mentions m USING(entity_id) WHERE {cond} GROUP BY e.entity_id"
-            " ORDER BY mentions DESC, documents DESC, entity LIMIT ? OFFSET ?", (*params, limit, offset))
-    out = [{**dict(r), "url": url_for("entity_page", label=r["label"], name=r["entity"]),
+        if q:  # the name, or any form it was found as (the distinct forms from the index, not every mention)
+            where.append("(instr(lower(e.canonical), lower(?)) > 0 OR e.entity_id IN"
+                         f" (SELECT entity_id FROM {distinct_forms(s)} WHERE instr(lower(text), lower(?)) > 0))")
+            params += [q, q]
+        cond = " AND ".join(where)
+        if s.version() >= 8:  # counted from the per-block entity counts, not from every mention
+            rows = _ranked_entities(s, cond, params, filtered=len(where) > 1)
+            total, rows = len(rows), rows[offset: offset + limit]
+        else:
+            total = s.query(f"SELECT COUNT(*) FROM entities e WHERE {cond} AND EXISTS"
+                            " (SELECT 1 FROM mentions m WHERE m.entity_id = e.entity_id)", tuple(params))[0][0]
+            rows = [dict(r) for r in s.query(
+                "SELECT e.label, e.canonical AS entity, COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS documents"
+                f" FROM entities e JOIN mentions m USING(entity_id) WHERE {cond} GROUP BY e.entity_id"
+                " ORDER BY mentions DESC, documents DESC, entity LIMIT ? OFFSET ?", (*params, limit, offset))]
+    out = [{**r, "url": url_for("entity_page", label=r["label"], name=r["entity"]),
             "api": url_for("api.entity", label=r["label"], name=r["entity"])} for r in rows]
     return listing(out, total, limit, offset)
+
+
+def _ranked_entities(s: Store, cond: str, params: list, filtered: bool) -> list[dict[str, Any]]:
+    """The entities that meet ``cond`` and have mentions, most mentioned first (then most
+    documents, then by name), with their counts summed from the store's per-block counts."""
+    from docmine.analysis.entities import entity_counts
+
+    names = {eid: (label, canonical) for eid, label, canonical in s.query(
+        f"SELECT e.entity_id, e.label, e.canonical FROM entities e WHERE {cond}", tuple(params))}
+    counts = entity_counts(s, names if filtered else None)
+    ranked = sorted((-m, -d, names[eid][1], eid) for eid, (m, d) in counts.items() if m and eid in names)
+    return [{"label": names[eid][0], "entity": canonical, "mentions": -m, "documents": -d}
+            for m, d, canonical, eid in ranked]
 
 
 @bp.get("/entities/<label>/<path:name>")
