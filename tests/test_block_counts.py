@@ -294,3 +294,24 @@ def test_entity_counts_during_an_open_run_count_each_written_block_once(store, m
     store.refresh_entity_counts()  # the run ends: stored, nothing stale
     counted.clear()
     assert entities.entity_counts(store) == truth() and counted == []
+
+
+def test_place_table_from_block_counts_equals_every_place_mention_counted(store):
+    """The map's table of places (no entity chosen) comes from the per-block counts less the
+    near-duplicates' share: the same rows as counting every place mention, after writes too."""
+    from docmine.analysis.geo import _place_counts_sql, place_table
+
+    def same() -> None:
+        for dups in (False, True):
+            got = place_table(store, include_near_duplicates=dups)[["place", "documents", "mentions"]]
+            want = _place_counts_sql(store, dups, None)
+            assert got.to_dict("records") == want.to_dict("records") and len(got)
+
+    same()
+    store.conn.execute("UPDATE documents SET near_dup_of=2 WHERE path IN ('d0.txt', 'd7.txt')")
+    store.conn.commit()
+    same()
+    add(store, 9)  # an open run's batch: its block is not counted in the store yet
+    same()
+    store.refresh_entity_counts()
+    same()

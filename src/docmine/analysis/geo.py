@@ -101,6 +101,49 @@ def place_table(store: Store, include_near_duplicates: bool = False,
                 with_entity: tuple[str, str] | None = None) -> pd.DataFrame:
     """Every PLACE entity with its documents, mentions and coordinates (NaN where unknown);
     ``with_entity`` (label, canonical): only in the documents that mention that entity."""
+    if with_entity is None and store.version() >= 8:
+        df = _place_counts(store, include_near_duplicates)
+    else:
+        df = _place_counts_sql(store, include_near_duplicates, with_entity)
+    where = [locate(p) for p in df["place"]]
+    df["lat"] = [w[0] if w else float("nan") for w in where]
+    df["lon"] = [w[1] if w else float("nan") for w in where]
+    df["kind"] = [w[2] if w else None for w in where]
+    return df
+
+
+def _place_counts(store: Store, include_near_duplicates: bool) -> pd.DataFrame:
+    """place, documents, mentions of every PLACE entity from the store's per-block entity counts,
+    less the near-duplicate documents' share (few documents, read from the document index): the
+    same table as counting every place mention (5 million mentions: 2 s)."""
+    from docmine.analysis.entities import entity_counts
+
+    snapshot = not store.conn.in_transaction
+    if snapshot:  # one snapshot: the near-duplicates subtracted are those of the counts
+        store.conn.execute("BEGIN")
+    try:
+        names: dict[int, str] = {eid: name for eid, name in store.query(
+            "SELECT entity_id, canonical FROM entities WHERE label = 'PLACE'")}
+        counts = {eid: list(md) for eid, md in entity_counts(store, names).items()}
+        if not include_near_duplicates:
+            for eid, mentions, documents in store.query(
+                    "SELECT entity_id, COUNT(*), COUNT(DISTINCT doc_id) FROM mentions WHERE doc_id IN"
+                    " (SELECT doc_id FROM documents WHERE near_dup_of IS NOT NULL) GROUP BY entity_id"):
+                if eid in counts:
+                    counts[eid][0] -= mentions
+                    counts[eid][1] -= documents
+    finally:
+        if snapshot:
+            store.conn.rollback()
+    rows = sorted((-d, names[eid], m) for eid, (m, d) in counts.items() if d > 0 and eid in names)
+    return pd.DataFrame({"place": [r[1] for r in rows], "documents": [-r[0] for r in rows],
+                         "mentions": [r[2] for r in rows]})
+
+
+def _place_counts_sql(store: Store, include_near_duplicates: bool,
+                      with_entity: tuple[str, str] | None) -> pd.DataFrame:
+    """:func:`_place_counts` by counting every place mention (optionally only in the documents
+    that mention ``with_entity``)."""
     dup = "" if include_near_duplicates else " AND d.near_dup_of IS NULL"
     params: tuple = ()
     if with_entity is not None:
@@ -110,10 +153,6 @@ def place_table(store: Store, include_near_duplicates: bool = False,
     df = store.df("SELECT e.canonical AS place, COUNT(DISTINCT m.doc_id) AS documents, COUNT(*) AS mentions"
                   " FROM mentions m JOIN entities e USING(entity_id) JOIN documents d USING(doc_id)"
                   f" WHERE e.label = 'PLACE'{dup} GROUP BY e.entity_id ORDER BY documents DESC, place", params)
-    where = [locate(p) for p in df["place"]]
-    df["lat"] = [w[0] if w else float("nan") for w in where]
-    df["lon"] = [w[1] if w else float("nan") for w in where]
-    df["kind"] = [w[2] if w else None for w in where]
     return df
 
 

@@ -978,12 +978,13 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8765, allowed_hosts: Ite
 def warm_up(app: Flask, token: str | None = None) -> None:
     """Count the store once before the first visitor: the overview, the co-mention counts by
     document and by sentence that entity, co-mention and evidence pages read, the names
-    autocomplete offers (on 10,000 documents a few seconds; without it the first visitors of each
-    page wait for these counts together); and one search, which loads the lexicon of canonical
-    names search and evidence match against (a quarter of a second, else the first search's)."""
+    autocomplete offers, the map's places and their coordinates (on 10,000 documents a few seconds;
+    without it the first visitors of each page wait for these counts together); and one search,
+    which loads the lexicon of canonical names search and evidence match against (a quarter of a
+    second, else the first search's)."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     with app.test_client() as c:
-        for url in ("/", "/comention", "/comention?window=sentence", "/autocomplete?q=ab", "/search?q=ab"):
+        for url in ("/", "/comention", "/comention?window=sentence", "/autocomplete?q=ab", "/search?q=ab", "/map"):
             c.get(url, headers=headers)
 
 
