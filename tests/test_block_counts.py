@@ -315,3 +315,24 @@ def test_place_table_from_block_counts_equals_every_place_mention_counted(store)
     same()
     store.refresh_entity_counts()
     same()
+
+
+def test_the_map_of_an_entity_from_kept_counts_equals_its_place_mentions_counted(store):
+    """The map of the places in one entity's documents reads the kept co-mention counts (the
+    documents shared, the place's mentions in them): the same rows as counting the mentions, after
+    an ingest batch and a near-duplicate mark too."""
+    from docmine.analysis.geo import _place_counts_sql, place_table
+
+    kept = BlockCounts()
+
+    def same() -> None:
+        for entity in (("ORG", "Europol"), ("DRUG", "cocaine"), ("PLACE", "Spain"), ("ORG", "Nobody")):
+            counts = kept.counts(store, "document", LABELS)
+            got = place_table(store, with_entity=entity, counts=counts)[["place", "documents", "mentions"]]
+            assert got.to_dict("records") == _place_counts_sql(store, False, entity).to_dict("records")
+
+    same()
+    add(store, 9)
+    store.conn.execute("UPDATE documents SET near_dup_of=2 WHERE path = 'd3.txt'")
+    store.conn.commit()
+    same()

@@ -49,6 +49,9 @@ class Counts:
     """Documents in which both share a window (None for document windows: that is ``co``)."""
     n_windows: int
     """Windows holding any mention, of any label."""
+    spread: sparse.csr_matrix | None = None
+    """Document windows only: at (x, y) the mentions of y in the documents that mention x (the map of
+    the places in an entity's documents reads it)."""
 
     def __add__(self, other: Counts) -> Counts:
         if other.window != self.window:
@@ -58,8 +61,10 @@ class Counts:
         seen[:len(self.seen)] += self.seen
         seen[:len(other.seen)] += other.seen
         docs = None if self.docs is None or other.docs is None else _grow(self.docs, n) + _grow(other.docs, n)
+        spread = None if self.spread is None or other.spread is None \
+            else _grow(self.spread, n) + _grow(other.spread, n)
         return Counts(self.window, seen, _grow(self.co, n) + _grow(other.co, n),
-                      _grow(self.pairs, n) + _grow(other.pairs, n), docs, self.n_windows + other.n_windows)
+                      _grow(self.pairs, n) + _grow(other.pairs, n), docs, self.n_windows + other.n_windows, spread)
 
 
 def _grow(m: sparse.csr_matrix, n: int) -> sparse.csr_matrix:
@@ -115,8 +120,10 @@ def window_counts(store: Store, window: str, labels: Sequence[str], include_near
     seen = np.asarray(matrix(ones, every).sum(axis=0)).ravel()
     co = (matrix(ones, lmask).T @ matrix(ones, rmask)).tocsr()
     pairs = (matrix(mentions, lmask).T @ matrix(mentions, rmask)).tocsr()
-    docs = None
-    if window != "document":
+    docs = spread = None
+    if window == "document":
+        spread = (matrix(ones, lmask).T @ matrix(mentions, rmask)).tocsr()
+    else:
         # documents in which a pair shares a window: every (window, x, y), each (document, x, y) once
         frame = pd.DataFrame({"u": unit_idx, "e": ent, "d": inc[:, 1]})
         both = frame[lmask].merge(frame[rmask][["u", "e"]], on="u", suffixes=("", "2"))
@@ -124,7 +131,7 @@ def window_counts(store: Store, window: str, labels: Sequence[str], include_near
         docs = sparse.csr_matrix((per.to_numpy(dtype=float), (per.index.get_level_values(0).to_numpy(dtype=np.int64),
                                                                 per.index.get_level_values(1).to_numpy(dtype=np.int64))),
                                  shape=(n, n))
-    return Counts(window, seen, co, pairs, docs, int(n_windows))
+    return Counts(window, seen, co, pairs, docs, int(n_windows), spread)
 
 
 class BlockCounts:

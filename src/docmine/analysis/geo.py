@@ -13,10 +13,14 @@ import tomllib
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from docmine.store import Store
+
+if TYPE_CHECKING:
+    from docmine.analysis.comention import Counts
 
 _VERSION = 1
 MAP_BOUNDS = (-58.0, 78.0)  # latitudes shown (no Antarctica, little Arctic)
@@ -98,10 +102,14 @@ def locate(name: str) -> tuple[float, float, str] | None:
 
 
 def place_table(store: Store, include_near_duplicates: bool = False,
-                with_entity: tuple[str, str] | None = None) -> pd.DataFrame:
+                with_entity: tuple[str, str] | None = None, counts: Counts | None = None) -> pd.DataFrame:
     """Every PLACE entity with its documents, mentions and coordinates (NaN where unknown);
-    ``with_entity`` (label, canonical): only in the documents that mention that entity."""
-    if with_entity is None and store.version() >= 8:
+    ``with_entity`` (label, canonical): only in the documents that mention that entity.
+    ``counts``: the store's co-mention counts of document windows over every label, near-duplicates
+    as ``include_near_duplicates`` says (the web app keeps them): read instead of the mentions."""
+    if with_entity is not None and counts is not None and counts.spread is not None:
+        df = _place_counts_with(store, with_entity, counts)
+    elif with_entity is None and store.version() >= 8:
         df = _place_counts(store, include_near_duplicates)
     else:
         df = _place_counts_sql(store, include_near_duplicates, with_entity)
@@ -136,6 +144,24 @@ def _place_counts(store: Store, include_near_duplicates: bool) -> pd.DataFrame:
         if snapshot:
             store.conn.rollback()
     rows = sorted((-d, names[eid], m) for eid, (m, d) in counts.items() if d > 0 and eid in names)
+    return pd.DataFrame({"place": [r[1] for r in rows], "documents": [-r[0] for r in rows],
+                         "mentions": [r[2] for r in rows]})
+
+
+def _place_counts_with(store: Store, entity: tuple[str, str], counts: Counts) -> pd.DataFrame:
+    """:func:`_place_counts` in the documents that mention ``entity``, from co-mention counts: its
+    documents shared with each place and the place's mentions in them."""
+    found = store.query("SELECT entity_id FROM entities WHERE label = ? AND canonical = ?", tuple(entity))
+    x = found[0][0] if found else None
+    rows = []
+    if x is not None and x < counts.co.shape[0] and counts.spread is not None:
+        co, spread = counts.co.getrow(x), counts.spread.getrow(x)
+        shared = dict(zip(co.indices.tolist(), co.data.tolist(), strict=True))
+        in_them = dict(zip(spread.indices.tolist(), spread.data.tolist(), strict=True))
+        for eid, name in store.query("SELECT entity_id, canonical FROM entities WHERE label = 'PLACE'"):
+            if shared.get(eid, 0) > 0:
+                rows.append((-int(shared[eid]), name, int(in_them.get(eid, 0))))
+    rows.sort()
     return pd.DataFrame({"place": [r[1] for r in rows], "documents": [-r[0] for r in rows],
                          "mentions": [r[2] for r in rows]})
 

@@ -528,7 +528,9 @@ title="{{ x.count }} {{ window }}s">\
             fail(f"give both label (one of {', '.join(LABELS)}) and name, or neither")
         with_entity = (label, name) if label and name else None
         with store() as s:
-            df = cache.get(("places", with_entity), lambda: place_table(s, with_entity=with_entity))
+            # an entity's places from the co-mention counts the app keeps, not from every place mention
+            df = cache.get(("places", with_entity), lambda: place_table(
+                s, with_entity=with_entity, counts=window_counts(s, "document") if with_entity else None))
         if request.args.get("format") == "csv":
             return csv_response(df, "places")
         located = records(df[df["lat"].notna()])
