@@ -23,3 +23,28 @@ def with_text(doc, text: str):
     """``doc`` (just made from ``text``) with its text kept."""
     doc.user_data[KEY] = text
     return doc
+
+
+WORDS_KEY = "docmine_words"
+
+
+def token_words(doc) -> tuple[list[str], list[str]]:
+    """(text, lower-cased text) of every token of ``doc``, read once per document and shared by
+    the rules (a ``doc[i].lower_`` makes a Token object on each call). Kept with the Doc's
+    ``user_data`` and rebuilt if the number of tokens changed (a retokenized Doc)."""
+    kept = doc.user_data.get(WORDS_KEY)
+    if kept is not None and kept[0] == len(doc):
+        return kept[1], kept[2]
+    from spacy.lang.lex_attrs import LEX_ATTRS, lower
+
+    rows = doc.to_array(["IDX", "LENGTH", "LOWER"]).tolist()
+    text = doc_text(doc)
+    texts = [text[i: i + n] for i, n, _ in rows]
+    lower_id = next(k for k, getter in LEX_ATTRS.items() if getter is lower)
+    if doc.vocab.lex_attr_getters.get(lower_id) is lower:  # spaCy's own: the text's str.lower()
+        lowers = [t.lower() for t in texts]
+    else:
+        strings = doc.vocab.strings
+        lowers = [strings[h] for _, _, h in rows]
+    doc.user_data[WORDS_KEY] = (len(doc), texts, lowers)
+    return texts, lowers

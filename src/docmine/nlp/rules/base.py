@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
+from docmine.nlp.doctext import token_words
 from docmine.nlp.lexicon import Lexicon, alias_key, given_names
 from docmine.nlp.settings import RuleSettings
 
@@ -139,8 +140,9 @@ def words_at(doc: Doc, i: int, words: list[str]) -> bool:
     first word, and this runs for every place span and every suffix.)"""
     if i < 0 or i + len(words) > len(doc):
         return False
+    lowers = token_words(doc)[1]
     for k, word in enumerate(words):
-        if doc[i + k].lower_ != word:
+        if lowers[i + k] != word:
             return False
     return True
 

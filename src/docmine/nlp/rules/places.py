@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from docmine.nlp.doctext import token_words
 from docmine.nlp.rules.base import (
     APOS,
     DASHES,
@@ -235,8 +236,9 @@ class PlaceRules:
 
     def postal_spans(self, doc: Doc, trace: Trace) -> list[Span]:
         """State and province abbreviations after a town: "Tucson, Ariz.", "Ashern, Man."."""
+        texts = token_words(doc)[0]  # an abbreviation follows a comma: only there is it looked for
         return [trace.mark(Span(doc, i, end, label="PLACE"), "place.postal") for i in range(2, len(doc))
-                if (end := self.postal_end(doc, i)) is not None]
+                if texts[i - 1] == "," and (end := self.postal_end(doc, i)) is not None]
 
     # -- model spans --------------------------------------------------------------------------
     def validate(self, span: Span) -> Span | None:
