@@ -44,18 +44,25 @@ def token_words(doc) -> tuple[list[str], list[str]]:
     if "texts" not in kept:
         from spacy.lang.lex_attrs import LEX_ATTRS, lower
 
-        rows = doc.to_array(["IDX", "LENGTH", "LOWER"]).tolist()
+        rows = doc.to_array(["IDX", "LENGTH"]).tolist()
         text = doc_text(doc)
-        kept["starts"] = [i for i, _, _ in rows]
-        kept["ends"] = [i + n for i, n, _ in rows]
-        kept["texts"] = texts = [text[i: i + n] for i, n, _ in rows]
+        kept["starts"] = [i for i, _ in rows]
+        kept["ends"] = [i + n for i, n in rows]
+        kept["texts"] = texts = [text[i: i + n] for i, n in rows]
         lower_id = next(k for k, getter in LEX_ATTRS.items() if getter is lower)
         if doc.vocab.lex_attr_getters.get(lower_id) is lower:  # spaCy's own: the text's str.lower()
             kept["lowers"] = [t.lower() for t in texts]
         else:
             strings = doc.vocab.strings
-            kept["lowers"] = [strings[h] for _, _, h in rows]
+            kept["lowers"] = [strings[h] for h in doc.to_array("LOWER").tolist()]
     return kept["texts"], kept["lowers"]
+
+
+def token_offsets(doc) -> tuple[list[int], list[int]]:
+    """(start, end) character offsets of every token of ``doc`` (``t.idx``, ``t.idx + len(t)``)."""
+    token_words(doc)
+    kept = doc.user_data[WORDS_KEY]
+    return kept["starts"], kept["ends"]
 
 
 def token_alpha(doc) -> list[bool]:

@@ -297,8 +297,9 @@ class PlaceRules:
         while start > 0 and doc[start - 1].lower_ in self.directions and (
                 doc[start - 1].is_title or doc[start].lower_ in self.place_suffixes or span.end - span.start > 1):
             start -= 1  # "Upper Dir", "Northern Belize District"; not "northern Laos"
+        before = token_words(doc)[1][start - 1] if start > 0 else None
         for words in self.place_prefixes:
-            if words_at(doc, start - len(words), words):
+            if (not words or words[-1] == before) and words_at(doc, start - len(words), words):
                 start -= len(words)
                 break
         if (start, end) == (span.start, span.end):
