@@ -40,6 +40,9 @@ def _kept(doc) -> dict:
 def token_words(doc) -> tuple[list[str], list[str]]:
     """(text, lower-cased text) of every token of ``doc``, read once per document and shared by
     the rules (a ``doc[i].lower_`` makes a Token object on each call)."""
+    kept = doc.user_data.get(WORDS_KEY)
+    if kept is not None and kept["n"] == len(doc) and "texts" in kept:
+        return kept["texts"], kept["lowers"]
     kept = _kept(doc)
     if "texts" not in kept:
         from spacy.lang.lex_attrs import LEX_ATTRS, lower

@@ -42,15 +42,19 @@ def lexicon_over_model(doc: Doc, lex_spans: list[Span], model_spans: list[Span],
     lex_drugs = [s for s in lex_spans if s.label_ == "DRUG"]
     model_spans = [m for m in model_spans if not drug_list(m, lex_drugs)]
     bounds = [(m.start, m.end) for m in model_spans]
+    covering: dict[int, list[int]] = {}  # token -> the model spans over it, in order
+    for k, (m_start, m_end) in enumerate(bounds):
+        for i in range(m_start, m_end):
+            covering.setdefault(i, []).append(k)
     final: list[Span] = []
     taken: set[int] = set()
     for span in sorted(lex_spans, key=lambda s: -(s.end - s.start)):
         if overlaps(span, blocks) and span.label_ != "DRUG":
             continue
         s_start, s_end = span.start, span.end
-        containing = [
-            model_spans[k] for k, (m_start, m_end) in enumerate(bounds)
-            if m_start <= s_start and s_end <= m_end and (m_end - m_start) > (s_end - s_start)
+        containing = [  # a model span that contains the match lies over its first token
+            model_spans[k] for k in (covering.get(s_start, ()) if s_end > s_start else range(len(bounds)))
+            if bounds[k][0] <= s_start and s_end <= bounds[k][1] and (bounds[k][1] - bounds[k][0]) > (s_end - s_start)
         ]
         if containing and span.label_ != "DRUG":
             if not orgs.name_of_org(containing[0], span):
