@@ -6,8 +6,6 @@ Rules: ``lexicon.drug``, ``lexicon.org``, ``lexicon.place`` (PhraseMatcher on th
 """
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -17,44 +15,6 @@ from docmine.nlp.lexicon import plural_forms, stems
 from docmine.nlp.rules.base import Knowledge, Trace
 
 RULES = ("lexicon.drug", "lexicon.org", "lexicon.place", "lexicon.gazetteer")
-_PHRASES_VERSION = 1
-
-
-def phrase_words(nlp: Language, groups: list[list[str]]) -> list[list[list[str]]] | None:
-    """The token texts the pipeline's tokenizer makes of each phrase, group by group; None if the
-    tokenizer's lower-case forms are not ``str.lower()`` of the text.
-
-    Tokenizing the lexicons' ~9,000 phrases is most of a worker's start-up after the model: the
-    result is kept in the cache folder, under a key made of everything it depends on (the phrases,
-    the tokenizer's rules and patterns as serialised, the spaCy version)."""
-    import hashlib
-    import json
-
-    import spacy
-    from spacy.lang.lex_attrs import LEX_ATTRS, lower
-
-    from docmine.cache import cache_dir, cached_json
-
-    vocab: Any = nlp.vocab
-    lower_id = next(k for k, getter in LEX_ATTRS.items() if getter is lower)
-    if vocab.lex_attr_getters.get(lower_id) is not lower:
-        return None
-    tok: Any = nlp.tokenizer
-    key = hashlib.sha256()
-    key.update(f"{_PHRASES_VERSION}|{spacy.__version__}|{nlp.lang}|".encode())
-    key.update(json.dumps(groups, ensure_ascii=False).encode())
-    try:
-        key.update(tok.to_bytes(exclude=["vocab"]))  # its rules and patterns
-    except Exception:  # a custom tokenizer that cannot be serialised: no cache
-        return [[[t.text for t in tok(p)] for p in phrases] for phrases in groups]
-
-    def build() -> list[list[list[str]]]:
-        return [[[t.text for t in tok(p)] for p in phrases] for phrases in groups]
-
-    words = cached_json(cache_dir() / f"phrases-{key.hexdigest()[:24]}.json", build)
-    if not isinstance(words, list) or [len(g) for g in words] != [len(g) for g in groups]:
-        return build()  # an unreadable or foreign file under the name: tokenize
-    return words
 
 
 class LexiconMatch:
@@ -63,31 +23,19 @@ class LexiconMatch:
         lexicon = know.lex
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cs_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        tok = nlp.tokenizer
         drug_terms = set()
         for term in lexicon.drugs:
             drug_terms.add(term)
             drug_terms.update(plural_forms(term))
-        groups: list[tuple[PhraseMatcher, str, list[str]]] = [(self.matcher, "DRUG", sorted(drug_terms))]
+        self.matcher.add("DRUG", [tok(t) for t in sorted(drug_terms)])
         for label in ("ORG", "PLACE"):  # lower-cased and as written: abbreviations tokenize by case
-            groups.append((self.matcher, label, sorted(lexicon.surfaces[label])))
-            groups.append((self.matcher, label, sorted(lexicon.surfaces_cased[label] - lexicon.surfaces[label])))
-        groups.append((self.matcher, "BLOCK", sorted(set(lexicon.routes) | set(lexicon.titles))))
-        groups.append((self.matcher, "BLOCK", [t.lower() + "s" for t in lexicon.routes]))
-        groups.append((self.cs_matcher, "ORG", sorted(lexicon.org_case_sensitive)))
-        groups.append((self.cs_matcher, "PLACE", sorted(lexicon.place_case_sensitive)))
-        words = phrase_words(nlp, [phrases for _, _, phrases in groups])
-        if words is None:  # a tokenizer whose lower-case forms are not str.lower(): patterns as Docs
-            tok = nlp.tokenizer
-            for matcher, label, phrases in groups:
-                matcher.add(label, [tok(t) for t in phrases])
-            return
-        strings = nlp.vocab.strings
-        for (matcher, label, _), group in zip(groups, words, strict=True):
-            # a pattern as the PhraseMatcher keeps it: the hashes of its tokens' LOWER or ORTH strings
-            # (the same as from a Doc of the phrase, without a Doc and a lexeme for every word)
-            lower = matcher is self.matcher
-            patterns: list[Any] = [[strings.add(w.lower() if lower else w) for w in ws] for ws in group]
-            matcher.add(label, patterns)
+            self.matcher.add(label, [tok(a) for a in sorted(lexicon.surfaces[label])])
+            self.matcher.add(label, [tok(a) for a in sorted(lexicon.surfaces_cased[label] - lexicon.surfaces[label])])
+        self.matcher.add("BLOCK", [tok(t) for t in sorted(set(lexicon.routes) | set(lexicon.titles))])
+        self.matcher.add("BLOCK", [tok(t.lower() + "s") for t in lexicon.routes])
+        self.cs_matcher.add("ORG", [tok(a) for a in sorted(lexicon.org_case_sensitive)])
+        self.cs_matcher.add("PLACE", [tok(a) for a in sorted(lexicon.place_case_sensitive)])
 
     def matches(self, doc: Doc) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
         """(label, start, end) of every lexicon match, case-insensitive ones first; and the
