@@ -8,6 +8,8 @@ import zipfile
 
 from docmine.extract.document import Document, ExtractionError
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than \t \n \f \r
+
 FORMATS = ("pdf", "html", "docx", "txt")
 
 
@@ -44,7 +46,7 @@ def sniff_format(data: bytes, name: str = "") -> str | None:
     sample = sample.replace("\x00", "")
     if not sample:
         return None  # nothing but NUL bytes: binary, no text
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f") + sample.count("\ufffd")
+    bad = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
     return "txt" if bad / len(sample) < 0.02 else None
 
 

@@ -189,7 +189,7 @@ def detect_language(text: str) -> str | None:
     py3langid ships its model inside the package (offline) and works on short text.
     """
     words = re.findall(r"[a-z]+", text[:5000].lower())
-    letters = sum(ch.isalpha() for ch in text[:5000])
+    letters = sum(map(str.isalpha, text[:5000]))
     if letters < 20:
         return None
     if len(words) >= 5 and sum(w in _EN_WORDS for w in words) / len(words) > 0.12:

@@ -216,9 +216,10 @@ def _inner(final: list[Span], lex_spans: list[Span], lex_keys: set) -> list[tupl
 @Language.component("docmine_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line (paragraph break) always ends a sentence."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+    spaces = doc.to_array("IS_SPACE").tolist()  # the whitespace tokens only are read
+    for i in range(len(doc) - 1):
+        if spaces[i] and "\n\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

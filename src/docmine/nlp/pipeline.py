@@ -20,6 +20,7 @@ from docmine.nlp.mention import DEFAULT_MODEL, Mention  # DEFAULT_MODEL: defined
 MAX_CHARS = 200_000  # longer texts are processed in paragraph-aligned chunks
 
 
+_BLANKS = re.compile(r"\s{2,}")
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "and", "or", "for", "in", "on", "to", "at", "by"})
 
 
@@ -151,12 +152,14 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
     has_rule = Span.has_extension("docmine_rule")
     for ent in sdoc.ents:
         label = ent.label_
-        source = getattr(ent._, "docmine_source", None) or ("rule" if label == "QUANTITY" else "model")
-        role = getattr(ent._, "docmine_role", None)
-        rule = getattr(ent._, "docmine_rule", None) if has_rule else None
-        inner = inner_of.get((ent.start_char, ent.end_char))
+        ext = ent._
+        source = getattr(ext, "docmine_source", None) or ("rule" if label == "QUANTITY" else "model")
+        role = getattr(ext, "docmine_role", None)
+        rule = getattr(ext, "docmine_rule", None) if has_rule else None
+        ent_start, ent_end = ent.start_char, ent.end_char
+        inner = inner_of.get((ent_start, ent_end))
         span = ent
-        if "\n" in text[ent.start_char:ent.end_char].strip():
+        if "\n" in text[ent_start:ent_end].strip():
             # a name never runs across a line or paragraph break: keep the longer side when it is
             # a name of several words, else nothing ("Constitutional\n\nCourt" is two fragments)
             pieces = [p for p in ent if not p.is_space]
@@ -175,7 +178,7 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
         if inner:
             attrs["_inner"] = inner  # lexicon matches inside, restored if the span filter drops this span
         start, end = span.start_char, span.end_char
-        gap = re.search(r"\s{2,}", text[start:end].strip())
+        gap = _BLANKS.search(text[start:end].strip())
         if gap and label != "QUANTITY":  # a run of blanks is masked non-prose: the name ends before it
             stripped_lead = len(text[start:end]) - len(text[start:end].lstrip())
             cut_span = sdoc.char_span(start, start + stripped_lead + gap.start(), alignment_mode="contract")

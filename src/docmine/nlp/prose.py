@@ -45,6 +45,16 @@ _REF_MARK = re.compile(r"\b(?:19|20)\d\d[a-z]?\b|\bdoi:|https?://|\bwww\.", re.I
 _DOT_LEADER = re.compile(r"(?:(?:\.\s?){4,}|…{2,}|(?:_\s?){5,})\s*(?:\d{1,4}|[ivxlc]{1,6})\b")
 _WORD = re.compile(r"\S+")
 _NUMERIC = re.compile(r"^[.,:%$€£()+/-]*\d[\d.,:%$€£()+/-]*$")  # a number, not bare punctuation
+# what every match of a pattern holds: the paragraphs without it are not searched (same regions, faster)
+_DOTS = re.compile(r"\.\s?\.")  # _DOT_LEADER's dots ("....", ". . . ."); else "……" or "_"
+_REF_HINT = re.compile(r"(?:19|20)\d\d|n\.d|—{3}|---\.")  # _CITATION and _BIB_ENTRY
+_HINTS = {
+    "link-target": lambda p: "](" in p,
+    "url": lambda p: "://" in p or "www." in p.lower(),
+    "email": lambda p: "@" in p,
+    "path": lambda p: p.count("/") + p.count("\\") >= 2,
+    "markup": lambda p: "*" in p or "\\" in p or "_" in p,
+}
 _PROSE_WORDS = frozenset("the of and to in a is that for on with as by was are at from this be which it an or "
                          "have has were will its their our we they he she".split())
 
@@ -70,12 +80,14 @@ def _is_front_matter(para: str) -> bool:
     return len(_FRONT_KEY.findall(para)) >= 2
 
 
-def _is_references(para: str) -> bool:
+def _is_references(para: str, words: list[str] | None = None) -> bool:
     """A run of citations (author-year pairs make up much of it and prose words little), or a
     bibliography: at least two entries, one per 40 words or fewer."""
-    words = _WORD.findall(para)
+    words = _WORD.findall(para) if words is None else words
     if len(words) < 3:
         return False
+    if not _REF_HINT.search(para):
+        return False  # neither a citation nor an entry can be without a year, "n.d", "———" or "---."
     entries = len(_BIB_ENTRY.findall(para))
     if entries >= 2 and entries * 40 >= len(words):
         return True
@@ -86,8 +98,8 @@ def _is_references(para: str) -> bool:
     return cites * 4 >= len(words) * 0.5 or (cites >= 2 and prose / len(words) < 0.12)
 
 
-def _is_table_row(para: str) -> bool:
-    words = _WORD.findall(para)
+def _is_table_row(para: str, words: list[str] | None = None) -> bool:
+    words = _WORD.findall(para) if words is None else words
     if len(words) < 3:
         return False
     numeric = sum(bool(_NUMERIC.match(w)) for w in words)
@@ -114,18 +126,21 @@ def non_prose_regions(text: str) -> list[Region]:
             if _is_front_matter(para):
                 regions.append(Region(start, end, "front-matter"))
                 continue
-        leaders = len(_DOT_LEADER.findall(para))
-        if leaders and len(_WORD.findall(para)) <= 15 * leaders:  # "Executive Summary ....... 7"
+        words = _WORD.findall(para)
+        leaders = len(_DOT_LEADER.findall(para)) if "_" in para or "……" in para or _DOTS.search(para) else 0
+        if leaders and len(words) <= 15 * leaders:  # "Executive Summary ....... 7"
             regions.append(Region(start, end, "toc"))
             continue
-        if _is_references(para):
+        if _is_references(para, words):
             regions.append(Region(start, end, "references"))
             continue
-        if _is_table_row(para):
+        if _is_table_row(para, words):
             regions.append(Region(start, end, "table"))
             continue
         for kind, rx in (("link-target", _MD_TARGET), ("url", _URL), ("email", _EMAIL), ("path", _PATH),
                          ("markup", _MD_MARK)):
+            if not _HINTS[kind](para):
+                continue  # a character every match of the pattern holds is not in the paragraph
             for m in rx.finditer(para):
                 s, e = start + m.start() + (1 if kind == "link-target" else 0), start + m.end()
                 regions.append(Region(s, e, kind))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
+from docmine.nlp.doctext import token_words
 from docmine.nlp.lexicon import Lexicon, alias_key, given_names
 from docmine.nlp.settings import RuleSettings
 
@@ -137,12 +138,10 @@ def dictionary_word(tok) -> bool:
 def words_at(doc: Doc, i: int, words: list[str]) -> bool:
     """Do the lower-cased tokens from i on read ``words``? (Token by token: most calls fail on the
     first word, and this runs for every place span and every suffix.)"""
-    if i < 0 or i + len(words) > len(doc):
+    n = len(words)
+    if i < 0 or i + n > len(doc):
         return False
-    for k, word in enumerate(words):
-        if doc[i + k].lower_ != word:
-            return False
-    return True
+    return token_words(doc)[1][i: i + n] == list(words)
 
 
 def merge_adjacent(spans: list[Span], join: Callable[[Span, Span], Span | None]) -> list[Span]:

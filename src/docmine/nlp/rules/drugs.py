@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from docmine.nlp.doctext import token_words
 from docmine.nlp.rules.base import ACRONYM, AMOUNT_WORDS, QUOTES, Knowledge, Trace, merge_adjacent, words_at
 
 RULES = ("drug.context", "drug.form", "drug.mixture", "drug.brand")
@@ -105,9 +106,13 @@ class DrugRules:
         out: list[Span] = []
         if not self.brand_forms:
             return out
+        lowers = token_words(doc)[1]
+        forms = self.brand_forms
         for i in range(1, len(doc)):
+            if lowers[i] not in forms:
+                continue
             word = doc[i - 1]
-            if (doc[i].lower_ not in self.brand_forms or not word.is_alpha or len(word) < 2
+            if (not word.is_alpha or len(word) < 2
                     or not word.text[:1].isupper() or word.lower_ in self.not_brands
                     or self.lex.drug(word.text) is not None or self.know.known_name(word.text)):
                 continue

@@ -39,15 +39,22 @@ def lexicon_over_model(doc: Doc, lex_spans: list[Span], model_spans: list[Span],
     model ORG of three or more words goes ("Drug Enforcement Administration"). A model span that
     is only a list of lexicon drugs ("Methylphenidate, Buprenorphine and Adderall" read as an ORG)
     goes, and its drugs stay."""
-    model_spans = [m for m in model_spans if not drug_list(m, lex_spans)]
+    lex_drugs = [s for s in lex_spans if s.label_ == "DRUG"]
+    model_spans = [m for m in model_spans if not drug_list(m, lex_drugs)]
+    bounds = [(m.start, m.end) for m in model_spans]
+    covering: dict[int, list[int]] = {}  # token -> the model spans over it, in order
+    for k, (m_start, m_end) in enumerate(bounds):
+        for i in range(m_start, m_end):
+            covering.setdefault(i, []).append(k)
     final: list[Span] = []
     taken: set[int] = set()
     for span in sorted(lex_spans, key=lambda s: -(s.end - s.start)):
         if overlaps(span, blocks) and span.label_ != "DRUG":
             continue
-        containing = [
-            m for m in model_spans
-            if m.start <= span.start and span.end <= m.end and (m.end - m.start) > (span.end - span.start)
+        s_start, s_end = span.start, span.end
+        containing = [  # a model span that contains the match lies over its first token
+            model_spans[k] for k in (covering.get(s_start, ()) if s_end > s_start else range(len(bounds)))
+            if bounds[k][0] <= s_start and s_end <= bounds[k][1] and (bounds[k][1] - bounds[k][0]) > (s_end - s_start)
         ]
         if containing and span.label_ != "DRUG":
             if not orgs.name_of_org(containing[0], span):
@@ -73,7 +80,8 @@ _LIST_GLUE = {"and", "or", "&", ",", "/", "(", ")", "-"}
 def drug_list(model_span: Span, lex_spans: list[Span]) -> bool:
     """True when every word of a model span lies in one of two or more lexicon drug matches,
     with only list glue (commas, "and", "or", brackets) between them."""
-    drugs = [s for s in lex_spans if s.label_ == "DRUG" and model_span.start <= s.start and s.end <= model_span.end]
+    start, end = model_span.start, model_span.end
+    drugs = [s for s in lex_spans if start <= s.start and s.end <= end and s.label_ == "DRUG"]
     if len(drugs) < 2:
         return False
     covered = {i for s in drugs for i in range(s.start, s.end)}

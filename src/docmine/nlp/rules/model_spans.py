@@ -13,6 +13,7 @@ from collections.abc import Callable, Set
 
 from spacy.tokens import Doc, Span
 
+from docmine.nlp.doctext import span_text, token_alpha, token_words
 from docmine.nlp.rules.base import (
     APOS,
     BREAK_WORDS,
@@ -78,6 +79,7 @@ class ModelSpans:
         """Trim and validate one model entity; None drops it. ``whole`` is the model entity's
         own (start, end), to tell an untouched entity from a trimmed one."""
         doc = span.doc
+        texts, lowers = token_words(doc)
         start, end = span.start, span.end
         # a blocked phrase (route, report title) inside: keep only the part before it
         for bs, be in blocks:
@@ -86,12 +88,12 @@ class ModelSpans:
                     end = bs
                 else:
                     return None
-        while start < end and (doc[start].lower_ in ("the", "a", "an", "'", "\"", "“", "‘")
+        while start < end and (lowers[start] in ("the", "a", "an", "'", "\"", "“", "‘")
                                and (doc[start].whitespace_ or not doc[start].is_alpha)  # "A-League"
-                               or not any(ch.isalnum() for ch in doc[start].text)):
+                               or not any(ch.isalnum() for ch in texts[start])):
             start += 1  # articles, quotes, bullets
-        while end > start and (doc[end - 1].text in APOS or doc[end - 1].is_punct and doc[end - 1].text not in (")",)
-                                or doc[end - 1].lower_ in ("of", "the", "and", "or", "for", "in", "to", "by", "with")
+        while end > start and (texts[end - 1] in APOS or doc[end - 1].is_punct and texts[end - 1] not in (")",)
+                                or lowers[end - 1] in ("of", "the", "and", "or", "for", "in", "to", "by", "with")
                                 and doc[end - 1].is_lower):
             end -= 1  # "Ministry of Internal Affairs of" (the model stopped before the place)
         titled = False
@@ -105,28 +107,31 @@ class ModelSpans:
         rule = "model.ner" if (start, end) == (whole or (span.start, span.end)) else \
             "person.title" if titled else f"{label.lower()}.clean"
         span = trace.mark(Span(doc, start, end, label=label), rule)
-        if _FORMULA.search(span.text):
+        text = span_text(doc, start, end)
+        if _FORMULA.search(text):
             return None  # "𝐶𝑡 < 𝐶𝑡−1": a formula from a PDF's methods section
-        words = [t.lower_ for t in span if t.is_alpha]
-        if not words and span.label_ == "ORG":
+        alpha = token_alpha(doc)
+        words = [lowers[i] for i in range(start, end) if alpha[i]]
+        if not words and label == "ORG":
             # names written with digits: "MTV2", "6PR", "3M", "M23" (not "50kg", not "1987")
-            words = [t.lower_ for t in span if re.fullmatch(r"(?=.*[\d&])(?=.*[A-Z])[A-Za-z0-9&-]{2,}", t.text)]
-        if not words or _JUNIOR.fullmatch(span.text):
+            words = [lowers[i] for i in range(start, end)
+                     if re.fullmatch(r"(?=.*[\d&])(?=.*[A-Z])[A-Za-z0-9&-]{2,}", texts[i])]
+        if not words or _JUNIOR.fullmatch(text):
             return None  # nothing, or a name's "Jr." alone
-        if span.label_ in ("PERSON", "ORG") and len(words) > 1 and len(set(words)) == 1 \
-                and any(t.text == words[0] for t in doc):
+        if label in ("PERSON", "ORG") and len(words) > 1 and len(set(words)) == 1 and words[0] in texts:
             return None  # "Scraping Scraping was conducted" (and "scraping" elsewhere): a PDF heading run in
-        if len(span) == 1 and common_word(span[0]) and not self.know.known_name(span.text) and (
-                span[0].is_upper and len(span[0]) > 2 and in_heading(doc, start)  # "KEY FINDINGS", "THE END"
-                or span.label_ == "PERSON" and span[0].is_sent_start and end + 1 < len(doc) and doc[end].lower_ == "of"
-                and doc[end + 1].is_lower and doc[end + 1].lower_ not in ("the", "a", "an")):
+        if end - start == 1 and common_word(doc[start]) and not self.know.known_name(text) and (
+                doc[start].is_upper and len(doc[start]) > 2 and in_heading(doc, start)  # "KEY FINDINGS", "THE END"
+                or label == "PERSON" and doc[start].is_sent_start and end + 1 < len(doc) and lowers[end] == "of"
+                and doc[end + 1].is_lower and lowers[end + 1] not in ("the", "a", "an")):
             return None  # "Bags of cocaine were found", read as a person
-        if span.label_ in ("ORG", "PLACE") and span.text in self.lex.demonyms and not self.know.place_name(span.text):
+        if label in ("ORG", "PLACE") and text in self.lex.demonyms and not self.know.place_name(text):
             return None  # a nationality ("Polish", "Sri Lankan") is neither an organisation nor a place
-        if span.label_ in ("ORG", "PLACE") and (
-                _JUNIOR.match(doc[end: end + 3].text)  # "Othon Marban, Jr.": only a person has a junior
+        if label in ("ORG", "PLACE") and (
+                # "Othon Marban, Jr.": only a person has a junior
+                _JUNIOR.match(span_text(doc, end, min(end + 3, len(doc))))
                 or end - start == 1 and doc[start].is_title and self.persons.after_title(doc, start)
-                and not self.know.known_org(span.text) and not self.know.place_name(span.text)):
+                and not self.know.known_org(text) and not self.know.place_name(text)):
             # "Sec. Mayorkas", "Secretary Blinken": a title's one-word name is a person
             span = trace.mark(Span(doc, start, end, label="PERSON"), "person.clean")
         if span.label_ == "PERSON":

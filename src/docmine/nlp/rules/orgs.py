@@ -250,6 +250,8 @@ class OrgRules:
         is one organisation."""
         def join(prev: Span, sp: Span) -> Span | None:
             doc = sp.doc
+            if not 0 < sp.start - prev.end <= 2:
+                return None  # nothing, or more than "of the" / "for the", between them
             between = [t.lower_ for t in doc[prev.end: sp.start]]
             if prev.label_ != "ORG" or sp.label_ != "PLACE" or prev[-1].lower_ not in self.of_heads \
                     or self.know.known_org(prev.text):  # "National Crime Agency of the UK" stays the agency

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from docmine.nlp.doctext import token_words
 from docmine.nlp.rules.base import (
     APOS,
     DASHES,
@@ -235,8 +236,9 @@ class PlaceRules:
 
     def postal_spans(self, doc: Doc, trace: Trace) -> list[Span]:
         """State and province abbreviations after a town: "Tucson, Ariz.", "Ashern, Man."."""
+        texts = token_words(doc)[0]  # an abbreviation follows a comma: only there is it looked for
         return [trace.mark(Span(doc, i, end, label="PLACE"), "place.postal") for i in range(2, len(doc))
-                if (end := self.postal_end(doc, i)) is not None]
+                if texts[i - 1] == "," and (end := self.postal_end(doc, i)) is not None]
 
     # -- model spans --------------------------------------------------------------------------
     def validate(self, span: Span) -> Span | None:
@@ -295,8 +297,9 @@ class PlaceRules:
         while start > 0 and doc[start - 1].lower_ in self.directions and (
                 doc[start - 1].is_title or doc[start].lower_ in self.place_suffixes or span.end - span.start > 1):
             start -= 1  # "Upper Dir", "Northern Belize District"; not "northern Laos"
+        before = token_words(doc)[1][start - 1] if start > 0 else None
         for words in self.place_prefixes:
-            if words_at(doc, start - len(words), words):
+            if (not words or words[-1] == before) and words_at(doc, start - len(words), words):
                 start -= len(words)
                 break
         if (start, end) == (span.start, span.end):
