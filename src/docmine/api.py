@@ -156,7 +156,9 @@ def canonicalize(db: str = DEFAULT_DB, aliases: str | None = None) -> int:
                 by_language[key] = lex if key == "en" else localise(lex, key)
             return by_language[key].canonical(label, resolved)
 
-        return store.recanonicalize(canonical, lambda label, *names: lex.fate(label, *names))
+        from docmine.nlp.facets import FacetResolver
+
+        return store.recanonicalize(canonical, lambda label, *names: lex.fate(label, *names), FacetResolver(lex))
 
 
 def clean_entity(action: str, names: Sequence[str] | str, db: str = DEFAULT_DB, label: str | None = None,
@@ -220,7 +222,9 @@ def search(query: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
 
     ``date_from`` / ``date_to``: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (a month or year counts
     whole: ``date_to="2021"`` keeps documents up to 2021-12-31). ``tag``: only documents that carry
-    the tag, or mention an entity that does.
+    the tag, or mention an entity that does. ``drug_class`` / ``country``: only documents that
+    mention a drug of that class ("opiate") / a place in that country ("Turkey", "Rotterdam" ->
+    Netherlands); :func:`search_facets` counts them.
     """
     return search_rows(query, db, **kw).to_frame()
 
@@ -243,6 +247,31 @@ def search_rows(query: str, db: str = DEFAULT_DB, **kw) -> Rows:
     with open_store(db) as store:
         _check_tag_store(store, kw.get("tag"))
         return _search(store, query, **kw)
+
+
+def search_facets(query: str, db: str = DEFAULT_DB, **kw) -> dict[str, list[tuple[str, int]]]:
+    """How the documents a search matches divide (the first 20,000 of them): for each facet of
+    :data:`docmine.analysis.search.FACETS` (label, drug_class, country, year, language, topic,
+    tag), its values with their numbers of documents, most frequent first (label: of the entities
+    found). Takes the arguments of :func:`search` except ``limit``, ``path``, ``label`` and
+    ``fuzzy`` apply to the entities found."""
+    from docmine.analysis.search import find_entity_rows, result_facets
+
+    text = bool(kw.pop("text", False))
+    label, fuzzy = kw.pop("label", None), bool(kw.pop("fuzzy", False))
+    kw.pop("limit", None)
+    if label is not None:
+        label = v.label(label)
+    if "date_from" in kw or "date_to" in kw:
+        kw["date_from"], kw["date_to"] = v.date_range(kw.get("date_from"), kw.get("date_to"))
+    if kw.get("topic") is not None:
+        kw["topic"] = v.whole_number(kw["topic"], "topic", minimum=0, example=3)
+    if "lang" in kw:
+        kw["lang"] = v.language(kw["lang"])
+    with open_store(db) as store:
+        _check_tag_store(store, kw.get("tag"))
+        found = [] if text else [(e.label, e.entity) for e in find_entity_rows(store, query, label, fuzzy).itertuples()]
+        return result_facets(store, query, text, found, **kw)
 
 
 def comention(rows: str, cols: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:

@@ -246,8 +246,19 @@ def cmd_tags(a) -> int:
 
 
 def cmd_search(a) -> int:
-    df = api.search_rows(a.query, db=a.db, label=a.label, fuzzy=a.fuzzy, text=a.text, date_from=a.date_from,
-                    date_to=a.date_to, topic=a.topic, path=a.path, limit=a.limit, lang=a.lang, tag=a.tag)
+    filters = dict(label=a.label, fuzzy=a.fuzzy, text=a.text, date_from=a.date_from, date_to=a.date_to, topic=a.topic,
+                   lang=a.lang, tag=a.tag, drug_class=a.drug_class, country=a.country)
+    if a.facets:
+        counts = api.search_facets(a.query, db=a.db, **filters)
+        if not any(counts.values()):
+            print(f"no match for {a.query!r}")
+        for facet, values in counts.items():
+            if values:
+                shown = ", ".join(f"{value} {n}" for value, n in values[:a.limit])
+                more = f", ... ({len(values) - a.limit} more)" if len(values) > a.limit else ""
+                print(f"{facet.replace('_', ' ')}: {shown}{more}")
+        return 0
+    df = api.search_rows(a.query, db=a.db, path=a.path, limit=a.limit, **filters)
     if df.empty:
         hint = "" if a.fuzzy or a.text else "; try --fuzzy for misspellings or --text for full text"
         print(f"no match for {a.query!r}" + hint)
@@ -461,7 +472,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--topic", type=_count("--topic", minimum=0, example=3), help="only documents of this topic id")
     sp.add_argument("--path", help="only documents whose path contains this")
     sp.add_argument("--tag", help="only documents with this tag, or that mention an entity with it (docmine tag)")
-    sp.add_argument("--limit", type=_count("--limit"), default=20, help="snippets per entity (default 20)")
+    sp.add_argument("--drug-class", metavar="CLASS",
+                    help="only documents that mention a drug of this class (opiate, cocaine, precursor, ...)")
+    sp.add_argument("--country", help="only documents that mention a place in this country (Turkey, Netherlands, ...)")
+    sp.add_argument("--facets", action="store_true",
+                    help="count the matched documents by label, drug class, country, year, language, topic and tag "
+                         "instead of listing them")
+    sp.add_argument("--limit", type=_count("--limit"), default=20,
+                    help="snippets per entity, or values per facet with --facets (default 20)")
     sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
                     help="only documents in this language (ISO 639 code: en, fr, hr, sr, tr, ...)")
 

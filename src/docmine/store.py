@@ -266,6 +266,46 @@ def _m8_entity_counts(conn: sqlite3.Connection) -> None:
                  " WITHOUT ROWID")
 
 
+def _m9_doc_facets(conn: sqlite3.Connection) -> None:
+    """8 -> 9: each document's search facets that come from its entities: the classes of the
+    drugs it mentions and the countries of its places (:mod:`docmine.nlp.facets`), one row per
+    (facet, value, document), so search counts and filters them by index instead of reading the
+    mentions (100,000 documents: milliseconds instead of half a second). Filled here from the
+    stored entities with docmine's own lexicons; written with each new document from then on."""
+    conn.execute("CREATE TABLE IF NOT EXISTS doc_facets (facet TEXT NOT NULL, value TEXT NOT NULL,"
+                 " doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,"
+                 " PRIMARY KEY (facet, value, doc_id)) WITHOUT ROWID")
+    conn.execute("CREATE INDEX IF NOT EXISTS doc_facets_doc ON doc_facets(doc_id, facet, value)")
+    if conn.execute("SELECT 1 FROM entities WHERE label IN ('DRUG', 'PLACE') LIMIT 1").fetchone():
+        from docmine.nlp.facets import FacetResolver
+        from docmine.nlp.lexicon import Lexicon
+
+        _fill_doc_facets(conn, FacetResolver(Lexicon.load()))
+
+
+def _fill_doc_facets(conn: sqlite3.Connection, facet_of: Callable[[str, str], tuple[str, str] | None]) -> None:
+    """Write every document's facets again from its mentions' entities: ``facet_of(label,
+    canonical)`` gives an entity's (facet, value) or None. One pass over the drug and place
+    entities, one join in SQL."""
+    from docmine.nlp.facets import FACET_OF_LABEL
+
+    labels = tuple(FACET_OF_LABEL)
+    rows = []
+    for entity_id, label, canonical in conn.execute(
+            f"SELECT entity_id, label, canonical FROM entities WHERE label IN ({','.join('?' * len(labels))})",
+            labels).fetchall():
+        found = facet_of(label, canonical)
+        if found is not None:
+            rows.append((entity_id, *found))
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS entity_facet (entity_id INTEGER PRIMARY KEY, facet TEXT, value TEXT)")
+    conn.execute("DELETE FROM temp.entity_facet")
+    conn.executemany("INSERT INTO temp.entity_facet VALUES (?,?,?)", rows)
+    conn.execute("DELETE FROM doc_facets")
+    conn.execute("INSERT OR IGNORE INTO doc_facets(facet, value, doc_id) SELECT DISTINCT f.facet, f.value, m.doc_id"
+                 " FROM temp.entity_facet f JOIN mentions m ON m.entity_id = f.entity_id")
+    conn.execute("DELETE FROM temp.entity_facet")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_base_schema,
     _m2_resolved_paths,
@@ -275,6 +315,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m6_block_generations,
     _m7_facet_index,
     _m8_entity_counts,
+    _m9_doc_facets,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 """The version this docmine writes: a store is at it once every migration has run."""
@@ -654,6 +695,8 @@ class Store:
                 " page, source, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows,
             )
+            c.executemany("INSERT OR IGNORE INTO doc_facets(facet, value, doc_id) VALUES (?,?,?)",
+                          [(facet, value, doc_id) for facet, value in r.get("facets") or ()])
             if r.get("minhash") is not None:
                 c.execute("INSERT INTO doc_minhash(doc_id, sig) VALUES (?,?)", (doc_id, json.dumps(r["minhash"])))
             c.executemany(
@@ -719,12 +762,14 @@ class Store:
         return pd.read_sql_query(sql, self.conn, params=params)
 
     # -- canonical names (re-applied without NER) ---------------------------------
-    def recanonicalize(self, canonical_fn, fate_fn=None) -> int:
+    def recanonicalize(self, canonical_fn, fate_fn=None, facet_of=None) -> int:
         """Re-map every mention's entity from its stored ``resolved`` text and its document's
         language, ``canonical_fn(label, resolved, language)``; returns changes.
 
         ``fate_fn(label, resolved, text, canonical)``, the user's clean-up, may return "" (the
-        mention is no entity: deleted) or another label (the mention takes it)."""
+        mention is no entity: deleted) or another label (the mention takes it). ``facet_of(label,
+        canonical)`` (a :class:`docmine.nlp.facets.FacetResolver`): every document's facets are
+        written again from the mentions (a store from migration 9 on)."""
         changed = 0
         with self.conn:
             rows = self.conn.execute(
@@ -739,18 +784,16 @@ class Store:
                         " m.label, m.text, m.resolved, e.canonical, m.sentence, m.paragraph, m.page, m.source, m.attrs"
                         " FROM mentions m JOIN entities e USING(entity_id) WHERE m.mention_id=?", (mid,))
                     self.conn.execute("DELETE FROM mentions WHERE mention_id=?", (mid,))
-                    changed += 1
-                    continue
-                if fate and fate != label:
+                elif fate and fate != label:
                     self.conn.execute("UPDATE mentions SET label=?, entity_id=? WHERE mention_id=?",
                                       (fate, self._entity_id(fate, canonical_fn(fate, resolved, language)), mid))
-                    changed += 1
-                    continue
-                new = canonical_fn(label, resolved, language)
-                if new != current:
+                else:
+                    new = canonical_fn(label, resolved, language)
+                    if new == current:
+                        continue
                     self.conn.execute("UPDATE mentions SET entity_id=? WHERE mention_id=?",
                                       (self._entity_id(label, new), mid))
-                    changed += 1
+                changed += 1
             # dropped mentions whose mark was taken back come back
             dropped = self.conn.execute(
                 "SELECT dm.mention_id, dm.doc_id, dm.start, dm.end, dm.label, dm.text, dm.resolved, dm.canonical,"
@@ -767,6 +810,8 @@ class Store:
                     (doc_id, start, end, label, text, resolved, entity, sentence, paragraph, page, source, attrs))
                 self.conn.execute("DELETE FROM dropped_mentions WHERE mention_id=?", (mid,))
                 changed += 1
+            if facet_of is not None and self.version() >= 9:  # new lexicons may class or place anew too
+                _fill_doc_facets(self.conn, facet_of)
             self.conn.execute(_DROP_ORPHAN_ENTITIES)
             if changed:  # seizure records carry canonical names: read the documents again
                 self.conn.execute("DELETE FROM seizure_docs")

@@ -63,6 +63,7 @@ def _init_worker(model, models_dir, user_aliases, file_timeout: float = 120.0, m
 
     ops = use_fast_ops()
     english, per_language = parse_models(model)
+    _WORKER.pop("facets", None)  # built from this ingest's lexicons on first use
     _WORKER["nlp"] = Pipelines(load_nlp(english, models_dir, user_aliases), per_language, models_dir, user_aliases)
     _WORKER["ops"] = ops
     _warm_up()
@@ -119,6 +120,12 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
     from docmine.extract import ExtractionError, extract_bytes, sniff_format
 
     nlp = _WORKER["nlp"]
+    if "facets" not in _WORKER:  # the classes and countries of a document's drugs and places
+        from docmine.nlp.facets import FacetResolver
+        from docmine.nlp.lexicon import Lexicon
+
+        _WORKER["facets"] = FacetResolver(Lexicon.load(nlp.models_dir, nlp.user_aliases))
+    facets = _WORKER["facets"]
     timeout = _WORKER.get("file_timeout", 120.0)
     results: list[dict] = []
     docs: list = []
@@ -169,9 +176,10 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
         for doc, part, mentions, sents, note in _recognise(pipe, group, left, timeout, results):
             if note:  # a very long text: stored whole, recognised in part
                 doc.meta["nlp_part"] = note
+            found = [m.as_dict() for m in pipe.finish(part.text, mentions)]
             results.append({
                 "path": doc.path, "document": asdict(doc), "sentences": sents, "mtime_ns": meta[id(doc)],
-                "mentions": [m.as_dict() for m in pipe.finish(part.text, mentions)],
+                "mentions": found, "facets": facets.document(found),
                 "minhash": signature(doc.text), "pipeline": pipe.model, "note": pipe.note, "nlp_note": note,
             })
     report_stage(None, "idle")

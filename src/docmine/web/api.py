@@ -91,7 +91,8 @@ def index():
         "GET /api/entities/<label>/<name>": "one entity: aliases, tags, co-mentioned entities",
         "GET /api/documents?lang=&topic=&tag=&limit=&offset=": "documents (no text)",
         "GET /api/documents/<id>": "one document: text, page starts, mentions, tags",
-        "GET /api/search?q=&label=&text=&fuzzy=&from=&to=&lang=&tag=&limit=": "as `docmine search`",
+        "GET /api/search?q=&label=&text=&fuzzy=&from=&to=&lang=&tag=&drug_class=&country=&facets=&limit=":
+            "as `docmine search` (facets=1: with the document counts per facet)",
         "GET /api/comention?rows=&cols=&measure=&window=&min_count=": "as `docmine comention`",
         "GET /api/evidence?row=&col=&rows=&cols=&window=": "windows that mention both entities",
         "GET /api/tags?tag=": "tagged documents and entities",
@@ -235,22 +236,37 @@ def document(doc_id: int):
 
 @bp.get("/search")
 def search():
+    from docmine import validate as v
+    from docmine.analysis.search import result_facets
     from docmine.analysis.search import search as run
 
     q = text_arg("q").strip()
     if not q:
         fail("give a query: /api/search?q=cocaine (text=1 for full-text search)")
     limit = int_arg("limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
+    text = bool(request.args.get("text"))
+    filters: dict[str, Any] = dict(date_from=text_arg("from") or None, date_to=text_arg("to") or None,
+                                   lang=request.args.get("lang") or None, tag=tag_arg(),
+                                   drug_class=text_arg("drug_class") or None, country=text_arg("country") or None)
+    counts = None
     try:
         with store() as s:
-            df = run(s, q, label=label_arg(), fuzzy=bool(request.args.get("fuzzy")),
-                     text=bool(request.args.get("text")), date_from=text_arg("from") or None,
-                     date_to=text_arg("to") or None, lang=request.args.get("lang") or None, tag=tag_arg(),
-                     limit=limit)
+            if filters["date_from"] or filters["date_to"]:
+                filters["date_from"], filters["date_to"] = v.date_range(filters["date_from"], filters["date_to"],
+                                                                        ("from", "to"))
+            df = run(s, q, label=label_arg(), fuzzy=bool(request.args.get("fuzzy")), text=text, limit=limit,
+                     **filters)
+            if request.args.get("facets"):  # the document counts of the search page's side bar
+                found = [] if text else list(df.drop_duplicates(["entity", "label"])[["label", "entity"]]
+                                             .itertuples(index=False, name=None)) if not df.empty else []
+                counts = result_facets(s, q, text, found, **filters) if text or found else {}
     except ValueError as exc:
         fail(str(exc))
     rows = _records(df)
-    return jsonify({"rows": rows, "total": len(rows), "limit": limit, "offset": 0, "next": None})
+    out: dict[str, Any] = {"rows": rows, "total": len(rows), "limit": limit, "offset": 0, "next": None}
+    if counts is not None:
+        out["facets"] = {k: [{"value": val, "documents": n} for val, n in vals] for k, vals in counts.items()}
+    return jsonify(out)
 
 
 @bp.get("/comention")

@@ -287,7 +287,9 @@ def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = T
                 date_from, date_to = v.date_range(text_arg("from") or None, text_arg("to") or None, ("from", "to"))
                 filters: dict[str, Any] = dict(date_from=date_from, date_to=date_to, topic=topic,
                                                lang=request.args.get("lang") or None,
-                                               tag=request.args.get("tag") or None)
+                                               tag=request.args.get("tag") or None,
+                                               drug_class=text_arg("drug_class") or None,
+                                               country=text_arg("country") or None)
                 csv = request.args.get("format") == "csv"  # a table: no facets
                 # a full-text search's facets need only the query: counted on a second connection
                 # while this one ranks every match by BM25 (which cannot stop early)
@@ -322,7 +324,8 @@ def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = T
         def widened(*names: str) -> str:
             return url_for("search_page", **{k: v for k, v in args.items() if k not in names})
 
-        active = [(k, args[k]) for k in ("label", "from", "to", "lang", "topic", "tag") if k in args]
+        active = [(k, args[k]) for k in ("label", "drug_class", "country", "from", "to", "lang", "topic", "tag")
+                  if k in args]
         return page("search", """
 <h1>Search: {{ q }}</h1>{% if error %}<p style="color:#b00">{{ error }}</p>{% endif %}
 <form id="filters"><input type="hidden" name="q" value="{{ q }}"><input type="hidden" name="label" \
@@ -334,8 +337,11 @@ from <input name="from" size="10" placeholder="YYYY[-MM[-DD]]" value="{{ request
 to <input name="to" size="10" placeholder="YYYY[-MM[-DD]]" value="{{ request.args.get('to','') }}">
 topic <input name="topic" size="3" value="{{ request.args.get('topic','') }}">
 language <input name="lang" size="3" value="{{ request.args.get('lang','') }}">
-tag <input name="tag" size="10" value="{{ request.args.get('tag','') }}"> <input type="submit" value="filter"></form>
-{% if active %}<p id="active">filters: {% for k, val in active %}<b>{{ k }}</b> {{ val }} \
+tag <input name="tag" size="10" value="{{ request.args.get('tag','') }}">
+drug class <input name="drug_class" size="10" value="{{ request.args.get('drug_class','') }}">
+country <input name="country" size="10" value="{{ request.args.get('country','') }}"> \
+<input type="submit" value="filter"></form>
+{% if active %}<p id="active">filters: {% for k, val in active %}<b>{{ k|replace('_', ' ') }}</b> {{ val }} \
 <a href="{{ widened(k, 'from', 'to') if k in ('from', 'to') else widened(k) }}" title="remove">✕</a> \
 {% endfor %}</p>{% endif %}
 <div class="reader"><div>
@@ -356,7 +362,8 @@ text.{% endif %}</p>
 </td></tr>{% endfor %}</table>{% endfor %}{% endif %}
 {% if df|length >= limit %}<p><a id="more" href="{{ more }}">show {{ limit }} more</a></p>{% endif %}</div>
 {% if counts %}<div class="side" id="facets"><p class="muted">documents matched</p>\
-{% for facet, values in counts.items() if values %}<h4>{{ facet }}</h4>{% for val, n in values[:12] %}<div>\
+{% for facet, values in counts.items() if values %}<h4>{{ facet|replace('_', ' ') }}</h4>\
+{% for val, n in values[:12] %}<div>\
 <a class="facet" data-facet="{{ facet }}" href="{{ narrowed(facet, val) }}">{{ val }}</a> <span class="muted">{{ n }}\
 </span></div>{% endfor %}{% endfor %}</div>{% endif %}</div>
 """, q=q, df=df, error=error, label=label, text_mode=text_mode, counts=counts, narrowed=narrowed, widened=widened,
