@@ -336,3 +336,54 @@ def test_the_map_of_an_entity_from_kept_counts_equals_its_place_mentions_counted
     store.conn.execute("UPDATE documents SET near_dup_of=2 WHERE path = 'd3.txt'")
     store.conn.commit()
     same()
+
+
+def test_store_snapshot_reads_one_state_and_rolls_back(store):
+    """Store.snapshot(): the reads inside see one state of the store (a writer's commit on another
+    connection stays out until the snapshot ends), nothing is left open after it, even when the
+    block raises."""
+    def documents() -> int:
+        return store.query("SELECT COUNT(*) FROM documents")[0][0]
+
+    before = documents()
+    writer = sqlite3.connect(store.path)
+    with store.snapshot() as conn:
+        assert conn is store.conn and store.conn.in_transaction
+        assert documents() == before
+        writer.execute("INSERT INTO documents(doc_id, sha256, path, format, text)"
+                       " VALUES (99999, 'w', 'w.txt', 'txt', '')")
+        writer.commit()
+        assert documents() == before  # the snapshot's state, not the writer's
+    assert not store.conn.in_transaction and documents() == before + 1
+    with pytest.raises(KeyError), store.snapshot():
+        documents()
+        raise KeyError("boom")
+    assert not store.conn.in_transaction
+    writer.close()
+
+
+def test_store_snapshot_inside_a_transaction_neither_begins_nor_ends_it(store):
+    """Inside a transaction already open on the connection (a write not yet committed, or another
+    snapshot), snapshot() reads in it: it does not begin one (an error in SQLite) nor roll it back."""
+    before = store.query("SELECT COUNT(*) FROM documents")[0][0]
+    store.conn.execute("INSERT INTO documents(doc_id, sha256, path, format, text)"
+                       " VALUES (99998, 'o', 'o.txt', 'txt', '')")
+    assert store.conn.in_transaction
+    with store.snapshot():
+        assert store.query("SELECT COUNT(*) FROM documents")[0][0] == before + 1  # the open write is seen
+    assert store.conn.in_transaction  # still open: the write is not rolled back
+    with pytest.raises(KeyError), store.snapshot():
+        raise KeyError("boom")
+    assert store.conn.in_transaction  # an error inside does not end the outer transaction either
+    store.conn.commit()
+    assert store.query("SELECT COUNT(*) FROM documents")[0][0] == before + 1
+    with store.snapshot():
+        with store.snapshot():  # nested: the inner one leaves the outer one open
+            pass
+        assert store.conn.in_transaction
+        kept = BlockCounts().counts(store, "document", LABELS)  # the counts read in the open snapshot
+        assert store.conn.in_transaction
+    assert not store.conn.in_transaction
+    want = window_counts(store, "document", LABELS)
+    assert (kept.co != want.co).nnz == 0 and kept.n_windows == want.n_windows
+

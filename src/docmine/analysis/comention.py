@@ -161,45 +161,41 @@ class BlockCounts:
         variant = (store.path, window, tuple(labels), include_near_duplicates)
         if not store.query("SELECT 1 FROM sqlite_master WHERE name='doc_block_gen'"):
             return window_counts(store, window, labels, include_near_duplicates)
-        with self.lock:
-            store.conn.execute("BEGIN")  # one snapshot: the generations are those of the rows counted
-            try:
-                store_id = store.get_meta("store_id")
-                gens: dict[int, int] = {b: g for b, g in store.query("SELECT block, gen FROM doc_block_gen")}
-                last = (store.query("SELECT MAX(doc_id) FROM documents")[0][0] or 0) // DOC_BLOCK
-                state = (store_id, last, tuple(sorted(gens.items())))
-                kept = self.total.get(variant)
-                if kept and kept[0] == state:
-                    return kept[1]
+        with self.lock, store.snapshot():  # one snapshot: the generations are those of the rows counted
+            store_id = store.get_meta("store_id")
+            gens: dict[int, int] = {b: g for b, g in store.query("SELECT block, gen FROM doc_block_gen")}
+            last = (store.query("SELECT MAX(doc_id) FROM documents")[0][0] or 0) // DOC_BLOCK
+            state = (store_id, last, tuple(sorted(gens.items())))
+            kept = self.total.get(variant)
+            if kept and kept[0] == state:
+                return kept[1]
 
-                def count(lo: int, hi: int) -> Counts:
-                    return window_counts(store, window, labels, include_near_duplicates,
-                                         doc_range=(lo * DOC_BLOCK, hi * DOC_BLOCK))
+            def count(lo: int, hi: int) -> Counts:
+                return window_counts(store, window, labels, include_near_duplicates,
+                                     doc_range=(lo * DOC_BLOCK, hi * DOC_BLOCK))
 
-                def generations(hi: int) -> tuple:
-                    return (store_id, tuple(sorted((b, g) for b, g in gens.items() if b < hi)))
+            def generations(hi: int) -> tuple:
+                return (store_id, tuple(sorted((b, g) for b, g in gens.items() if b < hi)))
 
-                base = self.base.get(variant)
-                if base is None or base[0] != generations(base[1]):
-                    base = (generations(last), last, count(0, last))  # every block before the last
-                total, end = base[2], base[1]
-                for block in range(end, last + 1):
-                    key = (variant, block)
-                    gen = (store_id, gens.get(block, 0))
-                    if key not in self.blocks or self.blocks[key][0] != gen:
-                        self.blocks[key] = (gen, count(block, block + 1))
-                    if block < last and base[1] == block:  # a block the ingest has left: into the base
-                        base = (generations(block + 1), block + 1, base[2] + self.blocks.pop(key)[1])
-                        total = base[2]
-                    else:
-                        total = total + self.blocks[key][1]
-                self.base[variant] = base
-                for key in [k for k in self.blocks if k[0] == variant and k[1] < base[1]]:
-                    del self.blocks[key]
-                self.total[variant] = (state, total)
-                return total
-            finally:
-                store.conn.rollback()
+            base = self.base.get(variant)
+            if base is None or base[0] != generations(base[1]):
+                base = (generations(last), last, count(0, last))  # every block before the last
+            total, end = base[2], base[1]
+            for block in range(end, last + 1):
+                key = (variant, block)
+                gen = (store_id, gens.get(block, 0))
+                if key not in self.blocks or self.blocks[key][0] != gen:
+                    self.blocks[key] = (gen, count(block, block + 1))
+                if block < last and base[1] == block:  # a block the ingest has left: into the base
+                    base = (generations(block + 1), block + 1, base[2] + self.blocks.pop(key)[1])
+                    total = base[2]
+                else:
+                    total = total + self.blocks[key][1]
+            self.base[variant] = base
+            for key in [k for k in self.blocks if k[0] == variant and k[1] < base[1]]:
+                del self.blocks[key]
+            self.total[variant] = (state, total)
+            return total
 
 
 def comention(store: Store, rows: str, cols: str, window: str = "document", measure: str = "npmi",

@@ -126,10 +126,7 @@ def _place_counts(store: Store, include_near_duplicates: bool) -> pd.DataFrame:
     same table as counting every place mention (5 million mentions: 2 s)."""
     from docmine.analysis.entities import entity_counts
 
-    snapshot = not store.conn.in_transaction
-    if snapshot:  # one snapshot: the near-duplicates subtracted are those of the counts
-        store.conn.execute("BEGIN")
-    try:
+    with store.snapshot():  # the near-duplicates subtracted are those of the counts
         names: dict[int, str] = {eid: name for eid, name in store.query(
             "SELECT entity_id, canonical FROM entities WHERE label = 'PLACE'")}
         counts = {eid: list(md) for eid, md in entity_counts(store, names).items()}
@@ -140,9 +137,6 @@ def _place_counts(store: Store, include_near_duplicates: bool) -> pd.DataFrame:
                 if eid in counts:
                     counts[eid][0] -= mentions
                     counts[eid][1] -= documents
-    finally:
-        if snapshot:
-            store.conn.rollback()
     rows = sorted((-d, names[eid], m) for eid, (m, d) in counts.items() if d > 0 and eid in names)
     return pd.DataFrame({"place": [r[1] for r in rows], "documents": [-r[0] for r in rows],
                          "mentions": [r[2] for r in rows]})
