@@ -387,3 +387,15 @@ def test_store_snapshot_inside_a_transaction_neither_begins_nor_ends_it(store):
     want = window_counts(store, "document", LABELS)
     assert (kept.co != want.co).nnz == 0 and kept.n_windows == want.n_windows
 
+
+
+def test_place_frame_orders_by_documents_then_place():
+    """The one table both fast map paths build: most documents first, ties by place then mentions."""
+    from docmine.analysis.geo import _place_frame
+
+    got = _place_frame([(1, "Spain", 3), (2, "Turkey", 1), (1, "Peru", 5), (1, "Peru", 2)])
+    assert got.to_dict("records") == [{"place": "Turkey", "documents": 2, "mentions": 1},
+                                      {"place": "Peru", "documents": 1, "mentions": 2},
+                                      {"place": "Peru", "documents": 1, "mentions": 5},
+                                      {"place": "Spain", "documents": 1, "mentions": 3}]
+    assert list(_place_frame([]).columns) == ["place", "documents", "mentions"] and _place_frame([]).empty

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -137,9 +138,15 @@ def _place_counts(store: Store, include_near_duplicates: bool) -> pd.DataFrame:
                 if eid in counts:
                     counts[eid][0] -= mentions
                     counts[eid][1] -= documents
-    rows = sorted((-d, names[eid], m) for eid, (m, d) in counts.items() if d > 0 and eid in names)
-    return pd.DataFrame({"place": [r[1] for r in rows], "documents": [-r[0] for r in rows],
-                         "mentions": [r[2] for r in rows]})
+    return _place_frame((d, names[eid], m) for eid, (m, d) in counts.items() if d > 0 and eid in names)
+
+
+def _place_frame(rows: Iterable[tuple[int, str, int]]) -> pd.DataFrame:
+    """The table of places from (documents, place, mentions) rows: place, documents, mentions, by
+    documents (most first), then place, then mentions."""
+    ordered = sorted((-documents, place, mentions) for documents, place, mentions in rows)
+    return pd.DataFrame({"place": [r[1] for r in ordered], "documents": [-r[0] for r in ordered],
+                         "mentions": [r[2] for r in ordered]})
 
 
 def _place_counts_with(store: Store, entity: tuple[str, str], counts: Counts) -> pd.DataFrame:
@@ -154,10 +161,8 @@ def _place_counts_with(store: Store, entity: tuple[str, str], counts: Counts) ->
         in_them = dict(zip(spread.indices.tolist(), spread.data.tolist(), strict=True))
         for eid, name in store.query("SELECT entity_id, canonical FROM entities WHERE label = 'PLACE'"):
             if shared.get(eid, 0) > 0:
-                rows.append((-int(shared[eid]), name, int(in_them.get(eid, 0))))
-    rows.sort()
-    return pd.DataFrame({"place": [r[1] for r in rows], "documents": [-r[0] for r in rows],
-                         "mentions": [r[2] for r in rows]})
+                rows.append((int(shared[eid]), name, int(in_them.get(eid, 0))))
+    return _place_frame(rows)
 
 
 def _place_counts_sql(store: Store, include_near_duplicates: bool,
