@@ -106,8 +106,9 @@ def place_table(store: Store, include_near_duplicates: bool = False,
                 with_entity: tuple[str, str] | None = None, counts: Counts | None = None) -> pd.DataFrame:
     """Every PLACE entity with its documents, mentions and coordinates (NaN where unknown);
     ``with_entity`` (label, canonical): only in the documents that mention that entity.
-    ``counts``: the store's co-mention counts of document windows over every label, near-duplicates
-    as ``include_near_duplicates`` says (the web app keeps them): read instead of the mentions."""
+    ``counts``: the store's co-mention counts of document windows over every label with their
+    ``spread`` (``window_counts(..., spread=True)``), near-duplicates as ``include_near_duplicates``
+    says (the web app keeps them): read instead of the mentions (counts without ``spread`` are not)."""
     if with_entity is not None and counts is not None and counts.spread is not None:
         df = _place_counts_with(store, with_entity, counts)
     elif with_entity is None and store.version() >= 8:
