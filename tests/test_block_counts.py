@@ -327,7 +327,8 @@ def test_the_map_of_an_entity_from_kept_counts_equals_its_place_mentions_counted
 
     def same() -> None:
         for entity in (("ORG", "Europol"), ("DRUG", "cocaine"), ("PLACE", "Spain"), ("ORG", "Nobody")):
-            counts = kept.counts(store, "document", LABELS)
+            counts = kept.counts(store, "document", LABELS, spread=True)
+            assert counts.spread is not None
             got = place_table(store, with_entity=entity, counts=counts)[["place", "documents", "mentions"]]
             assert got.to_dict("records") == _place_counts_sql(store, False, entity).to_dict("records")
 
@@ -336,3 +337,119 @@ def test_the_map_of_an_entity_from_kept_counts_equals_its_place_mentions_counted
     store.conn.execute("UPDATE documents SET near_dup_of=2 WHERE path = 'd3.txt'")
     store.conn.commit()
     same()
+
+
+def test_store_snapshot_reads_one_state_and_rolls_back(store):
+    """Store.snapshot(): the reads inside see one state of the store (a writer's commit on another
+    connection stays out until the snapshot ends), nothing is left open after it, even when the
+    block raises."""
+    def documents() -> int:
+        return store.query("SELECT COUNT(*) FROM documents")[0][0]
+
+    before = documents()
+    writer = sqlite3.connect(store.path)
+    with store.snapshot() as conn:
+        assert conn is store.conn and store.conn.in_transaction
+        assert documents() == before
+        writer.execute("INSERT INTO documents(doc_id, sha256, path, format, text)"
+                       " VALUES (99999, 'w', 'w.txt', 'txt', '')")
+        writer.commit()
+        assert documents() == before  # the snapshot's state, not the writer's
+    assert not store.conn.in_transaction and documents() == before + 1
+    with pytest.raises(KeyError), store.snapshot():
+        documents()
+        raise KeyError("boom")
+    assert not store.conn.in_transaction
+    writer.close()
+
+
+def test_store_snapshot_inside_a_transaction_neither_begins_nor_ends_it(store):
+    """Inside a transaction already open on the connection (a write not yet committed, or another
+    snapshot), snapshot() reads in it: it does not begin one (an error in SQLite) nor roll it back."""
+    before = store.query("SELECT COUNT(*) FROM documents")[0][0]
+    store.conn.execute("INSERT INTO documents(doc_id, sha256, path, format, text)"
+                       " VALUES (99998, 'o', 'o.txt', 'txt', '')")
+    assert store.conn.in_transaction
+    with store.snapshot():
+        assert store.query("SELECT COUNT(*) FROM documents")[0][0] == before + 1  # the open write is seen
+    assert store.conn.in_transaction  # still open: the write is not rolled back
+    with pytest.raises(KeyError), store.snapshot():
+        raise KeyError("boom")
+    assert store.conn.in_transaction  # an error inside does not end the outer transaction either
+    store.conn.commit()
+    assert store.query("SELECT COUNT(*) FROM documents")[0][0] == before + 1
+    with store.snapshot():
+        with store.snapshot():  # nested: the inner one leaves the outer one open
+            pass
+        assert store.conn.in_transaction
+        kept = BlockCounts().counts(store, "document", LABELS)  # the counts read in the open snapshot
+        assert store.conn.in_transaction
+    assert not store.conn.in_transaction
+    want = window_counts(store, "document", LABELS)
+    assert (kept.co != want.co).nnz == 0 and kept.n_windows == want.n_windows
+
+
+
+def test_place_frame_orders_by_documents_then_place():
+    """The one table both fast map paths build: most documents first, ties by place then mentions."""
+    from docmine.analysis.geo import _place_frame
+
+    got = _place_frame([(1, "Spain", 3), (2, "Turkey", 1), (1, "Peru", 5), (1, "Peru", 2)])
+    assert got.to_dict("records") == [{"place": "Turkey", "documents": 2, "mentions": 1},
+                                      {"place": "Peru", "documents": 1, "mentions": 2},
+                                      {"place": "Peru", "documents": 1, "mentions": 5},
+                                      {"place": "Spain", "documents": 1, "mentions": 3}]
+    assert list(_place_frame([]).columns) == ["place", "documents", "mentions"] and _place_frame([]).empty
+
+def test_spread_is_counted_only_for_the_map_of_an_entity(store, monkeypatch):
+    """The CLI's table (comention(), as `docmine comention` and the API call it) and counts not
+    asked for it do not count ``spread``; counts without it still give the map of an entity (from
+    the mentions); the web app's kept document counts carry it, and its map of an entity reads it:
+    the same rows as counting the place mentions."""
+    import docmine.analysis.comention as co
+    import docmine.analysis.geo as geo
+    from docmine import api
+    from docmine.web.app import create_app
+
+    made: list[co.Counts] = []
+    real = co.window_counts
+    monkeypatch.setattr(co, "window_counts", lambda *a, **kw: made.append(real(*a, **kw)) or made[-1])
+    comention(store, "ORG", "PLACE", window="document", min_count=1)
+    api.comention("ORG", "DRUG", db=store.path, window="document", min_count=1)
+    assert len(made) == 2 and all(c.spread is None for c in made)
+    made.clear()
+    for window in WINDOWS:
+        assert BlockCounts().counts(store, window, LABELS).spread is None
+    assert made and all(c.spread is None for c in made)
+    with pytest.raises(ValueError, match="document windows"):
+        real(store, "sentence", LABELS, spread=True)
+    with_spread = real(store, "document", LABELS, spread=True)
+    plain = real(store, "document", LABELS)
+    for m in ("co", "pairs"):
+        assert (getattr(with_spread, m) != getattr(plain, m)).nnz == 0
+    # spread, entry by entry: the mentions of y in the documents that mention x
+    want = {(x, y): n for x, y, n in store.query(
+        "SELECT a.entity_id, b.entity_id, COUNT(*) FROM (SELECT DISTINCT doc_id, entity_id FROM mentions) a"
+        " JOIN mentions b USING(doc_id) WHERE a.doc_id NOT IN (SELECT doc_id FROM documents WHERE"
+        " near_dup_of IS NOT NULL) GROUP BY a.entity_id, b.entity_id")}
+    got = with_spread.spread.tocoo()
+    assert {(int(x), int(y)): int(n) for x, y, n in zip(got.row, got.col, got.data, strict=True)} == want
+
+    entity = ("ORG", "Europol")
+    want_places = geo._place_counts_sql(store, False, entity)
+    assert geo.place_table(store, with_entity=entity, counts=plain)[["place", "documents", "mentions"]] \
+        .to_dict("records") == want_places.to_dict("records")  # no spread: counted from the mentions
+
+    def no_sql(*a, **kw):
+        raise AssertionError("the map of an entity counted the mentions instead of reading the kept counts")
+
+    monkeypatch.setattr(geo, "_place_counts_sql", no_sql)
+    made.clear()
+    client = create_app(store.path).test_client()
+    r = client.get("/map?label=ORG&name=Europol&format=csv")
+    assert r.status_code == 200
+    import io
+
+    got_places = pd.read_csv(io.BytesIO(r.data))[["place", "documents", "mentions"]]
+    assert got_places.to_dict("records") == want_places.to_dict("records") and len(got_places)
+    assert made and all(c.spread is not None for c in made)  # the app's document counts, block by block

@@ -535,6 +535,22 @@ class Store:
         with self.conn:
             yield self.conn
 
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Read in one snapshot: what the block reads comes from one read transaction, so a writer's
+        commit in between (another connection) cannot make two of its reads disagree. Begins a
+        transaction and rolls it back at the end (nothing is written, nothing is left open to hold
+        back the writer's checkpoints); inside a transaction already open on this connection, it
+        reads in that one and neither begins nor ends it."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        finally:
+            self.conn.rollback()
+
     # -- runs -----------------------------------------------------------------
     def start_run(self, command: str, info: dict) -> int:
         from docmine.version import __version__

@@ -50,8 +50,9 @@ class Counts:
     n_windows: int
     """Windows holding any mention, of any label."""
     spread: sparse.csr_matrix | None = None
-    """Document windows only: at (x, y) the mentions of y in the documents that mention x (the map of
-    the places in an entity's documents reads it)."""
+    """Document windows only, when asked for (``window_counts(spread=True)``; None otherwise): at
+    (x, y) the mentions of y in the documents that mention x (the map of the places in an entity's
+    documents reads it)."""
 
     def __add__(self, other: Counts) -> Counts:
         if other.window != self.window:
@@ -77,13 +78,17 @@ def _grow(m: sparse.csr_matrix, n: int) -> sparse.csr_matrix:
 
 def window_counts(store: Store, window: str, labels: Sequence[str], include_near_duplicates: bool = False,
                   lang: str | None = None, doc_range: tuple[int, int] | None = None,
-                  pair: tuple[str, str] | None = None, tag: str | None = None) -> Counts:
+                  pair: tuple[str, str] | None = None, tag: str | None = None, spread: bool = False) -> Counts:
     """The :class:`Counts` of the mentions of ``labels`` in ``window`` windows, over every document or
     those with ``doc_range[0] <= doc_id < doc_range[1]``; near-duplicates out unless
     ``include_near_duplicates``; only documents in ``lang`` when given. ``pair`` (rows, cols): count
     only the pairs of that table, not every pair of ``labels``. ``tag``: only the documents that
-    carry the tag or mention an entity that does."""
+    carry the tag or mention an entity that does. ``spread``: count :attr:`Counts.spread` too
+    (document windows only; a matrix as large as ``pairs``, which only the map of an entity's
+    places reads)."""
     unit = _unit_sql(window)
+    if spread and window != "document":
+        raise ValueError(f"spread is counted over document windows, not {window} windows")
     where, params = _near_dup_filter(include_near_duplicates), list[str | int]()
     if lang:
         where += " AND m.doc_id IN (SELECT doc_id FROM documents WHERE language = ?)"
@@ -120,9 +125,10 @@ def window_counts(store: Store, window: str, labels: Sequence[str], include_near
     seen = np.asarray(matrix(ones, every).sum(axis=0)).ravel()
     co = (matrix(ones, lmask).T @ matrix(ones, rmask)).tocsr()
     pairs = (matrix(mentions, lmask).T @ matrix(mentions, rmask)).tocsr()
-    docs = spread = None
+    docs = spread_of = None
     if window == "document":
-        spread = (matrix(ones, lmask).T @ matrix(mentions, rmask)).tocsr()
+        if spread:
+            spread_of = (matrix(ones, lmask).T @ matrix(mentions, rmask)).tocsr()
     else:
         # documents in which a pair shares a window: every (window, x, y), each (document, x, y) once
         frame = pd.DataFrame({"u": unit_idx, "e": ent, "d": inc[:, 1]})
@@ -131,7 +137,7 @@ def window_counts(store: Store, window: str, labels: Sequence[str], include_near
         docs = sparse.csr_matrix((per.to_numpy(dtype=float), (per.index.get_level_values(0).to_numpy(dtype=np.int64),
                                                                 per.index.get_level_values(1).to_numpy(dtype=np.int64))),
                                  shape=(n, n))
-    return Counts(window, seen, co, pairs, docs, int(n_windows), spread)
+    return Counts(window, seen, co, pairs, docs, int(n_windows), spread_of)
 
 
 class BlockCounts:
@@ -154,52 +160,49 @@ class BlockCounts:
         self.total: dict[tuple, tuple[tuple, Counts]] = {}  # variant -> (state, counts)
 
     def counts(self, store: Store, window: str, labels: Sequence[str],
-               include_near_duplicates: bool = False) -> Counts:
-        """The store's counts of every pair of ``labels`` (as :func:`window_counts` gives them)."""
+               include_near_duplicates: bool = False, spread: bool = False) -> Counts:
+        """The store's counts of every pair of ``labels`` (as :func:`window_counts` gives them;
+        ``spread``: with :attr:`Counts.spread`, document windows only)."""
         from docmine.store import DOC_BLOCK
 
-        variant = (store.path, window, tuple(labels), include_near_duplicates)
+        variant = (store.path, window, tuple(labels), include_near_duplicates, spread)
         if not store.query("SELECT 1 FROM sqlite_master WHERE name='doc_block_gen'"):
-            return window_counts(store, window, labels, include_near_duplicates)
-        with self.lock:
-            store.conn.execute("BEGIN")  # one snapshot: the generations are those of the rows counted
-            try:
-                store_id = store.get_meta("store_id")
-                gens: dict[int, int] = {b: g for b, g in store.query("SELECT block, gen FROM doc_block_gen")}
-                last = (store.query("SELECT MAX(doc_id) FROM documents")[0][0] or 0) // DOC_BLOCK
-                state = (store_id, last, tuple(sorted(gens.items())))
-                kept = self.total.get(variant)
-                if kept and kept[0] == state:
-                    return kept[1]
+            return window_counts(store, window, labels, include_near_duplicates, spread=spread)
+        with self.lock, store.snapshot():  # one snapshot: the generations are those of the rows counted
+            store_id = store.get_meta("store_id")
+            gens: dict[int, int] = {b: g for b, g in store.query("SELECT block, gen FROM doc_block_gen")}
+            last = (store.query("SELECT MAX(doc_id) FROM documents")[0][0] or 0) // DOC_BLOCK
+            state = (store_id, last, tuple(sorted(gens.items())))
+            kept = self.total.get(variant)
+            if kept and kept[0] == state:
+                return kept[1]
 
-                def count(lo: int, hi: int) -> Counts:
-                    return window_counts(store, window, labels, include_near_duplicates,
-                                         doc_range=(lo * DOC_BLOCK, hi * DOC_BLOCK))
+            def count(lo: int, hi: int) -> Counts:
+                return window_counts(store, window, labels, include_near_duplicates,
+                                     doc_range=(lo * DOC_BLOCK, hi * DOC_BLOCK), spread=spread)
 
-                def generations(hi: int) -> tuple:
-                    return (store_id, tuple(sorted((b, g) for b, g in gens.items() if b < hi)))
+            def generations(hi: int) -> tuple:
+                return (store_id, tuple(sorted((b, g) for b, g in gens.items() if b < hi)))
 
-                base = self.base.get(variant)
-                if base is None or base[0] != generations(base[1]):
-                    base = (generations(last), last, count(0, last))  # every block before the last
-                total, end = base[2], base[1]
-                for block in range(end, last + 1):
-                    key = (variant, block)
-                    gen = (store_id, gens.get(block, 0))
-                    if key not in self.blocks or self.blocks[key][0] != gen:
-                        self.blocks[key] = (gen, count(block, block + 1))
-                    if block < last and base[1] == block:  # a block the ingest has left: into the base
-                        base = (generations(block + 1), block + 1, base[2] + self.blocks.pop(key)[1])
-                        total = base[2]
-                    else:
-                        total = total + self.blocks[key][1]
-                self.base[variant] = base
-                for key in [k for k in self.blocks if k[0] == variant and k[1] < base[1]]:
-                    del self.blocks[key]
-                self.total[variant] = (state, total)
-                return total
-            finally:
-                store.conn.rollback()
+            base = self.base.get(variant)
+            if base is None or base[0] != generations(base[1]):
+                base = (generations(last), last, count(0, last))  # every block before the last
+            total, end = base[2], base[1]
+            for block in range(end, last + 1):
+                key = (variant, block)
+                gen = (store_id, gens.get(block, 0))
+                if key not in self.blocks or self.blocks[key][0] != gen:
+                    self.blocks[key] = (gen, count(block, block + 1))
+                if block < last and base[1] == block:  # a block the ingest has left: into the base
+                    base = (generations(block + 1), block + 1, base[2] + self.blocks.pop(key)[1])
+                    total = base[2]
+                else:
+                    total = total + self.blocks[key][1]
+            self.base[variant] = base
+            for key in [k for k in self.blocks if k[0] == variant and k[1] < base[1]]:
+                del self.blocks[key]
+            self.total[variant] = (state, total)
+            return total
 
 
 def comention(store: Store, rows: str, cols: str, window: str = "document", measure: str = "npmi",

@@ -137,14 +137,8 @@ def entity_counts(store: Store, entity_ids: Iterable[int] | None = None) -> dict
     counts; blocks written since they were counted are counted here (nothing is written), each
     once per generation in this process (see :data:`STALE_KEPT`).
     ``entity_ids``: only these entities (a search's: a few rows summed, not every entity's)."""
-    snapshot = not store.conn.in_transaction
-    if snapshot:  # one snapshot: the generations read are those of the rows counted
-        store.conn.execute("BEGIN")
-    try:
+    with store.snapshot():  # the generations read are those of the rows counted
         return _entity_counts(store, entity_ids)
-    finally:
-        if snapshot:
-            store.conn.rollback()
 
 
 def _entity_counts(store: Store, entity_ids: Iterable[int] | None) -> dict[int, tuple[int, int]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -105,8 +106,9 @@ def place_table(store: Store, include_near_duplicates: bool = False,
                 with_entity: tuple[str, str] | None = None, counts: Counts | None = None) -> pd.DataFrame:
     """Every PLACE entity with its documents, mentions and coordinates (NaN where unknown);
     ``with_entity`` (label, canonical): only in the documents that mention that entity.
-    ``counts``: the store's co-mention counts of document windows over every label, near-duplicates
-    as ``include_near_duplicates`` says (the web app keeps them): read instead of the mentions."""
+    ``counts``: the store's co-mention counts of document windows over every label with their
+    ``spread`` (``window_counts(..., spread=True)``), near-duplicates as ``include_near_duplicates``
+    says (the web app keeps them): read instead of the mentions (counts without ``spread`` are not)."""
     if with_entity is not None and counts is not None and counts.spread is not None:
         df = _place_counts_with(store, with_entity, counts)
     elif with_entity is None and store.version() >= 8:
@@ -126,10 +128,7 @@ def _place_counts(store: Store, include_near_duplicates: bool) -> pd.DataFrame:
     same table as counting every place mention (5 million mentions: 2 s)."""
     from docmine.analysis.entities import entity_counts
 
-    snapshot = not store.conn.in_transaction
-    if snapshot:  # one snapshot: the near-duplicates subtracted are those of the counts
-        store.conn.execute("BEGIN")
-    try:
+    with store.snapshot():  # the near-duplicates subtracted are those of the counts
         names: dict[int, str] = {eid: name for eid, name in store.query(
             "SELECT entity_id, canonical FROM entities WHERE label = 'PLACE'")}
         counts = {eid: list(md) for eid, md in entity_counts(store, names).items()}
@@ -140,12 +139,15 @@ def _place_counts(store: Store, include_near_duplicates: bool) -> pd.DataFrame:
                 if eid in counts:
                     counts[eid][0] -= mentions
                     counts[eid][1] -= documents
-    finally:
-        if snapshot:
-            store.conn.rollback()
-    rows = sorted((-d, names[eid], m) for eid, (m, d) in counts.items() if d > 0 and eid in names)
-    return pd.DataFrame({"place": [r[1] for r in rows], "documents": [-r[0] for r in rows],
-                         "mentions": [r[2] for r in rows]})
+    return _place_frame((d, names[eid], m) for eid, (m, d) in counts.items() if d > 0 and eid in names)
+
+
+def _place_frame(rows: Iterable[tuple[int, str, int]]) -> pd.DataFrame:
+    """The table of places from (documents, place, mentions) rows: place, documents, mentions, by
+    documents (most first), then place, then mentions."""
+    ordered = sorted((-documents, place, mentions) for documents, place, mentions in rows)
+    return pd.DataFrame({"place": [r[1] for r in ordered], "documents": [-r[0] for r in ordered],
+                         "mentions": [r[2] for r in ordered]})
 
 
 def _place_counts_with(store: Store, entity: tuple[str, str], counts: Counts) -> pd.DataFrame:
@@ -160,10 +162,8 @@ def _place_counts_with(store: Store, entity: tuple[str, str], counts: Counts) ->
         in_them = dict(zip(spread.indices.tolist(), spread.data.tolist(), strict=True))
         for eid, name in store.query("SELECT entity_id, canonical FROM entities WHERE label = 'PLACE'"):
             if shared.get(eid, 0) > 0:
-                rows.append((-int(shared[eid]), name, int(in_them.get(eid, 0))))
-    rows.sort()
-    return pd.DataFrame({"place": [r[1] for r in rows], "documents": [-r[0] for r in rows],
-                         "mentions": [r[2] for r in rows]})
+                rows.append((int(shared[eid]), name, int(in_them.get(eid, 0))))
+    return _place_frame(rows)
 
 
 def _place_counts_sql(store: Store, include_near_duplicates: bool,

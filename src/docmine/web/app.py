@@ -163,8 +163,11 @@ def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = T
 
     def window_counts(s: Store, window: str) -> Counts:
         """The store's co-mention counts of every pair of labels in ``window`` windows: kept per block
-        of documents, so a write (an ingest batch) costs a recount of its block, not of the store."""
-        return cache.get(("counts", window), lambda: block_counts.counts(s, window, LABELS))
+        of documents, so a write (an ingest batch) costs a recount of its block, not of the store.
+        Document windows carry ``spread`` (the map of an entity's places reads it): one kept set
+        serves the entity pages, the tables and the map."""
+        return cache.get(("counts", window),
+                         lambda: block_counts.counts(s, window, LABELS, spread=window == "document"))
 
     app.extensions["docmine"] = {"window_counts": window_counts, "cache": cache}  # shared with the JSON API
 
