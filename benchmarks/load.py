@@ -19,6 +19,7 @@ beside the start-up time of the interpreter itself (``--cli-only``: only those).
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import os
 import random
@@ -93,7 +94,16 @@ def synthetic_result(n: int, rng: random.Random, sentences_range: tuple[int, int
            "text": body, "title": f"Press release {n}", "date": f"{2015 + n % 10}-{1 + n % 12:02d}-{1 + n % 28:02d}",
            "language": "en", "page_starts": [0], "size": len(body), "meta": {}, "tables": []}
     return {"path": doc["path"], "document": doc, "sentences": sentences, "mentions": mentions, "mtime_ns": 0,
-            "minhash": None}
+            "minhash": None, "facets": _facets().document(mentions)}
+
+
+@functools.lru_cache(maxsize=1)
+def _facets():
+    """The drug classes and countries of a document's entities, as an ingest worker gives them."""
+    from docmine.nlp.facets import FacetResolver
+    from docmine.nlp.lexicon import Lexicon
+
+    return FacetResolver(Lexicon.load())
 
 
 def generate(db: str, docs: int, start: int = 0, batch: int = 200, seed: int = 0,
@@ -170,6 +180,9 @@ def routes(db: str) -> dict[str, list[str]]:
         "entity csv": [u + "?format=csv" for u in ent_urls[:10]],
         "search entity": [f"/search?q={quote(name)}" for _, name in ents[:20]],
         "search text": [f"/search?q={quote(w)}&text=1" for w in ("heroin", "container port", '"organised crime"')],
+        "search facet": [f"/search?q={quote(d)}&country={quote(c)}"
+                         for d, c in (("heroin", "Spain"), ("cocaine", "Türkiye"), ("cannabis", "Iran"))]
+        + [f"/search?q=heroin&text=1&drug_class={quote(c)}" for c in ("cocaine-type", "opiate")],
         "autocomplete": [f"/autocomplete?q={quote(name[:3])}" for _, name in ents[:20]],
         "comention": ["/comention", "/comention?rows=PLACE&cols=DRUG&window=sentence"],
         "evidence": ["/evidence?row=Europol&col=heroin", "/evidence?row=Spain&col=cocaine&window=paragraph"],
@@ -183,7 +196,8 @@ def routes(db: str) -> dict[str, list[str]]:
         "api documents": [f"/api/documents?limit=50&offset={(i * 997) % max(1, n_docs - 50)}" for i in range(10)],
         "api document": [f"/api/documents/{1 + (i * 7919) % n_docs}" for i in range(20)],
         "api search": [f"/api/search?q={quote(name)}" for _, name in ents[:10]]
-        + [f"/api/search?q={quote(w)}&text=1" for w in ("heroin", "container port")],
+        + [f"/api/search?q={quote(w)}&text=1" for w in ("heroin", "container port")]
+        + [f"/api/search?q={quote(d)}&facets=1&country=Spain" for d in DRUGS[:3]],
         "api comention": ["/api/comention", "/api/comention?rows=PLACE&cols=DRUG&window=sentence"],
     }
 

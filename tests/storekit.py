@@ -1,6 +1,7 @@
 """Write small, exactly known stores through the store's own API (for analysis tests)."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -32,7 +33,17 @@ def add_document(store: Store, path: str, text: str, entities: dict[str, str], d
            "title": path, "date": date, "language": "en", "page_starts": [0], "size": len(text), "meta": {},
            "tables": tables or []}
     store.write_batch([{"path": path, "document": doc, "sentences": sents, "mentions": mentions, "mtime_ns": 0,
-                        "minhash": signature(text) if minhash else None}], run_id)
+                        "minhash": signature(text) if minhash else None,
+                        "facets": facet_resolver().document(mentions)}], run_id)
+
+
+@functools.lru_cache(maxsize=1)
+def facet_resolver():
+    """The drug classes and countries of a document's entities, as an ingest worker gives them."""
+    from docmine.nlp.facets import FacetResolver
+    from docmine.nlp.lexicon import Lexicon
+
+    return FacetResolver(Lexicon.load())
 
 
 # A three-document store of two agencies, two drugs and two countries, for tests of the query

@@ -234,6 +234,15 @@ def test_filter_search_results_by_a_facet(server, browser):
     wait.until(EC.presence_of_element_located((By.ID, "active")))
     dates = [e.text.split(" ·")[0] for e in browser.find_elements(By.CSS_SELECTOR, "td .muted")]
     assert dates and all(d.startswith(year) for d in dates)
+    # then by the country of the places the documents mention
+    browser.get(server + "/search?q=heroin")
+    country = browser.find_elements(By.CSS_SELECTOR, "#facets a.facet[data-facet='country']")[0]
+    name, n = country.text, int(country.find_element(By.XPATH, "following-sibling::span").text)
+    country.click()
+    wait.until(EC.presence_of_element_located((By.ID, "active")))
+    assert f"country {name}" in browser.find_element(By.ID, "active").text
+    docs = {a.get_attribute("href").split("?")[0] for a in browser.find_elements(By.CSS_SELECTOR, "td > a")}
+    assert 0 < len(docs) <= n
     _shot(browser, "search-facets")
 
 

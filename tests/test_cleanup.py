@@ -170,3 +170,43 @@ def test_a_drop_is_undone_by_removing_its_table_and_canonicalizing(work):
     after = entities(work, "ORG")
     assert after["Annual Report Questionnaire"] == before
     assert "International Criminal Police Organization" in after and "INTERPOL" not in after
+
+
+def _facets(folder) -> set[tuple[str, str, int]]:
+    con = sqlite3.connect(folder / "docmine.db")
+    try:
+        return set(con.execute("SELECT facet, value, doc_id FROM doc_facets JOIN facet_values USING(value_id)")
+                   .fetchall())
+    finally:
+        con.close()
+
+
+def _facets_from_mentions(folder) -> set[tuple[str, str, int]]:
+    """What each document's drug classes and countries are, from its stored mentions now."""
+    from storekit import facet_resolver
+
+    con = sqlite3.connect(folder / "docmine.db")
+    try:
+        pairs = con.execute("SELECT DISTINCT m.doc_id, e.label, e.canonical FROM mentions m JOIN entities e"
+                            " USING(entity_id) WHERE e.label IN ('DRUG', 'PLACE')").fetchall()
+    finally:
+        con.close()
+    return {(*f, doc_id) for doc_id, label, canonical in pairs if (f := facet_resolver()(label, canonical))}
+
+
+def test_the_drug_class_and_country_facets_follow_a_clean_up(work):
+    """Ingest wrote each document's facets in the worker; dropping a country and relabelling a
+    drug writes them again, so search narrows by what the store now says."""
+    before = _facets(work)
+    assert before == _facets_from_mentions(work)  # the workers' facets are those of the stored mentions
+    netherlands = {d for f, v, d in before if (f, v) == ("country", "Netherlands")}
+    assert netherlands
+    run_cli("entity", "drop", "Netherlands", "--label", "PLACE", cwd=work)
+    run_cli("entity", "drop", "Rotterdam", "--label", "PLACE", cwd=work)
+    after = _facets(work)
+    assert after == _facets_from_mentions(work) and after != before
+    left = {d for f, v, d in after if (f, v) == ("country", "Netherlands")}  # by other Dutch places
+    assert left < netherlands
+    out = run_cli("search", "Europol", "--facets", "--limit", "100", cwd=work).stdout
+    shown = dict(part.rsplit(" ", 1) for part in out.split("country: ")[1].split("\n")[0].split(", "))
+    assert int(shown.get("Netherlands", 0)) <= len(left)

@@ -82,6 +82,12 @@ def test_a_store_written_by_docmine_0_1_opens_migrates_and_keeps_its_data(tmp_pa
         pass
     assert schema(db) == schema(str(tmp_path / "new.db"))
 
+    # migration 9 classed the stored drugs and placed the places: search can narrow by them
+    facets = set(rows(db, "SELECT facet, value FROM doc_facets JOIN facet_values USING(value_id)"))
+    assert {("drug_class", "opiate"), ("country", "Türkiye")} <= facets
+    assert set(api.search("Europol", db=db, country="Turkey")["path"]) <= {p for (p,) in rows(
+        db, "SELECT d.path FROM documents d JOIN doc_facets f USING(doc_id) JOIN facet_values v USING(value_id)"
+        " WHERE v.value = 'Türkiye'")}
     # every query works on the migrated store
     ents = api.entities(db=db, top=0)
     assert {"Europol", "heroin", "Türkiye", "John Smith"} <= set(ents["entity"])

@@ -161,7 +161,33 @@ def test_a_store_far_past_one_block_sums_its_blocks(tmp_path, monkeypatch):
         assert ent_mod.entity_rows(s, None, None).rows == _plain(s, monkeypatch)
 
 
-FACET_FILTERS = [{}, {"date_from": "2019-06-01"}, {"lang": "en"}, {"tag": "case-7"}]
+FACET_FILTERS = [{}, {"date_from": "2019-06-01"}, {"lang": "en"}, {"tag": "case-7"}, {"country": "Spain"},
+                 {"drug_class": "cocaine-type"}]
+
+
+def test_drug_class_and_country_facets_count_and_narrow_the_documents(store):
+    """A document counts once for each class of the drugs it mentions and each country of its
+    places; a filter keeps the documents that have the value, named as a user would name it."""
+    every = search_mod.result_facets(store, "heroin OR cocaine", True)
+    heroin, cocaine, spain = ({i for i, (_, text, _) in enumerate(DOCS, 1) if word in text.lower()}
+                              for word in ("heroin", "cocaine", "spain"))
+    assert every["drug_class"] == sorted([("opiate", len(heroin)), ("cocaine-type", len(cocaine))],
+                                         key=lambda kv: (-kv[1], kv[0]))
+    assert every["country"] == [("Spain", len(spain))]
+    assert list(every) == list(search_mod.FACETS)
+    for given in ("Spain", "spain", "Madrid"):  # a city names its country
+        assert result_doc_ids(store, "heroin OR cocaine", True, country=given) == sorted(spain)
+    assert result_doc_ids(store, "x", False, [("DRUG", "heroin")], drug_class="cocaine") == sorted(heroin & cocaine)
+    narrowed = search_mod.result_facets(store, "x", False, [("DRUG", "heroin")], drug_class="cocaine-type")
+    assert dict(narrowed["drug_class"]) == {"opiate": len(heroin & cocaine), "cocaine-type": len(heroin & cocaine)}
+    hits = search_mod.search_rows(store, "heroin", country="Spain", limit=100)
+    assert {r.doc_id for r in hits.itertuples()} == heroin & spain
+    assert {r.doc_id for r in full_text_rows(store, "Europol", drug_class="opiate").itertuples()} == {
+        i for i, (_, text, _) in enumerate(DOCS, 1) if "Europol" in text} & heroin
+    with pytest.raises(ValueError, match=r"no document here mentions a place in 'Narnia'.*Spain"):
+        search_mod.search_rows(store, "heroin", country="Narnia")
+    with pytest.raises(ValueError, match="drug class values in this store: cocaine-type, opiate"):
+        search_mod.result_facets(store, "heroin", True, drug_class="stimulant")
 
 
 @pytest.mark.parametrize("filters", FACET_FILTERS)

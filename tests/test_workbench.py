@@ -253,6 +253,29 @@ def test_facets_count_the_results_and_a_facet_narrows_them(client, db):
     assert len(hits) > 50 and 'id="more"' in html
 
 
+def test_drug_class_and_country_facets_count_and_narrow_a_search(client, db):
+    html = client.get("/search?q=heroin").data.decode()
+    countries = dict((c, int(n)) for c, n in re.findall(
+        r'data-facet="country" href="[^"]+">([^<]+)</a> <span class="muted">(\d+)', html))
+    classes = dict((c, int(n)) for c, n in re.findall(
+        r'data-facet="drug_class" href="[^"]+">([^<]+)</a> <span class="muted">(\d+)', html))
+    assert countries.get("Türkiye", 0) >= 5 and classes.get("opiate", 0) >= 5
+    heroin_docs = {r[0] for r in q(db, "SELECT DISTINCT m.doc_id FROM mentions m JOIN entities e USING(entity_id)"
+                                       " WHERE e.label='DRUG' AND e.canonical='heroin'")}
+    turkish = {r[0] for r in q(db, "SELECT doc_id FROM doc_facets JOIN facet_values USING(value_id)"
+                                 " WHERE facet='country' AND value='Türkiye'")}
+    assert countries["Türkiye"] == len(heroin_docs & turkish)
+    # a facet link narrows: every row is a heroin document with a place in Türkiye
+    link = re.search(r'data-facet="country" href="([^"]+)">Türkiye<', html).group(1).replace("&amp;", "&")
+    narrowed = client.get(link).data.decode()
+    assert "<b>country</b> Türkiye" in narrowed
+    api = client.get("/api/search?q=heroin&country=turkey&facets=1&limit=1000").json
+    assert {r["doc_id"] for r in api["rows"]} == heroin_docs & turkish
+    assert {f["value"]: f["documents"] for f in api["facets"]["country"]}["Türkiye"] == len(heroin_docs & turkish)
+    bad = client.get("/api/search?q=heroin&drug_class=nonsense")
+    assert bad.status_code == 400 and "opiate" in bad.json["error"]
+
+
 def test_the_map_places_every_located_place_and_lists_the_rest(client, db):
     from docmine.analysis.geo import locate
 

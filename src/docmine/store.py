@@ -268,19 +268,29 @@ def _m8_entity_counts(conn: sqlite3.Connection) -> None:
 
 def _m9_doc_facets(conn: sqlite3.Connection) -> None:
     """8 -> 9: each document's search facets that come from its entities: the classes of the
-    drugs it mentions and the countries of its places (:mod:`docmine.nlp.facets`), one row per
-    (facet, value, document), so search counts and filters them by index instead of reading the
-    mentions (100,000 documents: milliseconds instead of half a second). Filled here from the
-    stored entities with docmine's own lexicons; written with each new document from then on."""
-    conn.execute("CREATE TABLE IF NOT EXISTS doc_facets (facet TEXT NOT NULL, value TEXT NOT NULL,"
+    drugs it mentions and the countries of its places (:mod:`docmine.nlp.facets`). Values are
+    numbered (``facet_values``) and ``doc_facets`` holds one (value, document) pair each, so
+    search counts 20,000 result documents by an integer index instead of reading their mentions
+    (100,000 documents: 0.07 s instead of half a second). Filled here from the stored entities
+    with docmine's own lexicons; written with each new document from then on."""
+    conn.execute("CREATE TABLE IF NOT EXISTS facet_values (value_id INTEGER PRIMARY KEY, facet TEXT NOT NULL,"
+                 " value TEXT NOT NULL, UNIQUE (facet, value))")
+    conn.execute("CREATE TABLE IF NOT EXISTS doc_facets (value_id INTEGER NOT NULL REFERENCES facet_values(value_id),"
                  " doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,"
-                 " PRIMARY KEY (facet, value, doc_id)) WITHOUT ROWID")
-    conn.execute("CREATE INDEX IF NOT EXISTS doc_facets_doc ON doc_facets(doc_id, facet, value)")
+                 " PRIMARY KEY (value_id, doc_id)) WITHOUT ROWID")
+    conn.execute("CREATE INDEX IF NOT EXISTS doc_facets_doc ON doc_facets(doc_id, value_id)")
     if conn.execute("SELECT 1 FROM entities WHERE label IN ('DRUG', 'PLACE') LIMIT 1").fetchone():
         from docmine.nlp.facets import FacetResolver
         from docmine.nlp.lexicon import Lexicon
 
         _fill_doc_facets(conn, FacetResolver(Lexicon.load()))
+
+
+def _facet_value_id(conn: sqlite3.Connection, facet: str, value: str) -> int:
+    row = conn.execute("SELECT value_id FROM facet_values WHERE facet = ? AND value = ?", (facet, value)).fetchone()
+    if row:
+        return int(row[0])
+    return int(conn.execute("INSERT INTO facet_values(facet, value) VALUES (?,?)", (facet, value)).lastrowid or 0)
 
 
 def _fill_doc_facets(conn: sqlite3.Connection, facet_of: Callable[[str, str], tuple[str, str] | None]) -> None:
@@ -290,18 +300,19 @@ def _fill_doc_facets(conn: sqlite3.Connection, facet_of: Callable[[str, str], tu
     from docmine.nlp.facets import FACET_OF_LABEL
 
     labels = tuple(FACET_OF_LABEL)
+    conn.execute("DELETE FROM doc_facets")
+    conn.execute("DELETE FROM facet_values")
     rows = []
     for entity_id, label, canonical in conn.execute(
             f"SELECT entity_id, label, canonical FROM entities WHERE label IN ({','.join('?' * len(labels))})",
             labels).fetchall():
         found = facet_of(label, canonical)
         if found is not None:
-            rows.append((entity_id, *found))
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS entity_facet (entity_id INTEGER PRIMARY KEY, facet TEXT, value TEXT)")
+            rows.append((entity_id, _facet_value_id(conn, *found)))
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS entity_facet (entity_id INTEGER PRIMARY KEY, value_id INTEGER)")
     conn.execute("DELETE FROM temp.entity_facet")
-    conn.executemany("INSERT INTO temp.entity_facet VALUES (?,?,?)", rows)
-    conn.execute("DELETE FROM doc_facets")
-    conn.execute("INSERT OR IGNORE INTO doc_facets(facet, value, doc_id) SELECT DISTINCT f.facet, f.value, m.doc_id"
+    conn.executemany("INSERT INTO temp.entity_facet VALUES (?,?)", rows)
+    conn.execute("INSERT OR IGNORE INTO doc_facets(value_id, doc_id) SELECT DISTINCT f.value_id, m.doc_id"
                  " FROM temp.entity_facet f JOIN mentions m ON m.entity_id = f.entity_id")
     conn.execute("DELETE FROM temp.entity_facet")
 
@@ -711,8 +722,8 @@ class Store:
                 " page, source, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows,
             )
-            c.executemany("INSERT OR IGNORE INTO doc_facets(facet, value, doc_id) VALUES (?,?,?)",
-                          [(facet, value, doc_id) for facet, value in r.get("facets") or ()])
+            c.executemany("INSERT OR IGNORE INTO doc_facets(value_id, doc_id) VALUES (?,?)",
+                          [(_facet_value_id(c, facet, value), doc_id) for facet, value in r.get("facets") or ()])
             if r.get("minhash") is not None:
                 c.execute("INSERT INTO doc_minhash(doc_id, sig) VALUES (?,?)", (doc_id, json.dumps(r["minhash"])))
             c.executemany(
