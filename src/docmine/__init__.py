@@ -23,6 +23,7 @@ from docmine.api import (  # noqa: F401
     open_store,
     report,
     search,
+    search_facets,
     seizure_cube,
     seizures,
     tag,
@@ -33,9 +34,9 @@ from docmine.api import (  # noqa: F401
 )
 from docmine.version import __version__  # noqa: F401
 
-__all__ = ["ingest", "search", "entities", "comention", "evidence", "topics", "export", "failures", "evaluate",
-           "canonicalize", "clean_entity", "open_store", "report", "topic_trend", "topic_entities", "seizures",
-           "seizure_cube", "tag", "tags", "__version__"]
+__all__ = ["ingest", "search", "search_facets", "entities", "comention", "evidence", "topics", "export", "failures",
+           "evaluate", "canonicalize", "clean_entity", "open_store", "report", "topic_trend", "topic_entities",
+           "seizures", "seizure_cube", "tag", "tags", "__version__"]
 
 # Three API functions share their name with a submodule: ``docmine.export`` (tables),
 # ``docmine.evaluate`` (scoring) and ``docmine.report`` (the HTML report). Importing a submodule

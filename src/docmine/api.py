@@ -249,12 +249,21 @@ def search_rows(query: str, db: str = DEFAULT_DB, **kw) -> Rows:
         return _search(store, query, **kw)
 
 
-def search_facets(query: str, db: str = DEFAULT_DB, **kw) -> dict[str, list[tuple[str, int]]]:
-    """How the documents a search matches divide (the first 20,000 of them): for each facet of
-    :data:`docmine.analysis.search.FACETS` (label, drug_class, country, year, language, topic,
-    tag), its values with their numbers of documents, most frequent first (label: of the entities
-    found). Takes the arguments of :func:`search` except ``limit``, ``path``, ``label`` and
-    ``fuzzy`` apply to the entities found."""
+def search_facets(query: str, db: str = DEFAULT_DB, **kw) -> pd.DataFrame:
+    """How the documents a search matches divide (the first 20,000 of them): one row per facet
+    (label, drug_class, country, year, language, topic, tag) and value with its number of
+    ``documents``, most frequent first within a facet (label: the entities found, one each).
+    Takes the arguments of :func:`search` but ``limit`` and ``path``."""
+    import pandas as pd
+
+    counts = search_facet_counts(query, db, **kw)
+    return pd.DataFrame([(facet, value, n) for facet, values in counts.items() for value, n in values],
+                        columns=["facet", "value", "documents"])
+
+
+def search_facet_counts(query: str, db: str = DEFAULT_DB, **kw) -> dict[str, list[tuple[str, int]]]:
+    """:func:`search_facets` as {facet: [(value, documents), ...]}, without importing pandas
+    (what ``docmine search --facets`` prints)."""
     from docmine.analysis.search import find_entity_rows, result_facets
 
     text = bool(kw.pop("text", False))

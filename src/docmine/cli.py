@@ -249,7 +249,7 @@ def cmd_search(a) -> int:
     filters = dict(label=a.label, fuzzy=a.fuzzy, text=a.text, date_from=a.date_from, date_to=a.date_to, topic=a.topic,
                    lang=a.lang, tag=a.tag, drug_class=a.drug_class, country=a.country)
     if a.facets:
-        counts = api.search_facets(a.query, db=a.db, **filters)
+        counts = api.search_facet_counts(a.query, db=a.db, **filters)
         if not any(counts.values()):
             print(f"no match for {a.query!r}")
         for facet, values in counts.items():
