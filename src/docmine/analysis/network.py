@@ -1,9 +1,18 @@
 """Co-mention tables as networks (GraphML, GEXF for Gephi) and heatmap images."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(value) -> str:
+    """``value`` as text GraphML and GEXF can hold: a character XML forbids (a NUL byte a PDF left in
+    a name) becomes U+FFFD instead of failing the whole export."""
+    return _NOT_XML.sub("\ufffd", str(value))
 
 
 def to_graph(table: pd.DataFrame, measure: str = "npmi"):
@@ -19,10 +28,12 @@ def to_graph(table: pd.DataFrame, measure: str = "npmi"):
     cols_label = table.attrs.get("cols", "COL")
     for r in table.itertuples(index=False):
         for name, label, freq in ((r.row, rows_label, r.row_count), (r.col, cols_label, r.col_count)):
-            node = f"{label}:{name}"
+            node = _xml_text(f"{label}:{name}")
             if node not in g:
-                g.add_node(node, label=str(name), name=str(name), type=str(label), frequency=int(freq))
-        g.add_edge(f"{rows_label}:{r.row}", f"{cols_label}:{r.col}", weight=float(getattr(r, measure)),
+                g.add_node(node, label=_xml_text(name), name=_xml_text(name), type=_xml_text(label),
+                           frequency=int(freq))
+        g.add_edge(_xml_text(f"{rows_label}:{r.row}"), _xml_text(f"{cols_label}:{r.col}"),
+                   weight=float(getattr(r, measure)),
                    count=int(r.count), documents=int(r.documents), measure=measure)
     return g
 
