@@ -371,6 +371,12 @@ def test_an_org_headed_by_an_event_or_instrument_word_before_its_preposition_is_
     # a body's head before the preposition stays an organisation
     found = rules(nlp, "She joined the Bank for International Settlements in Basel last year.")
     assert ("Bank for International Settlements", "ORG") in found
+    # ... even when its last word, after the preposition, is an event's or a project's
+    found = rules(nlp, "Funding came from the Institute for Crime Prevention Research Project.")
+    assert ("Institute for Crime Prevention Research Project", "ORG") in found
+    # a fund is as often a body as a sum of money ("World Monuments Fund", "International Monetary Fund")
+    found = rules(nlp, "The grant to the World Monuments Fund (WMF) will support conservation work.")
+    assert ("World Monuments Fund", "ORG") in found
 
 
 def test_a_plural_body_word_names_a_kind_of_body_not_one_body(nlp):

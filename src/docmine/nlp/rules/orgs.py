@@ -76,9 +76,12 @@ class OrgRules:
         doc = span.doc
         start, end = span.start, span.end
         titles = self.persons.titles
-        if words[-1] in self.not_org_heads or span.text.lower().startswith(self.not_org_starts):
-            return None
         head = phrase_head(span)
+        # the last word decides unless a body's word heads the name before its first preposition:
+        # "Executive Office for Immigration Review" is an office, not a review
+        if words[-1] in self.not_org_heads and (head == words[-1] or head not in self.org_words) \
+                or span.text.lower().startswith(self.not_org_starts):
+            return None
         if words[-1] == "government" and end - start >= 2 and not self.know.known_org(span.text):
             country = doc[start: end - 1]
             if self.know.place_name(country.text):  # "the U.S. Government": the country, as "Government of X"
