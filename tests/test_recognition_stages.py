@@ -175,6 +175,19 @@ def test_a_model_org_ending_in_a_persons_surname_is_that_person():
     assert _full_names([ms[0]], frozenset())[0].label == "ORG"
 
 
+def test_a_model_org_ending_in_a_surname_is_a_person_only_from_a_first_name():
+    from docmine.nlp.doc_resolution import _full_names
+    from docmine.nlp.lexicon import given_names
+
+    # "the company changed its name from Casa Luiz Caloi ... Caloi was directed by the Caloi family"
+    ms = [Mention(0, 15, "ORG", "Casa Luiz Caloi", source="model"),
+          Mention(20, 25, "PERSON", "Caloi", source="model"),
+          Mention(30, 45, "ORG", "Lydia Caloi", source="model")]
+    out = _full_names(ms, frozenset(), given_names())
+    assert [(m.text, m.label) for m in out] == [("Casa Luiz Caloi", "ORG"), ("Caloi", "PERSON"),
+                                                ("Lydia Caloi", "PERSON")]
+
+
 def test_one_label_per_name_follows_the_lexicon_then_a_clear_majority():
     text = "Matanga. Matanga. Matanga. Matanga. Europol. Europol."
     ms = [Mention(0, 7, "PLACE", "Matanga", source="model"), Mention(9, 16, "PLACE", "Matanga", source="model"),

@@ -371,6 +371,12 @@ def test_an_org_headed_by_an_event_or_instrument_word_before_its_preposition_is_
     # a body's head before the preposition stays an organisation
     found = rules(nlp, "She joined the Bank for International Settlements in Basel last year.")
     assert ("Bank for International Settlements", "ORG") in found
+    # ... even when its last word, after the preposition, is an event's or a project's
+    found = rules(nlp, "Funding came from the Institute for Crime Prevention Research Project.")
+    assert ("Institute for Crime Prevention Research Project", "ORG") in found
+    # a fund is as often a body as a sum of money ("World Monuments Fund", "International Monetary Fund")
+    found = rules(nlp, "The grant to the World Monuments Fund (WMF) will support conservation work.")
+    assert ("World Monuments Fund", "ORG") in found
 
 
 def test_a_plural_body_word_names_a_kind_of_body_not_one_body(nlp):
@@ -502,6 +508,20 @@ def test_the_anonymity_network_and_cryptocurrencies_are_no_names(nlp):
     assert rules(nlp, "Users may access the platform through Tor and pay in Bitcoin.") == {}
 
 
+def test_an_ambiguous_street_name_without_drug_context_keeps_the_models_name(nlp):
+    found = rules(nlp, "The title was theirs until the last challenge game , when the Crystals won 3-2 .")
+    assert ("Crystals", "ORG") in found
+    assert rules(nlp, "Police seized 3 kg of ice and Crystals in the raid.").get(("Crystals", "DRUG"))
+
+
+def test_a_blocked_code_that_starts_a_longer_name_is_part_of_it(nlp):
+    # "NOK" alone is a currency; the first word of a company's name is not
+    found = rules(nlp, "In 2002 , Angelo launched NOK Entertainment to create a company that could market events .")
+    assert ("NOK Entertainment", "ORG") in found
+    assert ("Python Software Foundation", "ORG") in rules(nlp, "The Python Software Foundation said so.")
+    assert rules(nlp, "Prices were listed in NOK and EUR 2.1 million was seized.") == {}
+
+
 def test_a_capitalised_phrase_that_starts_with_a_verb_is_no_organisation(nlp):
     # fact-sheet headings and titles of orders: a verb and its object, read by the model as ORG
     found = rules(nlp, "Mexico's National Strategy to Prevent Addictions reached 25 million people.")
@@ -511,6 +531,17 @@ def test_a_capitalised_phrase_that_starts_with_a_verb_is_no_organisation(nlp):
     # bodies named after an activity keep their name: a noun ("Housing"), or the head itself
     found = rules(nlp, "The Housing Authority and the Training Centre opened in 2019.")
     assert ("Housing Authority", "ORG") in found
+
+
+def test_a_verb_base_form_in_running_text_starts_a_name(nlp):
+    # after a preposition or a verb the base form is a name's first word; after "to" and in a
+    # heading it is a verb (the headings above stay dropped)
+    found = rules(nlp, "Konami won a patent infringement suit against Amuse World in 2007.")
+    assert ("Amuse World", "ORG") in found
+    found = rules(nlp, "A Korean judge has ordered Amuse World to pay Konami damages.")
+    assert ("Amuse World", "ORG") in found
+    heading = "Prevent Addictions\nThe strategy reached 25 million people."
+    assert ("Prevent Addictions", "ORG") not in rules(nlp, heading)
 
 
 def test_verb_forms_from_the_dictionary():

@@ -234,17 +234,21 @@ def _headings(text: str, mentions: list[Mention], org_words: frozenset[str] = fr
     return out
 
 
-def _full_names(mentions: list[Mention], org_words: frozenset[str]) -> list[Mention]:
+def _full_names(mentions: list[Mention], org_words: frozenset[str],
+                given: frozenset[str] | None = None) -> list[Mention]:
     """A model ORG of two or three capitalised words ending in a surname this document gives a
     person on its own ("Lydia Sheffield" as ORG in a heading, "Ms. Sheffield" a PERSON) is that
-    person. Not a name with a body's word ("Sheffield Police Department")."""
+    person. Not a name with a body's word ("Sheffield Police Department"), nor, when ``given``
+    (first names, ``models/given_names.txt``) is known, one that does not start with a first name:
+    a company or a product named after its founder ("Casa Luiz Caloi" beside "Caloi", "Mozilla
+    Firefox")."""
     surnames = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text and len(m.text) > 2}
     out = []
     for m in mentions:
         words = m.text.split()
         if m.source == "model" and m.label == "ORG" and 2 <= len(words) <= 3 and words[-1] in surnames \
                 and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words) \
-                and not any(w.lower() in org_words for w in words):
+                and not any(w.lower() in org_words for w in words) and (not given or words[0] in given):
             m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "full-name"})
         out.append(m)
     return out
@@ -310,7 +314,12 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     org_words = frozenset(getattr(lex, "rules", {}).get("place", {}).get("org_words", ())) if lex is not None \
         else frozenset()
     out = _headings(text, out, org_words)
-    out = _full_names(out, org_words)
+    if lex is not None:
+        from docmine.nlp.lexicon import given_names
+
+        out = _full_names(out, org_words, given_names())
+    else:
+        out = _full_names(out, org_words)
     out = _one_label(out)
     if lex is not None:
         for m in out:

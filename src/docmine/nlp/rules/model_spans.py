@@ -82,8 +82,12 @@ class ModelSpans:
         texts, lowers = token_words(doc)
         start, end = span.start, span.end
         # a blocked phrase (route, report title) inside: keep only the part before it
+        first = start + 1 if lowers[start] in ("the", "a", "an") and start + 1 < end else start
         for bs, be in blocks:
             if bs < end and start < be:
+                if start <= bs <= first and be == bs + 1 < end and all(
+                        t.is_alpha and t.is_title for t in doc[be:end]):
+                    continue  # a code that starts a company's name: "NOK Entertainment", not "NOK 200"
                 if start < bs:
                     end = bs
                 else:

@@ -76,9 +76,12 @@ class OrgRules:
         doc = span.doc
         start, end = span.start, span.end
         titles = self.persons.titles
-        if words[-1] in self.not_org_heads or span.text.lower().startswith(self.not_org_starts):
-            return None
         head = phrase_head(span)
+        # the last word decides unless a body's word heads the name before its first preposition:
+        # "Executive Office for Immigration Review" is an office, not a review
+        if words[-1] in self.not_org_heads and (head == words[-1] or head not in self.org_words) \
+                or span.text.lower().startswith(self.not_org_starts):
+            return None
         if words[-1] == "government" and end - start >= 2 and not self.know.known_org(span.text):
             country = doc[start: end - 1]
             if self.know.place_name(country.text):  # "the U.S. Government": the country, as "Government of X"
@@ -93,7 +96,8 @@ class OrgRules:
             # Organizations": a kind of body
             return None
         if len(words) >= 2 and span[0].is_title and head != words[0] and head not in self.org_words \
-                and verb_form(span[0].text, self.word_classes) and not self.know.known_org(span.text):
+                and verb_form(span[0].text, self.word_classes) and not self.know.known_org(span.text) \
+                and (not self.bare_verb(span[0]) or self.verb_position(doc, start)):
             # "Prevent Addictions", "Imposing Sanctions on Foreign Persons", "Enables Access": a name
             # does not start with a verb and its object; a heading or a title does
             return None
@@ -127,7 +131,10 @@ class OrgRules:
         known = self.known_prefix(span)
         if known is not None:
             return trace.mark(known, "org.unit_suffix")
-        if len(span) == 1 and (self.lex.drug(span.text) or span.text.lower() in self.generic_org
+        drug = self.lex.drug(span.text) if len(span) == 1 else None
+        # an ambiguous street name ("Crystals", "Ice") needs drug context, which the drug rules
+        # look for: where they found none, the model's team or band keeps its name
+        if len(span) == 1 and (drug is not None and not drug.ambiguous or span.text.lower() in self.generic_org
                                or span.text.lower().rstrip(".") in titles):
             return None
         if (start > 0 and doc[start - 1].lower_ in ("against", "on") and start > 1
@@ -137,6 +144,25 @@ class OrgRules:
         if conv and (conv[-1] == end - 1 or doc[conv[-1] + 1].lower_ in ("on", "against", "for", "of", "relating")):
             return None  # "Single Convention on ...", "1988 Convention" (not "Centennial Convention Hall")
         return span
+
+    def bare_verb(self, token) -> bool:
+        """A verb's base form ("Prevent", "Amuse"), not its third person or -ing form ("Enables",
+        "Imposing"), which only a verb has."""
+        low = token.lower_
+        return not (low.endswith("ing") or low.endswith("s") and not low.endswith("ss"))
+
+    @staticmethod
+    def verb_position(doc, i: int) -> bool:
+        """Can a base form at ``doc[i]`` be a verb? After "to" ("Strategy to Prevent Addictions") and
+        at the start of a sentence, line or heading (an imperative: "Prevent Addictions", "**Expand
+        Treatment**"), yes; after a preposition, an article or a verb in running text it is the
+        first word of a name ("a suit against Amuse World", "ordered Amuse World to pay")."""
+        j = i - 1
+        while j >= 0 and (doc[j].is_punct and doc[j].text not in (",", ";") or doc[j].is_space):
+            if "\n" in doc[j].text or doc[j].text in ("*", "**", "•", "-", "–", "—", ":", "#"):
+                return True
+            j -= 1
+        return j < 0 or doc[i].is_sent_start or doc[j].lower_ == "to" or "\n" in doc[j].whitespace_
 
     def person_tail(self, span: Span, trace: Trace) -> list[Span]:
         """"Mexico Ken Salazar", "INL Charisse Phillips": a known body or place the model ran into
