@@ -214,7 +214,7 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
     docs = list(docs)
     # NER runs on prose only: front matter, URLs, reference lists, table rows and the tables the
     # extractor found are blanked (same length, so every offset still points into the document's text)
-    masked = [mask_non_prose(d.text, extra=table_regions(d.tables, d.text)) for d in docs]
+    masked = [mask_non_prose(d.text, extra=table_regions(d.tables, d.text), lang=lex.language) for d in docs]
     pieces = [(di, off, chunk) for di, m in enumerate(masked) for off, chunk in _chunks(m)]
     results: dict[int, tuple[list, list]] = {i: ([], []) for i in range(len(docs))}
     texts = (with_text(nlp.make_doc(chunk), chunk) for _, _, chunk in pieces)  # spaCy's own tokenizer call
