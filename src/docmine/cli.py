@@ -418,7 +418,7 @@ def cmd_seizures(a) -> int:
 
 
 def cmd_evaluate(a) -> int:
-    df = api.evaluate(a.gold, model=a.model, errors=a.errors, split=a.split, lang=a.lang,
+    df = api.evaluate(a.gold, model=a.model, errors=a.errors, split=a.split, lang=a.lang, documents=not a.sentences,
                       modifiers={"auto": None, "include": True, "exclude": False}[a.modifiers],
                       drug_substance={"auto": None, "substance": True, "mention": False}[a.drug_spans])
     print(f"{a.gold}: {df.attrs.get('documents', 0)} documents, exact-span scores")
@@ -535,13 +535,19 @@ def build_parser() -> argparse.ArgumentParser:
                                       " (default ./docmine.aliases.toml)")
 
     sp = sub.add_parser("evaluate", help="precision, recall and F1 per label against a gold file",
-                        description="Score the pipeline against gold annotations (.spacy DocBin or .jsonl).")
+                        description="Score the pipeline against gold annotations (.spacy DocBin, .jsonl, or"
+                                    " token-per-line IOB2/CoNLL: .iob2, .conll, ...).")
     sp.add_argument("gold")
     sp.add_argument("--model", help=f"installed spaCy pipeline to evaluate (default {DEFAULT_MODEL})")
     sp.add_argument("--errors", type=_count("--errors", minimum=0, example=10), default=0,
                     help="print this many false positives/negatives")
     sp.add_argument("--lang", type=_arg(v.language, "--lang"), metavar="CODE",
                     help="read the gold with this language's pipeline (default: a record's own lang, else en)")
+    sp.add_argument("--sentences", action="store_true",
+                    help="IOB2/CoNLL gold: score every sentence as a document of its own; by default the"
+                         " sentences between two '# newdoc' markers are read together as one document (the"
+                         " article they come from), as docmine reads a whole document (files without markers:"
+                         " one document per sentence either way)")
     sp.add_argument("--split", choices=["train", "dev", "heldout"],
                     help="score only this split of a gold file whose records carry one (real_dev.jsonl)")
     sp.add_argument("--modifiers", "--drug-modifiers", dest="modifiers", choices=["auto", "include", "exclude"],

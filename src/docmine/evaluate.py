@@ -20,13 +20,21 @@ IOB_SUFFIXES = (".iob2", ".iob", ".bio", ".conll", ".conllu", ".tsv")
 """Token-per-line gold (IOB2, or IOB1): ``ID FORM TAG ...`` (Universal NER) or ``FORM ... TAG``."""
 
 
-def read_iob(path: Path) -> list[dict]:
-    """Sentences of a token-per-line file: text (from ``# text =`` when given, else the tokens
+def read_iob(path: Path, documents: bool = True) -> list[dict]:
+    """Records of a token-per-line file: text (from ``# text =`` when given, else the tokens
     joined by spaces) and entity character spans from the IOB tags (an ``I-`` after ``O`` or
-    another type starts an entity, as in IOB1)."""
+    another type starts an entity, as in IOB1).
+
+    With ``documents`` (the default) the sentences between two ``# newdoc`` markers are one
+    record, as the article they come from: their texts joined by a space, or by a line break
+    after a sentence without final punctuation (a headline), the entity offsets moved with
+    them; each record's ``sentences`` holds its sentences' (start, end). A file without markers,
+    or ``documents=False``, gives one record per sentence."""
     out: list[dict] = []
     tokens: list[tuple[str, str]] = []
     text_line: str | None = None
+    doc_of: list[int] = []  # the newdoc index of each sentence record
+    newdoc = -1
 
     def flush() -> None:
         nonlocal tokens, text_line
@@ -53,6 +61,7 @@ def read_iob(path: Path) -> list[dict]:
             if cur:
                 spans.append(cur)
             out.append({"id": str(len(out)), "text": text, "entities": [(s, e, lab, None) for s, e, lab in spans]})
+            doc_of.append(newdoc)
         tokens, text_line = [], None
 
     def _fallback() -> None:
@@ -69,6 +78,9 @@ def read_iob(path: Path) -> list[dict]:
             if line.startswith("#"):
                 if line.startswith("# text = "):
                     text_line = line[len("# text = "):]
+                elif line.startswith("# newdoc"):
+                    flush()
+                    newdoc += 1
                 continue
             cols = line.split("\t") if "\t" in line else line.split()
             if len(cols) < 2 or "-" in cols[0] and cols[0].replace("-", "").isdigit():
@@ -76,23 +88,49 @@ def read_iob(path: Path) -> list[dict]:
             form, tag = (cols[1], cols[2]) if cols[0].isdigit() and len(cols) >= 3 else (cols[0], cols[-1])
             tokens.append((form, tag))
     flush()
-    return out
+    if not documents or newdoc < 0:
+        return out
+    return _join_documents(out, doc_of)
 
 
-def load_gold(path: str, split: str | None = None) -> list[dict]:
+_FINAL = (".", "!", "?", "…", ":", ";", '"', "'", "”", "’", "»", ")")
+
+
+def _join_documents(sentences: list[dict], doc_of: list[int]) -> list[dict]:
+    """Sentence records -> one record per document (``doc_of``: each sentence's document)."""
+    docs: list[dict] = []
+    current: dict | None = None
+    for rec, di in zip(sentences, doc_of, strict=True):
+        if current is None or di != current["_doc"]:
+            current = {"id": str(len(docs)), "text": "", "entities": [], "sentences": [], "_doc": di}
+            docs.append(current)
+        elif current["text"]:
+            current["text"] += " " if current["text"].rstrip().endswith(_FINAL) else "\n"
+        base = len(current["text"])
+        current["text"] += rec["text"]
+        current["sentences"].append((base, len(current["text"])))
+        current["entities"].extend((s + base, e + base, lab, c) for s, e, lab, c in rec["entities"])
+    for d in docs:
+        del d["_doc"]
+    return docs
+
+
+def load_gold(path: str, split: str | None = None, documents: bool = True) -> list[dict]:
     """[{id, text, entities: [(start, end, label, canonical|None)]}]
 
     JSON-lines records either carry their ``text`` or name where it comes from (``source``,
     a file under the shared data folder, ``paras``, a paragraph range of docmine's extracted
     text, and ``sha256``), so that gold for documents the project may not copy stores offsets
-    only. ``split`` keeps the records of one split (``dev`` / ``heldout``).
+    only. ``split`` keeps the records of one split (``dev`` / ``heldout``). Token-per-line
+    gold is read by :func:`read_iob`: one record per ``# newdoc`` document, or per sentence
+    when the file has no such markers or ``documents`` is False.
     """
     p = Path(path)
     if not p.exists():
         raise FileNotFoundError(f"gold file {path} not found")
     out: list[dict] = []
     if p.suffix.lower() in IOB_SUFFIXES:
-        return read_iob(p)
+        return read_iob(p, documents=documents)
     if p.suffix == ".spacy":
         import spacy
         from spacy.tokens import DocBin
@@ -249,7 +287,7 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
              errors: int = 0, limit: int | None = None, nlp=None,
              modifiers: bool | None = None, drug_modifiers: bool | None = None,
              split: str | None = None, seizures: bool = True, lang: str | None = None,
-             drug_substance: bool | None = False) -> pd.DataFrame:
+             drug_substance: bool | None = False, documents: bool = True) -> pd.DataFrame:
     """Per-label precision/recall/F1 (exact span), precision with boundaries forgiven
     (``p_overlap``: a prediction overlapping a gold span of the same label counts as right) and
     canonical-level F1.
@@ -276,13 +314,16 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
 
     ``lang`` reads every record with that language's pipeline (:mod:`docmine.nlp.languages`);
     else a JSON-lines record's own ``lang``, else English. Token-per-line gold (IOB2 / CoNLL:
-    ``.iob2``, ``.conll``, ...) is read too; its PER / LOC / ORG are PERSON / PLACE / ORG.
+    ``.iob2``, ``.conll``, ...) is read too; its PER / LOC / ORG are PERSON / PLACE / ORG. Its
+    sentences are read as the documents its ``# newdoc`` markers delimit, as analysts' documents
+    are whole articles (a surname alone names the person named in full before it); with
+    ``documents=False``, or in a file without markers, every sentence is a document of its own.
     """
     if modifiers is None:
         modifiers = drug_modifiers
     from docmine.nlp.pipeline import load_nlp, use_fast_ops
 
-    records = load_gold(gold, split=split)[:limit]
+    records = load_gold(gold, split=split, documents=documents)[:limit]
     seizure_gold = gold.endswith(".spacy")
     if modifiers is None:
         # The drug-seizure corpus annotates seized substances and the places where things

@@ -330,3 +330,141 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         _acronyms_in_context(text, out, lex)
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+# -- languages that decline names (Croatian, Serbian, Bosnian) -------------------------------------------
+
+_CAP_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w'’-]*(?![\w-])")
+_MIN_STEM = 3
+
+
+def name_stems(word: str, endings: tuple[str, ...]) -> set[str]:
+    """The stems a declined name may have: the word itself and the word less each case ending it
+    ends in ("Sanaderu" -> "Sanaderu", "Sanader", "Sanade"; "Тадића" -> "Тадића", "Тадић", "Тадић")."""
+    out = {word}
+    for e in endings:
+        if e and word.endswith(e) and len(word) - len(e) >= _MIN_STEM:
+            out.add(word[: -len(e)])
+    return out
+
+
+def _same_name(a: str, b: str, endings: tuple[str, ...]) -> bool:
+    """Two forms of one declined name: one is the other with a case ending, or both are a shared
+    stem with one ("Sanader" / "Sanadera" / "Sanaderu", "Berisha" / "Berishe", "Horvata" / "Horvat")."""
+    if a == b:
+        return True
+    if a[:_MIN_STEM] != b[:_MIN_STEM]:
+        return False
+    sa, sb = name_stems(a, endings), name_stems(b, endings)
+    return bool(sa & sb) and min(len(s) for s in sa & sb) >= max(4, min(len(a), len(b)) - 3)
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() and len(word) >= 4
+
+
+def resolve_declined_names(text: str, mentions: list[Mention], lex, endings: tuple[str, ...]) -> list[Mention]:
+    """Document-level resolution for a language that declines names (``endings``: its case endings,
+    from ``models/languages.toml``). A person named in full in the document ("Ivo Sanader",
+    "Marka Horvata") is the PERSON of every other form of the surname in it: "Sanader",
+    "Sanadera", "Sanaderu" alone, which the model calls a person, an organisation or a place or
+    misses, all resolved to the full name; a given name right before a surname form is part of
+    the mention ("Ive Sanadera"). A lexicon's mention of the same letters (a place) keeps its label."""
+    people: list[tuple[str, str, str]] = []  # (surname form, first name form, the full name)
+    for m in sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start):
+        words = m.text.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() or w in ("-", "–") for w in words) \
+                and _is_name_word(words[-1]):
+            people.append((words[-1], words[0], m.resolved or m.text))
+    if not people:
+        return mentions
+    # one full name per person: the shortest of its forms, most often the nominative ("Marko Horvat"
+    # rather than "Marka Horvata"), the first written on a tie
+    for i, (surname, first, _) in enumerate(people):
+        forms = [p[2] for p in people if _same_name(p[0], surname, endings) and _same_name(p[1], first, endings)]
+        people[i] = (surname, first, min(forms, key=len))
+
+    def person_of(word: str) -> tuple[str, str, str] | None:
+        hits = {full: (s, f, full) for s, f, full in people if _same_name(word, s, endings)}
+        if len(hits) > 1:  # two people of that surname (a couple, brothers): a person, but which one?
+            return (word, "", word)
+        return next(iter(hits.values())) if hits else None
+
+    from docmine.nlp.lexicon import given_names
+
+    given = given_names()
+    out = list(mentions)
+    for hit in _CAP_WORD.finditer(text):
+        word = hit.group(0)
+        if not _is_name_word(word):
+            continue
+        person = person_of(word)
+        if person is None:
+            continue
+        s, e = hit.start(), hit.end()
+        clash = [m for m in out if m.start < e and s < m.end]
+        if len(clash) == 1 and clash[0].label == "PERSON" and (clash[0].start, clash[0].end) == (s, e):
+            m = clash[0]  # the model's own "Sanadera": the person named in full
+            if m.resolved in ("", m.text):
+                out[out.index(m)] = _copy(m, resolved=person[2], attrs={**m.attrs, "rule": "declined-name"})
+            continue
+        if any(m.label == "PERSON" for m in clash):
+            continue
+        if clash:
+            if len(clash) == 1 and (clash[0].start, clash[0].end) == (s, e) and clash[0].source == "model" \
+                    and clash[0].label in ("ORG", "PLACE"):
+                m = clash[0]
+                out[out.index(m)] = _copy(m, label="PERSON", resolved=person[2],
+                                          attrs={**m.attrs, "rule": f"declined-name:{m.label}"})
+            continue
+        # a given name right before it is the person's too ("Ive Sanadera")
+        before = re.search(r"([^\W\d_][\w'’-]*) $", text[max(0, s - 40): s])
+        if before and person[1] and before.group(1)[:1].isupper() and not before.group(1).isupper() and (
+                _same_name(before.group(1), person[1], endings) or before.group(1) in given):
+            b = s - len(before.group(0))
+            if not any(m.start < s and b < m.end for m in out):
+                s = b
+        out.append(Mention(s, e, "PERSON", text[s:e], resolved=person[2], source="rule",
+                           attrs={"rule": "declined-name"}))
+    for m in out:
+        if str(m.attrs.get("rule", "")).startswith("declined-name"):
+            m.canonical = lex.canonical("PERSON", m.resolved) if lex is not None else m.resolved
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def name_key(text: str, endings: tuple[str, ...]) -> str:
+    """One key for every case form of a name: each word's shortest stem ("Europske unije",
+    "Europska unija" -> "Europsk unij")."""
+    return " ".join(min(name_stems(w, endings), key=len) for w in text.split())
+
+
+def one_label_declined(mentions: list[Mention], endings: tuple[str, ...]) -> list[Mention]:
+    """One label per name per document in a language that declines names: the model's mentions of
+    every case form of a name ("Kosovo", "Kosova", "Kosovu") take the label a lexicon or rule
+    gives that name, else a clear majority of the model's own labels for it (two to one or better,
+    three mentions at least)."""
+    trusted: dict[str, Counter] = defaultdict(Counter)
+    model: dict[str, Counter] = defaultdict(Counter)
+    keys = {}
+    for m in mentions:
+        if m.label not in _LABELS:
+            continue
+        keys[id(m)] = key = name_key(m.text, endings)
+        (model if m.source == "model" else trusted)[key][m.label] += 1
+    out = []
+    for m in mentions:
+        if m.source == "model" and m.label in _LABELS:
+            key = keys[id(m)]
+            label = None
+            if trusted.get(key):
+                label = trusted[key].most_common(1)[0][0]
+            else:
+                votes = model[key]
+                top, n = votes.most_common(1)[0]
+                if n >= 2 * (sum(votes.values()) - n) and sum(votes.values()) >= 3:
+                    label = top
+            if label and label != m.label:
+                m = _copy(m, label=label, attrs={**m.attrs, "rule": f"one-label:{m.label}>{label}"})
+        out.append(m)
+    return out

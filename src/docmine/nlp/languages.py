@@ -157,6 +157,9 @@ _COUNTRY_LOCALES = {"sr": ("sr", "sr@latin"), "sh": ("hr", "sr@latin"), "me": ("
 _ADJECTIVAL_NAME = re.compile(r"[sčšcсчшц][kк][aа]$")
 """A country name that is an adjective in form (Hrvatska, Njemačka, Грчка): in BCMS it declines as one."""
 _BCMS = ("hr", "sr", "bs", "sh", "me", "cnr")
+DECLINING = frozenset(_BCMS)
+"""Languages whose document-level resolution finds a person's surname in its case forms
+(:func:`docmine.nlp.doc_resolution.resolve_declined_names`)."""
 
 _BCMS_FUNCTION_WORDS = frozenset(
     "u na za i s sa o od do iz pri po prema kod bez nad pod kroz k ka te ili a uz između protiv je su se".split()

@@ -201,7 +201,8 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
     ``span_filter`` applies the trained filter (``models/span_filter.json``) to the model's
     PERSON / ORG / PLACE spans; training turns it off to see the unfiltered spans.
     """
-    from docmine.nlp.doc_resolution import resolve_document
+    from docmine.nlp.doc_resolution import one_label_declined, resolve_declined_names, resolve_document
+    from docmine.nlp.languages import DECLINING
     from docmine.nlp.lexicon import models_dir
     from docmine.nlp.prose import mask_non_prose, table_regions
     from docmine.nlp.span_filter import apply_filter, load_filter
@@ -214,7 +215,7 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
     docs = list(docs)
     # NER runs on prose only: front matter, URLs, reference lists, table rows and the tables the
     # extractor found are blanked (same length, so every offset still points into the document's text)
-    masked = [mask_non_prose(d.text, extra=table_regions(d.tables, d.text)) for d in docs]
+    masked = [mask_non_prose(d.text, extra=table_regions(d.tables, d.text), lang=lex.language) for d in docs]
     pieces = [(di, off, chunk) for di, m in enumerate(masked) for off, chunk in _chunks(m)]
     results: dict[int, tuple[list, list]] = {i: ([], []) for i in range(len(docs))}
     texts = (with_text(nlp.make_doc(chunk), chunk) for _, _, chunk in pieces)  # spaCy's own tokenizer call
@@ -230,6 +231,9 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
         mentions = resolve_mentions(prose, mentions, lex)
         if english:
             mentions = resolve_document(prose, mentions, lex)
+        elif lex.language in DECLINING:
+            mentions = one_label_declined(resolve_declined_names(prose, mentions, lex, lex.place_endings),
+                                          lex.place_endings)
         if flt is not None:
             mentions = apply_filter(d.text, mentions, flt, lex)
         mentions = apply_user_fate(mentions, lex)

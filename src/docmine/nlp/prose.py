@@ -80,9 +80,13 @@ def _is_front_matter(para: str) -> bool:
     return len(_FRONT_KEY.findall(para)) >= 2
 
 
-def _is_references(para: str, words: list[str] | None = None) -> bool:
+def _is_references(para: str, words: list[str] | None = None,
+                   prose_words: frozenset[str] | None = None) -> bool:
     """A run of citations (author-year pairs make up much of it and prose words little), or a
-    bibliography: at least two entries, one per 40 words or fewer."""
+    bibliography: at least two entries, one per 40 words or fewer. ``prose_words`` are the
+    language's (English by default); without any, only the citations' density counts (Croatian
+    "u Srebrenici 1995" has the form of a citation, and no English word is a sign of nothing)."""
+    prose_words = _PROSE_WORDS if prose_words is None else prose_words
     words = _WORD.findall(para) if words is None else words
     if len(words) < 3:
         return False
@@ -94,8 +98,8 @@ def _is_references(para: str, words: list[str] | None = None) -> bool:
     cites = len(_CITATION.findall(para))
     if cites < 2 and not (cites == 1 and len(words) <= 12 and re.match(r"^\d{1,3}\s", para)):
         return False
-    prose = sum(w.lower() in _PROSE_WORDS for w in words)
-    return cites * 4 >= len(words) * 0.5 or (cites >= 2 and prose / len(words) < 0.12)
+    prose = sum(w.lower() in prose_words for w in words)
+    return cites * 4 >= len(words) * 0.5 or (cites >= 2 and bool(prose_words) and prose / len(words) < 0.12)
 
 
 def _is_table_row(para: str, words: list[str] | None = None) -> bool:
@@ -106,8 +110,20 @@ def _is_table_row(para: str, words: list[str] | None = None) -> bool:
     return numeric / len(words) >= 0.4 and not para.rstrip().endswith(".")
 
 
-def non_prose_regions(text: str) -> list[Region]:
-    """Every region of ``text`` that is not prose, in order (regions may touch, not overlap)."""
+def prose_words(lang: str | None) -> frozenset[str]:
+    """The function words whose share tells prose from a run of citations in ``lang``: English's,
+    or the language's own (:data:`docmine.nlp.languages.FUNCTION_WORDS`), else none."""
+    if lang in (None, "", "en"):
+        return _PROSE_WORDS
+    from docmine.nlp.languages import FUNCTION_WORDS
+
+    return FUNCTION_WORDS.get(str(lang), frozenset())
+
+
+def non_prose_regions(text: str, lang: str | None = "en") -> list[Region]:
+    """Every region of ``text`` that is not prose, in order (regions may touch, not overlap).
+    ``lang`` is the text's language, for the words of its prose."""
+    words_of_prose = prose_words(lang)
     regions: list[Region] = []
     first = True
     in_refs = False  # under a "References" heading: entries until a paragraph that is not one
@@ -131,7 +147,7 @@ def non_prose_regions(text: str) -> list[Region]:
         if leaders and len(words) <= 15 * leaders:  # "Executive Summary ....... 7"
             regions.append(Region(start, end, "toc"))
             continue
-        if _is_references(para, words):
+        if _is_references(para, words, words_of_prose):
             regions.append(Region(start, end, "references"))
             continue
         if _is_table_row(para, words):
@@ -155,12 +171,14 @@ def non_prose_regions(text: str) -> list[Region]:
     return out
 
 
-def mask_non_prose(text: str, regions: list[Region] | None = None, extra: Iterable[Region] = ()) -> str:
+def mask_non_prose(text: str, regions: list[Region] | None = None, extra: Iterable[Region] = (),
+                   lang: str | None = "en") -> str:
     """``text`` with every non-prose region replaced by spaces (same length, same offsets).
 
-    ``regions`` defaults to :func:`non_prose_regions`; ``extra`` adds regions the extractor knows
-    of (the tables of a PDF, DOCX or HTML file, see :func:`table_regions`). Regions may overlap."""
-    regions = non_prose_regions(text) if regions is None else regions
+    ``regions`` defaults to :func:`non_prose_regions` of a text in ``lang``; ``extra`` adds regions
+    the extractor knows of (the tables of a PDF, DOCX or HTML file, see :func:`table_regions`).
+    Regions may overlap."""
+    regions = non_prose_regions(text, lang) if regions is None else regions
     regions = [*regions, *extra]
     if not regions:
         return text
