@@ -182,6 +182,10 @@ def test_drug_class_and_country_facets_count_and_narrow_the_documents(store):
     assert dict(narrowed["drug_class"]) == {"opiate": len(heroin & cocaine), "cocaine-type": len(heroin & cocaine)}
     hits = search_mod.search_rows(store, "heroin", country="Spain", limit=100)
     assert {r.doc_id for r in hits.itertuples()} == heroin & spain
+    assert {r.entity_documents for r in hits.itertuples()} == {len(heroin & spain)}  # counted under the filter
+    dated = search_mod.search_rows(store, "heroin", country="Spain", date_from="2020-01-01", limit=100)
+    assert {r.entity_documents for r in dated.itertuples()} == {
+        len({i for i in heroin & spain if (DOCS[i - 1][2] or "") >= "2020-01-01"})}
     assert {r.doc_id for r in full_text_rows(store, "Europol", drug_class="opiate").itertuples()} == {
         i for i, (_, text, _) in enumerate(DOCS, 1) if "Europol" in text} & heroin
     with pytest.raises(ValueError, match=r"no document here mentions a place in 'Narnia'.*Spain"):

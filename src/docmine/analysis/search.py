@@ -97,6 +97,12 @@ def _filters(date_from=None, date_to=None, topic=None, path=None, alias="d", lan
     return (" AND " + " AND ".join(where)) if where else "", params
 
 
+def _reads_documents(date_from=None, date_to=None, topic=None, path=None, lang=None) -> bool:
+    """Whether a filter of :func:`_filters` reads a document's row; the tag, drug class and
+    country filters need only its id, so a query of mentions needs no join for them."""
+    return bool(date_from or date_to or topic is not None or path or lang)
+
+
 def kwic(text: str, start: int, end: int, width: int = 70, marks: tuple[str, str] = ("[", "]")) -> str:
     """Keyword in context: the mention between ``marks`` ([brackets]) with ``width`` characters either side."""
     left = text[max(0, start - width): start].replace("\n", " ")
@@ -175,8 +181,12 @@ def mention_snippets(store: Store, entity_id: int, width: int = 70, fsql: str = 
     within = ""
     if limit and store.has_indexes("documents_date") and len(store.query(
             "SELECT 1 FROM mentions WHERE entity_id = ? LIMIT ?", (entity_id, SNIPPETS_SORTED))) >= SNIPPETS_SORTED:
+        # walked in date order on the date index, so a filter ends the walk at ``limit`` documents
+        # instead of sorting every document it keeps (a country or a language on 100,000
+        # documents: 0.03 s instead of 0.3 s)
         first = store.query(
-            "SELECT d.doc_id FROM documents d WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = ?"
+            "SELECT d.doc_id FROM documents d INDEXED BY documents_date WHERE EXISTS (SELECT 1 FROM mentions m"
+            " WHERE m.entity_id = ?"
             f" AND m.doc_id = d.doc_id){fsql} ORDER BY d.date, d.doc_id LIMIT ?", (entity_id, *fparams, int(limit)))
         within = f" AND m.doc_id IN ({','.join(str(int(r[0])) for r in first) or 'NULL'})"
     rows = store.query(
@@ -226,8 +236,16 @@ def search_rows(store: Store, query: str, label: str | None = None, fuzzy: bool 
     out = []
     # counted by SQL (without a filter, from the per-block entity counts of a store from migration 8
     # on, else from the (entity, document) index alone); only the snippets shown are read and cut
-    count_sql = ("SELECT COUNT(DISTINCT m.doc_id) FROM mentions m" + (" JOIN documents d USING(doc_id)" if fsql else "")
-                 + f" WHERE m.entity_id = ?{fsql}")
+    # under a filter: the entity's documents from the index first, then each document's filter
+    # once (not once per mention)
+    count_sql = "SELECT COUNT(DISTINCT m.doc_id) FROM mentions m WHERE m.entity_id = ?"
+    if fsql and _reads_documents(date_from, date_to, topic, path, lang):
+        count_sql = ("SELECT COUNT(*) FROM (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?) x"
+                     f" JOIN documents d ON d.doc_id = x.doc_id WHERE 1 = 1{fsql}")
+    elif fsql:  # tag, drug class, country: the document's id is enough (same parameters, in the same order)
+        xsql, _ = _filters(tag=tag, drug_class=drug_class, country=country, alias="x")
+        count_sql = ("SELECT COUNT(*) FROM (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?) x"
+                     f" WHERE 1 = 1{xsql}")
     counts = None
     if not fsql and store.version() >= 8:
         from docmine.analysis.entities import entity_counts
@@ -270,6 +288,13 @@ def full_text_rows(store: Store, query: str, date_from=None, date_to=None, topic
                 f" ON d.doc_id = documents_fts.rowid WHERE documents_fts MATCH ?{fsql} ORDER BY bm25(documents_fts)"
                 " LIMIT ?") if fsql else ("SELECT rowid, round(bm25(documents_fts), 3) FROM documents_fts"
                                           " WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?")
+    if fsql and not _reads_documents(date_from, date_to, topic, path, lang) and sqlite3.sqlite_version_info >= (3, 35):
+        # tag, drug class, country: every match scored once, then kept by its id, no document row
+        # read (a word in 90,000 of 100,000 documents: 0.18 s instead of 0.4 s)
+        xsql = _filters(tag=tag, drug_class=drug_class, country=country, alias="f")[0]
+        rank_sql = ("WITH f AS MATERIALIZED (SELECT rowid AS doc_id, bm25(documents_fts) AS score FROM documents_fts"
+                    f" WHERE documents_fts MATCH ?) SELECT f.doc_id, round(f.score, 3) FROM f WHERE 1 = 1{xsql}"
+                    " ORDER BY f.score LIMIT ?")
     row_sql = ("SELECT d.doc_id, d.path, d.title, d.date, snippet(documents_fts, 1, ?, ?, '…', 16)"
                " FROM documents_fts JOIN documents d ON d.doc_id = documents_fts.rowid"
                " WHERE documents_fts MATCH ? AND documents_fts.rowid = ?")
@@ -422,6 +447,8 @@ def _result_ids_sql(store: Store, query: str, text: bool, entities: Iterable[tup
     statement, the first ``limit`` of each entity's documents united."""
     fsql, fparams = _filters(date_from, date_to, topic, None, lang=lang, tag=tag, drug_class=drug_class,
                              country=country)
+    # tag, drug class, country only: filtered on the mention's document id, no document row read
+    by_id = bool(fsql) and not _reads_documents(date_from, date_to, topic, None, lang)
     first = f" LIMIT {check_int(limit, 'limit', 1)}" if limit is not None else ""
     if text:
         if not fsql:  # no filter: the full-text index alone, no document row read
@@ -437,9 +464,10 @@ def _result_ids_sql(store: Store, query: str, text: bool, entities: Iterable[tup
                          " WHERE e.label = ? AND e.canonical = ? ORDER BY m.doc_id" + first)
             params += [label, canonical]
         else:
+            msql = _filters(tag=tag, drug_class=drug_class, country=country, alias="m")[0] if by_id else fsql
             parts.append("SELECT DISTINCT m.doc_id FROM mentions m JOIN entities e USING(entity_id)"
-                         f" JOIN documents d USING(doc_id) WHERE e.label = ? AND e.canonical = ?{fsql}"
-                         " ORDER BY m.doc_id" + first)
+                         + ("" if by_id else " JOIN documents d USING(doc_id)")
+                         + f" WHERE e.label = ? AND e.canonical = ?{msql} ORDER BY m.doc_id" + first)
             params += [label, canonical, *fparams]
     if not parts:
         return "", []

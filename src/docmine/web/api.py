@@ -11,6 +11,7 @@ is written to the user aliases file and survives a re-ingest. Every error answer
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
@@ -237,7 +238,6 @@ def document(doc_id: int):
 @bp.get("/search")
 def search():
     from docmine import validate as v
-    from docmine.analysis.search import result_facets
     from docmine.analysis.search import search as run
 
     q = text_arg("q").strip()
@@ -248,18 +248,24 @@ def search():
     filters: dict[str, Any] = dict(date_from=text_arg("from") or None, date_to=text_arg("to") or None,
                                    lang=request.args.get("lang") or None, tag=tag_arg(),
                                    drug_class=text_arg("drug_class") or None, country=text_arg("country") or None)
-    counts = None
+    counts = pending = None
+    label, fuzzy = label_arg(), bool(request.args.get("fuzzy"))
     try:
-        with store() as s:
-            if filters["date_from"] or filters["date_to"]:
-                filters["date_from"], filters["date_to"] = v.date_range(filters["date_from"], filters["date_to"],
-                                                                        ("from", "to"))
-            df = run(s, q, label=label_arg(), fuzzy=bool(request.args.get("fuzzy")), text=text, limit=limit,
-                     **filters)
-            if request.args.get("facets"):  # the document counts of the search page's side bar
-                found = [] if text else list(df.drop_duplicates(["entity", "label"])[["label", "entity"]]
-                                             .itertuples(index=False, name=None)) if not df.empty else []
-                counts = result_facets(s, q, text, found, **filters) if text or found else {}
+        if filters["date_from"] or filters["date_to"]:
+            filters["date_from"], filters["date_to"] = v.date_range(filters["date_from"], filters["date_to"],
+                                                                    ("from", "to"))
+        if request.args.get("facets"):  # the search page's side bar, counted beside the search
+            pending = current_app.extensions["docmine"]["facets_of"](q, text, label, fuzzy, filters)
+        try:
+            with store() as s:
+                df = run(s, q, label=label, fuzzy=fuzzy, text=text, limit=limit, **filters)
+            if pending is not None:
+                counts = pending.result() if not df.empty else {}
+                if counts and not text:  # the entities the rows show, one each
+                    counts["label"] = Counter(df.drop_duplicates(["entity", "label"])["label"]).most_common()
+        finally:
+            if pending is not None and not pending.cancel():
+                pending.exception()  # a request leaves no query running behind it
     except ValueError as exc:
         fail(str(exc))
     rows = _records(df)

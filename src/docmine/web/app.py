@@ -20,6 +20,7 @@ import io
 import ipaddress
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -261,19 +262,24 @@ def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = T
 
     background = ThreadPoolExecutor(max_workers=4, thread_name_prefix="docmine-search")
 
-    def text_facets_of(q: str, filters: dict[str, Any]) -> dict:
-        """The facets of full-text search ``q`` under ``filters``, on a connection of its own (a
-        background job of the search page)."""
-        from docmine.analysis.search import result_facets
+    def facets_of(q: str, text: bool, label: str | None, fuzzy: bool, filters: dict[str, Any]) -> dict:
+        """The facets of search ``q`` under ``filters``, on a connection of its own (a background
+        job of the search page, run while the page's own connection searches): a full-text
+        search's, or those of the entities an entity search finds (its label facet is counted
+        from the rows the page shows)."""
+        from docmine.analysis.search import find_entity_rows, result_facets
 
         with store() as s:
-            return result_facets(s, q, True, (), **filters)
+            found = [] if text else [(e.label, e.entity) for e in find_entity_rows(s, q, label, fuzzy).itertuples()]
+            return result_facets(s, q, text, found, **filters) if text or found else {}
+
+    app.extensions["docmine"]["facets_of"] = lambda *a: background.submit(facets_of, *a)  # for /api/search
 
     @app.route("/search")
     def search_page():
         """One box for entities and full text, filters kept across pages, facets that narrow."""
         from docmine import validate as v
-        from docmine.analysis.search import MAX_LIMIT, result_facets, search
+        from docmine.analysis.search import MAX_LIMIT, search
 
         q = text_arg("q").strip()
         label = request.args.get("label") or None
@@ -294,22 +300,23 @@ def create_app(db: str, allowed_hosts: Iterable[str] = (), *, writable: bool = T
                                                drug_class=text_arg("drug_class") or None,
                                                country=text_arg("country") or None)
                 csv = request.args.get("format") == "csv"  # a table: no facets
-                # a full-text search's facets need only the query: counted on a second connection
-                # while this one ranks every match by BM25 (which cannot stop early)
-                text_facets = background.submit(text_facets_of, q, filters) if text_mode and not csv else None
+                fuzzy = bool(request.args.get("fuzzy"))
+                # the facets need only the query: counted on a second connection while this one
+                # ranks every match by BM25 (which cannot stop early) or counts and cuts the
+                # entities' snippets
+                pending = None if csv else background.submit(facets_of, q, text_mode, label, fuzzy, filters)
                 try:
                     with store() as s:
-                        df = search(s, q, label=label, fuzzy=bool(request.args.get("fuzzy")), text=text_mode,
-                                    limit=limit, marks=marks, **filters)
-                        if not df.empty and text_facets is not None:
-                            counts = text_facets.result()
-                        elif not df.empty and not csv:
-                            found = list(df.drop_duplicates(["entity", "label"])[["label", "entity"]]
-                                         .itertuples(index=False, name=None))
-                            counts = result_facets(s, q, False, found, **filters)
+                        df = search(s, q, label=label, fuzzy=fuzzy, text=text_mode, limit=limit, marks=marks,
+                                    **filters)
+                    if not df.empty and pending is not None:
+                        counts = pending.result()
+                        if not text_mode and counts:  # the entities the rows show, one each
+                            shown = df.drop_duplicates(["entity", "label"])["label"]
+                            counts["label"] = Counter(shown).most_common()
                 finally:
-                    if text_facets is not None and not text_facets.cancel():
-                        text_facets.exception()  # done, or wait: a request leaves no query running behind it
+                    if pending is not None and not pending.cancel():
+                        pending.exception()  # done, or wait: a request leaves no query running behind it
             except ValueError as exc:
                 error = str(exc)
         if request.args.get("format") == "csv":
