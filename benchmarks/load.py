@@ -285,6 +285,16 @@ def main() -> None:
         t = time.perf_counter()
         generate(db, a.docs, mentions_per_doc=a.mentions_per_doc, progress=30)
         print(f"generated {a.docs} documents in {time.perf_counter() - t:.1f} s: {db}", flush=True)
+    else:  # a store of an older docmine: migrated as docmine's first writing command would (the app only reads)
+        from docmine.store import SCHEMA_VERSION, Store
+
+        with Store(db, readonly=True) as s:
+            old = s.version() < SCHEMA_VERSION
+        if old:
+            t = time.perf_counter()
+            with Store(db):
+                pass
+            print(f"migrated {db} in {time.perf_counter() - t:.1f} s", flush=True)
     if a.cli_only:
         cli_report(db)
         return

@@ -245,3 +245,18 @@ def test_api_dates_cover_whole_months_and_years(db):
     import datetime
 
     assert list(api.search("heroin", db=db, date_from=datetime.date(2023, 1, 1))["path"]) == ["c.txt"]
+
+
+def test_search_facets_and_their_filters_from_the_command_line(db):
+    out = run_cli("search", "Europol", "--facets", "--db", db).stdout
+    lines = dict(line.split(": ", 1) for line in out.strip().splitlines())
+    assert lines["drug class"] == "cocaine-type 3, opiate 3" and lines["country"] == "Spain 2, Türkiye 2"
+    assert lines["label"] == "ORG 1" and lines["year"] == "2021 1, 2022 1, 2023 1"
+    narrowed = run_cli("search", "Europol", "--country", "turkey", "--db", db).stdout
+    assert "in 2 documents" in narrowed and "b.txt" not in narrowed
+    assert "does not apply to --facets" in usage_error("search", "Europol", "--facets", "--path", "a", "--db", db)
+    message = usage_error("search", "Europol", "--country", "Narnia", "--db", db)
+    assert message.startswith("no document here mentions a place in 'Narnia'. Give one of the country values")
+    assert "Spain, Türkiye" in message
+    assert "cocaine-type, opiate" in usage_error("search", "Europol", "--text", "--drug-class", "stimulant",
+                                                 "--db", db)

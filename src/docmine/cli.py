@@ -249,6 +249,9 @@ def cmd_search(a) -> int:
     filters = dict(label=a.label, fuzzy=a.fuzzy, text=a.text, date_from=a.date_from, date_to=a.date_to, topic=a.topic,
                    lang=a.lang, tag=a.tag, drug_class=a.drug_class, country=a.country)
     if a.facets:
+        if a.path:
+            a.parser.error("--path does not apply to --facets. Narrow by --from/--to, --topic, --lang, --tag, "
+                           "--drug-class or --country")
         counts = api.search_facet_counts(a.query, db=a.db, **filters)
         if not any(counts.values()):
             print(f"no match for {a.query!r}")

@@ -332,7 +332,7 @@ def facet_value(store: Store, facet: str, value: str | None) -> str | None:
     value = str(value).strip()
     if store.version() < 9:
         raise ValueError(f"this store has no {facet.replace('_', ' ')} facet yet (it was written by an older "
-                         "docmine): open it once with a command that writes, e.g. docmine canonicalize")
+                         "docmine). Open it once with a command that writes, e.g. docmine canonicalize")
     # the values some document has (a value whose documents were all deleted stays numbered)
     known = [r[0] for r in store.query("SELECT value FROM facet_values v WHERE facet = ? AND EXISTS"
                                        " (SELECT 1 FROM doc_facets d WHERE d.value_id = v.value_id) ORDER BY value",
@@ -356,7 +356,7 @@ def facet_value(store: Store, facet: str, value: str | None) -> str | None:
             return named
     what = "drug class" if facet == "drug_class" else facet
     raise ValueError(f"no document here mentions a {'drug of the class' if facet == 'drug_class' else 'place in'} "
-                     f"{value!r}; give one of the {what} values in this store: "
+                     f"{value!r}. Give one of the {what} values in this store: "
                      + (", ".join(known[:40]) + (" ..." if len(known) > 40 else "") if known else "(none)"))
 
 
