@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from docmine.nlp.mention import Mention
 
@@ -254,21 +255,28 @@ def _full_names(mentions: list[Mention], org_words: frozenset[str],
     return out
 
 
-def _one_label(mentions: list[Mention]) -> list[Mention]:
+def _one_label(mentions: list[Mention], key: Callable[[str], str] = lambda text: text) -> list[Mention]:
+    """One label per name per document: the model's mentions of a name (``key`` of its text: the
+    text itself, or a key common to its case forms) take the label a lexicon or rule gives it,
+    else a clear majority of the model's own labels for it (two to one or better, three mentions
+    at least)."""
     trusted: dict[str, Counter] = defaultdict(Counter)
     model: dict[str, Counter] = defaultdict(Counter)
+    keys = {}
     for m in mentions:
         if m.label not in _LABELS:
             continue
-        (model if m.source == "model" else trusted)[m.text][m.label] += 1
+        keys[id(m)] = k = key(m.text)
+        (model if m.source == "model" else trusted)[k][m.label] += 1
     out = []
     for m in mentions:
         if m.source == "model" and m.label in _LABELS:
+            k = keys[id(m)]
             label = None
-            if trusted.get(m.text):
-                label = trusted[m.text].most_common(1)[0][0]
+            if trusted.get(k):
+                label = trusted[k].most_common(1)[0][0]
             else:
-                votes = model[m.text]
+                votes = model[k]
                 top, n = votes.most_common(1)[0]
                 if n >= 2 * (sum(votes.values()) - n) and sum(votes.values()) >= 3:
                     label = top
@@ -440,31 +448,6 @@ def name_key(text: str, endings: tuple[str, ...]) -> str:
 
 
 def one_label_declined(mentions: list[Mention], endings: tuple[str, ...]) -> list[Mention]:
-    """One label per name per document in a language that declines names: the model's mentions of
-    every case form of a name ("Kosovo", "Kosova", "Kosovu") take the label a lexicon or rule
-    gives that name, else a clear majority of the model's own labels for it (two to one or better,
-    three mentions at least)."""
-    trusted: dict[str, Counter] = defaultdict(Counter)
-    model: dict[str, Counter] = defaultdict(Counter)
-    keys = {}
-    for m in mentions:
-        if m.label not in _LABELS:
-            continue
-        keys[id(m)] = key = name_key(m.text, endings)
-        (model if m.source == "model" else trusted)[key][m.label] += 1
-    out = []
-    for m in mentions:
-        if m.source == "model" and m.label in _LABELS:
-            key = keys[id(m)]
-            label = None
-            if trusted.get(key):
-                label = trusted[key].most_common(1)[0][0]
-            else:
-                votes = model[key]
-                top, n = votes.most_common(1)[0]
-                if n >= 2 * (sum(votes.values()) - n) and sum(votes.values()) >= 3:
-                    label = top
-            if label and label != m.label:
-                m = _copy(m, label=label, attrs={**m.attrs, "rule": f"one-label:{m.label}>{label}"})
-        out.append(m)
-    return out
+    """One label per name per document in a language that declines names: :func:`_one_label` over
+    every case form of a name ("Kosovo", "Kosova", "Kosovu")."""
+    return _one_label(mentions, lambda text: name_key(text, endings))
