@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from docmine.nlp.facets import DOC_FACETS
 from docmine.nlp.lexicon import alias_key
 from docmine.nlp.mention import NAME_LABELS
 from docmine.rows import Rows
@@ -239,13 +240,12 @@ def search_rows(store: Store, query: str, label: str | None = None, fuzzy: bool 
     # under a filter: the entity's documents from the index first, then each document's filter
     # once (not once per mention)
     count_sql = "SELECT COUNT(DISTINCT m.doc_id) FROM mentions m WHERE m.entity_id = ?"
-    if fsql and _reads_documents(date_from, date_to, topic, path, lang):
-        count_sql = ("SELECT COUNT(*) FROM (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?) x"
-                     f" JOIN documents d ON d.doc_id = x.doc_id WHERE 1 = 1{fsql}")
-    elif fsql:  # tag, drug class, country: the document's id is enough (same parameters, in the same order)
-        xsql, _ = _filters(tag=tag, drug_class=drug_class, country=country, alias="x")
-        count_sql = ("SELECT COUNT(*) FROM (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?) x"
-                     f" WHERE 1 = 1{xsql}")
+    if fsql:
+        count_sql = "SELECT COUNT(*) FROM (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?) x"
+        if _reads_documents(date_from, date_to, topic, path, lang):
+            count_sql += f" JOIN documents d ON d.doc_id = x.doc_id WHERE 1 = 1{fsql}"
+        else:  # tag, drug class, country: the document's id is enough (same parameters, in the same order)
+            count_sql += " WHERE 1 = 1" + _filters(tag=tag, drug_class=drug_class, country=country, alias="x")[0]
     counts = None
     if not fsql and store.version() >= 8:
         from docmine.analysis.entities import entity_counts
@@ -315,10 +315,9 @@ def full_text_rows(store: Store, query: str, date_from=None, date_to=None, topic
         raise
 
 
-FACETS = ("label", "drug_class", "country", "year", "language", "topic", "tag")
+FACETS = ("label", *DOC_FACETS, "year", "language", "topic", "tag")
 """What search results can be counted and narrowed by (``drug_class`` and ``country``: of the
 drugs and places the documents mention, from a store of migration 9 on)."""
-ENTITY_FACETS = ("drug_class", "country")
 
 
 def facet_value(store: Store, facet: str, value: str | None) -> str | None:
@@ -403,7 +402,7 @@ def _facet_counts(store: Store, ids_sql: str, params: Sequence, labels: Iterable
                 counts[name][str(value)] += n
     for name, c in counts.items():
         out[name] = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
-    entity_facets: dict[str, Counter] = {k: Counter() for k in ENTITY_FACETS}
+    entity_facets: dict[str, Counter] = {k: Counter() for k in DOC_FACETS}
     if store.version() >= 9:  # the classes of the drugs and the countries of the places, from doc_facets
         # grouped by the value's number (a sort of integers: half the time of one of names)
         names = {vid: (facet, value) for vid, facet, value in store.query("SELECT value_id, facet, value"
@@ -449,6 +448,7 @@ def _result_ids_sql(store: Store, query: str, text: bool, entities: Iterable[tup
                              country=country)
     # tag, drug class, country only: filtered on the mention's document id, no document row read
     by_id = bool(fsql) and not _reads_documents(date_from, date_to, topic, None, lang)
+    msql = _filters(tag=tag, drug_class=drug_class, country=country, alias="m")[0] if by_id else fsql
     first = f" LIMIT {check_int(limit, 'limit', 1)}" if limit is not None else ""
     if text:
         if not fsql:  # no filter: the full-text index alone, no document row read
@@ -464,7 +464,6 @@ def _result_ids_sql(store: Store, query: str, text: bool, entities: Iterable[tup
                          " WHERE e.label = ? AND e.canonical = ? ORDER BY m.doc_id" + first)
             params += [label, canonical]
         else:
-            msql = _filters(tag=tag, drug_class=drug_class, country=country, alias="m")[0] if by_id else fsql
             parts.append("SELECT DISTINCT m.doc_id FROM mentions m JOIN entities e USING(entity_id)"
                          + ("" if by_id else " JOIN documents d USING(doc_id)")
                          + f" WHERE e.label = ? AND e.canonical = ?{msql} ORDER BY m.doc_id" + first)

@@ -16,6 +16,7 @@ from docmine.nlp.lexicon import Lexicon, alias_key
 FACET_OF_LABEL = {"DRUG": "drug_class", "PLACE": "country"}
 """The entity label each document facet comes from."""
 DOC_FACETS = tuple(FACET_OF_LABEL.values())
+"""The facets a document gets from its entities, as search counts and names them."""
 
 
 def place_country(lex: Lexicon, canonical: str) -> str | None:
