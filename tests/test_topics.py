@@ -551,3 +551,47 @@ def test_topics_table_trend_and_cross_count_only_the_tagged_documents(tmp_path, 
     out = run_cli("topics", "--db", db, "--tag", "case").stdout
     assert "(4 documents" in out and "(0 documents" in out
     assert docmine.topics(db=db, tag="nothing-tagged-so")["size"].sum() == 0
+
+
+# -- a mixed-language collection ------------------------------------------------------------------
+def test_stop_words_of_the_documents_language_are_blanked_in_place():
+    from docmine.analysis.stopwords import language_stopwords, strip_stopwords
+
+    es = "La Guardia Civil incautó cocaína en el puerto de Algeciras"
+    out = strip_stopwords(es, "es")
+    assert len(out) == len(es)  # offsets kept: entity tokens are read from the same positions
+    assert out.split() == ["Guardia", "Civil", "incautó", "cocaína", "puerto", "Algeciras"]
+    # Serbian: the Cyrillic list also in Latin script; Bosnian reads the Croatian and Serbian lists
+    assert {"је", "je", "коју", "koju"} <= language_stopwords("sr")
+    assert {"je", "koju"} <= language_stopwords("bs")
+    english = "The police in Vienna seized heroin"
+    assert strip_stopwords(english, "en") == english and strip_stopwords(english, None) == english
+    assert language_stopwords(float("nan")) == frozenset()  # a NULL language read through pandas
+    assert language_stopwords("xx-unknown") == frozenset()
+
+
+def test_mixed_language_corpus_topics_are_named_by_shared_terms(corpus_db, tmp_path):
+    """The bundled corpus holds Spanish, French, Croatian, Serbian, Albanian and Turkish documents
+    among English ones: no topic term is another language's function word ("en" was one), and a
+    word of one or two short foreign documents ("kokaina") does not name a topic of thirty."""
+    import re
+
+    from docmine.analysis.stopwords import language_stopwords
+    from storekit import copy_store
+
+    db = copy_store(corpus_db, str(tmp_path / "c.db"))
+    with Store(db) as store:
+        fit_topics(store, seed=0, refit=True)
+        docs = store.df("SELECT doc_id, text, language, topic FROM documents")
+        table = topic_table(store)
+    langs = set(docs["language"].dropna()) - {"en"}
+    assert len(langs) >= 4
+    stops = frozenset().union(*(language_stopwords(x) for x in langs))
+    for _, row in table.iterrows():
+        terms = row["terms"].split(", ")
+        assert not set(terms) & stops, terms
+        texts = docs[docs["topic"] == row["topic"]]["text"].str.lower()
+        for word in row["label"].split(" · "):
+            if word in terms:
+                held = texts.map(lambda t, w=word: re.search(rf"\b{re.escape(w)}\b", t) is not None).mean()
+                assert held >= 0.2, (row["label"], word, held)

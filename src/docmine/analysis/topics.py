@@ -35,6 +35,7 @@ from threadpoolctl import threadpool_limits
 
 from docmine.analysis.boilerplate import Boilerplate, learn, learn_and_clean
 from docmine.analysis.search import _filters
+from docmine.analysis.stopwords import strip_stopwords
 from docmine.nlp.mention import NAME_LABELS
 from docmine.store import Store
 
@@ -141,9 +142,13 @@ class TopicModel:
     topics: list[dict] = field(default_factory=list)  # per topic: size, features, scores
     boilerplate: Boilerplate = field(default_factory=Boilerplate)  # blanked before the features
 
-    def clean(self, texts: Sequence[str]) -> list[str]:
-        """Texts with the collection's boilerplate blanked (offsets kept)."""
-        return [self.boilerplate.clean(t or "") for t in texts]
+    def clean(self, texts: Sequence[str], languages: Sequence[str | None] | None = None) -> list[str]:
+        """Texts with the collection's boilerplate blanked, and the stop words of each text's
+        language (``languages``, one per text) when given; offsets kept."""
+        out = [self.boilerplate.clean(t or "") for t in texts]
+        if languages is not None:
+            out = [strip_stopwords(t, lang) for t, lang in zip(out, languages, strict=True)]
+        return out
 
     @property
     def k(self) -> int:
@@ -191,10 +196,11 @@ class TopicModel:
         weights = np.where(empty, 0.0, weights)
         return labels.astype(int), weights.astype(float)
 
-    def predict(self, texts: Sequence[str], extra_tokens: Sequence[Sequence[str]] | None = None
-                ) -> tuple[np.ndarray, np.ndarray]:
-        """Topic (-1 if the text has no known term) and weight of each text (boilerplate removed first)."""
-        return self.assign(self.project(self.tfidf(self.clean(texts), extra_tokens)))
+    def predict(self, texts: Sequence[str], extra_tokens: Sequence[Sequence[str]] | None = None,
+                languages: Sequence[str | None] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Topic (-1 if the text has no known term) and weight of each text (boilerplate, and the
+        stop words of its language when ``languages`` is given, removed first)."""
+        return self.assign(self.project(self.tfidf(self.clean(texts, languages), extra_tokens)))
 
     def to_json(self) -> str:
         return json.dumps({
@@ -515,6 +521,9 @@ def _top_features(X: sparse.csr_matrix, labels: np.ndarray, vocab: list[str], k:
     n = X.shape[0]
     M = sparse.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(k, n))
     sums = np.asarray((M @ X).todense())
+    present = X.copy()
+    present.data = np.ones_like(present.data)
+    holding = np.asarray((M @ present).todense())  # per topic and feature: documents that hold it
     sizes = np.bincount(labels, minlength=k).astype(float)
     total = sums.sum(axis=0)
     is_entity = np.array([t.startswith("ent_") for t in vocab], dtype=bool)
@@ -522,7 +531,10 @@ def _top_features(X: sparse.csr_matrix, labels: np.ndarray, vocab: list[str], k:
     for t in range(k):
         inside = sums[t] / max(sizes[t], 1)
         outside = (total - sums[t]) / max(n - sizes[t], 1)
-        score = inside - outside
+        # times the square root of the share of the topic's documents that hold the feature: a
+        # word of one or two documents (a short text in another language, whose few shared words
+        # weigh heavily in its normalised row) does not name a topic of thirty
+        score = (inside - outside) * np.sqrt(holding[t] / max(sizes[t], 1))
         order = np.lexsort((np.arange(len(vocab)), -score))
         idx = [int(i) for i in order[:top] if score[i] > 0]
         # entity tokens are down-weighted in the matrix, so they seldom reach the top words: a
@@ -561,7 +573,8 @@ def make_label(features: Sequence[str], names: dict[str, str] | None = None, n: 
 
 # -- the store ------------------------------------------------------------------------------------
 def _documents(store: Store) -> pd.DataFrame:
-    return store.df("SELECT doc_id, path, title, date, text, near_dup_of, topic FROM documents ORDER BY doc_id")
+    return store.df("SELECT doc_id, path, title, date, text, language, near_dup_of, topic FROM documents"
+                    " ORDER BY doc_id")
 
 
 def _entity_tokens(store: Store, cleaned: dict[int, str]) -> tuple[dict[int, list[str]], dict[str, str]]:
@@ -627,9 +640,12 @@ def fit_topics(store: Store, k: int | str = "auto", seed: int = 0, refit: bool =
                              f" {len(fit)}: ingest more documents first")
         ids = fit["doc_id"].tolist()
         bp, fit_clean = learn_and_clean(fit["text"].tolist())
+        # a mixed-language collection: each text loses its own language's function words too
+        fit_clean = [strip_stopwords(t, lang) for t, lang in zip(fit_clean, fit["language"], strict=True)]
         cleaned = dict(zip(ids, fit_clean, strict=True))
         rest = docs[docs["near_dup_of"].notna()]
-        cleaned.update({int(d): bp.clean(t or "") for d, t in zip(rest["doc_id"], rest["text"], strict=True)})
+        cleaned.update({int(d): strip_stopwords(bp.clean(t or ""), lang)
+                        for d, t, lang in zip(rest["doc_id"], rest["text"], rest["language"], strict=True)})
         tokens, names = _entity_tokens(store, cleaned)
         # the texts are cleaned once, here; the model keeps the boilerplate for later documents
         labels, weights, model = cluster_texts(fit_clean, k=k, seed=seed, boilerplate=False,
@@ -646,7 +662,8 @@ def fit_topics(store: Store, k: int | str = "auto", seed: int = 0, refit: bool =
         new = len(assignments)
     else:
         todo = docs[docs["topic"].isna()]
-        tokens, _ = _entity_tokens(store, dict(zip(todo["doc_id"].astype(int), model.clean(todo["text"].tolist()),
+        tokens, _ = _entity_tokens(store, dict(zip(todo["doc_id"].astype(int),
+                                                   model.clean(todo["text"].tolist(), todo["language"].tolist()),
                                                    strict=True)))
         assignments = _assign(model, todo, tokens)
         new = len(assignments)
@@ -662,7 +679,7 @@ def _assign(model: TopicModel, docs: pd.DataFrame, tokens: dict[int, list[str]])
     if docs.empty:
         return []
     ids = docs["doc_id"].tolist()
-    labels, weights = model.predict(docs["text"].tolist(), [tokens.get(d, []) for d in ids])
+    labels, weights = model.predict(docs["text"].tolist(), [tokens.get(d, []) for d in ids], docs["language"].tolist())
     return [(int(d), int(t), round(float(w), 6)) for d, t, w in zip(ids, labels, weights, strict=True) if t >= 0]
 
 
