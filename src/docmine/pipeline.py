@@ -371,6 +371,7 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
             near.add(doc_id, sig)
     counts: Counter = Counter()
     langs: Counter = Counter()
+    mixed: Counter = Counter()  # documents with parts in other languages, by their languages ("en+hr")
     failed_sha: dict[str, dict] = {}
     show = sys.stderr.isatty() if opts.progress is None else opts.progress
     bar = None
@@ -398,6 +399,9 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
                         summary.near_duplicates += 1
                     counts.update(m["label"] for m in r["mentions"])
                     langs[r["document"].get("language") or "?"] += 1
+                    parts = (r["document"].get("meta") or {}).get("language_parts")
+                    if parts:
+                        mixed["+".join(dict.fromkeys(str(p[2] or "?") for p in parts))] += 1
                     if r.get("note") and r["note"] not in summary.notes:
                         summary.notes.append(r["note"])
                     if r.get("nlp_note"):
@@ -413,6 +417,10 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     _settle_twins(store, twins, failed_sha, summary, run_id)
     summary.mentions = dict(sorted(counts.items()))
     summary.languages = dict(langs.most_common())
+    if mixed:
+        which = ", ".join(f"{k} {n}" for k, n in mixed.most_common())
+        summary.notes.append(f"{sum(mixed.values())} document(s) hold paragraphs in another language, each part"
+                             f" read by its language's pipeline: {which}")
     summary.documents_in_store = store.query("SELECT COUNT(*) FROM documents")[0][0]
     store.finish_run(run_id, {"new_documents": summary.new_documents, "failed": summary.failed,
                               "unchanged": summary.unchanged, "mentions": summary.mentions,

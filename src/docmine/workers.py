@@ -164,16 +164,30 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
         meta[id(doc)] = mtime_ns
         left[id(doc)] = timeout - (time.monotonic() - started)
     by_language: dict[str, list] = {}
+    mixed: dict[int, tuple] = {}  # id(view) -> (the document it is one language's parts of, their spans)
     for d in docs:  # each language to its own pipeline; the English model reads English only
-        by_language.setdefault(nlp.key(d.language), []).append(d)
+        for key, view, spans in _language_views(nlp, d):
+            if view is not d:
+                mixed[id(view)] = (d, spans)
+                left[id(view)] = left[id(d)]
+            by_language.setdefault(key, []).append(view)
+    parts_read: dict[int, list] = {}  # id(mixed document) -> what each of its parts' pipelines found
+    failed: dict[int, dict] = {}
     for lang, group in by_language.items():
         try:
             pipe = nlp.get(lang)
         except Exception as exc:  # a model the user named for this language cannot be loaded
-            results.extend({"path": d.path, "sha256": d.sha256, "stage": "nlp",
-                            "error": f"no pipeline for language {lang!r}: {exc}"[:500]} for d in group)
+            lost = [{"path": d.path, "sha256": d.sha256, "stage": "nlp",
+                     "error": f"no pipeline for language {lang!r}: {exc}"[:500]} for d in group]
+            _sort_failures(lost, group, mixed, results, failed)
             continue
-        for doc, part, mentions, sents, note in _recognise(pipe, group, left, timeout, results):
+        lost = []
+        for doc, part, mentions, sents, note in _recognise(pipe, group, left, timeout, lost):
+            if id(doc) in mixed:
+                whole, spans = mixed[id(doc)]
+                parts_read.setdefault(id(whole), []).append((pipe, pipe.finish(part.text, mentions),
+                                                             _clip(sents, spans, doc.text), note))
+                continue
             if note:  # a very long text: stored whole, recognised in part
                 doc.meta["nlp_part"] = note
             found = [m.as_dict() for m in pipe.finish(part.text, mentions)]
@@ -182,8 +196,79 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
                 "mentions": found, "facets": facets.document(found),
                 "minhash": signature(doc.text), "pipeline": pipe.model, "note": pipe.note, "nlp_note": note,
             })
+        _sort_failures(lost, group, mixed, results, failed)
+    for d in docs:
+        if id(d) in failed:  # one of its parts could not be read: the file fails, once
+            results.append(failed[id(d)])
+        elif id(d) in parts_read:
+            results.append(_mixed_result(d, parts_read[id(d)], meta[id(d)], facets, signature))
     report_stage(None, "idle")
     return results
+
+
+def _language_views(nlp, doc) -> list[tuple[str, Any, list[tuple[int, int]] | None]]:
+    """(pipeline key, document, its spans) to recognise: the document itself, or, when it holds
+    parts in other languages (:func:`docmine.nlp.language_parts.language_parts`), one copy per
+    language with the other languages' text blanked (offsets kept) and that language's spans; the
+    parts go to ``doc.meta["language_parts"]``."""
+    import dataclasses
+
+    from docmine.nlp.language_parts import blank_outside, language_parts
+
+    parts = language_parts(doc.text, doc.language)
+    if not parts:
+        return [(nlp.key(doc.language), doc, None)]
+    doc.meta["language_parts"] = [[s, e, lang] for s, e, lang in parts]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for s, e, lang in parts:
+        spans.setdefault(nlp.key(lang), []).append((s, e))
+    return [(key, dataclasses.replace(doc, text=blank_outside(doc.text, sp)), sp) for key, sp in spans.items()]
+
+
+def _clip(sents: list[tuple[int, int]], spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A part's sentences cut to its own spans (a sentence may run on into the blanked text of
+    another language), without the blank ones."""
+    out = []
+    for s, e in sents:
+        for a, b in spans:
+            lo, hi = max(s, a), min(e, b)
+            if lo >= hi:
+                continue
+            piece = text[lo:hi]
+            lead, trail = len(piece) - len(piece.lstrip()), len(piece) - len(piece.rstrip())
+            if lo + lead < hi - trail:
+                out.append((lo + lead, hi - trail))
+    return out
+
+
+def _sort_failures(lost: list[dict], group: list, mixed: dict[int, tuple], results: list[dict],
+                   failed: dict[int, dict]) -> None:
+    """Failures of a group: a whole document's go to ``results``; a part's fail its document."""
+    parts_of = {v.path: mixed[id(v)][0] for v in group if id(v) in mixed}
+    for r in lost:
+        doc = parts_of.get(r["path"])
+        if doc is None:
+            results.append(r)
+        else:
+            failed.setdefault(id(doc), r)
+
+
+def _mixed_result(doc, read: list, mtime_ns, facets, signature) -> dict:
+    """One result for a document whose parts were read by several pipelines: their mentions and
+    sentences together, positions and amounts linked again over the whole text."""
+    from docmine.nlp.pipeline import finish_mentions
+
+    mentions = sorted((m for _, ms, _, _ in read for m in ms), key=lambda m: (m.start, m.end))
+    sents = sorted({s for _, _, ss, _ in read for s in ss})
+    finish_mentions(doc, mentions, sents)
+    notes = [n for _, _, _, n in read if n]
+    if notes:
+        doc.meta["nlp_part"] = notes[0]
+    found = [m.as_dict() for m in mentions]
+    return {"path": doc.path, "document": asdict(doc), "sentences": sents, "mtime_ns": mtime_ns,
+            "mentions": found, "facets": facets.document(found), "minhash": signature(doc.text),
+            "pipeline": "+".join(dict.fromkeys(p.model for p, _, _, _ in read)),
+            "note": next((p.note for p, _, _, _ in read if p.note), ""), "nlp_note": notes[0] if notes else None}
 
 
 def _recognise(pipe, group: list, left: dict[int, float], timeout: float, results: list[dict]) -> Iterator[tuple]:

@@ -183,6 +183,9 @@ _EN_WORDS = frozenset(
 )
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
 def detect_language(text: str) -> str | None:
     """Best-effort ISO 639-1 code: English by function words (fast path), else py3langid.
 
@@ -198,11 +201,32 @@ def detect_language(text: str) -> str | None:
 
 
 def _langid(text: str) -> str | None:
+    lang, prob = language_probability(text)
+    return lang if prob >= 0.5 else None
+
+
+def language_probability(text: str) -> tuple[str, float]:
+    """py3langid's best language for ``text`` and its probability (no English fast path)."""
+    lang, prob = _identifier().classify(text)
+    return str(lang), float(prob)
+
+
+def language_ranking(text: str) -> list[tuple[str, float]]:
+    """Every language py3langid knows with its probability for ``text``, most likely first."""
+    return [(str(lang), float(p)) for lang, p in _identifier().rank(text)]
+
+
+def _identifier():
     global _IDENTIFIER
     if _IDENTIFIER is None:
         _IDENTIFIER = _load_identifier()
-    lang, prob = _IDENTIFIER.classify(text)
-    return lang if prob >= 0.5 else None
+    return _IDENTIFIER
+
+
+def english_share(text: str) -> float:
+    """The share of a text's words that are common English function words (0 for no words)."""
+    words = _LOWER_WORD.findall(text.lower())
+    return sum(map(_EN_WORDS.__contains__, words)) / len(words) if words else 0.0
 
 
 def _load_identifier():

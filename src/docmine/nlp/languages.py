@@ -157,6 +157,8 @@ _COUNTRY_LOCALES = {"sr": ("sr", "sr@latin"), "sh": ("hr", "sr@latin"), "me": ("
 _ADJECTIVAL_NAME = re.compile(r"[sčšcсчшц][kк][aа]$")
 """A country name that is an adjective in form (Hrvatska, Njemačka, Грчка): in BCMS it declines as one."""
 _BCMS = ("hr", "sr", "bs", "sh", "me", "cnr")
+FAMILIES = {lang: "bcms" for lang in _BCMS}
+"""Languages one pipeline family reads alike (a Bosnian paragraph of a Croatian text is not another language)."""
 DECLINING = frozenset(_BCMS)
 """Languages whose document-level resolution finds a person's surname in its case forms
 (:func:`docmine.nlp.doc_resolution.resolve_declined_names`)."""
