@@ -92,3 +92,11 @@ def test_each_part_is_read_by_its_languages_pipeline(mixed_store):
     for start, end, idx in con.execute("SELECT start, end, sentence FROM mentions"):
         s, e = sents[idx]
         assert s <= start and end <= e
+
+
+def test_the_reader_says_which_languages_a_document_mixes(mixed_store):
+    from docmine.web.app import create_app
+
+    db, _ = mixed_store
+    html = create_app(db).test_client().get("/document/1").get_data(as_text=True)
+    assert '<span id="langparts">(with parts in hr)</span>' in html

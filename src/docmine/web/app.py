@@ -675,8 +675,8 @@ concealment</th><th>transport</th><th>evidence</th></tr>{% for r in rows %}<tr><
         at = int_arg("at")
         find = text_arg("find").strip()
         with store() as s:
-            d = s.query("SELECT doc_id, path, title, date, format, language, pages, page_starts, text FROM documents"
-                        " WHERE doc_id=?", (doc_id,))
+            d = s.query("SELECT doc_id, path, title, date, format, language, pages, page_starts, text, meta"
+                        " FROM documents WHERE doc_id=?", (doc_id,))
             if not d:
                 abort(404)
             d = d[0]
@@ -700,9 +700,16 @@ concealment</th><th>transport</th><th>evidence</th></tr>{% for r in rows %}<tr><
             sidebar[m["label"]][m["canonical"]] += 1
         sidebar = {lab: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for lab, c in sidebar.items()}
         page_starts = json.loads(d["page_starts"] or "[0]")
+        try:  # the languages of a document's parts when it mixes languages (docmine.nlp.language_parts)
+            other = [p[2] for p in json.loads(d["meta"] or "{}").get("language_parts") or [] if p[2] != d["language"]]
+        except (ValueError, AttributeError, TypeError, IndexError):
+            other = []
+        other_langs = ", ".join(dict.fromkeys(str(x) for x in other))
         return page(d["title"] or d["path"], """
 <h1>{{ d.title or d.path }}</h1><p class="muted">{{ d.path }} · {{ d.date or 'no date' }} · {{ d.format }}\
-{% if d.language %} · {{ d.language }}{% endif %} · {{ d.pages }} page{{ '' if d.pages == 1 else 's' }} · \
+{% if d.language %} · {{ d.language }}{% endif %}{% if other_langs %} \
+<span id="langparts">(with parts in {{ other_langs }})</span>{% endif %} · \
+{{ d.pages }} page{{ '' if d.pages == 1 else 's' }} · \
 <a id="original" href="{{ url_for('original_file', doc_id=d.doc_id) }}" target="_blank" rel="noopener">\
 original file</a></p>
 <div class="tags" id="tags">{% for t in tags %}<span title="{{ t.note }}">{{ t.tag }}</span>{% endfor %}</div>
@@ -738,7 +745,7 @@ document.querySelectorAll('a.ent').forEach(a=>a.addEventListener('click',ev=>{ev
 if(hits.length)show(0);
 </script>
 """, d=d, colors=COLORS, highlighted=highlight(text, ms, parts, page_starts=page_starts, hits=hits), parts=parts,
-            seizure=seizure, tags=tags, sidebar=sidebar, n_hits=len(hits))
+            seizure=seizure, tags=tags, sidebar=sidebar, n_hits=len(hits), other_langs=other_langs)
 
     @app.route(f"/original/<int(max={MAX_ID}):doc_id>")
     def original_file(doc_id):
