@@ -414,6 +414,7 @@ class Store:
         self.path = str(path)
         self.readonly = readonly
         self._entity_ids: dict[tuple[str, str], int] | None = None  # see write_batch
+        self._facet_ids: dict[tuple[str, str], int] | None = None
         if readonly or not create:
             if not Path(self.path).exists():
                 raise StoreError(f"no docmine store at {self.path}: run `docmine ingest FOLDER --db {self.path}` first")
@@ -641,6 +642,7 @@ class Store:
         # entity ids looked up in this transaction, which adds entities and never deletes one: most
         # of a batch's mentions name an entity another mention of the batch names too
         self._entity_ids = {}
+        self._facet_ids = {}
         try:
             with self.conn:
                 for r in results:
@@ -655,6 +657,7 @@ class Store:
                         near_dups.add(doc_id, sig)
         finally:
             self._entity_ids = None
+            self._facet_ids = None
 
     def minhashes(self) -> Iterator[tuple[int, list[int]]]:
         for doc_id, sig in self.conn.execute("SELECT doc_id, sig FROM doc_minhash ORDER BY doc_id"):
@@ -687,6 +690,14 @@ class Store:
         if ids is not None:
             ids[(label, canonical)] = eid
         return eid
+
+    def _facet_value_id(self, facet: str, value: str) -> int:
+        ids = self._facet_ids  # a dict while write_batch runs, like the entity ids
+        if ids is None:
+            return _facet_value_id(self.conn, facet, value)
+        if (facet, value) not in ids:
+            ids[(facet, value)] = _facet_value_id(self.conn, facet, value)
+        return ids[(facet, value)]
 
     def _write_document(self, r: dict, run_id: int) -> int | None:
         """Store one processed file; returns the id of a newly stored document (None: already stored)."""
@@ -723,7 +734,7 @@ class Store:
                 rows,
             )
             c.executemany("INSERT OR IGNORE INTO doc_facets(value_id, doc_id) VALUES (?,?)",
-                          [(_facet_value_id(c, facet, value), doc_id) for facet, value in r.get("facets") or ()])
+                          [(self._facet_value_id(facet, value), doc_id) for facet, value in r.get("facets") or ()])
             if r.get("minhash") is not None:
                 c.execute("INSERT INTO doc_minhash(doc_id, sig) VALUES (?,?)", (doc_id, json.dumps(r["minhash"])))
             c.executemany(
