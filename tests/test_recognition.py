@@ -275,6 +275,16 @@ def test_a_bare_quantity_of_is_not_an_amount(nlp):
     assert ("large quantities", "QUANTITY") in found
 
 
+def test_amounts_counted_in_containers_words_and_halves(nlp):
+    found = mentions(nlp, "Police found 14 small bags of heroin, 12 cases of methamphetamine, 285 thousand 412 "
+                          "captagon pills and 5 and a half kilos of cocaine.")
+    for amount in ("14 small bags", "12 cases", "285 thousand 412", "5 and a half kilos"):
+        assert (amount, "QUANTITY") in found, found
+    # a container with no drug after it, a vague amount of cash, a street block: no amounts
+    found = mentions(nlp, "He had 51 cases pending and a large amount of cash at the 700 block of Main Street.")
+    assert not [t for t, lab in found if lab == "QUANTITY"], found
+
+
 def test_a_colon_ends_a_model_entity(nlp):
     found = mentions(nlp, "27 March 2025, Edirne, Türkiye: Customs enforcement teams found 96 kg of heroin.")
     assert ("Türkiye", "PLACE") in found
