@@ -285,6 +285,13 @@ def test_amounts_counted_in_containers_words_and_halves(nlp):
     assert not [t for t, lab in found if lab == "QUANTITY"], found
 
 
+def test_an_amount_wins_over_a_name_the_model_read_in_it(nlp):
+    found = mentions(nlp, "The police found 41 gm of heroin and 4.7 gm of syabu, at 4 pm.")
+    assert ("41 gm", "QUANTITY") in found and ("4.7 gm", "QUANTITY") in found, found
+    found = mentions(nlp, "Smugglers moved tens of tons of cocaine and industrial quantities of methamphetamine.")
+    assert ("tens of tons", "QUANTITY") in found and ("industrial quantities", "QUANTITY") in found, found
+
+
 def test_a_colon_ends_a_model_entity(nlp):
     found = mentions(nlp, "27 March 2025, Edirne, Türkiye: Customs enforcement teams found 96 kg of heroin.")
     assert ("Türkiye", "PLACE") in found

@@ -19,7 +19,7 @@ _WORDNUM = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12, "half a": 0.5, "half": 0.5,
-    "several": None, "hundreds of": None, "thousands of": None, "dozens of": None, "millions of": None,
+    "several": None, "tens of": None, "hundreds of": None, "thousands of": None, "dozens of": None, "millions of": None,
 }
 _MULT = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
          "hundred": 1e2, "k": 1e3, "mn": 1e6, "m": 1e6, "bn": 1e9}
@@ -77,7 +77,7 @@ _NUM = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|"
     r"half\s+a|a\s+dozen|a\s+hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    r"hundreds\s+of|thousands\s+of|dozens\s+of|millions\s+of|several|an?)(?:\s*\(\d+\))?)"
+    r"tens\s+of|hundreds\s+of|thousands\s+of|dozens\s+of|millions\s+of|several|an?)(?:\s*\(\d+\))?)"
 )
 _MULT_RX = r"(?:\s*(?:thousand|million|billion|lakhs?|crores?|hundred|mn|bn|k|m)\b)?"
 _UNIT_RX = (
@@ -138,7 +138,8 @@ _A_CONTAINER = re.compile(rf"^(?:an?|one)\s+(?:{_COUNT_UNITS})$", re.I)
 # a bare plural mass unit before "of": "tons of cocaine"
 _BARE_UNIT = re.compile(r"\b(?:tons|tonnes|kilos|kilograms|kilogrammes)(?=\s+of\b)", re.I)
 # a bare "a quantity of heroin" carries no amount and is not tagged; "large quantities" is
-_VAGUE = re.compile(r"\b(?:an?\s+)?(?:large|small|huge|big|massive|significant|substantial|considerable|unspecified)"
+_VAGUE = re.compile(r"\b(?:an?\s+)?(?:large|small|huge|big|massive|significant|substantial|considerable|unspecified|"
+                    r"industrial|commercial|misdemeanor|multi-ton|multi-kilo(?:gram)?|some|other)"
                     r"\s+(?:quantit(?:y|ies)|amounts?)\b", re.I)
 # "1136x Xanax Tablets": a count written with a multiplication sign, as the Anti-Narcotics
 # Force's press releases do (the drug-seizure news set marks "1136x" as the amount)
@@ -309,8 +310,13 @@ def link_drug(start: int, end: int, drugs: list, after_chars: int = 40, before_c
 
 @Language.component("docmine_quantities")
 def quantities_component(doc: Doc) -> Doc:
-    existing = list(doc.ents)
+    found = find_quantities(doc)
+    # a name the model read inside an amount is a unit misread ("4.7 [gm]" an ORG, "[60 Kilograms]"
+    # a PERSON): the amount wins; a drug or a place keeps its tokens
+    inside = {e for e in doc.ents if e.label_ not in ("DRUG", "PLACE", "GPE", "LOC", "FAC")
+              and any(q.start <= e.start and e.end <= q.end for q in found)}
+    existing = [e for e in doc.ents if e not in inside]
     taken = {i for e in existing for i in range(e.start, e.end)}
-    new = [s for s in find_quantities(doc) if not taken.intersection(range(s.start, s.end))]
+    new = [s for s in found if not taken.intersection(range(s.start, s.end))]
     doc.ents = filter_spans(existing + filter_spans(new))
     return doc
