@@ -292,6 +292,15 @@ def test_an_amount_wins_over_a_name_the_model_read_in_it(nlp):
     assert ("tens of tons", "QUANTITY") in found and ("industrial quantities", "QUANTITY") in found, found
 
 
+def test_a_container_counted_with_a_before_a_drug_and_a_list_without_units(nlp):
+    found = mentions(nlp, "Officers found one sachet of crystal methamphetamine, six of cocaine and four of ecstasy,"
+                          " and a bundle of heroin.")
+    for amount in ("one sachet", "six", "four", "a bundle"):
+        assert (amount, "QUANTITY") in found, found
+    found = mentions(nlp, "They found a large bag of suspected cocaine. Gardai seized €15,000 of amphetamine.")
+    assert not [t for t, lab in found if lab == "QUANTITY"], found
+
+
 def test_a_colon_ends_a_model_entity(nlp):
     found = mentions(nlp, "27 March 2025, Edirne, Türkiye: Customs enforcement teams found 96 kg of heroin.")
     assert ("Türkiye", "PLACE") in found

@@ -124,12 +124,13 @@ _QTY = re.compile(
 _COUNT_ADJ = (r"(?:small|smaller|large|big|tiny|plastic|ziplock|zip-lock|zip|sealed|individually-wrapped|sagging|"
               r"white|black|brown|transparent|clear)")
 _WEAK_COUNT = (r"(?:cans?|wrappers?|packs?|containers?|baggies|baggie|shares?|sections?|wheels?|pots?|sets?|"
-               r"cases?|cartridges?|grains?|rolls?|jars?|tins?|canisters?|balls?|capsules?)")
+               r"cases?|cartridges?|grains?|rolls?|jars?|tins?|canisters?|balls?|capsules?|sachet|pouch|carton|box|ampoule)")
 _COUNTED = re.compile(
     rf"\b{_MOD}(?:(?:{_COMPOUND})?{_DIGITS}|{_WORDS_RX}){_MULT_RX}\s+(?:{_COUNT_ADJ}\s+){{0,2}}"
     rf"(?:{_COUNT_UNITS}|{_WEAK_COUNT})\b",
     re.I,
 )
+_A_COUNTED = re.compile(r"^(?:an?|one)\s+\S+$", re.I)  # "a bag", not "a large bag"
 _DRUG_AFTER = re.compile(r"^\s+(?:of|with|containing)\s+(?:\S+\s+){0,2}$", re.I)
 # "the 700 block of Hammond Branch Road": an address, not an amount
 _ADDRESS_BLOCK = re.compile(r"^\s+of\s+[A-Z0-9]")
@@ -144,6 +145,9 @@ _VAGUE = re.compile(r"\b(?:an?\s+)?(?:large|small|huge|big|massive|significant|s
 # "1136x Xanax Tablets": a count written with a multiplication sign, as the Anti-Narcotics
 # Force's press releases do (the drug-seizure news set marks "1136x" as the amount)
 _BARE_NUM = re.compile(rf"\b(?:{_COMPOUND})?{_NUM}{_MULT_RX}(?:(?<=\d)[x×])?$", re.I)
+# a count whose unit a list leaves out, before "of" and a drug: "six of cocaine"
+_ELIDED = re.compile(r"(?:^|(?<=[\s,;(]))(?<![\d,.])"
+                     r"(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+$", re.I)
 # Pounds that are money, not weight: "a sum of money 120 pounds", "a fine of 100,000 pounds",
 # "worth about 15 million pounds", "785 pounds, 2,600 dollars"
 _MONEY_BEFORE = re.compile(r"\b(?:money|sum|fine|fined|worth|valued|value|cash|amounted\s+to|price|cost|costs|"
@@ -244,9 +248,13 @@ def find_quantities(doc: Doc) -> list[Span]:
 
     for rx in (_QTY, _VAGUE, _BARE_UNIT, _COUNTED):
         for m in rx.finditer(text):
-            if _A_CONTAINER.match(m.group(0)):
-                continue
-            if rx is _COUNTED and (re.match(r"(?:an?|one)\s", m.group(0), re.I) or not drug_follows(m.end())):
+            if rx is _COUNTED:
+                if not drug_follows(m.end()):
+                    continue  # "51 cases", "4 boxes of hairpins"
+                if re.match(r"(?:an?|one)\s", m.group(0), re.I) and not (_A_COUNTED.match(m.group(0)) and any(
+                        re.fullmatch(r"\s+of\s+", text[m.end():d]) for d in drug_starts)):
+                    continue  # "a bag of 2CB", "one sachet of crystal meth" stay; "a packet with the drug" not
+            elif _A_CONTAINER.match(m.group(0)):
                 continue
             if rx is _VAGUE and not drug_follows(m.end()):
                 continue  # "a large amount of cash", "a large quantity of narcotic substances"
@@ -255,8 +263,10 @@ def find_quantities(doc: Doc) -> list[Span]:
                     or re.search(r"\bthe\s+$", text[max(0, m.start() - 5): m.start()], re.I)):
                 continue  # "the 700 block of Hammond Branch Road"
             before = text[max(0, m.start() - 12): m.start()]
-            if rx is _BARE_UNIT and re.search(r"\d\s*$|\b(?:a|of|metric)\s+$", before, re.I):
-                continue
+            if rx is _BARE_UNIT and (re.search(r"\d\s*$|\b(?:a|of|metric)\s+$", before, re.I)
+                                     or m.group(0).islower() and not before.strip()
+                                     or re.match(r"\s+of\s+\d", text[m.end(): m.end() + 8])):
+                continue  # "2 tons of", "kilos of 816 grams" (a text opening on a unit lost its number)
             if rx is _QTY and _POUNDS.search(m.group(0)) and (
                     _MONEY_BEFORE.search(text[max(0, m.start() - 40): m.start()])
                     or _MONEY_AFTER.match(text[m.end(): m.end() + 30])):
@@ -281,6 +291,13 @@ def find_quantities(doc: Doc) -> list[Span]:
     # a bare number directly before a drug: "3 million captagon pills", "13500 Xanax Tabs"
     for ent in doc.ents:
         if ent.label_ != "DRUG" or ent.start == 0:
+            continue
+        elided = _ELIDED.search(text, max(0, ent.start_char - 30), ent.start_char)
+        if elided and not re.fullmatch(r"(?:19|20)\d\d", elided.group(1)):
+            # the unit of a list left out: "one sachet of crystal meth, six of cocaine and four of ecstasy"
+            span = doc.char_span(elided.start(1), elided.end(1), label="QUANTITY", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
             continue
         base = max(0, ent.start_char - 40)
         head = text[base: ent.start_char].rstrip()
