@@ -288,6 +288,8 @@ def test_amounts_counted_in_containers_words_and_halves(nlp):
 def test_an_amount_wins_over_a_name_the_model_read_in_it(nlp):
     found = mentions(nlp, "The police found 41 gm of heroin and 4.7 gm of syabu, at 4 pm.")
     assert ("41 gm", "QUANTITY") in found and ("4.7 gm", "QUANTITY") in found, found
+    found = mentions(nlp, "Customs found 23 metric tons (25 US tons) of cocaine and 0.208kg (646) tablets of Rohypnol.")
+    assert ("23 metric tons (25 US tons)", "QUANTITY") in found and ("0.208kg (646) tablets", "QUANTITY") in found
     found = mentions(nlp, "Smugglers moved tens of tons of cocaine and industrial quantities of methamphetamine.")
     assert ("tens of tons", "QUANTITY") in found and ("industrial quantities", "QUANTITY") in found, found
 
