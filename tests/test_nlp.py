@@ -75,7 +75,9 @@ def test_drug_modifier_role(nlp):
     ("1.2 tons", 1200.0, "kg"), ("350 kg", 350.0, "kg"), ("3 million", 3e6, None),
     ("1,500 litres", 1500.0, "litres"), ("two to eight grams", 0.002, "kg"), ("6,300 tablets", 6300.0, "tablets"),
     ("more than 2 tonnes", 2000.0, "kg"), ("2 kg 143 g", 2.143, "kg"), ("half a kilogram", 0.5, "kg"),
-    ("74.3 gross grams", 0.0743, "kg"),
+    ("74.3 gross grams", 0.0743, "kg"), ("two thousand 960 kilograms", 2960.0, "kg"),
+    ("285 thousand 412", 285412.0, None), ("5 and a half kilos", 5.5, "kg"), ("a half-kilo", 0.5, "kg"),
+    ("80 lt", 80.0, "litres"),
 ])
 def test_quantity_normalisation(text, value, unit):
     v, u = parse_quantity(text)

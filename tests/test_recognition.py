@@ -275,6 +275,34 @@ def test_a_bare_quantity_of_is_not_an_amount(nlp):
     assert ("large quantities", "QUANTITY") in found
 
 
+def test_amounts_counted_in_containers_words_and_halves(nlp):
+    found = mentions(nlp, "Police found 14 small bags of heroin, 12 cases of methamphetamine, 285 thousand 412 "
+                          "captagon pills and 5 and a half kilos of cocaine.")
+    for amount in ("14 small bags", "12 cases", "285 thousand 412", "5 and a half kilos"):
+        assert (amount, "QUANTITY") in found, found
+    # a container with no drug after it, a vague amount of cash, a street block: no amounts
+    found = mentions(nlp, "He had 51 cases pending and a large amount of cash at the 700 block of Main Street.")
+    assert not [t for t, lab in found if lab == "QUANTITY"], found
+
+
+def test_an_amount_wins_over_a_name_the_model_read_in_it(nlp):
+    found = mentions(nlp, "The police found 41 gm of heroin and 4.7 gm of syabu, at 4 pm.")
+    assert ("41 gm", "QUANTITY") in found and ("4.7 gm", "QUANTITY") in found, found
+    found = mentions(nlp, "Customs found 23 metric tons (25 US tons) of cocaine and 0.208kg (646) tablets of Rohypnol.")
+    assert ("23 metric tons (25 US tons)", "QUANTITY") in found and ("0.208kg (646) tablets", "QUANTITY") in found
+    found = mentions(nlp, "Smugglers moved tens of tons of cocaine and industrial quantities of methamphetamine.")
+    assert ("tens of tons", "QUANTITY") in found and ("industrial quantities", "QUANTITY") in found, found
+
+
+def test_a_container_counted_with_a_before_a_drug_and_a_list_without_units(nlp):
+    found = mentions(nlp, "Officers found one sachet of crystal methamphetamine, six of cocaine and four of ecstasy,"
+                          " and a bundle of heroin.")
+    for amount in ("one sachet", "six", "four", "a bundle"):
+        assert (amount, "QUANTITY") in found, found
+    found = mentions(nlp, "They found a large bag of suspected cocaine. Gardai seized €15,000 of amphetamine.")
+    assert not [t for t, lab in found if lab == "QUANTITY"], found
+
+
 def test_a_colon_ends_a_model_entity(nlp):
     found = mentions(nlp, "27 March 2025, Edirne, Türkiye: Customs enforcement teams found 96 kg of heroin.")
     assert ("Türkiye", "PLACE") in found

@@ -238,7 +238,8 @@ def _amounts(nlp, text):
 @pytest.mark.parametrize("text, amount", [
     ("Police seized 45.2 kilograms (99.6 pounds) of cocaine.", "45.2 kilograms (99.6 pounds)"),
     ("Customs found 23 metric tons (25 short tons) of hashish.", "23 metric tons (25 short tons)"),
-    ("Customs found 23 metric tons (25 US tons) of hashish.", "23 metric tons"),  # "US" stays a place
+    # the "US" of "US tons" is no place (2 of 2 such conversions in the training folds are whole)
+    ("Customs found 23 metric tons (25 US tons) of hashish.", "23 metric tons (25 US tons)"),
     ("About 2 kilos of heroin were found in the car.", "2 kilos"),  # opening a sentence: outside
     ("Officers found about 2 kilos of heroin in the car.", "about 2 kilos"),  # mid-sentence: inside
     ("Officers found almost 3 kg of heroin in the car.", "almost 3 kg"),

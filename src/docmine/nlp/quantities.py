@@ -19,7 +19,7 @@ _WORDNUM = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12, "half a": 0.5, "half": 0.5,
-    "several": None, "hundreds of": None, "thousands of": None, "dozens of": None, "millions of": None,
+    "several": None, "tens of": None, "hundreds of": None, "thousands of": None, "dozens of": None, "millions of": None,
 }
 _MULT = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
          "hundred": 1e2, "k": 1e3, "mn": 1e6, "m": 1e6, "bn": 1e9}
@@ -34,7 +34,8 @@ _UNITS = {
     "metric ton": ("kg", 1e3), "metric tons": ("kg", 1e3), "metric tonne": ("kg", 1e3), "metric tonnes": ("kg", 1e3),
     "lb": ("kg", 0.45359), "lbs": ("kg", 0.45359), "pound": ("kg", 0.45359), "pounds": ("kg", 0.45359),
     "oz": ("kg", 0.02835), "ounce": ("kg", 0.02835), "ounces": ("kg", 0.02835),
-    "l": ("litres", 1), "litre": ("litres", 1), "litres": ("litres", 1), "liter": ("litres", 1),
+    "l": ("litres", 1), "lt": ("litres", 1), "lts": ("litres", 1), "litre": ("litres", 1), "litres": ("litres", 1),
+    "liter": ("litres", 1),
     "liters": ("litres", 1), "ml": ("litres", 1e-3), "millilitres": ("litres", 1e-3), "milliliters": ("litres", 1e-3),
     "gallon": ("litres", 3.785), "gallons": ("litres", 3.785), "barrel": ("litres", 159), "barrels": ("litres", 159),
     "tablet": ("tablets", 1), "tablets": ("tablets", 1), "tabs": ("tablets", 1), "pill": ("tablets", 1),
@@ -76,12 +77,12 @@ _NUM = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|"
     r"half\s+a|a\s+dozen|a\s+hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    r"hundreds\s+of|thousands\s+of|dozens\s+of|millions\s+of|several|an?)(?:\s*\(\d+\))?)"
+    r"tens\s+of|hundreds\s+of|thousands\s+of|dozens\s+of|millions\s+of|several|an?)(?:\s*\(\d+\))?)"
 )
 _MULT_RX = r"(?:\s*(?:thousand|million|billion|lakhs?|crores?|hundred|mn|bn|k|m)\b)?"
 _UNIT_RX = (
     r"(?:metric\s+ton(?:ne)?s?|kilogram(?:me)?s?|kilogans|kilos?|kgs?|grams?|grammes?|gms?|gr|g|milligrams?|mg|"
-    r"ton(?:ne)?s?|t|lbs?|pounds?|ounces?|oz|lit(?:re|er)s?|l|ml|millilit(?:re|er)s?|gallons?|"
+    r"ton(?:ne)?s?|t|lbs?|pounds?|ounces?|oz|lit(?:re|er)s?|lts?|l|ml|millilit(?:re|er)s?|gallons?|"
     r"tablets?|tabs|pills?|capsules?|" + _COUNT_UNITS + "|" + _FOREIGN_RX + r")"
 )
 # Modifiers that belong to the amount ("more than 2 tons"); "over", "around", "at least" stay outside.
@@ -97,28 +98,59 @@ _WORDS_RX = _NUM.replace(r"\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\
 # after digits any unit may follow, with or without a space ("43.5kgs", "2 t"); after a number
 # word ("two", "a") only a unit word of two letters or more, after a space ("a ton", not "at")
 _LONG_UNIT_RX = _UNIT_RX.replace("|t|", "|").replace("|g|", "|").replace("|l|", "|")
+# a number of several words, as Turkish and Vietnamese news write it: "285 thousand 412",
+# "113 million 753 thousand 543", "two thousand 960 kilograms"
+_COMPOUND = (r"(?:(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|"
+             r"seventy|eighty|ninety)\s+(?:billion|million|thousand)\s+){1,3}(?=\d)")
+_HALF = r"(?:\s+and\s+a\s+half)?"  # "5 and a half kilos", "four and a half"
 _QTY_NUM = (
-    rf"(?:{_DIGITS}{_MULT_RX}(?:\s*(?:-|to|and)\s*{_DIGITS}{_MULT_RX})?\s*-?\s*(?:(?:gross|net)\s+)?{_UNIT_RX}"
-    rf"|{_WORDS_RX}{_MULT_RX}(?:\s+(?:to|and)\s+{_NUM}{_MULT_RX})?\s+{_LONG_UNIT_RX})"
+    rf"(?:(?:{_COMPOUND})?{_DIGITS}{_MULT_RX}{_HALF}(?:\s*(?:-|to|and)\s*{_DIGITS}{_MULT_RX})?\s*-?\s*"
+    rf"(?:(?:gross|net)\s+)?{_UNIT_RX}"
+    rf"|{_WORDS_RX}{_MULT_RX}{_HALF}(?:\s+(?:to|and)\s+{_NUM}{_MULT_RX})?\s+{_LONG_UNIT_RX}"
+    r"|(?:an?\s+)?half-(?:kilo(?:gram)?s?|pounds?|grams?|ounces?|ton(?:ne)?s?))"
 )
 # the same amount converted in brackets belongs to it ("45.2 kilograms (99.6 pounds)",
 # "0.2 kg (646 tablets)"): 13 of 14 such amounts in the training four fifths of the seizure-news set
+# "0.208kg (646) tablets": the count in brackets, its unit after them (4 of 4 in the training folds);
+# "two metric tons (MT)": the unit's abbreviation
 _CONVERTED = (rf"(?:\s*\(\s*(?:(?:about|approximately|approx\.|some|around|nearly)\s+)?{_DIGITS}{_MULT_RX}\s*"
-              rf"(?:(?:US|U\.S\.|short|metric)\s+)?{_UNIT_RX}\s*\))?")
+              rf"(?:(?:US|U\.S\.|short|metric)\s+)?{_UNIT_RX}\s*\)"
+              r"|\s*\(\s*\d[\d,.]*\s*\)\s*(?:tablets?|pills?|capsules?|tabs)\b|\s*\((?:MT|mt|kg|KG|Kg)\))?")
 _QTY = re.compile(
     rf"\b{_MOD}{_QTY_NUM}\b(?:\s+(?:of\s+|and\s+)?{_DIGITS}\s*{_UNIT_RX}\b)?{_CONVERTED}",
     re.I,
 )
+# packages counted with a size or material word between ("14 small bags", "59 plastic packets"), and
+# containers that count an amount only when a drug follows ("12 cases of methamphetamine", "2,000
+# wrappers of cocaine", "23 pots with marijuana", "6 wheels of heroin"): kept only before "of" /
+# "with" / "containing" and a drug mention (see find_quantities)
+_COUNT_ADJ = (r"(?:small|smaller|large|big|tiny|plastic|ziplock|zip-lock|zip|sealed|individually-wrapped|sagging|"
+              r"white|black|brown|transparent|clear)")
+_WEAK_COUNT = (r"(?:cans?|wrappers?|packs?|containers?|baggies|baggie|shares?|sections?|wheels?|pots?|sets?|"
+               r"cases?|cartridges?|grains?|rolls?|jars?|tins?|canisters?|balls?|capsules?|sachet|pouch|carton|box|ampoule)")
+_COUNTED = re.compile(
+    rf"\b{_MOD}(?:(?:{_COMPOUND})?{_DIGITS}|{_WORDS_RX}){_MULT_RX}\s+(?:{_COUNT_ADJ}\s+){{0,2}}"
+    rf"(?:{_COUNT_UNITS}|{_WEAK_COUNT})\b",
+    re.I,
+)
+_A_COUNTED = re.compile(r"^(?:an?|one)\s+\S+$", re.I)  # "a bag", not "a large bag"
+_DRUG_AFTER = re.compile(r"^\s+(?:of|with|containing)\s+(?:\S+\s+){0,2}$", re.I)
+# "the 700 block of Hammond Branch Road": an address, not an amount
+_ADDRESS_BLOCK = re.compile(r"^\s+of\s+[A-Z0-9]")
 # a container counted with "a" is not an amount ("a bag", "a parcel"); "a kilo", "a ton" are
 _A_CONTAINER = re.compile(rf"^(?:an?|one)\s+(?:{_COUNT_UNITS})$", re.I)
 # a bare plural mass unit before "of": "tons of cocaine"
 _BARE_UNIT = re.compile(r"\b(?:tons|tonnes|kilos|kilograms|kilogrammes)(?=\s+of\b)", re.I)
 # a bare "a quantity of heroin" carries no amount and is not tagged; "large quantities" is
-_VAGUE = re.compile(r"\b(?:an?\s+)?(?:large|small|huge|big|massive|significant|substantial|considerable|unspecified)"
+_VAGUE = re.compile(r"\b(?:an?\s+)?(?:large|small|huge|big|massive|significant|substantial|considerable|unspecified|"
+                    r"industrial|commercial|misdemeanor|multi-ton|multi-kilo(?:gram)?|some|other)"
                     r"\s+(?:quantit(?:y|ies)|amounts?)\b", re.I)
 # "1136x Xanax Tablets": a count written with a multiplication sign, as the Anti-Narcotics
 # Force's press releases do (the drug-seizure news set marks "1136x" as the amount)
-_BARE_NUM = re.compile(rf"\b{_NUM}{_MULT_RX}(?:(?<=\d)[x×])?$", re.I)
+_BARE_NUM = re.compile(rf"\b(?:{_COMPOUND})?{_NUM}{_MULT_RX}(?:(?<=\d)[x×])?$", re.I)
+# a count whose unit a list leaves out, before "of" and a drug: "six of cocaine"
+_ELIDED = re.compile(r"(?:^|(?<=[\s,;(]))(?<![\d,.])"
+                     r"(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+$", re.I)
 # Pounds that are money, not weight: "a sum of money 120 pounds", "a fine of 100,000 pounds",
 # "worth about 15 million pounds", "785 pounds, 2,600 dollars"
 _MONEY_BEFORE = re.compile(r"\b(?:money|sum|fine|fined|worth|valued|value|cash|amounted\s+to|price|cost|costs|"
@@ -150,12 +182,32 @@ def _num_value(text: str) -> float | None:
     return None
 
 
+_COMPOUND_RX = re.compile(rf"(?:{_COMPOUND})\d{{1,3}}(?![\d,.])", re.I)
+_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
+
+
+def _collapse_compound(m: re.Match) -> str:
+    """"113 million 753 thousand 543" -> "113753543"."""
+    words = m.group(0).lower().split()
+    total, i = 0, 0
+    while i + 1 < len(words) and words[i + 1] in _SCALE:
+        n = int(words[i]) if words[i].isdigit() else int(_WORDNUM.get(words[i]) or 0)
+        total += n * _SCALE[words[i + 1]]
+        i += 2
+    return str(total + int(words[-1]))
+
+
 def parse_quantity(text: str) -> tuple[float | None, str | None]:
     """("1.2 tons") -> (1200.0, "kg"); ("3 million") -> (3000000.0, None); vague -> (None, None)."""
     t = re.sub(r"^(?:approximately|approx\.|about|around|nearly|almost|over|more than|less than|at least|up to|"
                r"roughly|some|an estimated|just over|just under|close to|in excess of)\s+", "", text.strip(),
                flags=re.I)
     t = re.sub(r"\s+or more$", "", t, flags=re.I)
+    t = _COMPOUND_RX.sub(_collapse_compound, t)  # "two thousand 960 kilograms" -> "2960 kilograms"
+    t = re.sub(r"^(?:an?\s+)?half-", "half a ", t, flags=re.I)  # "a half-kilo"
+    half = re.match(r"^(\d+)\s+and\s+a\s+half\b", t, re.I)  # "5 and a half kilos"
+    if half:
+        t = f"{int(half.group(1)) + 0.5}{t[half.end():]}"
     t = re.sub(r"(?<=\d)[x×]$", "", t)  # "1136x" (tablets)
     t = re.sub(r"(?<![\d,.])(\d+),(\d{1,2})(?![\d,])", r"\1.\2", t)  # a decimal comma: "1,4 tone"
     t = re.sub(r"(?<=\d)\s+(?:gross|net)\s+", " ", t, flags=re.I)  # "74.3 gross grams"
@@ -191,13 +243,33 @@ def find_quantities(doc: Doc) -> list[Span]:
     """Quantity spans in a doc whose drug entities are already set."""
     text = doc_text(doc)
     spans = []
-    for rx in (_QTY, _VAGUE, _BARE_UNIT):
+    drug_starts = sorted(e.start_char for e in doc.ents if e.label_ == "DRUG")
+
+    def drug_follows(end: int) -> bool:
+        """A drug mention begins just after ``end``, behind "of" / "with" ("12 cases of meth")."""
+        return any(0 < d - end <= 40 and _DRUG_AFTER.match(text[end:d]) for d in drug_starts)
+
+    for rx in (_QTY, _VAGUE, _BARE_UNIT, _COUNTED):
         for m in rx.finditer(text):
-            if _A_CONTAINER.match(m.group(0)):
+            if rx is _COUNTED:
+                if not drug_follows(m.end()):
+                    continue  # "51 cases", "4 boxes of hairpins"
+                if re.match(r"(?:an?|one)\s", m.group(0), re.I) and not (_A_COUNTED.match(m.group(0)) and any(
+                        re.fullmatch(r"\s+of\s+", text[m.end():d]) for d in drug_starts)):
+                    continue  # "a bag of 2CB", "one sachet of crystal meth" stay; "a packet with the drug" not
+            elif _A_CONTAINER.match(m.group(0)):
                 continue
+            if rx is _VAGUE and not drug_follows(m.end()):
+                continue  # "a large amount of cash", "a large quantity of narcotic substances"
+            if re.search(r"\bblocks?$", m.group(0), re.I) and (
+                    _ADDRESS_BLOCK.match(text[m.end(): m.end() + 8])
+                    or re.search(r"\bthe\s+$", text[max(0, m.start() - 5): m.start()], re.I)):
+                continue  # "the 700 block of Hammond Branch Road"
             before = text[max(0, m.start() - 12): m.start()]
-            if rx is _BARE_UNIT and re.search(r"\d\s*$|\b(?:a|of|metric)\s+$", before, re.I):
-                continue
+            if rx is _BARE_UNIT and (re.search(r"\d\s*$|\b(?:a|of|metric)\s+$", before, re.I)
+                                     or m.group(0).islower() and not before.strip()
+                                     or re.match(r"\s+of\s+\d", text[m.end(): m.end() + 8])):
+                continue  # "2 tons of", "kilos of 816 grams" (a text opening on a unit lost its number)
             if rx is _QTY and _POUNDS.search(m.group(0)) and (
                     _MONEY_BEFORE.search(text[max(0, m.start() - 40): m.start()])
                     or _MONEY_AFTER.match(text[m.end(): m.end() + 30])):
@@ -206,7 +278,7 @@ def find_quantities(doc: Doc) -> list[Span]:
             lead = _NOT_RANGE_START.match(m.group(0)) if rx is _QTY else None
             if lead and (lead.group(1) or text[max(0, start - 2): start].strip().endswith("$")):
                 start += lead.end()  # "during 2019 and 426.7 metric tons", "$800 to $1000 and 1kg"
-            mod = _MOD_START.match(text, start) if rx is _QTY else None
+            mod = _MOD_START.match(text, start) if rx in (_QTY, _COUNTED) else None
             if mod and mod.end() > start and _SENT_START.search(text[max(0, start - 4): start]):
                 start = mod.end()  # "About 2 kilos ..." opening a sentence: the amount alone
             end = m.end()
@@ -222,6 +294,13 @@ def find_quantities(doc: Doc) -> list[Span]:
     # a bare number directly before a drug: "3 million captagon pills", "13500 Xanax Tabs"
     for ent in doc.ents:
         if ent.label_ != "DRUG" or ent.start == 0:
+            continue
+        elided = _ELIDED.search(text, max(0, ent.start_char - 30), ent.start_char)
+        if elided and not re.fullmatch(r"(?:19|20)\d\d", elided.group(1)):
+            # the unit of a list left out: "one sachet of crystal meth, six of cocaine and four of ecstasy"
+            span = doc.char_span(elided.start(1), elided.end(1), label="QUANTITY", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
             continue
         base = max(0, ent.start_char - 40)
         head = text[base: ent.start_char].rstrip()
@@ -251,8 +330,15 @@ def link_drug(start: int, end: int, drugs: list, after_chars: int = 40, before_c
 
 @Language.component("docmine_quantities")
 def quantities_component(doc: Doc) -> Doc:
-    existing = list(doc.ents)
+    found = find_quantities(doc)
+    # a name the model read inside an amount is a unit misread ("4.7 [gm]" an ORG, "[60 Kilograms]"
+    # a PERSON): the amount wins; a drug or a place keeps its tokens, but for the "US" of "25 US tons"
+    inside = {e for e in doc.ents if (e.label_ not in ("DRUG", "PLACE", "GPE", "LOC", "FAC")
+                                      or e.text in ("US", "U.S.") and e.end < len(doc)
+                                      and doc[e.end].lower_ in _UNITS)
+              and any(q.start <= e.start and e.end <= q.end for q in found)}
+    existing = [e for e in doc.ents if e not in inside]
     taken = {i for e in existing for i in range(e.start, e.end)}
-    new = [s for s in find_quantities(doc) if not taken.intersection(range(s.start, s.end))]
+    new = [s for s in found if not taken.intersection(range(s.start, s.end))]
     doc.ents = filter_spans(existing + filter_spans(new))
     return doc
