@@ -168,3 +168,23 @@ def test_one_label_for_every_case_form_of_a_name():
     assert out["Feronikl"] == "ORG" and out["Feroniklom"] == "PERSON"  # one to one: no majority
     trusted = [Mention(0, 7, "PLACE", "Hrvatska", source="lexicon"), Mention(10, 18, "ORG", "Hrvatskoj")]
     assert [m.label for m in one_label_declined(trusted, ("a", "oj"))] == ["PLACE", "PLACE"]
+
+
+def test_an_everyday_word_starting_a_sentence_is_no_person():
+    from docmine.nlp.doc_resolution import drop_sentence_initial_words
+    from docmine.nlp.mention import Mention
+
+    endings = ("a", "u", "om", "e", "i")
+    text = ("Pokrenite program. Alat za otklanjanje poteškoća ne radi. Kosor je rekla da se alat koristi. "
+            "Jadranka Kosor stigla je u Split. Kukan je došao. Izjavio je to Kukan.")
+    def at(word: str, n: int = 1) -> Mention:
+        start = -1
+        for _ in range(n):
+            start = text.index(word, start + 1)
+        return Mention(start, start + len(word), "PERSON", word)
+
+    ms = [at("Alat"), at("Kosor"), at("Jadranka Kosor"), at("Kukan"), at("Kukan", 2)]
+    kept = [m.text for m in drop_sentence_initial_words(text, ms, endings)]
+    # "Alat" is written in lower case in the document; "Kosor" is a name of a longer mention;
+    # "Kukan" is capitalised inside a sentence too
+    assert kept == ["Kosor", "Jadranka Kosor", "Kukan", "Kukan"]

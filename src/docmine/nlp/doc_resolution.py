@@ -451,3 +451,43 @@ def one_label_declined(mentions: list[Mention], endings: tuple[str, ...]) -> lis
     """One label per name per document in a language that declines names: :func:`_one_label` over
     every case form of a name ("Kosovo", "Kosova", "Kosovu")."""
     return _one_label(mentions, lambda text: name_key(text, endings))
+
+
+_SENT_START = re.compile(r"(?:^|[.!?…:;][\"”»“'’)]*\s|\n)[\s\"“„»«(–—-]*$")
+_COMMON_ZIPF = 3.5  # wordfreq's Zipf frequency of an everyday Serbo-Croatian word ("alat" 4.3, "gitara" 3.8)
+
+
+def _bcms_zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return 0.0
+    return zipf_frequency(word.lower(), "sr")  # "sr" reads Latin and Cyrillic alike
+
+
+def drop_sentence_initial_words(text: str, mentions: list[Mention], endings: tuple[str, ...]) -> list[Mention]:
+    """A sentence's first word is capitalised whatever it is, and the model often calls an everyday
+    word there a person ("Alat za otklanjanje...", "Gitara ima od 300 kn", "Lovci pritom ...").
+    A single-word model PERSON at the start of a sentence is dropped when it is an everyday word --
+    written in lower case elsewhere in the document, or frequent in Serbo-Croatian (wordfreq) --
+    and nothing in the document says it is a name: it is no given name, no case form of a word of a
+    longer PERSON mention ("Kosor" after "Jadranka Kosor"), and not capitalised anywhere inside a
+    sentence."""
+    from docmine.nlp.lexicon import given_names
+
+    given = given_names()
+    name_words = [w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()]
+    out = []
+    for m in mentions:
+        word = m.text
+        if m.source == "model" and m.label == "PERSON" and " " not in word and word[:1].isupper() \
+                and not word.isupper() and word not in given \
+                and _SENT_START.search(text[max(0, m.start - 12): m.start]) \
+                and not any(_same_name(word, w, endings) for w in name_words):
+            lower = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+            inside = any(not _SENT_START.search(text[max(0, h.start() - 12): h.start()])
+                         for h in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+            if not inside and (lower or _bcms_zipf(word) >= _COMMON_ZIPF):
+                continue
+        out.append(m)
+    return out
