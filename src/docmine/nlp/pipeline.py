@@ -204,6 +204,8 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
     from docmine.nlp.doc_resolution import (
         drop_sentence_initial_words,
         one_label_declined,
+        places_not_people,
+        propagate_orgs,
         resolve_declined_names,
         resolve_document,
     )
@@ -238,8 +240,10 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
             mentions = resolve_document(prose, mentions, lex)
         elif lex.language in DECLINING:
             mentions = drop_sentence_initial_words(prose, mentions, lex.place_endings)
+            mentions = places_not_people(prose, mentions, lex, lex.place_endings)
             mentions = one_label_declined(resolve_declined_names(prose, mentions, lex, lex.place_endings),
                                           lex.place_endings)
+            mentions = propagate_orgs(prose, mentions, lex.place_endings, lex)
         if flt is not None:
             mentions = apply_filter(d.text, mentions, flt, lex)
         mentions = apply_user_fate(mentions, lex)
