@@ -197,16 +197,17 @@ def test_a_place_in_a_case_form_is_no_person():
     from docmine.nlp.mention import Mention
 
     lex = SimpleNamespace(places={"ptuj": ("Ptuj", "city"), "hong kong": ("Hong Kong", "territory"),
-                                  "massa": ("Massa", "city"), "takum": ("Takum", "city")},
+                                  "massa": ("Massa", "city"), "takum": ("Takum", "city"),
+                                  "sejdi": ("Seydi", "city")},
                           canonical=lambda label, text: text)
     endings = ("ima", "ama", "om", "em", "a", "u", "o", "i", "e")
     def labels(text: str, names: tuple[str, ...]) -> dict[str, str]:
         ms = [Mention(text.index(w), text.index(w) + len(w), "PERSON", w, source="model") for w in names]
         return {m.text: m.label for m in places_not_people(text, ms, lex, endings)}
 
-    text = "Suradnja grada Ptuja. Izgubili su od Hong Konga. Massa ostaje. Takumi i saradnici."
-    assert labels(text, ("Ptuja", "Hong Konga", "Massa", "Takumi")) == {
-        "Ptuja": "PLACE", "Hong Konga": "PLACE", "Massa": "PERSON", "Takumi": "PERSON"}
+    text = "Suradnja grada Ptuja. Izgubili su od Hong Konga. Massa ostaje. Takumi i saradnici. Sejdiu je rekao."
+    assert labels(text, ("Ptuja", "Hong Konga", "Massa", "Takumi", "Sejdiu")) == {
+        "Ptuja": "PLACE", "Hong Konga": "PLACE", "Massa": "PERSON", "Takumi": "PERSON", "Sejdiu": "PERSON"}
     # a person of that name in the document: "Ptuja" is his surname in a case form
     assert labels("Ivan Ptuj je došao. Ptuja su pitali.", ("Ivan Ptuj", "Ptuja")) == {
         "Ivan Ptuj": "PERSON", "Ptuja": "PERSON"}

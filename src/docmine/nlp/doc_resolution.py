@@ -454,6 +454,7 @@ def one_label_declined(mentions: list[Mention], endings: tuple[str, ...]) -> lis
 
 
 _SENT_START = re.compile(r"(?:^|[.!?…:;][\"”»“'’)]*\s|\n)[\s\"“„»«(–—-]*$")
+_EVIDENCE_CHARS = 600
 _COMMON_ZIPF = 3.5  # wordfreq's Zipf frequency of an everyday Serbo-Croatian word ("alat" 4.3, "gitara" 3.8)
 
 
@@ -487,7 +488,9 @@ def drop_sentence_initial_words(text: str, mentions: list[Mention], endings: tup
             lower = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
             inside = any(not _SENT_START.search(text[max(0, h.start() - 12): h.start()])
                          for h in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
-            if not inside and (lower or _bcms_zipf(word) >= _COMMON_ZIPF):
+            # frequency alone only in a text long enough to have named its people in full: a lone sentence
+            # ("Kosor je rekla ...") has no such evidence either way
+            if not inside and (lower or (len(text) >= _EVIDENCE_CHARS and _bcms_zipf(word) >= _COMMON_ZIPF)):
                 continue
         out.append(m)
     return out
@@ -502,9 +505,16 @@ def _known_place(text: str, lex, endings: tuple[str, ...]) -> bool:
     if not 1 <= len(words) <= 3:
         return False
     if len(words) == 1:  # one word: only a singular case form of it ("Ptuja", "Statfordu"), as a person
-        # may be named like a town ("Massa"), and a plural or vowel ending is as often a name's own ("Takumi")
-        return any(text.endswith(e) and text[: -len(e)].lower() in lex.places for e in _CASE_ENDINGS
-                   if len(text) - len(e) >= _MIN_STEM)
+        # may be named like a town ("Massa"), and a plural or vowel ending is as often a name's own ("Takumi");
+        # and only a place's own name, not a spelling the gazetteer also lists ("Sejdi" for Seydi: "Sejdiu")
+        from docmine.nlp.lexicon import strip_accents
+
+        for e in _CASE_ENDINGS:
+            stem = text[: -len(e)].lower()
+            if text.endswith(e) and len(stem) >= _MIN_STEM and stem in lex.places \
+                    and strip_accents(lex.places[stem][0]).lower() == strip_accents(stem):
+                return True
+        return False
     forms = [sorted(name_stems(w, endings)) for w in words]
     return any(" ".join(combo).lower() in lex.places for combo in itertools.product(*forms))
 
@@ -513,7 +523,7 @@ _CASE_ENDINGS = ("a", "u", "om", "em", "а", "у", "ом", "ем")  # genitive, 
 
 
 def places_not_people(text: str, mentions: list[Mention], lex, endings: tuple[str, ...]) -> list[Mention]:
-    """A model PERSON that is a place of the gazetteer in one of its case forms ("iz Melburnea",
+    """A model PERSON that is a place of the gazetteer in one of its case forms ("iz Zagreba",
     "grada Ptuja", "od Hong Konga") is that PLACE, unless something in the document says it is a
     person: it starts with a given name, or it is a word of a longer PERSON mention."""
     from docmine.nlp.lexicon import given_names
