@@ -168,3 +168,64 @@ def test_one_label_for_every_case_form_of_a_name():
     assert out["Feronikl"] == "ORG" and out["Feroniklom"] == "PERSON"  # one to one: no majority
     trusted = [Mention(0, 7, "PLACE", "Hrvatska", source="lexicon"), Mention(10, 18, "ORG", "Hrvatskoj")]
     assert [m.label for m in one_label_declined(trusted, ("a", "oj"))] == ["PLACE", "PLACE"]
+
+
+def test_an_everyday_word_starting_a_sentence_is_no_person():
+    from docmine.nlp.doc_resolution import drop_sentence_initial_words
+    from docmine.nlp.mention import Mention
+
+    endings = ("a", "u", "om", "e", "i")
+    text = ("Pokrenite program. Alat za otklanjanje poteškoća ne radi. Kosor je rekla da se alat koristi. "
+            "Jadranka Kosor stigla je u Split. Kukan je došao. Izjavio je to Kukan.")
+    def at(word: str, n: int = 1) -> Mention:
+        start = -1
+        for _ in range(n):
+            start = text.index(word, start + 1)
+        return Mention(start, start + len(word), "PERSON", word)
+
+    ms = [at("Alat"), at("Kosor"), at("Jadranka Kosor"), at("Kukan"), at("Kukan", 2)]
+    kept = [m.text for m in drop_sentence_initial_words(text, ms, endings)]
+    # "Alat" is written in lower case in the document; "Kosor" is a name of a longer mention;
+    # "Kukan" is capitalised inside a sentence too
+    assert kept == ["Kosor", "Jadranka Kosor", "Kukan", "Kukan"]
+
+
+def test_a_place_in_a_case_form_is_no_person():
+    from types import SimpleNamespace
+
+    from docmine.nlp.doc_resolution import places_not_people
+    from docmine.nlp.mention import Mention
+
+    lex = SimpleNamespace(places={"ptuj": ("Ptuj", "city"), "hong kong": ("Hong Kong", "territory"),
+                                  "massa": ("Massa", "city"), "takum": ("Takum", "city"),
+                                  "sejdi": ("Seydi", "city")},
+                          canonical=lambda label, text: text)
+    endings = ("ima", "ama", "om", "em", "a", "u", "o", "i", "e")
+    def labels(text: str, names: tuple[str, ...]) -> dict[str, str]:
+        ms = [Mention(text.index(w), text.index(w) + len(w), "PERSON", w, source="model") for w in names]
+        return {m.text: m.label for m in places_not_people(text, ms, lex, endings)}
+
+    text = "Suradnja grada Ptuja. Izgubili su od Hong Konga. Massa ostaje. Takumi i saradnici. Sejdiu je rekao."
+    assert labels(text, ("Ptuja", "Hong Konga", "Massa", "Takumi", "Sejdiu")) == {
+        "Ptuja": "PLACE", "Hong Konga": "PLACE", "Massa": "PERSON", "Takumi": "PERSON", "Sejdiu": "PERSON"}
+    # a person of that name in the document: "Ptuja" is his surname in a case form
+    assert labels("Ivan Ptuj je došao. Ptuja su pitali.", ("Ivan Ptuj", "Ptuja")) == {
+        "Ivan Ptuj": "PERSON", "Ptuja": "PERSON"}
+
+
+def test_an_organisation_named_again_is_an_organisation_again():
+    from docmine.nlp.doc_resolution import propagate_orgs
+    from docmine.nlp.mention import Mention
+
+    endings = ("ima", "ama", "om", "em", "a", "u", "o", "i", "e")
+    text = ("Navodi se u priopćenju IZ-a. Iako je IZ osudila napade, Ministarstvu graditeljstva nije jasno. "
+            "Ministarstvu je poslan upit. Tvrtka Feronikl i Feronikl.")
+    ms = [Mention(text.index("IZ-a"), text.index("IZ-a") + 4, "ORG", "IZ-a"),
+          Mention(text.index("Ministarstvu graditeljstva"), text.index("Ministarstvu graditeljstva") + 26, "ORG",
+                  "Ministarstvu graditeljstva"),
+          Mention(text.index("Feronikl"), text.index("Feronikl") + 8, "ORG", "Feronikl"),
+          Mention(text.rindex("Feronikl"), text.rindex("Feronikl") + 8, "PERSON", "Feronikl")]
+    out = [(m.text, m.label) for m in propagate_orgs(text, ms, endings)]
+    assert ("IZ", "ORG") in out  # the acronym again, in another case form
+    assert [t for t, _ in out].count("Ministarstvu") == 0  # an everyday word alone is not propagated
+    assert len(out) == len(ms) + 1  # "Feronikl" has two labels in the document: not propagated

@@ -451,3 +451,145 @@ def one_label_declined(mentions: list[Mention], endings: tuple[str, ...]) -> lis
     """One label per name per document in a language that declines names: :func:`_one_label` over
     every case form of a name ("Kosovo", "Kosova", "Kosovu")."""
     return _one_label(mentions, lambda text: name_key(text, endings))
+
+
+_SENT_START = re.compile(r"(?:^|[.!?…:;][\"”»“'’)]*\s|\n)[\s\"“„»«(–—-]*$")
+_EVIDENCE_CHARS = 600
+_COMMON_ZIPF = 3.5  # wordfreq's Zipf frequency of an everyday Serbo-Croatian word ("alat" 4.3, "gitara" 3.8)
+
+
+def _bcms_zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return 0.0
+    return zipf_frequency(word.lower(), "sr")  # "sr" reads Latin and Cyrillic alike
+
+
+def drop_sentence_initial_words(text: str, mentions: list[Mention], endings: tuple[str, ...]) -> list[Mention]:
+    """A sentence's first word is capitalised whatever it is, and the model often calls an everyday
+    word there a person ("Alat za otklanjanje...", "Gitara ima od 300 kn", "Lovci pritom ...").
+    A single-word model PERSON at the start of a sentence is dropped when it is an everyday word --
+    written in lower case elsewhere in the document, or frequent in Serbo-Croatian (wordfreq) --
+    and nothing in the document says it is a name: it is no given name, no case form of a word of a
+    longer PERSON mention ("Kosor" after "Jadranka Kosor"), and not capitalised anywhere inside a
+    sentence."""
+    from docmine.nlp.lexicon import given_names
+
+    given = given_names()
+    name_words = [w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()]
+    out = []
+    for m in mentions:
+        word = m.text
+        if m.source == "model" and m.label == "PERSON" and " " not in word and word[:1].isupper() \
+                and not word.isupper() and word not in given \
+                and _SENT_START.search(text[max(0, m.start - 12): m.start]) \
+                and not any(_same_name(word, w, endings) for w in name_words):
+            lower = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+            inside = any(not _SENT_START.search(text[max(0, h.start() - 12): h.start()])
+                         for h in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+            # frequency alone only in a text long enough to have named its people in full: a lone sentence
+            # ("Kosor je rekla ...") has no such evidence either way
+            if not inside and (lower or (len(text) >= _EVIDENCE_CHARS and _bcms_zipf(word) >= _COMMON_ZIPF)):
+                continue
+        out.append(m)
+    return out
+
+
+def _known_place(text: str, lex, endings: tuple[str, ...]) -> bool:
+    """Is this name, as written or in the nominative a case ending hides ("Hong Konga", "Ptuja"), a place
+    of the gazetteer?"""
+    import itertools
+
+    words = text.split()
+    if not 1 <= len(words) <= 3:
+        return False
+    if len(words) == 1:  # one word: only a singular case form of it ("Ptuja", "Statfordu"), as a person
+        # may be named like a town ("Massa"), and a plural or vowel ending is as often a name's own ("Takumi");
+        # and only a place's own name, not a spelling the gazetteer also lists ("Sejdi" for Seydi: "Sejdiu")
+        from docmine.nlp.lexicon import strip_accents
+
+        for e in _CASE_ENDINGS:
+            stem = text[: -len(e)].lower()
+            if text.endswith(e) and len(stem) >= _MIN_STEM and stem in lex.places \
+                    and strip_accents(lex.places[stem][0]).lower() == strip_accents(stem):
+                return True
+        return False
+    forms = [sorted(name_stems(w, endings)) for w in words]
+    return any(" ".join(combo).lower() in lex.places for combo in itertools.product(*forms))
+
+
+_CASE_ENDINGS = ("a", "u", "om", "em", "а", "у", "ом", "ем")  # genitive, dative/locative, instrumental
+
+
+def places_not_people(text: str, mentions: list[Mention], lex, endings: tuple[str, ...]) -> list[Mention]:
+    """A model PERSON that is a place of the gazetteer in one of its case forms ("iz Zagreba",
+    "grada Ptuja", "od Hong Konga") is that PLACE, unless something in the document says it is a
+    person: it starts with a given name, or it is a word of a longer PERSON mention."""
+    from docmine.nlp.lexicon import given_names
+
+    if lex is None or not getattr(lex, "places", None):
+        return mentions
+    given = given_names()
+    name_words = [w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()]
+    out = []
+    for m in mentions:
+        if m.source == "model" and m.label == "PERSON" and m.text.split()[0] not in given \
+                and not (" " not in m.text and any(_same_name(m.text, w, endings) for w in name_words)) \
+                and _known_place(m.text, lex, endings):
+            m = _copy(m, label="PLACE", attrs={**m.attrs, "rule": "place-not-person"})
+            m.canonical = lex.canonical("PLACE", m.text)
+        out.append(m)
+    return out
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’&-]*")
+_ACRONYM_CASE = re.compile(r"\b([^\W\d_a-zčćšžđа-яђјљњћџ]{2,})-[^\W\d_]{1,4}\b")  # "IZ-a", "NATO-om", "ЕУ-а"
+
+
+def _org_key(text: str, endings: tuple[str, ...]) -> str:
+    """:func:`name_key`, an acronym's case ending after the hyphen dropped ("IZ-a" -> "IZ")."""
+    return name_key(_ACRONYM_CASE.sub(r"\1", text), endings)
+
+
+def propagate_orgs(text: str, mentions: list[Mention], endings: tuple[str, ...], lex=None) -> list[Mention]:
+    """An organisation the document names is an organisation wherever it names it again: every other
+    occurrence of an ORG mention's words, in any case form ("IZ" after "IZ-a", "APN-u" after "APN"), that
+    no mention covers becomes an ORG mention -- when ORG is the only label the document's mentions of that
+    name have. A single everyday word ("Ministarstvu" out of "Ministarstvu graditeljstva") is not
+    propagated unless written in capitals (an acronym)."""
+    labels: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label in _LABELS:
+            labels[_org_key(m.text, endings)].add(m.label)
+    keys = {k for k, labs in labels.items() if labs == {"ORG"}}
+    if not keys:
+        return mentions
+    covered = sorted((m.start, m.end) for m in mentions)
+    words = [(h.start(), h.end(), h.group(0)) for h in _NAME_WORD.finditer(text)]
+    added: list[Mention] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in (4, 3, 2, 1):  # the longest name first
+            run = words[i:i + n]
+            if len(run) < n or not run[0][2][:1].isupper():
+                continue
+            s, e = run[0][0], run[-1][1]
+            if re.search(r"[\n.,;:\"“”„()]", text[s:e]) or _org_key(text[s:e], endings) not in keys:
+                continue
+            if n == 1 and not run[0][2].split("-")[0].isupper() and _bcms_zipf(run[0][2]) >= _COMMON_ZIPF:
+                continue
+            if any(a < e and s < b for a, b in covered) or any(a.start < e and s < a.end for a in added):
+                continue
+            hit = (s, e, n)
+            break
+        if hit is None:
+            i += 1
+            continue
+        s, e, n = hit
+        m = Mention(s, e, "ORG", text[s:e], source="rule", attrs={"rule": "org-again"})
+        m.canonical = lex.canonical("ORG", m.text) if lex is not None else m.text
+        added.append(m)
+        i += n
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions

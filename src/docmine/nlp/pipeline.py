@@ -201,7 +201,14 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
     ``span_filter`` applies the trained filter (``models/span_filter.json``) to the model's
     PERSON / ORG / PLACE spans; training turns it off to see the unfiltered spans.
     """
-    from docmine.nlp.doc_resolution import one_label_declined, resolve_declined_names, resolve_document
+    from docmine.nlp.doc_resolution import (
+        drop_sentence_initial_words,
+        one_label_declined,
+        places_not_people,
+        propagate_orgs,
+        resolve_declined_names,
+        resolve_document,
+    )
     from docmine.nlp.languages import DECLINING
     from docmine.nlp.lexicon import models_dir
     from docmine.nlp.prose import mask_non_prose, table_regions
@@ -232,8 +239,11 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
         if english:
             mentions = resolve_document(prose, mentions, lex)
         elif lex.language in DECLINING:
+            mentions = drop_sentence_initial_words(prose, mentions, lex.place_endings)
+            mentions = places_not_people(prose, mentions, lex, lex.place_endings)
             mentions = one_label_declined(resolve_declined_names(prose, mentions, lex, lex.place_endings),
                                           lex.place_endings)
+            mentions = propagate_orgs(prose, mentions, lex.place_endings, lex)
         if flt is not None:
             mentions = apply_filter(d.text, mentions, flt, lex)
         mentions = apply_user_fate(mentions, lex)
