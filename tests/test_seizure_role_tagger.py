@@ -57,6 +57,44 @@ def test_viterbi_never_starts_a_span_inside():
     assert viterbi(np.zeros((0, len(TAGS))), np.zeros((len(TAGS) + 1, len(TAGS)))) == []
 
 
+def test_forced_viterbi_is_the_best_reading_with_a_span_of_the_role():
+    """Brute force over every legal tag sequence of short random sentences."""
+    import itertools
+
+    from docmine.seizures.role_tagger import _START, ALLOWED, TAGS, viterbi, viterbi_forced
+
+    rng = np.random.default_rng(0)
+    b = TAGS.index("B-CONCEAL")
+    for _ in range(50):
+        n = int(rng.integers(1, 5))
+        em, trans = rng.normal(size=(n, len(TAGS))), rng.normal(size=(len(TAGS) + 1, len(TAGS)))
+
+        def total(seq, em=em, trans=trans):
+            return trans[_START, seq[0]] + em[0, seq[0]] + sum(trans[seq[i - 1], seq[i]] + em[i, seq[i]]
+                                                               for i in range(1, len(seq)))
+
+        legal = [list(q) for q in itertools.product(range(len(TAGS)), repeat=n)
+                 if ALLOWED[_START, q[0]] and all(ALLOWED[q[i - 1], q[i]] for i in range(1, n))]
+        assert viterbi_forced(em, trans, "CONCEAL") == max((q for q in legal if b in q), key=total)
+        assert viterbi(em, trans) == max(legal, key=total)
+    assert viterbi_forced(np.zeros((0, len(TAGS))), np.zeros((len(TAGS) + 1, len(TAGS))), "CONCEAL") == []
+
+
+def test_forced_spans_only_when_the_role_is_missing():
+    from docmine.seizures.role_tagger import TAGS, RoleTagger
+
+    feats = [["x"], ["y"], ["z"]]
+    weights = {"x": np.eye(len(TAGS))[TAGS.index("B-AGENCY")] * 2, "y": np.zeros(len(TAGS)),
+               "z": np.eye(len(TAGS))[TAGS.index("B-CONCEAL")] * 0.5}
+    trans = np.zeros((len(TAGS) + 1, len(TAGS)))
+    trans[:, 0] = 1.0  # "O" is cheap: the best reading has no CONCEAL span
+    tagger = RoleTagger(weights=weights, transitions=trans)
+    assert tagger.spans_features(feats) == [(0, 1, "AGENCY")]
+    assert tagger.spans_features(feats, forced=True) == [(0, 1, "AGENCY"), (2, 3, "CONCEAL?")]
+    weights["z"] = np.eye(len(TAGS))[TAGS.index("B-CONCEAL")] * 3
+    assert tagger.spans_features(feats, forced=True) == [(0, 1, "AGENCY"), (2, 3, "CONCEAL")]
+
+
 def test_perceptron_learns_a_pattern():
     """Toy data: the word after "in" is a concealment, "police" an agency, nothing else."""
     from docmine.seizures.role_tagger import TAGS, RoleTagger, tags_to_spans, train_perceptron

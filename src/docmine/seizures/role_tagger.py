@@ -26,6 +26,7 @@ TAGGER_FILE = "seizure_role_tagger.json"
 TAGS = ("O", "B-CONCEAL", "I-CONCEAL", "B-AGENCY", "I-AGENCY")
 _N = len(TAGS)
 _START = _N  # row of the transition matrix for the sentence start
+FORCED_ROLES = ("CONCEAL",)  # roles whose forced best span (viterbi_forced) is a candidate too
 VECTOR_SCALE = 0.1  # context vectors (doc.tensor) enter the emissions scaled by this
 
 
@@ -153,9 +154,21 @@ class RoleTagger:
     def tag_features(self, feats: list[list[str]], vectors: np.ndarray | None = None) -> list[int]:
         return viterbi(self.emissions(feats, vectors), self.transitions)
 
-    def spans(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """(start, end, role) token spans the tagger reads in ``doc``."""
-        return tags_to_spans(self.tag_features(token_features(doc, self.classes), token_vectors(doc)))
+    def spans(self, doc: Doc, forced: bool = False) -> list[tuple[int, int, str]]:
+        """(start, end, role) token spans the tagger reads in ``doc``; ``forced``: then also (as
+        role ``"ROLE?"``) the spans of its best reading that has a span of a role it did not find
+        (:data:`FORCED_ROLES`; candidates of the span classifier)."""
+        return self.spans_features(token_features(doc, self.classes), token_vectors(doc), forced)
+
+    def spans_features(self, feats: list[list[str]], vectors: np.ndarray | None = None,
+                       forced: bool = False) -> list[tuple[int, int, str]]:
+        em = self.emissions(feats, vectors)
+        out = tags_to_spans(viterbi(em, self.transitions))
+        for role in FORCED_ROLES if forced else ():
+            if not any(r == role for *_, r in out):
+                out += [(s, e, f"{r}?") for s, e, r in tags_to_spans(viterbi_forced(em, self.transitions, role))
+                        if r == role]
+        return out
 
 
 def token_vectors(doc: Doc) -> np.ndarray | None:
@@ -182,6 +195,44 @@ def viterbi(em: np.ndarray, trans: np.ndarray) -> list[int]:
     best = [int(score.argmax())]
     for i in range(n - 1, 0, -1):
         best.append(int(back[i, best[-1]]))
+    return best[::-1]
+
+
+def viterbi_forced(em: np.ndarray, trans: np.ndarray, role: str) -> list[int]:
+    """Best tag sequence that contains at least one ``role`` span (the tagger's best guess of
+    such a span when the unconstrained best has none): Viterbi over (tag, seen-``role``) states."""
+    n = len(em)
+    if n == 0:
+        return []
+    b = TAGS.index(f"B-{role}")
+    neg = -1e9
+    t_ok = np.where(ALLOWED[:_N], trans[:_N], neg)
+    first = np.where(ALLOWED[_START], trans[_START] + em[0], neg)
+    s0 = first.copy()
+    s0[b] = neg
+    s1 = np.full(_N, neg)
+    s1[b] = first[b]
+    back = np.zeros((n, 2, _N, 2), dtype=int)  # (step, flag, tag) -> (prev flag, prev tag)
+    for i in range(1, n):
+        c0 = s0[:, None] + t_ok
+        c1 = s1[:, None] + t_ok
+        n0 = c0.max(axis=0) + em[i]
+        n0[b] = neg
+        back[i, 0, :, 0] = 0
+        back[i, 0, :, 1] = c0.argmax(axis=0)
+        n1 = c1.max(axis=0) + em[i]
+        back[i, 1, :, 0] = 1
+        back[i, 1, :, 1] = c1.argmax(axis=0)
+        via0 = c0[:, b].max() + em[i, b]
+        if via0 > n1[b]:
+            n1[b] = via0
+            back[i, 1, b] = (0, int(c0[:, b].argmax()))
+        s0, s1 = n0, n1
+    flag, tag = 1, int(s1.argmax())
+    best = [tag]
+    for i in range(n - 1, 0, -1):
+        flag, tag = (int(x) for x in back[i, flag, tag])
+        best.append(tag)
     return best[::-1]
 
 

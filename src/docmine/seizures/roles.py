@@ -13,12 +13,14 @@ optionally extended by an "of"-PP chain, a locative PP ("compartment in the bed"
 coordination ("sacks and nylon bags") or a parenthesised acronym, plus docmine's own entities,
 an entity followed by agent nouns ("CBP officers"), an ORG followed by a PLACE
 ("ANF Peshawar") and the spans of the BIO tagger (:mod:`docmine.seizures.role_tagger`, e.g.
-"Officers of NCB, Delhi Zonal Unit"). :func:`binary_features` describes a candidate (head
+"Officers of NCB, Delhi Zonal Unit"; when it reads no CONCEAL span, the span of its best reading
+that has one, ``"CONCEAL?"``). :func:`binary_features` describes a candidate (head
 lemma and its word class from ``models/seizure_roles.toml``, governing preposition and verb and
 their classes, dependency relation and dependency path to the nearest DRUG and QUANTITY
 mention, token distance and direction to them, docmine entity label and source, casing, length,
 how it was built, a hiding verb in the four words before it, the verb right after it, whether
-its verb governs the drug, how it stands to the tagger's spans, a few conjunctions of these)
+its verb governs the drug, how it stands to the tagger's spans, a few conjunctions of these; the
+verbs of the sentence and the word classes of its nouns, which only the CONCEAL regressions use)
 and :func:`dense_features` adds the parser's context vectors (``doc.tensor``) of the head and
 of the span. Per role two logistic regressions score it: is
 the candidate's head inside a span of the role (detection), and, given that, are these its
@@ -368,7 +370,8 @@ def _dep_path(a: Token, b: Token) -> list[str] | None:
 def _tagger_features(start: int, end: int, root: int, tagged: Tagged) -> list[str]:
     """How the candidate ``[start, end)`` stands to the tagger's spans of each role."""
     out = []
-    for role in ROLES:
+    forced = sorted({r for *_, r in tagged if r not in ROLES})  # "CONCEAL?": its forced best span
+    for role in (*ROLES, *forced):
         spans = [(s, e) for s, e, r in tagged if r == role]
         if (start, end) in spans:
             out.append(f"tag_exact={role}")
@@ -387,6 +390,22 @@ def _tagger_features(start: int, end: int, root: int, tagged: Tagged) -> list[st
         if any(e == end for _, e in spans):
             out.append(f"tag_same_end={role}")
     return out
+
+
+def _sentence_features(doc: Doc, classes: dict[str, frozenset[str]]) -> list[str]:
+    """Features of the whole sentence, the same for every candidate of it (cached on the Doc)."""
+    key = "_role_sent_feats"
+    cached = doc.user_data.get(key)
+    if cached is None:
+        names: set[str] = set()
+        for t in doc:
+            lem = t.lemma_.lower()
+            if t.pos_ == "VERB":
+                names.add(f"sv={lem}")
+            if t.pos_ in ("NOUN", "PROPN", "VERB"):
+                names.update(f"scls={c}" for c in _word_classes(lem, classes))
+        cached = doc.user_data[key] = sorted(names)
+    return list(cached)
 
 
 def binary_features(doc: Doc, start: int, end: int, how: Iterable[str],
@@ -546,6 +565,10 @@ def binary_features(doc: Doc, start: int, end: int, how: Iterable[str],
     context = ("drug" if "DRUG" in sent_labels else "nodrug") + ("+qty" if "QUANTITY" in sent_labels else "")
     if root.dep_ == "ROOT" or (gov is not None and gov.dep_ == "ROOT"):
         add("main_clause")
+    # the sentence as a whole: its verbs and the word classes of its nouns (does it tell of a
+    # hiding place at all?)
+    for name in _sentence_features(doc, classes):
+        add(name)
     # conjunctions of the strongest cues
     for c in head_cls or ["none"]:
         add(f"cls|ctx={c}|{context}")
@@ -600,7 +623,7 @@ def score_candidates(doc: Doc, model: RoleModel) -> list[tuple[float, str, int, 
     """(probability, role, start, end) of every candidate and role: the same arithmetic as
     :meth:`RoleModel.score` on :func:`span_features`, done as matrix products."""
     agent_words = model.classes.get("agency.agent", frozenset())
-    tagged = model.tagger.spans(doc) if model.tagger is not None else None
+    tagged = model.tagger.spans(doc, forced=True) if model.tagger is not None else None
     cands = list(candidate_spans(doc, agent_words, tagged).items())
     if not cands:
         return []
