@@ -116,7 +116,6 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
     Each file has one deadline, ``file_timeout`` seconds, for its extraction and its entity
     recognition together; a file that passes it is recorded as timed out at the stage it was in.
     """
-    from docmine.dedup import signature
     from docmine.extract import ExtractionError, extract_bytes, sniff_format
 
     nlp = _WORKER["nlp"]
@@ -190,18 +189,14 @@ def process_files(entries: list[tuple[str, str, int, int]]) -> list[dict]:
                 continue
             if note:  # a very long text: stored whole, recognised in part
                 doc.meta["nlp_part"] = note
-            found = [m.as_dict() for m in pipe.finish(part.text, mentions)]
-            results.append({
-                "path": doc.path, "document": asdict(doc), "sentences": sents, "mtime_ns": meta[id(doc)],
-                "mentions": found, "facets": facets.document(found),
-                "minhash": signature(doc.text), "pipeline": pipe.model, "note": pipe.note, "nlp_note": note,
-            })
+            results.append(_result(doc, pipe.finish(part.text, mentions), sents, meta[id(doc)], facets,
+                                   pipeline=pipe.model, note=pipe.note, nlp_note=note))
         _sort_failures(lost, group, mixed, results, failed)
     for d in docs:
         if id(d) in failed:  # one of its parts could not be read: the file fails, once
             results.append(failed[id(d)])
         elif id(d) in parts_read:
-            results.append(_mixed_result(d, parts_read[id(d)], meta[id(d)], facets, signature))
+            results.append(_mixed_result(d, parts_read[id(d)], meta[id(d)], facets))
     report_stage(None, "idle")
     return results
 
@@ -253,7 +248,18 @@ def _sort_failures(lost: list[dict], group: list, mixed: dict[int, tuple], resul
             failed.setdefault(id(doc), r)
 
 
-def _mixed_result(doc, read: list, mtime_ns, facets, signature) -> dict:
+def _result(doc, mentions: list, sents: list, mtime_ns: int, facets, *, pipeline: str, note: str,
+            nlp_note: str | None) -> dict:
+    """The plain dict the parent stores for one recognised document."""
+    from docmine.dedup import signature
+
+    found = [m.as_dict() for m in mentions]
+    return {"path": doc.path, "document": asdict(doc), "sentences": sents, "mtime_ns": mtime_ns,
+            "mentions": found, "facets": facets.document(found), "minhash": signature(doc.text),
+            "pipeline": pipeline, "note": note, "nlp_note": nlp_note}
+
+
+def _mixed_result(doc, read: list, mtime_ns: int, facets) -> dict:
     """One result for a document whose parts were read by several pipelines: their mentions and
     sentences together, positions and amounts linked again over the whole text."""
     from docmine.nlp.pipeline import finish_mentions
@@ -264,11 +270,9 @@ def _mixed_result(doc, read: list, mtime_ns, facets, signature) -> dict:
     notes = [n for _, _, _, n in read if n]
     if notes:
         doc.meta["nlp_part"] = notes[0]
-    found = [m.as_dict() for m in mentions]
-    return {"path": doc.path, "document": asdict(doc), "sentences": sents, "mtime_ns": mtime_ns,
-            "mentions": found, "facets": facets.document(found), "minhash": signature(doc.text),
-            "pipeline": "+".join(dict.fromkeys(p.model for p, _, _, _ in read)),
-            "note": next((p.note for p, _, _, _ in read if p.note), ""), "nlp_note": notes[0] if notes else None}
+    return _result(doc, mentions, sents, mtime_ns, facets,
+                   pipeline="+".join(dict.fromkeys(p.model for p, _, _, _ in read)),
+                   note=next((p.note for p, _, _, _ in read if p.note), ""), nlp_note=notes[0] if notes else None)
 
 
 def _recognise(pipe, group: list, left: dict[int, float], timeout: float, results: list[dict]) -> Iterator[tuple]:

@@ -159,11 +159,16 @@ class Document:
 
     def paragraph_spans(self) -> list[tuple[int, int]]:
         """(start, end) of every paragraph in ``text``."""
-        spans, pos = [], 0
-        for para in self.text.split("\n\n"):
-            spans.append((pos, pos + len(para)))
-            pos += len(para) + 2
-        return spans
+        return paragraph_spans(self.text)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph of ``text`` (paragraphs are separated by a blank line)."""
+    spans, pos = [], 0
+    for para in text.split("\n\n"):
+        spans.append((pos, pos + len(para)))
+        pos += len(para) + 2
+    return spans
 
 
 class ExtractionError(Exception):

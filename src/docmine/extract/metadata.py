@@ -191,11 +191,11 @@ def detect_language(text: str) -> str | None:
 
     py3langid ships its model inside the package (offline) and works on short text.
     """
-    words = re.findall(r"[a-z]+", text[:5000].lower())
-    letters = sum(map(str.isalpha, text[:5000]))
-    if letters < 20:
+    head = text[:5000]
+    if sum(map(str.isalpha, head)) < 20:
         return None
-    if len(words) >= 5 and sum(w in _EN_WORDS for w in words) / len(words) > 0.12:
+    words = _LOWER_WORD.findall(head.lower())
+    if len(words) >= 5 and english_share(words) > 0.12:
         return "en"
     return _langid(text[:3000])
 
@@ -223,9 +223,10 @@ def _identifier():
     return _IDENTIFIER
 
 
-def english_share(text: str) -> float:
-    """The share of a text's words that are common English function words (0 for no words)."""
-    words = _LOWER_WORD.findall(text.lower())
+def english_share(text: str | list[str]) -> float:
+    """The share of a text's words (or of a list of lower-case words) that are common English
+    function words (0 for no words)."""
+    words = _LOWER_WORD.findall(text.lower()) if isinstance(text, str) else text
     return sum(map(_EN_WORDS.__contains__, words)) / len(words) if words else 0.0
 
 

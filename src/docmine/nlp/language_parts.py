@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from docmine.extract.document import paragraph_spans
 from docmine.nlp.languages import ENGLISH, FAMILIES
 
 MIN_PARAGRAPH_CHARS = 180
@@ -53,14 +54,6 @@ def paragraph_language(text: str) -> str | None:
     return lang if prob >= MIN_PROBABILITY else None
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for para in text.split("\n\n"):
-        spans.append((pos, pos + len(para)))
-        pos += len(para) + 2
-    return spans
-
-
 def language_parts(text: str, main: str | None,
                    detect: Callable[[str], str | None] = paragraph_language) -> list[tuple[int, int, str | None]]:
     """``[(start, end, language)]``: consecutive parts that cover ``text``, one language each, when
@@ -68,27 +61,23 @@ def language_parts(text: str, main: str | None,
     (the usual case: nothing to split)."""
     if len(text) < 2 * MIN_PART_CHARS or "\n\n" not in text:
         return []
-    paras = _paragraphs(text)
-    letters = [e - s for s, e in paras]
+    paras = paragraph_spans(text)
+    lengths = [e - s for s, e in paras]
     langs: list[str | None] = [detect(text[s:e]) if n >= MIN_PARAGRAPH_CHARS else None
-                               for (s, e), n in zip(paras, letters, strict=True)]
+                               for (s, e), n in zip(paras, lengths, strict=True)]
     # a detected language of the main family is the main language (a Bosnian paragraph in a Croatian text)
     langs = [main if x is None or same_language(x, main) else x for x in langs]
     # one family is one language, named by the member that holds most of its text (py3langid
     # calls one Croatian paragraph Croatian and the next Bosnian)
-    size: Counter = Counter()
-    for x, n in zip(langs, letters, strict=True):
-        size[x] += n
+    size = _chars_per_language(langs, lengths)
     langs = [x if x == main else max((y for y in size if same_language(y, x)), key=lambda y: (size[y], str(y)))
              for x in langs]
     # undecided (short) paragraphs were set to main above; a short paragraph between two of one
     # foreign language belongs to them (a heading inside the Spanish half)
     for i in range(1, len(langs) - 1):
-        if letters[i] < MIN_PARAGRAPH_CHARS and langs[i - 1] == langs[i + 1] and langs[i - 1] != main:
+        if lengths[i] < MIN_PARAGRAPH_CHARS and langs[i - 1] == langs[i + 1] and langs[i - 1] != main:
             langs[i] = langs[i - 1]
-    totals: Counter = Counter()
-    for x, n in zip(langs, letters, strict=True):
-        totals[x] += n
+    totals = _chars_per_language(langs, lengths)
     langs = [x if x == main or totals[x] >= MIN_PART_CHARS else main for x in langs]
     if all(x == main for x in langs):
         return []
@@ -104,16 +93,24 @@ def language_parts(text: str, main: str | None,
     return [(int(s), int(e), x) for s, e, x in parts]
 
 
+def _chars_per_language(langs: list[str | None], lengths: list[int]) -> Counter:
+    """Characters of paragraphs per language (the second takes the paragraphs' lengths)."""
+    chars: Counter = Counter()
+    for x, n in zip(langs, lengths, strict=True):
+        chars[x] += n
+    return chars
+
+
 def blank_outside(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with everything outside ``spans`` blanked (line breaks kept, offsets kept), so a
     pipeline reads only its language's parts and its mentions point into the whole text."""
-    out = []
-    pos = 0
+    from docmine.nlp.prose import Region, mask_non_prose
+
+    gaps, pos = [], 0
     for s, e in sorted(spans):
-        gap = text[pos:s]
-        out.append("".join(ch if ch == "\n" else " " for ch in gap))
-        out.append(text[s:e])
-        pos = e
-    gap = text[pos:]
-    out.append("".join(ch if ch == "\n" else " " for ch in gap))
-    return "".join(out)
+        if pos < s:
+            gaps.append(Region(pos, s, "language"))
+        pos = max(pos, e)
+    if pos < len(text):
+        gaps.append(Region(pos, len(text), "language"))
+    return mask_non_prose(text, regions=gaps)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from docmine.extract.document import paragraph_spans
 from docmine.extract.metadata import MONTHS
 
 _FRONT_KEY = re.compile(r"(?:^|\s)([a-z][a-z0-9_-]{1,30}):(?=\s|$)")
@@ -63,14 +64,7 @@ _PROSE_WORDS = frozenset("the of and to in a is that for on with as by was are a
 class Region:
     start: int
     end: int
-    kind: str  # front-matter | url | link-target | email | path | markup | references | toc | table
-
-
-def _paragraphs(text: str):
-    pos = 0
-    for para in text.split("\n\n"):
-        yield pos, para
-        pos += len(para) + 2
+    kind: str  # front-matter | url | link-target | email | path | markup | references | toc | table | language
 
 
 def _is_front_matter(para: str) -> bool:
@@ -127,8 +121,8 @@ def non_prose_regions(text: str, lang: str | None = "en") -> list[Region]:
     regions: list[Region] = []
     first = True
     in_refs = False  # under a "References" heading: entries until a paragraph that is not one
-    for start, para in _paragraphs(text):
-        end = start + len(para)
+    for start, end in paragraph_spans(text):
+        para = text[start:end]
         if _REF_HEADING.match(para):
             in_refs = True
             continue
