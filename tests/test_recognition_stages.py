@@ -112,6 +112,63 @@ def test_a_nickname_name_drops_a_leading_title_and_keeps_a_three_word_surname(nl
     assert ("Cartel Jalisco Nueva Generación", "ORG") in {(m.text, m.label) for m in ms}
 
 
+def test_a_nickname_name_does_not_take_the_place_before_it(nlp):
+    text = ("The Treasury designated the CJNG Plaza Boss in Colima Aldrin Miguel “El Chaparrito” Jarquín "
+            "Jarquín, and the boss of Juan Carlos “El Toro” Ruiz Pérez.")
+    people = {m.text: m.canonical for m in _mentions(nlp, text) if m.label == "PERSON"}
+    assert people.get("Aldrin Miguel “El Chaparrito” Jarquín Jarquín") == "Aldrin Miguel Jarquín Jarquín"
+    assert not [p for p in people if p.startswith("Colima")]
+    # after a preposition, a first word that is a given name stays part of the name
+    assert "Juan Carlos “El Toro” Ruiz Pérez" in people
+
+
+def test_a_generational_suffix_after_a_comma_is_part_of_the_name(nlp):
+    text = "Prosecutors said that Othon Marban, Sr., and Othon Marban, Jr., pleaded guilty in Atlanta."
+    people = [m.text for m in _mentions(nlp, text) if m.label == "PERSON"]
+    assert people == ["Othon Marban, Sr.", "Othon Marban, Jr."]
+    # a comma and a lower-case word is no suffix
+    assert not [m for m in _mentions(nlp, "Prosecutors said that Othon Marban, sr. of Atlanta, pleaded guilty.")
+                if m.text.endswith("sr.")]
+
+
+def test_a_lower_case_cartel_is_outside_the_name_and_places_before_it_are_the_cartels(nlp):
+    text = ("Most of the fentanyl is trafficked by the Sinaloa cartel, officials said. The Sinaloa and "
+            "Jalisco cartels poison Americans, and Mexico cartels too. He lives in Sinaloa.")
+    found = [(m.text, m.label, m.canonical) for m in _mentions(nlp, text) if m.label in ("ORG", "PLACE")]
+    assert found == [("Sinaloa", "ORG", "Sinaloa Cartel"), ("Sinaloa", "ORG", "Sinaloa Cartel"),
+                     ("Jalisco", "ORG", "Jalisco New Generation Cartel"), ("Mexico", "PLACE", "Mexico"),
+                     ("Sinaloa", "PLACE", "Sinaloa")]
+    # a capitalised head is part of the name
+    assert [(m.text, m.label) for m in _mentions(nlp, "The Sinaloa Cartel moved the drugs.")
+            if m.label == "ORG"] == [("Sinaloa Cartel", "ORG")]
+
+
+def test_a_us_attorneys_office_for_its_district_is_one_organisation(nlp):
+    text = ("In May 2022, the U.S. Attorney’s Office for the Northern District of Georgia announced the "
+            "plea. The United States District Court for the District of Columbia sentenced him. "
+            "Officers in the Northern District of Georgia and in Texas helped.")
+    ms = _mentions(nlp, text)
+    orgs = [m.text for m in ms if m.label == "ORG"]
+    assert orgs == ["U.S. Attorney’s Office for the Northern District of Georgia",
+                    "United States District Court for the District of Columbia"]
+    # no place is left inside the office's name; the district named on its own is no office
+    places = [m.text for m in ms if m.label == "PLACE"]
+    assert "U.S." not in places and "Texas" in places and "Georgia" in places
+
+
+def test_a_name_followed_by_the_post_it_holds_is_a_person(nlp):
+    text = ("We will also be joined by: - Rob Silvers, who’s the Under Secretary for Strategy at the "
+            "Department of Homeland Security; - Anne Milgram, the Administrator of the Drug Enforcement "
+            "Administration; - Todd Robinson, the Assistant Secretary at the Bureau of International "
+            "Narcotics and Law Enforcement. In March, the President determined that Canada had acted.")
+    people = [m.text for m in _mentions(nlp, text) if m.label == "PERSON"]
+    assert "Anne Milgram" in people and "Todd Robinson" in people
+    assert not [p for p in people if "March" in p]
+    # an apposition that names no post is no evidence
+    assert [m.text for m in _mentions(nlp, "We met Grant Thornton, the big firm, in London.")
+            if m.label == "PERSON" and m.attrs.get("rule") == "appositive"] == []
+
+
 def test_no_lone_article_is_left_of_a_name_cut_at_a_paragraph_break_and_an_acronym_is_no_city(nlp):
     """From a bundled PDF: "network of the ⏎⏎ International Criminal Police Organization" left an ORG
     "the"; "the SIENA system" (Europol's network) was read as the city of Siena."""

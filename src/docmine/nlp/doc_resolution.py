@@ -29,6 +29,11 @@ document:
 * **Full names.** A model ORG of two or three capitalised words that ends in a surname the
   document gives a person on its own ("Lydia Sheffield" in a heading, "Ms. Sheffield" later) is
   that person.
+* **Posts name people.** A first name and surname followed by the post they hold ("- Anne
+  Milgram, the Administrator of ...") are a person where the model read nothing.
+* **Generic heads and district offices.** A lower-case "cartel" is outside the organisation's
+  span ("the [Sinaloa] cartel", "the [Sinaloa] and [Jalisco] cartels"); "the U.S. Attorney's Office
+  for the Southern District of Texas" is one organisation (``rules.toml``, ``[org]``).
 * **One label per name.** Model mentions that share their text with a lexicon or rule mention
   take its label (lexicons are almost always right); otherwise a clear majority of the model's
   own labels for that text (two to one or better) decides for the rest.
@@ -41,6 +46,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
+from docmine.nlp.lexicon import alias_key
 from docmine.nlp.mention import Mention
 
 _NICK_INTRO = re.compile(
@@ -49,6 +55,7 @@ _NICK_INTRO = re.compile(
 _INNER_NICK = re.compile(  # Ismael “El Mayo” Zambada
     r"(?<![\w-])(?P<first>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){0,2}) [“\"‘](?P<nick>[A-ZÀ-Ý][^”\"’\n]{1,30}?)[”\"’] "
     r"(?P<last>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})(?![\w-])")
+_PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:in|from|of|at|near)\s+$")
 _ADMIN = re.compile(r"^(?P<names>.+?)[\s-]+(?P<head>[Aa]dministration|[Gg]overnment|[Ee]ra|[Cc]abinet)$")
 _LABELS = ("PERSON", "ORG", "PLACE")
 
@@ -71,13 +78,18 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
     return names
 
 
-def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = frozenset()) -> list[Mention]:
+def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = frozenset(),
+               given: frozenset[str] = frozenset()) -> list[Mention]:
     out = list(mentions)
     nicks: dict[str, str] = {}
     for hit in _INNER_NICK.finditer(text):
         s, e = hit.start(), hit.end()
         first = hit.group("first").split(" ")
         while len(first) > 1 and first[0].lower().rstrip(".") in titles:  # "Leader Juan “El Huevo” ..."
+            s += len(first.pop(0)) + 1
+        # "Plaza Boss in Colima Aldrin Miguel “El Chaparrito” ...": after a preposition, a first word
+        # that is no given name is the place the sentence names, not the person's
+        while len(first) > 1 and given and first[0] not in given and _PLACE_PREPOSITION.search(text[max(0, s - 8):s]):
             s += len(first.pop(0)) + 1
         inside = [m for m in out if m.start < e and s < m.end]
         # evidence that this is a person: the model saw a name here, and no lexicon entry did
@@ -286,6 +298,109 @@ def _one_label(mentions: list[Mention], key: Callable[[str], str] = lambda text:
     return out
 
 
+_APPOSITIVE = re.compile(
+    r"(?<![\w.’'-])(?P<first>[A-Z][a-z]+) (?:[A-Z]\. )?(?P<last>[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?)"
+    r",\s+(?:who(?:\s+is|['’]s)\s+)?(?:the|our)\s+(?P<post>(?:[\w-]+\s+){0,3}[\w-]+)")
+_MONTHS = frozenset("January February March April May June July August September October November December"
+                    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_NOT_POSTS = frozenset({"national", "project", "programme", "senior", "junior", "rear", "vice", "he", "h.e",
+                        "charge", "head", "chief", "general", "major", "justice", "king", "queen"})
+
+
+def _appositive_people(text: str, mentions: list[Mention], titles: frozenset[str], lex) -> list[Mention]:
+    """A first name and a surname followed by the post they hold are a person, where the model read
+    nothing: "- Anne Milgram, the Administrator of the Drug Enforcement Administration", "Todd
+    Robinson, who is the Assistant Secretary" (lists of officials in statements and readouts). The
+    post is one of the person titles of rules.toml; neither word may be a place or organisation
+    docmine knows."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    posts = titles - _NOT_POSTS
+    if not posts:
+        return mentions
+    out = list(mentions)
+    for hit in _APPOSITIVE.finditer(text):
+        s, e = hit.start(), hit.end("last")
+        if not any(w.lower().rstrip(".") in posts for w in hit.group("post").split()):
+            continue
+        if any(m.start < e and s < m.end for m in out):
+            continue
+        first, last = hit.group("first"), hit.group("last")
+        if first.lower() in STOP_WORDS or last in _MONTHS or any(
+                lex.places.get(alias_key(w)) or lex.orgs.get(alias_key(w)) for w in (first, last)):
+            continue  # "In March, the President determined ..."
+        out.append(Mention(s, e, "PERSON", text[s:e], resolved=text[s:e], source="rule",
+                           attrs={"rule": "appositive"}))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _lowercase_heads(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """A lower-case generic head is outside an organisation's span, as the guidelines write it:
+    "the [Sinaloa] cartel", "the [Sinaloa] and [Jalisco] cartels" (``org.lowercase_heads`` in
+    rules.toml). A lexicon organisation matched with the head ("Sinaloa cartel") loses it and keeps
+    its canonical name; a place before the head ("Jalisco cartels") is that organisation only when
+    the lexicon knows "<place> Cartel" ("Mexico cartels" stays a place)."""
+    heads = tuple(h.lower() for h in lex.rules.get("org", {}).get("lowercase_heads", ()))
+    if not heads:
+        return mentions
+    alt = "|".join(re.escape(h) for h in heads)
+    after = re.compile(rf"^(?:\s*(?:,|and|or|&)\s*[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){{0,2}})*\s+({alt})s?(?![\w-])")
+    out = []
+    for m in mentions:
+        if m.label == "ORG" and " " in m.text:
+            name, head = m.text.rsplit(" ", 1)
+            if head.lower().rstrip("s") in heads and head.islower() and name[:1].isupper():
+                out.append(_copy(m, end=m.start + len(name), text=name, resolved=m.canonical or m.resolved or m.text,
+                                 attrs={**m.attrs, "rule": "lowercase-head"}))
+                continue
+        if m.label == "PLACE" and not m.text.isupper():
+            hit = after.match(text[m.end: m.end + 160])
+            if hit and text[m.end + hit.start(1): m.end + hit.end(1)].islower():
+                known = lex.orgs.get(alias_key(f"{m.text} {hit.group(1).title()}"))
+                if known:
+                    out.append(_copy(m, label="ORG", resolved=known, attrs={**m.attrs, "rule": "lowercase-head"}))
+                    continue
+        out.append(m)
+    return out
+
+
+def _district_offices(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """A federal office named for its judicial district is one organisation: "the U.S. Attorney's
+    Office for the Southern District of Texas", "the United States District Court for the District
+    of Columbia" (offices in ``org.district_offices`` of rules.toml); the mentions inside it (the
+    country, the district, the state) are part of its name, as "U.S." is of "U.S. Department of
+    Justice"."""
+    offices = lex.rules.get("org", {}).get("district_offices", ())
+    if not offices:
+        return mentions
+    pattern = _district_pattern(tuple(offices))
+    out = list(mentions)
+    for hit in pattern.finditer(text):
+        s, e = hit.start(), hit.end()
+        inside = [m for m in out if m.start < e and s < m.end]
+        if any(m.start < s or m.end > e for m in inside):
+            continue  # a mention that runs across its edge: leave the text as it was read
+        out = [m for m in out if m not in inside]
+        out.append(Mention(s, e, "ORG", text[s:e], resolved=text[s:e], source="rule",
+                           sentence=inside[0].sentence if inside else 0, attrs={"rule": "district-office"}))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+_DISTRICT_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _district_pattern(offices: tuple[str, ...]) -> re.Pattern:
+    if offices not in _DISTRICT_PATTERNS:
+        alt = "|".join(re.escape(o).replace("'", "['’]") for o in sorted(offices, key=len, reverse=True))
+        _DISTRICT_PATTERNS[offices] = re.compile(
+            rf"(?<![\w.])(?:U\.S\.|US|United States) (?:{alt})"
+            rf"(?: for the (?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of"
+            rf" [A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}})?(?![\w’'])")
+    return _DISTRICT_PATTERNS[offices]
+
+
 def _acronyms_in_context(text: str, mentions: list[Mention], lex) -> None:
     """Undo a lexicon expansion of a national body's acronym when the text ties it to another
     country right before it ("Colombia's DPCI", "the Colombian DPCI", "Colombian police (DPCI)")."""
@@ -314,7 +429,9 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     known = getattr(lex, "people", None) or {}
     titles = frozenset(t.rstrip(".") for t in getattr(lex, "rules", {}).get("person", {}).get("titles", ())) \
         if lex is not None else frozenset()
-    out = _nicknames(text, mentions, titles)
+    from docmine.nlp.lexicon import given_names
+
+    out = _nicknames(text, mentions, titles, given_names() if lex is not None else frozenset())
     out = _administrations(text, out, known)
     out = _known_people(text, out, known, lex)
     out = _governments(text, out, lex)
@@ -323,15 +440,18 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         else frozenset()
     out = _headings(text, out, org_words)
     if lex is not None:
-        from docmine.nlp.lexicon import given_names
-
         out = _full_names(out, org_words, given_names())
     else:
         out = _full_names(out, org_words)
+    if lex is not None:
+        out = _appositive_people(text, out, titles, lex)
     out = _one_label(out)
     if lex is not None:
+        out = _lowercase_heads(text, out, lex)
+        out = _district_offices(text, out, lex)
         for m in out:
-            if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name") \
+            if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
+                                       "lowercase-head", "district-office", "appositive") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

@@ -80,6 +80,13 @@ class OrgSettings:
     plural_heads: Words = ()
     """An ORG whose last word is one of these plurals names a kind of body, not one body
     ("Foreign Terrorist Organizations", "Transnational Criminal Organizations"). Default: none."""
+    lowercase_heads: Words = ()
+    """Lower-case generic heads left outside an organisation's span ("the [Sinaloa] cartel", "the
+    [Sinaloa] and [Jalisco] cartels"); a place before one is the organisation "<place> <Head>" when
+    the lexicon knows it. Default: none."""
+    district_offices: Words = ()
+    """Federal offices named with "U.S."/"United States" and their judicial district, read as one
+    organisation ("U.S. Attorney's Office for the Southern District of Texas"). Default: none."""
 
 
 @dataclass(frozen=True)

@@ -167,6 +167,9 @@ class PersonRules:
                 end = j + 1
             else:
                 break
+        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in self.name_suffixes \
+                and doc[end + 1].text[:1].isupper():  # "Othon Marban, Sr., and ..."
+            end += 1
         if end < len(doc) and doc[end].lower_ in self.name_suffixes:
             end += 1
             if end < len(doc) and doc[end].text == "." and not doc[end - 1].text.endswith("."):
