@@ -107,6 +107,7 @@ def test_english_is_read_as_before(mentions):
 @pytest.mark.parametrize("text, expected", [
     ("12 kilograma", (12.0, "kg")), ("150 кг", (150.0, "kg")), ("1,4 tone", (1400.0, "kg")),
     ("3 toneladas", (3000.0, "kg")), ("500 грама", (0.5, "kg")), ("2,150 kilos", (2150.0, "kg")),
+    ("5 chili", (5.0, "kg")), ("5 Kilo", (5.0, "kg")), ("2 chilogrammi", (2.0, "kg")),
 ])
 def test_amounts_in_the_languages_of_the_routes(text, expected):
     assert parse_quantity(text) == expected
@@ -197,3 +198,42 @@ def test_bcms_model_span_loses_a_trailing_preposition(bcms_nlp):
     doc = bcms_nlp.get_pipe("sentencizer")(doc)
     doc.ents = [Span(doc, 0, 3, label="ORG")]
     assert [(e.text, e.label_) for e in domain(doc).ents] == [("Ministarstvo okoliša", "ORG"), ("Sofiji", "PLACE")]
+
+
+def _read(lang: str, text: str) -> list[tuple[str, str, str]]:
+    from docmine.extract.document import Document
+    from docmine.nlp.languages import Pipelines
+    from docmine.nlp.pipeline import annotate
+
+    pipe = Pipelines(None).get(lang)
+    (_, ms, _), = annotate(pipe.nlp, [Document(path="t", sha256="", format="txt", text=text, language=lang)])
+    return [(m.label, m.text, m.canonical) for m in ms]
+
+
+def test_a_town_whose_name_is_frequent_in_the_language_is_a_place_inside_a_sentence():
+    """Giurgiu and Tetovo are in the gazetteer, but frequent in their language's word list; inside a
+    sentence a capital letter is evidence enough (not at a sentence start, not after a first name)."""
+    ro = _read("ro", "Polițiștii din Punctul de Trecere a Frontierei Giurgiu au descoperit 25 de kilograme de heroină.")
+    assert ("PLACE", "Giurgiu", "Giurgiu") in ro
+    mk = _read("mk", "При претрес на куќа во Тетово, полицијата запленила 1,2 килограми хероин.")
+    assert [m for m in mk if m[0] == "PLACE"] == [("PLACE", "Тетово", "Тетово")]
+    # German writes every noun with a capital: there the word list still decides, and a unit after
+    # its number is never a town
+    de = _read("de", "Die Bundespolizei fand im Kofferraum 5 Kilo Kokain.")
+    assert ("QUANTITY", "5 Kilo", "5 Kilo") in [(a, b, b) for a, b, _ in de if a == "QUANTITY"]
+    assert not [m for m in de if m[0] == "PLACE"]
+
+
+def test_route_words_and_crossings_in_their_languages():
+    ro = _read("ro", "Procurorii au destructurat o grupare care vindea etnobotanice și mefedronă în portul Constanța.")
+    assert [(a, c) for a, _, c in ro if a in ("DRUG", "PLACE")] == [
+        ("DRUG", "synthetic cannabinoid"), ("DRUG", "mephedrone"), ("PLACE", "Constanța")]
+    assert ("PLACE", "Constanța", "Constanța") in ro  # "portul" is a lower-case head: outside the span
+    hr = _read("hr", "Policija je zaplijenila 3.000 tableta ekstazija i 40 kilograma skanka, a u blizini su "
+                     "uništene stabljike indijske konoplje.")
+    assert [(t, c) for a, t, c in hr if a == "DRUG"] == [
+        ("ekstazija", "MDMA"), ("skanka", "cannabis"), ("indijske konoplje", "cannabis")]
+    bg = _read("bg", "Митнически служители на ГКПП Капитан Андреево откриха 86 кг хероин.")
+    assert ("PLACE", "Капитан Андреево", "Kapitan Andreevo") in bg
+    el = _read("el", "Στο τελωνείο του Έβρου βρέθηκαν 40 κιλά ηρωίνης, και στην Κρήτη 3 κιλά κοκαΐνης.")
+    assert {(t, c) for a, t, c in el if a == "PLACE"} == {("Έβρου", "Evros"), ("Κρήτη", "Crete")}

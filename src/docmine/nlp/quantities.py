@@ -48,7 +48,7 @@ _FOREIGN = {
     ("kg", 1): (
         "kilograma", "kilogramë", "kilograme", "kilogramos", "kilogramo", "kilogramas", "kilogrammi", "kilogramm",
         "kilogramów", "кг", "килограм", "килограма", "килограмм", "килограмма", "килограмов", "килограми",
-        "килограмите", "κιλά", "κιλών", "κιλό",
+        "килограмите", "κιλά", "κιλών", "κιλό", "kilo", "chili", "chilo", "chilogrammi", "chilogrammo",
     ),
     ("kg", 1e-3): (
         "grama", "gramë", "grame", "gramos", "gramo", "gramas", "grammi", "gramm", "грама", "грам", "грамм",

@@ -50,6 +50,12 @@ class Trace:
         return hit[1] if hit is not None and hit[0] is span else None
 
 
+CAPITALISED_NOUNS = frozenset({"de", "lb"})
+"""Languages that capitalise every noun: a capital letter inside a sentence says nothing there."""
+INLINE_ZIPF = 99.0
+"""No word-frequency filter for gazetteer names inside a sentence (see ``Knowledge.gazetteer_inline``)."""
+
+
 class Knowledge:
     """Names the lexicons and the gazetteer know, shared by every stage."""
 
@@ -57,6 +63,7 @@ class Knowledge:
         self.lex = lexicon
         self.settings = settings
         self.gazetteer: dict[str, str] = {}
+        self.gazetteer_inline: dict[str, str] = {}  # names taken inside a sentence only (see below)
         if settings.place.gazetteer:
             from docmine.nlp.gazetteer import place_names, place_names_for
 
@@ -69,6 +76,13 @@ class Knowledge:
 
                 self.gazetteer = {**place_names_for(lexicon.language),
                                   **{n: "city" for n in local_place_names(lexicon.language)}}
+                if lexicon.language not in CAPITALISED_NOUNS:
+                    # inside a sentence a capital letter is evidence enough in a language that
+                    # capitalises names only: "bei Passau" is the city although "Passau" is frequent
+                    # in the language's word list ("Sada", "Policija" open sentences, not names)
+                    self.gazetteer_inline = {**place_names(),
+                                             **{n: "city" for n in local_place_names(lexicon.language,
+                                                                                      max_zipf=INLINE_ZIPF)}}
         self.place_suffixes = set(settings.place.suffixes)
         self.given_names = given_names()
 

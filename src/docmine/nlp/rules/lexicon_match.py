@@ -50,11 +50,14 @@ class LexiconMatch:
         return trace.mark(Span(doc, start, end, label=label), f"lexicon.{label.lower()}")
 
     def gazetteer_spans(self, doc: Doc, trace: Trace) -> list[Span]:
-        """Capitalised (or all-caps) n-grams of up to four tokens that name a gazetteer place."""
-        names = self.know.gazetteer
+        """Capitalised (or all-caps) n-grams of up to four tokens that name a gazetteer place (names
+        that are also common words of the language only inside a sentence)."""
+        strict = self.know.gazetteer
+        inline = self.know.gazetteer_inline or strict
         endings = self.know.lex.place_endings  # in an inflecting language: "u Splitu", "в Москве"
+        given = self.know.given_names
         out: list[Span] = []
-        if not names:
+        if not strict:
             return out
         n_tok = len(doc)
         text_of = doc_text(doc)
@@ -62,6 +65,14 @@ class LexiconMatch:
         for i in range(n_tok):
             if not text_of[starts[i]: starts[i] + 1].isupper():
                 continue
+            # the names that are also common words only where a capital letter is evidence: inside
+            # a sentence, not after a first name ("Juan Mendoza")
+            prev = doc[i - 1] if i else None
+            if prev is not None and prev.like_num:
+                continue  # a unit after its number ("5 Kilo Kokain"), not a town
+            initial = prev is None or doc[i].is_sent_start or prev.text in given or (
+                prev.is_punct and prev.text not in (",", "(", "-", "–"))
+            names = strict if initial else inline
             for n in (4, 3, 2, 1):
                 if i + n > n_tok:
                     continue
