@@ -169,6 +169,32 @@ def test_a_name_followed_by_the_post_it_holds_is_a_person(nlp):
             if m.label == "PERSON" and m.attrs.get("rule") == "appositive"] == []
 
 
+def test_a_place_the_model_ran_into_a_name_is_a_place_and_a_person(nlp):
+    text = "U.S. Ambassador to Mexico Ken Salazar met the prosecutors on Tuesday."
+    found = [(m.label, m.text) for m in _mentions(nlp, text) if m.label in ("PLACE", "PERSON")]
+    assert found == [("PLACE", "U.S."), ("PLACE", "Mexico"), ("PERSON", "Ken Salazar")]
+
+
+def test_a_judicial_district_is_one_place_unless_it_names_an_office(nlp):
+    text = ("The case was tried in the District of Arizona and in the Southern District of New York. "
+            "The U.S. Attorney's Office for the Western District of N.C. charged him.")
+    ms = _mentions(nlp, text)
+    assert [m.text for m in ms if m.label == "PLACE"] == ["District of Arizona", "Southern District of New York"]
+    assert [m.text for m in ms if m.label == "ORG"] == ["U.S. Attorney's Office for the Western District of N.C."]
+
+
+def test_an_acronym_defined_after_a_place_is_a_mention_of_its_own(nlp):
+    text = "Cooperation with the People’s Republic of China (PRC) grew, the minister said."
+    assert [(m.text, m.canonical) for m in _mentions(nlp, text) if m.label == "PLACE"] == [
+        ("People’s Republic of China", "China"), ("PRC", "China")]
+
+
+def test_a_nationality_before_a_facility_word_is_no_place(nlp):
+    text = "They will study the North American market and the Turkish market, not the Grand Bazaar market."
+    places = [m.text for m in _mentions(nlp, text) if m.label == "PLACE"]
+    assert places == ["Grand Bazaar market"]
+
+
 def test_no_lone_article_is_left_of_a_name_cut_at_a_paragraph_break_and_an_acronym_is_no_city(nlp):
     """From a bundled PDF: "network of the ⏎⏎ International Criminal Police Organization" left an ORG
     "the"; "the SIENA system" (Europol's network) was read as the city of Siena."""

@@ -55,6 +55,7 @@ _NICK_INTRO = re.compile(
 _INNER_NICK = re.compile(  # Ismael “El Mayo” Zambada
     r"(?<![\w-])(?P<first>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){0,2}) [“\"‘](?P<nick>[A-ZÀ-Ý][^”\"’\n]{1,30}?)[”\"’] "
     r"(?P<last>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})(?![\w-])")
+_POST_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+(?:to|in|at|for)\s+$")
 _PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:in|from|of|at|near)\s+$")
 _ADMIN = re.compile(r"^(?P<names>.+?)[\s-]+(?P<head>[Aa]dministration|[Gg]overnment|[Ee]ra|[Cc]abinet)$")
 _LABELS = ("PERSON", "ORG", "PLACE")
@@ -335,6 +336,36 @@ def _appositive_people(text: str, mentions: list[Mention], titles: frozenset[str
     return out
 
 
+def _place_then_person(text: str, mentions: list[Mention], given: frozenset[str], titles: frozenset[str],
+                       lex) -> list[Mention]:
+    """A model PLACE (or ORG) that runs a known place into a person's name is both: "U.S. Ambassador
+    to [Mexico] [Ken Salazar]" (the model read "Mexico Ken Salazar" as one name). The name holds two
+    or three words and starts with a first name (``models/given_names.txt``), or the place follows
+    a post ("Ambassador to", "Consul in")."""
+    out = []
+    for m in mentions:
+        words = m.text.split(" ")
+        if m.label in ("PLACE", "ORG") and m.source == "model" and 3 <= len(words) <= 5:
+            before = _POST_BEFORE.search(text[max(0, m.start - 40): m.start])
+            post = bool(before) and before.group(1).lower().rstrip(".") in titles
+            for k in range(1, len(words) - 1):
+                place, name = " ".join(words[:k]), words[k:]
+                if (name[0] in given or post) and len(name) <= 3 and all(w[:1].isupper() for w in name) \
+                        and (lex.places.get(alias_key(place)) or place in lex.place_case_sensitive):
+                    cut = m.start + len(place) + 1
+                    out.append(_copy(m, end=m.start + len(place), text=place, resolved=place, label="PLACE",
+                                     attrs={k: v for k, v in {**m.attrs, "rule": "place-person"}.items()
+                                            if k != "_inner"}))
+                    out.append(Mention(cut, m.end, "PERSON", m.text[len(place) + 1:], resolved=m.text[len(place) + 1:],
+                                       source="rule", attrs={"rule": "place-person"}))
+                    break
+            else:
+                out.append(m)
+            continue
+        out.append(m)
+    return out
+
+
 def _lowercase_heads(text: str, mentions: list[Mention], lex) -> list[Mention]:
     """A lower-case generic head is outside an organisation's span, as the guidelines write it:
     "the [Sinaloa] cartel", "the [Sinaloa] and [Jalisco] cartels" (``org.lowercase_heads`` in
@@ -374,18 +405,26 @@ def _district_offices(text: str, mentions: list[Mention], lex) -> list[Mention]:
     offices = lex.rules.get("org", {}).get("district_offices", ())
     if not offices:
         return mentions
-    pattern = _district_pattern(tuple(offices))
     out = list(mentions)
-    for hit in pattern.finditer(text):
-        s, e = hit.start(), hit.end()
-        inside = [m for m in out if m.start < e and s < m.end]
-        if any(m.start < s or m.end > e for m in inside):
-            continue  # a mention that runs across its edge: leave the text as it was read
-        out = [m for m in out if m not in inside]
-        out.append(Mention(s, e, "ORG", text[s:e], resolved=text[s:e], source="rule",
-                           sentence=inside[0].sentence if inside else 0, attrs={"rule": "district-office"}))
+    for label, pattern in (("ORG", _district_pattern(tuple(offices))), ("PLACE", _DISTRICT)):
+        for hit in pattern.finditer(text):
+            s, e = hit.start(), hit.end()
+            inside = [m for m in out if m.start < e and s < m.end]
+            if any(m.start < s or m.end > e for m in inside) or any(m.label == "ORG" for m in inside) \
+                    and label == "PLACE":
+                continue  # a mention that runs across its edge (or the office it names): leave it
+            out = [m for m in out if m not in inside]
+            out.append(Mention(s, e, label, text[s:e], resolved=text[s:e], source="rule",
+                               attrs={"rule": "district-office" if label == "ORG" else "district"}))
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+_DISTRICT_NAME = r"(?:[A-Z](?:\.[A-Z])+\.|[A-Z]\w*)(?: (?:[A-Z](?:\.[A-Z])+\.|[A-Z]\w*)){0,2}(?![\w’'])"
+"""The place a judicial district is named for: words, or an abbreviation with its full stops ("N.C.")."""
+_DISTRICT = re.compile(r"(?<![\w.])(?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
+                       + _DISTRICT_NAME)
+"""A judicial district on its own ("in the District of Arizona", "the Southern District of New York")."""
 
 
 _DISTRICT_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
@@ -397,7 +436,7 @@ def _district_pattern(offices: tuple[str, ...]) -> re.Pattern:
         _DISTRICT_PATTERNS[offices] = re.compile(
             rf"(?<![\w.])(?:U\.S\.|US|United States) (?:{alt})"
             rf"(?: for the (?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of"
-            rf" [A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}})?(?![\w’'])")
+            rf" {_DISTRICT_NAME})?(?![\w’'])")
     return _DISTRICT_PATTERNS[offices]
 
 
@@ -445,13 +484,15 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _full_names(out, org_words)
     if lex is not None:
         out = _appositive_people(text, out, titles, lex)
+        out = _place_then_person(text, out, given_names(), titles, lex)
     out = _one_label(out)
     if lex is not None:
         out = _lowercase_heads(text, out, lex)
         out = _district_offices(text, out, lex)
         for m in out:
             if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
-                                       "lowercase-head", "district-office", "appositive") \
+                                       "lowercase-head", "district-office", "district", "appositive",
+                                       "place-person") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

@@ -26,10 +26,18 @@ def merge_glosses(spans: list[Span], trace: Trace) -> list[Span]:
     def join(a: Span, b: Span) -> Span | None:
         doc = a.doc
         if a.label_ == b.label_ and a.label_ in ("DRUG", "PLACE") and b.start == a.end + 1 \
-                and doc[a.end].text == "(" and b.end < len(doc) and doc[b.end].text == ")":
+                and doc[a.end].text == "(" and b.end < len(doc) and doc[b.end].text == ")" \
+                and not (a.label_ == "PLACE" and _initials_of(b.text, a.text)):
             return trace.mark(Span(doc, a.start, b.end + 1, label=a.label_), f"{a.label_.lower()}.gloss")
         return None
     return merge_adjacent(spans, join)
+
+
+def _initials_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is written from the capital initials of ``name`` ("PRC" of "People's Republic
+    of China"): an acronym defined in brackets is a mention of its own, not a gloss."""
+    caps = "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+    return len(acronym) >= 2 and acronym.isupper() and acronym.replace(".", "") == caps
 
 
 def lexicon_over_model(doc: Doc, lex_spans: list[Span], model_spans: list[Span], blocks: list[tuple[int, int]],

@@ -179,6 +179,8 @@ class PlaceRules:
             if doc.vocab.strings[key] == "JOINED" and self.know.place_name(doc[s_].text) \
                     and self.know.place_name(doc[s_ + 2].text):
                 continue  # "[India]-[Pakistan] border": two countries are two places; "German-Dutch border" is one
+            if doc.vocab.strings[key] == "FACILITY" and doc[e_ - 2].text in self.know.lex.demonyms:
+                continue  # "the (North) American market", "a Mexican checkpoint": no name of a place
             if doc[s_].lower_ not in self.not_name and not doc[s_].is_sent_start or e_ - s_ > 2:
                 out.append(trace.mark(Span(doc, s_, e_, label="PLACE"), _PATTERN_RULES[doc.vocab.strings[key]]))
         return out
