@@ -347,7 +347,7 @@ def _place_then_person(text: str, mentions: list[Mention], given: frozenset[str]
         words = m.text.split(" ")
         if m.label in ("PLACE", "ORG") and m.source == "model" and 3 <= len(words) <= 5:
             before = _POST_BEFORE.search(text[max(0, m.start - 40): m.start])
-            post = bool(before) and before.group(1).lower().rstrip(".") in titles
+            post = before is not None and before.group(1).lower().rstrip(".") in titles
             for k in range(1, len(words) - 1):
                 place, name = " ".join(words[:k]), words[k:]
                 if (name[0] in given or post) and len(name) <= 3 and all(w[:1].isupper() for w in name) \
