@@ -149,15 +149,18 @@ def test_iob2_gold_is_read_with_its_text_and_spans(tmp_path):
         ["Policija/ORG", "Zagrebu/LOC", "Ivana Horvata/PER"], ["Split/LOC"]]  # IOB1 "I-" opens an entity
 
 
-def test_seizure_sentences_in_the_languages_of_the_routes():
-    """Our own development sentences (benchmarks/gold/seizures_i18n.txt), 14 languages: drugs
-    under their English names, places, each read by its language's pipeline."""
+@pytest.mark.parametrize("name", ["seizures_i18n", "seizures_i18n_dev"])
+def test_seizure_sentences_in_the_languages_of_the_routes(name):
+    """Development sentences (benchmarks/gold/seizures_i18n.txt, ours; seizures_i18n_dev.txt,
+    written by an annotator who did not see docmine's data), 14-15 languages: drugs under their
+    English names, places, each read by its language's pipeline. The heldout half of the second
+    set is only scored (README), never a test's threshold."""
     from pathlib import Path
 
-    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "seizures_i18n.jsonl"
+    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / f"{name}.jsonl"
     df = docmine.evaluate(str(gold)).set_index("label")
     assert df.loc["DRUG", "precision"] >= 0.95 and df.loc["DRUG", "recall"] >= 0.9
-    assert df.loc["PLACE", "precision"] >= 0.9 and df.loc["PLACE", "recall"] >= 0.8
+    assert df.loc["PLACE", "precision"] >= 0.9 and df.loc["PLACE", "recall"] >= 0.85
 
 
 @pytest.fixture(scope="module")

@@ -282,6 +282,25 @@ def test_one_label_per_name_follows_the_lexicon_then_a_clear_majority():
     assert [m.label for m in resolve_document(text, tie)] == ["PLACE", "ORG"]
 
 
+def test_an_ambiguous_precursor_in_a_list_of_precursors_is_a_drug(nlp):
+    """"NPP" is a precursor and a party: beside "4-ANPP" (three tokens) or after "precursors"."""
+    for text in ("Fentanyl is synthesised from NPP and 4-ANPP.",
+                 "Makers turned to other precursors such as NPP last year."):
+        assert ("NPP", "DRUG") in {(m.text, m.label) for m in _mentions(nlp, text)}, text
+    assert ("NPP", "DRUG") not in {(m.text, m.label) for m in _mentions(nlp, "The NPP party won in Ghana.")}
+
+
+def test_a_name_the_drug_lexicon_reads_in_a_document_is_a_drug_wherever_the_model_reads_it():
+    """From a bundled briefing: "NPP" is a precursor in its heading and a model ORG in a list."""
+    text = "Precursors: NPP and 4-ANPP. Makers rely on precursors such as NPP, 4-ANPP and 4-AP."
+    ms = [Mention(12, 15, "DRUG", "NPP", source="lexicon"), Mention(20, 26, "DRUG", "4-ANPP", source="lexicon"),
+          Mention(66, 69, "ORG", "NPP", source="model"), Mention(71, 77, "DRUG", "4-ANPP", source="lexicon")]
+    out = resolve_document(text, ms)
+    assert [(m.text, m.label) for m in out] == [("NPP", "DRUG"), ("4-ANPP", "DRUG"), ("NPP", "DRUG"),
+                                                ("4-ANPP", "DRUG")]
+    assert out[2].attrs["role"] == "substance"
+
+
 def test_a_title_case_line_the_model_calls_an_organisation_is_a_heading(lexicon):
     text = ("Monitoring Center 2020\n\nNew Substances\n\nRecent studies show use rising.\n\n"
             "Ministry of Interior\n\nIt said.")

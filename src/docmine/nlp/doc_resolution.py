@@ -270,13 +270,15 @@ def _full_names(mentions: list[Mention], org_words: frozenset[str],
 
 def _one_label(mentions: list[Mention], key: Callable[[str], str] = lambda text: text) -> list[Mention]:
     """One label per name per document: the model's mentions of a name (``key`` of its text: the
-    text itself, or a key common to its case forms) take the label a lexicon or rule gives it,
+    text itself, or a key common to its case forms) take the label a lexicon (a drug lexicon too) or rule gives it,
     else a clear majority of the model's own labels for it (two to one or better, three mentions
     at least)."""
     trusted: dict[str, Counter] = defaultdict(Counter)
     model: dict[str, Counter] = defaultdict(Counter)
     keys = {}
     for m in mentions:
+        if m.label == "DRUG" and m.source == "lexicon":  # "NPP" a drug in one sentence is one in the next
+            trusted[key(m.text)][m.label] += 1
         if m.label not in _LABELS:
             continue
         keys[id(m)] = k = key(m.text)
@@ -294,7 +296,10 @@ def _one_label(mentions: list[Mention], key: Callable[[str], str] = lambda text:
                 if n >= 2 * (sum(votes.values()) - n) and sum(votes.values()) >= 3:
                     label = top
             if label and label != m.label:
-                m = _copy(m, label=label, attrs={**m.attrs, "rule": f"one-label:{m.label}>{label}"})
+                attrs = {**m.attrs, "rule": f"one-label:{m.label}>{label}"}
+                if label == "DRUG":
+                    attrs["role"] = "substance"
+                m = _copy(m, label=label, attrs=attrs)
         out.append(m)
     return out
 
