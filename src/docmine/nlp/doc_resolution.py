@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 
 from docmine.nlp.lexicon import alias_key
 from docmine.nlp.mention import Mention
@@ -357,11 +358,11 @@ def _place_then_person(text: str, mentions: list[Mention], given: frozenset[str]
                 place, name = " ".join(words[:k]), words[k:]
                 if (name[0] in given or post) and len(name) <= 3 and all(w[:1].isupper() for w in name) \
                         and (lex.places.get(alias_key(place)) or place in lex.place_case_sensitive):
-                    cut = m.start + len(place) + 1
+                    person = " ".join(name)
+                    attrs = {key: v for key, v in m.attrs.items() if key != "_inner"}
                     out.append(_copy(m, end=m.start + len(place), text=place, resolved=place, label="PLACE",
-                                     attrs={k: v for k, v in {**m.attrs, "rule": "place-person"}.items()
-                                            if k != "_inner"}))
-                    out.append(Mention(cut, m.end, "PERSON", m.text[len(place) + 1:], resolved=m.text[len(place) + 1:],
+                                     attrs={**attrs, "rule": "place-person"}))
+                    out.append(Mention(m.end - len(person), m.end, "PERSON", person, resolved=person,
                                        source="rule", attrs={"rule": "place-person"}))
                     break
             else:
@@ -380,8 +381,7 @@ def _lowercase_heads(text: str, mentions: list[Mention], lex) -> list[Mention]:
     heads = tuple(h.lower() for h in lex.rules.get("org", {}).get("lowercase_heads", ()))
     if not heads:
         return mentions
-    alt = "|".join(re.escape(h) for h in heads)
-    after = re.compile(rf"^(?:\s*(?:,|and|or|&)\s*[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){{0,2}})*\s+({alt})s?(?![\w-])")
+    after = _after_heads(heads)
     out = []
     for m in mentions:
         if m.label == "ORG" and " " in m.text:
@@ -427,22 +427,22 @@ def _district_offices(text: str, mentions: list[Mention], lex) -> list[Mention]:
 
 _DISTRICT_NAME = r"(?:[A-Z](?:\.[A-Z])+\.|[A-Z]\w*)(?: (?:[A-Z](?:\.[A-Z])+\.|[A-Z]\w*)){0,2}(?![\w’'])"
 """The place a judicial district is named for: words, or an abbreviation with its full stops ("N.C.")."""
-_DISTRICT = re.compile(r"(?<![\w.])(?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of "
-                       + _DISTRICT_NAME)
+_DISTRICT_PHRASE = r"(?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of " + _DISTRICT_NAME
+_DISTRICT = re.compile(r"(?<![\w.])" + _DISTRICT_PHRASE)
 """A judicial district on its own ("in the District of Arizona", "the Southern District of New York")."""
 
 
-_DISTRICT_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
-
-
+@lru_cache(maxsize=8)
 def _district_pattern(offices: tuple[str, ...]) -> re.Pattern:
-    if offices not in _DISTRICT_PATTERNS:
-        alt = "|".join(re.escape(o).replace("'", "['’]") for o in sorted(offices, key=len, reverse=True))
-        _DISTRICT_PATTERNS[offices] = re.compile(
-            rf"(?<![\w.])(?:U\.S\.|US|United States) (?:{alt})"
-            rf"(?: for the (?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of"
-            rf" {_DISTRICT_NAME})?(?![\w’'])")
-    return _DISTRICT_PATTERNS[offices]
+    alt = "|".join(re.escape(o).replace("'", "['’]") for o in sorted(offices, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:U\.S\.|US|United States) (?:{alt})(?: for the {_DISTRICT_PHRASE})?(?![\w’'])")
+
+
+@lru_cache(maxsize=8)
+def _after_heads(heads: tuple[str, ...]) -> re.Pattern:
+    """Names joined by "," / "and" / "or" up to one of ``heads`` (plural too), from the start."""
+    alt = "|".join(re.escape(h) for h in heads)
+    return re.compile(rf"^(?:\s*(?:,|and|or|&)\s*[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){{0,2}})*\s+({alt})s?(?![\w-])")
 
 
 def _acronyms_in_context(text: str, mentions: list[Mention], lex) -> None:
@@ -475,7 +475,8 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         if lex is not None else frozenset()
     from docmine.nlp.lexicon import given_names
 
-    out = _nicknames(text, mentions, titles, given_names() if lex is not None else frozenset())
+    given = given_names() if lex is not None else frozenset()
+    out = _nicknames(text, mentions, titles, given)
     out = _administrations(text, out, known)
     out = _known_people(text, out, known, lex)
     out = _governments(text, out, lex)
@@ -484,12 +485,11 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         else frozenset()
     out = _headings(text, out, org_words)
     if lex is not None:
-        out = _full_names(out, org_words, given_names())
+        out = _full_names(out, org_words, given)
+        out = _appositive_people(text, out, titles, lex)
+        out = _place_then_person(text, out, given, titles, lex)
     else:
         out = _full_names(out, org_words)
-    if lex is not None:
-        out = _appositive_people(text, out, titles, lex)
-        out = _place_then_person(text, out, given_names(), titles, lex)
     out = _one_label(out)
     if lex is not None:
         out = _lowercase_heads(text, out, lex)

@@ -181,14 +181,14 @@ class DrugRules:
             info = self.lex.drugs.get(t.lower_)
             if info is not None and not info.ambiguous:
                 return True
-        # an acronym beside a drug of several tokens: "NPP, 4-ANPP" ("4", "-", "ANPP")
-        for i in range(max(sent.start, span.start - 4), min(sent.end, span.end + 4)) if span.text.isupper() else ():
-            for n in (3, 2):
-                if span.start - n < i < span.end or i + n > min(sent.end, span.end + 4):
-                    continue
-                info = self.lex.drugs.get(doc[i:i + n].text.lower())
-                if info is not None and not info.ambiguous:
-                    return True
+        if span.text.isupper():  # an acronym beside a drug of several tokens: "NPP, 4-ANPP" ("4", "-", "ANPP")
+            lo, hi = max(sent.start, span.start - 4), min(sent.end, span.end + 4)
+            for i in range(lo, hi):
+                for n in (3, 2):
+                    if i + n <= hi and (i + n <= span.start or i >= span.end):
+                        info = self.lex.drugs.get(doc[i:i + n].text.lower())
+                        if info is not None and not info.ambiguous:
+                            return True
         return any(t.lower_ in self.cues for t in before)
 
     # -- merges and roles ---------------------------------------------------------------------
