@@ -644,3 +644,89 @@ def test_a_known_person_in_a_signature_or_a_heading_in_capitals_is_that_person(n
     # a capitalised word in running text is no signature: "TRUMP" here is a verb
     ms = _mentions(nlp, "He said that in the end the facts would TRUMP fear, and they did.")
     assert not [m for m in ms if m.label == "PERSON"]
+
+
+# -- place.relabel: a model name in a place's frame ---------------------------------------------
+
+def _with_model_ents(nlp, text, ents):
+    """The domain component's mentions when the statistical model had found ``ents`` ((text, label)
+    pairs), so that a case does not depend on what the model reads in one sentence."""
+    with nlp.select_pipes(disable=["ner", "docmine_domain", "docmine_quantities"]):
+        doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(surface), text.index(surface) + len(surface), label=label)
+                for surface, label in ents]
+    return {(e.text, e.label_) for e in nlp.get_pipe("docmine_domain")(doc).ents}
+
+
+@pytest.mark.parametrize("text,ents,place", [
+    # after a designator and "of"
+    ("Troops found the cache in the district of Moreninho.", [("Moreninho", "ORG")], "Moreninho"),
+    ("Officers seized the shipment near the village of Kordovan.", [("Kordovan", "PERSON")], "Kordovan"),
+    # a model PERSON with no first name after "in" / "near"
+    ("A raid in Piliyawatta led to two arrests.", [("Piliyawatta", "PERSON")], "Piliyawatta"),
+    # a residence after an age
+    ("Charged was Mark Kessler, 41, of Stewardsville.", [("Mark Kessler", "PERSON"), ("Stewardsville", "PERSON")],
+     "Stewardsville"),
+    # an unknown name between two places of a list
+    ("The heroin was sold in Sevilla, Valencia, Ibizza and Malaga.", [("Sevilla", "GPE"), ("Valencia", "GPE"),
+                                                                      ("Ibizza", "PERSON"), ("Malaga", "GPE")],
+     "Ibizza"),
+])
+def test_a_model_name_in_a_place_frame_is_a_place(nlp, text, ents, place):
+    assert (place, "PLACE") in _with_model_ents(nlp, text, ents)
+
+
+@pytest.mark.parametrize("text,ents,person", [
+    # a first name: people are sometimes "in" a sentence
+    ("He put his trust in Tiffany Moreno.", [("Tiffany Moreno", "PERSON")], "Tiffany Moreno"),
+    # a name the model ran into the town before it keeps its person
+    ("Charged were Ann Fox, 56, of Waterbury Derek Metz, 31.", [("Ann Fox", "PERSON"),
+                                                                ("Waterbury Derek Metz", "PERSON")],
+     "Waterbury Derek Metz"),
+    # an unknown name after a place and a comma is the person who speaks for it
+    ("The police chief of Valencia, Tarsem Walia, said the port was busy.", [("Valencia", "GPE"),
+                                                                               ("Tarsem Walia", "PERSON")],
+     "Tarsem Walia"),
+])
+def test_a_person_beside_a_place_stays_a_person(nlp, text, ents, person):
+    assert (person, "PERSON") in _with_model_ents(nlp, text, ents)
+
+
+def test_everyday_words_after_in_are_no_place(nlp):
+    found = _with_model_ents(nlp, "The pills were concealed in Dry Milk Boxes.", [("Dry Milk Boxes", "PERSON")])
+    assert not any(label == "PLACE" for _, label in found)
+
+
+# -- org.validate / person.coordinated: what a model ORG beside people is ------------------------
+
+def test_a_portfolio_before_a_post_is_no_organisation(nlp):
+    found = _with_model_ents(nlp, '"We will act," said Finance Minister Jan Verhoeven.',
+                             [("Finance", "ORG"), ("Jan Verhoeven", "PERSON")])
+    assert found == {("Jan Verhoeven", "PERSON")}
+    # a known body before a post stays
+    found = _with_model_ents(nlp, "White House Director of National Drug Control Policy Rahul Gupta spoke.",
+                             [("White House", "ORG"), ("Rahul Gupta", "PERSON")])
+    assert ("White House", "ORG") in found
+
+
+def test_titles_then_a_name_read_as_an_organisation_are_a_person(nlp):
+    found = _with_model_ents(nlp, "The team worked under the supervision of Major General Tarek Fawzi.",
+                             [("Major General Tarek Fawzi", "ORG")])
+    assert found == {("Tarek Fawzi", "PERSON")}
+    # a body's word keeps the organisation
+    found = _with_model_ents(nlp, "Officers of the General Directorate of Security seized the pills.",
+                             [("General Directorate of Security", "ORG")])
+    assert ("General Directorate of Security", "ORG") in found
+
+
+def test_a_name_in_a_list_of_people_is_a_person(nlp):
+    text = "The defendants Lockett, Owens, Bentley and Whitfield were charged."
+    found = _with_model_ents(nlp, text, [("Lockett", "PERSON"), ("Owens", "PERSON"), ("Bentley", "ORG"),
+                                         ("Whitfield", "PERSON")])
+    assert ("Bentley", "PERSON") in found
+    # beside an organisation, or a body's name, it stays an organisation
+    found = _with_model_ents(nlp, "Funding went to Bentley and Europol.", [("Bentley", "ORG"), ("Europol", "ORG")])
+    assert ("Bentley", "ORG") in found
+    found = _with_model_ents(nlp, "Smith, Jones and Harlow Police met.", [("Smith", "PERSON"), ("Jones", "PERSON"),
+                                                                          ("Harlow Police", "ORG")])
+    assert ("Harlow Police", "ORG") in found

@@ -128,6 +128,15 @@ class OrgRules:
                 and len(words) >= 2 and words[-1] not in self.org_words and not self.know.known_org(span.text) \
                 and all(common_word(t) for t in span if t.is_alpha):
             return None  # "Director of National Drug Control Policy", "Secretary of Homeland Security": a post
+        if not self.know.known_org(span.text) and not any(w in self.org_words for w in words):
+            if len(span) == 1 and end < len(doc) and doc[end].is_title and doc[end].lower_.rstrip(".") in titles \
+                    and span[0].is_title and dictionary_word(span[0]):
+                return None  # "Finance Minister Jan Verhoeven": the portfolio of a post
+            named = self.persons.strip_titles(doc, start, end)
+            if start < named < end <= named + 3 and all(t.is_title and t.is_alpha and not dictionary_word(t)
+                                                         for t in doc[named:end]):
+                # "Major General Tarek Fawzi": titles, then a name
+                return trace.mark(Span(doc, named, end, label="PERSON"), "org.title_tail")
         known = self.known_prefix(span)
         if known is not None:
             return trace.mark(known, "org.unit_suffix")

@@ -4,7 +4,8 @@
 Rules: ``person.title`` (titles stripped: "Director Ghada Waly" -> "Ghada Waly"),
 ``person.extent`` ("Pedro Albuquerque [Matos]", "[van der] Berg"), ``person.speaker`` (a
 one-word model place that speaks: "Trujillo explained"), ``person.name_of_org`` (the model ran a
-name into a known organisation: "Horst of Europol" -> PERSON "Horst" + ORG "Europol").
+name into a known organisation: "Horst of Europol" -> PERSON "Horst" + ORG "Europol"),
+``person.coordinated`` (a name-shaped model ORG in a list of people: "Malone, Mends and Naumov").
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from spacy.tokens import Doc, Span
 from docmine.nlp.gazetteer import common_words
 from docmine.nlp.rules.base import BREAK_WORDS, Knowledge, Trace, common_word, dictionary_word
 
-RULES = ("person.title", "person.extent", "person.speaker", "person.name_of_org", "person.given_name")
+RULES = ("person.title", "person.extent", "person.speaker", "person.name_of_org", "person.given_name",
+         "person.coordinated")
 
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -207,3 +209,27 @@ class PersonRules:
                 or (prev in self.speech_verbs and (nxt is None or nxt.is_punct)):
             return trace.mark(Span(doc, span.start, span.end, label="PERSON"), "person.speaker")
         return span
+
+    def coordinated(self, spans: list[Span], lex_keys: set, org_words: set[str], trace: Trace) -> list[Span]:
+        """A model ORG in a list whose other items are people is one of them ("defendants Lockett,
+        Owens, Bentley and Whitfield", "Malone, Mends and Naumov"): the model labels each item on
+        its own. Only a name no lexicon knows, of capitalised words that are no dictionary word
+        and no body's word; every neighbour across ",", "and" or "or" must be a PERSON."""
+        out = list(spans)
+        for k, span in enumerate(spans):
+            if span.label_ != "ORG" or (span.start, span.end) in lex_keys or self.know.known_org(span.text) \
+                    or not all(t.is_title and t.is_alpha and not dictionary_word(t) and t.lower_ not in org_words
+                               for t in span):
+                continue
+            doc = span.doc
+            labels = []
+            for j, step in ((k - 1, -1), (k + 1, 1)):
+                if not 0 <= j < len(spans):
+                    continue
+                other = spans[j]
+                gap = doc[other.end: span.start] if step < 0 else doc[span.end: other.start]
+                if 1 <= len(gap) <= 2 and all(t.text in (",", "and", "or") for t in gap):
+                    labels.append(other.label_)
+            if labels and all(lb == "PERSON" for lb in labels):
+                out[k] = trace.mark(Span(doc, span.start, span.end, label="PERSON"), "person.coordinated")
+        return out

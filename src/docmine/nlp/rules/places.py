@@ -26,6 +26,7 @@ from docmine.nlp.rules.base import (
     Trace,
     all_place_names,
     common_word,
+    dictionary_word,
     merge_adjacent,
     words_at,
 )
@@ -106,6 +107,8 @@ class PlaceRules:
         self.facility_heads = set(pl.facility_heads)
         self.residence_before = [w.split() for w in pl.residence_before]
         self.designator_before = set(pl.designator_before)
+        self.designator_of = [w.split() for w in pl.designator_of]
+        self.person_place_before = set(pl.person_place_before)
         self.designated = Matcher(nlp.vocab)
         self.greedy_keys: set[int] = set()
         for key, patterns, greedy in designator_patterns(pl):
@@ -320,7 +323,15 @@ class PlaceRules:
             nxt = doc[end].text if end < len(doc) else ""
             if not any(w in self.org_words for w in words) and nxt not in APOS:
                 prev = doc[start - 1].lower_ if start > 0 else ""
-                resident = any(words_at(doc, start - len(w), w) for w in self.residence_before)
+                resident = any(words_at(doc, start - len(w), w) for w in self.residence_before) \
+                    or any(words_at(doc, start - len(w), w) for w in self.designator_of) \
+                # no first name in it, not everyday words ("concealed in Dry Milk Box")
+                nameless = not any(self.know.given_name(t) for t in span) \
+                    and not all(dictionary_word(t) for t in span)
+                resident = resident or (label == "PERSON" and prev == "of" and start > 2 and doc[start - 2].text == ","
+                                        and doc[start - 3].like_num and nameless)  # "David K. Gray, 44, of Wheeler"
+                # "a raid in Piliyandala": after "in" / "near"
+                located = label == "PERSON" and prev in self.person_place_before and nameless
                 postal = end + 1 < len(doc) and self.postal_end(doc, end + 1) is not None
                 designated = end < len(doc) and doc[end].is_lower and doc[end].lower_ in self.place_suffixes \
                     and self.know.place_name(span.text)  # "Colima state", "Helmand province"
@@ -328,7 +339,7 @@ class PlaceRules:
                 building = prev == "the" and end < len(doc) and doc[end].is_lower \
                     and doc[end].lower_ in self.facility_heads
                 if (words[-1] in self.org_place_heads and len(span) > 1 and (label == "ORG" or span[-1].is_title)) \
-                        or resident or postal or designated or building or self.in_place_list(span) \
+                        or resident or located or postal or designated or building or self.in_place_list(span) \
                         or (label == "ORG" and prev in self.org_place_before
                             and (span.text in self.know.gazetteer or words[-1] in self.facility_heads)):
                     label = "PLACE"
@@ -350,17 +361,23 @@ class PlaceRules:
     def in_place_list(self, span: Span) -> bool:
         """A known place name in a list of places: "Tbilisi, Batumi, and Kutaisi", "Kutaisi and
         Batumi" (the model reads the last item of a list of cities as a person). The name itself
-        must be one the lexicon or gazetteer knows, and a neighbouring item, across a comma,
-        "and" or "or", a place it knows too."""
+        must be one the lexicon or gazetteer knows, or a name it does not know at all that starts
+        with no first name ("Barcelona, Seville, Ibiza and Málaga"), and a neighbouring item, across
+        a comma, "and" or "or", a place it knows."""
         doc = span.doc
-        if not self.know.place_name(span.text):
+        known = self.know.place_name(span.text)
+        if not known and (self.know.given_name(span[0]) or self.know.known_org(span.text)):
             return False
 
-        def neighbour(i: int, step: int) -> bool:
+        def neighbour(i: int, step: int, conjunction: bool = False) -> bool:
             glue = 0
             while 0 <= i < len(doc) and doc[i].text in (",", "and", "or") and glue < 2:
+                conjunction = conjunction or doc[i].text != ","
                 i, glue = i + step, glue + 1
-            if glue == 0 or not (0 <= i < len(doc)) or not doc[i].is_title:
+            if not glue or (not conjunction and not known and step < 0):
+                # an unknown name after a place and a comma is often a person ("DIG, Ferozepur, Surinder Mehta")
+                return False
+            if not (0 <= i < len(doc)) or not doc[i].is_title:
                 return False
             j = i
             while 0 <= j + step < len(doc) and doc[j + step].is_title and abs(j + step - i) < 3:
@@ -369,7 +386,10 @@ class PlaceRules:
             return any(self.know.place_name(doc[a:hi].text) for a in range(lo, hi)) if step < 0 \
                 else any(self.know.place_name(doc[lo:b].text) for b in range(hi, lo, -1))
 
-        return neighbour(span.start - 1, -1) or neighbour(span.end, 1)
+        if known:
+            return neighbour(span.start - 1, -1) or neighbour(span.end, 1)
+        # an unknown name: the last item after "and" / "or", or an item between two places
+        return neighbour(span.start - 1, -1) or (neighbour(span.start - 1, -1, True) and neighbour(span.end, 1))
 
     # -- merges and roles ---------------------------------------------------------------------
     def merge_possessive(self, spans: list[Span], trace: Trace) -> list[Span]:
