@@ -680,9 +680,9 @@ def test_a_model_name_in_a_place_frame_is_a_place(nlp, text, ents, place):
     # a first name: people are sometimes "in" a sentence
     ("He put his trust in Tiffany Moreno.", [("Tiffany Moreno", "PERSON")], "Tiffany Moreno"),
     # a name the model ran into the town before it keeps its person
-    ("Charged were Ann Fox, 56, of Waterbury Derek Metz, 31.", [("Ann Fox", "PERSON"),
-                                                                ("Waterbury Derek Metz", "PERSON")],
-     "Waterbury Derek Metz"),
+    ("Charged were Ann Fox, 56, of Milford Derek Hale, 31.", [("Ann Fox", "PERSON"),
+                                                                ("Milford Derek Hale", "PERSON")],
+     "Milford Derek Hale"),
     # an unknown name after a place and a comma is the person who speaks for it
     ("The police chief of Valencia, Tarsem Walia, said the port was busy.", [("Valencia", "GPE"),
                                                                                ("Tarsem Walia", "PERSON")],
@@ -720,9 +720,9 @@ def test_titles_then_a_name_read_as_an_organisation_are_a_person(nlp):
 
 
 def test_a_name_in_a_list_of_people_is_a_person(nlp):
-    text = "The defendants Lockett, Owens, Bentley and Whitfield were charged."
-    found = _with_model_ents(nlp, text, [("Lockett", "PERSON"), ("Owens", "PERSON"), ("Bentley", "ORG"),
-                                         ("Whitfield", "PERSON")])
+    text = "The defendants Ashford, Pryce, Bentley and Whitcombe were charged."
+    found = _with_model_ents(nlp, text, [("Ashford", "PERSON"), ("Pryce", "PERSON"), ("Bentley", "ORG"),
+                                         ("Whitcombe", "PERSON")])
     assert ("Bentley", "PERSON") in found
     # beside an organisation, or a body's name, it stays an organisation
     found = _with_model_ents(nlp, "Funding went to Bentley and Europol.", [("Bentley", "ORG"), ("Europol", "ORG")])

@@ -166,9 +166,9 @@ class PlaceSettings:
     residence_before: Words = ()
     """"resident of Swabi": a model ORG/PERSON after these phrases is a place. Default: none."""
     designator_of: Words = ()
-    """"village of Kordai": an unknown model ORG/PERSON after these phrases is a place. Default: none."""
+    """"village of Kordovan": an unknown model ORG/PERSON after these phrases is a place. Default: none."""
     person_place_before: Words = ()
-    """"raid in Piliyandala": an unknown model PERSON that starts with no first name after these
+    """"raid in Piliyawatta": an unknown model PERSON that starts with no first name after these
     words is a place. Default: none."""
     designator_before: Words = ()
     """Designators written before the name ("district Khanewal", "Tehsil Kuchlak"). Default: none."""

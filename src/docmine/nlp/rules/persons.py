@@ -5,7 +5,7 @@ Rules: ``person.title`` (titles stripped: "Director Ghada Waly" -> "Ghada Waly")
 ``person.extent`` ("Pedro Albuquerque [Matos]", "[van der] Berg"), ``person.speaker`` (a
 one-word model place that speaks: "Trujillo explained"), ``person.name_of_org`` (the model ran a
 name into a known organisation: "Horst of Europol" -> PERSON "Horst" + ORG "Europol"),
-``person.coordinated`` (a name-shaped model ORG in a list of people: "Malone, Mends and Naumov").
+``person.coordinated`` (a name-shaped model ORG in a list of people: "Ashford, Pryce, Bentley and Whitcombe").
 """
 from __future__ import annotations
 
@@ -211,8 +211,8 @@ class PersonRules:
         return span
 
     def coordinated(self, spans: list[Span], lex_keys: set, org_words: set[str], trace: Trace) -> list[Span]:
-        """A model ORG in a list whose other items are people is one of them ("defendants Lockett,
-        Owens, Bentley and Whitfield", "Malone, Mends and Naumov"): the model labels each item on
+        """A model ORG in a list whose other items are people is one of them ("defendants Ashford,
+        Pryce, Bentley and Whitcombe"): the model labels each item on
         its own. Only a name no lexicon knows, of capitalised words that are no dictionary word
         and no body's word; every neighbour across ",", "and" or "or" must be a PERSON."""
         out = list(spans)

@@ -325,12 +325,12 @@ class PlaceRules:
                 prev = doc[start - 1].lower_ if start > 0 else ""
                 resident = any(words_at(doc, start - len(w), w) for w in self.residence_before) \
                     or any(words_at(doc, start - len(w), w) for w in self.designator_of) \
-                # no first name in it, not everyday words ("concealed in Dry Milk Box")
+                # no first name in it, not everyday words ("concealed in Dry Milk Boxes")
                 nameless = not any(self.know.given_name(t) for t in span) \
                     and not all(dictionary_word(t) for t in span)
                 resident = resident or (label == "PERSON" and prev == "of" and start > 2 and doc[start - 2].text == ","
-                                        and doc[start - 3].like_num and nameless)  # "David K. Gray, 44, of Wheeler"
-                # "a raid in Piliyandala": after "in" / "near"
+                                        and doc[start - 3].like_num and nameless)  # "Kessler, 41, of Stewardsville"
+                # "a raid in Piliyawatta": after "in" / "near"
                 located = label == "PERSON" and prev in self.person_place_before and nameless
                 postal = end + 1 < len(doc) and self.postal_end(doc, end + 1) is not None
                 designated = end < len(doc) and doc[end].is_lower and doc[end].lower_ in self.place_suffixes \
@@ -362,7 +362,7 @@ class PlaceRules:
         """A known place name in a list of places: "Tbilisi, Batumi, and Kutaisi", "Kutaisi and
         Batumi" (the model reads the last item of a list of cities as a person). The name itself
         must be one the lexicon or gazetteer knows, or a name it does not know at all that starts
-        with no first name ("Barcelona, Seville, Ibiza and Málaga"), and a neighbouring item, across
+        with no first name ("Sevilla, Valencia, Ibizza and Malaga"), and a neighbouring item, across
         a comma, "and" or "or", a place it knows."""
         doc = span.doc
         known = self.know.place_name(span.text)
@@ -375,7 +375,7 @@ class PlaceRules:
                 conjunction = conjunction or doc[i].text != ","
                 i, glue = i + step, glue + 1
             if not glue or (not conjunction and not known and step < 0):
-                # an unknown name after a place and a comma is often a person ("DIG, Ferozepur, Surinder Mehta")
+                # an unknown name after a place and a comma is often a person ("the chief of Valencia, Tarsem Walia")
                 return False
             if not (0 <= i < len(doc)) or not doc[i].is_title:
                 return False
