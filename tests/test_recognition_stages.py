@@ -730,3 +730,24 @@ def test_a_name_in_a_list_of_people_is_a_person(nlp):
     found = _with_model_ents(nlp, "Smith, Jones and Harlow Police met.", [("Smith", "PERSON"), ("Jones", "PERSON"),
                                                                           ("Harlow Police", "ORG")])
     assert ("Harlow Police", "ORG") in found
+
+
+def test_titles_alone_are_no_organisation_and_a_person_ending_in_a_body_word_is_one(nlp):
+    found = _with_model_ents(nlp, "The raid was led by Police Colonel Somchai Rattana.",
+                             [("Police Colonel", "ORG"), ("Somchai Rattana", "PERSON")])
+    assert found == {("Somchai Rattana", "PERSON")}
+    found = _with_model_ents(nlp, "On Friday Alberta RCMP seized four kilos of cocaine.", [("Alberta RCMP", "PERSON")])
+    assert ("Alberta RCMP", "ORG") in found
+
+
+def test_a_name_in_a_list_of_places_is_a_place(nlp):
+    text = "The road links the municipalities of La Cruzada and Balbuena with the coast."
+    found = _with_model_ents(nlp, text, [("La Cruzada", "ORG"), ("Balbuena", "PERSON")])
+    assert {("La Cruzada", "PLACE"), ("Balbuena", "PLACE")} <= found
+    # a person after a place and a comma, and a first name, stay people
+    found = _with_model_ents(nlp, "The chief of Balbuena, Torvik Amundsen, spoke.", [("Balbuena", "GPE"),
+                                                                                   ("Torvik Amundsen", "PERSON")])
+    assert ("Torvik Amundsen", "PERSON") in found
+    found = _with_model_ents(nlp, "Officers from Valencia and Tiffany Moreno's unit took part.",
+                             [("Valencia", "GPE"), ("Tiffany Moreno", "PERSON")])
+    assert ("Tiffany Moreno", "PERSON") in found

@@ -158,6 +158,19 @@ def words_at(doc: Doc, i: int, words: list[str]) -> bool:
     return token_words(doc)[1][i: i + n] == list(words)
 
 
+def list_neighbours(spans: list[Span], k: int) -> list[tuple[Span, bool]]:
+    """The spans next to ``spans[k]`` in a coordinated list ("A, B and C"): each neighbour with
+    whether the words between them hold "and" / "or" (else only a comma). ``spans`` in order."""
+    span, doc, out = spans[k], spans[k].doc, []
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(spans):
+            other = spans[j]
+            gap = doc[other.end: span.start] if j < k else doc[span.end: other.start]
+            if 1 <= len(gap) <= 2 and all(t.text in (",", "and", "or") for t in gap):
+                out.append((other, any(t.text != "," for t in gap)))
+    return out
+
+
 def merge_adjacent(spans: list[Span], join: Callable[[Span, Span], Span | None]) -> list[Span]:
     """Walk the spans in order; ``join(previous, span)`` returns one span that replaces both,
     or None to keep them apart."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from docmine.nlp.gazetteer import common_words
-from docmine.nlp.rules.base import BREAK_WORDS, Knowledge, Trace, common_word, dictionary_word
+from docmine.nlp.rules.base import BREAK_WORDS, Knowledge, Trace, common_word, dictionary_word, list_neighbours
 
 RULES = ("person.title", "person.extent", "person.speaker", "person.name_of_org", "person.given_name",
          "person.coordinated")
@@ -221,15 +221,7 @@ class PersonRules:
                     or not all(t.is_title and t.is_alpha and not dictionary_word(t) and t.lower_ not in org_words
                                for t in span):
                 continue
-            doc = span.doc
-            labels = []
-            for j, step in ((k - 1, -1), (k + 1, 1)):
-                if not 0 <= j < len(spans):
-                    continue
-                other = spans[j]
-                gap = doc[other.end: span.start] if step < 0 else doc[span.end: other.start]
-                if 1 <= len(gap) <= 2 and all(t.text in (",", "and", "or") for t in gap):
-                    labels.append(other.label_)
+            labels = [other.label_ for other, _ in list_neighbours(spans, k)]
             if labels and all(lb == "PERSON" for lb in labels):
-                out[k] = trace.mark(Span(doc, span.start, span.end, label="PERSON"), "person.coordinated")
+                out[k] = trace.mark(Span(span.doc, span.start, span.end, label="PERSON"), "person.coordinated")
         return out

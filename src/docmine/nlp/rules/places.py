@@ -27,6 +27,7 @@ from docmine.nlp.rules.base import (
     all_place_names,
     common_word,
     dictionary_word,
+    list_neighbours,
     merge_adjacent,
     words_at,
 )
@@ -343,8 +344,9 @@ class PlaceRules:
                         or (label == "ORG" and prev in self.org_place_before
                             and (span.text in self.know.gazetteer or words[-1] in self.facility_heads)):
                     label = "PLACE"
-        if label == "PLACE" and (start, end) not in lex_keys and len(span) > 1 and span[-1].lower_ in self.org_words:
-            label = "ORG"  # the model's "Kennebec County Sheriff's Office" as GPE
+        if label in ("PLACE", "PERSON") and (start, end) not in lex_keys and len(span) > 1 \
+                and span[-1].lower_ in self.org_words:
+            label = "ORG"  # the model's "Kennebec County Sheriff's Office" as GPE, "Manitoba RCMP" as PERSON
         if label in ("ORG", "PERSON") and len(span) > 1 and span[0].lower_ in self.designator_before \
                 and (start, end) not in lex_keys:
             label = "PLACE"  # "Tehsil Kuchlak" as one model entity
@@ -390,6 +392,23 @@ class PlaceRules:
             return neighbour(span.start - 1, -1) or neighbour(span.end, 1)
         # an unknown name: the last item after "and" / "or", or an item between two places
         return neighbour(span.start - 1, -1) or (neighbour(span.start - 1, -1, True) and neighbour(span.end, 1))
+
+    def coordinated(self, spans: list[Span], lex_keys: set, trace: Trace) -> list[Span]:
+        """A model PERSON or ORG in a list whose other items are places is one of them ("the
+        municipalities of [La Cruz] and [Balboa]": the model labels each item on its own). Only a
+        name no lexicon knows, with no first name, no body's word and not every word an everyday
+        one; every neighbour across ",", "and" or "or" must be a PLACE, and a single neighbour must
+        be joined by "and" / "or" (after a place and a comma often comes a person)."""
+        out = list(spans)
+        for k, span in enumerate(spans):
+            if span.label_ not in ("PERSON", "ORG") or (span.start, span.end) in lex_keys \
+                    or self.know.known_org(span.text) or any(t.lower_ in self.org_words for t in span) \
+                    or any(self.know.given_name(t) for t in span) or all(dictionary_word(t) for t in span):
+                continue
+            near = list_neighbours(spans, k)
+            if near and all(other.label_ == "PLACE" for other, _ in near) and (len(near) == 2 or near[0][1]):
+                out[k] = trace.mark(Span(span.doc, span.start, span.end, label="PLACE"), "place.relabel")
+        return out
 
     # -- merges and roles ---------------------------------------------------------------------
     def merge_possessive(self, spans: list[Span], trace: Trace) -> list[Span]:
