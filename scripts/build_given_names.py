@@ -13,7 +13,10 @@ registry lists). Faker is needed only to rebuild the file, not to run docmine:
 
 A name is left out when it is also a place that docmine's gazetteer or lexicon knows ("Paris",
 "Georgia", "Victoria") or an everyday English dictionary word ("Will", "May", "Hope", "Grant"):
-those need more evidence than a first-name list can give.
+those need more evidence than a first-name list can give. WordNet, the dictionary, also lists
+the commonest English first names ("john", "mark", "paul"): a dictionary word that at least two
+of Faker's English locales list as a first name is kept, unless it is in ``NOT_FIRST_NAMES``
+(everyday words, months, places, and names more often a surname than a first name).
 """
 from __future__ import annotations
 
@@ -30,6 +33,15 @@ ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_n
 # one word, a capital first letter (any script), letters (and an inner apostrophe or hyphen) only
 WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)?$")
 EVERYDAY_ZIPF = 4.0  # lower-case frequency from which a dictionary word is an everyday word
+ENGLISH_LOCALES = 2  # English locales that must list a dictionary word for it to stay a first name
+NOT_FIRST_NAMES = frozenset("""
+April June Summer Autumn Jan Christian Roman Rose Faith Hope Grace Joy Charity Mercy Patience Destiny
+Harmony Lucky Angel Olive Penny Sandy Diamond Frank Grant Max Guy Chase Hunter Drew Said Job Dean Duke
+Dawn Norman Mason Eve Jesus Victoria Madison Austin Brooklyn Dakota Sierra Lincoln Kent Hudson Clinton
+Jackson Johnson Wilson Davis Clark Anderson Kennedy Murray Cooper Nelson Parker Campbell Perry Evans
+Morris Collins Rogers Harper Blair Carter Morgan Logan Carol Bailey Harrison Taylor Lewis Franklin
+Howard Spencer Cole Allen
+""".split())
 
 
 def faker_names() -> tuple[str, dict[str, set[str]]]:
@@ -69,7 +81,8 @@ def select(names: dict[str, set[str]]) -> list[str]:
         low = name.lower()
         if name in places or low in places or lex.places.get(alias_key(name)) or lex.drug(name):
             continue
-        if dictionary_form(low, dictionary) and zipf_frequency(low, "en") >= EVERYDAY_ZIPF:
+        if dictionary_form(low, dictionary) and zipf_frequency(low, "en") >= EVERYDAY_ZIPF \
+                and (sum(loc.startswith("en") for loc in names[name]) < ENGLISH_LOCALES or name in NOT_FIRST_NAMES):
             continue
         keep.append(name)
     return sorted(set(keep))

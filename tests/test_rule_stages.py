@@ -577,6 +577,10 @@ def test_the_given_names_list_ships_without_places_or_everyday_words():
     names = given_names()
     assert len(names) > 10_000 and {"Tiffany", "Juan", "Rosa", "Ivan", "Mehmet"} <= names
     assert not {"Paris", "Georgia", "Will", "May", "Grant"} & names
+    # the commonest English first names are dictionary words too ("john", "mark"); months, virtues
+    # and surnames that are also first names stay out
+    assert {"John", "Mary", "David", "Anne", "Ken", "Todd", "Mark", "Paul"} <= names
+    assert not {"April", "June", "Grace", "Hope", "Jackson", "Carter", "Christian"} & names
 
 
 def test_the_given_names_list_rebuilds_as_shipped():
