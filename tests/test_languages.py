@@ -203,6 +203,23 @@ def test_bcms_model_span_loses_a_trailing_preposition(bcms_nlp):
     assert [(e.text, e.label_) for e in domain(doc).ents] == [("Ministarstvo okoliša", "ORG"), ("Sofiji", "PLACE")]
 
 
+@pytest.mark.parametrize("text,name,label", [
+    ("Nastupaju kazališta iz Velesa i Dobrić Teatar iz Kumanovca.", "Kumanovca", "PLACE"),  # "iz": from
+    ("Sastanak je održan u Bratunjcu prošlog tjedna.", "Bratunjcu", "PLACE"),  # "u": in
+    ("Nagradu je primio Ivan Horvat iz Splita.", "Ivan Horvat", "PERSON"),  # a first name
+])
+def test_bcms_model_name_after_a_place_preposition(bcms_nlp, text, name, label):
+    """The model's PERSON with no first name after "iz" / "u" is a place, as after "in" in English."""
+    from spacy.tokens import Span
+
+    domain = bcms_nlp.get_pipe("docmine_domain")
+    doc = bcms_nlp.get_pipe("sentencizer")(bcms_nlp.make_doc(text))
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    doc.ents = [Span(doc, span.start, span.end, label="PER")]
+    assert (name, label) in [(e.text, e.label_) for e in domain(doc).ents]
+
+
 def _read(lang: str, text: str) -> list[tuple[str, str, str]]:
     from docmine.extract.document import Document
     from docmine.nlp.languages import Pipelines

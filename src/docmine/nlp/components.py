@@ -167,7 +167,9 @@ class DomainEntities:
         names = [s for s in lexicon if s.label_ != "DRUG" and not (len(s) == 1 and _sentence_initial(s))]
         trimmed = [self._trim(trace.mark(Span(doc, e.start, e.end, label=MODEL_LABELS[e.label_]), "model.ner"), trace)
                    for e in doc.ents if e.label_ in MODEL_LABELS]
-        model = [s for s in trimmed if s is not None]
+        # a name after a place's preposition with no first name in it ("iz Kičeva"), or in a list of
+        # places: the same frames as in English, with the language's prepositions (rules.toml)
+        model = [self.places.relabel(s, set(), trace) for s in trimmed if s is not None]
         # the gazetteer only where the model reads no names at all: a model knows its language's
         # capitalisation better than a list of towns does ("Sada", "Nakon" at a sentence start)
         gazetteer = [] if any(e.label_ in MODEL_LABELS for e in doc.ents) or self.has_model else \

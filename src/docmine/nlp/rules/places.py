@@ -328,7 +328,7 @@ class PlaceRules:
                     or any(words_at(doc, start - len(w), w) for w in self.designator_of) \
                 # no first name in it, not everyday words ("concealed in Dry Milk Boxes")
                 nameless = not any(self.know.given_name(t) for t in span) \
-                    and not all(dictionary_word(t) for t in span)
+                    and not all(dictionary_word(t) for t in span) and span[0].is_alpha and len(span[0]) > 2
                 resident = resident or (label == "PERSON" and prev == "of" and start > 2 and doc[start - 2].text == ","
                                         and doc[start - 3].like_num and nameless)  # "Kessler, 41, of Stewardsville"
                 # "a raid in Piliyawatta": after "in" / "near"
