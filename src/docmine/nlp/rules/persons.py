@@ -217,11 +217,11 @@ class PersonRules:
         and no body's word; every neighbour across ",", "and" or "or" must be a PERSON."""
         out = list(spans)
         for k, span in enumerate(spans):
-            if span.label_ != "ORG" or (span.start, span.end) in lex_keys or self.know.known_org(span.text) \
-                    or not all(t.is_title and t.is_alpha and not dictionary_word(t) and t.lower_ not in org_words
-                               for t in span):
+            if span.label_ != "ORG" or (span.start, span.end) in lex_keys:
                 continue
             labels = [other.label_ for other, _ in list_neighbours(spans, k)]
-            if labels and all(lb == "PERSON" for lb in labels):
+            if labels and all(lb == "PERSON" for lb in labels) and not self.know.known_org(span.text) \
+                    and all(t.is_title and t.is_alpha and not dictionary_word(t) and t.lower_ not in org_words
+                            for t in span):
                 out[k] = trace.mark(Span(span.doc, span.start, span.end, label="PERSON"), "person.coordinated")
         return out

@@ -326,13 +326,10 @@ class PlaceRules:
                 prev = doc[start - 1].lower_ if start > 0 else ""
                 resident = any(words_at(doc, start - len(w), w) for w in self.residence_before) \
                     or any(words_at(doc, start - len(w), w) for w in self.designator_of) \
-                # no first name in it, not everyday words ("concealed in Dry Milk Boxes")
-                nameless = not any(self.know.given_name(t) for t in span) \
-                    and not all(dictionary_word(t) for t in span) and span[0].is_alpha and len(span[0]) > 2
-                resident = resident or (label == "PERSON" and prev == "of" and start > 2 and doc[start - 2].text == ","
-                                        and doc[start - 3].like_num and nameless)  # "Kessler, 41, of Stewardsville"
+                    or (label == "PERSON" and prev == "of" and start > 2 and doc[start - 2].text == ","
+                        and doc[start - 3].like_num and self.nameless(span))  # "Kessler, 41, of Stewardsville"
                 # "a raid in Piliyawatta": after "in" / "near"
-                located = label == "PERSON" and prev in self.person_place_before and nameless
+                located = label == "PERSON" and prev in self.person_place_before and self.nameless(span)
                 postal = end + 1 < len(doc) and self.postal_end(doc, end + 1) is not None
                 designated = end < len(doc) and doc[end].is_lower and doc[end].lower_ in self.place_suffixes \
                     and self.know.place_name(span.text)  # "Colima state", "Helmand province"
@@ -359,6 +356,12 @@ class PlaceRules:
             return span
         rule = "place.designator_before" if start != span.start else "place.relabel"
         return trace.mark(Span(doc, start, end, label=label), rule)
+
+    def nameless(self, span: Span) -> bool:
+        """No first name in it (given_names.txt), not only everyday words ("concealed in Dry Milk
+        Boxes"), and no initial: a name that may be a place's."""
+        return span[0].is_alpha and len(span[0]) > 2 and not any(self.know.given_name(t) for t in span) \
+            and not all(dictionary_word(t) for t in span)
 
     def in_place_list(self, span: Span) -> bool:
         """A known place name in a list of places: "Tbilisi, Batumi, and Kutaisi", "Kutaisi and
@@ -401,12 +404,12 @@ class PlaceRules:
         be joined by "and" / "or" (after a place and a comma often comes a person)."""
         out = list(spans)
         for k, span in enumerate(spans):
-            if span.label_ not in ("PERSON", "ORG") or (span.start, span.end) in lex_keys \
-                    or self.know.known_org(span.text) or any(t.lower_ in self.org_words for t in span) \
-                    or any(self.know.given_name(t) for t in span) or all(dictionary_word(t) for t in span):
+            if span.label_ not in ("PERSON", "ORG") or (span.start, span.end) in lex_keys:
                 continue
             near = list_neighbours(spans, k)
-            if near and all(other.label_ == "PLACE" for other, _ in near) and (len(near) == 2 or near[0][1]):
+            if near and all(other.label_ == "PLACE" for other, _ in near) and (len(near) == 2 or near[0][1]) \
+                    and not any(t.lower_ in self.org_words for t in span) and not self.know.known_org(span.text) \
+                    and self.nameless(span):
                 out[k] = trace.mark(Span(span.doc, span.start, span.end, label="PLACE"), "place.relabel")
         return out
 
