@@ -751,3 +751,21 @@ def test_a_name_in_a_list_of_places_is_a_place(nlp):
     found = _with_model_ents(nlp, "Officers from Valencia and Tiffany Moreno's unit took part.",
                              [("Valencia", "GPE"), ("Tiffany Moreno", "PERSON")])
     assert ("Tiffany Moreno", "PERSON") in found
+
+
+def test_a_lone_model_org_that_speaks_is_a_person_unless_it_is_a_body(nlp):
+    found = _with_model_ents(nlp, "The drugs were hidden in a tractor, Kundar said.", [("Kundar", "ORG")])
+    assert ("Kundar", "PERSON") in found
+    # an acronym, a news agency and a known body speak as bodies
+    for text, name in (("ALERT said charges are pending.", "ALERT"),
+                       ("Reuters said the shipment came from Ecuador.", "Reuters"),
+                       ("Europol said the network was dismantled.", "Europol")):
+        assert (name, "ORG") in _with_model_ents(nlp, text, [(name, "ORG")]), name
+
+
+def test_a_place_frame_reads_a_short_first_word_but_not_an_initial(nlp):
+    found = _with_model_ents(nlp, "Troops patrolled in Al Zubaydin overnight.", [("Al Zubaydin", "PERSON")])
+    assert ("Al Zubaydin", "PLACE") in found
+    places = nlp.get_pipe("docmine_domain").model.places
+    doc = nlp.make_doc("Rome fell in the V. century, said Al Zubaydin.")
+    assert not places.nameless(doc[4:5]) and places.nameless(doc[9:11])

@@ -35,6 +35,7 @@ class PersonRules:
         self.not_name = set(p.not_name_words)
         self.speech_verbs = set(p.speech_verbs)
         self.headline_verbs = set(p.headline_verbs)
+        self.news_agencies = {c.lower() for c in know.settings.place.dateline_credits}
 
     # -- model spans --------------------------------------------------------------------------
     def strip_titles(self, doc: Doc, start: int, end: int) -> int:
@@ -196,11 +197,16 @@ class PersonRules:
 
     def speaker(self, span: Span, lex_keys: set, trace: Trace) -> Span:
         """A one-word "place" that speaks is a person: "Trujillo explained", "said Irwan." (but
-        not "police in Swabi said", nor "said Swabi and Mardan were affected")."""
+        not "police in Swabi said", nor "said Swabi and Mardan were affected"); so is a one-word
+        model ORG that is no acronym, no everyday word and no body or place docmine knows ("Kundu
+        said": the model reads a lone surname as a body)."""
         doc = span.doc
-        if span.label_ != "PLACE" or len(span) != 1 or (span.start, span.end) in lex_keys \
+        if span.label_ not in ("PLACE", "ORG") or len(span) != 1 or (span.start, span.end) in lex_keys \
                 or span.text.lower() in self.lex.surfaces["PLACE"]:
             return span
+        if span.label_ == "ORG" and (not span[0].is_title or not span[0].is_alpha or dictionary_word(span[0])
+                                     or self.know.known_name(span.text) or span[0].lower_ in self.news_agencies):
+            return span  # "ALERT said", "Reuters said", "Police said": a body speaks too
         nxt = doc[span.end] if span.end < len(doc) else None
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
         if prev in BREAK_WORDS or prev in ("of", "across", "throughout", "towards", "around"):

@@ -360,7 +360,8 @@ class PlaceRules:
     def nameless(self, span: Span) -> bool:
         """No first name in it (given_names.txt), not only everyday words ("concealed in Dry Milk
         Boxes"), and no initial: a name that may be a place's."""
-        return span[0].is_alpha and len(span[0]) > 2 and not any(self.know.given_name(t) for t in span) \
+        first = span[0].text.rstrip(".")
+        return len(first) > 1 and first[:1].isalpha() and not any(self.know.given_name(t) for t in span) \
             and not all(dictionary_word(t) for t in span)
 
     def in_place_list(self, span: Span) -> bool:
