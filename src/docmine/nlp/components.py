@@ -103,7 +103,7 @@ class DomainEntities:
         final = filter_spans(final)
         final = filter_spans([self.persons.speaker(self.places.relabel(s, lex_keys, trace), lex_keys, trace)
                               for s in final])
-        final = self.persons.coordinated(final, lex_keys, self.places.org_words, trace)
+        final = self.persons.coordinated(final, lex_keys, trace)
         final = self.places.coordinated(final, lex_keys, trace)
         final = self.orgs.of_place(self.places.merge_possessive(self.drugs.merge_mixtures(final, trace), trace), trace)
         final = self.places.outside_titles(final, self.drugs._headline)

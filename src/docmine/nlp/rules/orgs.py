@@ -128,9 +128,10 @@ class OrgRules:
                 and len(words) >= 2 and words[-1] not in self.org_words and not self.know.known_org(span.text) \
                 and all(common_word(t) for t in span if t.is_alpha):
             return None  # "Director of National Drug Control Policy", "Secretary of Homeland Security": a post
-        if all(w.rstrip(".") in titles for w in words) and not self.know.known_org(span.text):
+        known_org = self.know.known_org(span.text)
+        if all(w.rstrip(".") in titles for w in words) and not known_org:
             return None  # "Major General", "Police Colonel": titles without the name they go with
-        if not self.know.known_org(span.text) and not any(w in self.org_words for w in words):
+        if not known_org and not any(w in self.org_words for w in words):
             if len(span) == 1 and end < len(doc) and doc[end].is_title and doc[end].lower_.rstrip(".") in titles \
                     and span[0].is_title and dictionary_word(span[0]):
                 return None  # "Finance Minister Jan Verhoeven": the portfolio of a post

@@ -36,6 +36,7 @@ class PersonRules:
         self.speech_verbs = set(p.speech_verbs)
         self.headline_verbs = set(p.headline_verbs)
         self.news_agencies = {c.lower() for c in know.settings.place.dateline_credits}
+        self.org_words = set(know.settings.place.org_words)
 
     # -- model spans --------------------------------------------------------------------------
     def strip_titles(self, doc: Doc, start: int, end: int) -> int:
@@ -216,7 +217,7 @@ class PersonRules:
             return trace.mark(Span(doc, span.start, span.end, label="PERSON"), "person.speaker")
         return span
 
-    def coordinated(self, spans: list[Span], lex_keys: set, org_words: set[str], trace: Trace) -> list[Span]:
+    def coordinated(self, spans: list[Span], lex_keys: set, trace: Trace) -> list[Span]:
         """A model ORG in a list whose other items are people is one of them ("defendants Ashford,
         Pryce, Bentley and Whitcombe"): the model labels each item on
         its own. Only a name no lexicon knows, of capitalised words that are no dictionary word
@@ -227,7 +228,7 @@ class PersonRules:
                 continue
             labels = [other.label_ for other, _ in list_neighbours(spans, k)]
             if labels and all(lb == "PERSON" for lb in labels) and not self.know.known_org(span.text) \
-                    and all(t.is_title and t.is_alpha and not dictionary_word(t) and t.lower_ not in org_words
+                    and all(t.is_title and t.is_alpha and not dictionary_word(t) and t.lower_ not in self.org_words
                             for t in span):
                 out[k] = trace.mark(Span(span.doc, span.start, span.end, label="PERSON"), "person.coordinated")
         return out

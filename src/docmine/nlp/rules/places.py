@@ -106,9 +106,9 @@ class PlaceRules:
         self.org_words = set(pl.org_words)
         self.org_place_before = set(pl.org_place_before)
         self.facility_heads = set(pl.facility_heads)
-        self.residence_before = [w.split() for w in pl.residence_before]
+        # "resident of Swabi", "the village of Kordovan": phrases after which a model name is a place
+        self.place_frames = [w.split() for w in (*pl.residence_before, *pl.designator_of)]
         self.designator_before = set(pl.designator_before)
-        self.designator_of = [w.split() for w in pl.designator_of]
         self.person_place_before = set(pl.person_place_before)
         self.designated = Matcher(nlp.vocab)
         self.greedy_keys: set[int] = set()
@@ -324,8 +324,7 @@ class PlaceRules:
             nxt = doc[end].text if end < len(doc) else ""
             if not any(w in self.org_words for w in words) and nxt not in APOS:
                 prev = doc[start - 1].lower_ if start > 0 else ""
-                resident = any(words_at(doc, start - len(w), w) for w in self.residence_before) \
-                    or any(words_at(doc, start - len(w), w) for w in self.designator_of) \
+                resident = any(words_at(doc, start - len(w), w) for w in self.place_frames) \
                     or (label == "PERSON" and prev == "of" and start > 2 and doc[start - 2].text == ","
                         and doc[start - 3].like_num and self.nameless(span))  # "Kessler, 41, of Stewardsville"
                 # "a raid in Piliyawatta": after "in" / "near"
