@@ -148,10 +148,13 @@ def add_ingest_options(sp: argparse.ArgumentParser) -> None:
 def cmd_ingest(a) -> int:
     s = api.ingest(a.paths, db=a.db, **_ingest_values(a))
     mentions = ", ".join(f"{k} {v}" for k, v in s.mentions.items()) or "none"
+    again = f"{s.reannotated} read again, " if s.reannotated else ""
     print(f"docmine ingest: {s.files_seen} files seen in {s.elapsed:.1f} s: {s.new_documents} stored, {s.unchanged} "
-          f"unchanged, {s.duplicates} duplicates, {s.failed} failed, {s.skipped} skipped")
+          f"unchanged, {again}{s.duplicates} duplicates, {s.failed} failed, {s.skipped} skipped")
     print(f"  new documents   {s.new_documents}  ({s.pages} pages)")
     print(f"  unchanged       {s.unchanged}")
+    if s.reannotated:
+        print(f"  read again      {s.reannotated} (--reannotate: their mentions replaced by this docmine's)")
     print(f"  duplicates      {s.duplicates} (exact copies stored once), near-duplicates {s.near_duplicates}")
     print(f"  removed         {s.removed} (files gone from the folder)")
     print(f"  skipped         {s.skipped} (hidden, or reached through a link)")

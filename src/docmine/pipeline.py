@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import json
 import os
 import sqlite3
 import sys
@@ -25,7 +26,7 @@ from typing import Any, TextIO
 from docmine import validate as v
 from docmine.discover import FileEntry, discover, location, sha256_file, storable
 from docmine.nlp.mention import DEFAULT_MODEL
-from docmine.store import DEFAULT_DB, Store, StoreError, store_error
+from docmine.store import DEFAULT_DB, Store, StoreError, result_sha, store_error
 
 # the worker task lives in docmine.workers (shared with docmine.scale); re-exported for callers
 from docmine.workers import (  # noqa: F401
@@ -85,6 +86,8 @@ class IngestOptions:
     models_dir: str | None = _option(None, "folder of docmine's data files (lexicons, rules) to use instead of the "
                                            "packaged ones (default: $DOCMINE_MODELS, else the packaged models/)",
                                      check=v.folder, metavar="FOLDER")
+    reannotate: bool = _option(False, "read again the unchanged files whose documents another docmine version, "
+                                      "other data files or another model recognised (each ingest says how many)")
     batch_files: int = _option(16, "files per worker task (default 16)",
                                check=partial(v.whole_number, example=16), metavar="N")
     progress: bool | None = _option(None, "show a progress bar (default: only when standard error is a terminal)")
@@ -126,12 +129,15 @@ def check_together(opts: IngestOptions, name: Callable[[str], str] = str) -> Non
 @dataclass
 class IngestSummary:
     """What an ingest did. Every file seen is exactly one of: a new document stored, unchanged,
-    a duplicate of a stored document, failed, or skipped (:meth:`unaccounted` is then 0)."""
+    read again (``reannotate``), a duplicate of a stored document, failed, or skipped
+    (:meth:`unaccounted` is then 0)."""
 
     run_id: int = 0
     files_seen: int = 0
     new_documents: int = 0
     unchanged: int = 0
+    reannotated: int = 0  # unchanged files read again (--reannotate): their documents' mentions replaced
+    stale: int = 0  # unchanged documents another docmine, data or model recognised, left as they are
     duplicates: int = 0
     near_duplicates: int = 0
     removed: int = 0
@@ -139,7 +145,7 @@ class IngestSummary:
     skipped: int = 0
     pages: int = 0
     mentions: dict = field(default_factory=dict)
-    languages: dict = field(default_factory=dict)  # new documents per language ("?" when not detected)
+    languages: dict = field(default_factory=dict)  # new (and read again) documents per language ("?": not detected)
     notes: list = field(default_factory=list)  # e.g. a language read with the lexicons only
     documents_in_store: int = 0
     elapsed: float = 0.0
@@ -151,7 +157,8 @@ class IngestSummary:
 
     def unaccounted(self) -> int:
         """Files seen but in none of the outcomes (0 unless docmine has a bug)."""
-        return self.files_seen - (self.new_documents + self.unchanged + self.duplicates + self.failed + self.skipped)
+        return self.files_seen - (self.new_documents + self.unchanged + self.reannotated + self.duplicates
+                                  + self.failed + self.skipped)
 
 
 def too_large_reason(size: int, limit_mb: float) -> str:
@@ -237,12 +244,54 @@ def _refuse_while_bootstrapping() -> None:
             "`if __name__ == \"__main__\":` at the bottom of the script.")
 
 
+def recognition(docmine_version: str, info: Mapping) -> str:
+    """What decides how a document is recognised, as one comparable value: docmine's version, the
+    model(s) and the data files' versions, from an ingest run's info. The user aliases are left
+    out: ``docmine canonicalize`` applies them to stored mentions without reading documents again."""
+    lexicons = {k: val for k, val in (info.get("lexicons") or {}).items() if k != "user_aliases"}
+    return json.dumps([docmine_version, info.get("model"), lexicons], sort_keys=True)
+
+
+def recognised_otherwise(store: Store, info: Mapping, run_id: int) -> set[int]:
+    """The stored documents an ingest with ``info`` would recognise differently: written by a run
+    of another docmine version, model or data files (or by no run the store knows)."""
+    from docmine.version import __version__
+
+    now = recognition(__version__, info)
+    other = [rid for rid, (version, old) in store.recognised_by().items()
+             if rid != run_id and recognition(version, old) != now]
+    return store.documents_of_runs([*other, None])
+
+
 def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: IngestSummary, run_id: int,
-          on_work: Callable[[], None] | None = None):
+          on_work: Callable[[], None] | None = None, stale: set[int] | None = None,
+          reread: dict[str, int] | None = None):
     """Split the files found into work for the workers, twins of that work, and early failures.
 
     Files are known to the store by their resolved path (``FileEntry.real``). ``on_work`` is
-    called once, when the first file for the workers is found."""
+    called once, when the first file for the workers is found. An unchanged file whose document
+    is in ``stale`` (recognised otherwise) is read again with ``opts.reannotate``, its content
+    hash and document added to ``reread``; else it is counted in ``summary.stale``."""
+    stale = stale or set()
+    reread = {} if reread is None else reread
+    stale_seen: set[int] = set()
+
+    def settled(doc_id: int, path: str, sha: str, size: int, mtime_ns: int) -> bool:
+        """True unless the unchanged document ``doc_id`` is to be read again (then it is queued)."""
+        if doc_id not in stale:
+            return True
+        if not opts.reannotate:
+            stale_seen.add(doc_id)
+            return True
+        if sha in reread or sha in pending_sha:  # another path of the same document is read
+            return True
+        if not todo and on_work is not None:
+            on_work()
+        reread[sha] = doc_id
+        pending_sha[sha] = path
+        todo.append((path, sha, size, mtime_ns))
+        return False
+
     known = store.known_files()
     failed = {r["path"]: r for r in store.query("SELECT path, sha256 FROM failures")}
     todo: list[tuple[str, str, int, int]] = []
@@ -258,7 +307,8 @@ def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: In
             continue
         k = known.get(f.real)
         if k is not None and k["size"] == f.size and k["mtime_ns"] == f.mtime_ns and k["status"] == "ok":
-            summary.unchanged += 1
+            if settled(k["doc_id"], f.path, k["sha256"], f.size, f.mtime_ns):
+                summary.unchanged += 1
             continue
         try:
             sha = sha256_file(f.path)
@@ -271,7 +321,8 @@ def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: In
             continue
         if k is not None and k["sha256"] == sha:
             store.link_file(f.real, k["doc_id"], sha, f.size, f.mtime_ns, run_id)  # touched, same content
-            summary.unchanged += 1
+            if settled(k["doc_id"], f.path, sha, f.size, f.mtime_ns):
+                summary.unchanged += 1
             continue
         doc_id = store.doc_by_sha(sha)
         if doc_id is not None:
@@ -286,6 +337,7 @@ def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: In
         if not todo and on_work is not None:
             on_work()
         todo.append((f.path, sha, f.size, f.mtime_ns))
+    summary.stale = len(stale_seen)
     return todo, [(f, twin_sha[f.real]) for f in twins], rejects
 
 
@@ -294,6 +346,15 @@ def _record(summary: IngestSummary, failures: list[dict]) -> None:
         r["path"] = storable(r["path"])
     summary.failed += len(failures)
     summary.failures.extend((r["path"], r.get("stage"), r["error"]) for r in failures)
+
+
+def _count_reread(summary: IngestSummary, r: dict) -> None:
+    """A stored document read again: replaced, or kept as it was when it cannot be read now."""
+    if "error" not in r:
+        summary.reannotated += 1
+        return
+    summary.unchanged += 1
+    summary.notes.append(f"{storable(r['path'])}: not read again ({r['error']}); it keeps its earlier mentions")
 
 
 def _settle_twins(store: Store, twins: list[tuple[FileEntry, str]], failed_sha: dict[str, dict],
@@ -356,7 +417,9 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     rejected = {r["real"] for r in discover_rejects}
     store.forget_failures([r["path"] for r in store.query("SELECT path FROM failures")
                            if r["path"] not in present and r["path"] not in rejected and under_roots(r["path"])])
-    todo, twins, rejects = _plan(store, found.files, opts, summary, run_id, on_work=partial(_start_early, opts, early))
+    reread: dict[str, int] = {}  # content hash -> stored document, for documents read again
+    todo, twins, rejects = _plan(store, found.files, opts, summary, run_id, on_work=partial(_start_early, opts, early),
+                                 stale=recognised_otherwise(store, info, run_id), reread=reread)
     rejects = discover_rejects + rejects
     if rejects:
         store.write_batch(rejects, run_id)
@@ -386,26 +449,33 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
                 r["path"] = storable(r["path"])
                 if "document" in r:
                     r["document"]["path"] = r["path"]
-            store.write_batch(batch, run_id, near)
+            store.write_batch(batch, run_id, near, replace=reread)
             for r in batch:
-                if "error" in r:
+                again = result_sha(r) in reread
+                if again:
+                    _count_reread(summary, r)
+                    if "error" in r:
+                        continue
+                elif "error" in r:
                     _record(summary, [r])
                     if r.get("sha256"):
                         failed_sha.setdefault(r["sha256"], r)
+                    continue
                 else:
                     summary.new_documents += 1
                     summary.pages += len(r["document"]["page_starts"])
                     if r.get("near_dup_of"):
                         summary.near_duplicates += 1
-                    counts.update(m["label"] for m in r["mentions"])
-                    langs[r["document"].get("language") or "?"] += 1
-                    parts = (r["document"].get("meta") or {}).get("language_parts")
-                    if parts:
-                        mixed["+".join(dict.fromkeys(str(p[2] or "?") for p in parts))] += 1
-                    if r.get("note") and r["note"] not in summary.notes:
-                        summary.notes.append(r["note"])
-                    if r.get("nlp_note"):
-                        summary.notes.append(f"{r['path']}: {r['nlp_note']}")
+                # what was recognised, in new documents and in documents read again
+                counts.update(m["label"] for m in r["mentions"])
+                langs[r["document"].get("language") or "?"] += 1
+                parts = (r["document"].get("meta") or {}).get("language_parts")
+                if parts:
+                    mixed["+".join(dict.fromkeys(str(p[2] or "?") for p in parts))] += 1
+                if r.get("note") and r["note"] not in summary.notes:
+                    summary.notes.append(r["note"])
+                if r.get("nlp_note"):
+                    summary.notes.append(f"{r['path']}: {r['nlp_note']}")
             if bar is not None:
                 bar.update(len(batch))
     except BaseException:
@@ -414,6 +484,12 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     finally:
         if bar is not None:
             bar.close()
+    if summary.reannotated:
+        store.drop_orphan_entities()
+    if summary.stale:
+        summary.notes.append(
+            f"{summary.stale} unchanged document(s) were recognised by another docmine version, other data files or "
+            "another model: they keep the mentions found then. Add --reannotate to read them again with this one")
     _settle_twins(store, twins, failed_sha, summary, run_id)
     summary.mentions = dict(sorted(counts.items()))
     summary.languages = dict(langs.most_common())

@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -317,6 +317,13 @@ def _fill_doc_facets(conn: sqlite3.Connection, facet_of: Callable[[str, str], tu
     conn.execute("DELETE FROM temp.entity_facet")
 
 
+def _m10_documents_run(conn: sqlite3.Connection) -> None:
+    """9 -> 10: documents by the ingest run that recognised them, so an ingest finds the documents
+    another docmine version, data files or model recognised (``--reannotate``) from the index,
+    without reading the rows (the run id lies after the text)."""
+    conn.execute("CREATE INDEX IF NOT EXISTS documents_run ON documents(run_id)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m1_base_schema,
     _m2_resolved_paths,
@@ -327,6 +334,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _m7_facet_index,
     _m8_entity_counts,
     _m9_doc_facets,
+    _m10_documents_run,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 """The version this docmine writes: a store is at it once every migration has run."""
@@ -374,6 +382,11 @@ def _drop_orphan(conn: sqlite3.Connection, doc_id: int) -> None:
     if n == 0:
         conn.execute("UPDATE documents SET near_dup_of=NULL WHERE near_dup_of=?", (doc_id,))
         conn.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+
+
+def result_sha(r: dict) -> str | None:
+    """The content hash of a worker's result: a stored document's, or a failed file's."""
+    return r["document"]["sha256"] if "document" in r else r.get("sha256")
 
 
 class StoreError(Exception):
@@ -633,11 +646,13 @@ class Store:
         with self.conn:
             return _rekey_resolved(self.conn, resolve)
 
-    def write_batch(self, results: list[dict], run_id: int, near_dups=None) -> None:
+    def write_batch(self, results: list[dict], run_id: int, near_dups=None,
+                    replace: Mapping[str, int] | None = None) -> None:
         """Write a batch of processed files in one transaction (all or nothing).
 
         ``near_dups`` (a :class:`docmine.dedup.NearDupIndex`) marks each new document that
-        nearly duplicates one already stored.
+        nearly duplicates one already stored. ``replace`` maps the content hash of a stored
+        document read again to its id: that reading replaces the stored one (an error leaves it).
         """
         # entity ids looked up in this transaction, which adds entities and never deletes one: most
         # of a batch's mentions name an entity another mention of the batch names too
@@ -646,6 +661,11 @@ class Store:
         try:
             with self.conn:
                 for r in results:
+                    sha = result_sha(r)
+                    if replace and sha is not None and sha in replace:
+                        if "error" not in r:
+                            self._replace_document(replace[sha], r, run_id)
+                        continue
                     if "error" in r:
                         self._record_failure(r, run_id)
                         continue
@@ -717,31 +737,8 @@ class Store:
                 (d["sha256"], d["path"], d["format"], d["title"], d["date"], d["language"], len(d["page_starts"]),
                  json.dumps(d["page_starts"]), d["size"], len(d["text"]), len(d["text"].split()), d["text"],
                  json.dumps(d.get("meta") or {}), r.get("near_dup_of"), run_id, time.time()),
-            ).lastrowid
-            c.executemany(
-                "INSERT INTO sentences(doc_id, idx, start, end) VALUES (?,?,?,?)",
-                [(doc_id, i, s, e) for i, (s, e) in enumerate(r["sentences"])],
-            )
-            rows = []
-            for m in r["mentions"]:
-                eid = self._entity_id(m["label"], m["canonical"])
-                rows.append((doc_id, m["start"], m["end"], m["label"], m["text"], m["resolved"], eid,
-                             m["sentence"], m["paragraph"], m["page"], m["source"],
-                             json.dumps(m["attrs"]) if m.get("attrs") else None))
-            c.executemany(
-                "INSERT INTO mentions(doc_id, start, end, label, text, resolved, entity_id, sentence, paragraph,"
-                " page, source, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                rows,
-            )
-            c.executemany("INSERT OR IGNORE INTO doc_facets(value_id, doc_id) VALUES (?,?)",
-                          [(self._facet_value_id(facet, value), doc_id) for facet, value in r.get("facets") or ()])
-            if r.get("minhash") is not None:
-                c.execute("INSERT INTO doc_minhash(doc_id, sig) VALUES (?,?)", (doc_id, json.dumps(r["minhash"])))
-            c.executemany(
-                "INSERT INTO tables(doc_id, idx, page, start, end, n_rows, n_cols, rows) VALUES (?,?,?,?,?,?,?,?)",
-                [(doc_id, i, t["page"], t["start"], t["end"], len(t["rows"]), max(map(len, t["rows"]), default=0),
-                  json.dumps(t["rows"], ensure_ascii=False)) for i, t in enumerate(d.get("tables") or [])],
-            )
+            ).lastrowid or 0
+            self._write_parts(doc_id, r)
         c.execute(
             "INSERT OR REPLACE INTO files(path, doc_id, sha256, size, mtime_ns, status, run_id, seen) "
             "VALUES (?,?,?,?,?,'ok',?,?)",
@@ -751,6 +748,85 @@ class Store:
         if old and old[0] != doc_id:
             self._drop_orphan(old[0])
         return doc_id if new else None
+
+    def _write_parts(self, doc_id: int, r: dict) -> None:
+        """A document's sentences, mentions, facets, MinHash signature and tables."""
+        d = r["document"]
+        c = self.conn
+        c.executemany(
+            "INSERT INTO sentences(doc_id, idx, start, end) VALUES (?,?,?,?)",
+            [(doc_id, i, s, e) for i, (s, e) in enumerate(r["sentences"])],
+        )
+        rows = []
+        for m in r["mentions"]:
+            eid = self._entity_id(m["label"], m["canonical"])
+            rows.append((doc_id, m["start"], m["end"], m["label"], m["text"], m["resolved"], eid,
+                         m["sentence"], m["paragraph"], m["page"], m["source"],
+                         json.dumps(m["attrs"]) if m.get("attrs") else None))
+        c.executemany(
+            "INSERT INTO mentions(doc_id, start, end, label, text, resolved, entity_id, sentence, paragraph,"
+            " page, source, attrs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+        c.executemany("INSERT OR IGNORE INTO doc_facets(value_id, doc_id) VALUES (?,?)",
+                      [(self._facet_value_id(facet, value), doc_id) for facet, value in r.get("facets") or ()])
+        if r.get("minhash") is not None:
+            c.execute("INSERT INTO doc_minhash(doc_id, sig) VALUES (?,?)", (doc_id, json.dumps(r["minhash"])))
+        c.executemany(
+            "INSERT INTO tables(doc_id, idx, page, start, end, n_rows, n_cols, rows) VALUES (?,?,?,?,?,?,?,?)",
+            [(doc_id, i, t["page"], t["start"], t["end"], len(t["rows"]), max(map(len, t["rows"]), default=0),
+              json.dumps(t["rows"], ensure_ascii=False)) for i, t in enumerate(d.get("tables") or [])],
+        )
+
+    _PARTS = ("sentences", "mentions", "doc_facets", "doc_minhash", "tables", "seizures", "seizure_docs")
+    """The tables a document's recognition writes (seizure records are rebuilt from its mentions)."""
+
+    def _replace_document(self, doc_id: int, r: dict, run_id: int) -> None:
+        """Store a stored document's new reading (``docmine ingest --reannotate``) in place of its old
+        one. The document keeps its id, so its topic, near-duplicate mark and
+        files stay; its text, metadata and everything recognised in it are replaced, and its seizure
+        records are rebuilt on the next ``docmine seizures``. The mentions an analyst dropped from it
+        are kept for an undo unless its text changed (their offsets would point elsewhere)."""
+        d = r["document"]
+        c = self.conn
+        old = c.execute("SELECT title, text FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        if old is None:  # gone since the ingest planned it: stored as a new document
+            self._write_document(r, run_id)
+            return
+        c.execute("INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+                  (doc_id, old["title"], old["text"]))
+        c.execute(
+            "UPDATE documents SET format=?, title=?, date=?, language=?, pages=?, page_starts=?, n_chars=?,"
+            " n_words=?, text=?, meta=?, run_id=?, status='ok' WHERE doc_id=?",
+            (d["format"], d["title"], d["date"], d["language"], len(d["page_starts"]), json.dumps(d["page_starts"]),
+             len(d["text"]), len(d["text"].split()), d["text"], json.dumps(d.get("meta") or {}), run_id, doc_id))
+        c.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", (doc_id, d["title"], d["text"]))
+        for table in self._PARTS:
+            c.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
+        if old["text"] != d["text"]:
+            c.execute("DELETE FROM dropped_mentions WHERE doc_id=?", (doc_id,))
+        self._write_parts(doc_id, r)
+
+    def drop_orphan_entities(self) -> None:
+        """Delete the entities no mention names any more (after documents were read again)."""
+        with self.conn:
+            self.conn.execute(_DROP_ORPHAN_ENTITIES)
+
+    def recognised_by(self) -> dict[int, tuple[str, dict]]:
+        """Each ingest run's docmine version and run info (its model and data files' versions)."""
+        return {r["run_id"]: (r["docmine_version"] or "", json.loads(r["info"] or "{}") if r["info"] else {})
+                for r in self.conn.execute("SELECT run_id, docmine_version, info FROM runs WHERE command='ingest'")}
+
+    def documents_of_runs(self, run_ids: Iterable[int | None]) -> set[int]:
+        """The documents written by these runs (None: documents of no known run)."""
+        ids = [i for i in run_ids if i is not None]
+        out = {r[0] for r in self.conn.execute(
+            f"SELECT doc_id FROM documents WHERE run_id IN ({','.join('?' * len(ids))})", ids)} if ids else set()
+        if None in run_ids:
+            out |= {r[0] for r in self.conn.execute(
+                "SELECT doc_id FROM documents WHERE run_id IS NULL"
+                " OR run_id NOT IN (SELECT run_id FROM runs WHERE command='ingest')")}
+        return out
 
     def _drop_orphan(self, doc_id: int) -> None:
         _drop_orphan(self.conn, doc_id)
