@@ -134,6 +134,19 @@ def test_a_document_that_cannot_be_read_again_keeps_its_old_reading(store):
     assert con.execute("SELECT COUNT(*) FROM failures").fetchone()[0] == 0
 
 
+@pytest.mark.slow
+def test_a_new_copy_of_an_old_document_reads_it_again_once(store):
+    from docmine import api
+
+    d, db = store
+    shutil.copy2(d / "sofia.txt", d / "sofia-copy.txt")
+    s = api.ingest([str(d)], db=db, workers=1, reannotate=True)
+    assert (s.reannotated, s.unchanged, s.duplicates, s.new_documents, s.unaccounted()) == (2, 2, 0, 0, 0)
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT COUNT(DISTINCT doc_id) FROM files WHERE path LIKE '%sofia%'").fetchone()[0] == 1
+    assert not any(t.lower() == "heroin" for t in labels(db).get("PERSON", ()))
+
+
 def test_the_recognition_of_a_run_ignores_the_user_aliases():
     from docmine.pipeline import recognition
 

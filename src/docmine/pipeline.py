@@ -325,9 +325,10 @@ def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: In
                 summary.unchanged += 1
             continue
         doc_id = store.doc_by_sha(sha)
-        if doc_id is not None:
+        if doc_id is not None:  # a new path (a copy, or the file moved) of a stored document
             store.link_file(f.real, doc_id, sha, f.size, f.mtime_ns, run_id)
-            summary.duplicates += 1
+            if settled(doc_id, f.path, sha, f.size, f.mtime_ns):
+                summary.duplicates += 1
             continue
         if sha in pending_sha:
             twins.append(f)  # stored as a duplicate once its twin is stored, or failed as it failed
