@@ -43,7 +43,8 @@ def build(path: str, n_mentions: int, n_docs: int, seed: int = 7) -> None:
         con.executemany(
             "INSERT INTO mentions(doc_id, start, end, label, text, resolved, entity_id, sentence, paragraph, page)"
             " VALUES (?,?,?,?,?,?,?,?,?,1)",
-            ((int(d), 0, 1, str(lb), "x", "x", int(e), int(s), int(s) // 5) for d, e, s, lb in zip(docs, ents, sents, lab)))
+            ((int(d), 0, 1, str(lb), "x", "x", int(e), int(s), int(s) // 5)
+             for d, e, s, lb in zip(docs, ents, sents, lab, strict=True)))
     store.close()
 
 
@@ -54,7 +55,8 @@ def sql_counts(path: str) -> float:
     con.execute("CREATE TEMP TABLE o AS SELECT DISTINCT doc_id, entity_id FROM mentions WHERE label='ORG'")
     con.execute("CREATE TEMP TABLE g AS SELECT DISTINCT doc_id, entity_id FROM mentions WHERE label='DRUG'")
     con.execute("CREATE INDEX temp.g_doc ON g(doc_id)")
-    con.execute("SELECT o.entity_id, g.entity_id, COUNT(*) FROM o JOIN g ON o.doc_id = g.doc_id GROUP BY 1, 2").fetchall()
+    con.execute("SELECT o.entity_id, g.entity_id, COUNT(*) FROM o JOIN g ON o.doc_id = g.doc_id"
+                " GROUP BY 1, 2").fetchall()
     return time.perf_counter() - t
 
 

@@ -20,7 +20,7 @@ import os
 import random
 import sys
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from multiprocessing import get_context
 
 DEFAULT_SEED = 20240601
@@ -401,8 +401,9 @@ def dejavu_font() -> str:
 
 
 def write_pdf(rel: PressRelease, path: str, font: str | None = None) -> None:
+    from datetime import datetime
+
     from fpdf import FPDF
-    from datetime import datetime, timezone
 
     font = font or dejavu_font()
 
@@ -422,7 +423,7 @@ def write_pdf(rel: PressRelease, path: str, font: str | None = None) -> None:
     pdf.set_title(rel.title)
     pdf.set_author(rel.agency)
     y, m, d = map(int, rel.date.split("-"))
-    pdf.set_creation_date(datetime(y, m, d, 9, 0, tzinfo=timezone.utc))
+    pdf.set_creation_date(datetime(y, m, d, 9, 0, tzinfo=UTC))
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_page()
     pdf.set_font("DejaVu", size=14)

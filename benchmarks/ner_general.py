@@ -25,13 +25,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 from train_span_filter import trim  # noqa: E402  (the gold convention both scripts score by)
+
 LABELS = ("PERSON", "ORG", "PLACE")
 BARE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
 
 def score(gold: list[set], pred: list[set]) -> dict[str, tuple[float, float, float]]:
     c: Counter = Counter()
-    for g, p in zip(gold, pred):
+    for g, p in zip(gold, pred, strict=True):
         for lab in LABELS:
             gl = {x for x in g if x[2] == lab}
             pl = {x for x in p if x[2] == lab}
@@ -53,11 +54,11 @@ def main() -> None:
     args = ap.parse_args()
 
     import spacy
+    from train_span_filter import load_corpora
 
     from docmine.evaluate import load_gold
     from docmine.extract.document import Document
     from docmine.nlp.pipeline import DEFAULT_MODEL, annotate, load_nlp, use_fast_ops
-    from train_span_filter import load_corpora
 
     use_fast_ops()
     sets: dict[str, list[tuple[str, list[tuple[int, int, str]]]]] = {}
@@ -86,7 +87,7 @@ def main() -> None:
         texts = [t for t, _ in items]
         gold_sets = [{(s, e, lab) for s, e, lab in spans} for _, spans in items]
         bare_sets = []
-        for text, sdoc in zip(texts, bare.pipe(texts, batch_size=32)):
+        for text, sdoc in zip(texts, bare.pipe(texts, batch_size=32), strict=True):
             bare_sets.append({(*trim(text, e.start_char, e.end_char), BARE[e.label_]) for e in sdoc.ents
                               if e.label_ in BARE})
         docs = [Document(path=str(i), sha256="", format="txt", text=t) for i, t in enumerate(texts)]
@@ -104,7 +105,8 @@ def main() -> None:
     print("\nlargest drop below the bare model per label:")
     for lab in LABELS:
         delta, name = worst[lab]
-        print(f"  {lab:7} {delta:+.3f}" + (f"  ({name})" if name else "  (none: docmine is at or above bare everywhere)"))
+        where = f"  ({name})" if name else "  (none: docmine is at or above bare everywhere)"
+        print(f"  {lab:7} {delta:+.3f}{where}")
 
 
 if __name__ == "__main__":

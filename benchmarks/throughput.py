@@ -395,7 +395,7 @@ def child_stages(p: dict) -> None:
             alt = list(nlp.pipe(texts, batch_size=16))
         same = sum(
             [(e.start_char, e.end_char, e.label_) for e in a.ents] == [(e.start_char, e.end_char, e.label_) for e in b.ents]
-            for a, b in zip(sdocs, alt))
+            for a, b in zip(sdocs, alt, strict=True))
         out["same_ents_without_tok2vec"] = f"{same}/{len(alt)}"
 
     # post-processing of annotate()
@@ -408,10 +408,10 @@ def child_stages(p: dict) -> None:
     raw = [spacy_mentions(sd) for sd in sdocs]
     out["spacy_mentions_s"] = time.perf_counter() - t
     t = time.perf_counter()
-    resolved = [resolve_mentions(d.text, ms, lex) for d, (ms, _) in zip(docs, raw)]
+    resolved = [resolve_mentions(d.text, ms, lex) for d, (ms, _) in zip(docs, raw, strict=True)]
     out["resolve_mentions_s"] = time.perf_counter() - t
     t = time.perf_counter()
-    for d, ms, (_, ss) in zip(docs, resolved, raw):
+    for d, ms, (_, ss) in zip(docs, resolved, raw, strict=True):
         finish_mentions(d, ms, ss)
     out["finish_mentions_s"] = time.perf_counter() - t
     out["mentions"] = sum(len(m) for m in resolved)

@@ -25,7 +25,7 @@ SEEDS = (0, 1, 2)
 
 def gold_for(paths: list[str], themes: pd.DataFrame) -> list[str | None]:
     """Theme of each stored path (matched on the path relative to the repository)."""
-    by_rel = dict(zip(themes["path"], themes["theme"]))
+    by_rel = dict(zip(themes["path"], themes["theme"], strict=True))
     out = []
     for p in paths:
         rel = Path(p).resolve().relative_to(ROOT).as_posix() if Path(p).is_absolute() else Path(p).as_posix()

@@ -86,10 +86,11 @@ import sys
 import tempfile
 import textwrap
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from random import Random
-from typing import Any, Callable
+from typing import Any
 
 SEED = 20240626
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -2831,7 +2832,7 @@ def tpl_portal(spec: Spec, title: str, items: list[Item], rng: Random, charset_t
         date_meta += f'\n<meta name="date" content="{spec.date}">'
     nav = "\n".join(f'<li><a href="/{re.sub(r"[^a-z]+", "-", n.lower()).strip("-")}">{esc(n)}</a></li>' for n in site["nav"])
     related = "\n".join(f'<li><a href="{href}">{esc(t)}</a></li>' for t, href in related_links(spec, rng, 4))
-    crumbs = f'<a href="/">Home</a> &rsaquo; <a href="/media">Media &amp; press</a> &rsaquo; <a href="/news">News</a>'
+    crumbs = '<a href="/">Home</a> &rsaquo; <a href="/media">Media &amp; press</a> &rsaquo; <a href="/news">News</a>'
     return f"""<!DOCTYPE html>
 <html lang="en">
 {html_head(spec, site, title, desc, charset_tag, date_meta)}
@@ -3134,12 +3135,12 @@ def render_docx(spec: Spec, title: str, items: list[Item], rng: Random, author: 
             cap.add_run(caption).bold = True
             table = document.add_table(rows=1, cols=len(header))
             table.style = "Table Grid"
-            for cell, text in zip(table.rows[0].cells, header):
+            for cell, text in zip(table.rows[0].cells, header, strict=True):
                 cell.text = text
                 for run in cell.paragraphs[0].runs:
                     run.bold = True
             for r in rows:
-                for cell, text in zip(table.add_row().cells, r):
+                for cell, text in zip(table.add_row().cells, r, strict=True):
                     cell.text = text
             if source:
                 src = document.add_paragraph()
@@ -3147,7 +3148,7 @@ def render_docx(spec: Spec, title: str, items: list[Item], rng: Random, author: 
                 run.italic = True
                 run.font.size = Pt(8)
     props = document.core_properties
-    created = dt.datetime(spec.d.year, spec.d.month, spec.d.day, 9, 0, 0, tzinfo=dt.timezone.utc)
+    created = dt.datetime(spec.d.year, spec.d.month, spec.d.day, 9, 0, 0, tzinfo=dt.UTC)
     props.title = title
     props.author = author
     props.last_modified_by = author
@@ -3259,7 +3260,7 @@ def render_pdf(spec: Spec, title: str, items: list[Item], rng: Random, author: s
     pdf.set_keywords(", ".join(sorted(THEME_KEYWORDS[spec.theme])))
     pdf.set_creator("docmine scripts/make_corpus.py")
     pdf.set_lang("en")
-    pdf.set_creation_date(dt.datetime(spec.d.year, spec.d.month, spec.d.day, 9, 0, 0, tzinfo=dt.timezone.utc))
+    pdf.set_creation_date(dt.datetime(spec.d.year, spec.d.month, spec.d.day, 9, 0, 0, tzinfo=dt.UTC))
     pdf.add_page()
 
     # -- title block (full width)

@@ -279,7 +279,7 @@ def check_passage(pid: str, text: str, ents: list[dict], errors: list[str]) -> N
     paras = text.split("\n\n")
     if len(paras) < 2:
         errors.append(f"{pid}: needs several paragraphs, has {len(paras)}")
-    if "\n\n\n" in text or any(l != l.rstrip() for l in text.split("\n")):
+    if "\n\n\n" in text or any(line != line.rstrip() for line in text.split("\n")):
         errors.append(f"{pid}: stray whitespace")
     n_words = len(text.split())
     if not 80 <= n_words <= 250:

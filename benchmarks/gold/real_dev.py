@@ -117,7 +117,8 @@ def build(folder: Path, split: str) -> None:
             continue
         original = passage_text(source, a, b)
         if plain != original:
-            i = next((k for k, (x, y) in enumerate(zip(plain, original)) if x != y), min(len(plain), len(original)))
+            i = next((k for k, (x, y) in enumerate(zip(plain, original, strict=False)) if x != y),
+                     min(len(plain), len(original)))
             print(f"{f}: text differs from the source at {i}: {plain[max(0, i - 40):i + 40]!r} vs "
                   f"{original[max(0, i - 40):i + 40]!r}", file=sys.stderr)
             errors += 1
