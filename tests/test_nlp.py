@@ -1,7 +1,8 @@
 """Each domain rule with positive and negative cases, on the real spaCy model and lexicons."""
 import pytest
 
-from docmine.nlp.canonical import find_abbreviations, resolve_mentions, short_forms
+from docmine.nlp.canonical import find_abbreviations, named_acronyms, resolve_mentions, short_forms
+from docmine.nlp.mention import Mention
 from docmine.nlp.pipeline import spacy_mentions
 from docmine.nlp.quantities import parse_quantity
 
@@ -343,3 +344,34 @@ def test_an_acronym_defined_after_a_citation_is_found_and_a_law_is_no_organisati
     text = ("The Drug Enforcement Administration (Washington, D.C.) (DEA) seized the shipment. "
             "The DEA said more arrests would follow.")
     assert find_abbreviations(text)["DEA"] == "Drug Enforcement Administration"
+
+
+def _mention(text, surface, label, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(start, start + len(surface), label, surface, resolved=surface, source="model")
+
+
+def test_an_acronym_in_the_bodys_own_language_is_defined_by_the_brackets_after_its_name(lexicon):
+    # the letters of "MAI" (Ministerul Afacerilor Interne) do not spell the English name; the
+    # brackets right after the name define it for this document all the same
+    text = ("The Ministry of Interior of Moldova (MAI) said the MAI had opened a case with the Drug "
+            "Enforcement Administration (US). The National Anti-Drug Agency (ANA) said ANA officers helped.")
+    found = [_mention(text, "Ministry of Interior of Moldova", "ORG"), _mention(text, "MAI", "ORG", nth=1),
+             _mention(text, "Drug Enforcement Administration", "ORG"), _mention(text, "US", "PLACE"),
+             _mention(text, "National Anti-Drug Agency", "ORG"), _mention(text, "ANA", "ORG", nth=1)]
+    out = {(m.start, m.text, m.label): m.resolved for m in resolve_mentions(text, found, lexicon)}
+    mai = [r for (_, t, lab), r in out.items() if t == "MAI"]
+    assert mai == ["Ministry of Interior of Moldova"] * 2  # the bracketed one too
+    ana = [r for (_, t, lab), r in out.items() if t == "ANA"]
+    assert ana == ["National Anti-Drug Agency"] * 2  # not the letters' "Anti-Drug Agency"
+    # a place in brackets after a name is no acronym of it
+    assert [(t, lab) for (_, t, lab) in out if t == "US"] == [("US", "PLACE")]
+    assert named_acronyms("Europol (The Hague) and Interpol (IP) met.", [], lexicon, {}) == {}
+    # a model span that holds only the end of a long name defines nothing; a branch's acronym is its body's
+    text = ("the Evaluation of Measures and the Financing of Terrorism (MONEYVAL) met the director of the Ankara "
+            "clinic of the Alcohol and Substance Addiction Centre (AMATEM).")
+    found = [_mention(text, "Financing of Terrorism", "ORG"),
+             _mention(text, "Ankara clinic of the Alcohol and Substance Addiction Centre", "ORG")]
+    assert named_acronyms(text, found, lexicon, {}) == {"AMATEM": "Alcohol and Substance Addiction Centre"}

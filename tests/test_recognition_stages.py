@@ -769,3 +769,21 @@ def test_a_place_frame_reads_a_short_first_word_but_not_an_initial(nlp):
     places = nlp.get_pipe("docmine_domain").model.places
     doc = nlp.make_doc("Rome fell in the V. century, said Al Zubaydin.")
     assert not places.nameless(doc[4:5]) and places.nameless(doc[9:11])
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    # a first name the model read as a place or a body, and the surname it left out
+    ("Dragan Kovacevic, 44, was charged on Monday.", [("Dragan", "GPE")], ("Dragan Kovacevic", "PERSON")),
+    ("Officers detained Yusuf Karadeniz Oglu at the port.", [("Yusuf", "ORG")],
+     ("Yusuf Karadeniz Oglu", "PERSON")),
+    # not when the next word is an everyday word, a known place, or in the next sentence
+    ("Chelsea Harbour police searched the boat.", [("Chelsea", "GPE")], None),
+    ("The courier from Florence Italy was held.", [("Florence", "GPE")], None),
+    ("The boat sailed from Florence. Customs officers searched it.", [("Florence", "GPE")], None),
+])
+def test_a_first_name_the_model_read_as_a_place_opens_a_persons_name(nlp, text, ents, expected):
+    found = _with_model_ents(nlp, text, ents)
+    if expected is None:
+        assert not any(label == "PERSON" for _, label in found), found
+    else:
+        assert expected in found

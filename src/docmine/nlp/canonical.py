@@ -98,6 +98,41 @@ def find_abbreviations(text: str) -> dict[str, str]:
     return found
 
 
+_ACR_RIGHT_AFTER = re.compile(r"\s?\(\s*([A-Z][A-Za-z]{0,3}[A-Z][A-Za-z]{0,6})\s*\)")
+
+
+def named_acronyms(text: str, mentions: list[Mention], lex: Lexicon, known: dict[str, str]) -> dict[str, str]:
+    """Acronym -> name for an organisation's name followed at once by a bracketed acronym whose
+    letters do not spell it (or spell only the end of it): "the Ministry of Interior of Moldova
+    (MAI)", "National Anti-Drug Agency (ANA)" give the acronym of the name in the body's own
+    language. The text defines it, so it names that body in this document. Not an acronym the
+    lexicon knows (its entry decides: a model span may hold only the end of a long name), a place
+    ("the DEA (US)"), a drug, or after a one-word name."""
+    found: dict[str, str] = {}
+    for m in mentions:
+        if m.label != "ORG" or len(m.text.split()) < 2:
+            continue
+        hit = _ACR_RIGHT_AFTER.match(text, m.end)
+        if hit is None:
+            continue
+        acr = hit.group(1)
+        # a definition found by its letters that spells only the end of the name ("Anti-Drug Agency"
+        # of "National Anti-Drug Agency (ANA)") gives way to the whole name
+        shorter = acr in known and m.text != known[acr] and m.text.endswith(" " + known[acr])
+        if acr in known and not shorter or acr in found or sum(c.isupper() for c in acr) < 2 \
+                or lex.orgs.get(alias_key(acr)) or acr in lex.org_case_sensitive \
+                or lex.places.get(alias_key(acr)) or acr in lex.place_case_sensitive or lex.drug(acr) is not None:
+            continue
+        # a model span may hold only the end of a long name ("the Evaluation of ... Measures and the
+        # [Financing of Terrorism] (MONEYVAL)"): the acronym's first letter must open one of its words
+        if not any(w[:1] == acr[0] for w in m.text.split()):
+            continue
+        # "the Ankara clinic of the [Alcohol and Substance ... Centre] (AMATEM)": a branch of the body
+        tail = m.text.rsplit(" of the ", 1)[-1]
+        found[acr] = tail if tail != m.text and tail[:1] == acr[0] else m.text
+    return found
+
+
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
               "bin", "bint", "ibn", "al", "el", "ben", "ter", "ten"}
 
@@ -128,6 +163,7 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
     """
     out = [Mention(**{**m.__dict__, "attrs": dict(m.attrs)}) for m in mentions]
     abbrevs = find_abbreviations(text)
+    abbrevs.update(named_acronyms(text, out, lex, abbrevs))
     taken = [(m.start, m.end) for m in out]
 
     def free(s: int, e: int) -> bool:

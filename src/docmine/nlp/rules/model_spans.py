@@ -66,7 +66,8 @@ class ModelSpans:
                     parts_ = self.orgs.title_tail(span, trace)
                 out.extend(parts_)
         people = [s for s in out if s.label_ == "PERSON"]
-        return [self.persons.named_person(s, people, trace) for s in out]
+        taken = {i for s in out for i in range(s.start, s.end)}
+        return [self.persons.given_name_first(self.persons.named_person(s, people, trace), taken, trace) for s in out]
 
     def common_part(self, part: Span) -> bool:
         """A piece of a split model PERSON made of everyday words only ("Associate Alternates",

@@ -119,6 +119,24 @@ class PersonRules:
             return trace.mark(Span(doc, start, end, label="PERSON"), "person.given_name")
         return span
 
+    def given_name_first(self, span: Span, taken: set[int], trace: Trace) -> Span:
+        """A one-word model PLACE or ORG that is a first name, followed by a name the model left
+        out, is that person: "[Dragan] Kovacevic, 44, was charged" -> PERSON "Dragan Kovacevic"
+        (the model reads unfamiliar first names as places). The words after it must be capitalised
+        name words in the same sentence, no everyday word, place or body ("Florence Harbour" stays)."""
+        doc = span.doc
+        if span.label_ == "PERSON" or len(span) != 1 or not self.know.given_name(span[0]) \
+                or self.know.known_name(span.text):
+            return span
+        end = span.end
+        while end < len(doc) and end - span.start < 3 and end not in taken and doc[end - 1].whitespace_ \
+                and self.name_token(doc[end]) and not doc[end].is_sent_start and self.may_extend(doc[end]) \
+                and not dictionary_word(doc[end]) and doc[end].lower_ not in self.headline_verbs:
+            end += 1
+        if end == span.end:
+            return span
+        return trace.mark(Span(doc, span.start, end, label="PERSON"), "person.given_name")
+
     # -- names --------------------------------------------------------------------------------
     def name_token(self, tok) -> bool:
         """Could this token be part of a person's name?"""
