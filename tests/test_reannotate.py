@@ -156,3 +156,19 @@ def test_the_recognition_of_a_run_ignores_the_user_aliases():
     assert recognition("0.1", info) != recognition("0.2", info)
     assert recognition("0.1", info) != recognition("0.1", {**info, "model": "other"})
     assert recognition("0.1", info) != recognition("0.1", {**info, "lexicons": {"drugs": "2026.2"}})
+
+
+def test_the_recognition_digest_follows_the_data_files_by_content(tmp_path):
+    from docmine.nlp.lexicon import models_dir
+    from docmine.pipeline import recognition_digest
+
+    data = tmp_path / "models"
+    shutil.copytree(str(models_dir()), data)
+    first = recognition_digest(str(data))
+    assert recognition_digest(str(data)) == first and len(first) == 16
+    (data / "README.md").write_text("edited notes\n")  # not read by recognition
+    (data / "seizure_roles.toml").write_text("# seizure records have their own version\n")
+    assert recognition_digest(str(data)) == first
+    with open(data / "rules.toml", "a", encoding="utf-8") as fh:
+        fh.write("\n# a changed rule file\n")
+    assert recognition_digest(str(data)) != first

@@ -244,12 +244,38 @@ def _refuse_while_bootstrapping() -> None:
             "`if __name__ == \"__main__\":` at the bottom of the script.")
 
 
+_NOT_RECOGNITION = ("seizure", "topic_", "place_coordinates", "README", "given_names.LICENSE")
+"""Data files recognition does not read (seizure records, topics and the map have their own)."""
+
+
+def recognition_digest(models_dir: str | None = None) -> str:
+    """A digest of what decides the text and the mentions docmine stores: its extraction and NLP
+    code and the data files recognition reads (lexicons, rules, trained models), by content. Any
+    change between two docmine builds changes it, whatever their version numbers say."""
+    import hashlib
+    from pathlib import Path
+
+    from docmine.nlp.lexicon import models_dir as packaged_models
+
+    package = Path(__file__).resolve().parent
+    data = Path(models_dir) if models_dir else Path(str(packaged_models()))
+    files = [("code", package, p) for part in ("extract", "nlp") for p in sorted((package / part).rglob("*.py"))]
+    files += [("data", data, p) for p in sorted(data.rglob("*")) if p.is_file() and "__pycache__" not in p.parts
+              and not p.name.startswith(_NOT_RECOGNITION)]
+    h = hashlib.sha256()
+    for kind, root, path in files:
+        h.update(f"{kind}:{path.relative_to(root).as_posix()}\0".encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def recognition(docmine_version: str, info: Mapping) -> str:
     """What decides how a document is recognised, as one comparable value: docmine's version, the
-    model(s) and the data files' versions, from an ingest run's info. The user aliases are left
-    out: ``docmine canonicalize`` applies them to stored mentions without reading documents again."""
+    model(s), the data files' versions and the digest of recognition's code and data
+    (:func:`recognition_digest`), from an ingest run's info. The user aliases are left out:
+    ``docmine canonicalize`` applies them to stored mentions without reading documents again."""
     lexicons = {k: val for k, val in (info.get("lexicons") or {}).items() if k != "user_aliases"}
-    return json.dumps([docmine_version, info.get("model"), lexicons], sort_keys=True)
+    return json.dumps([docmine_version, info.get("model"), lexicons, info.get("recognition")], sort_keys=True)
 
 
 def recognised_otherwise(store: Store, info: Mapping, run_id: int) -> set[int]:
@@ -390,6 +416,7 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     versions = lexicon_versions(opts.models_dir, opts.aliases)
     info = {"paths": paths, "roots": [storable(os.path.realpath(p)) for p in paths],  # the app's originals
             "model": opts.model or DEFAULT_MODEL, "lexicons": versions,
+            "recognition": recognition_digest(opts.models_dir),
             "workers": opts.workers, "executor": opts.executor}
     store.close_stale_runs("ingest")  # we hold the ingest lock: a 'running' ingest was killed
     run_id = store.start_run("ingest", info)
