@@ -311,12 +311,16 @@ def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: In
             return True
         if sha in reread or sha in pending_sha:  # another path of the same document is read
             return True
+        reread[sha] = doc_id
+        queue(path, sha, size, mtime_ns)
+        return False
+
+    def queue(path: str, sha: str, size: int, mtime_ns: int) -> None:
+        """A file for the workers."""
+        pending_sha[sha] = path
         if not todo and on_work is not None:
             on_work()
-        reread[sha] = doc_id
-        pending_sha[sha] = path
         todo.append((path, sha, size, mtime_ns))
-        return False
 
     known = store.known_files()
     failed = {r["path"]: r for r in store.query("SELECT path, sha256 FROM failures")}
@@ -360,10 +364,7 @@ def _plan(store: Store, found: list[FileEntry], opts: IngestOptions, summary: In
             twins.append(f)  # stored as a duplicate once its twin is stored, or failed as it failed
             twin_sha[f.real] = sha
             continue
-        pending_sha[sha] = f.path
-        if not todo and on_work is not None:
-            on_work()
-        todo.append((f.path, sha, f.size, f.mtime_ns))
+        queue(f.path, sha, f.size, f.mtime_ns)
     summary.stale = len(stale_seen)
     return todo, [(f, twin_sha[f.real]) for f in twins], rejects
 

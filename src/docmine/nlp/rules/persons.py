@@ -129,9 +129,8 @@ class PersonRules:
                 or self.know.known_name(span.text):
             return span
         end = span.end
-        while end < len(doc) and end - span.start < 3 and end not in taken and doc[end - 1].whitespace_ \
-                and self.name_token(doc[end]) and not doc[end].is_sent_start and self.may_extend(doc[end]) \
-                and not dictionary_word(doc[end]) and doc[end].lower_ not in self.headline_verbs:
+        while end < len(doc) and end - span.start < 3 and end not in taken and self.continues_name(doc, end) \
+                and not dictionary_word(doc[end]):
             end += 1
         if end == span.end:
             return span
@@ -146,6 +145,14 @@ class PersonRules:
         ) and tok.text[:1].isupper() and low not in self.not_name and low.rstrip(".") not in self.titles \
             and low not in self.lex.surfaces["PLACE"] and low not in self.lex.surfaces["ORG"] \
             and tok.text not in self.lex.org_case_sensitive and self.lex.drug(tok.text) is None
+
+    def continues_name(self, doc: Doc, j: int) -> bool:
+        """May token ``j`` (``j >= 1``) extend the name that ends before it: a capitalised name word
+        in the same sentence, after a space, no everyday word or headline verb ("Debra Perlingiere
+        Please", "Director Carter Delivers" are a name and the next sentence)."""
+        tok = doc[j]
+        return self.name_token(tok) and not tok.is_sent_start and doc[j - 1].whitespace_ != "" \
+            and self.may_extend(tok) and tok.lower_ not in self.headline_verbs
 
     @staticmethod
     def may_extend(tok) -> bool:
@@ -184,8 +191,7 @@ class PersonRules:
             j = end
             while free(j) and doc[j].lower_ in self.particles and doc[j].is_lower:
                 j += 1
-            if free(j) and self.name_token(doc[j]) and not doc[j].is_sent_start and doc[j - 1].whitespace_ \
-                    and self.may_extend(doc[j]) and doc[j].lower_ not in self.headline_verbs:
+            if free(j) and self.continues_name(doc, j):
                 end = j + 1
             else:
                 break
