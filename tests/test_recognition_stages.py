@@ -406,6 +406,36 @@ def test_real_dev_gold_offsets_match_the_extracted_documents():
             assert rec["text"][s:t] == e["text"]
 
 
+NEWS_GOLD = ROOT / "benchmarks" / "gold" / "news.jsonl"
+
+
+def test_news_gold_stores_no_source_text():
+    recs = [json.loads(x) for x in NEWS_GOLD.read_text(encoding="utf-8").splitlines()]
+    assert len(recs) == 90 and {r["split"] for r in recs} == {"dev", "heldout"}
+    assert all("text" not in r and isinstance(r["row"], int) and len(r["sha256"]) == 64 for r in recs)
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "topics-dev").is_dir(), reason="needs ../shared/data/topics-dev")
+def test_gold_rows_of_a_csv_collection_are_read_and_checked(tmp_path, monkeypatch):
+    from docmine.evaluate import load_gold
+
+    monkeypatch.setenv("DOCMINE_DATA", str(SHARED / "data"))
+    recs = load_gold(str(NEWS_GOLD), split="dev")
+    raw = {json.loads(x)["id"]: json.loads(x) for x in NEWS_GOLD.read_text(encoding="utf-8").splitlines()}
+    assert len(recs) == sum(r["split"] == "dev" for r in raw.values())
+    for rec in recs:
+        for e, (s, t, _, _) in zip(raw[rec["id"]]["entities"], rec["entities"], strict=True):
+            assert rec["text"][s:t] == e["text"]
+    # a row whose text changed, or a row the file does not have, is an error that says so
+    first = dict(next(iter(raw.values())))
+    bad = tmp_path / "gold" / "x.jsonl"
+    bad.parent.mkdir()
+    for change, message in (({"sha256": "0" * 64}, "changed since the gold was built"), ({"row": 10**6}, "has no row")):
+        bad.write_text(json.dumps({**first, **change}) + "\n", encoding="utf-8")
+        with pytest.raises(ValueError, match=message):
+            load_gold(str(bad))
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not REAL_DEV.is_dir(), reason="needs ../shared/data/real-dev")
 def test_evaluate_split_keeps_only_that_split(nlp):
@@ -787,3 +817,47 @@ def test_a_first_name_the_model_read_as_a_place_opens_a_persons_name(nlp, text, 
         assert not any(label == "PERSON" for _, label in found), found
     else:
         assert expected in found
+
+
+# -- Title Case headlines read again in sentence case ------------------------------------------
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # the model ran a headline's verb into a name, or read two everyday words as one
+    ("Jamaica Searches for Missing Fishermen After Storm\n\nKINGSTON (Reuters) - Coast guard crews "
+     "searched on Monday for 30 fishermen.", ("Jamaica", "PLACE"), "Jamaica Searches"),
+    ("Putin Responds to Border Attack\n\nThe Russian president said on Tuesday that the attack would be "
+     "answered.", ("Putin", "PERSON"), "Putin Responds"),
+    ("Kovacic Leads Police Raid on Harbour Warehouse\n\nPolice said on Monday that officers found 40 "
+     "kilograms of cocaine.", ("Kovacic", "PERSON"), "Kovacic Leads Police Raid"),
+    ("Crude Oil Falls as Sales Forecast Shrinks\n\nOil prices fell on Monday.", None, "Oil Falls"),
+    ("Policeman Shot Dead in Border Battle\n\nOne policeman was killed on Sunday.", None, "Shot Dead"),
+])
+def test_a_title_case_headline_is_read_again_in_sentence_case(nlp, text, expected, absent):
+    found = {(m.text, m.label) for m in _mentions(nlp, text)}
+    assert not any(t == absent for t, _ in found), found
+    if expected:
+        assert expected in found
+    assert all(label != "PERSON" for t, label in found if t in ("Oil Falls", "Sales Forecast Shrinks"))
+
+
+def test_a_headline_keeps_names_the_document_capitalises_and_list_items_are_no_headlines(nlp):
+    from docmine.nlp.rules.headlines import lowered
+
+    doc = nlp("Carter Leads Delegation to Vienna Meeting\n\nDirector Sara Carter met officials in Vienna, and "
+              "Carter spoke on Monday.\n\n- Mr. Tiago Mendes Barros, Deputy Head of Mission\n")
+    dom = nlp.get_pipe("docmine_domain").headlines
+    lines = dom.lines(doc)
+    assert [doc[a:b].text for a, b in lines] == ["Carter Leads Delegation to Vienna Meeting"]
+    names = dom.in_sentences(doc, lines)
+    assert "Carter" in names and not dom.everyday(doc[0], names)  # capitalised inside a sentence
+    assert dom.everyday(doc[1], names) and dom.everyday(doc[2], names)  # "Leads", "Delegation"
+    assert not dom.everyday(doc[4], names)  # "Vienna": a known place
+    assert all(i < lines[0][1] for i in lowered(doc))  # lower-cased words only on the headline
+    people = {m.text for m in _mentions(nlp, doc.text) if m.label == "PERSON"}
+    assert "Tiago Mendes Barros" in people and "Sara Carter" in people
+
+
+def test_only_the_title_case_line_is_a_headline(nlp):
+    doc = nlp.make_doc("Police Seize Heroin\n\nPolice seized heroin in Vienna on Monday, officials said.")
+    dom = nlp.get_pipe("docmine_domain").headlines
+    assert [doc[a:b].text for a, b in dom.lines(doc)] == ["Police Seize Heroin"]

@@ -119,11 +119,12 @@ def load_gold(path: str, split: str | None = None, documents: bool = True) -> li
     """[{id, text, entities: [(start, end, label, canonical|None)]}]
 
     JSON-lines records either carry their ``text`` or name where it comes from (``source``,
-    a file under the shared data folder, ``paras``, a paragraph range of docmine's extracted
-    text, and ``sha256``), so that gold for documents the project may not copy stores offsets
-    only. ``split`` keeps the records of one split (``dev`` / ``heldout``). Token-per-line
-    gold is read by :func:`read_iob`: one record per ``# newdoc`` document, or per sentence
-    when the file has no such markers or ``documents`` is False.
+    a file under the shared data folder; ``paras``, a paragraph range of docmine's extracted
+    text, or ``row``, a row of a CSV collection's ``text`` column; and ``sha256``), so that gold
+    for documents the project may not copy stores offsets only. ``split`` keeps the records of
+    one split (``dev`` / ``heldout``). Token-per-line gold is read by :func:`read_iob`: one
+    record per ``# newdoc`` document, or per sentence when the file has no such markers or
+    ``documents`` is False.
     """
     p = Path(path)
     if not p.exists():
@@ -182,14 +183,29 @@ def source_paragraphs(path: str) -> tuple[str, ...]:
     return tuple(extract_file(path).text.split("\n\n"))
 
 
+@lru_cache(maxsize=4)
+def source_rows(path: str) -> tuple[str, ...]:
+    """The ``text`` column of a shared CSV collection, row by row (header excluded)."""
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as fh:
+        return tuple(r["text"] for r in csv.DictReader(fh))
+
+
 def _source_text(gold: Path, rec: dict) -> str:
     import hashlib
 
     src = shared_data_root(gold) / rec["source"]
     if not src.exists():
         raise FileNotFoundError(f"gold record {rec.get('id')}: source document {src} not found")
-    a, b = rec.get("paras", [0, None])
-    text = "\n\n".join(source_paragraphs(str(src))[a:b])
+    if "row" in rec:  # one row of a labelled CSV collection (text,label): the row's text as it is
+        rows = source_rows(str(src))
+        if not 0 <= rec["row"] < len(rows):
+            raise ValueError(f"gold record {rec.get('id')}: {src} has no row {rec['row']} ({len(rows)} rows)")
+        text = rows[rec["row"]]
+    else:
+        a, b = rec.get("paras", [0, None])
+        text = "\n\n".join(source_paragraphs(str(src))[a:b])
     if rec.get("sha256") and hashlib.sha256(text.encode("utf-8")).hexdigest() != rec["sha256"]:
         raise ValueError(f"gold record {rec.get('id')}: the extracted text of {src} changed since the gold "
                          "was built (extraction changed?); rebuild it with benchmarks/gold/real_dev.py")

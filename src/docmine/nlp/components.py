@@ -24,6 +24,7 @@ from docmine.nlp.lexicon import Lexicon
 from docmine.nlp.rules import merges
 from docmine.nlp.rules.base import MODEL_LABELS, Knowledge, Trace  # noqa: F401  (MODEL_LABELS re-exported)
 from docmine.nlp.rules.drugs import DrugRules
+from docmine.nlp.rules.headlines import Headlines
 from docmine.nlp.rules.lexicon_match import LexiconMatch
 from docmine.nlp.rules.model_spans import ModelSpans
 from docmine.nlp.rules.orgs import OrgRules
@@ -64,6 +65,7 @@ class DomainEntities:
         self.persons = PersonRules(self.know)
         self.orgs = OrgRules(self.know, self.persons)
         self.model = ModelSpans(self.know, self.persons, self.orgs, self.places)
+        self.headlines = Headlines(nlp, self.know)
 
     @property
     def gazetteer(self) -> dict[str, str]:
@@ -74,6 +76,8 @@ class DomainEntities:
         if self.light:
             return self._light(doc)
         trace = Trace()
+        # 0. Title Case headlines read again in sentence case
+        reread = self.headlines.reread(doc)
         # 1. lexicon, gazetteer and pattern matches
         matches, blocks = self.lexicon.matches(doc)
         gazetteer = filter_spans(self.lexicon.gazetteer_spans(doc, trace))
@@ -86,7 +90,7 @@ class DomainEntities:
             lex_spans = merges.merge_glosses(lex_spans, trace)
 
         # 2. the model's entities, cleaned; lexicon over model; gazetteer places
-        model_spans = self.model.spans(doc, blocks, trace)
+        model_spans = self.model.spans(doc, blocks, trace, reread)
         model_spans, lex_spans = self.orgs.ends_in_place(model_spans, lex_spans, trace)
         final = merges.lexicon_over_model(doc, lex_spans, model_spans, blocks, self.orgs, trace)
         lex_keys = {(s.start, s.end) for s in lex_spans}

@@ -45,8 +45,10 @@ class ModelSpans:
         self.places = places
         self.contact_words = set(know.settings.org.contact_words)
 
-    def spans(self, doc: Doc, blocks: list[tuple[int, int]], trace: Trace) -> list[Span]:
-        """The model's PERSON / ORG / PLACE entities, split, trimmed and validated."""
+    def spans(self, doc: Doc, blocks: list[tuple[int, int]], trace: Trace,
+              reread: Set[tuple[int, int]] = frozenset()) -> list[Span]:
+        """The model's PERSON / ORG / PLACE entities, split, trimmed and validated; ``reread``
+        holds the entities of a headline's second reading (rule ``model.headline``)."""
         out = []
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
@@ -61,6 +63,8 @@ class ModelSpans:
                 span = self.clean(Span(doc, start, end, label=label), blocks, trace, (ent.start, ent.end))
                 if span is None:
                     continue
+                if (ent.start, ent.end) in reread and trace.rule(span) == "model.ner":
+                    trace.mark(span, "model.headline")
                 parts_ = self.orgs.person_tail(span, trace) if span.label_ in ("ORG", "PLACE") else [span]
                 if len(parts_) == 1 and span.label_ == "ORG":
                     parts_ = self.orgs.title_tail(span, trace)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from docmine.nlp.gazetteer import common_words
 from docmine.nlp.rules.base import BREAK_WORDS, Knowledge, Trace, common_word, dictionary_word, list_neighbours
+from docmine.nlp.rules.headlines import lowered
 
 RULES = ("person.title", "person.extent", "person.speaker", "person.name_of_org", "person.given_name",
          "person.coordinated")
@@ -152,7 +153,7 @@ class PersonRules:
         Please", "Director Carter Delivers" are a name and the next sentence)."""
         tok = doc[j]
         return self.name_token(tok) and not tok.is_sent_start and doc[j - 1].whitespace_ != "" \
-            and self.may_extend(tok) and tok.lower_ not in self.headline_verbs
+            and self.may_extend(tok) and tok.lower_ not in self.headline_verbs and j not in lowered(doc)
 
     @staticmethod
     def may_extend(tok) -> bool:

@@ -1,0 +1,144 @@
+"""Headlines written in Title Case, read by the model again in sentence case.
+
+The English model learned capital letters as the sign of a name, so a Title Case headline is
+full of false names: "Oil Falls" and "Putin Responds" as people, "Jamaica Searches" and "Europe
+Must Adapt" as organisations. News items, releases and reports all open with one. Where the
+model took an everyday word of a Title Case line into an entity (a dictionary word the lexicons,
+the gazetteer and the first-name list do not know as a name, that the document never capitalises
+inside a sentence, and that follows no first name or title), those words are lower-cased, the
+model reads the line again, and that entity gives way to the entities of the second reading that
+overlap it. Lower-casing keeps every offset, so the new entities fall on the document's own
+tokens. The first word keeps its capital (a sentence starts with one), and so do acronyms, words
+with digits and words in capitals. A list item ("- Rogers County, Oklahoma") is no headline.
+
+Rule: ``model.headline`` (an entity of the second reading).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from docmine.nlp.lexicon import alias_key
+from docmine.nlp.rules.base import Knowledge
+
+RULES = ("model.headline",)
+# words a Title Case headline may leave in lower case ("Fight Against Drugs in the Americas")
+_SMALL = frozenset("a an the and or but nor of in on at to for by with from as vs via per into than up off out over "
+                   "is are was be".split())
+_LINE = re.compile(r"[^\n]+")
+_BULLET = re.compile(r"\s*(?:[-*•▪◦]|\d{1,2}[.)])\s")
+LOWERED = "docmine_headline_lowered"  # doc.user_data key: the tokens read in lower case
+MIN_WORDS = 3       # capitalised content words a line needs to be read as a headline
+MAX_TOKENS = 40     # a longer line is a paragraph, whatever its capitals
+
+
+class Headlines:
+    def __init__(self, nlp, know: Knowledge):
+        self.know = know
+        self.tokenizer = nlp.tokenizer
+        self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+        self._dictionary: frozenset[str] | None = None
+        self.titles = {t.rstrip(".") for t in know.settings.person.titles}
+
+    @property
+    def dictionary(self) -> frozenset[str]:
+        if self._dictionary is None:
+            from docmine.nlp.gazetteer import word_classes
+
+            # every WordNet lemma, frequent or not ("smuggler"); the names WordNet also holds
+            # ("Jamaica", "Europe") are kept by the lexicon and gazetteer checks
+            self._dictionary = frozenset().union(*word_classes().values())
+        return self._dictionary
+
+    def lines(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges of the document's Title Case lines. A list item ("- Rogers County,
+        Oklahoma", "* Mr. Tiago Mendes Barros, Deputy Head of Mission") is a name written as
+        one, not a headline."""
+        out = []
+        for m in _LINE.finditer(doc.text):
+            if _BULLET.match(m.group()):
+                continue
+            span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+            if span is None or not 0 < len(span) <= MAX_TOKENS:
+                continue
+            words = [t for t in span if t.is_alpha and t.lower_ not in _SMALL]
+            title = [t for t in words if t.is_title]
+            # acronyms may stand between the capitalised words ("OPEC Agrees to Cut Oil Output")
+            if len(title) >= MIN_WORDS and all(t.is_title or t.is_upper for t in words):
+                out.append((span.start, span.end))
+        return out
+
+    def in_sentences(self, doc: Doc, lines: list[tuple[int, int]]) -> set[str]:
+        """Words the document capitalises inside a sentence, outside its headlines: names it uses."""
+        skip = {i for a, b in lines for i in range(a, b)}
+        out = set()
+        for t in doc:
+            if t.i and t.i not in skip and t.is_title and t.is_alpha:
+                prev = doc[t.i - 1]
+                if "\n" not in prev.whitespace_ and (prev.is_lower or prev.text == ","):
+                    out.add(t.text)
+        return out
+
+    def everyday(self, tok, names: set[str]) -> bool:
+        """A capitalised word that the headline's style capitalised, not the word itself: a
+        dictionary word that is no known name, no word the document capitalises in its sentences,
+        and does not follow a first name or a person's title ("Sara Carter", "Mr. Rogers")."""
+        from docmine.nlp.gazetteer import dictionary_form
+
+        text = tok.text
+        if not (tok.is_title and tok.is_alpha) or text in names or len(text.lower()) != len(text):
+            return False
+        if not dictionary_form(tok.lower_, self.dictionary):
+            return False
+        prev = tok.doc[tok.i - 1].text.rstrip(".") if tok.i else ""
+        know = self.know
+        return not (know.known_name(text) or text in know.given_names or text in know.lex.people
+                    or alias_key(text) in know.lex.demonyms or prev in know.given_names or prev in self.titles)
+
+    def reread(self, doc: Doc) -> set[tuple[int, int]]:
+        """Read again the Title Case lines where the model took a headline's everyday word into
+        an entity; its entities there give way to the second reading's. The token offsets of the
+        new entities."""
+        if self.ner is None:
+            return set()
+        lines = self.lines(doc)
+        if not lines:
+            return set()
+        names = self.in_sentences(doc, lines)
+        ents = list(doc.ents)
+        low: set[int] = set()
+        drop: set[int] = set()  # indices into ents
+        new: list[Span] = []
+        for a, b in lines:
+            line = doc[a:b]
+            everyday = {t.i for t in line[1:] if self.everyday(t, names)}
+            suspect = [k for k, e in enumerate(ents) if e.start < b and a < e.end
+                       and any(i in everyday for i in range(e.start, e.end))]
+            if not suspect:
+                continue  # the model took no everyday word into a name here
+            low |= everyday
+            chars = list(line.text)
+            for i in everyday:
+                k = doc[i].idx - line.start_char
+                chars[k: k + len(doc[i])] = doc[i].lower_
+            sub = self.ner(self.tokenizer("".join(chars)))
+            drop.update(suspect)
+            for e in sub.ents:
+                span = doc.char_span(line.start_char + e.start_char, line.start_char + e.end_char, label=e.label_)
+                # only where a doubtful entity stood: the second reading adds nothing elsewhere
+                if span is not None and any(ents[k].start < span.end and span.start < ents[k].end for k in suspect):
+                    new.append(span)
+        if not drop:
+            return set()
+        doc.user_data[LOWERED] = frozenset(low)
+        keep = [e for k, e in enumerate(ents) if k not in drop]
+        new = [s for s in new if not any(e.start < s.end and s.start < e.end for e in keep)]
+        doc.ents = filter_spans(keep + new)
+        return {(s.start, s.end) for s in new}
+
+def lowered(doc: Doc) -> frozenset[int]:
+    """Tokens of the document's headlines that the second reading put in lower case: everyday
+    words, which no rule may take into a name ("Putin Responds to Terror")."""
+    return doc.user_data.get(LOWERED, frozenset())
