@@ -861,3 +861,15 @@ def test_only_the_title_case_line_is_a_headline(nlp):
     doc = nlp.make_doc("Police Seize Heroin\n\nPolice seized heroin in Vienna on Monday, officials said.")
     dom = nlp.get_pipe("docmine_domain").headlines
     assert [doc[a:b].text for a, b in dom.lines(doc)] == ["Police Seize Heroin"]
+
+
+@pytest.mark.parametrize("text,credits", [
+    ("BAGHDAD (AFP) - The United States failed to win support on Monday.", ["AFP"]),
+    ("Border guards seize heroin, say officials (AFP)\n\nAFP - Border guards seized 40 kg of heroin.", ["AFP", "AFP"]),
+    ("Reuters - Police in Lagos said on Monday they had seized cocaine.", ["Reuters"]),
+    # an acronym in brackets that is no credit, and a credit word inside a sentence
+    ("The Moroccan Armed Police (MAP) project ended. A map - not a plan - was drawn.", []),
+])
+def test_a_news_agency_credit_is_an_organisation(nlp, text, credits):
+    found = [m.text for m in _mentions(nlp, text) if m.attrs.get("rule") == "org.credit"]
+    assert found == credits

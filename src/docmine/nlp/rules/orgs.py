@@ -4,15 +4,17 @@ parts (settings: ``[org]`` in rules.toml, plus ``[place] org_words``).
 Rules: ``org.unit_suffix`` ("UNODC Country Office" -> "UNODC"), ``org.ends_in_place`` (the
 model's "UNODC Regional Office for Southeast Asia" and the lexicon's "Asia and the Pacific"
 joined), ``org.agency_unit`` ("ANF Peshawar"), ``org.of_place`` ("Ministry of Internal Affairs
-of Russia"). Model ORGs that are amounts, programmes, portfolios, conventions or generic words
-are dropped here (see :meth:`OrgRules.validate`).
+of Russia"), ``org.credit`` (a news agency's credit: "BAGHDAD (AFP) -", "Reuters - "). Model
+ORGs that are amounts, programmes, portfolios, conventions or generic words are dropped here
+(see :meth:`OrgRules.validate`).
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from docmine.nlp.gazetteer import verb_form, word_classes
 from docmine.nlp.rules.base import (
+    DASHES,
     POSS_TOKENS,
     Knowledge,
     Trace,
@@ -23,7 +25,7 @@ from docmine.nlp.rules.base import (
 )
 from docmine.nlp.rules.persons import PersonRules
 
-RULES = ("org.unit_suffix", "org.ends_in_place", "org.agency_unit", "org.of_place", "org.title_tail")
+RULES = ("org.unit_suffix", "org.ends_in_place", "org.agency_unit", "org.of_place", "org.title_tail", "org.credit")
 
 
 # person titles that also end names of bodies or of things ("Grand National", "Kenya National")
@@ -58,6 +60,7 @@ class OrgRules:
         self.unit_suffixes = [u.split() for u in org.unit_suffixes]
         self.generic_org = set(org.generic_words)
         self.of_heads = set(org.of_place_heads)
+        self.credits = {c.lower() for c in know.settings.place.dateline_credits}
         self.generic_body = set(org.generic_body_words)
         self.for_heads = set(org.for_place_heads)
         self.org_words = set(know.settings.place.org_words)
@@ -69,6 +72,25 @@ class OrgRules:
             ("verb", "noun", "adj", "adv"), empty)
 
     # -- model spans --------------------------------------------------------------------------
+
+    def credit_spans(self, doc: Doc, trace: Trace) -> list[Span]:
+        """A news agency's credit (``[place] dateline_credits``): in brackets before a
+        dash or at the end of a line ("BAGHDAD (AFP) - ...", "... say Vietnamese (AFP)"), or
+        opening a line before a dash ("Reuters - Alcoa said"). The model misses most of them:
+        they stand outside any sentence."""
+        out = []
+        n = len(doc)
+        for i, t in enumerate(doc):
+            if t.lower_ not in self.credits or not (t.is_upper or t.is_title) or len(t) < 2:
+                continue
+            nxt = doc[i + 1] if i + 1 < n else None
+            if i > 0 and doc[i - 1].text == "(" and nxt is not None and nxt.text == ")":
+                after = doc[i + 2] if i + 2 < n else None
+                if after is None or after.text in DASHES or after.is_space or "\n" in nxt.whitespace_:
+                    out.append(trace.mark(Span(doc, i, i + 1, label="ORG"), "org.credit"))
+            elif (i == 0 or "\n" in doc[i - 1].text_with_ws) and nxt is not None and nxt.text in DASHES:
+                out.append(trace.mark(Span(doc, i, i + 1, label="ORG"), "org.credit"))
+        return out
     def validate(self, span: Span, words: list[str], trace: Trace) -> Span | None:
         """A model ORG that names a programme or event, an amount, a portfolio, a convention, a
         drug or a generic word is no organisation (None); a known organisation plus a unit word
