@@ -873,3 +873,17 @@ def test_only_the_title_case_line_is_a_headline(nlp):
 def test_a_news_agency_credit_is_an_organisation(nlp, text, credits):
     found = [m.text for m in _mentions(nlp, text) if m.attrs.get("rule") == "org.credit"]
     assert found == credits
+
+
+def test_a_table_written_with_bars_is_masked_with_its_headers_but_a_form_is_not():
+    rows = ["Seizures by year | Total", "Country | 2022 | 2023 | Change",
+            "Rest of Europe (inc. Norway) | 6.81 | 11 | 0.62", "Serbia | 1,200 | 980 | -"]
+    form = ["From | Mr. Kwame Mensah", "To | Ms. Ana Silva"]
+    text = "\n\n".join(["Table 2. Seizures.", *rows, "Source: national police.", *form])
+    assert {text[r.start:r.end] for r in non_prose_regions(text) if r.kind == "table"} == set(rows)
+
+
+def test_a_pointer_to_a_section_is_no_name(nlp):
+    found = {m.text for m in _mentions(nlp, "Prices rose in 2021 (see Market Dynamics), as the UNODC noted "
+                                             "(see UNODC). Officers went to see Maria Lopez in Madrid.")}
+    assert "Market Dynamics" not in found and {"UNODC", "Maria Lopez", "Madrid"} <= found

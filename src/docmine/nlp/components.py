@@ -85,7 +85,7 @@ class DomainEntities:
         lex_spans += self.drugs.brand_spans(doc, trace)
         lex_spans += self.places.designated_spans(doc, trace)
         lex_spans += self.places.dateline_spans(doc, trace) + self.places.postal_spans(doc, trace)
-        lex_spans += self.orgs.credit_spans(doc, trace)
+        lex_spans += self.orgs.credit_spans(doc, trace) + self.orgs.media_spans(doc, trace)
         lex_spans = filter_spans(merges.drop_blocked(lex_spans, blocks))
         if self.drugs.merge_parens:
             lex_spans = merges.merge_glosses(lex_spans, trace)
@@ -106,7 +106,8 @@ class DomainEntities:
         final = filter_spans([s for s in extended if s is not None])
         final = merges.merge_glosses(self.orgs.agency_units(final, trace), trace)
         final = filter_spans(final)
-        final = filter_spans([self.persons.speaker(self.places.relabel(s, lex_keys, trace), lex_keys, trace)
+        final = filter_spans([self.orgs.media(self.persons.speaker(self.places.relabel(s, lex_keys, trace), lex_keys,
+                                                                   trace), lex_keys, trace)
                               for s in final])
         final = self.persons.coordinated(final, lex_keys, trace)
         final = self.places.coordinated(final, lex_keys, trace)

@@ -2,8 +2,9 @@
 
 Front matter (YAML/Markdown headers), URLs and Markdown link targets, e-mail addresses, file
 paths, Markdown emphasis and escapes, reference and footnote lists, table-of-contents lines and
-numeric table rows make the statistical model invent people and organisations ("Agenda 2019a",
-"Sedefov 2010 11", "Global Illicit" from a URL slug). :func:`mask_non_prose` blanks them out
+numeric table rows (also written with " | " between cells, and their headers) make the
+statistical model invent people and organisations ("Agenda 2019a", "Sedefov 2010 11", "Global
+Illicit" from a URL slug). :func:`mask_non_prose` blanks them out
 with spaces, keeping every other character at its offset, so mentions found in the masked text
 point into the original text unchanged. The text itself stays in the store and is searchable.
 The tables an extractor found (``Document.tables``) are masked too (:func:`table_regions`).
@@ -104,6 +105,28 @@ def _is_table_row(para: str, words: list[str] | None = None) -> bool:
     return numeric / len(words) >= 0.4 and not para.rstrip().endswith(".")
 
 
+def _pipe_cells(para: str) -> list[str]:
+    """The cells of a table row as docmine's extractors write it ("Belgium | 1.19 | 11"), else []."""
+    if " | " not in para or "\n" in para.strip():
+        return []
+    return [c.strip() for c in para.split(" | ")]
+
+
+def _is_pipe_data_row(cells: list[str]) -> bool:
+    """Three cells or more, half of them numbers (or empty, or a dash): a row of a data table,
+    whatever words its first cell holds ("Rest of Europe (inc. Norway, Turkey) | 6.81 | 11")."""
+    if len(cells) < 3:
+        return False
+    numeric = sum(not c or c in ("-", "–", "—") or bool(_NUMERIC.match(c.replace(" ", ""))) for c in cells)
+    return numeric * 2 >= len(cells)
+
+
+def _is_pipe_header(cells: list[str]) -> bool:
+    """Short cells without a sentence: the header of the data rows next to it ("Unique records |
+    Total Records")."""
+    return len(cells) >= 2 and all(len(c.split()) <= 4 and not c.endswith(".") for c in cells)
+
+
 def prose_words(lang: str | None) -> frozenset[str]:
     """The function words whose share tells prose from a run of citations in ``lang``: English's,
     or the language's own (:data:`docmine.nlp.languages.FUNCTION_WORDS`), else none."""
@@ -121,8 +144,20 @@ def non_prose_regions(text: str, lang: str | None = "en") -> list[Region]:
     regions: list[Region] = []
     first = True
     in_refs = False  # under a "References" heading: entries until a paragraph that is not one
-    for start, end in paragraph_spans(text):
+    spans = list(paragraph_spans(text))
+    cells = [_pipe_cells(text[a:b]) for a, b in spans]
+    table = [_is_pipe_data_row(c) for c in cells]
+    grown = any(table)
+    while grown:  # header rows (stacked ones too) next to the data rows
+        grown = False
+        for k, c in enumerate(cells):
+            if not table[k] and _is_pipe_header(c) and (k and table[k - 1] or k + 1 < len(cells) and table[k + 1]):
+                table[k] = grown = True
+    for k, (start, end) in enumerate(spans):
         para = text[start:end]
+        if table[k]:
+            regions.append(Region(start, end, "table"))  # a row of a table written with " | "
+            continue
         if _REF_HEADING.match(para):
             in_refs = True
             continue

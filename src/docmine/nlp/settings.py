@@ -84,6 +84,10 @@ class OrgSettings:
     """Lower-case generic heads left outside an organisation's span ("the [Sinaloa] cartel", "the
     [Sinaloa] and [Jalisco] cartels"); a place before one is the organisation "<place> <Head>" when
     the lexicon knows it. Default: none."""
+    media_words: Words = ()
+    """Nouns of the press around a name: a one- to three-word model PERSON or PLACE right before
+    one ("the Maariv daily") or right after one ("the daily Blic") is a newspaper or broadcaster,
+    an ORG, unless it is a known place ("the Belgrade daily"). Default: none."""
     district_offices: Words = ()
     """Federal offices named with "U.S."/"United States" and their judicial district, read as one
     organisation ("U.S. Attorney's Office for the Southern District of Texas"). Default: none."""

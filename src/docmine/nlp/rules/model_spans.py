@@ -52,7 +52,7 @@ class ModelSpans:
         out = []
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
-            if label is None:
+            if label is None or self.cross_reference(ent):
                 continue
             parts = split_parts(doc, ent.start, ent.end, self.contact_words, self.know.known_name,
                                 self.persons.particles)
@@ -72,6 +72,14 @@ class ModelSpans:
         people = [s for s in out if s.label_ == "PERSON"]
         taken = {i for s in out for i in range(s.start, s.end)}
         return [self.persons.given_name_first(self.persons.named_person(s, people, trace), taken, trace) for s in out]
+
+    def cross_reference(self, ent: Span) -> bool:
+        """A report's pointer to one of its own sections: "(see Market Dynamics)", "see Substances
+        below". A name the lexicons know stays ("see UNODC 2020")."""
+        doc = ent.doc
+        return ent.start > 0 and doc[ent.start - 1].lower_ == "see" and (
+            ent.start > 1 and doc[ent.start - 2].text in ("(", "[") or bool(doc[ent.start - 1].is_sent_start)) \
+            and not self.know.known_name(ent.text) and ent.text not in self.lex.people
 
     def common_part(self, part: Span) -> bool:
         """A piece of a split model PERSON made of everyday words only ("Associate Alternates",
