@@ -1,12 +1,13 @@
 """Build the newswire gold (``news.jsonl``) from annotator markup; no source text is stored.
 
-The items are 90 AG News titles and descriptions (60 World, 30 Business) from
-``../shared/data/topics-dev/agnews.csv``, drawn with a fixed seed. Each record names its CSV row,
+The items are 210 AG News titles and descriptions from ``../shared/data/topics-dev/agnews.csv``,
+drawn with a fixed seed in two batches: 60 World and 30 Business items, then 80 World, 20
+Business and 20 Sci/Tech items. Each record names its CSV row,
 the row text's sha256 and the entity offsets; ``docmine evaluate`` reads the text from the
 shared folder. Rows whose number is divisible by 3 are ``heldout`` (fixed before any annotation
 was read), the rest ``dev``.
 
-    python benchmarks/gold/news.py dump --out /tmp/ann_news      # news_a.md, news_b.md
+    python benchmarks/gold/news.py dump --out /tmp/ann_news      # news_a.md ... news_e.md
     # an annotator marks entities as [[surface|LABEL]] (REAL_DEV_GUIDELINES.md, "Newswire")
     python benchmarks/gold/news.py build /tmp/ann_news/news_a.ann.md /tmp/ann_news/news_b.ann.md
     python benchmarks/gold/news.py check
@@ -53,6 +54,20 @@ def selection() -> list[int]:
     return pick
 
 
+def selection2() -> list[int]:
+    """The second batch: 120 more rows (80 World, 20 Business, 20 Sci/Tech), none of the first
+    90, in annotation order (news_c.md, news_d.md, news_e.md: 40 each)."""
+    lab, first = labels(), set(selection())
+    rng = random.Random(SEED + 1)
+    pick: list[int] = []
+    for label, n in (("World", 80), ("Business", 20), ("Sci_Tech", 20)):
+        pool = [i for i, x in enumerate(lab) if x == label and i not in first]
+        pick += rng.sample(pool, n)
+    pick.sort()
+    rng.shuffle(pick)
+    return pick
+
+
 def split_of(row: int) -> str:
     return "heldout" if row % 3 == 0 else "dev"
 
@@ -60,7 +75,9 @@ def split_of(row: int) -> str:
 def dump(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     text, pick = rows(), selection()
-    for name, part in (("news_a", pick[:45]), ("news_b", pick[45:])):
+    second = selection2()
+    for name, part in (("news_a", pick[:45]), ("news_b", pick[45:]), ("news_c", second[:40]),
+                       ("news_d", second[40:80]), ("news_e", second[80:])):
         target = out / f"{name}.md"
         target.write_text("".join(f"### row {i}\n{text[i].rstrip()}\n\n" for i in part), encoding="utf-8")
         print(f"{target}: {len(part)} items")
