@@ -3,13 +3,14 @@
 The English model learned capital letters as the sign of a name, so a Title Case headline is
 full of false names: "Oil Falls" and "Putin Responds" as people, "Jamaica Searches" and "Europe
 Must Adapt" as organisations. News items, releases and reports all open with one. Where the
-model took an everyday word of a Title Case line into an entity (a dictionary word the lexicons,
-the gazetteer and the first-name list do not know as a name, that the document never capitalises
-inside a sentence, and that follows no first name or title), those words are lower-cased, the
-model reads the line again, and that entity gives way to the entities of the second reading that
-overlap it. Lower-casing keeps every offset, so the new entities fall on the document's own
-tokens. The first word keeps its capital (a sentence starts with one), and so do acronyms, words
-with digits and words in capitals. A list item ("- Rogers County, Oklahoma") is no headline.
+model took an everyday word of a Title Case line into an entity (a dictionary word the lexicons
+and the first-name list do not know as a name, that the document never capitalises inside a
+sentence, and that follows no title, nor a first name unless it can be a verb), those words are
+lower-cased, the model reads the line again, and that entity gives way to the entities of the
+second reading that overlap it. Lower-casing keeps every offset, so the new entities fall on the
+document's own tokens. Acronyms, words with digits and words in capitals keep their capitals,
+and a second reading's entity may not start with a word it read in lower case. A list item
+("- Rogers County, Oklahoma") is no headline.
 
 Rule: ``model.headline`` (an entity of the second reading).
 """
@@ -40,7 +41,20 @@ class Headlines:
         self.tokenizer = nlp.tokenizer
         self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
         self._dictionary: frozenset[str] | None = None
-        self.titles = {t.rstrip(".") for t in know.settings.person.titles}
+        self._verbs: frozenset[str] = frozenset()
+        self._adjectives: frozenset[str] = frozenset()
+        self.titles = {t.rstrip(".").lower() for t in know.settings.person.titles}
+
+    def title(self, word: str) -> bool:
+        """A person's title that is no adjective ("Director", "President"; not "Major", "General")."""
+        low = word.lower()
+        _ = self.dictionary
+        return low in self.titles and low not in self._adjectives
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        _ = self.dictionary
+        return self._verbs
 
     @property
     def dictionary(self) -> frozenset[str]:
@@ -49,7 +63,10 @@ class Headlines:
 
             # every WordNet lemma, frequent or not ("smuggler"); the names WordNet also holds
             # ("Jamaica", "Europe") are kept by the lexicon and gazetteer checks
-            self._dictionary = frozenset().union(*word_classes().values())
+            classes = word_classes()
+            self._dictionary = frozenset().union(*classes.values())
+            self._verbs = classes["verb"]
+            self._adjectives = classes["adj"]
         return self._dictionary
 
     def lines(self, doc: Doc) -> list[tuple[int, int]]:
@@ -70,21 +87,27 @@ class Headlines:
                 out.append((span.start, span.end))
         return out
 
-    def in_sentences(self, doc: Doc, lines: list[tuple[int, int]]) -> set[str]:
-        """Words the document capitalises inside a sentence, outside its headlines: names it uses."""
+    def in_sentences(self, doc: Doc, lines: list[tuple[int, int]]) -> tuple[set[str], set[str]]:
+        """Words the document capitalises outside its headlines: inside a sentence (names it uses:
+        "the agency's Carter said", "Director Carter said"), and
+        anywhere (a headline's first word is a name when the text writes it so: "Yahoo will
+        offer ..." under "Yahoo Takes Search to the Airwaves")."""
         skip = {i for a, b in lines for i in range(a, b)}
-        out = set()
+        inside, anywhere = set(), set()
         for t in doc:
-            if t.i and t.i not in skip and t.is_title and t.is_alpha:
-                prev = doc[t.i - 1]
-                if "\n" not in prev.whitespace_ and (prev.is_lower or prev.text == ","):
-                    out.add(t.text)
-        return out
+            if t.i not in skip and t.is_title and t.is_alpha:
+                anywhere.add(t.text)
+                prev = doc[t.i - 1] if t.i else None
+                if prev is not None and not t.is_sent_start and "\n" not in prev.whitespace_ \
+                        and (prev.is_lower or prev.text == "," or self.title(prev.text.rstrip("."))):
+                    inside.add(t.text)
+        return inside, anywhere
 
     def everyday(self, tok, names: set[str]) -> bool:
         """A capitalised word that the headline's style capitalised, not the word itself: a
         dictionary word that is no known name, no word the document capitalises in its sentences,
-        and does not follow a first name or a person's title ("Sara Carter", "Mr. Rogers")."""
+        and follows no person's title ("Director Carter", "Mr. Rogers"), nor a first name unless it
+        can be a verb ("Sara Carter"; "Kerry Dispute Revives")."""
         from docmine.nlp.gazetteer import dictionary_form
 
         text = tok.text
@@ -93,9 +116,15 @@ class Headlines:
         if not dictionary_form(tok.lower_, self.dictionary):
             return False
         prev = tok.doc[tok.i - 1].text.rstrip(".") if tok.i else ""
-        know = self.know
-        return not (know.known_name(text) or text in know.given_names or text in know.lex.people
-                    or alias_key(text) in know.lex.demonyms or prev in know.given_names or prev in self.titles)
+        title = self.title(prev)
+        know, lex = self.know, self.know.lex
+        if prev in know.given_names and not dictionary_form(tok.lower_, self.verbs):
+            return False  # a surname after a first name ("Sara Carter"), not a verb ("Kerry Dispute Revives")
+        # the lexicons' places, not the gazetteer's: GeoNames holds dictionary words ("Plunges")
+        place = bool(lex.places.get(alias_key(text))) or text.lower() in lex.surfaces["PLACE"] \
+            or text in lex.place_case_sensitive
+        return not (place or know.known_org(text) or text in know.given_names or text in lex.people
+                    or alias_key(text) in lex.demonyms or title)
 
     def reread(self, doc: Doc) -> set[tuple[int, int]]:
         """Read again the Title Case lines where the model took a headline's everyday word into
@@ -106,19 +135,19 @@ class Headlines:
         lines = self.lines(doc)
         if not lines:
             return set()
-        names = self.in_sentences(doc, lines)
+        inside, anywhere = self.in_sentences(doc, lines)
         ents = list(doc.ents)
         low: set[int] = set()
         drop: set[int] = set()  # indices into ents
         new: list[Span] = []
         for a, b in lines:
             line = doc[a:b]
-            everyday = {t.i for t in line[1:] if self.everyday(t, names)}
+            everyday = {t.i for t in line if self.everyday(t, anywhere if t.i == a else inside)}
+            low |= everyday
             suspect = [k for k, e in enumerate(ents) if e.start < b and a < e.end
                        and any(i in everyday for i in range(e.start, e.end))]
             if not suspect:
                 continue  # the model took no everyday word into a name here
-            low |= everyday
             chars = list(line.text)
             for i in everyday:
                 k = doc[i].idx - line.start_char
@@ -127,12 +156,14 @@ class Headlines:
             drop.update(suspect)
             for e in sub.ents:
                 span = doc.char_span(line.start_char + e.start_char, line.start_char + e.end_char, label=e.label_)
-                # only where a doubtful entity stood: the second reading adds nothing elsewhere
-                if span is not None and any(ents[k].start < span.end and span.start < ents[k].end for k in suspect):
+                # only where a doubtful entity stood: the second reading adds nothing elsewhere,
+                # and no entity that starts with a word it read in lower case ("game Tech")
+                if span is not None and span.start not in everyday \
+                        and any(ents[k].start < span.end and span.start < ents[k].end for k in suspect):
                     new.append(span)
+        doc.user_data[LOWERED] = frozenset(low)
         if not drop:
             return set()
-        doc.user_data[LOWERED] = frozenset(low)
         keep = [e for k, e in enumerate(ents) if k not in drop]
         new = [s for s in new if not any(e.start < s.end and s.start < e.end for e in keep)]
         doc.ents = filter_spans(keep + new)

@@ -213,7 +213,7 @@ class PersonRules:
                     start = i + 1
                 break
             if free(i) and self.name_token(doc[i]) and not doc[i].is_sent_start and doc[i].whitespace_ \
-                    and self.may_extend(doc[i]):
+                    and self.may_extend(doc[i]) and i not in lowered(doc):
                 start = i
             else:
                 break
