@@ -887,3 +887,38 @@ def test_a_pointer_to_a_section_is_no_name(nlp):
     found = {m.text for m in _mentions(nlp, "Prices rose in 2021 (see Market Dynamics), as the UNODC noted "
                                              "(see UNODC). Officers went to see Maria Lopez in Madrid.")}
     assert "Market Dynamics" not in found and {"UNODC", "Maria Lopez", "Madrid"} <= found
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Cultivation in Helmand province dropped.", ["Helmand"]),
+    ("The containers were searched in the port of Antwerp on Monday.", ["Antwerp"]),
+    ("Officers at the Mirjaveh border crossing found heroin.", ["Mirjaveh"]),
+    ("A bomb went off in a market in district Khuzdar on Monday.", ["Khuzdar"]),
+    ("Police raided farms in Chiang Rai's Mae Ai district.", ["Chiang Rai", "Mae Ai"]),
+    # capitalised designators are the name; a known name with a possessive stays whole
+    ("The flight landed at Peshawar International Airport.", ["Peshawar International Airport"]),
+    ("Talks with the People's Republic of China resumed.", ["People's Republic of China"]),
+])
+def test_a_place_is_stored_as_its_name_and_keeps_its_whole_phrase(nlp, text, names):
+    places = [m for m in _mentions(nlp, text) if m.label == "PLACE"]
+    assert [m.text for m in places] == names
+    for m in places:
+        if m.attrs.get("rule") == "place.name":
+            s, e = m.attrs["extent"]
+            assert s <= m.start and m.end <= e and text[s:e] != m.text
+            assert m.canonical == m.text or m.canonical in ("Mae Ai",)
+
+
+def test_evaluate_scores_a_place_by_its_name_or_its_extent(nlp, tmp_path):
+    from docmine.evaluate import evaluate
+
+    text = "Cultivation in Helmand province dropped, and police in the port of Antwerp seized cocaine."
+    gold = tmp_path / "g.jsonl"
+    for spans, extent in (([("Helmand", 15), ("Antwerp", 67)], False),
+                          ([("Helmand province", 15), ("port of Antwerp", 59)], True)):
+        ents = [{"start": s, "end": s + len(t), "label": "PLACE"} for t, s in spans]
+        assert all(text[e["start"]:e["end"]] == t for e, (t, _) in zip(ents, spans, strict=True))
+        gold.write_text(json.dumps({"id": "1", "text": text, "entities": ents}) + "\n", encoding="utf-8")
+        df = evaluate(str(gold), nlp=nlp, place_extent=extent).set_index("label")
+        assert df.loc["PLACE", "f1"] == 1.0
+        assert evaluate(str(gold), nlp=nlp, place_extent=not extent).set_index("label").loc["PLACE", "f1"] == 0.0

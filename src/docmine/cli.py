@@ -426,7 +426,8 @@ def cmd_seizures(a) -> int:
 def cmd_evaluate(a) -> int:
     df = api.evaluate(a.gold, model=a.model, errors=a.errors, split=a.split, lang=a.lang, documents=not a.sentences,
                       modifiers={"auto": None, "include": True, "exclude": False}[a.modifiers],
-                      drug_substance={"auto": None, "substance": True, "mention": False}[a.drug_spans])
+                      drug_substance={"auto": None, "substance": True, "mention": False}[a.drug_spans],
+                      place_extent={"auto": None, "extent": True, "name": False}[a.place_spans])
     print(f"{a.gold}: {df.attrs.get('documents', 0)} documents, exact-span scores")
     _print_df(df)
     for kind, label, text, ctx in df.attrs.get("errors", [])[: a.errors]:
@@ -566,6 +567,10 @@ def build_parser() -> argparse.ArgumentParser:
                          "substance alone ('[captagon] pills', 'liquid [cocaine]', as the project's GUIDELINES.md "
                          "marks it); auto: the substance except for .spacy drug-seizure gold, whose annotators "
                          "kept form words in the span")
+    sp.add_argument("--place-spans", dest="place_spans", choices=["auto", "name", "extent"], default="auto",
+                    help="score a PLACE mention as the name docmine stores ('[Helmand] province', 'the port of "
+                         "[Antwerp]') or as its whole phrase ('Helmand province', its extent); auto: the extent for "
+                         ".spacy drug-seizure gold, whose annotators marked the designator, else the name")
     sp.set_defaults(fn=cmd_evaluate, parser=sp)
 
     sp = add("seizures", cmd_seizures, "seizure records: who seized what, how much, where, when, how hidden"

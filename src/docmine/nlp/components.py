@@ -127,7 +127,22 @@ class DomainEntities:
             span._.docmine_rule = trace.rule(span) or "model.ner"
         doc.ents = final
         doc.user_data["docmine_inner"] = _inner(final, lex_spans, lex_keys)
+        doc.user_data["docmine_cores"] = self._name_cores(final)
         return doc
+
+    def _name_cores(self, spans: list[Span]) -> list[tuple[int, int, list[tuple[int, int]]]]:
+        """(start, end, cores) of each place whose name is narrower than its span ("[Helmand]
+        province", "[Sudan]'s [Darfur] region"), in characters. The mention keeps its span through
+        resolution and the span filter (both read it whole); :func:`docmine.nlp.pipeline.name_cores`
+        narrows it at the end."""
+        out = []
+        for span in spans:
+            if span.label_ != "PLACE" or span._.docmine_rule in ("place.joined", "place.road"):
+                continue
+            cores = self.places.name_core(span)
+            if cores[0] is not span:
+                out.append((span.start_char, span.end_char, [(c.start_char, c.end_char) for c in cores]))
+        return out
 
 
     def _lexicon_spans(self, doc: Doc, matches: list[tuple[str, int, int]], trace: Trace) -> list[Span]:

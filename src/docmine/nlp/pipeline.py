@@ -147,6 +147,8 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
     inner_of: dict[tuple[int, int], list] = {}
     for s, e, lab, os_, oe in sdoc.user_data.get("docmine_inner", []):
         inner_of.setdefault((os_, oe), []).append((s + offset, e + offset, lab))
+    cores_of = {(s, e): [[a + offset, b + offset] for a, b in cores]
+                for s, e, cores in sdoc.user_data.get("docmine_cores", [])}
     mentions = []
     text = doc_text(sdoc)
     has_rule = Span.has_extension("docmine_rule")
@@ -177,6 +179,9 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
             attrs["rule"] = rule  # the recognition stage that made or last changed it
         if inner:
             attrs["_inner"] = inner  # lexicon matches inside, restored if the span filter drops this span
+        cores = cores_of.get((ent_start, ent_end))
+        if cores:
+            attrs["_cores"] = cores  # the place's name alone, taken at the end (name_cores)
         start, end = span.start_char, span.end_char
         gap = _BLANKS.search(text[start:end].strip())
         if gap and label != "QUANTITY":  # a run of blanks is masked non-prose: the name ends before it
@@ -246,11 +251,34 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
             mentions = propagate_orgs(prose, mentions, lex.place_endings, lex)
         if flt is not None:
             mentions = apply_filter(d.text, mentions, flt, lex)
-        mentions = apply_user_fate(mentions, lex)
+        mentions = name_cores(d.text, apply_user_fate(mentions, lex), lex)
         for m in mentions:
             m.attrs.pop("_inner", None)
         finish_mentions(d, mentions, sents)
         yield d, mentions, sents
+
+
+def name_cores(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """Each place as its name alone, as general NER and the project's guidelines mark it:
+    "[Helmand] province", "the port of [Antwerp]", "[Sudan]'s [Darfur] region" (two places). The
+    whole phrase stays in ``attrs["extent"]``: the drug-seizure news gold marks it
+    (:meth:`docmine.nlp.rules.places.PlaceRules.name_core`). A core's canonical name is its own
+    ("Antwerp", not the port's "Port of Antwerp-Bruges"). Pure: new mentions for the narrowed."""
+    out: list[Mention] = []
+    for m in mentions:
+        cores = m.attrs.get("_cores")
+        if not cores or m.label != "PLACE":
+            if cores:
+                m.attrs = {k: v for k, v in m.attrs.items() if k != "_cores"}
+            out.append(m)
+            continue
+        attrs = {k: v for k, v in m.attrs.items() if k != "_cores"}
+        for s, e in cores:
+            core = text[s:e]
+            out.append(Mention(s, e, "PLACE", core, canonical=lex.canonical("PLACE", core), resolved=core,
+                               sentence=m.sentence, source=m.source,
+                               attrs={**attrs, "rule": "place.name", "extent": [m.start, m.end]}))
+    return out
 
 
 def finish_mentions(doc: Document, mentions: list[Mention], sents: list[tuple[int, int]]) -> None:

@@ -34,7 +34,8 @@ from docmine.nlp.rules.base import (
 from docmine.nlp.settings import PlaceSettings
 
 RULES = ("place.designator", "place.facility", "place.joined", "place.road", "place.dateline", "place.postal",
-         "place.extent", "place.org_suffix", "place.relabel", "place.designator_before", "place.possessive")
+         "place.extent", "place.org_suffix", "place.relabel", "place.designator_before", "place.possessive",
+         "place.name")
 # Matcher key -> rule name
 _PATTERN_RULES = {"PLACE": "place.designator", "FACILITY": "place.facility", "JOINED": "place.joined",
                   "ROAD": "place.road"}
@@ -106,6 +107,11 @@ class PlaceRules:
         self.org_words = set(pl.org_words)
         self.org_place_before = set(pl.org_place_before)
         self.facility_heads = set(pl.facility_heads)
+        # lower-case words around a place's name that are no part of it (see name_core)
+        self.core_tails = {*pl.suffixes, *(w.lower() for w in pl.facility_nouns), *pl.facility_heads,
+                           *pl.designator_nouns, "crossing", "international", "checkpoint", "mountains", "hills"}
+        self.core_heads = [w.split() for w in {*pl.prefixes, *pl.designator_of}] \
+            + [[w] for w in {*pl.designator_before, *pl.direction_prefixes}]
         # "resident of Swabi", "the village of Kordovan": phrases after which a model name is a place
         self.place_frames = [w.split() for w in (*pl.residence_before, *pl.designator_of)]
         self.designator_before = set(pl.designator_before)
@@ -424,6 +430,36 @@ class PlaceRules:
                 return trace.mark(Span(sp.doc, prev.start, sp.end, label=label), "place.possessive")
             return None
         return merge_adjacent(spans, join)
+
+    def name_core(self, span: Span) -> list[Span]:
+        """The place's name without the lower-case words around it, as the project's annotation
+        guidelines and general NER mark it: "[Helmand] province", "the port of [Antwerp]", "the
+        [Mirjaveh] border crossing", "district [Khuzdar]", "central [Iraq]"; a possessive names two
+        places ("[Sudan]'s [Darfur] region"). Capitalised designators belong to the name
+        ("Peshawar International Airport", "Belize District"). The span itself when nothing is
+        left out, or when no capitalised word would be left ("the southwest border")."""
+        doc = span.doc
+        start, end = span.start, span.end
+        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in self.core_tails:
+            end -= 1
+        stripped = True
+        while stripped:
+            stripped = False
+            for words in self.core_heads:
+                n = len(words)
+                if end - start > n and all(doc[start + k].is_lower and doc[start + k].lower_ == words[k]
+                                           for k in range(n)):
+                    start += n
+                    stripped = True
+                    break
+        pieces = [(start, end)]
+        poss = [i for i in range(start + 1, end - 1) if doc[i].text in POSS_TOKENS]
+        if len(poss) == 1 and not self.know.place_name(doc[start:end].text):  # not "People's Republic of China"
+            pieces = [(start, poss[0]), (poss[0] + 1, end)]
+        if pieces == [(span.start, span.end)] \
+                or not all(any(t.text[:1].isupper() for t in doc[a:b]) for a, b in pieces):
+            return [span]
+        return [Span(doc, a, b, label=span.label_) for a, b in pieces]
 
     def is_modifier(self, nxt, span: Span | None = None) -> bool:
         """A place before a possessive or a head noun modifies it: "Mexico's shipping routes",
