@@ -922,3 +922,13 @@ def test_evaluate_scores_a_place_by_its_name_or_its_extent(nlp, tmp_path):
         df = evaluate(str(gold), nlp=nlp, place_extent=extent).set_index("label")
         assert df.loc["PLACE", "f1"] == 1.0
         assert evaluate(str(gold), nlp=nlp, place_extent=not extent).set_index("label").loc["PLACE", "f1"] == 0.0
+
+
+def test_a_post_after_an_organisation_and_a_body_named_after_its_building(nlp):
+    text = ("The delegation was led by White House Homeland Security Advisor Dr. Elena Marsh, with White House "
+            "National Security Council Senior Directors Juan Gonzalez and Ana Ruiz, and Mr. Kristian Holm, UNODC "
+            "Country Manager in Kabul. She flew to the White House on Monday. The White House said it would act.")
+    found = [(m.text, m.label) for m in _mentions(nlp, text)]
+    assert ("National Security Council", "ORG") in found and ("UNODC", "ORG") in found
+    assert not any(t.startswith("White House ") or t == "UNODC Country" for t, _ in found)
+    assert [label for t, label in found if t == "White House"] == ["ORG", "ORG", "PLACE", "ORG"]

@@ -84,6 +84,9 @@ class OrgSettings:
     """Lower-case generic heads left outside an organisation's span ("the [Sinaloa] cartel", "the
     [Sinaloa] and [Jalisco] cartels"); a place before one is the organisation "<place> <Head>" when
     the lexicon knows it. Default: none."""
+    buildings: Words = ()
+    """Bodies named after their building: after "at", "to", "in", "into", "outside" or "near" (and
+    "the") the building is meant, a PLACE ("a meeting at the White House"). Default: none."""
     media_words: Words = ()
     """Nouns of the press around a name: a one- to three-word model PERSON or PLACE right before
     one ("the Maariv daily") or right after one ("the daily Blic") is a newspaper or broadcaster,

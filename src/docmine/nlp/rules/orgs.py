@@ -26,7 +26,7 @@ from docmine.nlp.rules.base import (
 from docmine.nlp.rules.persons import PersonRules
 
 RULES = ("org.unit_suffix", "org.ends_in_place", "org.agency_unit", "org.of_place", "org.title_tail", "org.credit",
-         "org.media")
+         "org.media", "org.building")
 
 
 # person titles that also end names of bodies or of things ("Grand National", "Kenya National")
@@ -63,6 +63,7 @@ class OrgRules:
         self.of_heads = set(org.of_place_heads)
         self.credits = {c.lower() for c in know.settings.place.dateline_credits}
         self.media_words = [w.split() for w in org.media_words]
+        self.buildings = set(org.buildings)
         self.generic_body = set(org.generic_body_words)
         self.for_heads = set(org.for_place_heads)
         self.org_words = set(know.settings.place.org_words)
@@ -74,6 +75,19 @@ class OrgRules:
             ("verb", "noun", "adj", "adv"), empty)
 
     # -- model spans --------------------------------------------------------------------------
+
+    def building(self, span: Span, trace: Trace) -> Span:
+        """A body named after its building, after a preposition of place, is the building: "a
+        meeting at the White House" (a PLACE); "the White House said" stays the body."""
+        if span.label_ != "ORG" or span.text not in self.buildings or span.start == 0:
+            return span
+        doc = span.doc
+        i = span.start - 1
+        if doc[i].lower_ == "the" and i > 0:
+            i -= 1
+        if doc[i].lower_ in ("at", "to", "in", "into", "outside", "near", "inside"):
+            return trace.mark(Span(doc, span.start, span.end, label="PLACE"), "org.building")
+        return span
 
     def media(self, span: Span, lex_keys: set, trace: Trace) -> Span:
         """A model PERSON or PLACE of one to three words next to a noun of the press is a newspaper
@@ -253,8 +267,26 @@ class OrgRules:
         organisation into the title or the name after it: the
         organisation ends at a known name or a body's head word ("ministry", "office", ...), and
         what follows is one to three capitalised words that are titles, or a name of two or three
-        words none of which is a common word, a place, or a word of a body's name."""
+        words none of which is a common word, a place, or a word of a body's name. When a title
+        follows the span, the span's words after a known organisation begin the post ("White House
+        Homeland Security Advisor") unless they name a body themselves ("White House National
+        Security Council Senior Directors")."""
         doc = span.doc
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in self.title_tails and nxt.is_title:
+            # the post goes on after the span: "White House [Homeland Security] Advisor", "UNODC
+            # [Country] Manager"; a body there is one ("White House National Security Council Senior
+            # Directors": "White House" and "National Security Council")
+            for cut in range(span.end - 1, span.start, -1):
+                head, tail = doc[span.start: cut], doc[cut: span.end]
+                if not self.know.known_org(head.text):
+                    continue
+                if self.know.known_org(tail.text) or tail[-1].lower_ in self.org_words:
+                    return [trace.mark(Span(doc, span.start, cut, label="ORG"), "org.title_tail"),
+                            trace.mark(Span(doc, cut, span.end, label="ORG"), "org.title_tail")]
+                if len(tail) <= 3 and all(t.is_alpha and t.is_title for t in tail):
+                    return [trace.mark(Span(doc, span.start, cut, label="ORG"), "org.title_tail")]
+                break
         body_words = self.org_words | self.generic_body | self.of_heads | self.place_suffixes
         for cut in range(span.start + 1, span.end):
             tail = doc[cut: span.end]
