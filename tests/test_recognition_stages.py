@@ -932,3 +932,10 @@ def test_a_post_after_an_organisation_and_a_body_named_after_its_building(nlp):
     assert ("National Security Council", "ORG") in found and ("UNODC", "ORG") in found
     assert not any(t.startswith("White House ") or t == "UNODC Country" for t, _ in found)
     assert [label for t, label in found if t == "White House"] == ["ORG", "ORG", "PLACE", "ORG"]
+
+
+def test_a_name_after_a_company_noun_is_an_organisation(nlp):
+    text = ("The phone maker Nokia said on Tuesday its phones would be used. He quit aerospace group Eads. "
+            "The gang leader Juan Perez fled with a group of Mexicans.")
+    found = {(m.text, m.label) for m in _mentions(nlp, text)}
+    assert {("Nokia", "ORG"), ("Eads", "ORG"), ("Juan Perez", "PERSON")} <= found

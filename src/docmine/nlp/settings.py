@@ -87,6 +87,10 @@ class OrgSettings:
     buildings: Words = ()
     """Bodies named after their building: after "at", "to", "in", "into", "outside" or "near" (and
     "the") the building is meant, a PLACE ("a meeting at the White House"). Default: none."""
+    company_words: Words = ()
+    """Nouns that put a company's name after them ("phone maker Nokia", "aerospace group Eads", "the
+    shipping firm Maersk"): a one- to three-word model PERSON or PLACE there, or capitalised words
+    the model left out, are an ORG unless a known place. Default: none."""
     media_words: Words = ()
     """Nouns of the press around a name: a one- to three-word model PERSON or PLACE right before
     one ("the Maariv daily") or right after one ("the daily Blic") is a newspaper or broadcaster,

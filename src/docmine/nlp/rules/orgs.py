@@ -26,7 +26,7 @@ from docmine.nlp.rules.base import (
 from docmine.nlp.rules.persons import PersonRules
 
 RULES = ("org.unit_suffix", "org.ends_in_place", "org.agency_unit", "org.of_place", "org.title_tail", "org.credit",
-         "org.media", "org.building")
+         "org.media", "org.building", "org.company")
 
 
 # person titles that also end names of bodies or of things ("Grand National", "Kenya National")
@@ -63,6 +63,7 @@ class OrgRules:
         self.of_heads = set(org.of_place_heads)
         self.credits = {c.lower() for c in know.settings.place.dateline_credits}
         self.media_words = [w.split() for w in org.media_words]
+        self.company_words = set(org.company_words)
         self.buildings = set(org.buildings)
         self.generic_body = set(org.generic_body_words)
         self.for_heads = set(org.for_place_heads)
@@ -91,22 +92,27 @@ class OrgRules:
 
     def media(self, span: Span, lex_keys: set, trace: Trace) -> Span:
         """A model PERSON or PLACE of one to three words next to a noun of the press is a newspaper
-        or broadcaster ("the Maariv daily", "the daily Blic"), unless it is a known place."""
+        or broadcaster ("the Maariv daily", "the daily Blic"), after a company noun a company
+        ("phone maker Nokia said"), unless it is a known place."""
         if span.label_ not in ("PERSON", "PLACE") or (span.start, span.end) in lex_keys or len(span) > 3 \
                 or self.know.place_name(span.text) or not span[0].is_title:
             return span
         doc = span.doc
         after = [t.lower_ for t in doc[span.end: span.end + 2]]
-        before = doc[span.start - 1].lower_ if span.start else ""
-        if any(after[:len(w)] == w for w in self.media_words) or any(w == [before] for w in self.media_words):
+        before = doc[span.start - 1] if span.start else None
+        if any(after[:len(w)] == w for w in self.media_words) \
+                or before is not None and any(w == [before.lower_] for w in self.media_words):
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.media")
+        if before is not None and before.is_lower and before.lower_ in self.company_words:
+            return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.company")
         return span
 
     def media_spans(self, doc: Doc, trace: Trace) -> list[Span]:
-        """The name after a press noun that the model left out: "the daily Blic", "the Belgrade
-        daily Politika", "the weekly NIN" (one to three capitalised words, no everyday word first,
-        no known place)."""
-        nouns = {w[0] for w in self.media_words if len(w) == 1}
+        """The name after a press or company noun that the model left out: "the daily Blic", "the
+        Belgrade daily Politika", "the courier firm DHL" (one to three capitalised words, no
+        everyday word first, no known place)."""
+        press = {w[0] for w in self.media_words if len(w) == 1}
+        nouns = press | self.company_words
         out = []
         for t in doc[:-1]:
             if t.lower_ not in nouns or not t.is_lower:
@@ -118,7 +124,7 @@ class OrgRules:
                 end += 1
             if end == j or dictionary_word(doc[j]) or self.know.place_name(doc[j:end].text):
                 continue
-            out.append(trace.mark(Span(doc, j, end, label="ORG"), "org.media"))
+            out.append(trace.mark(Span(doc, j, end, label="ORG"), "org.media" if t.lower_ in press else "org.company"))
         return out
 
     def credit_spans(self, doc: Doc, trace: Trace) -> list[Span]:
