@@ -29,6 +29,7 @@ RULES = ("model.headline",)
 _SMALL = frozenset("a an the and or but nor of in on at to for by with from as vs via per into than up off out over "
                    "is are was be".split())
 _LINE = re.compile(r"[^\n]+")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 _BULLET = re.compile(r"\s*(?:[-*•▪◦]|\d{1,2}[.)])\s")
 LOWERED = "docmine_headline_lowered"  # doc.user_data key: the tokens read in lower case
 MIN_WORDS = 3       # capitalised content words a line needs to be read as a headline
@@ -75,8 +76,9 @@ class Headlines:
         one, not a headline."""
         out = []
         for m in _LINE.finditer(doc.text):
-            if _BULLET.match(m.group()):
-                continue
+            line = m.group()
+            if _BULLET.match(line) or _LOWER_WORD.search(line) and not self._maybe_title(line):
+                continue  # a word in lower case that no headline leaves so: prose (most lines stop here)
             span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
             if span is None or not 0 < len(span) <= MAX_TOKENS:
                 continue
@@ -86,6 +88,11 @@ class Headlines:
             if len(title) >= MIN_WORDS and all(t.is_title or t.is_upper for t in words):
                 out.append((span.start, span.end))
         return out
+
+    @staticmethod
+    def _maybe_title(line: str) -> bool:
+        """Every lower-case word of the line is a small word ("for", "of", "the")."""
+        return all(w.lower() in _SMALL for w in _LOWER_WORD.findall(line))
 
     def in_sentences(self, doc: Doc, lines: list[tuple[int, int]]) -> tuple[set[str], set[str]]:
         """Words the document capitalises outside its headlines: inside a sentence (names it uses:

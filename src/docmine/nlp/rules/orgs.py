@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from docmine.nlp.doctext import token_words
 from docmine.nlp.gazetteer import verb_form, word_classes
 from docmine.nlp.rules.base import (
     DASHES,
@@ -113,36 +114,37 @@ class OrgRules:
         everyday word first, no known place)."""
         press = {w[0] for w in self.media_words if len(w) == 1}
         nouns = press | self.company_words
+        texts, lowers = token_words(doc)
         out = []
-        for t in doc[:-1]:
-            if t.lower_ not in nouns or not t.is_lower:
-                continue
-            j = t.i + 1
+        for i in [k for k, w in enumerate(lowers[:-1]) if w in nouns and texts[k] == w]:  # lower case only
+            j = i + 1
             end = j
             while end < len(doc) and end - j < 3 and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha \
                     and not doc[end].is_sent_start:
                 end += 1
             if end == j or dictionary_word(doc[j]) or self.know.place_name(doc[j:end].text):
                 continue
-            out.append(trace.mark(Span(doc, j, end, label="ORG"), "org.media" if t.lower_ in press else "org.company"))
+            out.append(trace.mark(Span(doc, j, end, label="ORG"), "org.media" if lowers[i] in press else "org.company"))
         return out
 
     def credit_spans(self, doc: Doc, trace: Trace) -> list[Span]:
-        """A news agency's credit (``[place] dateline_credits``): in brackets before a
-        dash or at the end of a line ("BAGHDAD (AFP) - ...", "... say Vietnamese (AFP)"), or
-        opening a line before a dash ("Reuters - Alcoa said"). The model misses most of them:
-        they stand outside any sentence."""
+        """A news agency's credit (``[place] dateline_credits``): in brackets before a dash or at
+        the end of a line ("BAGHDAD (AFP) - ...", "... say Vietnamese (AFP)"), or opening a line
+        before a dash ("Reuters - Alcoa said"). The model misses most of them: they stand outside
+        any sentence."""
+        texts, lowers = token_words(doc)
         out = []
         n = len(doc)
-        for i, t in enumerate(doc):
-            if t.lower_ not in self.credits or not (t.is_upper or t.is_title) or len(t) < 2:
+        for i in [k for k, w in enumerate(lowers) if w in self.credits]:  # few hits: test the rest there
+            t = doc[i]
+            if not (t.is_upper or t.is_title) or len(t) < 2 or i + 1 >= n:
                 continue
-            nxt = doc[i + 1] if i + 1 < n else None
-            if i > 0 and doc[i - 1].text == "(" and nxt is not None and nxt.text == ")":
-                after = doc[i + 2] if i + 2 < n else None
-                if after is None or after.text in DASHES or after.is_space or "\n" in nxt.whitespace_:
+            nxt = texts[i + 1]
+            if i > 0 and texts[i - 1] == "(" and nxt == ")":
+                after = texts[i + 2] if i + 2 < n else None
+                if after is None or after in DASHES or doc[i + 2].is_space or "\n" in doc[i + 1].whitespace_:
                     out.append(trace.mark(Span(doc, i, i + 1, label="ORG"), "org.credit"))
-            elif (i == 0 or "\n" in doc[i - 1].text_with_ws) and nxt is not None and nxt.text in DASHES:
+            elif (i == 0 or "\n" in doc[i - 1].text_with_ws) and nxt in DASHES:
                 out.append(trace.mark(Span(doc, i, i + 1, label="ORG"), "org.credit"))
         return out
     def validate(self, span: Span, words: list[str], trace: Trace) -> Span | None:
