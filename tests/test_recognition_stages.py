@@ -190,8 +190,9 @@ def test_an_acronym_defined_after_a_place_is_a_mention_of_its_own(nlp):
 
 def test_a_nationality_before_a_facility_word_is_no_place(nlp):
     text = "They will study the North American market and the Turkish market, not the Grand Bazaar market."
-    places = [m.text for m in _mentions(nlp, text) if m.label == "PLACE"]
-    assert places == ["Grand Bazaar market"]
+    places = [(m.text, text[slice(*m.attrs.get("extent", (m.start, m.end)))]) for m in _mentions(nlp, text)
+              if m.label == "PLACE"]
+    assert places == [("Grand Bazaar", "Grand Bazaar market")]  # the name; the phrase as its extent
 
 
 def test_no_lone_article_is_left_of_a_name_cut_at_a_paragraph_break_and_an_acronym_is_no_city(nlp):
