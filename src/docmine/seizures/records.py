@@ -191,6 +191,17 @@ def _place_info(lex: Lexicon, text: str) -> tuple[str, str, str | None]:
     return canonical, kind, country
 
 
+def _known_extent(lex: Lexicon, text: str, place: Mention) -> str | None:
+    """The whole phrase of a place mention stored as its name, when the lexicon knows the phrase
+    as a place of its own: "Port of Rotterdam" (a port) for "the port of [Rotterdam]", so that a
+    seizure's place stays the most specific one."""
+    extent = place.attrs.get("extent")
+    if not extent:
+        return None
+    whole = text[extent[0]:extent[1]].strip()
+    return whole if lex.place_case_sensitive.get(whole) or lex.places.get(alias_key(whole)) else None
+
+
 def _arrests(sent: Doc, vocab: Vocabulary) -> int | None:
     """The number of people arrested, when the sentence says ("arrested three suspects")."""
     for tok in sent:
@@ -308,7 +319,7 @@ def extract_records(text: str, published: str | None, mentions: Sequence[Mention
         last_route: tuple[str, int] | None = None
         for p in places:
             before = text[max(0, p.start - 30): p.start]
-            canonical, kind, country = _place_info(lex, p.text)
+            canonical, kind, country = _place_info(lex, _known_extent(lex, text, p) or p.text)
             # "from Iran and Pakistan": a place joined to a route place shares its role
             joined = last_route is not None and re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*",
                                                               text[last_route[1]:p.start]) is not None
