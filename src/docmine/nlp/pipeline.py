@@ -263,21 +263,21 @@ def name_cores(text: str, mentions: list[Mention], lex) -> list[Mention]:
     "[Helmand] province", "the port of [Antwerp]", "[Sudan]'s [Darfur] region" (two places). The
     whole phrase stays in ``attrs["extent"]``: the drug-seizure news gold marks it
     (:meth:`docmine.nlp.rules.places.PlaceRules.name_core`). A core's canonical name is its own
-    ("Antwerp", not the port's "Port of Antwerp-Bruges"). Pure: new mentions for the narrowed."""
+    ("Antwerp", not the port's "Port of Antwerp-Bruges"). A narrowed place is a new
+    mention; every other mention loses the internal ``_cores`` key in place."""
     out: list[Mention] = []
     for m in mentions:
         cores = m.attrs.get("_cores")
-        if not cores or m.label != "PLACE":
-            if cores:
-                m.attrs = {k: v for k, v in m.attrs.items() if k != "_cores"}
+        if cores:
+            m.attrs = {k: v for k, v in m.attrs.items() if k != "_cores"}
+        if not cores or m.label != "PLACE":  # resolution may have relabelled it: then it stays whole
             out.append(m)
             continue
-        attrs = {k: v for k, v in m.attrs.items() if k != "_cores"}
         for s, e in cores:
             core = text[s:e]
             out.append(Mention(s, e, "PLACE", core, canonical=lex.canonical("PLACE", core), resolved=core,
                                sentence=m.sentence, source=m.source,
-                               attrs={**attrs, "rule": "place.name", "extent": [m.start, m.end]}))
+                               attrs={**m.attrs, "rule": "place.name", "extent": [m.start, m.end]}))
     return out
 
 

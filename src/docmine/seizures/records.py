@@ -180,7 +180,7 @@ def _prep_before(sent: Doc, ent: Span) -> str:
 def _place_info(lex: Lexicon, text: str) -> tuple[str, str, str | None]:
     """(canonical, kind, country) of a place mention."""
     canonical = lex.canonical("PLACE", text)
-    hit = lex.place_case_sensitive.get(text.strip()) or lex.places.get(alias_key(text))
+    hit = _place_entry(lex, text)
     kind = hit[1] if hit else ""
     country = lex.place_countries.get(canonical)
     if country is None:
@@ -199,7 +199,12 @@ def _known_extent(lex: Lexicon, text: str, place: Mention) -> str | None:
     if not extent:
         return None
     whole = text[extent[0]:extent[1]].strip()
-    return whole if lex.place_case_sensitive.get(whole) or lex.places.get(alias_key(whole)) else None
+    return whole if _place_entry(lex, whole) else None
+
+
+def _place_entry(lex: Lexicon, text: str):
+    """The places lexicon's (canonical, kind) for this name, or None."""
+    return lex.place_case_sensitive.get(text.strip()) or lex.places.get(alias_key(text))
 
 
 def _arrests(sent: Doc, vocab: Vocabulary) -> int | None:

@@ -96,8 +96,12 @@ class Knowledge:
     def place_name(self, text: str) -> bool:
         """A place the lexicon or the gazetteer knows, in any case ("Turkey", "TURKEY")."""
         forms = {text, text.title()} if text.isupper() else {text}
+        return self.lexicon_place(text, forms) or any(f in self.gazetteer for f in forms)
+
+    def lexicon_place(self, text: str, forms: set[str] | None = None) -> bool:
+        """A place the lexicons know (not GeoNames, which also holds dictionary words: "Plunges")."""
         return bool(self.lex.places.get(alias_key(text))) or text.lower() in self.lex.surfaces["PLACE"] \
-            or any(f in self.lex.place_case_sensitive or f in self.gazetteer for f in forms)
+            or any(f in self.lex.place_case_sensitive for f in (forms or {text}))
 
     def known_name(self, text: str) -> bool:
         """An organisation or place the lexicons or the gazetteer know ("UK", "DEA", "TURKEY")."""

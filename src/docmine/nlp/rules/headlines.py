@@ -17,6 +17,7 @@ Rule: ``model.headline`` (an entity of the second reading).
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -41,34 +42,22 @@ class Headlines:
         self.know = know
         self.tokenizer = nlp.tokenizer
         self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
-        self._dictionary: frozenset[str] | None = None
-        self._verbs: frozenset[str] = frozenset()
-        self._adjectives: frozenset[str] = frozenset()
         self.titles = {t.rstrip(".").lower() for t in know.settings.person.titles}
+
+    @cached_property
+    def words(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """(every WordNet lemma, its verbs, its adjectives), read on first use. Every lemma,
+        frequent or not ("smuggler"); the names WordNet also holds ("Jamaica", "Europe") are kept
+        by the lexicon checks of :meth:`everyday`."""
+        from docmine.nlp.gazetteer import word_classes
+
+        classes = word_classes()
+        return frozenset().union(*classes.values()), classes["verb"], classes["adj"]
 
     def title(self, word: str) -> bool:
         """A person's title that is no adjective ("Director", "President"; not "Major", "General")."""
         low = word.lower()
-        _ = self.dictionary
-        return low in self.titles and low not in self._adjectives
-
-    @property
-    def verbs(self) -> frozenset[str]:
-        _ = self.dictionary
-        return self._verbs
-
-    @property
-    def dictionary(self) -> frozenset[str]:
-        if self._dictionary is None:
-            from docmine.nlp.gazetteer import word_classes
-
-            # every WordNet lemma, frequent or not ("smuggler"); the names WordNet also holds
-            # ("Jamaica", "Europe") are kept by the lexicon and gazetteer checks
-            classes = word_classes()
-            self._dictionary = frozenset().union(*classes.values())
-            self._verbs = classes["verb"]
-            self._adjectives = classes["adj"]
-        return self._dictionary
+        return low in self.titles and low not in self.words[2]
 
     def lines(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges of the document's Title Case lines. A list item ("- Rogers County,
@@ -120,18 +109,15 @@ class Headlines:
         text = tok.text
         if not (tok.is_title and tok.is_alpha) or text in names or len(text.lower()) != len(text):
             return False
-        if not dictionary_form(tok.lower_, self.dictionary):
+        dictionary, verbs, _ = self.words
+        if not dictionary_form(tok.lower_, dictionary):
             return False
         prev = tok.doc[tok.i - 1].text.rstrip(".") if tok.i else ""
-        title = self.title(prev)
         know, lex = self.know, self.know.lex
-        if prev in know.given_names and not dictionary_form(tok.lower_, self.verbs):
+        if prev in know.given_names and not dictionary_form(tok.lower_, verbs):
             return False  # a surname after a first name ("Sara Carter"), not a verb ("Kerry Dispute Revives")
-        # the lexicons' places, not the gazetteer's: GeoNames holds dictionary words ("Plunges")
-        place = bool(lex.places.get(alias_key(text))) or text.lower() in lex.surfaces["PLACE"] \
-            or text in lex.place_case_sensitive
-        return not (place or know.known_org(text) or text in know.given_names or text in lex.people
-                    or alias_key(text) in lex.demonyms or title)
+        return not (know.lexicon_place(text) or know.known_org(text) or text in know.given_names
+                    or text in lex.people or alias_key(text) in lex.demonyms or self.title(prev))
 
     def reread(self, doc: Doc) -> set[tuple[int, int]]:
         """Read again the Title Case lines where the model took a headline's everyday word into
@@ -175,6 +161,7 @@ class Headlines:
         new = [s for s in new if not any(e.start < s.end and s.start < e.end for e in keep)]
         doc.ents = filter_spans(keep + new)
         return {(s.start, s.end) for s in new}
+
 
 def lowered(doc: Doc) -> frozenset[int]:
     """Tokens of the document's headlines that the second reading put in lower case: everyday

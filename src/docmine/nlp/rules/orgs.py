@@ -64,6 +64,7 @@ class OrgRules:
         self.of_heads = set(org.of_place_heads)
         self.credits = {c.lower() for c in know.settings.place.dateline_credits}
         self.media_words = [w.split() for w in org.media_words]
+        self.press_nouns = {w[0] for w in self.media_words if len(w) == 1}  # "daily", not "news agency"
         self.company_words = set(org.company_words)
         self.buildings = set(org.buildings)
         self.generic_body = set(org.generic_body_words)
@@ -77,7 +78,6 @@ class OrgRules:
             ("verb", "noun", "adj", "adv"), empty)
 
     # -- model spans --------------------------------------------------------------------------
-
     def building(self, span: Span, trace: Trace) -> Span:
         """A body named after its building, after a preposition of place, is the building: "a
         meeting at the White House" (a PLACE); "the White House said" stays the body."""
@@ -102,7 +102,7 @@ class OrgRules:
         after = [t.lower_ for t in doc[span.end: span.end + 2]]
         before = doc[span.start - 1] if span.start else None
         if any(after[:len(w)] == w for w in self.media_words) \
-                or before is not None and any(w == [before.lower_] for w in self.media_words):
+                or before is not None and before.lower_ in self.press_nouns:
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.media")
         if before is not None and before.is_lower and before.lower_ in self.company_words:
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.company")
@@ -112,11 +112,11 @@ class OrgRules:
         """The name after a press or company noun that the model left out: "the daily Blic", "the
         Belgrade daily Politika", "the courier firm DHL" (one to three capitalised words, no
         everyday word first, no known place)."""
-        press = {w[0] for w in self.media_words if len(w) == 1}
-        nouns = press | self.company_words
+        press = self.press_nouns
         texts, lowers = token_words(doc)
         out = []
-        for i in [k for k, w in enumerate(lowers[:-1]) if w in nouns and texts[k] == w]:  # lower case only
+        for i in [k for k, w in enumerate(lowers[:-1])  # lower case only
+                  if texts[k] == w and (w in press or w in self.company_words)]:
             j = i + 1
             end = j
             while end < len(doc) and end - j < 3 and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha \
@@ -147,6 +147,7 @@ class OrgRules:
             elif (i == 0 or "\n" in doc[i - 1].text_with_ws) and nxt in DASHES:
                 out.append(trace.mark(Span(doc, i, i + 1, label="ORG"), "org.credit"))
         return out
+
     def validate(self, span: Span, words: list[str], trace: Trace) -> Span | None:
         """A model ORG that names a programme or event, an amount, a portfolio, a convention, a
         drug or a generic word is no organisation (None); a known organisation plus a unit word
