@@ -426,7 +426,7 @@ def cmd_seizures(a) -> int:
 def cmd_evaluate(a) -> int:
     df = api.evaluate(a.gold, model=a.model, errors=a.errors, split=a.split, lang=a.lang, documents=not a.sentences,
                       modifiers={"auto": None, "include": True, "exclude": False}[a.modifiers],
-                      drug_substance={"auto": None, "substance": True, "mention": False}[a.drug_spans],
+                      drug_substance={"auto": None, "substance": True, "mention": True, "extent": False}[a.drug_spans],
                       place_extent={"auto": None, "extent": True, "name": False}[a.place_spans])
     print(f"{a.gold}: {df.attrs.get('documents', 0)} documents, exact-span scores")
     _print_df(df)
@@ -562,11 +562,12 @@ def build_parser() -> argparse.ArgumentParser:
                     help="score mentions that modify another noun ('heroin trafficking', \"Mexico's ports\", "
                          "'a Belfast man'); auto: exclude for .spacy drug-seizure gold, which annotates seized "
                          "substances and the places where things happened only")
-    sp.add_argument("--drug-spans", dest="drug_spans", choices=["auto", "substance", "mention"], default="mention",
-                    help="score a DRUG mention as docmine stores and exports it (mention, the default) or as the "
-                         "substance alone ('[captagon] pills', 'liquid [cocaine]', as the project's GUIDELINES.md "
-                         "marks it); auto: the substance except for .spacy drug-seizure gold, whose annotators "
-                         "kept form words in the span")
+    sp.add_argument("--drug-spans", dest="drug_spans", choices=["auto", "substance", "extent", "mention"],
+                    default="auto",
+                    help="score a DRUG mention as the substance docmine stores ('[captagon] pills', 'liquid "
+                         "[cocaine]', as the project's GUIDELINES.md marks it; 'mention' is the same) or as its "
+                         "whole phrase ('captagon pills', its extent); auto: the extent for .spacy drug-seizure "
+                         "gold, whose annotators kept form words in the span, else the substance")
     sp.add_argument("--place-spans", dest="place_spans", choices=["auto", "name", "extent"], default="auto",
                     help="score a PLACE mention as the name docmine stores ('[Helmand] province', 'the port of "
                          "[Antwerp]') or as its whole phrase ('Helmand province', its extent); auto: the extent for "

@@ -154,6 +154,8 @@ def load_gold(path: str, split: str | None = None, documents: bool = True) -> li
                     continue
                 text = rec["text"] if "text" in rec else _source_text(p, rec)
                 ents = [(e["start"], e["end"], e["label"], e.get("canonical")) for e in rec.get("entities", [])]
+                if "row" in rec and "text" not in rec:
+                    text, ents = as_ingested(text, ents, rec.get("id", str(i)))
                 out.append({"id": rec.get("id", str(i)), "text": text, "entities": ents, "lang": rec.get("lang")})
     return out
 
@@ -190,6 +192,35 @@ def source_rows(path: str) -> tuple[str, ...]:
 
     with open(path, encoding="utf-8", newline="") as fh:
         return tuple(r["text"] for r in csv.DictReader(fh))
+
+
+def as_ingested(raw: str, entities: list[tuple], rid: str = "") -> tuple[str, list[tuple]]:
+    """``raw`` as docmine's plain-text extraction gives it, with the entities' offsets carried
+    over: what a user who ingests it as a ``.txt`` file gets. A CSV row keeps its hard line breaks
+    ("ChemLawn\\nCorp"), which ingestion joins (:func:`docmine.extract.text.split_paragraphs`);
+    scoring the raw row would score text no user's store holds. The two texts are aligned on
+    their non-blank characters, in order (the extraction only drops blanks, control characters
+    and the hyphen of a word broken across lines)."""
+    from docmine.extract.text import split_paragraphs
+
+    text = "\n\n".join(split_paragraphs(raw))
+    where: dict[int, int] = {}  # raw offset -> text offset, for every non-blank character of text
+    j = 0
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        while j < len(raw) and raw[j] != ch:
+            j += 1
+        if j == len(raw):
+            raise ValueError(f"gold record {rid}: its text and the extracted text do not align")
+        where[j] = i
+        j += 1
+    out = []
+    for s, e, lab, canonical in entities:
+        if s not in where or e - 1 not in where:
+            raise ValueError(f"gold record {rid}: entity {raw[s:e]!r} at {s}:{e} is not in the extracted text")
+        out.append((where[s], where[e - 1] + 1, lab, canonical))
+    return text, out
 
 
 def _source_text(gold: Path, rec: dict) -> str:
@@ -248,8 +279,8 @@ class _SeizureParts:
         out = set()
         for q in quantities:
             d = link_drug(q.start, q.end, drugs)
-            if d is not None:
-                out.add((q.start, q.end, d.start, d.end))
+            if d is not None:  # a drug as the seizure gold marks it: its whole phrase ("captagon pills")
+                out.add((q.start, q.end, *getattr(d, "extent", (d.start, d.end))))
         return out
 
     def add(self, rec: dict, mentions, sents, counts, examples) -> None:
@@ -303,7 +334,7 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
              errors: int = 0, limit: int | None = None, nlp=None,
              modifiers: bool | None = None, drug_modifiers: bool | None = None,
              split: str | None = None, seizures: bool = True, lang: str | None = None,
-             drug_substance: bool | None = False, documents: bool = True,
+             drug_substance: bool | None = None, documents: bool = True,
              place_extent: bool | None = None) -> pd.DataFrame:
     """Per-label precision/recall/F1 (exact span), precision with boundaries forgiven
     (``p_overlap``: a prediction overlapping a gold span of the same label counts as right) and
@@ -322,12 +353,12 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
     links its own (:func:`docmine.nlp.quantities.link_drug`), so that row measures the spans
     and the linking together, with the gold's spans as the reference.
 
-    ``drug_substance`` scores a DRUG mention as the substance alone, as the project's own gold
-    marks it (benchmarks/gold/GUIDELINES.md: "[captagon] pills", "liquid [cocaine]", a bracketed
-    acronym a mention of its own; :meth:`DrugRules.substance_parts`); None does so for every gold
-    but the .spacy drug-seizure news corpus, whose annotators kept form, packaging and quotes in the
-    span ("ecstasy pills", "crystal methamphetamine", "\"joker\""). The default (False) scores
-    the mention as docmine stores and exports it: what a user of the store gets.
+    ``drug_substance`` scores a DRUG mention as the substance docmine stores, as the project's
+    own gold marks it (benchmarks/gold/GUIDELINES.md: "[captagon] pills", "liquid [cocaine]", a
+    bracketed acronym a mention of its own; :meth:`DrugRules.substance_parts`); False scores its
+    whole phrase instead (``attrs["extent"]``), as the .spacy drug-seizure news annotators kept
+    form, packaging and quotes in the span ("ecstasy pills", "crystal methamphetamine",
+    "\"joker\""); None (the default) chooses the phrase for that corpus only.
 
     ``place_extent`` scores a PLACE mention as its whole phrase (``attrs["extent"]``: "Helmand
     province", "the port of Antwerp", "Sudan's Darfur region", as the drug-seizure news
@@ -401,8 +432,9 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
             parts = [(m.start, m.end)]
             if place_extent and m.label == "PLACE" and m.attrs.get("extent"):
                 parts = [tuple(m.attrs["extent"])]  # two places of one possessive: one span, counted once
-            if drug_substance and m.label == "DRUG":
-                parts = drug_rules(rec).substance_parts(rec["text"], m.start, m.end)
+            if m.label == "DRUG":
+                parts = (drug_rules(rec).substance_parts(rec["text"], m.start, m.end) if drug_substance
+                         else [m.extent])
             for s, e in parts:
                 pr.add((s, e, m.label))
                 source[(s, e, m.label)] = m.source + (f":{m.attrs['rule']}" if m.attrs.get("rule") else "")

@@ -77,7 +77,7 @@ class DomainEntities:
             return self._light(doc)
         trace = Trace()
         # 0. Title Case headlines read again in sentence case
-        reread = self.headlines.reread(doc)
+        reread = self.headlines.reread(doc) | self.headlines.reread_caps(doc)
         # 1. lexicon, gazetteer and pattern matches
         matches, blocks = self.lexicon.matches(doc)
         gazetteer = filter_spans(self.lexicon.gazetteer_spans(doc, trace))
@@ -86,6 +86,7 @@ class DomainEntities:
         lex_spans += self.places.designated_spans(doc, trace)
         lex_spans += self.places.dateline_spans(doc, trace) + self.places.postal_spans(doc, trace)
         lex_spans += self.orgs.credit_spans(doc, trace) + self.orgs.media_spans(doc, trace)
+        lex_spans += self.orgs.legal_form_spans(doc, trace)
         lex_spans = filter_spans(merges.drop_blocked(lex_spans, blocks))
         if self.drugs.merge_parens:
             lex_spans = merges.merge_glosses(lex_spans, trace)
@@ -131,18 +132,23 @@ class DomainEntities:
 
     def _name_cores(self, spans: list[Span]) -> list[tuple[int, int, list[tuple[int, int]]]]:
         """(start, end, cores) of each place whose name is narrower than its span ("[Helmand]
-        province", "[Sudan]'s [Darfur] region"), in characters. The mention keeps its span through
-        resolution and the span filter (both read it whole); :func:`docmine.nlp.pipeline.name_cores`
-        narrows it at the end."""
+        province", "[Sudan]'s [Darfur] region") and each drug whose substance is ("[captagon]
+        pills", "liquid [cocaine]", "[New Psychoactive Substances] ([NPS])"), in characters. The
+        mention keeps its span through resolution and the span filter (both read it whole);
+        :func:`docmine.nlp.pipeline.name_cores` narrows it at the end."""
         out = []
         for span in spans:
+            if span.label_ == "DRUG":
+                parts = self.drugs.substance_parts(span.doc.text, span.start_char, span.end_char)
+                if parts and parts != [(span.start_char, span.end_char)]:
+                    out.append((span.start_char, span.end_char, parts))
+                continue
             if span.label_ != "PLACE" or span._.docmine_rule in ("place.joined", "place.road"):
                 continue
             cores = self.places.name_core(span)
             if cores[0] is not span:
                 out.append((span.start_char, span.end_char, [(c.start_char, c.end_char) for c in cores]))
         return out
-
 
     def _lexicon_spans(self, doc: Doc, matches: list[tuple[str, int, int]], trace: Trace) -> list[Span]:
         """The lexicon's matches as spans (blocked phrases left out), each drug checked by the drug rules."""

@@ -37,6 +37,12 @@ document:
 * **One label per name.** Model mentions that share their text with a lexicon or rule mention
   take its label (lexicons are almost always right); otherwise a clear majority of the model's
   own labels for that text (two to one or better) decides for the rest.
+* **A company by its short name.** Once the document names a company with its legal form
+  ("Ecolab Inc", "Qintex America Ltd"), the name without it ("Ecolab said", "Qintex America",
+  and a first word no dictionary knows: "Qintex") is that company wherever it stands.
+* **Lines in capitals.** A name the document writes in its sentences ("ChemLawn", "Du Pont",
+  "Rostenkowski") is the same entity where a line in capitals writes it ("ECOLAB STARTS BID FOR
+  CHEMLAWN", "ROSTENKOWSKI OPPOSES ...").
 
 Pure: returns a new list, never modifies its input.
 """
@@ -47,6 +53,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
+from docmine.nlp.doctext import CAPS_LINE
 from docmine.nlp.lexicon import alias_key
 from docmine.nlp.mention import Mention
 
@@ -266,6 +273,89 @@ def _full_names(mentions: list[Mention], org_words: frozenset[str],
                 and not any(w.lower() in org_words for w in words) and (not given or words[0] in given):
             m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "full-name"})
         out.append(m)
+    return out
+
+
+def _free(mentions: list[Mention], s: int, e: int) -> bool:
+    return not any(m.start < e and s < m.end for m in mentions)
+
+
+def _company_names(text: str, mentions: list[Mention], forms: frozenset[str]) -> list[Mention]:
+    """Mentions of a company by its name without the legal form ("Ecolab" after "Ecolab Inc")."""
+    if not forms:
+        return mentions
+    from docmine.nlp.gazetteer import dictionary_words
+    from docmine.nlp.lexicon import given_names
+
+    short: dict[str, str] = {}  # short name -> the full name
+    for m in mentions:
+        words = m.text.split()
+        if m.label != "ORG" or len(words) < 2 or words[-1] not in forms:
+            continue
+        while words and (words[-1] in forms or words[-1] == ","):
+            words.pop()
+        if words and words[-1].endswith(","):
+            words[-1] = words[-1][:-1]
+        if not words or len(" ".join(words)) < 3:
+            continue
+        short.setdefault(" ".join(words), m.text)
+        first = words[0]
+        if len(words) > 1 and len(first) >= 4 and first.isalpha() and first.lower() not in dictionary_words() \
+                and first not in given_names():
+            short.setdefault(first, m.text)
+    if not short:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.text in short and m.source == "model" and m.label in _LABELS:
+            m = _copy(m, label="ORG", resolved=short[m.text], attrs={**m.attrs, "rule": "company-name"})
+        out.append(m)
+    added: list[Mention] = []
+    for name, full in short.items():
+        for hit in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text):
+            if _free(out, hit.start(), hit.end()) and _free(added, hit.start(), hit.end()):
+                added.append(Mention(hit.start(), hit.end(), "ORG", name, resolved=full, source="rule",
+                                     attrs={"rule": "company-name"}))
+    return out + added
+
+
+def _caps_lines(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names of the document found again in its lines in capitals."""
+    lines = [(m.start(), m.end()) for m in CAPS_LINE.finditer(text)]
+    if not lines:
+        return mentions
+
+    def in_caps(m: Mention) -> bool:
+        return any(a <= m.start and m.end <= b for a, b in lines)
+
+    names: dict[str, tuple[str, str]] = {}  # NAME IN CAPITALS -> (label, the name as written)
+    for m in mentions:
+        if m.label not in _LABELS or in_caps(m) or m.text.isupper():
+            continue
+        forms = [m.text]
+        if m.label == "PERSON" and " " in m.text:
+            forms.append(m.text.split()[-1])  # "ROSTENKOWSKI" for Dan Rostenkowski
+        for f in forms:
+            up = f.upper()
+            if len(f) >= 4 and len(up) == len(f):
+                names.setdefault(up, (m.label, m.resolved or m.text))
+    if not names:
+        return mentions
+    out = list(mentions)
+    pattern = re.compile(r"(?<![\w&.-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w&-])")
+    for a, b in lines:
+        for hit in pattern.finditer(text, a, b):
+            s, e = hit.start(), hit.end()
+            label, resolved = names[hit.group()]
+            same = [k for k, m in enumerate(out) if m.start == s and m.end == e]
+            if same:
+                k = same[0]
+                if out[k].label != label and out[k].source == "model":
+                    out[k] = _copy(out[k], label=label, resolved=resolved, attrs={**out[k].attrs, "rule": "caps-line"})
+            elif _free(out, s, e):
+                out.append(Mention(s, e, label, text[s:e], resolved=resolved, source="rule",
+                                   attrs={"rule": "caps-line"}))
     return out
 
 
@@ -494,10 +584,12 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     if lex is not None:
         out = _lowercase_heads(text, out, lex)
         out = _district_offices(text, out, lex)
+        out = _company_names(text, out, frozenset(getattr(lex, "rules", {}).get("org", {}).get("legal_forms", ())))
+        out = _caps_lines(text, out)
         for m in out:
             if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
                                        "lowercase-head", "district-office", "district", "appositive",
-                                       "place-person") \
+                                       "place-person", "company-name", "caps-line") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

@@ -8,7 +8,12 @@ tokenization (merging tokens keeps it), so the copy stays right.
 """
 from __future__ import annotations
 
+import re
+
 KEY = "docmine_text"
+
+# a line in capitals: two words in capitals and no lower-case letter ("ECOLAB STARTS BID FOR CHEMLAWN")
+CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
 
 
 def doc_text(doc) -> str:

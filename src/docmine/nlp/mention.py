@@ -41,6 +41,13 @@ class Mention:
     source: str = "model"  # model | lexicon | rule
     attrs: dict = field(default_factory=dict)  # QUANTITY: value, unit, drug
 
+    @property
+    def extent(self) -> tuple[int, int]:
+        """The whole phrase a name was read from ("Helmand province", "captagon pills"), which
+        ``attrs["extent"]`` keeps when the mention is narrower; else the mention's own span."""
+        x = self.attrs.get("extent")
+        return (x[0], x[1]) if x else (self.start, self.end)
+
     def as_dict(self) -> dict:
         """The fields as a plain dict (what ``dataclasses.asdict`` gives, without its deep copy:
         a worker turns ~80 mentions per document into rows)."""

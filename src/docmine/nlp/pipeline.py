@@ -259,25 +259,33 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
 
 
 def name_cores(text: str, mentions: list[Mention], lex) -> list[Mention]:
-    """Each place as its name alone, as general NER and the project's guidelines mark it:
-    "[Helmand] province", "the port of [Antwerp]", "[Sudan]'s [Darfur] region" (two places). The
-    whole phrase stays in ``attrs["extent"]``: the drug-seizure news gold marks it
-    (:meth:`docmine.nlp.rules.places.PlaceRules.name_core`). A core's canonical name is its own
-    ("Antwerp", not the port's "Port of Antwerp-Bruges"). A narrowed place is a new
-    mention; every other mention loses the internal ``_cores`` key in place."""
+    """Each place as its name alone and each drug as its substance alone, as general NER and the
+    project's guidelines mark them: "[Helmand] province", "the port of [Antwerp]", "[Sudan]'s
+    [Darfur] region" (two places), "[captagon] pills", "liquid [cocaine]". The whole phrase stays
+    in ``attrs["extent"]`` (:attr:`Mention.extent`): the drug-seizure news gold marks it, and the
+    seizure stages read it. A place core's canonical name is its own ("Antwerp", not the port's
+    "Port of Antwerp-Bruges"); a drug keeps its canonical name unless the phrase held two ("[New
+    Psychoactive Substances] ([NPS])"). A narrowed mention is a new mention; every other mention
+    loses the internal ``_cores`` key in place."""
     out: list[Mention] = []
     for m in mentions:
         cores = m.attrs.get("_cores")
         if cores:
             m.attrs = {k: v for k, v in m.attrs.items() if k != "_cores"}
-        if not cores or m.label != "PLACE":  # resolution may have relabelled it: then it stays whole
+        if not cores or m.label not in ("PLACE", "DRUG"):  # relabelled by resolution: it stays whole
             out.append(m)
             continue
         for s, e in cores:
             core = text[s:e]
-            out.append(Mention(s, e, "PLACE", core, canonical=lex.canonical("PLACE", core), resolved=core,
-                               sentence=m.sentence, source=m.source,
-                               attrs={**m.attrs, "rule": "place.name", "extent": [m.start, m.end]}))
+            if m.label == "PLACE":
+                out.append(Mention(s, e, "PLACE", core, canonical=lex.canonical("PLACE", core), resolved=core,
+                                   sentence=m.sentence, source=m.source,
+                                   attrs={**m.attrs, "rule": "place.name", "extent": [m.start, m.end]}))
+            else:
+                one = len(cores) == 1
+                out.append(Mention(s, e, "DRUG", core, canonical=m.canonical if one else lex.canonical("DRUG", core),
+                                   resolved=m.resolved if one else core, sentence=m.sentence, source=m.source,
+                                   attrs={**m.attrs, "extent": [m.start, m.end]}))
     return out
 
 
@@ -300,7 +308,7 @@ def finish_mentions(doc: Document, mentions: list[Mention], sents: list[tuple[in
         value, unit = parse_quantity(m.text)
         drug = link_drug(m.start, m.end, [d for d in drugs if d.sentence == m.sentence])
         pills = ("pill", "tablet", "tab", "capsule")
-        if unit is None and drug is not None and any(w in drug.text.lower() for w in pills):
+        if unit is None and drug is not None and any(w in doc.text[slice(*drug.extent)].lower() for w in pills):
             unit = "tablets"
         m.attrs = {"value": value, "unit": unit, "drug": drug.canonical if drug else None}
         if drug is not None and drug.attrs.get("role") == "modifier":

@@ -341,11 +341,16 @@ def find_quantities(doc: Doc, ents: Sequence[Span] | None = None) -> list[Span]:
 def link_drug(start: int, end: int, drugs: list, after_chars: int = 40, before_chars: int = 60):
     """The drug an amount at ``start:end`` measures, among the sentence's drug mentions (objects
     with ``start``/``end``, in text order): the first within ``after_chars`` after it ("5 kg of
-    heroin"), else the last within ``before_chars`` before it ("heroin weighing 5 kg"), else None."""
-    after = [d for d in drugs if d.start >= end and d.start - end <= after_chars]
+    heroin"), else the last within ``before_chars`` before it ("heroin weighing 5 kg"), else None.
+    A mention's whole phrase counts where it has one (:attr:`Mention.extent`: "5 kg of [liquid
+    cocaine]", "[captagon pills] weighing 5 kg")."""
+    def edges(d) -> tuple[int, int]:
+        return getattr(d, "extent", (d.start, d.end))
+
+    after = [d for d in drugs if edges(d)[0] >= end and edges(d)[0] - end <= after_chars]
     if after:
         return after[0]
-    before = [d for d in drugs if d.end <= start and start - d.end <= before_chars]
+    before = [d for d in drugs if edges(d)[1] <= start and start - edges(d)[1] <= before_chars]
     return before[-1] if before else None
 
 

@@ -91,6 +91,11 @@ class OrgSettings:
     """Nouns that put a company's name after them ("phone maker Nokia", "aerospace group Eads", "the
     shipping firm Maersk"): a one- to three-word model PERSON or PLACE there, or capitalised words
     the model left out, are an ORG unless a known place. Default: none."""
+    legal_forms: Words = ()
+    """A company's legal form, as written (case counts: "Inc", "Ltd.", "GmbH", "S.A."): the
+    capitalised words before one, and the form, are a company, an ORG ("Ecolab Inc", "Qintex
+    America Ltd", "Morgan Stanley and Co Inc"); in its document the name without the form is the
+    same company ("Ecolab said"). Default: none."""
     media_words: Words = ()
     """Nouns of the press around a name: a one- to three-word model PERSON or PLACE right before
     one ("the Maariv daily") or right after one ("the daily Blic") is a newspaper or broadcaster,

@@ -44,7 +44,10 @@ def sentence_docs(parser, text: str, spans: Sequence[tuple[int, int]],
         inside = [m for m in mentions if m.start >= s and m.end <= e]
         ents, by_pos = [], {}
         for m in inside:
-            span = doc.char_span(m.start - s, m.end - s, label=m.label, alignment_mode="expand")
+            # a drug as the seizure news marks it, its whole phrase ("captagon pills"): the role
+            # model learnt its features from those spans
+            ms, me = m.extent if m.label == "DRUG" else (m.start, m.end)
+            span = doc.char_span(ms - s, me - s, label=m.label, alignment_mode="expand")
             if span is not None:
                 ents.append(span)
                 by_pos[(span.start_char, span.end_char)] = m

@@ -12,6 +12,12 @@ document's own tokens. Acronyms, words with digits and words in capitals keep th
 and a second reading's entity may not start with a word it read in lower case. A list item
 ("- Rogers County, Oklahoma") is no headline.
 
+A line in capitals ("ECOLAB STARTS BID FOR CHEMLAWN", "IRAQ-TURKEY OIL PIPELINE CUT BY
+LANDSLIDE") tells the model nothing: it is read again in true case, each word as the document
+writes it inside its sentences ("Ecolab", "ChemLawn", "mln"), else as the lexicons know it
+("Iraq", "OPEC"), else in lower case if it is a dictionary word, else as a name ("Qintex"); short
+unknown words stay acronyms ("NOAA"). Its entities are the second reading's.
+
 Rule: ``model.headline`` (an entity of the second reading).
 """
 from __future__ import annotations
@@ -22,6 +28,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from docmine.nlp.doctext import CAPS_LINE, doc_text
 from docmine.nlp.lexicon import alias_key
 from docmine.nlp.rules.base import Knowledge
 
@@ -157,6 +164,94 @@ class Headlines:
         doc.user_data[LOWERED] = frozenset(low)
         if not drop:
             return set()
+        keep = [e for k, e in enumerate(ents) if k not in drop]
+        new = [s for s in new if not any(e.start < s.end and s.start < e.end for e in keep)]
+        doc.ents = filter_spans(keep + new)
+        return {(s.start, s.end) for s in new}
+
+    # -- lines in capitals ----------------------------------------------------------------------
+    def caps_lines(self, doc: Doc) -> list[Span]:
+        """The document's lines written in capitals, of at most MAX_TOKENS tokens."""
+        out = []
+        for m in CAPS_LINE.finditer(doc_text(doc)):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+            if span is not None and 0 < len(span) <= MAX_TOKENS:
+                out.append(span)
+        return out
+
+    def body_forms(self, doc: Doc, lines: list[Span]) -> dict[str, str]:
+        """How the document writes each word outside its lines in capitals and not at a
+        sentence's start (where every word has a capital): its most frequent form, by lower case."""
+        skip = {t.i for line in lines for t in line}
+        seen: dict[str, dict[str, int]] = {}
+        for t in doc:
+            if t.i in skip or t.is_sent_start or not t.is_alpha:
+                continue
+            prev = doc[t.i - 1] if t.i else None
+            if prev is not None and "\n" in prev.whitespace_ + prev.text:
+                continue  # a line's first word: a heading's or a list item's capital
+            forms = seen.setdefault(t.lower_, {})
+            forms[t.text] = forms.get(t.text, 0) + 1
+        return {low: max(forms, key=lambda f: forms[f]) for low, forms in seen.items()}
+
+    def true_case(self, tok, forms: dict[str, str]) -> str:
+        """One word of a line in capitals as the document, the lexicons or the dictionary write it."""
+        from docmine.nlp.gazetteer import dictionary_form
+
+        text = tok.text
+        if not any(c.isalpha() for c in text) or not text.isupper():
+            return text
+        form = forms.get(tok.lower_)
+        if form is not None and len(form) == len(text):
+            return form
+        title = text.title()
+        know = self.know
+        if know.known_org(text):
+            return text  # "OPEC", "GATT"
+        if len(title) == len(text) and (know.lexicon_place(title) or know.known_org(title) or title in know.given_names
+                                        or title in know.lex.people):
+            return title
+        if not tok.is_alpha:
+            return text  # "U.K.", "B-52"
+        if tok.lower_ in _SMALL or dictionary_form(tok.lower_, self.words[0]):
+            return tok.lower_
+        return text if len(text) <= 4 else title  # "NOAA", "USDA"; "QINTEX"
+
+    def reread_caps(self, doc: Doc) -> set[tuple[int, int]]:
+        """Read each line in capitals again in true case; its entities are the second reading's.
+        The token offsets of the new entities."""
+        if self.ner is None:
+            return set()
+        lines = self.caps_lines(doc)
+        if not lines:
+            return set()
+        forms = self.body_forms(doc, lines)
+        ents = list(doc.ents)
+        drop: set[int] = set()
+        new: list[Span] = []
+        low = set(doc.user_data.get(LOWERED, ()))
+        for line in lines:
+            chars = list(line.text)
+            first = True
+            for t in line:
+                cased = self.true_case(t, forms)
+                if len(cased) != len(t.text):
+                    continue
+                if first and t.is_alpha:
+                    cased = cased[:1].upper() + cased[1:]  # sentence case
+                if t.is_alpha:
+                    first = False
+                    if cased.islower():
+                        low.add(t.i)
+                k = t.idx - line.start_char
+                chars[k: k + len(t)] = cased
+            sub = self.ner(self.tokenizer("".join(chars)))
+            drop.update(k for k, e in enumerate(ents) if e.start < line.end and line.start < e.end)
+            for e in sub.ents:
+                span = doc.char_span(line.start_char + e.start_char, line.start_char + e.end_char, label=e.label_)
+                if span is not None:
+                    new.append(span)
+        doc.user_data[LOWERED] = frozenset(low)
         keep = [e for k, e in enumerate(ents) if k not in drop]
         new = [s for s in new if not any(e.start < s.end and s.start < e.end for e in keep)]
         doc.ents = filter_spans(keep + new)

@@ -10,6 +10,8 @@ ORGs that are amounts, programmes, portfolios, conventions or generic words are 
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from docmine.nlp.doctext import token_words
@@ -27,7 +29,9 @@ from docmine.nlp.rules.base import (
 from docmine.nlp.rules.persons import PersonRules
 
 RULES = ("org.unit_suffix", "org.ends_in_place", "org.agency_unit", "org.of_place", "org.title_tail", "org.credit",
-         "org.media", "org.building", "org.company")
+         "org.media", "org.building", "org.company", "org.legal_form")
+# words that join the capitalised words of a company's name ("Morgan Stanley and Co", "Banco de Chile")
+NAME_JOINS = frozenset(("and", "&", "of", "de", "del", "do", "da", "du", "la", "le", "der", "von", "van", "-", "/"))
 
 
 # person titles that also end names of bodies or of things ("Grand National", "Kenya National")
@@ -48,6 +52,12 @@ def phrase_head(span: Span) -> str:
     return words[-1] if words else ""
 
 
+def _capitalised(t) -> bool:
+    """A word of a name: a capital first, letters (and dots or hyphens: "P.W.", "Coca-Cola")."""
+    text = t.text
+    return text[:1].isupper() and any(c.isalpha() for c in text) and all(c.isalnum() or c in ".-'&" for c in text)
+
+
 class OrgRules:
     def __init__(self, know: Knowledge, persons: PersonRules):
         self.know = know
@@ -66,6 +76,9 @@ class OrgRules:
         self.media_words = [w.split() for w in org.media_words]
         self.press_nouns = {w[0] for w in self.media_words if len(w) == 1}  # "daily", not "news agency"
         self.company_words = set(org.company_words)
+        forms = "|".join(re.escape(f) for f in sorted(org.legal_forms, key=len, reverse=True))
+        # a legal form, or several ("Co Inc", "Co., Ltd."), after a name
+        self.legal_form = re.compile(rf"(?<![\w.&/-])(?:{forms})(?:,?[ ]+(?:{forms}))*(?![\w/&])") if forms else None
         self.buildings = set(org.buildings)
         self.generic_body = set(org.generic_body_words)
         self.for_heads = set(org.for_place_heads)
@@ -125,6 +138,43 @@ class OrgRules:
             if end == j or dictionary_word(doc[j]) or self.know.place_name(doc[j:end].text):
                 continue
             out.append(trace.mark(Span(doc, j, end, label="ORG"), "org.media" if lowers[i] in press else "org.company"))
+        return out
+
+    def legal_form_spans(self, doc: Doc, trace: Trace) -> list[Span]:
+        """A company by its legal form (``[org] legal_forms``): the capitalised words before "Inc",
+        "Ltd", "GmbH" ..., and the form ("Ecolab Inc said", "<Qintex America Ltd>", "Morgan Stanley
+        and Co Inc", "Cargill, Inc."). A sentence's first word joins only when it is no dictionary
+        word or the model read it into the name ("General Motors Corp"; not "Shares of Ecolab Inc")."""
+        if self.legal_form is None:
+            return []
+        out = []
+        starts = {e.start: e.end for e in doc.ents}
+        for m in self.legal_form.finditer(doc.text):
+            form = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if form is None:
+                continue
+            k = form.start
+            if k >= 2 and doc[k - 1].text == "," and _capitalised(doc[k - 2]):
+                k -= 1  # "Cargill, Inc."
+            start = k
+            while start > 0 and form.start - start < 8:
+                t = doc[start - 1]
+                if "\n\n" in t.text_with_ws:
+                    break
+                if _capitalised(t) or (t.lower_ in NAME_JOINS and start < k and start >= 2
+                                       and _capitalised(doc[start - 2])):
+                    start -= 1
+                    continue
+                break
+            while start < k and (doc[start].lower_ in NAME_JOINS or doc[start].lower_ == "the"):
+                start += 1
+            first = doc[start]
+            if start < k - 1 and (first.is_sent_start or start == 0) and dictionary_word(first) \
+                    and starts.get(start, start) <= start + 1:
+                start += 1
+            if start >= k or doc[k - 1].text == "," and start >= k - 1:
+                continue
+            out.append(trace.mark(Span(doc, start, form.end, label="ORG"), "org.legal_form"))
         return out
 
     def credit_spans(self, doc: Doc, trace: Trace) -> list[Span]:
