@@ -410,10 +410,15 @@ def test_real_dev_gold_offsets_match_the_extracted_documents():
 NEWS_GOLD = ROOT / "benchmarks" / "gold" / "news.jsonl"
 
 
-def test_news_gold_stores_no_source_text():
-    recs = [json.loads(x) for x in NEWS_GOLD.read_text(encoding="utf-8").splitlines()]
-    assert len(recs) == 210 and {r["split"] for r in recs} == {"dev", "heldout"}
+REUTERS_GOLD = ROOT / "benchmarks" / "gold" / "reuters.jsonl"
+
+
+@pytest.mark.parametrize("gold,n", [(NEWS_GOLD, 210), (REUTERS_GOLD, 90)])
+def test_news_gold_stores_no_source_text(gold, n):
+    recs = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()]
+    assert len(recs) == n and {r["split"] for r in recs} == {"dev", "heldout"}
     assert all("text" not in r and isinstance(r["row"], int) and len(r["sha256"]) == 64 for r in recs)
+    assert all(r["split"] == ("heldout" if r["row"] % 3 == 0 else "dev") for r in recs)
 
 
 @pytest.mark.skipif(not (SHARED / "data" / "topics-dev").is_dir(), reason="needs ../shared/data/topics-dev")
@@ -421,12 +426,13 @@ def test_gold_rows_of_a_csv_collection_are_read_and_checked(tmp_path, monkeypatc
     from docmine.evaluate import load_gold
 
     monkeypatch.setenv("DOCMINE_DATA", str(SHARED / "data"))
-    recs = load_gold(str(NEWS_GOLD), split="dev")
-    raw = {json.loads(x)["id"]: json.loads(x) for x in NEWS_GOLD.read_text(encoding="utf-8").splitlines()}
-    assert len(recs) == sum(r["split"] == "dev" for r in raw.values())
-    for rec in recs:
-        for e, (s, t, _, _) in zip(raw[rec["id"]]["entities"], rec["entities"], strict=True):
-            assert rec["text"][s:t] == e["text"]
+    for gold in (NEWS_GOLD, REUTERS_GOLD):
+        recs = load_gold(str(gold), split="dev")
+        raw = {json.loads(x)["id"]: json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()}
+        assert len(recs) == sum(r["split"] == "dev" for r in raw.values())
+        for rec in recs:  # the text as ingestion gives it: a name broken across lines is joined
+            for e, (s, t, _, _) in zip(raw[rec["id"]]["entities"], rec["entities"], strict=True):
+                assert rec["text"][s:t] == " ".join(e["text"].split())
     # a row whose text changed, or a row the file does not have, is an error that says so
     first = dict(next(iter(raw.values())))
     bad = tmp_path / "gold" / "x.jsonl"
@@ -940,3 +946,79 @@ def test_a_name_after_a_company_noun_is_an_organisation(nlp):
             "The gang leader Juan Perez fled with a group of Mexicans.")
     found = {(m.text, m.label) for m in _mentions(nlp, text)}
     assert {("Nokia", "ORG"), ("Eads", "ORG"), ("Juan Perez", "PERSON")} <= found
+
+
+# -- wire copy: lines in capitals, companies, credits, legislators (session 34) -----------------------
+
+def test_a_line_in_capitals_is_read_in_true_case_and_names_the_documents_entities(nlp):
+    text = ("ECOLAB STARTS BID FOR CHEMLAWN\n\nEcolab Inc said it has started its tender offer for all shares of "
+            "ChemLawn Corp at 36.50 dlrs each. The ChemLawn board has approved the tender.\n\n"
+            "IRAQ-TURKEY OIL PIPELINE CUT BY LANDSLIDE\n\nThe pipeline from Iraq to Turkey was cut, officials said.")
+    found = {(m.text, m.label) for m in _mentions(nlp, text)}
+    assert {("ECOLAB", "ORG"), ("CHEMLAWN", "ORG"), ("IRAQ", "PLACE"), ("TURKEY", "PLACE")} <= found
+    # everyday words of the line are no names
+    assert not {t for t, _ in found if t in ("STARTS", "BID", "OIL PIPELINE", "LANDSLIDE", "CUT")}
+    dom = nlp.get_pipe("docmine_domain").headlines
+    doc = nlp(text)
+    forms = dom.body_forms(doc, dom.caps_lines(doc))
+    assert [dom.true_case(t, forms) for t in dom.caps_lines(doc)[0]] == \
+        ["Ecolab", "starts", "bid", "for", "ChemLawn"]
+
+
+def test_a_line_in_capitals_without_names_gives_none(nlp):
+    found = [(m.text, m.label) for m in _mentions(nlp, "OIL PRICES FALL AGAIN ON WEAK DEMAND\n\n"
+                                                      "Oil prices fell for a third day, traders said.")
+             if m.label in ("PERSON", "ORG", "PLACE")]
+    assert found == []
+
+
+@pytest.mark.parametrize("text,companies", [
+    ("Ecolab Inc said it would buy the plant.", ["Ecolab Inc"]),
+    ("Shares of Ecolab Inc rose 3 pct.", ["Ecolab Inc"]),
+    ("It was advised by Morgan Stanley and Co Inc and by Cargill, Inc. on the sale.",
+     ["Morgan Stanley and Co Inc", "Cargill, Inc."]),
+    ("The cocaine was hidden in a shipment of Frutas del Sur S.A. from Guayaquil.", ["Frutas del Sur S.A."]),
+    # no capitalised name before the form, or a form written in lower case
+    ("The co-operation of co. workers and the inc. rate were discussed.", []),
+])
+def test_a_company_is_named_by_its_legal_form(nlp, text, companies):
+    assert [m.text for m in _mentions(nlp, text) if m.attrs.get("rule") == "org.legal_form"] == companies
+
+
+def test_a_companys_short_name_is_the_company_in_its_document(nlp):
+    text = ("Qintex America Ltd said its offer for Princeville shares was extended. As of yesterday, Qintex said, "
+            "7,060,197 shares had been tendered. Ecolab Inc made a bid. Ecolab said the offer stands.")
+    ms = _mentions(nlp, text)
+    short = [(m.text, m.label, m.canonical) for m in ms if m.text in ("Qintex", "Ecolab")]
+    assert short == [("Qintex", "ORG", "Qintex America Ltd"), ("Ecolab", "ORG", "Ecolab Inc")]
+    # a company's name that is a dictionary word is no short name of its own ("Shell")
+    ms = _mentions(nlp, "Shell Canada Ltd sold three tankers. The shell of the vessel was damaged.")
+    assert not [m for m in ms if m.text.lower() == "shell"]
+
+
+def test_a_credit_that_signs_off_a_paragraph_is_an_organisation(nlp):
+    text = "The pipeline carries oil from Kirkuk, officials said. Reuter\n\nIt met the ceiling. REUTER"
+    assert [m.text for m in _mentions(nlp, text) if m.attrs.get("rule") == "org.credit"] == ["Reuter", "REUTER"]
+    # a credit word inside a sentence, or a name that ends a sentence, is no sign-off
+    found = _mentions(nlp, "Petra Novak met the press. She thanked Reuters for the interview and left.")
+    assert not [m for m in found if m.attrs.get("rule") == "org.credit"]
+
+
+def test_a_legislators_state_and_an_administration_named_after_a_person(nlp):
+    text = ("Chairman Dan Rostenkowski, D-Ill., and Dan Glickman (D-Kans.) opposed the bill. The Obama "
+            "Administration agreed, and the Maritime Administration and the Drug Enforcement Administration did too.")
+    found = {(m.text, m.label) for m in _mentions(nlp, text)}
+    assert {("Ill.", "PLACE"), ("Kans.", "PLACE"), ("Obama", "PERSON")} <= found
+    assert not {t for t, lab in found if lab == "PERSON" and t in ("Maritime", "Drug Enforcement")}
+    assert not {t for t, _ in found if t.endswith("Obama Administration")}
+
+
+def test_csv_row_gold_is_scored_on_the_text_ingestion_gives(tmp_path):
+    from docmine.evaluate import as_ingested
+
+    raw = "CHEMLAWN BID\n\nEcolab said it bid for ChemLawn\nCorp at 36.50 dlrs.\n    The offer ex-\npires today."
+    s = raw.index("ChemLawn\nCorp")
+    text, ents = as_ingested(raw, [(s, s + len("ChemLawn\nCorp"), "ORG", None)])
+    assert text == "CHEMLAWN BID\n\nEcolab said it bid for ChemLawn Corp at 36.50 dlrs. The offer expires today."
+    (a, b, label, _), = ents
+    assert text[a:b] == "ChemLawn Corp" and label == "ORG"

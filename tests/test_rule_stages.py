@@ -142,7 +142,25 @@ def test_substance_parts_follow_the_project_guidelines(nlp):
         assert parts(f"2 kg of {term} were found", term) == [term]
 
 
-def test_evaluate_scores_the_stored_mention_and_the_substance_on_request(nlp, tmp_path):
+def test_a_drug_is_stored_as_its_substance_with_its_phrase_as_extent(nlp):
+    from docmine.extract.document import Document
+    from docmine.nlp.pipeline import annotate
+
+    text = "Police seized 9 million captagon pills and 30 kilograms of liquid cocaine in the port."
+    doc = Document(path="a.txt", sha256="a", format="txt", text=text)
+    _, mentions, _ = next(annotate(nlp, [doc]))
+    drugs = {m.text: m for m in mentions if m.label == "DRUG"}
+    assert set(drugs) == {"captagon", "cocaine"}
+    assert text[slice(*drugs["captagon"].extent)] == "captagon pills"
+    assert text[slice(*drugs["cocaine"].extent)] == "liquid cocaine"
+    assert drugs["captagon"].canonical == "captagon"
+    amounts = [m for m in mentions if m.label == "QUANTITY"]
+    # the phrase still tells the unit and links the amount: "9 million captagon pills"
+    assert any(q.attrs.get("unit") == "tablets" and q.attrs.get("drug") == "captagon" for q in amounts)
+    assert any(q.attrs.get("drug") == "cocaine" for q in amounts)
+
+
+def test_evaluate_scores_the_substance_or_on_request_the_phrase(nlp, tmp_path):
     import json
 
     from docmine.evaluate import evaluate
@@ -152,9 +170,9 @@ def test_evaluate_scores_the_stored_mention_and_the_substance_on_request(nlp, tm
     gold = tmp_path / "g.jsonl"
     gold.write_text(json.dumps({"id": "a", "text": text, "entities": [
         {"start": i, "end": i + len("captagon"), "label": "DRUG"}]}) + "\n")
-    df = evaluate(str(gold), nlp=nlp, drug_substance=None).set_index("label")  # auto: guideline gold
+    df = evaluate(str(gold), nlp=nlp).set_index("label")  # the default (auto): the substance, as stored
     assert df.loc["DRUG", "f1"] == 1.0
-    df = evaluate(str(gold), nlp=nlp).set_index("label")  # the default: the mention as stored
+    df = evaluate(str(gold), nlp=nlp, drug_substance=False).set_index("label")  # the phrase, as seizure gold
     assert df.loc["DRUG", "f1"] == 0.0
 
 

@@ -135,22 +135,54 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
     return out
 
 
-def _administrations(text: str, mentions: list[Mention], known: dict[str, str]) -> list[Mention]:
+_ADMIN_IN_TEXT = re.compile(
+    r"(?<![\w-])[Tt]he (?P<names>[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)[ -][Aa]dministration(?![\w-])")
+
+
+def _administrations(text: str, mentions: list[Mention], known: dict[str, str], lex=None) -> list[Mention]:
+    """"the Trump Administration", "the Biden-Harris administration": the people are PERSON
+    mentions, the administration no entity. The names are this document's people, listed people,
+    or (with ``lex``) surnames no dictionary, place list or nationality list knows ("the Reagan
+    Administration")."""
     people = {**known, **_person_names(mentions)}
+
+    def surname(p: str) -> bool:
+        if p in people:
+            return True
+        if lex is None or len(p) < 3:
+            return False
+        from docmine.nlp.gazetteer import dictionary_words
+
+        return p.lower() not in dictionary_words() and not lex.places.get(alias_key(p)) \
+            and alias_key(p) not in getattr(lex, "demonyms", {})
+
+    def person(p: str, s: int, m: Mention | None) -> Mention:
+        return Mention(s, s + len(p), "PERSON", p, resolved=people.get(p, p), source="rule",
+                       sentence=m.sentence if m else 0, attrs={"rule": "administration"})
+
     out = []
     for m in mentions:
         hit = _ADMIN.match(m.text) if m.label == "ORG" and m.source == "model" else None
         if hit:
             parts = [p for p in re.split(r"[\s-]+", hit.group("names")) if p]
-            if parts and any(p in people for p in parts) and all(p[:1].isupper() and p[1:].islower() for p in parts):
+            if parts and all(p[:1].isupper() and p[1:].islower() for p in parts) \
+                    and (any(p in people for p in parts) or hit.group("head").lower() == "administration"
+                         and all(surname(p) for p in parts)):
                 pos = m.start
                 for p in parts:
                     s = text.index(p, pos, m.end)
-                    out.append(Mention(s, s + len(p), "PERSON", p, resolved=people.get(p, p), source="rule",
-                                       sentence=m.sentence, attrs={"rule": "administration"}))
+                    out.append(person(p, s, m))
                     pos = s + len(p)
                 continue
         out.append(m)
+    if lex is not None:  # the model read nothing there
+        for hit in _ADMIN_IN_TEXT.finditer(text):
+            a, b = hit.span("names")
+            if not _free(out, a, b):
+                continue
+            parts = [(p.group(), a + p.start()) for p in re.finditer(r"[A-Z][a-z]+", hit.group("names"))]
+            if all(surname(p) for p, _ in parts):
+                out += [person(p, s, None) for p, s in parts]
     return out
 
 
@@ -311,10 +343,15 @@ def _company_names(text: str, mentions: list[Mention], forms: frozenset[str]) ->
             m = _copy(m, label="ORG", resolved=short[m.text], attrs={**m.attrs, "rule": "company-name"})
         out.append(m)
     added: list[Mention] = []
+    caps = [(m.start(), m.end()) for m in CAPS_LINE.finditer(text)]
     for name, full in short.items():
-        for hit in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text):
+        hits = list(re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text))
+        if caps and len(name.upper()) == len(name):  # "ECOLAB STARTS BID ..."
+            hits += [h for a, b in caps for h in re.finditer(rf"(?<![\w&.]){re.escape(name.upper())}(?![\w&])",
+                                                              text[:b]) if h.start() >= a]
+        for hit in hits:
             if _free(out, hit.start(), hit.end()) and _free(added, hit.start(), hit.end()):
-                added.append(Mention(hit.start(), hit.end(), "ORG", name, resolved=full, source="rule",
+                added.append(Mention(hit.start(), hit.end(), "ORG", hit.group(), resolved=full, source="rule",
                                      attrs={"rule": "company-name"}))
     return out + added
 
@@ -342,8 +379,9 @@ def _caps_lines(text: str, mentions: list[Mention]) -> list[Mention]:
     if not names:
         return mentions
     out = list(mentions)
-    pattern = re.compile(r"(?<![\w&.-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?![\w&-])")
+    # "IRAQ-TURKEY": a hyphen joins two names in capitals
+    pattern = re.compile(r"(?<![\w&.])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w&])")
     for a, b in lines:
         for hit in pattern.finditer(text, a, b):
             s, e = hit.start(), hit.end()
@@ -351,9 +389,14 @@ def _caps_lines(text: str, mentions: list[Mention]) -> list[Mention]:
             same = [k for k, m in enumerate(out) if m.start == s and m.end == e]
             if same:
                 k = same[0]
-                if out[k].label != label and out[k].source == "model":
+                if out[k].source == "model":  # the document's evidence decides, the filter keeps it
                     out[k] = _copy(out[k], label=label, resolved=resolved, attrs={**out[k].attrs, "rule": "caps-line"})
-            elif _free(out, s, e):
+                continue
+            # a model name of the line around it that the document does not confirm gives way
+            # ("BANGLADESH PORT" where the document names Bangladesh)
+            out = [m for m in out if not (m.start < e and s < m.end and m.source == "model"
+                                          and m.text not in names and a <= m.start and m.end <= b)]
+            if _free(out, s, e):
                 out.append(Mention(s, e, label, text[s:e], resolved=resolved, source="rule",
                                    attrs={"rule": "caps-line"}))
     return out
@@ -567,7 +610,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
 
     given = given_names() if lex is not None else frozenset()
     out = _nicknames(text, mentions, titles, given)
-    out = _administrations(text, out, known)
+    out = _administrations(text, out, known, lex)
     out = _known_people(text, out, known, lex)
     out = _governments(text, out, lex)
     out = _common_nouns(text, out, known)

@@ -237,9 +237,9 @@ class Headlines:
                 cased = self.true_case(t, forms)
                 if len(cased) != len(t.text):
                     continue
-                if first and t.is_alpha:
-                    cased = cased[:1].upper() + cased[1:]  # sentence case
-                if t.is_alpha:
+                if any(c.isalpha() for c in t.text):
+                    if first:
+                        cased = cased[:1].upper() + cased[1:]  # sentence case
                     first = False
                     if cased.islower():
                         low.add(t.i)

@@ -52,6 +52,21 @@ def phrase_head(span: Span) -> str:
     return words[-1] if words else ""
 
 
+_SENTENCE_ENDS = frozenset((".", "!", "?", '"', "”", "’", "'"))
+
+
+def _ends_paragraph(doc: Doc, i: int) -> bool:
+    """Is token ``i`` the last word of its paragraph (only punctuation or a blank line after it)?"""
+    for t in doc[i + 1:]:
+        if "\n" in t.text:
+            return True
+        if not t.is_punct:
+            return False
+        if "\n" in t.whitespace_:
+            return True
+    return "\n" in doc[i].whitespace_ or i == len(doc) - 1
+
+
 def _capitalised(t) -> bool:
     """A word of a name: a capital first, letters (and dots or hyphens: "P.W.", "Coca-Cola")."""
     text = t.text
@@ -161,8 +176,8 @@ class OrgRules:
                 t = doc[start - 1]
                 if "\n\n" in t.text_with_ws:
                     break
-                if _capitalised(t) or (t.lower_ in NAME_JOINS and start < k and start >= 2
-                                       and _capitalised(doc[start - 2])):
+                if _capitalised(t) or (t.lower_ in NAME_JOINS and (start < k or t.lower_ in ("and", "&"))
+                                       and start >= 2 and _capitalised(doc[start - 2])):  # "Morgan Stanley and Co"
                     start -= 1
                     continue
                 break
@@ -172,6 +187,8 @@ class OrgRules:
             if start < k - 1 and (first.is_sent_start or start == 0) and dictionary_word(first) \
                     and starts.get(start, start) <= start + 1:
                 start += 1
+                while start < k and doc[start].lower_ in NAME_JOINS:
+                    start += 1  # "Shares of Ecolab Inc"
             if start >= k or doc[k - 1].text == "," and start >= k - 1:
                 continue
             out.append(trace.mark(Span(doc, start, form.end, label="ORG"), "org.legal_form"))
@@ -179,8 +196,9 @@ class OrgRules:
 
     def credit_spans(self, doc: Doc, trace: Trace) -> list[Span]:
         """A news agency's credit (``[place] dateline_credits``): in brackets before a dash or at
-        the end of a line ("BAGHDAD (AFP) - ...", "... say Vietnamese (AFP)"), or opening a line
-        before a dash ("Reuters - Alcoa said"). The model misses most of them: they stand outside
+        the end of a line ("BAGHDAD (AFP) - ...", "... say Vietnamese (AFP)"), opening a line
+        before a dash ("Reuters - Alcoa said"), or signing off a paragraph after its last
+        sentence ("... the company said. Reuter"). The model misses most of them: they stand outside
         any sentence."""
         texts, lowers = token_words(doc)
         out = []
@@ -196,6 +214,11 @@ class OrgRules:
                     out.append(trace.mark(Span(doc, i, i + 1, label="ORG"), "org.credit"))
             elif (i == 0 or "\n" in doc[i - 1].text_with_ws) and nxt in DASHES:
                 out.append(trace.mark(Span(doc, i, i + 1, label="ORG"), "org.credit"))
+            elif i > 0 and texts[i - 1] in _SENTENCE_ENDS and _ends_paragraph(doc, i):
+                out.append(trace.mark(Span(doc, i, i + 1, label="ORG"), "org.credit"))  # "... said. Reuter"
+        if n and lowers[-1] in self.credits and (doc[-1].is_upper or doc[-1].is_title) and len(doc[-1]) > 1 \
+                and n > 1 and texts[-2] in _SENTENCE_ENDS and not any(sp.start == n - 1 for sp in out):
+            out.append(trace.mark(Span(doc, n - 1, n, label="ORG"), "org.credit"))
         return out
 
     def validate(self, span: Span, words: list[str], trace: Trace) -> Span | None:

@@ -232,9 +232,12 @@ class PlaceRules:
 
     def postal_end(self, doc: Doc, i: int) -> int | None:
         """End of a state or province abbreviation starting at token i after "<Town>, " ("Tucson,
-        Ariz.", "Ashern, Man."), or None. An abbreviation that is also a word is not one before a
-        capitalised word ("Jones, Man. United")."""
-        if i < 2 or doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper():
+        Ariz.", "Ashern, Man.") or a legislator's party ("Rostenkowski, D-Ill.", "(R-Kans.)"), or
+        None. An abbreviation that is also a word is not one before a capitalised word ("Jones,
+        Man. United")."""
+        party = i >= 3 and doc[i - 1].text == "-" and doc[i - 2].text in ("D", "R", "I") \
+            and doc[i - 3].text in ("(", ",") and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
+        if not party and (i < 2 or doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper()):
             return None
         postal = self.lex.place_postal
         end = None
@@ -247,10 +250,11 @@ class PlaceRules:
         return end
 
     def postal_spans(self, doc: Doc, trace: Trace) -> list[Span]:
-        """State and province abbreviations after a town: "Tucson, Ariz.", "Ashern, Man."."""
-        texts = token_words(doc)[0]  # an abbreviation follows a comma: only there is it looked for
+        """State and province abbreviations after a town ("Tucson, Ariz.", "Ashern, Man.") or a
+        legislator's party ("Dan Glickman (D-Kans.)")."""
+        texts = token_words(doc)[0]  # an abbreviation follows a comma or a party's "D-": only there is it looked for
         return [trace.mark(Span(doc, i, end, label="PLACE"), "place.postal") for i in range(2, len(doc))
-                if texts[i - 1] == "," and (end := self.postal_end(doc, i)) is not None]
+                if texts[i - 1] in (",", "-") and (end := self.postal_end(doc, i)) is not None]
 
     # -- model spans --------------------------------------------------------------------------
     def validate(self, span: Span) -> Span | None:
