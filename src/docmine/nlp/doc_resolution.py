@@ -180,9 +180,9 @@ def _administrations(text: str, mentions: list[Mention], known: dict[str, str], 
             a, b = hit.span("names")
             if not _free(out, a, b):
                 continue
-            parts = [(p.group(), a + p.start()) for p in re.finditer(r"[A-Z][a-z]+", hit.group("names"))]
-            if all(surname(p) for p, _ in parts):
-                out += [person(p, s, None) for p, s in parts]
+            names = [(p.group(), a + p.start()) for p in re.finditer(r"[A-Z][a-z]+", hit.group("names"))]
+            if all(surname(p) for p, _ in names):
+                out += [person(p, s, None) for p, s in names]
     return out
 
 
