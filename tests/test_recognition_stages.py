@@ -978,6 +978,8 @@ def test_a_line_in_capitals_without_names_gives_none(nlp):
     ("It was advised by Morgan Stanley and Co Inc and by Cargill, Inc. on the sale.",
      ["Morgan Stanley and Co Inc", "Cargill, Inc."]),
     ("The cocaine was hidden in a shipment of Frutas del Sur S.A. from Guayaquil.", ["Frutas del Sur S.A."]),
+    ("The merger of Cingular Wireless LLC and AT T Wireless Services Inc. won approval.",
+     ["Cingular Wireless LLC", "AT T Wireless Services Inc."]),
     # no capitalised name before the form, or a form written in lower case
     ("The co-operation of co. workers and the inc. rate were discussed.", []),
 ])

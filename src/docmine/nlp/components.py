@@ -112,7 +112,7 @@ class DomainEntities:
         final = self.persons.coordinated(final, lex_keys, trace)
         final = self.places.coordinated(final, lex_keys, trace)
         final = self.orgs.of_place(self.places.merge_possessive(self.drugs.merge_mixtures(final, trace), trace), trace)
-        final = self.places.outside_titles(final, self.drugs._headline)
+        final = self.places.not_currencies(self.places.outside_titles(final, self.drugs._headline))
 
         # 4. source, role and rule of each mention
         for span in final:

@@ -165,6 +165,9 @@ class PlaceSettings:
     title_heads: Words = ()
     """Words that end the capitalised name of an instrument ("the U.S.-Mexico Bicentennial
     Framework", "the U.S.-Canada Opioid Action Plan"): no place inside such a name. Default: none."""
+    currency_nouns: Words = ()
+    """A place that names a currency with one of these nouns is no place ("Hong Kong dollars",
+    "15 billion U.S. dlrs"): a currency is no entity. Default: none."""
     road_words: Words = ()
     """Numbered roads ("Highway 12A"). Default: none."""
     modifier_heads: Words = ()

@@ -91,6 +91,7 @@ class OrgRules:
         self.media_words = [w.split() for w in org.media_words]
         self.press_nouns = {w[0] for w in self.media_words if len(w) == 1}  # "daily", not "news agency"
         self.company_words = set(org.company_words)
+        self.legal_forms = frozenset(org.legal_forms)
         forms = "|".join(re.escape(f) for f in sorted(org.legal_forms, key=len, reverse=True))
         # a legal form, or several ("Co Inc", "Co., Ltd."), after a name
         self.legal_form = re.compile(rf"(?<![\w.&/-])(?:{forms})(?:,?[ ]+(?:{forms}))*(?![\w/&])") if forms else None
@@ -174,8 +175,8 @@ class OrgRules:
             start = k
             while start > 0 and form.start - start < 8:
                 t = doc[start - 1]
-                if "\n\n" in t.text_with_ws:
-                    break
+                if "\n\n" in t.text_with_ws or t.text in self.legal_forms:
+                    break  # a paragraph's start, or the end of the company before ("Corp. and LG Electronics Inc.")
                 if _capitalised(t) or (t.lower_ in NAME_JOINS and (start < k or t.lower_ in ("and", "&"))
                                        and start >= 2 and _capitalised(doc[start - 2])):  # "Morgan Stanley and Co"
                     start -= 1

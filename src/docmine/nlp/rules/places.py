@@ -93,6 +93,7 @@ class PlaceRules:
         self.place_suffixes = set(pl.suffixes)
         self.joined_heads = set(pl.joined_heads)
         self.title_heads = set(pl.title_heads)
+        self.currency_nouns = set(pl.currency_nouns)
         self.place_prefixes = [p.split() for p in pl.prefixes]
         self.place_org_suffixes: dict[str, list[list[str]]] = {}  # by first word: one lookup per span
         for p in pl.org_suffixes:
@@ -295,6 +296,14 @@ class PlaceRules:
                     drop.add(i + 1)
                     i = places_at[i + 1].end
         return [s for s in spans if not (s.label_ == "PLACE" and s.start in drop)]
+
+    def not_currencies(self, spans: list[Span]) -> list[Span]:
+        """Without the places that name a currency ("Hong Kong dollars", "U.S. dlrs"; ``[place]
+        currency_nouns``): a currency is no entity."""
+        def currency(span: Span) -> bool:
+            doc = span.doc
+            return span.end < len(doc) and doc[span.end].lower_ in self.currency_nouns
+        return [s for s in spans if not (s.label_ == "PLACE" and currency(s))]
 
     def extent(self, span: Span, trace: Trace) -> Span | None:
         """Designators belong to the place; "<place> police" is an organisation."""
