@@ -1024,3 +1024,11 @@ def test_csv_row_gold_is_scored_on_the_text_ingestion_gives(tmp_path):
     assert text == "CHEMLAWN BID\n\nEcolab said it bid for ChemLawn Corp at 36.50 dlrs. The offer expires today."
     (a, b, label, _), = ents
     assert text[a:b] == "ChemLawn Corp" and label == "ORG"
+
+
+def test_a_moniker_is_the_persons_and_a_headline_word_opens_no_place(nlp):
+    text = ("Man Sentenced for Running Incognito Market\n\nRui-Siang Lin, 24, of Taipei was sentenced today. Lin, "
+            "who used the moniker \"Pharoah,\" ran Incognito Market from 2020. Pharoah shipped pills worldwide.")
+    ms = _mentions(nlp, text)
+    assert [(m.text, m.canonical) for m in ms if m.text == "Pharoah"] == [("Pharoah", "Rui-Siang Lin")] * 2
+    assert not [m for m in ms if m.text.startswith("Running")]

@@ -58,7 +58,9 @@ from docmine.nlp.lexicon import alias_key
 from docmine.nlp.mention import Mention
 
 _NICK_INTRO = re.compile(
-    r"^\s*,?\s*(?:\(|also\s+)?(?:known as|alias|a\.k\.a\.?|aka|dubbed|nicknamed|called)\s+"
+    r"^\s*,?\s*(?:\(|also\s+)?(?:known as|alias|a\.k\.a\.?|aka|dubbed|nicknamed|called"
+    r"|(?:who|which)\s+(?:used|uses|went\s+by|goes\s+by|operated\s+under)\s+the\s+"
+    r"(?:moniker|nickname|alias|handle|username|user\s+name|name|pseudonym)s?)\s+"
     r"[“\"‘']([A-ZÀ-Ý][^”\"’'\n]{1,40}?)[”\"’']")
 _INNER_NICK = re.compile(  # Ismael “El Mayo” Zambada
     r"(?<![\w-])(?P<first>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){0,2}) [“\"‘](?P<nick>[A-ZÀ-Ý][^”\"’\n]{1,30}?)[”\"’] "
