@@ -18,7 +18,6 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from docmine.nlp.doctext import token_words
-from docmine.nlp.rules.headlines import lowered
 from docmine.nlp.rules.base import (
     APOS,
     DASHES,
@@ -32,6 +31,7 @@ from docmine.nlp.rules.base import (
     merge_adjacent,
     words_at,
 )
+from docmine.nlp.rules.headlines import lowered
 from docmine.nlp.settings import PlaceSettings
 
 RULES = ("place.designator", "place.facility", "place.joined", "place.road", "place.dateline", "place.postal",
