@@ -1032,3 +1032,13 @@ def test_a_moniker_is_the_persons_and_a_headline_word_opens_no_place(nlp):
     ms = _mentions(nlp, text)
     assert [(m.text, m.canonical) for m in ms if m.text == "Pharoah"] == [("Pharoah", "Rui-Siang Lin")] * 2
     assert not [m for m in ms if m.text.startswith("Running")]
+
+
+def test_a_medicine_named_by_its_kind_and_a_nationality_is_no_place(nlp):
+    text = ("Merck said its arthritis drug Celebrex was safe. After the withdrawal of its Vioxx painkiller, it cut "
+            "jobs. The Zetas drug gang and DEA drug agents were there. Fighting went on in the western Sudanese "
+            "region, and cultivation in Helmand province dropped.")
+    found = {(m.text, m.label) for m in _mentions(nlp, text)}
+    assert {("Celebrex", "DRUG"), ("Vioxx", "DRUG"), ("Helmand", "PLACE")} <= found
+    assert not {t for t, lab in found if lab == "DRUG" and t in ("Zetas", "DEA")}
+    assert not {t for t, _ in found if t == "Sudanese"}

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from docmine.nlp.doctext import doc_text
 from docmine.nlp.lexicon import Lexicon
 from docmine.nlp.rules import merges
 from docmine.nlp.rules.base import MODEL_LABELS, Knowledge, Trace  # noqa: F401  (MODEL_LABELS re-exported)
@@ -113,6 +114,7 @@ class DomainEntities:
         final = self.places.coordinated(final, lex_keys, trace)
         final = self.orgs.of_place(self.places.merge_possessive(self.drugs.merge_mixtures(final, trace), trace), trace)
         final = self.places.not_currencies(self.places.outside_titles(final, self.drugs._headline))
+        final = [s for s in final if not (s.label_ == "PLACE" and self.places.adjective_only(s))]
 
         # 4. source, role and rule of each mention
         for span in final:
@@ -139,7 +141,7 @@ class DomainEntities:
         out = []
         for span in spans:
             if span.label_ == "DRUG":
-                parts = self.drugs.substance_parts(span.doc.text, span.start_char, span.end_char)
+                parts = self.drugs.substance_parts(doc_text(span.doc), span.start_char, span.end_char)
                 if parts and parts != [(span.start_char, span.end_char)]:
                     out.append((span.start_char, span.end_char, parts))
                 continue

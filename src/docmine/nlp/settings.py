@@ -138,6 +138,10 @@ class DrugSettings:
     brand_form_nouns: Words = ()
     """A capitalised unknown word directly before one of these names a medicine ("Rivoril
     Tablets"). Default: none (the rule never fires)."""
+    brand_class_nouns: Words = ()
+    """A capitalised word no dictionary or lexicon knows right after one of these ("the arthritis
+    drug Celebrex") or right before one but "drug" ("its Vioxx painkiller") names a medicine.
+    Default: none."""
     not_brand_words: Words = ()
     """Capitalised words before a tablet word that name no medicine ("Mix Tablets"). Default: none."""
     substance_strip_adjectives: Words = ()

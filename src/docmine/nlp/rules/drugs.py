@@ -13,7 +13,16 @@ import re
 from spacy.tokens import Doc, Span
 
 from docmine.nlp.doctext import token_words
-from docmine.nlp.rules.base import ACRONYM, AMOUNT_WORDS, QUOTES, Knowledge, Trace, merge_adjacent, words_at
+from docmine.nlp.rules.base import (
+    ACRONYM,
+    AMOUNT_WORDS,
+    QUOTES,
+    Knowledge,
+    Trace,
+    dictionary_word,
+    merge_adjacent,
+    words_at,
+)
 
 RULES = ("drug.context", "drug.form", "drug.mixture", "drug.brand")
 
@@ -45,6 +54,7 @@ class DrugRules:
         self.strip_nouns = set(dr.substance_strip_nouns)
         self.name_heads = set(dr.name_heads)
         self.brand_forms = set(dr.brand_form_nouns)
+        self.brand_classes = set(dr.brand_class_nouns)
         self.not_brands = set(dr.not_brand_words)
         self.strip_adjs = set(dr.substance_strip_adjectives)
 
@@ -120,6 +130,33 @@ class DrugRules:
             if self._headline(span):
                 continue
             out.append(trace.mark(span, "drug.brand"))
+        if self.brand_classes:
+            out += self._named_medicines(doc, lowers, trace)
+        return out
+
+    def _named_medicines(self, doc: Doc, lowers: list[str], trace: Trace) -> list[Span]:
+        """"the arthritis drug Celebrex", "its Vioxx painkiller": a single capitalised word no
+        dictionary, lexicon or place list knows, beside a noun that names a kind of medicine."""
+        def brand(i: int) -> bool:
+            if not 0 <= i < len(doc):
+                return False
+            w = doc[i]
+            return (w.is_alpha and len(w) > 3 and w.text[:1].isupper() and not w.is_upper and not w.is_sent_start
+                    and w.lower_ not in self.not_brands and not dictionary_word(w)
+                    and self.lex.drug(w.text) is None and not self.know.known_name(w.text)
+                    and w.text not in self.know.given_names)
+
+        out: list[Span] = []
+        for i, low in enumerate(lowers):
+            if low not in self.brand_classes or doc[i].text != low:
+                continue
+            for j in (i + 1, i - 1) if low != "drug" else (i + 1,):
+                beyond = j + 1 if j > i else j - 1  # one word, not a name of several
+                if brand(j) and not (0 <= beyond < len(doc) and doc[beyond].text[:1].isupper()
+                                     and doc[beyond].is_alpha):
+                    span = Span(doc, j, j + 1, label="DRUG")
+                    if not self._headline(span):
+                        out.append(trace.mark(span, "drug.brand"))
         return out
 
     @staticmethod

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from docmine.nlp.doctext import token_words
+from docmine.nlp.doctext import doc_text, token_words
 from docmine.nlp.gazetteer import verb_form, word_classes
 from docmine.nlp.rules.base import (
     DASHES,
@@ -165,7 +165,7 @@ class OrgRules:
             return []
         out = []
         starts = {e.start: e.end for e in doc.ents}
-        for m in self.legal_form.finditer(doc.text):
+        for m in self.legal_form.finditer(doc_text(doc)):
             form = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if form is None:
                 continue

@@ -12,12 +12,15 @@ Khanewal"), ``place.possessive`` ("Chiang Rai's Doi Luang district").
 """
 from __future__ import annotations
 
+from functools import cached_property
+
 import numpy as np
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from docmine.nlp.doctext import token_words
+from docmine.nlp.gazetteer import word_classes
 from docmine.nlp.rules.base import (
     APOS,
     DASHES,
@@ -34,6 +37,7 @@ from docmine.nlp.rules.base import (
 from docmine.nlp.rules.headlines import lowered
 from docmine.nlp.settings import PlaceSettings
 
+_NATIONALITY_ENDINGS = ("ese", "an", "ian", "ish", "i", "ic", "ean")  # "Sudanese", "Kurdish", "Pashtun"
 RULES = ("place.designator", "place.facility", "place.joined", "place.road", "place.dateline", "place.postal",
          "place.extent", "place.org_suffix", "place.relabel", "place.designator_before", "place.possessive",
          "place.name")
@@ -479,6 +483,23 @@ class PlaceRules:
                 or not all(any(t.text[:1].isupper() for t in doc[a:b]) for a, b in pieces):
             return [span]
         return [Span(doc, a, b, label=span.label_) for a, b in pieces]
+
+    def adjective_only(self, span: Span) -> bool:
+        """A place phrase whose name is a nationality adjective: "the western Sudanese region", "the
+        Basque region" name no place (only a named place is one)."""
+        if len(span) < 2 or not (span[0].is_lower or span[-1].is_lower):
+            return False  # nothing to strip: the span is its name
+        cores = self.name_core(span)
+        if len(cores) != 1 or cores[0] is span or len(cores[0]) != 1 or self.know.lexicon_place(cores[0].text):
+            return False
+        word = cores[0].text
+        return word in self.know.lex.demonyms or word.lower().endswith(_NATIONALITY_ENDINGS) \
+            and word.lower() in self.adjectives
+
+    @cached_property
+    def adjectives(self) -> frozenset[str]:
+        """WordNet's adjectives, read on first use."""
+        return word_classes()["adj"]
 
     def is_modifier(self, nxt, span: Span | None = None) -> bool:
         """A place before a possessive or a head noun modifies it: "Mexico's shipping routes",
