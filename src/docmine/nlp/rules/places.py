@@ -289,6 +289,8 @@ class PlaceRules:
                 i = places_at[i + 1].end  # "U.S.-Mexico", "U.S.-Canada"
             words = 0
             for t in doc[i: i + 6]:
+                if t.is_alpha and t.is_upper and t.lower_ in heads:
+                    return True  # an acronym head: "Indiana HIDTA", in a list or a headline too
                 if t.is_alpha and t.is_title:
                     if t.lower_ in heads:
                         return words >= 1 and not headline(span)
