@@ -1045,7 +1045,8 @@ def test_a_medicine_named_by_its_kind_and_a_nationality_is_no_place(nlp):
 
 
 def test_a_place_that_names_a_drug_trafficking_area_is_no_place(nlp):
-    text = "The areas are:\n\n- St. Joseph County, Indiana (Indiana HIDTA)\n\nThe Chicago HIDTA funds police in Chicago."
+    text = ("The areas are:\n\n- St. Joseph County, Indiana (Indiana HIDTA)\n\n"
+            "The Chicago HIDTA funds police in Chicago.")
     places = [m.text for m in _mentions(nlp, text) if m.label == "PLACE"]
     assert places == ["Indiana", "Chicago"]
     assert [m.start for m in _mentions(nlp, text) if m.text == "Chicago"] == [text.rindex("Chicago")]
