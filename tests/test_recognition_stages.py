@@ -1050,3 +1050,10 @@ def test_a_place_that_names_a_drug_trafficking_area_is_no_place(nlp):
     places = [m.text for m in _mentions(nlp, text) if m.label == "PLACE"]
     assert places == ["Indiana", "Chicago"]
     assert [m.start for m in _mentions(nlp, text) if m.text == "Chicago"] == [text.rindex("Chicago")]
+
+
+def test_a_name_that_speaks_after_a_quotation_is_a_person(nlp):
+    text = ('"We will sell it to the highest bidder," Miller said. "That fear has no basis," Crosibie said. '
+            '"It is fine," Washington said. "We left," Police said, and the police left.')
+    people = [m.text for m in _mentions(nlp, text) if m.label == "PERSON"]
+    assert people == ["Miller", "Crosibie"]

@@ -314,6 +314,33 @@ def _free(mentions: list[Mention], s: int, e: int) -> bool:
     return not any(m.start < e and s < m.end for m in mentions)
 
 
+_QUOTE_SPEAKER = re.compile(r"[,?!][”\"]\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+"
+                            r"(?:said|says|added|told|asked|explained|noted|stressed|argued|warned)\b")
+
+
+def _quote_speakers(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """The one-word name that speaks after a quotation is a person: '"... in fact," Byrd said.'
+    (mid-sentence, so its capital is a name's). Not a place, an organisation, a nationality or a
+    drug the lexicons know, nor a word the document also writes in lower case ("Police")."""
+    out = list(mentions)
+    lower = text.lower()
+    for hit in _QUOTE_SPEAKER.finditer(text):
+        s, e = hit.span("name")
+        name = hit.group("name")
+        key = alias_key(name)
+        if lex.places.get(key) or lex.orgs.get(key) or key in getattr(lex, "demonyms", {}) \
+                or lex.drug(name) is not None or re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])",
+                                                         text.replace(name, "")) and name.lower() in lower:
+            continue
+        same = [k for k, m in enumerate(out) if (m.start, m.end) == (s, e) and m.source == "model"]
+        if same:  # the model read it: the quotation is the evidence the span filter keeps
+            k = same[0]
+            out[k] = _copy(out[k], label="PERSON", attrs={**out[k].attrs, "rule": "quote-speaker"})
+        elif _free(out, s, e):
+            out.append(Mention(s, e, "PERSON", name, resolved=name, source="rule", attrs={"rule": "quote-speaker"}))
+    return out
+
+
 def _company_names(text: str, mentions: list[Mention], forms: frozenset[str]) -> list[Mention]:
     """Mentions of a company by its name without the legal form ("Ecolab" after "Ecolab Inc")."""
     if not forms:
@@ -631,10 +658,11 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _district_offices(text, out, lex)
         out = _company_names(text, out, frozenset(getattr(lex, "rules", {}).get("org", {}).get("legal_forms", ())))
         out = _caps_lines(text, out)
+        out = _quote_speakers(text, out, lex)
         for m in out:
             if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
                                        "lowercase-head", "district-office", "district", "appositive",
-                                       "place-person", "company-name", "caps-line") \
+                                       "place-person", "company-name", "caps-line", "quote-speaker") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

@@ -260,7 +260,7 @@ def _named_body(m: Mention, org_words: set[str]) -> bool:
     return words[-1].lower().rstrip(".") in org_words or words[0].lower() in org_words and words[1] in ("of", "for")
 
 
-RESOLVED_BY_EVIDENCE = frozenset(("company-name", "caps-line", "nickname"))
+RESOLVED_BY_EVIDENCE = frozenset(("company-name", "caps-line", "nickname", "quote-speaker"))
 
 
 def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) -> list[Mention]:
@@ -268,7 +268,8 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
 
     Lexicon and rule mentions are left alone, and so are names the document resolved by evidence
     (a company's short name, a name found again in a line in capitals, a nickname the text
-    introduces: rules ``company-name``, ``caps-line``, ``nickname``), and so is a model ORG whose head word names a body
+    introduces, a name that speaks after a quotation: rules ``company-name``, ``caps-line``,
+    ``nickname``, ``quote-speaker``), and so is a model ORG whose head word names a body
     (``[place] org_words`` in rules.toml: "Bucknell University") or an acronym the document defines
     ("Fiji Labour Party (FLP)"); a relabelled mention records ``attrs["filter"]``
     (``relabel:ORG>PERSON``), and its canonical name is recomputed for the new label.
