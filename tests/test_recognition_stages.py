@@ -1057,3 +1057,13 @@ def test_a_name_that_speaks_after_a_quotation_is_a_person(nlp):
             '"It is fine," Washington said. "We left," Police said, and the police left.')
     people = [m.text for m in _mentions(nlp, text) if m.label == "PERSON"]
     assert people == ["Miller", "Crosibie"]
+
+
+def test_press_call_outlets_administrations_and_drug_names_written_without_hyphen(nlp):
+    text = ("This is Carmen Paun from Politico, and Michelle Jamrisko from Bloomberg. Maria Lopez from Texas asked "
+            "too. The Biden-Harris administration acted, the Washington Post reported. The stimulant Alpha PVP "
+            "was sold.")
+    found = {(m.text, m.label) for m in _mentions(nlp, text)}
+    assert {("Politico", "ORG"), ("Bloomberg", "ORG"), ("Texas", "PLACE"), ("Biden", "PERSON"),
+            ("Harris", "PERSON"), ("Washington Post", "ORG"), ("Alpha PVP", "DRUG")} <= found
+    assert not {t for t, _ in found if t in ("Biden-Harris", "Washington")}

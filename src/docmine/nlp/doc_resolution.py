@@ -177,14 +177,15 @@ def _administrations(text: str, mentions: list[Mention], known: dict[str, str], 
                     pos = s + len(p)
                 continue
         out.append(m)
-    if lex is not None:  # the model read nothing there
+    if lex is not None:  # the model read nothing there, or one of the names ("the Biden-[Harris] administration")
         for hit in _ADMIN_IN_TEXT.finditer(text):
             a, b = hit.span("names")
-            if not _free(out, a, b):
-                continue
             names = [(p.group(), a + p.start()) for p in re.finditer(r"[A-Z][a-z]+", hit.group("names"))]
-            if all(surname(p) for p, _ in names):
-                out += [person(p, s, None) for p, s in names]
+            if not (all(surname(p) for p, _ in names) or any(p in people for p, _ in names)):
+                continue
+            # a model name over the names ("Biden-Harris" as one ORG) gives way to the people
+            out = [m for m in out if not (m.source == "model" and m.label != "PERSON" and a <= m.start and m.end <= b)]
+            out += [person(p, s, None) for p, s in names if _free(out, s, s + len(p))]
     return out
 
 
@@ -338,6 +339,28 @@ def _quote_speakers(text: str, mentions: list[Mention], lex) -> list[Mention]:
             out[k] = _copy(out[k], label="PERSON", attrs={**out[k].attrs, "rule": "quote-speaker"})
         elif _free(out, s, e):
             out.append(Mention(s, e, "PERSON", name, resolved=name, source="rule", attrs={"rule": "quote-speaker"}))
+    return out
+
+
+_FROM = re.compile(r"\s(?:from|with)\s+(?:the\s+)?$")
+
+
+def _people_from(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """A person "from" or "with" a name no place list knows is with an organisation: "Carmen Paun
+    from Politico", "Michelle Jamrisko from Bloomberg" (a model PLACE there is an ORG); "Maria from
+    Culiacán" stays a place."""
+    from docmine.nlp.gazetteer import place_names
+
+    ends = {m.end for m in mentions if m.label == "PERSON"}
+    out = []
+    for m in mentions:
+        if m.label == "PLACE" and m.source == "model" and not lex.places.get(alias_key(m.text)) \
+                and m.text not in place_names():
+            base = max(0, m.start - 12)
+            before = _FROM.search(text[base: m.start])
+            if before and base + before.start() in ends:
+                m = _copy(m, label="ORG", attrs={**m.attrs, "rule": "person-from"})
+        out.append(m)
     return out
 
 
@@ -659,10 +682,11 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _company_names(text, out, frozenset(getattr(lex, "rules", {}).get("org", {}).get("legal_forms", ())))
         out = _caps_lines(text, out)
         out = _quote_speakers(text, out, lex)
+        out = _people_from(text, out, lex)
         for m in out:
             if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
                                        "lowercase-head", "district-office", "district", "appositive",
-                                       "place-person", "company-name", "caps-line", "quote-speaker") \
+                                       "place-person", "company-name", "caps-line", "quote-speaker", "person-from") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

@@ -361,6 +361,9 @@ def lexicon_versions(folder: str | Path | None = None, user_aliases: str | Path 
     return out
 
 
+_WORD_HYPHEN = re.compile(r"(?<=[a-z0-9]{2})-(?=[a-z]{2})")
+
+
 @lru_cache(maxsize=8)
 def _load_cached(folder: str, user_aliases: str, stamp: tuple[int, int] | None = None) -> Lexicon:
     root = Path(folder)
@@ -372,8 +375,11 @@ def _load_cached(folder: str, user_aliases: str, stamp: tuple[int, int] | None =
         for term in d.get("terms", []) + [d["canonical"]]:
             t = term.lower().strip()
             info = DrugInfo(d["canonical"], d.get("class", ""), d.get("kind", "substance"), t in ambiguous)
-            if t not in lex.drugs or lex.drugs[t].ambiguous and not info.ambiguous:
-                lex.drugs[t] = info
+            # a hyphen between two words is often a space in running text: "Alpha PVP", "25I NBOMe"
+            spaced = _WORD_HYPHEN.sub(" ", t)
+            for form in {t, spaced}:
+                if form not in lex.drugs or lex.drugs[form].ambiguous and not info.ambiguous:
+                    lex.drugs[form] = info
     orgs = _read_toml(root / "organisations.toml")
     lex.versions["organisations"] = orgs.get("version", "")
     for o in orgs.get("org", []):

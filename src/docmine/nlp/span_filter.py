@@ -260,7 +260,7 @@ def _named_body(m: Mention, org_words: set[str]) -> bool:
     return words[-1].lower().rstrip(".") in org_words or words[0].lower() in org_words and words[1] in ("of", "for")
 
 
-RESOLVED_BY_EVIDENCE = frozenset(("company-name", "caps-line", "nickname", "quote-speaker"))
+RESOLVED_BY_EVIDENCE = frozenset(("company-name", "caps-line", "nickname", "quote-speaker", "person-from"))
 
 
 def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) -> list[Mention]:
@@ -268,11 +268,12 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
 
     Lexicon and rule mentions are left alone, and so are names the document resolved by evidence
     (a company's short name, a name found again in a line in capitals, a nickname the text
-    introduces, a name that speaks after a quotation: rules ``company-name``, ``caps-line``,
-    ``nickname``, ``quote-speaker``), and so is a model ORG whose head word names a body
-    (``[place] org_words`` in rules.toml: "Bucknell University") or an acronym the document defines
-    ("Fiji Labour Party (FLP)"); a relabelled mention records ``attrs["filter"]``
-    (``relabel:ORG>PERSON``), and its canonical name is recomputed for the new label.
+    introduces, a name that speaks after a quotation, the outlet a person is from: rules
+    ``company-name``, ``caps-line``, ``nickname``, ``quote-speaker``, ``person-from``), and so is
+    a model ORG whose head word names a body (``[place] org_words`` in rules.toml: "Bucknell
+    University") or an acronym the document defines ("Fiji Labour Party (FLP)"); a relabelled
+    mention records ``attrs["filter"]`` (``relabel:ORG>PERSON``), and its canonical name is
+    recomputed for the new label.
     """
     from docmine.nlp.gazetteer import common_words, dictionary_words, place_names
 

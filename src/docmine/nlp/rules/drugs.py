@@ -32,7 +32,7 @@ RULES = ("drug.context", "drug.form", "drug.mixture", "drug.brand")
 _QUOTE_PAIRS = {('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'")}
 _EDGE_QUOTES = "\"“”‘’'"
 _PURITY = re.compile(r"^\d+(?:[.,]\d+)?\s*(?:%|percent|per\s+cent)\s+pure\s+", re.I)
-_TYPE = re.compile(r"\s*-\s*(?:type|like)\b.*$", re.I | re.S)
+_TYPE = re.compile(r"\s*-\s*(?:type|like|based)\b.*$", re.I | re.S)
 _FORM_PHRASE = re.compile(r"\s+in\s+(?:\w+\s+)?(?:\w+\s+)?form$|\s+in\s+(?:powder|crystals)$", re.I)
 _BRACKET = re.compile(r"\s*\(([^()]*)\)$")
 
@@ -258,11 +258,11 @@ class DrugRules:
         """The DRUG mention at ``text[start:end]`` as the project's annotation guidelines
         (benchmarks/gold/GUIDELINES.md) mark it: the substance without its unit, packaging or
         product word ("[captagon] pills"), state or quality ("liquid [cocaine]", "94 per cent pure
-        [heroin]"), "-type" ("[methamphetamine]-type narcotics"), form phrase ("[amphetamine] in
-        powder") or quotation marks; a bracketed acronym after it is a mention of its own
-        ("[New Psychoactive Substances] ([NPS])"). Fixed form terms the lexicon knows stay whole
-        ("crack cocaine", "cannabis resin", "crystal meth"). Offsets into ``text``; the mention
-        itself when nothing is left out."""
+        [heroin]"), "-type" or "-based" ("[methamphetamine]-type narcotics", "[Piperidone]-based
+        substances"), form phrase ("[amphetamine] in powder") or quotation marks; a bracketed
+        acronym after it is a mention of its own ("[New Psychoactive Substances] ([NPS])"). Fixed
+        form terms the lexicon knows stay whole ("crack cocaine", "cannabis resin", "crystal
+        meth"). Offsets into ``text``; the mention itself when nothing is left out."""
         s, e = start, end
 
         def word_edges() -> None:
