@@ -346,8 +346,8 @@ _FROM = re.compile(r"\s(?:from|with)\s+(?:the\s+)?$")
 
 
 def _people_from(text: str, mentions: list[Mention], lex) -> list[Mention]:
-    """A person "from" or "with" a name no place list knows is with an organisation: "Carmen Paun
-    from Politico", "Michelle Jamrisko from Bloomberg" (a model PLACE there is an ORG); "Maria from
+    """A person "from" or "with" a name no place list knows is with an organisation ("Carmen Paun
+    ... Politico", "Michelle Jamrisko from Bloomberg": a model PLACE there is an ORG); "Maria from
     Culiacán" stays a place."""
     from docmine.nlp.gazetteer import place_names
 
