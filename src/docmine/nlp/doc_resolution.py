@@ -62,8 +62,9 @@ _NICK_INTRO = re.compile(
     r"|(?:who|which)\s+(?:used|uses|went\s+by|goes\s+by|operated\s+under)\s+the\s+"
     r"(?:moniker|nickname|alias|handle|username|user\s+name|name|pseudonym)s?)\s+"
     r"[“\"‘']([A-ZÀ-Ý][^”\"’'\n]{1,40}?)[”\"’']")
-_INNER_NICK = re.compile(  # Ismael “El Mayo” Zambada
-    r"(?<![\w-])(?P<first>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){0,2}) [“\"‘](?P<nick>[A-ZÀ-Ý][^”\"’\n]{1,30}?)[”\"’] "
+_INNER_NICK = re.compile(  # Ismael “El Mayo” Zambada, Erick “el 85” Valencia Salazar (a Spanish article or a digit)
+    r"(?<![\w-])(?P<first>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){0,2}) [“\"‘]"
+    r"(?P<nick>(?:[A-ZÀ-Ý0-9]|(?:el|la|los|las) (?=\S))[^”\"’\n]{1,30}?)[”\"’] "
     r"(?P<last>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})(?![\w-])")
 _POST_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+(?:to|in|at|for)\s+$")
 _PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:in|from|of|at|near)\s+$")

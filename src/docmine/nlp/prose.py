@@ -32,6 +32,16 @@ _MD_MARK = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|\\(?=[_*#\[\]()\\`~ -])|(?<
 _CITATION = re.compile(  # "Aldridge and Décary-Hétu 2014", "Otiashvili et al. 2013" (a month is no author)
     rf"\b(?!(?:{MONTHS})\b)[A-Z][\w'’.-]+(?:,? (?:and|&) [A-Z][\w'’.-]+| et al\.?)?,? \(?(?:19|20)\d\d[a-z]?\)?"
     r"(?=[;,.\s)]|$)")
+# a citation inside prose: "(UNODC 2019a; Otiashvili et al. 2013, p. 4)", "Beselia and Kurcevič 2020",
+# "Soska and Christin (2015)", "Sirbiladze et al. 2017" (in parentheses one author and a year is enough;
+# outside them it takes "et al." or two authors, as "Colombia 2019" outside parentheses is prose)
+_AUTHOR = r"(?!(?:{months})\b)[A-Z][\w'’.-]+"
+_CITE_IN = (rf"{_AUTHOR}(?: [A-Z][\w'’.-]+){{0,2}}(?:,? (?:and|&) {_AUTHOR}| et al\.?)?,? (?:19|20)\d\d[a-z]?"
+            rf"(?:,? pp?\. ?\d+(?:[-–]\d+)?)?")
+_INLINE_CITATION = re.compile((
+    rf"\((?:see |e\.g\.,? |cf\.,? )?{_CITE_IN}(?:[;,] (?:see |also )?{_CITE_IN})*\)"
+    rf"|\b{_AUTHOR}(?: et al\.?|(?:, {_AUTHOR})*,? (?:and|&) {_AUTHOR}),? \(?(?:19|20)\d\d[a-z]?\)?(?![\w-])"
+).replace("{months}", MONTHS))
 # a bibliography entry's marks (author-date styles): 'Askew. 2017. “Title', 'Lee S. n.d. "Title', the
 # dash that repeats the previous author, 'accessed May 25, 2020'
 _BIB_ENTRY = re.compile(
@@ -65,7 +75,8 @@ _PROSE_WORDS = frozenset("the of and to in a is that for on with as by was are a
 class Region:
     start: int
     end: int
-    kind: str  # front-matter | url | link-target | email | path | markup | references | toc | table | language
+    kind: str  # front-matter | url | link-target | email | path | markup | references | citation | toc
+    # | table | language
 
 
 def _is_front_matter(para: str) -> bool:
@@ -182,6 +193,9 @@ def non_prose_regions(text: str, lang: str | None = "en") -> list[Region]:
         if _is_table_row(para, words):
             regions.append(Region(start, end, "table"))
             continue
+        if _REF_HINT.search(para):
+            for m in _INLINE_CITATION.finditer(para):
+                regions.append(Region(start + m.start(), start + m.end(), "citation"))
         for kind, rx in (("link-target", _MD_TARGET), ("url", _URL), ("email", _EMAIL), ("path", _PATH),
                          ("markup", _MD_MARK)):
             if not _HINTS[kind](para):
