@@ -1094,3 +1094,17 @@ def test_press_call_outlets_administrations_and_drug_names_written_without_hyphe
     assert {("Politico", "ORG"), ("Bloomberg", "ORG"), ("Texas", "PLACE"), ("Biden", "PERSON"),
             ("Harris", "PERSON"), ("Washington Post", "ORG"), ("Alpha PVP", "DRUG")} <= found
     assert not {t for t, _ in found if t in ("Biden-Harris", "Washington")}
+
+
+def test_a_vessel_s_name_is_no_entity_and_the_names_around_it_stay(nlp):
+    # Reuters and White House text: the model read ships as people and organisations, and a lexicon
+    # found the "Pacific" of a tanker's name
+    text = ("The captain of the Singapore-registered tanker Nord Pacific reported a fire. The motor vessel "
+            "Stefan E. Sank sank. The U.S. Coast Guard Cutter Munro seized cocaine off Colombia.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert not [t for _, t in found if any(w in t for w in ("Nord", "Pacific", "Stefan", "Sank", "Munro", "Cutter"))]
+    assert {("PLACE", "Singapore"), ("ORG", "U.S. Coast Guard"), ("PLACE", "Colombia")} <= found
+    # a ship noun before lower-case words, or a company after "ferry operator", is not a vessel
+    text = "The ferry operator Jadrolinija said the vessel from Colombia docked in Split."
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("ORG", "Jadrolinija"), ("PLACE", "Colombia"), ("PLACE", "Split")} <= found

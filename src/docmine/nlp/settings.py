@@ -100,6 +100,10 @@ class OrgSettings:
     """Nouns of the press around a name: a one- to three-word model PERSON or PLACE right before
     one ("the Maariv daily") or right after one ("the daily Blic") is a newspaper or broadcaster,
     an ORG, unless it is a known place ("the Belgrade daily"). Default: none."""
+    vessel_words: Words = ()
+    """A model name right after one of these lower-case nouns ("the tanker Exxon Valdez", "motor vessel
+    Stefan E. Sank"), or from one of these words on ("Coast Guard Cutter Munro", "USS Cole"; case
+    counts), names a vessel: no PERSON, ORG or PLACE. Default: none."""
     district_offices: Words = ()
     """Federal offices named with "U.S."/"United States" and their judicial district, read as one
     organisation ("U.S. Attorney's Office for the Southern District of Texas"). Default: none."""

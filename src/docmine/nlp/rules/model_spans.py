@@ -44,6 +44,9 @@ class ModelSpans:
         self.orgs = orgs
         self.places = places
         self.contact_words = set(know.settings.org.contact_words)
+        vessels = know.settings.org.vessel_words
+        self.vessel_nouns = {w for w in vessels if w.islower()}
+        self.vessel_prefixes = {w for w in vessels if not w.islower()}
 
     def spans(self, doc: Doc, blocks: list[tuple[int, int]], trace: Trace,
               reread: Set[tuple[int, int]] = frozenset()) -> list[Span]:
@@ -80,6 +83,30 @@ class ModelSpans:
         return ent.start > 0 and doc[ent.start - 1].lower_ == "see" and (
             ent.start > 1 and doc[ent.start - 2].text in ("(", "[") or bool(doc[ent.start - 1].is_sent_start)) \
             and not self.know.known_name(ent.text) and ent.text not in self.lex.people
+
+    def vessel_names(self, doc: Doc) -> list[tuple[int, int]]:
+        """The token ranges of vessels' names (``[org] vessel_words``), blocked for every label:
+        the capitalised words after a lower-case ship noun ("the tanker [Nord Pacific]", "motor
+        vessel [Stefan E. Sank]"), and a capitalised ship word or prefix with the name after it
+        ("Coast Guard [Cutter Munro]", "the [USS Cole]")."""
+        if not self.vessel_nouns and not self.vessel_prefixes:
+            return []
+        texts, _ = token_words(doc)
+        out = []
+        for i, w in enumerate(texts[:-1]):
+            if w in self.vessel_nouns:
+                start = i + 1
+            elif w in self.vessel_prefixes:
+                start = i
+            else:
+                continue
+            end = i + 1
+            while end < len(doc) and end - i <= 4 and texts[end][:1].isupper() and not doc[end].is_sent_start \
+                    and "\n" not in doc[end - 1].whitespace_:
+                end += 1
+            if end > i + 1:
+                out.append((start, end))
+        return out
 
     def common_part(self, part: Span) -> bool:
         """A piece of a split model PERSON made of everyday words only ("Associate Alternates",
