@@ -104,6 +104,10 @@ class OrgSettings:
     """A model name right after one of these lower-case nouns ("the tanker Exxon Valdez", "motor vessel
     Stefan E. Sank"), or from one of these words on ("Coast Guard Cutter Munro", "USS Cole"; case
     counts), names a vessel: no PERSON, ORG or PLACE. Default: none."""
+    operation_words: Words = ()
+    """An operation's name, this word and the capitalised words after it ("Operation Hydra Strike",
+    "Operación Orion"; case counts), is no entity: the model read such names as people and
+    places. Default: none."""
     district_offices: Words = ()
     """Federal offices named with "U.S."/"United States" and their judicial district, read as one
     organisation ("U.S. Attorney's Office for the Southern District of Texas"). Default: none."""

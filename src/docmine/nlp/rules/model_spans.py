@@ -46,7 +46,8 @@ class ModelSpans:
         self.contact_words = set(know.settings.org.contact_words)
         vessels = know.settings.org.vessel_words
         self.vessel_nouns = {w for w in vessels if w.islower()}
-        self.vessel_prefixes = {w for w in vessels if not w.islower()}
+        self.operation_words = set(know.settings.org.operation_words)
+        self.vessel_prefixes = {w for w in vessels if not w.islower()} | self.operation_words
 
     def spans(self, doc: Doc, blocks: list[tuple[int, int]], trace: Trace,
               reread: Set[tuple[int, int]] = frozenset()) -> list[Span]:
@@ -85,10 +86,11 @@ class ModelSpans:
             and not self.know.known_name(ent.text) and ent.text not in self.lex.people
 
     def vessel_names(self, doc: Doc) -> list[tuple[int, int]]:
-        """The token ranges of vessels' names (``[org] vessel_words``), blocked for every label:
-        the capitalised words after a lower-case ship noun ("the tanker [Nord Pacific]", "motor
-        vessel [Stefan E. Sank]"), and a capitalised ship word or prefix with the name after it
-        ("Coast Guard [Cutter Munro]", "the [USS Cole]")."""
+        """The token ranges of the names of vessels and operations (``[org] vessel_words``,
+        ``operation_words``), blocked for every label: the capitalised words after a lower-case
+        ship noun ("the tanker [Nord Pacific]", "motor vessel [Stefan E. Sank]"), and a capitalised
+        ship word, prefix or operation word with the name after it ("Coast Guard [Cutter Munro]",
+        "the [USS Cole]", "[Operation Hydra Strike]")."""
         if not self.vessel_nouns and not self.vessel_prefixes:
             return []
         texts, _ = token_words(doc)
@@ -97,6 +99,8 @@ class ModelSpans:
             if w in self.vessel_nouns:
                 start = i + 1
             elif w in self.vessel_prefixes:
+                if w in self.operation_words and i > 0 and texts[i - 1][:1].isupper() and not doc[i].is_sent_start:
+                    continue  # inside a body's name: "Special Operation Command"
                 start = i
             else:
                 continue
