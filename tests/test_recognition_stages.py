@@ -1120,3 +1120,14 @@ def test_operations_and_regional_hidtas_are_no_entities_but_bodies_named_with_th
     assert not [t for _, t in found if "Hydra" in t or "Strike" in t or t.endswith("HIDTA") or "Chicago" in t]
     assert ("ORG", "New England HIDTA Task Force") in found
     assert ("ORG", "Maritime Analysis and Operations Centre – Narcotics") in found
+
+
+def test_a_footnote_mark_glued_to_a_word_is_split_off(nlp):
+    # the Georgia darknet report's PDF text: "such as Russia.30 It", "the Russian Federation63 and"
+    text = ("Darknet markets play a prominent role in countries such as Russia.30 It is not possible to say more. "
+            "A market for heroin has been documented in the Russian Federation63 and in Georgia.24")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("PLACE", "Russia"), ("PLACE", "Russian Federation"), ("PLACE", "Georgia")} <= found
+    # an abbreviation before a number, a code and an amount stay whole
+    doc = nlp.make_doc("Heroin (No.4) and MS13 and G7 and 12.5kg")
+    assert {"No.4", "MS13", "G7"} <= {t.text for t in doc}

@@ -76,13 +76,20 @@ def load_nlp(model: str | None = None, models_dir: str | None = None, user_alias
     return nlp
 
 
+# a footnote mark a PDF's text glues to the word before it: "such as Russia.30 It", "in the Russian
+# Federation63 and", "drug arrests22 and": one to three digits ending the token, after a full stop and
+# three letters ("No.4" stays) or right after three lower-case letters ("covid19" splits too; "MS13", "G7" not)
+FOOTNOTE_MARK = r"(?<=[^\W\d_]{3})\.(?=\d{1,3}$)|(?<=[a-z]{3})(?=\d{1,3}$)"
+
+
 def split_abbreviation_hyphens(nlp) -> None:
     """"U.S.-Mexico border", "U.S.-bound": spaCy's English tokenizer keeps a hyphen after an
     abbreviation's full stop inside one token ("U.S.-Mexico"), so neither name is found. Split it
-    off before a letter."""
+    off before a letter. A footnote mark glued to a word (:data:`FOOTNOTE_MARK`) is split off
+    too, so "Russia.30" is "Russia", "." and "30"."""
     from spacy.util import compile_infix_regex
 
-    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[A-Z]\.)[-–—](?=[^\W\d_])"]
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[A-Z]\.)[-–—](?=[^\W\d_])", FOOTNOTE_MARK]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
