@@ -23,6 +23,7 @@ from docmine.nlp.rules.base import (
     Knowledge,
     Trace,
     common_word,
+    dictionary_word,
     in_heading,
 )
 from docmine.nlp.rules.orgs import OrgRules
@@ -32,6 +33,9 @@ from docmine.nlp.rules.places import PlaceRules
 RULES = ("model.ner", "person.clean", "org.clean", "place.clean")
 # a generational suffix, right after a name or alone: "Othon Marban, Jr."
 _JUNIOR = re.compile(r"^,?\s*(?:Jr|Sr|Jnr|Snr)\b\.?")
+# people of a body, after its name: "Treasury officials", "Customs staff" (the persons' titles count too)
+_STAFF = frozenset(("official", "officials", "staff", "employee", "personnel", "investigator", "prosecutor",
+                    "representative", "delegation", "team", "counterpart", "partner", "lawmaker"))
 # mathematical letters (U+1D400-U+1D7FF), comparison and set signs: a formula, never a name
 _FORMULA = re.compile(r"[\U0001D400-\U0001D7FF<>=≤≥≠∑∈{}]")
 
@@ -119,6 +123,34 @@ class ModelSpans:
         return bool(words) and all(common_word(t) for t in words) and not self.know.known_name(part.text) \
             and part.text not in self.lex.people
 
+    def sentence_case_word(self, doc: Doc, i: int) -> bool:
+        """Token i opens a sentence or a line, is a dictionary word no lexicon, place list or
+        first-name list knows, and a lower-case word follows: capitalised only because it comes
+        first ("Healthcare practitioners need", "Awareness campaigns targeting")."""
+        tok = doc[i]
+        line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or not any(c.isalnum() for c in doc[i - 1].text) \
+            and (i == 1 or "\n" in doc[i - 2].text_with_ws)
+        if not (tok.is_sent_start or line_start) or not tok.is_title or i + 1 >= len(doc):
+            return False
+        nxt = doc[i + 1]
+        if not (nxt.is_alpha and nxt.is_lower and not nxt.is_stop and dictionary_word(tok)) \
+                or self.know.known_name(tok.text) \
+                or self.know.place_name(tok.text) or self.know.given_name(tok) or tok.text in self.lex.people:
+            return False
+        # the next word is a noun and no verb ("workers", "practitioners"; "Congress passed", "Treasury
+        # announced" are a name and its verb), or the document writes this word in lower case elsewhere
+        classes = self.orgs.word_classes
+        low = nxt.lower_
+        lemmas = [low] + [low[:-k] for k, end in ((1, "s"), (2, "es"), (2, "ed"), (1, "d")) if low.endswith(end)] \
+            + ([low[:-3] + "y"] if low.endswith(("ies", "ied")) else [])
+        if any(w in self.persons.titles or w in _STAFF for w in lemmas):
+            return False  # "Treasury officials", "State agents": a body's people
+        if any(w in classes["verb"] for w in lemmas):
+            texts, lowers = token_words(doc)
+            return tok.lower_ in {w for t, w in zip(texts, lowers, strict=True) if t == w} and not (
+                nxt.lower_ in self.know.settings.person.speech_verbs or low.endswith("ed"))
+        return any(w in classes["noun"] for w in lemmas)
+
     def clean(self, span: Span, blocks, trace: Trace, whole: tuple[int, int] | None = None) -> Span | None:
         """Trim and validate one model entity; None drops it. ``whole`` is the model entity's
         own (start, end), to tell an untouched entity from a trimmed one."""
@@ -173,6 +205,8 @@ class ModelSpans:
                 or label == "PERSON" and doc[start].is_sent_start and end + 1 < len(doc) and lowers[end] == "of"
                 and doc[end + 1].is_lower and lowers[end + 1] not in ("the", "a", "an")):
             return None  # "Bags of cocaine were found", read as a person
+        if end - start == 1 and end < len(doc) and self.sentence_case_word(doc, start):
+            return None  # "Healthcare workers", "Awareness campaigns": a sentence's first word, not a name
         if label in ("ORG", "PLACE") and text in self.lex.demonyms and not self.know.place_name(text):
             return None  # a nationality ("Polish", "Sri Lankan") is neither an organisation nor a place
         if label in ("ORG", "PLACE") and (
