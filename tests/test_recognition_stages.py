@@ -1135,9 +1135,10 @@ def test_a_footnote_mark_glued_to_a_word_is_split_off(nlp):
 
 def test_a_sentence_s_first_word_before_a_noun_is_no_name_but_a_body_before_its_verb_is(nlp):
     # the Georgia report: "Healthcare practitioners need ...", read as an organisation
-    text = ("New substances and drugs are found to be in  circulation. Healthcare practitioners need to be "
-            "able to easily identify them.\n\nCongress passed the law. Treasury announced sanctions. Tan and "
-            "dela Cruz agreed to plead.")
+    text = ("New substances and drugs are found to be in  circulation. Healthcare practitioners need to be able "
+            "to easily identify them.\n\nProfessionals working with  people who use drugs. Healthcare workers, "
+            "psychologists and social workers need training.\n\nCongress passed the law. Treasury announced "
+            "sanctions. Tan and dela Cruz agreed to plead.")
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert not [t for _, t in found if t == "Healthcare"]
     assert {("ORG", "Congress"), ("ORG", "Treasury"), ("PERSON", "Tan")} <= found
