@@ -1142,3 +1142,15 @@ def test_a_sentence_s_first_word_before_a_noun_is_no_name_but_a_body_before_its_
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert not [t for _, t in found if t == "Healthcare"]
     assert {("ORG", "Congress"), ("ORG", "Treasury"), ("PERSON", "Tan")} <= found
+
+
+def test_a_place_that_names_a_war_games_or_an_accord_is_no_place(nlp):
+    # AG News and a White House fact sheet: "the Vietnam War", "the Athens Games" (the guidelines
+    # mark no place inside an event)
+    text = ("American lives were lost in the entirety of the Vietnam War. The controversy over the Vietnam war "
+            "record grew. He won at the Athens Games. Nations signing the recent Paris Accord met.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert not [t for _, t in found if t in ("Vietnam", "Athens", "Paris", "Paris Accord")]
+    text = "Troops in Iraq went to war. Police in Athens said Mexico opened talks."
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("PLACE", "Iraq"), ("PLACE", "Athens"), ("PLACE", "Mexico")} <= found

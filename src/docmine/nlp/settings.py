@@ -177,6 +177,10 @@ class PlaceSettings:
     title_heads: Words = ()
     """Words that end the capitalised name of an instrument ("the U.S.-Mexico Bicentennial
     Framework", "the U.S.-Canada Opioid Action Plan"): no place inside such a name. Default: none."""
+    event_heads: Words = ()
+    """A place right before one of these words names a war, games or an accord, no place ("the
+    Vietnam War", "the Iraq war", "the Athens Games", "the U.S. Open"); lower case counts only for
+    the words written so here ("war"). Default: none."""
     currency_nouns: Words = ()
     """A place that names a currency with one of these nouns is no place ("Hong Kong dollars",
     "15 billion U.S. dlrs"): a currency is no entity. Default: none."""

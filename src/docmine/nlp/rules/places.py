@@ -98,6 +98,8 @@ class PlaceRules:
         self.place_suffixes = set(pl.suffixes)
         self.joined_heads = set(pl.joined_heads)
         self.title_heads = set(pl.title_heads)
+        self.event_heads = {h for h in pl.event_heads if not h.islower()} | {
+            w for h in pl.event_heads if h.islower() for w in (h, h.title())}
         self.currency_nouns = set(pl.currency_nouns)
         self.place_prefixes = [p.split() for p in pl.prefixes]
         self.place_org_suffixes: dict[str, list[list[str]]] = {}  # by first word: one lookup per span
@@ -278,7 +280,8 @@ class PlaceRules:
         """Without the places inside the capitalised name of a plan, framework, dialogue or
         report ("the U.S.-Mexico Bicentennial Framework for Security", "the U.S.-Canada Opioid
         Action Plan": the guidelines annotate no place inside a title); such names end in one of
-        ``[place] title_heads``. Not in a headline in title case."""
+        ``[place] title_heads``. Not in a headline in title case. Nor the place that names an event
+        ("the Vietnam War", "the Athens Games"; ``[place] event_heads``)."""
         heads = self.title_heads
         places_at = {s.start: s for s in spans if s.label_ == "PLACE"}
 
@@ -287,6 +290,9 @@ class PlaceRules:
             i = span.end
             while i + 1 < len(doc) and doc[i].text in _JOINERS and i + 1 in places_at:
                 i = places_at[i + 1].end  # "U.S.-Mexico", "U.S.-Canada"
+            if i < len(doc) and (doc[i].text in self.event_heads or i + 1 < len(doc)
+                                 and f"{doc[i].text} {doc[i + 1].text}" in self.event_heads):
+                return True  # "the Vietnam War", "the Athens Games": an event (``[place] event_heads``)
             words = 0
             for t in doc[i: i + 6]:
                 if t.is_alpha and t.is_upper and t.lower_ in heads:
