@@ -1154,3 +1154,22 @@ def test_a_place_that_names_a_war_games_or_an_accord_is_no_place(nlp):
     text = "Troops in Iraq went to war. Police in Athens said Mexico opened talks."
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert {("PLACE", "Iraq"), ("PLACE", "Athens"), ("PLACE", "Mexico")} <= found
+
+
+def test_a_first_name_or_surname_alone_is_the_person_the_document_named_in_full(nlp):
+    # a background press call: "Ovidio Guzmán López ... Ovidio was previously trapped" (missed), and
+    # "Dragan" after "Dragan Petrovski" read as a place
+    text = ("Mexico extradited Ovidio Guzmán López, son of El Chapo. The sons named in these indictments — Ovidio, "
+            "Ivan, and Alfredo — are known as the Chapitos. Ovidio was previously trapped.\n\n"
+            "Police arrested Dragan Petrovski in Belgrade on Monday. Petrovski was flown to Skopje. "
+            "Prosecutors said Dragan had links to Kosovo.")
+    people = [(m.text, m.canonical) for m in _mentions(nlp, text) if m.label == "PERSON"]
+    assert people.count(("Ovidio", "Ovidio Guzmán López")) == 2
+    assert ("Dragan", "Dragan Petrovski") in people and ("Alfredo", "Alfredo") in people
+    # a first name inside a longer name the model did not read is not taken out of it, and a place
+    # a place list knows stays a place
+    text = ("The delegation included Alejandro Tagle Marroquin and Dr. Alejandro Svarch Pérez. "
+            "Police in Victoria and Sydney said Victoria Bell was held.")
+    ms = _mentions(nlp, text)
+    assert not [m for m in ms if m.text == "Alejandro"]
+    assert ("PLACE", "Victoria") in {(m.label, m.text) for m in ms}

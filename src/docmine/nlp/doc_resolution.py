@@ -346,6 +346,64 @@ def _quote_speakers(text: str, mentions: list[Mention], lex) -> list[Mention]:
 _FROM = re.compile(r"\s(?:from|with)\s+(?:the\s+)?$")
 
 
+def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) -> list[Mention]:
+    """A person's first name or surname alone, once the document gives the full name, is that
+    person ("Dragan Petrovski ... Dragan had links", "Ovidio Guzmán López ... Ovidio was
+    trapped"): a model mention of the part under another label becomes PERSON, and where the
+    model read nothing the part is added (a first name the first-name list knows, or a surname
+    no dictionary knows). Not a part two people of the document share, nor one a place, an
+    organisation or a nationality list knows ("Salinas" stays a surname only where the model
+    read a person)."""
+    from docmine.nlp.gazetteer import dictionary_words, place_names
+
+    fulls: dict[str, set[str]] = defaultdict(set)
+    firsts: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.label != "PERSON" or len(words) < 2 or not all(w[:1].isupper() for w in (words[0], words[-1])):
+            continue
+        full = m.resolved or m.text
+        for k, w in enumerate((words[0], words[-1])):
+            if len(w) > 2 and w[1:].islower() and w.isalpha():
+                fulls[w].add(full)
+                if k == 0:
+                    firsts.add(w)
+    if not fulls:
+        return mentions
+    dictionary = dictionary_words()
+
+    def known_elsewhere(w: str) -> bool:
+        key = alias_key(w)
+        return bool(lex.places.get(key) or lex.orgs.get(key) or key in getattr(lex, "demonyms", {})
+                    or w in place_names() or lex.drug(w) is not None)
+
+    parts = {w: next(iter(f)) for w, f in fulls.items() if len(f) == 1 and not known_elsewhere(w)
+             and w.lower() not in dictionary and (w not in firsts or w in given)}
+    people = {m.text for m in mentions if m.label == "PERSON"}
+    out = []
+    for m in mentions:
+        if m.source == "model" and m.label in ("PLACE", "ORG") and m.text in parts:
+            m = _copy(m, label="PERSON", resolved=parts[m.text], attrs={**m.attrs, "rule": "name-part"})
+        elif m.source == "model" and m.label == "PLACE" and " " not in m.text and not known_elsewhere(m.text) \
+                and (m.text in given or m.text in people) and m.text.lower() not in dictionary \
+                and not _PLACE_PREPOSITION.search(text[max(0, m.start - 8):m.start]) \
+                and not any(p.label == "PLACE" and 0 < p.start - m.end <= 2 and text[m.end:p.start].strip() == ","
+                            for p in mentions):  # "of Delmar", "Blaine, Minnesota": a town
+            # a first name no place list knows ("Ovidio, Ivan, and Alfredo"), or a name the document
+            # calls a person elsewhere ("go next to Zolan" beside "Zolan, go ahead")
+            m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "name-part"})
+        out.append(m)
+    for w, full in parts.items():
+        for hit in re.finditer(rf"(?<![\w.’'-]){re.escape(w)}(?![\w’'-])", text):
+            s, e = hit.span()
+            # alone: not a word of a longer name the model did not read ("Dr. Alejandro Svarch Pérez",
+            # "Stefan E. Sank"), nor a name's gloss
+            if _free(out, s, e) and not re.match(r"\s*(?:\(|-|[A-Z])", text[e:e + 3]) \
+                    and not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, s - 30):s]):
+                out.append(Mention(s, e, "PERSON", w, resolved=full, source="rule", attrs={"rule": "name-part"}))
+    return out
+
+
 def _people_from(text: str, mentions: list[Mention], lex) -> list[Mention]:
     """A person "from" or "with" a name no place list knows is with an organisation ("Carmen Paun
     ... Politico", "Michelle Jamrisko from Bloomberg": a model PLACE there is an ORG); "Maria from
@@ -684,10 +742,12 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _caps_lines(text, out)
         out = _quote_speakers(text, out, lex)
         out = _people_from(text, out, lex)
+        out = _name_parts(text, out, given, lex)
         for m in out:
             if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
                                        "lowercase-head", "district-office", "district", "appositive",
-                                       "place-person", "company-name", "caps-line", "quote-speaker", "person-from") \
+                                       "place-person", "company-name", "caps-line", "quote-speaker", "person-from",
+                                       "name-part") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

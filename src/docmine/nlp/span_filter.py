@@ -260,7 +260,8 @@ def _named_body(m: Mention, org_words: set[str]) -> bool:
     return words[-1].lower().rstrip(".") in org_words or words[0].lower() in org_words and words[1] in ("of", "for")
 
 
-RESOLVED_BY_EVIDENCE = frozenset(("company-name", "caps-line", "nickname", "quote-speaker", "person-from"))
+RESOLVED_BY_EVIDENCE = frozenset(("company-name", "caps-line", "nickname", "quote-speaker", "person-from",
+                                  "name-part"))
 
 
 def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) -> list[Mention]:
