@@ -76,6 +76,18 @@ def test_a_citation_inside_prose_is_masked_and_a_year_after_a_name_in_prose_is_n
     assert non_prose_regions(prose) == []
 
 
+def test_html_tags_left_in_text_are_masked_and_angle_brackets_around_a_name_are_not():
+    # AG News items carry feed markup: the model read "Sans Serif" of a font list as a person
+    text = ('Tiger population grows, the agency said. <BR> <FONT face="verdana,MS Sans Serif,arial,helvetica" '
+            'size="-2" color="#666666"><B>-The Washington Post</B></FONT>\n\n'
+            "Ecolab said it would buy <Qintex America Ltd> and <BSL> shares.")
+    assert {t for k, t in _kinds(text) if k == "html"} == {
+        "<BR>", '<FONT face="verdana,MS Sans Serif,arial,helvetica" size="-2" color="#666666">', "<B>", "</B>",
+        "</FONT>"}
+    masked = mask_non_prose(text)
+    assert "Sans Serif" not in masked and "-The Washington Post" in masked and "<Qintex America Ltd>" in masked
+
+
 def test_no_entities_come_from_front_matter_or_references(nlp):
     text = ("date: '2023-12-19' tags: statements title: \"Drug Czar Sara Carter Leads U.S. Delegation\"\n\n"
             "Sara Carter met officials in Vienna.\n\n"

@@ -29,6 +29,12 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PATH = re.compile(
     r"(?<![\w/])(?:[A-Za-z]:\\|/)?(?:[\w.-]*[A-Za-z][\w.-]*[/\\]){2,}[\w.-]*[A-Za-z][\w.-]*")
 _MD_MARK = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|\\(?=[_*#\[\]()\\`~ -])|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)")
+# an HTML tag left in plain text (news feeds, scraped pages): '<FONT face="verdana,MS Sans Serif">', "</b>",
+# "<br/>"; only tag names HTML has, so that "<Qintex America Ltd>" and a ticker "<BSL>" stay text
+_HTML_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|blockquote|br|center|code|div|em|font|h[1-6]|hr|i|img|li|ol|p|pre|q|s|small|span|strong"
+    r"|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul)(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))?)*\s*/?>",
+    re.I)
 _CITATION = re.compile(  # "Aldridge and Décary-Hétu 2014", "Otiashvili et al. 2013" (a month is no author)
     rf"\b(?!(?:{MONTHS})\b)[A-Z][\w'’.-]+(?:,? (?:and|&) [A-Z][\w'’.-]+| et al\.?)?,? \(?(?:19|20)\d\d[a-z]?\)?"
     r"(?=[;,.\s)]|$)")
@@ -66,6 +72,7 @@ _HINTS = {
     "email": lambda p: "@" in p,
     "path": lambda p: p.count("/") + p.count("\\") >= 2,
     "markup": lambda p: "*" in p or "\\" in p or "_" in p,
+    "html": lambda p: "<" in p,
 }
 _PROSE_WORDS = frozenset("the of and to in a is that for on with as by was are at from this be which it an or "
                          "have has were will its their our we they he she".split())
@@ -75,8 +82,8 @@ _PROSE_WORDS = frozenset("the of and to in a is that for on with as by was are a
 class Region:
     start: int
     end: int
-    kind: str  # front-matter | url | link-target | email | path | markup | references | citation | toc
-    # | table | language
+    kind: str  # front-matter | url | link-target | email | path | markup | html | references | citation
+    # | toc | table | language
 
 
 def _is_front_matter(para: str) -> bool:
@@ -197,7 +204,7 @@ def non_prose_regions(text: str, lang: str | None = "en") -> list[Region]:
             for m in _INLINE_CITATION.finditer(para):
                 regions.append(Region(start + m.start(), start + m.end(), "citation"))
         for kind, rx in (("link-target", _MD_TARGET), ("url", _URL), ("email", _EMAIL), ("path", _PATH),
-                         ("markup", _MD_MARK)):
+                         ("markup", _MD_MARK), ("html", _HTML_TAG)):
             if not _HINTS[kind](para):
                 continue  # a character every match of the pattern holds is not in the paragraph
             for m in rx.finditer(para):
