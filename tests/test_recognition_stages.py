@@ -1185,3 +1185,12 @@ def test_a_first_name_or_surname_alone_is_the_person_the_document_named_in_full(
     ms = _mentions(nlp, text)
     assert not [m for m in ms if m.text == "Alejandro"]
     assert ("PLACE", "Victoria") in {(m.label, m.text) for m in ms}
+
+
+def test_a_capital_the_inside_a_sentence_belongs_to_the_place(nlp):
+    # press-release and real-document gold: "in [The Hague]", "Afghanistan, [The Bahamas], Belize"
+    text = ("Europol will present the case at a meeting in The Hague. The countries are Afghanistan, The Bahamas "
+            "and Belize.\n\n- The United States and Mexico agreed. He flew to the Netherlands.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("PLACE", "The Hague"), ("PLACE", "The Bahamas"), ("PLACE", "United States"),
+            ("PLACE", "Netherlands")} <= found

@@ -483,6 +483,11 @@ class PlaceRules:
                     start += n
                     stripped = True
                     break
+        if start == span.start and start > 1 and doc[start - 1].text == "The" and not doc[start - 1].is_sent_start \
+                and (doc[start - 2].is_lower and doc[start - 2].is_alpha or doc[start - 2].text == ",") \
+                and "\n" not in doc[start - 2].whitespace_:
+            # a capital "The" inside a sentence is the place's own ("in The Hague", "Afghanistan, The Bahamas")
+            return [Span(doc, start - 1, end, label=span.label_)]
         pieces = [(start, end)]
         poss = [i for i in range(start + 1, end - 1) if doc[i].text in POSS_TOKENS]
         if len(poss) == 1 and not self.know.place_name(doc[start:end].text):  # not "People's Republic of China"
