@@ -1194,3 +1194,16 @@ def test_a_capital_the_inside_a_sentence_belongs_to_the_place(nlp):
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert {("PLACE", "The Hague"), ("PLACE", "The Bahamas"), ("PLACE", "United States"),
             ("PLACE", "Netherlands")} <= found
+
+
+def test_a_darknet_market_by_the_noun_beside_it_is_an_organisation(nlp):
+    # the Georgia report ("Russian markets such as Hydra") and darknet-market news: the model read
+    # market names as people
+    text = ("German police took down Hydra, the largest Russian-language darknet market, in April 2022. "
+            "Vendors moved to darknet markets such as Mega. The system used in Russian markets such as Hydra.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("ORG", "Hydra"), ("ORG", "Mega")} <= found and not [t for lab, t in found if lab == "PERSON"]
+    # a kind word that is not the apposition's head names no organisation
+    found = {(m.label, m.text) for m in _mentions(nlp, "Ivan Petrov, a vendor on the forum, said. "
+                                                     "Mr. Jones, a firm believer, said.")}
+    assert ("PERSON", "Ivan Petrov") in found and not [t for lab, t in found if lab == "ORG"]

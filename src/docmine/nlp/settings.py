@@ -91,6 +91,10 @@ class OrgSettings:
     """Nouns that put a company's name after them ("phone maker Nokia", "aerospace group Eads", "the
     shipping firm Maersk"): a one- to three-word model PERSON or PLACE there, or capitalised words
     the model left out, are an ORG unless a known place. Default: none."""
+    market_words: Words = ()
+    """A name after one of these nouns, after "<noun> such as", or with one of them (or a company
+    noun) in an apposition after it, is an organisation: "the darknet market Hydra", "markets such
+    as Hydra", "Hydra, the largest Russian-language darknet market". Default: none."""
     legal_forms: Words = ()
     """A company's legal form, as written (case counts: "Inc", "Ltd.", "GmbH", "S.A."): the
     capitalised words before one, and the form, are a company, an ORG ("Ecolab Inc", "Qintex

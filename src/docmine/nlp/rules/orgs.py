@@ -29,7 +29,7 @@ from docmine.nlp.rules.base import (
 from docmine.nlp.rules.persons import PersonRules
 
 RULES = ("org.unit_suffix", "org.ends_in_place", "org.agency_unit", "org.of_place", "org.title_tail", "org.credit",
-         "org.media", "org.building", "org.company", "org.legal_form")
+         "org.media", "org.building", "org.company", "org.market", "org.legal_form")
 # words that join the capitalised words of a company's name ("Morgan Stanley and Co", "Banco de Chile")
 NAME_JOINS = frozenset(("and", "&", "of", "de", "del", "do", "da", "du", "la", "le", "der", "von", "van", "-", "/"))
 
@@ -91,6 +91,7 @@ class OrgRules:
         self.media_words = [w.split() for w in org.media_words]
         self.press_nouns = {w[0] for w in self.media_words if len(w) == 1}  # "daily", not "news agency"
         self.company_words = set(org.company_words)
+        self.market_words = set(org.market_words)
         self.legal_forms = frozenset(org.legal_forms)
         forms = "|".join(re.escape(f) for f in sorted(org.legal_forms, key=len, reverse=True))
         # a legal form, or several ("Co Inc", "Co., Ltd."), after a name
@@ -135,7 +136,32 @@ class OrgRules:
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.media")
         if before is not None and before.is_lower and before.lower_ in self.company_words:
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.company")
+        if span.label_ != "ORG" and self.market_kind(span):
+            return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.market")
         return span
+
+    def market_kind(self, span: Span) -> bool:
+        """A darknet market, platform or company by the noun beside it (``[org] market_words``):
+        "the darknet market Hydra", "markets such as Hydra", "Hydra, the largest Russian-language
+        darknet market" (a company noun counts in the apposition too: "Mega, a Russian firm,")."""
+        doc = span.doc
+        i = span.start - 1
+        if i >= 0 and doc[i].is_lower and doc[i].lower_ in self.market_words:
+            return True
+        if i >= 2 and doc[i].lower_ in ("as", "like", "including") and (
+                doc[i].lower_ != "as" or doc[i - 1].lower_ == "such"):
+            k = i - 2 if doc[i].lower_ == "as" else i - 1
+            if k >= 0 and doc[k].lower_ in self.market_words:
+                return True
+        j = span.end
+        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("the", "a", "an"):
+            kinds = self.market_words | self.company_words
+            for t in doc[j + 2: j + 9]:
+                if t.lower_ in kinds and t.is_lower:  # the apposition's head: "a firm believer" is none
+                    return t.i + 1 >= len(doc) or doc[t.i + 1].is_punct or doc[t.i + 1].is_stop
+                if t.is_punct and t.text not in ("-", "–") or t.is_stop:
+                    return False  # "a vendor on the forum": the kind word is not the apposition's head
+        return False
 
     def media_spans(self, doc: Doc, trace: Trace) -> list[Span]:
         """The name after a press or company noun that the model left out: "the daily Blic", "the
