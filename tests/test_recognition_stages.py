@@ -1207,3 +1207,12 @@ def test_a_darknet_market_by_the_noun_beside_it_is_an_organisation(nlp):
     found = {(m.label, m.text) for m in _mentions(nlp, "Ivan Petrov, a vendor on the forum, said. "
                                                      "Mr. Jones, a firm believer, said.")}
     assert ("PERSON", "Ivan Petrov") in found and not [t for lab, t in found if lab == "ORG"]
+
+
+def test_a_nationality_and_a_lower_case_body_is_no_organisation_but_the_capitalised_name_is(nlp):
+    # an AP headline, "Mexican navy seizes record fentanyl haul": the guidelines mark no ORG for a
+    # nationality and a common noun; the lexicon's "Mexican Navy" matched it whatever the case
+    found = {(m.label, m.text) for m in _mentions(nlp, "Mexican navy seizes record fentanyl haul. The Mexican "
+                                                     "Navy said. The Turkish National Police said.")}
+    assert ("ORG", "Mexican navy") not in found
+    assert {("ORG", "Mexican Navy"), ("ORG", "Turkish National Police")} <= found

@@ -326,6 +326,9 @@ def _read_toml(path: Path) -> dict:
     return cached_json(cache_dir() / f"toml-{key}.json", parse)
 
 
+_NAME_JOINS = frozenset(("of", "and", "for", "the", "de", "del", "la", "y", "i", "e", "et", "und"))
+
+
 def _is_acronym(alias: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,9}", alias)) or alias.isupper() and len(alias) <= 6
 
@@ -382,6 +385,11 @@ def _load_cached(folder: str, user_aliases: str, stamp: tuple[int, int] | None =
                     lex.drugs[form] = info
     orgs = _read_toml(root / "organisations.toml")
     lex.versions["organisations"] = orgs.get("version", "")
+    # "Mexican Navy", "Turkish National Police": a nationality and a body's name match only as written,
+    # as "the Mexican navy" is a nationality and a common noun (no organisation; an alias written in
+    # lower case, "Turkish police", still matches)
+    nationalities = set(_read_toml(root / "demonyms.toml").get("demonyms", {})) \
+        if (root / "demonyms.toml").exists() else set()
     for o in orgs.get("org", []):
         canonical = o["canonical"]
         if o.get("kind") == "initiative":  # programmes and projects are not organisations
@@ -392,7 +400,9 @@ def _load_cached(folder: str, user_aliases: str, stamp: tuple[int, int] | None =
         lex.org_countries[canonical] = o.get("country", "")
         cs = set(o.get("case_sensitive", []))  # "Border Patrol", not "border patrol"
         for alias in {canonical, *o.get("aliases", []), *([o["acronym"]] if o.get("acronym") else [])}:
-            if alias in cs or _is_acronym(alias):
+            words = alias.split()
+            if alias in cs or _is_acronym(alias) or len(words) > 1 and words[0] in nationalities \
+                    and all(w[:1].isupper() for w in words[1:] if w.isalpha() and w.lower() not in _NAME_JOINS):
                 lex.org_case_sensitive[alias] = canonical
                 if alias.isalpha() and alias.isupper() and len(alias) >= 5:
                     # word-like acronyms are also written in title case: "Interpol", "Ameripol"
