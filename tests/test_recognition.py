@@ -168,6 +168,22 @@ def test_evaluate_scores_exact_spans(tmp_path):
     assert "FN DRUG     'Customs seized'" in out and "FP[lexicon" in out and "DRUG     'cocaine'" in out
 
 
+def test_evaluate_compares_canonical_entities_not_spellings(tmp_path):
+    # the real-document gold names the entity "United States Department of Justice"; docmine's
+    # lexicon calls it "U.S. Department of Justice": the same entity, a canonical hit
+    text = "The Justice Department charged him in Texas."
+    start = text.index("Justice Department")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"text": text, "entities": [
+        {"start": start, "end": start + len("Justice Department"), "label": "ORG",
+         "canonical": "United States Department of Justice"},
+        {"start": text.index("Texas"), "end": text.index("Texas") + 5, "label": "PLACE"}]}) + "\n",
+        encoding="utf-8")
+    out = run_cli("evaluate", gold).stdout
+    org = next(ln.split() for ln in out.splitlines() if ln.split()[:1] == ["ORG"])
+    assert float(org[3]) == 1.0 and float(org[5]) == 1.0  # f1, canonical_f1
+
+
 @pytest.mark.slow
 def test_evaluate_modifier_convention(tmp_path):
     """.spacy seizure gold leaves modifiers out by default; --modifiers include counts them."""

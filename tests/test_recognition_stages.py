@@ -1216,3 +1216,17 @@ def test_a_nationality_and_a_lower_case_body_is_no_organisation_but_the_capitali
                                                      "Navy said. The Turkish National Police said.")}
     assert ("ORG", "Mexican navy") not in found
     assert {("ORG", "Mexican Navy"), ("ORG", "Turkish National Police")} <= found
+
+
+def test_a_body_named_without_its_country_is_the_lexicon_s_body_of_the_country_the_document_names(nlp):
+    # issue 12: "U.S. Department of Justice", "Department of Justice" and "Justice Department" were
+    # three entities
+    text = ("The Department of Justice unsealed indictments in Texas. The Justice Department and the U.S. "
+            "Department of the Treasury acted together; the Department of the Treasury sanctioned 12 people.")
+    orgs = {m.text: m.canonical for m in _mentions(nlp, text) if m.label == "ORG"}
+    assert orgs["Department of Justice"] == orgs["Justice Department"] == "U.S. Department of Justice"
+    assert orgs["Department of the Treasury"] == "U.S. Department of the Treasury"
+    # another country's Department of Justice is not the American one
+    text = "The Department of Justice in Manila charged the suspects, Philippine police said."
+    orgs = {m.text: m.canonical for m in _mentions(nlp, text) if m.label == "ORG"}
+    assert orgs.get("Department of Justice") != "U.S. Department of Justice"

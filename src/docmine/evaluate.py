@@ -420,7 +420,9 @@ def evaluate(gold: str, model: str | None = None, ignore: tuple[str, ...] | None
             if lab is None or label in ignore or lab in ignore:
                 continue
             g.add((s, e, lab))
-            canon_gold[lab].add((rec["id"], canonical or lexicon(rec).canonical(lab, rec["text"][s:e])))
+            # the gold's name for the entity, as docmine's lexicon names it ("United States Department
+            # of Justice" is the lexicon's "U.S. Department of Justice"): entities compared, not spellings
+            canon_gold[lab].add((rec["id"], lexicon(rec).canonical(lab, canonical or rec["text"][s:e])))
         labels = gold_labels  # only labels the gold file annotates are scored
         pr = set()
         source = {}

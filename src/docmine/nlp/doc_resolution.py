@@ -712,6 +712,51 @@ def _acronyms_in_context(text: str, mentions: list[Mention], lex) -> None:
             m.attrs = {**m.attrs, "rule": "acronym-context"}
 
 
+def _bare_bodies(lex) -> dict[str, frozenset[str]]:
+    """The lexicon's organisations by their names without a country before them: "department of
+    justice" -> {"U.S. Department of Justice"} (from "U.S. Department of Justice"), where the bare
+    name is no alias of its own (several countries have a Department of Justice)."""
+    cached = vars(lex).get("_bare_bodies")  # built once per lexicon, kept on it
+    if cached is not None:
+        return cached
+    prefixes = {key for key, hit in lex.places.items() if hit[1] == "country"}
+    prefixes |= {alias_key(d) for d in lex.demonyms} | {"u s", "us"}
+    found: dict[str, set[str]] = defaultdict(set)
+    aliases = [*lex.orgs.items(), *((alias_key(a), c) for a, c in lex.org_case_sensitive.items())]
+    for key, canonical in aliases:
+        words = key.split()
+        for n in range(1, min(4, len(words) - 1) + 1):
+            if " ".join(words[:n]) in prefixes:
+                bare = " ".join(words[n:])
+                if bare not in lex.orgs and len(words) - n >= 2:
+                    found[bare].add(canonical)
+    out = {k: frozenset(v) for k, v in found.items()}
+    vars(lex)["_bare_bodies"] = out
+    return out
+
+
+def _home_bodies(mentions: list[Mention], lex) -> None:
+    """A body named without its country ("the Department of Justice", "the Department of the
+    Treasury") is the lexicon's body of that name ("U.S. Department of Justice") when the document
+    names that country or another of its bodies, and no other country's body of that name fits:
+    one entity with "Justice Department" and "U.S. Department of Justice". Sets ``canonical``."""
+    bare = _bare_bodies(lex)
+    if not bare:
+        return
+    countries = {m.canonical for m in mentions if m.label == "PLACE"}
+    countries |= {lex.org_countries.get(m.canonical, "") for m in mentions if m.label == "ORG"}
+    for m in mentions:
+        if m.label != "ORG" or m.text in lex.org_case_sensitive:
+            continue
+        key = alias_key(m.text)
+        if key in lex.orgs:
+            continue
+        fits = [c for c in bare.get(key, ()) if lex.org_countries.get(c) in countries]
+        if len(fits) == 1:
+            m.canonical = fits[0]
+            m.attrs = {**m.attrs, "rule": m.attrs.get("rule") or "home-body"}
+
+
 def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
     """Apply the document-level rules; canonical names are recomputed for changed mentions."""
     known = getattr(lex, "people", None) or {}
@@ -752,6 +797,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):
         _acronyms_in_context(text, out, lex)
+        _home_bodies(out, lex)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
