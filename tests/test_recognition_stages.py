@@ -1230,3 +1230,11 @@ def test_a_body_named_without_its_country_is_the_lexicon_s_body_of_the_country_t
     text = "The Department of Justice in Manila charged the suspects, Philippine police said."
     orgs = {m.text: m.canonical for m in _mentions(nlp, text) if m.label == "ORG"}
     assert orgs.get("Department of Justice") != "U.S. Department of Justice"
+
+
+def test_a_market_s_own_name_stays_an_organisation_in_a_list_and_across_the_document(nlp):
+    text = ("Police arrested two men suspected of running Bohemia, one of the largest darkweb marketplaces. "
+            "Bohemia launched in 2021 and grew quickly after the closure of Monopoly Market and Abacus.")
+    found = [(m.label, m.text) for m in _mentions(nlp, text)]
+    assert ("ORG", "Bohemia") in found and ("ORG", "Monopoly Market") in found
+    assert not [lab for lab, t in found if t == "Bohemia" and lab != "ORG"]

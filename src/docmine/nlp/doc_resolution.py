@@ -513,6 +513,11 @@ def _caps_lines(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# model mentions whose label a noun beside them decided ("the darknet market Hydra", "the Maariv daily",
+# "phone maker Nokia"): evidence for the whole document, as a lexicon's label is
+_KIND_EVIDENCE = frozenset(("org.market", "org.media", "org.company"))
+
+
 def _one_label(mentions: list[Mention], key: Callable[[str], str] = lambda text: text) -> list[Mention]:
     """One label per name per document: the model's mentions of a name (``key`` of its text: the
     text itself, or a key common to its case forms) take the label a lexicon (a drug lexicon too) or rule gives it,
@@ -527,10 +532,10 @@ def _one_label(mentions: list[Mention], key: Callable[[str], str] = lambda text:
         if m.label not in _LABELS:
             continue
         keys[id(m)] = k = key(m.text)
-        (model if m.source == "model" else trusted)[k][m.label] += 1
+        (model if m.source == "model" and m.attrs.get("rule") not in _KIND_EVIDENCE else trusted)[k][m.label] += 1
     out = []
     for m in mentions:
-        if m.source == "model" and m.label in _LABELS:
+        if m.source == "model" and m.label in _LABELS and m.attrs.get("rule") not in _KIND_EVIDENCE:
             k = keys[id(m)]
             label = None
             if trusted.get(k):
@@ -696,8 +701,9 @@ def _acronyms_in_context(text: str, mentions: list[Mention], lex) -> None:
 
     defined = find_abbreviations(text)
     for m in mentions:
-        if m.label != "ORG" or m.text in defined or m.text not in lex.org_case_sensitive:
-            continue
+        if m.label != "ORG" or m.text in defined or m.text not in lex.org_case_sensitive \
+                or not re.sub(r"[\W\d_]", "", m.text).isupper():
+            continue  # acronyms only ("Brazilian Federal Police" is case-sensitive for its nationality)
         canonical = lex.org_case_sensitive[m.text]
         home = lex.org_countries.get(canonical, "")
         if not home or m.canonical != canonical:
@@ -739,7 +745,8 @@ def _home_bodies(mentions: list[Mention], lex) -> None:
     """A body named without its country ("the Department of Justice", "the Department of the
     Treasury") is the lexicon's body of that name ("U.S. Department of Justice") when the document
     names that country or another of its bodies, and no other country's body of that name fits:
-    one entity with "Justice Department" and "U.S. Department of Justice". Sets ``canonical``."""
+    one entity with "Justice Department" and "U.S. Department of Justice". Sets ``canonical`` and
+    ``resolved``."""
     bare = _bare_bodies(lex)
     if not bare:
         return
@@ -752,8 +759,8 @@ def _home_bodies(mentions: list[Mention], lex) -> None:
         if key in lex.orgs:
             continue
         fits = [c for c in bare.get(key, ()) if lex.org_countries.get(c) in countries]
-        if len(fits) == 1:
-            m.canonical = fits[0]
+        if len(fits) == 1:  # resolved too: `docmine canonicalize` maps a stored mention from it
+            m.canonical = m.resolved = fits[0]
             m.attrs = {**m.attrs, "rule": m.attrs.get("rule") or "home-body"}
 
 

@@ -125,6 +125,9 @@ class OrgRules:
         """A model PERSON or PLACE of one to three words next to a noun of the press is a newspaper
         or broadcaster ("the Maariv daily", "the daily Blic"), after a company noun a company
         ("phone maker Nokia said"), unless it is a known place."""
+        if span.label_ == "ORG" and (span.start, span.end) not in lex_keys and self.market_kind(span):
+            # the model's market stays one: the noun says what it is, whatever its neighbours are
+            return trace.mark(Span(span.doc, span.start, span.end, label="ORG"), "org.market")
         if span.label_ not in ("PERSON", "PLACE") or (span.start, span.end) in lex_keys or len(span) > 3 \
                 or self.know.place_name(span.text) or not span[0].is_title:
             return span
@@ -136,7 +139,7 @@ class OrgRules:
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.media")
         if before is not None and before.is_lower and before.lower_ in self.company_words:
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.company")
-        if span.label_ != "ORG" and self.market_kind(span):
+        if self.market_kind(span):
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.market")
         return span
 
@@ -145,6 +148,10 @@ class OrgRules:
         "the darknet market Hydra", "markets such as Hydra", "Hydra, the largest Russian-language
         darknet market" (a company noun counts in the apposition too: "Mega, a Russian firm,")."""
         doc = span.doc
+        last = doc[span.end - 1]
+        if span.end - span.start > 1 and last.is_title and last.lower_ in self.market_words \
+                and not self.know.place_name(span.text):
+            return True  # a name of its own: "Monopoly Market", "Wall Street Market"
         i = span.start - 1
         if i >= 0 and doc[i].is_lower and doc[i].lower_ in self.market_words:
             return True
@@ -154,9 +161,14 @@ class OrgRules:
             if k >= 0 and doc[k].lower_ in self.market_words:
                 return True
         j = span.end
-        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("the", "a", "an"):
+        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("the", "a", "an", "one"):
             kinds = self.market_words | self.company_words
-            for t in doc[j + 2: j + 9]:
+            first = j + 2
+            if doc[j + 1].lower_ == "one":  # "Bohemia, one of the largest darkweb marketplaces"
+                if not (j + 3 < len(doc) and doc[j + 2].lower_ == "of" and doc[j + 3].lower_ == "the"):
+                    return False
+                first = j + 4
+            for t in doc[first: first + 7]:
                 if t.lower_ in kinds and t.is_lower:  # the apposition's head: "a firm believer" is none
                     return t.i + 1 >= len(doc) or doc[t.i + 1].is_punct or doc[t.i + 1].is_stop
                 if t.is_punct and t.text not in ("-", "–") or t.is_stop:

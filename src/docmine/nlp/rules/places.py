@@ -441,8 +441,9 @@ class PlaceRules:
         be joined by "and" / "or" (after a place and a comma often comes a person)."""
         out = list(spans)
         for k, span in enumerate(spans):
-            if span.label_ not in ("PERSON", "ORG") or (span.start, span.end) in lex_keys:
-                continue
+            if span.label_ not in ("PERSON", "ORG") or (span.start, span.end) in lex_keys \
+                    or trace.rule(span) in ("org.market", "org.media", "org.company"):
+                continue  # the noun beside it says what it is ("Monopoly Market and Abacus")
             near = list_neighbours(spans, k)
             if near and all(other.label_ == "PLACE" for other, _ in near) and (len(near) == 2 or near[0][1]) \
                     and not any(t.lower_ in self.org_words for t in span) and not self.know.known_org(span.text) \
