@@ -175,6 +175,10 @@ class PlaceSettings:
     """"<Capitalised words> district" is a place. Default: none."""
     facility_nouns: Words = ()
     """"<Capitalised words> checkpoint / Street / Highway" is a place. Default: none."""
+    lowercase_facility_nouns: Words = ()
+    """Facility nouns that make a place only when written in lower case ("the Grand Bazaar
+    market"); capitalised, the name is one of its own ("Monopoly Market", a darknet market).
+    Default: none."""
     joined_heads: Words = ()
     """"German-Dutch border": two names joined before one of these heads are one place, unless both
     are known places ("[U.S.]-[Mexico] border": two places). Default: none."""

@@ -55,7 +55,8 @@ def designator_words(pl: PlaceSettings) -> tuple[set[str], set[str]]:
     """(anchors, members) of the patterns of :func:`designator_patterns`: every match contains a
     token whose lower-case form is an anchor; a token outside every pattern is neither a member
     (by its lower-case form or its text), a capitalised word, nor a number shape."""
-    anchors = {w.lower() for w in [*pl.designator_nouns, *pl.facility_nouns, *pl.joined_heads]}
+    anchors = {w.lower() for w in [*pl.designator_nouns, *pl.facility_nouns, *pl.lowercase_facility_nouns,
+                                   *pl.joined_heads]}
     anchors |= {w for phrase in pl.road_words for w in phrase.lower().split()}
     return anchors, anchors | set(_FACILITY_KINDS) | set(_JOINERS)
 
@@ -72,12 +73,17 @@ def designator_patterns(pl: PlaceSettings) -> list[tuple[str, list[list[dict]], 
         out.append(("PLACE", [[{**word, "OP": "+"}, {"LOWER": {"IN": nouns}, "IS_LOWER": True}],
                               [{**word, "OP": "+"}, {"ORTH": "-"}, {**word, "OP": "+"},
                                {"LOWER": {"IN": nouns}, "IS_LOWER": True}]], "LONGEST"))
-    facilities = list(pl.facility_nouns)
-    if facilities:
-        out.append(("FACILITY", [[{"IS_TITLE": True, "IS_ALPHA": True, "OP": "+",
-                                   "LOWER": {"NOT_IN": ["the", "a", "an", "in", "at", "of", "on", "and", "near"]}},
-                                  {"LOWER": {"IN": _FACILITY_KINDS}, "OP": "?"},
-                                  {"LOWER": {"IN": facilities}}]], "LONGEST"))
+    facilities, lower_only = list(pl.facility_nouns), list(pl.lowercase_facility_nouns)
+    if facilities or lower_only:
+        name: dict = {"IS_TITLE": True, "IS_ALPHA": True, "OP": "+",
+                      "LOWER": {"NOT_IN": ["the", "a", "an", "in", "at", "of", "on", "and", "near"]}}
+        kind: dict = {"LOWER": {"IN": _FACILITY_KINDS}, "OP": "?"}
+        patterns: list[list[dict]] = []
+        if facilities:
+            patterns.append([name, kind, {"LOWER": {"IN": facilities}}])
+        if lower_only:
+            patterns.append([name, kind, {"LOWER": {"IN": lower_only}, "IS_LOWER": True}])
+        out.append(("FACILITY", patterns, "LONGEST"))
     joined = list(pl.joined_heads)
     if joined:  # "India-Pakistan border", "German-Dutch border", "Van-Hakkari highway", "US/Mexico border"
         name = {"IS_ALPHA": True, "SHAPE": {"REGEX": "^X"}}
@@ -116,7 +122,8 @@ class PlaceRules:
         self.org_place_before = set(pl.org_place_before)
         self.facility_heads = set(pl.facility_heads)
         # lower-case words around a place's name that are no part of it (see name_core)
-        self.core_tails = {*pl.suffixes, *(w.lower() for w in pl.facility_nouns), *pl.facility_heads,
+        self.core_tails = {*pl.suffixes, *(w.lower() for w in pl.facility_nouns), *pl.lowercase_facility_nouns,
+                           *pl.facility_heads,
                            *pl.designator_nouns, "crossing", "international", "checkpoint", "mountains", "hills"}
         self.core_heads = [w.split() for w in {*pl.prefixes, *pl.designator_of}] \
             + [[w] for w in {*pl.designator_before, *pl.direction_prefixes}]
