@@ -349,7 +349,8 @@ _FROM = re.compile(r"\s(?:from|with)\s+(?:the\s+)?$")
 def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) -> list[Mention]:
     """A person's first name or surname alone, once the document gives the full name, is that
     person ("Dragan Petrovski ... Dragan had links", "Ovidio Guzmán López ... Ovidio was
-    trapped"): a model mention of the part under another label becomes PERSON, and where the
+    trapped"): a model place of the part becomes PERSON (an organisation stays: a company named
+    after its founder), and where the
     model read nothing the part is added (a first name the first-name list knows, or a surname
     no dictionary knows). Not a part two people of the document share, nor one a place, an
     organisation or a nationality list knows ("Salinas" stays a surname only where the model
@@ -382,7 +383,7 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
     people = {m.text for m in mentions if m.label == "PERSON"}
     out = []
     for m in mentions:
-        if m.source == "model" and m.label in ("PLACE", "ORG") and m.text in parts:
+        if m.source == "model" and m.label == "PLACE" and m.text in parts:  # not an ORG: "Ford" after "Henry Ford"
             m = _copy(m, label="PERSON", resolved=parts[m.text], attrs={**m.attrs, "rule": "name-part"})
         elif m.source == "model" and m.label == "PLACE" and " " not in m.text and not known_elsewhere(m.text) \
                 and (m.text in given or m.text in people) and m.text.lower() not in dictionary \
