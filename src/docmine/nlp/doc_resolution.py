@@ -56,6 +56,7 @@ from functools import lru_cache
 from docmine.nlp.doctext import CAPS_LINE
 from docmine.nlp.lexicon import alias_key
 from docmine.nlp.mention import Mention
+from docmine.nlp.rules.base import KIND_RULES
 
 _NICK_INTRO = re.compile(
     r"^\s*,?\s*(?:\(|also\s+)?(?:known as|alias|a\.k\.a\.?|aka|dubbed|nicknamed|called"
@@ -514,11 +515,6 @@ def _caps_lines(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-# model mentions whose label a noun beside them decided ("the darknet market Hydra", "the Maariv daily",
-# "phone maker Nokia"): evidence for the whole document, as a lexicon's label is
-_KIND_EVIDENCE = frozenset(("org.market", "org.media", "org.company"))
-
-
 def _one_label(mentions: list[Mention], key: Callable[[str], str] = lambda text: text) -> list[Mention]:
     """One label per name per document: the model's mentions of a name (``key`` of its text: the
     text itself, or a key common to its case forms) take the label a lexicon (a drug lexicon too) or rule gives it,
@@ -533,10 +529,11 @@ def _one_label(mentions: list[Mention], key: Callable[[str], str] = lambda text:
         if m.label not in _LABELS:
             continue
         keys[id(m)] = k = key(m.text)
-        (model if m.source == "model" and m.attrs.get("rule") not in _KIND_EVIDENCE else trusted)[k][m.label] += 1
+        # a model label the noun beside it decided ("the darknet market Hydra") counts as a lexicon's does
+        (model if m.source == "model" and m.attrs.get("rule") not in KIND_RULES else trusted)[k][m.label] += 1
     out = []
     for m in mentions:
-        if m.source == "model" and m.label in _LABELS and m.attrs.get("rule") not in _KIND_EVIDENCE:
+        if m.source == "model" and m.label in _LABELS and m.attrs.get("rule") not in KIND_RULES:
             k = keys[id(m)]
             label = None
             if trusted.get(k):

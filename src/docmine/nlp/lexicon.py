@@ -388,8 +388,8 @@ def _load_cached(folder: str, user_aliases: str, stamp: tuple[int, int] | None =
     # "Mexican Navy", "Turkish National Police": a nationality and a body's name match only as written,
     # as "the Mexican navy" is a nationality and a common noun (no organisation; an alias written in
     # lower case, "Turkish police", still matches)
-    nationalities = set(_read_toml(root / "demonyms.toml").get("demonyms", {})) \
-        if (root / "demonyms.toml").exists() else set()
+    dem = _read_toml(root / "demonyms.toml") if (root / "demonyms.toml").exists() else None
+    nationalities = set(dem.get("demonyms", {})) if dem is not None else set()
     for o in orgs.get("org", []):
         canonical = o["canonical"]
         if o.get("kind") == "initiative":  # programmes and projects are not organisations
@@ -433,8 +433,7 @@ def _load_cached(folder: str, user_aliases: str, stamp: tuple[int, int] | None =
         for p in ppl.get("person", []):
             for alias in {p["canonical"], *p.get("aliases", [])}:
                 lex.people.setdefault(alias, p["canonical"])
-    if (root / "demonyms.toml").exists():
-        dem = _read_toml(root / "demonyms.toml")
+    if dem is not None:
         lex.demonyms.update(dem.get("demonyms", {}))
         lex.the_countries.update(dem.get("the_countries", []))
         lex.versions["demonyms"] = dem.get("version", "")

@@ -50,6 +50,10 @@ class Trace:
         return hit[1] if hit is not None and hit[0] is span else None
 
 
+KIND_RULES = frozenset(("org.market", "org.media", "org.company"))
+"""Rules that label a name by the noun beside it ("the darknet market Hydra", "the Maariv daily",
+"phone maker Nokia"): evidence no list of places overrides, and one label for the whole document."""
+
 CAPITALISED_NOUNS = frozenset({"de", "lb"})
 """Languages that capitalise every noun: a capital letter inside a sentence says nothing there."""
 INLINE_ZIPF = 99.0

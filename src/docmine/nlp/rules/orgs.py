@@ -92,6 +92,7 @@ class OrgRules:
         self.press_nouns = {w[0] for w in self.media_words if len(w) == 1}  # "daily", not "news agency"
         self.company_words = set(org.company_words)
         self.market_words = set(org.market_words)
+        self.kind_words = self.market_words | self.company_words  # the head of an apposition that says what a name is
         self.legal_forms = frozenset(org.legal_forms)
         forms = "|".join(re.escape(f) for f in sorted(org.legal_forms, key=len, reverse=True))
         # a legal form, or several ("Co Inc", "Co., Ltd."), after a name
@@ -162,14 +163,13 @@ class OrgRules:
                 return True
         j = span.end
         if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("the", "a", "an", "one"):
-            kinds = self.market_words | self.company_words
             first = j + 2
             if doc[j + 1].lower_ == "one":  # "Bohemia, one of the largest darkweb marketplaces"
                 if not (j + 3 < len(doc) and doc[j + 2].lower_ == "of" and doc[j + 3].lower_ == "the"):
                     return False
                 first = j + 4
             for t in doc[first: first + 7]:
-                if t.lower_ in kinds and t.is_lower:  # the apposition's head: "a firm believer" is none
+                if t.lower_ in self.kind_words and t.is_lower:  # the apposition's head: "a firm believer" is none
                     return t.i + 1 >= len(doc) or doc[t.i + 1].is_punct or doc[t.i + 1].is_stop
                 if t.is_punct and t.text not in ("-", "–") or t.is_stop:
                     return False  # "a vendor on the forum": the kind word is not the apposition's head

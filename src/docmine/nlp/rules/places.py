@@ -24,6 +24,7 @@ from docmine.nlp.gazetteer import word_classes
 from docmine.nlp.rules.base import (
     APOS,
     DASHES,
+    KIND_RULES,
     POSS_TOKENS,
     Knowledge,
     Trace,
@@ -449,7 +450,7 @@ class PlaceRules:
         out = list(spans)
         for k, span in enumerate(spans):
             if span.label_ not in ("PERSON", "ORG") or (span.start, span.end) in lex_keys \
-                    or trace.rule(span) in ("org.market", "org.media", "org.company"):
+                    or trace.rule(span) in KIND_RULES:
                 continue  # the noun beside it says what it is ("Monopoly Market and Abacus")
             near = list_neighbours(spans, k)
             if near and all(other.label_ == "PLACE" for other, _ in near) and (len(near) == 2 or near[0][1]) \
