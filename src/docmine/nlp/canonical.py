@@ -156,6 +156,30 @@ def short_forms(name: str) -> list[str]:
     return sorted(f for f in forms if len(f) >= 3)
 
 
+def _defined_bodies(text: str, mentions: list[Mention], abbrevs: dict[str, str], org_words: set[str]) -> list[Mention]:
+    """The long form of an organisation's acronym where the text defines it: "the [Chicago Board of
+    Trade] (CBT)" is an ORG when "CBT" is one and the name's head is a body's word (rules.toml
+    ``[place] org_words`` and ``[org]`` ``generic_words``, ``of_place_heads``, ``for_place_heads``:
+    board, bureau, police ...); the place or person the model read inside it goes
+    (rule ``acronym-long-form``). Not over a drug, nor where an ORG already covers the name."""
+    out = mentions
+    orgs = {m.text for m in mentions if m.label == "ORG"}
+    for acr, expansion in abbrevs.items():
+        if acr not in orgs or name_head(expansion) not in org_words:
+            continue
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(expansion)}(?=\s?\(\s*{re.escape(acr)}\s*\))", text):
+            s, e = hit.start(), hit.end()
+            inside = [m for m in out if m.start < e and s < m.end]
+            for m in inside:  # the model read it: the definition is the evidence the span filter heeds
+                if m.label == "ORG" and (m.start, m.end) == (s, e) and m.source == "model":
+                    m.attrs["rule"] = "acronym-long-form"
+            if any(m.label in ("ORG", "DRUG") or m.start < s or m.end > e for m in inside):
+                continue
+            out = [m for m in out if m not in inside]
+            out.append(Mention(s, e, "ORG", expansion, source="rule", attrs={"rule": "acronym-long-form"}))
+    return out
+
+
 def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: set[str] | None = None) -> list[Mention]:
     """Fill ``resolved`` and ``canonical`` and add the mentions only resolution can find.
 
@@ -179,6 +203,11 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
             if free(hit.start(), hit.end()):
                 out.append(Mention(hit.start(), hit.end(), "ORG", acr, source="rule"))
                 taken.append((hit.start(), hit.end()))
+    rules = lex.rules
+    body_words = {w for key in ("generic_words", "for_place_heads", "of_place_heads")
+                  for w in rules.get("org", {}).get(key, [])} | set(rules.get("place", {}).get("org_words", []))
+    out = _defined_bodies(text, out, abbrevs, body_words)
+    taken = [(m.start, m.end) for m in out]
     # persons: full names in this document, and the short forms that refer back to them
     full: dict[str, set[str]] = {}
     for m in out:

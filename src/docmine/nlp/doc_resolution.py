@@ -425,8 +425,17 @@ def _people_from(text: str, mentions: list[Mention], lex) -> list[Mention]:
     return out
 
 
-def _company_names(text: str, mentions: list[Mention], forms: frozenset[str]) -> list[Mention]:
-    """Mentions of a company by its name without the legal form ("Ecolab" after "Ecolab Inc")."""
+def _place_name(name: str, lex) -> bool:
+    """A place the lexicon or the gazetteer knows by this name."""
+    from docmine.nlp.gazetteer import place_names
+
+    return name in place_names() or lex is not None and bool(lex.places.get(alias_key(name)))
+
+
+def _company_names(text: str, mentions: list[Mention], forms: frozenset[str], lex=None) -> list[Mention]:
+    """Mentions of a company by its name without the legal form ("Ecolab" after "Ecolab Inc"), or
+    by its first two words when it has more and they name no place ("Carter Hawley" after "Carter
+    Hawley Hale Stores Inc"; not "New York" after "New York Times Co")."""
     if not forms:
         return mentions
     from docmine.nlp.gazetteer import dictionary_words
@@ -444,6 +453,9 @@ def _company_names(text: str, mentions: list[Mention], forms: frozenset[str]) ->
         if not words or len(" ".join(words)) < 3:
             continue
         short.setdefault(" ".join(words), m.text)
+        if len(words) >= 3 and all(len(w) >= 3 and w.istitle() and w.isalpha() for w in words[:2]) \
+                and not _place_name(" ".join(words[:2]), lex):
+            short.setdefault(" ".join(words[:2]), m.text)  # "Carter Hawley" after "Carter Hawley Hale Stores Inc"
         first = words[0]
         if len(words) > 1 and len(first) >= 4 and first.isalpha() and first.lower() not in dictionary_words() \
                 and first not in given_names():
@@ -788,7 +800,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     if lex is not None:
         out = _lowercase_heads(text, out, lex)
         out = _district_offices(text, out, lex)
-        out = _company_names(text, out, frozenset(getattr(lex, "rules", {}).get("org", {}).get("legal_forms", ())))
+        out = _company_names(text, out, frozenset(getattr(lex, "rules", {}).get("org", {}).get("legal_forms", ())), lex)
         out = _caps_lines(text, out)
         out = _quote_speakers(text, out, lex)
         out = _people_from(text, out, lex)

@@ -261,7 +261,7 @@ def _named_body(m: Mention, org_words: set[str]) -> bool:
 
 
 RESOLVED_BY_EVIDENCE = frozenset(("company-name", "caps-line", "nickname", "quote-speaker", "person-from",
-                                  "name-part"))
+                                  "name-part", "acronym-long-form", "person.titled", "person.aged"))
 
 
 def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) -> list[Mention]:
@@ -272,7 +272,9 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
     introduces, a name that speaks after a quotation, the outlet a person is from: rules
     ``company-name``, ``caps-line``, ``nickname``, ``quote-speaker``, ``person-from``), and so is
     a model ORG whose head word names a body (``[place] org_words`` in rules.toml: "Bucknell
-    University") or an acronym the document defines ("Fiji Labour Party (FLP)"); a relabelled
+    University") or an acronym the document defines ("Fiji Labour Party (FLP)") and a body's name
+    the document defines an acronym for (rule ``acronym-long-form``), and a name after a person's
+    title or before an age (``person.titled``, ``person.aged``); a relabelled
     mention records ``attrs["filter"]`` (``relabel:ORG>PERSON``), and its canonical name is
     recomputed for the new label.
     """

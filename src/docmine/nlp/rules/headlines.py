@@ -71,7 +71,7 @@ class Headlines:
         Oklahoma", "* Mr. Tiago Mendes Barros, Deputy Head of Mission") is a name written as
         one, not a headline."""
         out = []
-        for m in _LINE.finditer(doc.text):
+        for m in _LINE.finditer(doc_text(doc)):
             line = m.group()
             if _BULLET.match(line) or _LOWER_WORD.search(line) and not self._maybe_title(line):
                 continue  # a word in lower case that no headline leaves so: prose (most lines stop here)

@@ -79,7 +79,15 @@ class ModelSpans:
                 out.extend(parts_)
         people = [s for s in out if s.label_ == "PERSON"]
         taken = {i for s in out for i in range(s.start, s.end)}
-        return [self.persons.given_name_first(self.persons.named_person(s, people, trace), taken, trace) for s in out]
+        out = [self.persons.given_name_first(self.persons.named_person(s, people, trace), taken, trace) for s in out]
+        # a model ORG or PLACE that starts with a person's title and a first name is that person
+        # ("[Spokesman Pieter de Vries]" ORG): the title-and-name reading below replaces it
+        titled = [s for s in out if s.label_ in ("ORG", "PLACE") and self.persons.titled_start(s)]
+        taken = {i for s in out if s not in titled for i in range(s.start, s.end)} \
+            | {i for s, e in blocks for i in range(s, e)}
+        names = self.persons.titled_names(doc, taken, trace)
+        named = {i for s in names for i in range(s.start, s.end)}
+        return [s for s in out if not (s in titled and named.intersection(range(s.start, s.end)))] + names
 
     def cross_reference(self, ent: Span) -> bool:
         """A report's pointer to one of its own sections: "(see Market Dynamics)", "see Substances
@@ -207,8 +215,8 @@ class ModelSpans:
             return None  # "Bags of cocaine were found", read as a person
         if end - start == 1 and end < len(doc) and self.sentence_case_word(doc, start):
             return None  # "Healthcare workers", "Awareness campaigns": a sentence's first word, not a name
-        if label in ("ORG", "PLACE") and text in self.lex.demonyms and not self.know.place_name(text):
-            return None  # a nationality ("Polish", "Sri Lankan") is neither an organisation nor a place
+        if text in self.lex.demonyms and not self.know.place_name(text):
+            return None  # a nationality ("Polish", "Papua New Guinean") is no organisation, place or person
         if label in ("ORG", "PLACE") and (
                 # "Othon Marban, Jr.": only a person has a junior
                 _JUNIOR.match(span_text(doc, end, min(end + 3, len(doc))))

@@ -5,18 +5,21 @@ Rules: ``person.title`` (titles stripped: "Director Ghada Waly" -> "Ghada Waly")
 ``person.extent`` ("Pedro Albuquerque [Matos]", "[van der] Berg"), ``person.speaker`` (a
 one-word model place that speaks: "Trujillo explained"), ``person.name_of_org`` (the model ran a
 name into a known organisation: "Horst of Europol" -> PERSON "Horst" + ORG "Europol"),
-``person.coordinated`` (a name-shaped model ORG in a list of people: "Ashford, Pryce, Bentley and Whitcombe").
+``person.coordinated`` (a name-shaped model ORG in a list of people: "Ashford, Pryce, Bentley and Whitcombe"),
+``person.titled`` (a name the model missed after a title: "Spokesman [Jan de Vries] said"),
+``person.aged`` (a name-shaped model place followed by an age: "[Levita Fifita], 29,").
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from docmine.nlp.doctext import token_words
 from docmine.nlp.gazetteer import common_words
 from docmine.nlp.rules.base import BREAK_WORDS, Knowledge, Trace, common_word, dictionary_word, list_neighbours
 from docmine.nlp.rules.headlines import lowered
 
 RULES = ("person.title", "person.extent", "person.speaker", "person.name_of_org", "person.given_name",
-         "person.coordinated")
+         "person.coordinated", "person.titled", "person.aged")
 
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -137,6 +140,39 @@ class PersonRules:
             return span
         return trace.mark(Span(doc, span.start, end, label="PERSON"), "person.given_name")
 
+    def titled_start(self, span: Span) -> bool:
+        """The span starts with a person's title and a first name ("Spokesman Pieter de Vries")."""
+        return len(span) >= 3 and span[0].lower_.rstrip(".") in self.titles and span[1].text in self.know.given_names
+
+    def titled_names(self, doc: Doc, taken: set[int], trace: Trace) -> list[Span]:
+        """A name the model missed after a person's title: the title, then a first name
+        (``models/given_names.txt``) and up to three more name words or particles, the last one
+        capitalised ("Spokesman [Jan de Vries] said", "Prosecutor [Ana María Ortiz] told").
+        Both the title and the first name are evidence; a capitalised word the model took for
+        something else, or an everyday word, ends the name ("Director Maria Health Services" gives
+        nothing)."""
+        out: list[Span] = []
+        n = len(doc)
+        words, lowers = token_words(doc)
+        for i in range(1, n):
+            j = i - 2 if words[i - 1] == "." else i - 1  # "Mr. Jan de Vries"
+            if i in taken or j < 0 or j in taken or words[i] not in self.know.given_names \
+                    or lowers[j].rstrip(".") not in self.titles:
+                continue
+            end = i + 1
+            while end < n and end - i < 4 and end not in taken:
+                if lowers[end] in self.particles and end + 1 < n and end + 1 not in taken \
+                        and self.continues_name(doc, end + 1):
+                    end += 2
+                elif self.continues_name(doc, end) and not dictionary_word(doc[end]):
+                    end += 1
+                else:
+                    break
+            if end - i >= 2 and not self.know.known_name(doc[i:end].text):
+                out.append(trace.mark(Span(doc, i, end, label="PERSON"), "person.titled"))
+                taken.update(range(i, end))
+        return out
+
     # -- names --------------------------------------------------------------------------------
     def name_token(self, tok) -> bool:
         """Could this token be part of a person's name?"""
@@ -241,6 +277,21 @@ class PersonRules:
                 or (prev in self.speech_verbs and (nxt is None or nxt.is_punct)):
             return trace.mark(Span(doc, span.start, span.end, label="PERSON"), "person.speaker")
         return span
+
+    def aged(self, span: Span, lex_keys: set, trace: Trace) -> Span:
+        """A model PLACE or ORG of two to four capitalised words followed by an age is a person:
+        "from [Levita Fifita], 29, a dual citizen", "[Dragan Kovacevic] (44) was charged". Not a
+        name docmine knows, and not one with a body's or a place's word ("Kabul Province, 2021")."""
+        doc = span.doc
+        if span.label_ not in ("PLACE", "ORG") or not 2 <= len(span) <= 4 or (span.start, span.end) in lex_keys \
+                or not all(t.is_alpha and t.is_title and not dictionary_word(t) for t in span) \
+                or self.know.known_name(span.text) or any(self.know.known_name(t.text) for t in span):
+            return span
+        after = doc[span.end: span.end + 3]
+        if len(after) < 3 or after[0].text not in (",", "(") or after[2].text not in (",", ")") \
+                or not after[1].is_digit or not 16 <= int(after[1].text) <= 99:
+            return span
+        return trace.mark(Span(doc, span.start, span.end, label="PERSON"), "person.aged")
 
     def coordinated(self, spans: list[Span], lex_keys: set, trace: Trace) -> list[Span]:
         """A model ORG in a list whose other items are people is one of them ("defendants Ashford,
