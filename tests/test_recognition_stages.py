@@ -1248,6 +1248,11 @@ def test_a_name_after_a_title_is_a_person_where_the_model_missed_it_or_read_an_o
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert {("PERSON", "Pieter de Vries"), ("PERSON", "Luz Marina Castaño")} <= found
     assert not [t for lab, t in found if lab == "ORG" and "Spokesman" in t]
+    # a post with its portfolio, a comma allowed after it
+    text = ("The delegation included Secretary of Public Security Ana Lucía Torres, the Commissioner of the "
+            "National Migration Institute, Alejandro Tagle Ruiz, and others.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("PERSON", "Ana Lucía Torres"), ("PERSON", "Alejandro Tagle Ruiz")} <= found
     # no first name, or a body's words after it: the title gives no person
     found = {(m.label, m.text) for m in _mentions(nlp, "Director General Europol spoke. Director Maria Health "
                                                      "Services said.")}

@@ -144,10 +144,27 @@ class PersonRules:
         """The span starts with a person's title and a first name ("Spokesman Pieter de Vries")."""
         return len(span) >= 3 and span[0].lower_.rstrip(".") in self.titles and span[1].text in self.know.given_names
 
+    def _post_before(self, words: list[str], lowers: list[str], i: int) -> bool:
+        """A person's title ends right before token ``i``: "Spokesman", "Mr.", or a post with its
+        portfolio ("Secretary of Security", "Minister for Foreign Affairs and Trade"), a comma
+        allowed after it ("the Commissioner of the National Migration Institute, Alejandro ...")."""
+        j = i - 2 if words[i - 1] == "." else i - 1  # "Mr. Jan de Vries"
+        if j >= 0 and lowers[j].rstrip(".") in self.titles:
+            return True
+        start = i - 2 if words[i - 1] == "," else i - 1  # "Commissioner of the Institute, Alejandro ..."
+        for k in range(start, max(-1, start - 8), -1):
+            w = words[k]
+            if lowers[k] in self.titles and lowers[k + 1] in ("of", "for") and words[k][:1].isupper():
+                return True
+            if not (w.istitle() and w.isalpha() or lowers[k] in ("of", "for", "the", "and", "&")):
+                return False
+        return False
+
     def titled_names(self, doc: Doc, taken: set[int], trace: Trace) -> list[Span]:
         """A name the model missed after a person's title: the title, then a first name
         (``models/given_names.txt``) and up to three more name words or particles, the last one
-        capitalised ("Spokesman [Jan de Vries] said", "Prosecutor [Ana María Ortiz] told").
+        capitalised ("Spokesman [Jan de Vries] said", "Prosecutor [Ana María Ortiz] told",
+        "Secretary of Security [Rosa Icela Rodríguez]").
         Both the title and the first name are evidence; a capitalised word the model took for
         something else, or an everyday word, ends the name ("Director Maria Health Services" gives
         nothing)."""
@@ -155,9 +172,8 @@ class PersonRules:
         n = len(doc)
         words, lowers = token_words(doc)
         for i in range(1, n):
-            j = i - 2 if words[i - 1] == "." else i - 1  # "Mr. Jan de Vries"
-            if i in taken or j < 0 or j in taken or words[i] not in self.know.given_names \
-                    or lowers[j].rstrip(".") not in self.titles:
+            if i in taken or i - 1 in taken or words[i] not in self.know.given_names \
+                    or not self._post_before(words, lowers, i):
                 continue
             end = i + 1
             while end < n and end - i < 4 and end not in taken:
