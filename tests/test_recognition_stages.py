@@ -1253,6 +1253,11 @@ def test_a_name_after_a_title_is_a_person_where_the_model_missed_it_or_read_an_o
             "National Migration Institute, Alejandro Tagle Ruiz, and others.")
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert {("PERSON", "Ana Lucía Torres"), ("PERSON", "Alejandro Tagle Ruiz")} <= found
+    # a surname alone after a post, in a readout's list of officials
+    text = ("Participants included Assistant to the President and Chief of Staff Zients, and Deputy Homeland "
+            "Security Advisor Daskal.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("PERSON", "Zients"), ("PERSON", "Daskal")} <= found
     # no first name, or a body's words after it: the title gives no person
     found = {(m.label, m.text) for m in _mentions(nlp, "Director General Europol spoke. Director Maria Health "
                                                      "Services said.")}

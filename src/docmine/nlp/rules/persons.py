@@ -172,8 +172,18 @@ class PersonRules:
         n = len(doc)
         words, lowers = token_words(doc)
         for i in range(1, n):
-            if i in taken or i - 1 in taken or words[i] not in self.know.given_names \
-                    or not self._post_before(words, lowers, i):
+            if i in taken or i - 1 in taken:
+                continue
+            if words[i] not in self.know.given_names:
+                # a surname alone after a post, in a list of officials ("Chief of Staff Zients, ...")
+                if words[i].istitle() and words[i].isalpha() and len(words[i]) > 2 and self.name_token(doc[i]) \
+                        and (i + 1 == n or lowers[i + 1] in (",", ";", ".", "and")) \
+                        and not dictionary_word(doc[i]) and not self.know.known_name(words[i]) \
+                        and words[i - 1][:1].isupper() and self._post_before(words, lowers, i):
+                    out.append(trace.mark(Span(doc, i, i + 1, label="PERSON"), "person.titled"))
+                    taken.add(i)
+                continue
+            if not self._post_before(words, lowers, i):
                 continue
             end = i + 1
             while end < n and end - i < 4 and end not in taken:
