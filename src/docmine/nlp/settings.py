@@ -109,6 +109,7 @@ class OrgSettings:
     Stefan E. Sank"), or from one of these words on ("Coast Guard Cutter Munro", "USS Cole"; case
     counts), names a vessel: no PERSON, ORG or PLACE. Default: none."""
     operation_words: Words = ()
+    storm_words: Words = ()
     """An operation's name, this word and the capitalised words after it ("Operation Hydra Strike",
     "Operación Orion"; case counts), is no entity: the model read such names as people and
     places. Default: none."""

@@ -51,6 +51,8 @@ class ModelSpans:
         vessels = know.settings.org.vessel_words
         self.vessel_nouns = {w for w in vessels if w.islower()}
         self.operation_words = set(know.settings.org.operation_words)
+        # a storm word's last word ("Tropical Storm" -> "Storm") with the words that must come before it
+        self.storm_words = {w.split()[-1]: tuple(w.split()[:-1]) for w in know.settings.org.storm_words}
         self.vessel_prefixes = {w for w in vessels if not w.islower()} | self.operation_words
 
     def spans(self, doc: Doc, blocks: list[tuple[int, int]], trace: Trace,
@@ -98,17 +100,22 @@ class ModelSpans:
             and not self.know.known_name(ent.text) and ent.text not in self.lex.people
 
     def vessel_names(self, doc: Doc) -> list[tuple[int, int]]:
-        """The token ranges of the names of vessels and operations (``[org] vessel_words``,
-        ``operation_words``), blocked for every label: the capitalised words after a lower-case
+        """The token ranges of the names of vessels, operations and storms (``[org] vessel_words``,
+        ``operation_words``, ``storm_words``), blocked for every label: the capitalised words after a lower-case
         ship noun ("the tanker [Nord Pacific]", "motor vessel [Stefan E. Sank]"), and a capitalised
         ship word, prefix or operation word with the name after it ("Coast Guard [Cutter Munro]",
-        "the [USS Cole]", "[Operation Hydra Strike]")."""
-        if not self.vessel_nouns and not self.vessel_prefixes:
+        "the [USS Cole]", "[Operation Hydra Strike]", "[Hurricane Charley]"); a storm's name is
+        blocked wherever the document repeats it."""
+        if not self.vessel_nouns and not self.vessel_prefixes and not self.storm_words:
             return []
         texts, _ = token_words(doc)
         out = []
+        storms: set[tuple[str, ...]] = set()
         for i, w in enumerate(texts[:-1]):
-            if w in self.vessel_nouns:
+            before = self.storm_words.get(w)
+            if before is not None and tuple(texts[max(0, i - len(before)): i]) == before:
+                start = i - len(before)
+            elif w in self.vessel_nouns:
                 start = i + 1
             elif w in self.vessel_prefixes:
                 if w in self.operation_words and i > 0 and texts[i - 1][:1].isupper() and not doc[i].is_sent_start:
@@ -122,6 +129,11 @@ class ModelSpans:
                 end += 1
             if end > i + 1:
                 out.append((start, end))
+                if before is not None:
+                    storms.add(tuple(texts[i + 1: end]))
+        for name in storms:  # the storm's name alone elsewhere: "Insurers said [Charley] cost"
+            k = len(name)
+            out += [(j, j + k) for j in range(len(texts) - k + 1) if tuple(texts[j: j + k]) == name]
         return out
 
     def common_part(self, part: Span) -> bool:
