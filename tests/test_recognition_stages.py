@@ -1304,3 +1304,10 @@ def test_a_storm_is_no_entity_wherever_the_document_names_it(nlp):
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert not [t for lab, t in found if "Charley" in t or "Jeanne" in t]
     assert {("PLACE", "Florida"), ("PLACE", "Haiti")} <= found
+
+
+def test_a_weekday_after_a_place_is_not_part_of_its_name(nlp):
+    # AG News: "a U.S. aircraft carrier in the Gulf Saturday" gave PLACE "Gulf Saturday"
+    found = {(m.label, m.text) for m in _mentions(nlp, "A U.S. aircraft carrier arrived in the Gulf Saturday. "
+                                                     "The Friday Group met.")}
+    assert ("PLACE", "Gulf") in found and not [t for _, t in found if "Saturday" in t]

@@ -30,6 +30,8 @@ from docmine.nlp.rules.orgs import OrgRules
 from docmine.nlp.rules.persons import PersonRules
 from docmine.nlp.rules.places import PlaceRules
 
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
 RULES = ("model.ner", "person.clean", "org.clean", "place.clean")
 # a generational suffix, right after a name or alone: "Othon Marban, Jr."
 _JUNIOR = re.compile(r"^,?\s*(?:Jr|Sr|Jnr|Snr)\b\.?")
@@ -196,6 +198,8 @@ class ModelSpans:
                                 or lowers[end - 1] in ("of", "the", "and", "or", "for", "in", "to", "by", "with")
                                 and doc[end - 1].is_lower):
             end -= 1  # "Ministry of Internal Affairs of" (the model stopped before the place)
+        while end - start > 1 and texts[end - 1] in _WEEKDAYS:
+            end -= 1  # "in the [Gulf] Saturday": news style puts the day right after the place
         titled = False
         if span.label_ == "PERSON":
             untitled = self.persons.strip_titles(doc, start, end)
