@@ -182,7 +182,7 @@ def list_neighbours(spans: list[Span], k: int) -> list[tuple[Span, bool]]:
 def list_items(spans: list[Span], k: int) -> list[Span]:
     """The other spans of the coordinated list ("A, B and C") that ``spans[k]`` is in, in order;
     empty when it is in none. ``spans`` in order."""
-    items = []
+    items: list[Span] = []
     j = k
     while (left := [o for o, _ in list_neighbours(spans, j) if o.start < spans[j].start]):
         j -= 1
