@@ -116,7 +116,10 @@ class ModelSpans:
         for i, w in enumerate(texts[:-1]):
             before = self.storm_words.get(w)
             if before is not None and tuple(texts[max(0, i - len(before)): i]) == before:
-                start = i - len(before)
+                first = i - len(before)
+                if first > 0 and texts[first - 1][:1].isupper() and not doc[first].is_sent_start:
+                    continue  # inside a body's name: "National Hurricane Center"
+                start = first
             elif w in self.vessel_nouns:
                 start = i + 1
             elif w in self.vessel_prefixes:
@@ -131,7 +134,7 @@ class ModelSpans:
                 end += 1
             if end > i + 1:
                 out.append((start, end))
-                if before is not None:
+                if before is not None and end - i <= 3 and texts[end - 1].lower() not in self.orgs.org_words:
                     storms.add(tuple(texts[i + 1: end]))
         for name in storms:  # the storm's name alone elsewhere: "Insurers said [Charley] cost"
             k = len(name)
