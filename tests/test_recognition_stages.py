@@ -1323,3 +1323,12 @@ def test_a_name_in_a_list_of_organisations_is_one_and_two_items_are_too_few_to_t
                                                      "Ivanov met.")}
     assert ("PERSON", "Microsoft") not in found and ("ORG", "Ivanov") not in found
     assert ("PERSON", "Bill Gates") in found
+
+
+def test_a_region_the_lexicon_knows_is_in_no_country_of_a_geonames_namesake(nlp):
+    # the corpus's "by sea towards the Gulf" counted for Papua New Guinea (GeoNames' Gulf Province)
+    from docmine.nlp.facets import place_country
+
+    lex = nlp.get_pipe("docmine_domain").lex
+    assert place_country(lex, "Gulf region") is None
+    assert place_country(lex, "Rotterdam") == "Netherlands" and place_country(lex, "Vienna") == "Austria"

@@ -26,6 +26,8 @@ def place_country(lex: Lexicon, canonical: str) -> str | None:
     if hit and hit[1] == "country":
         return hit[0]
     country = lex.place_countries.get(canonical)
+    if country is None and hit and hit[1] in ("region", "sea/waterway"):
+        return None  # the lexicon's region is no GeoNames town of its name ("Gulf region": no Gulf Province)
     if country is None:
         from docmine.nlp.gazetteer import city_country
 
