@@ -1332,3 +1332,12 @@ def test_a_region_the_lexicon_knows_is_in_no_country_of_a_geonames_namesake(nlp)
     lex = nlp.get_pipe("docmine_domain").lex
     assert place_country(lex, "Gulf region") is None
     assert place_country(lex, "Rotterdam") == "Netherlands" and place_country(lex, "Vienna") == "Austria"
+
+
+def test_a_headline_s_everyday_words_make_no_facility_name(nlp):
+    # AG News: "Turkey Faces Long Road to EU" gave PLACE "Turkey Faces Long Road"
+    text = "Turkey Faces Long Road to EU\n\nTurkey faces a long road to EU membership, officials said."
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert ("PLACE", "Turkey") in found and not [t for _, t in found if "Road" in t]
+    found = {(m.label, m.text) for m in _mentions(nlp, "Police on Kolra Chowk Road seized heroin.")}
+    assert ("PLACE", "Kolra Chowk Road") in found
