@@ -7,7 +7,7 @@ González and Tiffany Eppelheimer"); see docs/recognition.md. Faker (MIT licence
 2012 Daniele Faraglia) collects first names per locale from public sources (census and civil
 registry lists). Faker is needed only to rebuild the file, not to run docmine:
 
-    pip install faker
+    pip install faker==40.63.0          # also in the test extra: the test suite checks the file
     python scripts/build_given_names.py            # writes src/docmine/models/given_names.txt
     python scripts/build_given_names.py --check    # exit 1 when the shipped file differs
 
