@@ -386,13 +386,18 @@ def test_extended_drug_spans_keep_their_drug_canonical(lexicon, text, canonical)
 def test_quantity_links_to_the_drug_canonical(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "release.txt").write_text("Police seized 2 kg of 94 per cent pure heroin in Izmir on Monday.\n",
-                                        encoding="utf-8")
+    text = ("Police seized 2 kg of 94 per cent pure heroin in Izmir on Monday, and 40 captagon pills in "
+            "Helmand province.\n")
+    (folder / "release.txt").write_text(text, encoding="utf-8")
     db = tmp_path / "s.db"
     run_cli("ingest", folder, "--db", db, "--workers", "1")
     rows = [json.loads(ln) for ln in run_cli("export", "mentions", "--db", db, "--format", "jsonl").stdout.splitlines()]
     qty = next(r for r in rows if r["label"] == "QUANTITY")
     assert (qty["quantity_value"], qty["quantity_unit"], qty["quantity_drug"]) == (2.0, "kg", "heroin")
+    # the phrase a place or drug was narrowed from, and the stage that made each mention
+    helmand = next(r for r in rows if r["text"] == "Helmand")
+    assert text[helmand["extent_start"]:helmand["extent_end"]] == "Helmand province"
+    assert helmand["rule"] == "place.name" and next(r for r in rows if r["text"] == "Izmir")["extent_start"] is None
 
 
 # --- regressions found in review --------------------------------------------------------------

@@ -23,6 +23,12 @@ def mentions_df(store: Store) -> pd.DataFrame:
     df["quantity_value"] = attrs.map(lambda a: a.get("value"))
     df["quantity_unit"] = attrs.map(lambda a: a.get("unit"))
     df["quantity_drug"] = attrs.map(lambda a: a.get("drug"))
+    # the phrase a place or drug was narrowed from ("[Helmand] province", "[captagon] pills"), and
+    # the recognition stage that produced the mention (as `docmine evaluate --errors` names it)
+    extent = attrs.map(lambda a: a.get("extent") or [None, None])
+    df["extent_start"] = extent.map(lambda e: e[0]).astype("Int64")
+    df["extent_end"] = extent.map(lambda e: e[1]).astype("Int64")
+    df["rule"] = attrs.map(lambda a: a.get("rule"))
     return df
 
 
