@@ -1341,3 +1341,15 @@ def test_a_headline_s_everyday_words_make_no_facility_name(nlp):
     assert ("PLACE", "Turkey") in found and not [t for _, t in found if "Road" in t]
     found = {(m.label, m.text) for m in _mentions(nlp, "Police on Kolra Chowk Road seized heroin.")}
     assert ("PLACE", "Kolra Chowk Road") in found
+
+
+def test_plural_instruments_and_a_post_after_a_name_are_no_entities(nlp):
+    # a White House fact sheet: "two Executive Orders" gave an ORG; "the CJNG Plaza Boss in Colima" a PLACE
+    text = ("The President announced two Executive Orders to counter cartels. The Cartel Jalisco Nueva "
+            "Generación (CJNG) Plaza Boss in Colima was arrested.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert not [t for _, t in found if t in ("Executive Orders", "Plaza Boss")]
+    assert ("PLACE", "Colima") in found
+    # a body's parts in the plural stay a body
+    found = {(m.label, m.text) for m in _mentions(nlp, "The Teams of the Van Gendarmerie Command seized heroin.")}
+    assert not [t for lab, t in found if lab == "PLACE" and "Gendarmerie" in t]

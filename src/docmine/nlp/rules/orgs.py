@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from docmine.nlp.doctext import doc_text, token_words
 from docmine.nlp.gazetteer import verb_form, word_classes
+from docmine.nlp.lexicon import plural_forms
 from docmine.nlp.rules.base import (
     DASHES,
     POSS_TOKENS,
@@ -81,7 +82,10 @@ class OrgRules:
         self.lex = know.lex
         self.persons = persons
         org = know.settings.org
-        self.not_org_heads = set(org.not_org_heads)
+        # with their plurals ("Executive Orders", "National Drug Control Strategies"), but not of a body's
+        # parts: "Teams of the Gendarmerie Station Command" is a body
+        self.not_org_heads = set(org.not_org_heads) | {
+            p for w in org.not_org_heads if w not in ("team", "branch", "section", "desk") for p in plural_forms(w)}
         self.not_org_starts = tuple(org.not_org_starts)
         self.not_org_before = set(org.not_org_before)
         self.currencies = set(org.currencies)

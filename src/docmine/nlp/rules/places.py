@@ -96,12 +96,19 @@ def designator_patterns(pl: PlaceSettings) -> list[tuple[str, list[list[dict]], 
     return out
 
 
+_PLACE_TITLE_WORDS = frozenset(("head", "general", "major", "national", "project", "programme", "vice", "rear",
+                                 "senior", "junior", "justice", "king", "queen", "prince", "princess", "lord",
+                                 "lady", "sir", "dame", "chair", "he", "charge", "det"))
+
 class PlaceRules:
     def __init__(self, nlp: Language, know: Knowledge):
         self.know = know
         self.lex = know.lex
         pl = know.settings.place
         self.not_name = set(know.settings.person.not_name_words)
+        # a person's post that ends no place's name ("Plaza Boss in Colima"); not the titles that are
+        # also the last word of places ("Beachy Head", "General Santos" starts with one)
+        self.posts = {t.rstrip(".") for t in know.settings.person.titles if " " not in t} - _PLACE_TITLE_WORDS
         self.place_suffixes = set(pl.suffixes)
         self.joined_heads = set(pl.joined_heads)
         self.title_heads = set(pl.title_heads)
@@ -279,8 +286,12 @@ class PlaceRules:
 
     # -- model spans --------------------------------------------------------------------------
     def validate(self, span: Span) -> Span | None:
-        """A model PLACE that is a drug name is dropped."""
+        """A model PLACE that is a drug name, or that ends in a person's post ("the Plaza Boss in
+        Colima"; not a place docmine knows), is dropped."""
         if self.lex.drug(span.text):
+            return None
+        if len(span) >= 2 and span[-1].is_title and span[-1].lower_ in self.posts \
+                and not self.know.place_name(span.text):
             return None
         return span
 
