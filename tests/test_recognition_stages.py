@@ -1353,3 +1353,12 @@ def test_plural_instruments_and_a_post_after_a_name_are_no_entities(nlp):
     # a body's parts in the plural stay a body
     found = {(m.label, m.text) for m in _mentions(nlp, "The Teams of the Van Gendarmerie Command seized heroin.")}
     assert not [t for lab, t in found if lab == "PLACE" and "Gendarmerie" in t]
+
+
+def test_a_company_by_its_legal_form_starts_after_a_credit_s_dash_and_a_sentence_s_conjunction(nlp):
+    # AG News: "Reuters - Stelco Inc." and "Although Motorola Inc." were one company each
+    text = ("Reuters - Stelco Inc. said on Monday it would cut jobs. Although Motorola Inc. reported a loss, "
+            "Hewlett-Packard Co said sales rose. Profits fell short of Wall Street forecasts.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("ORG", "Stelco Inc."), ("ORG", "Motorola Inc."), ("ORG", "Hewlett-Packard Co")} <= found
+    assert not [t for _, t in found if t.startswith(("Reuters -", "Although")) or t == "Wall Street"]

@@ -70,6 +70,8 @@ def _ends_paragraph(doc: Doc, i: int) -> bool:
     return "\n" in doc[i].whitespace_ or i == len(doc) - 1
 
 
+_TIME_WORDS = frozenset(("yesterday", "today", "tomorrow", "tonight", "earlier", "later", "separately"))
+
 def _capitalised(t) -> bool:
     """A word of a name: a capital first, letters (and dots or hyphens: "P.W.", "Coca-Cola")."""
     text = t.text
@@ -221,6 +223,8 @@ class OrgRules:
                 t = doc[start - 1]
                 if "\n\n" in t.text_with_ws or t.text in self.legal_forms:
                     break  # a paragraph's start, or the end of the company before ("Corp. and LG Electronics Inc.")
+                if t.text in DASHES and (t.whitespace_ or doc[start - 2].whitespace_ if start >= 2 else True):
+                    break  # a credit's dash ("Reuters - Stelco Inc."), not a hyphen in a name ("Hewlett-Packard")
                 if _capitalised(t) or (t.lower_ in NAME_JOINS and (start < k or t.lower_ in ("and", "&"))
                                        and start >= 2 and _capitalised(doc[start - 2])):  # "Morgan Stanley and Co"
                     start -= 1
@@ -229,8 +233,9 @@ class OrgRules:
             while start < k and (doc[start].lower_ in NAME_JOINS or doc[start].lower_ == "the"):
                 start += 1
             first = doc[start]
-            if start < k - 1 and (first.is_sent_start or start == 0) and dictionary_word(first) \
-                    and starts.get(start, start) <= start + 1:
+            if start < k - 1 and (first.is_sent_start or start == 0) \
+                    and (dictionary_word(first) or first.is_stop or first.lower_ in _TIME_WORDS) \
+                    and starts.get(start, start) <= start + 1:  # "Although Motorola Inc.", "Yesterday Acme Corp"
                 start += 1
                 while start < k and doc[start].lower_ in NAME_JOINS:
                     start += 1  # "Shares of Ecolab Inc"
