@@ -1362,3 +1362,10 @@ def test_a_company_by_its_legal_form_starts_after_a_credit_s_dash_and_a_sentence
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert {("ORG", "Stelco Inc."), ("ORG", "Motorola Inc."), ("ORG", "Hewlett-Packard Co")} <= found
     assert not [t for _, t in found if t.startswith(("Reuters -", "Although")) or t == "Wall Street"]
+
+
+def test_a_headline_s_past_verb_ends_the_person_before_it(nlp):
+    # AG News: "Theo Van Gogh Killed in Amsterdam" gave PERSON "Theo Van Gogh Killed"
+    text = "Theo Van Gogh Killed in Amsterdam\n\nDutch filmmaker Theo van Gogh was killed on Tuesday."
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert ("PERSON", "Theo Van Gogh") in found and not [t for _, t in found if "Killed" in t]

@@ -290,9 +290,10 @@ class PlaceRules:
         Colima"; not a place docmine knows), is dropped."""
         if self.lex.drug(span.text):
             return None
+        nxt = span.doc[span.end].text if span.end < len(span.doc) else ""
         if len(span) >= 2 and span[-1].is_title and span[-1].lower_ in self.posts \
-                and not self.know.place_name(span.text):
-            return None
+                and not self.know.place_name(span.text) and nxt not in ("'s", "’s", "'", "’"):
+            return None  # not before a possessive: "[Kennebec County Sheriff]'s Office" is a body's name
         return span
 
     def outside_titles(self, spans: list[Span], headline) -> list[Span]:
