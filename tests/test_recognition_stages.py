@@ -1314,17 +1314,6 @@ def test_a_weekday_after_a_place_is_not_part_of_its_name(nlp):
     assert ("PLACE", "Gulf") in found and not [t for _, t in found if "Saturday" in t]
 
 
-def test_a_name_in_a_list_of_organisations_is_one_and_two_items_are_too_few_to_tell(nlp):
-    # AG News: "Sony, Sharp and Matsushita plan" gave PERSON "Matsushita"; "Microsoft and Bill Gates"
-    # made Microsoft a person (a two-item list with a person)
-    found = {(m.label, m.text) for m in _mentions(nlp, "Sony, Sharp and Matsushita plan to offer camcorders.")}
-    assert ("ORG", "Matsushita") in found
-    found = {(m.label, m.text) for m in _mentions(nlp, "Microsoft and Bill Gates gave money. Europol and "
-                                                     "Ivanov met.")}
-    assert ("PERSON", "Microsoft") not in found and ("ORG", "Ivanov") not in found
-    assert ("PERSON", "Bill Gates") in found
-
-
 def test_a_region_the_lexicon_knows_is_in_no_country_of_a_geonames_namesake(nlp):
     # the corpus's "by sea towards the Gulf" counted for Papua New Guinea (GeoNames' Gulf Province)
     from docmine.nlp.facets import place_country

@@ -112,7 +112,7 @@ class DomainEntities:
         final = filter_spans([self.orgs.building(self.orgs.media(self.persons.aged(self.persons.speaker(
             self.places.relabel(s, lex_keys, trace), lex_keys, trace), lex_keys, trace), lex_keys, trace), trace)
             for s in final])
-        final = self.orgs.coordinated(self.persons.coordinated(final, lex_keys, trace), lex_keys, trace)
+        final = self.persons.coordinated(final, lex_keys, trace)
         final = self.places.coordinated(final, lex_keys, trace)
         final = self.orgs.of_place(self.places.merge_possessive(self.drugs.merge_mixtures(final, trace), trace), trace)
         final = self.places.not_currencies(self.places.outside_titles(final, self.drugs._headline))

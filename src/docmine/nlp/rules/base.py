@@ -179,21 +179,6 @@ def list_neighbours(spans: list[Span], k: int) -> list[tuple[Span, bool]]:
     return out
 
 
-def list_items(spans: list[Span], k: int) -> list[Span]:
-    """The other spans of the coordinated list ("A, B and C") that ``spans[k]`` is in, in order;
-    empty when it is in none. ``spans`` in order."""
-    items: list[Span] = []
-    j = k
-    while (left := [o for o, _ in list_neighbours(spans, j) if o.start < spans[j].start]):
-        j -= 1
-        items.insert(0, left[0])
-    j = k
-    while (right := [o for o, _ in list_neighbours(spans, j) if o.start > spans[j].start]):
-        j += 1
-        items.append(right[0])
-    return items
-
-
 def merge_adjacent(spans: list[Span], join: Callable[[Span, Span], Span | None]) -> list[Span]:
     """Walk the spans in order; ``join(previous, span)`` returns one span that replaces both,
     or None to keep them apart."""

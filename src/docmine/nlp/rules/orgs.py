@@ -4,8 +4,7 @@ parts (settings: ``[org]`` in rules.toml, plus ``[place] org_words``).
 Rules: ``org.unit_suffix`` ("UNODC Country Office" -> "UNODC"), ``org.ends_in_place`` (the
 model's "UNODC Regional Office for Southeast Asia" and the lexicon's "Asia and the Pacific"
 joined), ``org.agency_unit`` ("ANF Peshawar"), ``org.of_place`` ("Ministry of Internal Affairs
-of Russia"), ``org.credit`` (a news agency's credit: "BAGHDAD (AFP) -", "Reuters - "), ``org.coordinated`` (a
-model person in a list of organisations: "Sony, Sharp and [Matsushita]"). Model
+of Russia"), ``org.credit`` (a news agency's credit: "BAGHDAD (AFP) -", "Reuters - "). Model
 ORGs that are amounts, programmes, portfolios, conventions or generic words are dropped here
 (see :meth:`OrgRules.validate`).
 """
@@ -26,13 +25,12 @@ from docmine.nlp.rules.base import (
     common_word,
     dictionary_word,
     is_amount,
-    list_items,
     merge_adjacent,
 )
 from docmine.nlp.rules.persons import PersonRules
 
 RULES = ("org.unit_suffix", "org.ends_in_place", "org.agency_unit", "org.of_place", "org.title_tail", "org.credit",
-         "org.media", "org.building", "org.company", "org.market", "org.legal_form", "org.coordinated")
+         "org.media", "org.building", "org.company", "org.market", "org.legal_form")
 # words that join the capitalised words of a company's name ("Morgan Stanley and Co", "Banco de Chile")
 NAME_JOINS = frozenset(("and", "&", "of", "de", "del", "do", "da", "du", "la", "le", "der", "von", "van", "-", "/"))
 
@@ -391,22 +389,6 @@ class OrgRules:
                 return [trace.mark(Span(doc, span.start, cut, label=span.label_), "org.title_tail"),
                         trace.mark(Span(doc, cut, span.end, label="PERSON"), "org.title_tail")]
         return [span]
-
-    def coordinated(self, spans: list[Span], lex_keys: set, trace: Trace) -> list[Span]:
-        """A model PERSON in a list of three or more whose other items are all organisations is
-        one of them ("Sony, Sharp and [Matsushita] plan", "Neiman-Marcus, Bergdorf Goodman and
-        Contempo Casuals"): the mirror of :meth:`PersonRules.coordinated`. Not a name with a first
-        name ("Microsoft, Google and Bill Gates"), nor one the people lexicon knows; two items
-        ("Europol and Ivanov") are too few to tell."""
-        out = list(spans)
-        for k, span in enumerate(spans):
-            if span.label_ != "PERSON" or (span.start, span.end) in lex_keys or span.text in self.lex.people \
-                    or any(self.know.given_name(t) for t in span):
-                continue
-            others = list_items(spans, k)
-            if len(others) >= 2 and all(o.label_ == "ORG" for o in others):
-                out[k] = trace.mark(Span(span.doc, span.start, span.end, label="ORG"), "org.coordinated")
-        return out
 
     def title_tail(self, span: Span, trace: Trace) -> list[Span]:
         """"Border Patrol Agents" -> "Border Patrol"; "INL Charisse Phillips" -> "INL" and the

@@ -15,14 +15,7 @@ from spacy.tokens import Doc, Span
 
 from docmine.nlp.doctext import token_words
 from docmine.nlp.gazetteer import common_words
-from docmine.nlp.rules.base import (
-    BREAK_WORDS,
-    Knowledge,
-    Trace,
-    common_word,
-    dictionary_word,
-    list_items,
-)
+from docmine.nlp.rules.base import BREAK_WORDS, Knowledge, Trace, common_word, dictionary_word, list_neighbours
 from docmine.nlp.rules.headlines import lowered
 
 RULES = ("person.title", "person.extent", "person.speaker", "person.name_of_org", "person.given_name",
@@ -335,8 +328,8 @@ class PersonRules:
         for k, span in enumerate(spans):
             if span.label_ != "ORG" or (span.start, span.end) in lex_keys:
                 continue
-            labels = [other.label_ for other in list_items(spans, k)]
-            if len(labels) >= 2 and all(lb == "PERSON" for lb in labels) and not self.know.known_org(span.text) \
+            labels = [other.label_ for other, _ in list_neighbours(spans, k)]
+            if labels and all(lb == "PERSON" for lb in labels) and not self.know.known_org(span.text) \
                     and all(t.is_title and t.is_alpha and not dictionary_word(t) and t.lower_ not in self.org_words
                             for t in span):
                 out[k] = trace.mark(Span(span.doc, span.start, span.end, label="PERSON"), "person.coordinated")
