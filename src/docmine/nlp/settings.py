@@ -109,10 +109,14 @@ class OrgSettings:
     Stefan E. Sank"), or from one of these words on ("Coast Guard Cutter Munro", "USS Cole"; case
     counts), names a vessel: no PERSON, ORG or PLACE. Default: none."""
     operation_words: Words = ()
-    storm_words: Words = ()
     """An operation's name, this word and the capitalised words after it ("Operation Hydra Strike",
     "Operación Orion"; case counts), is no entity: the model read such names as people and
     places. Default: none."""
+    storm_words: Words = ()
+    """A storm's name, this word (or phrase: "Tropical Storm") and the capitalised words after it
+    ("Hurricane Charley"; case counts), is no entity, nor the name alone elsewhere in the document
+    ("Insurers said Charley cost"); not inside a body's name ("National Hurricane Center").
+    Default: none."""
     district_offices: Words = ()
     """Federal offices named with "U.S."/"United States" and their judicial district, read as one
     organisation ("U.S. Attorney's Office for the Southern District of Texas"). Default: none."""

@@ -70,6 +70,7 @@ def _ends_paragraph(doc: Doc, i: int) -> bool:
 
 _TIME_WORDS = frozenset(("yesterday", "today", "tomorrow", "tonight", "earlier", "later", "separately"))
 
+
 def _capitalised(t) -> bool:
     """A word of a name: a capital first, letters (and dots or hyphens: "P.W.", "Coca-Cola")."""
     text = t.text

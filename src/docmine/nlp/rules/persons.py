@@ -142,7 +142,7 @@ class PersonRules:
 
     def titled_start(self, span: Span) -> bool:
         """The span starts with a person's title and a first name ("Spokesman Pieter de Vries")."""
-        return len(span) >= 3 and span[0].lower_.rstrip(".") in self.titles and span[1].text in self.know.given_names
+        return len(span) >= 3 and span[0].lower_.rstrip(".") in self.titles and self.know.given_name(span[1])
 
     def _post_before(self, words: list[str], lowers: list[str], i: int) -> bool:
         """A person's title ends right before token ``i``: "Spokesman", "Mr.", or a post with its
@@ -174,7 +174,7 @@ class PersonRules:
         for i in range(1, n):
             if i in taken or i - 1 in taken:
                 continue
-            if words[i] not in self.know.given_names:
+            if words[i] not in self.know.given_names:  # the token text: no Token object per word
                 # a surname alone after a post, in a list of officials ("Chief of Staff Zients, ...")
                 if words[i].istitle() and words[i].isalpha() and len(words[i]) > 2 and self.name_token(doc[i]) \
                         and (i + 1 == n or lowers[i + 1] in (",", ";", ".", "and")) \

@@ -100,6 +100,7 @@ _PLACE_TITLE_WORDS = frozenset(("head", "general", "major", "national", "project
                                  "senior", "junior", "justice", "king", "queen", "prince", "princess", "lord",
                                  "lady", "sir", "dame", "chair", "he", "charge", "det"))
 
+
 class PlaceRules:
     def __init__(self, nlp: Language, know: Knowledge):
         self.know = know
