@@ -56,6 +56,49 @@ def test_lexicon_place_is_not_a_gazetteer_place_and_routes_are_blocked(nlp):
     assert not any("Balkan" in t for t, _ in found)
 
 
+def test_cached_lexicon_patterns_are_the_tokenizer_s_patterns(nlp, tmp_path, monkeypatch):
+    """The lexicon's PhraseMatcher patterns come from a cache of token strings, not from tokenizing
+    every name at each load: they must be exactly what the tokenizer gives, on the first call
+    (cache written), on the second (cache read) and after the cache file is damaged."""
+    from docmine.nlp.rules.lexicon_match import pattern_keys
+
+    monkeypatch.setenv("DOCMINE_CACHE", str(tmp_path))
+    texts = ["Sinaloa Cartel", "U.S. Drug Enforcement Administration", "Côte d'Ivoire", "N.Y.", "ecstasy",
+             "crystal meth", "3,4-MDMA", ""]
+    want = {attr: [[getattr(t, attr.lower()) for t in nlp.tokenizer(x)] for x in texts] for attr in ("LOWER", "ORTH")}
+    for attr in ("LOWER", "ORTH"):
+        assert pattern_keys(nlp, texts, attr) == want[attr]
+        assert pattern_keys(nlp, texts, attr) == want[attr]
+    files = sorted(tmp_path.glob("patterns-*.json"))
+    assert len(files) == 2  # one per attribute
+    files[0].write_text("[]", encoding="utf-8")
+    assert {tuple(map(tuple, pattern_keys(nlp, texts, a))) for a in ("LOWER", "ORTH")} == {
+        tuple(map(tuple, want[a])) for a in ("LOWER", "ORTH")}
+    with pytest.raises(ValueError, match="LOWER or ORTH"):
+        pattern_keys(nlp, texts, "NORM")
+    # another tokenizer, or the same one with other rules, has its own cache entry
+    import spacy
+    from spacy.util import compile_infix_regex
+
+    blank = spacy.blank("en")
+    pattern_keys(blank, ["U.S.-Mexico"])
+    blank.tokenizer.infix_finditer = compile_infix_regex([r"(?<=[A-Z]\.)-(?=[A-Z])"]).finditer
+    assert pattern_keys(blank, ["U.S.-Mexico"]) == [[t.lower for t in blank.tokenizer("U.S.-Mexico")]]
+    assert len(list(tmp_path.glob("patterns-*.json"))) == 4
+
+
+def test_every_lexicon_pattern_is_cached_as_the_tokenizer_splits_it(nlp):
+    """All the lexicons' names: the cached patterns equal the tokenizer's (a spaCy upgrade or a data
+    change that the cache key missed would show here)."""
+    from docmine.nlp.rules.lexicon_match import pattern_keys
+
+    lex = nlp.get_pipe("docmine_domain").lex
+    texts = sorted(set(lex.drugs) | lex.surfaces["ORG"] | lex.surfaces["PLACE"] | set(lex.routes))
+    assert len(texts) > 3000
+    assert pattern_keys(nlp, texts) == [[t.lower for t in nlp.tokenizer(x)] for x in texts]
+    assert rules(nlp, "Police seized 20 kg of heroin in Izmir.")[("heroin", "DRUG")] == "lexicon.drug"
+
+
 # -- drugs (rules/drugs.py) -----------------------------------------------------------------------
 
 def test_ambiguous_term_with_local_evidence_is_a_drug(nlp):

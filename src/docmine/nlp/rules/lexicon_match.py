@@ -15,6 +15,48 @@ from docmine.nlp.lexicon import plural_forms, stems
 from docmine.nlp.rules.base import Knowledge, Trace
 
 RULES = ("lexicon.drug", "lexicon.org", "lexicon.place", "lexicon.gazetteer")
+_PATTERN_CACHE_FORMAT = 1
+
+
+def pattern_keys(nlp: Language, texts: list[str], attr: str = "LOWER") -> list[list[int]]:
+    """Each text as the PhraseMatcher pattern ``nlp.tokenizer(text)`` would give (the hashes of its
+    tokens' ``attr``: LOWER or ORTH), which ``PhraseMatcher.add`` takes in place of a Doc.
+
+    Tokenizing the ~9,000 lexicon names cost ~0.4 s of every pipeline load, most of it creating
+    vocabulary entries for words no document may hold; the token strings are kept in the cache
+    folder, keyed by the texts and the tokenizer (spaCy's version, the pipeline's name and version,
+    its affix patterns and the number of its special cases).
+    """
+    import hashlib
+
+    import spacy
+
+    from docmine.cache import cache_dir, cached_json
+
+    if attr not in ("LOWER", "ORTH"):
+        raise ValueError(f"pattern_keys: attr must be LOWER or ORTH, not {attr!r}")
+    meta, tok = nlp.meta, nlp.tokenizer
+    # the tokenizer's rules as loaded and then changed by docmine (split_abbreviation_hyphens)
+    rules = [getattr(getattr(tok, a, None), "__self__", None) for a in
+             ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match")]
+    digest = hashlib.sha1(f"{_PATTERN_CACHE_FORMAT}|{attr}|{spacy.__version__}|{meta.get('lang')}|"
+                          f"{meta.get('name')}|{meta.get('version')}|{len(getattr(tok, 'rules', None) or ())}|"
+                          f"{'|'.join(str(getattr(r, 'pattern', '')) for r in rules)}".encode())
+    for t in texts:
+        digest.update(t.encode())
+        digest.update(b"\0")
+
+    def tokenize() -> list[list[str]]:
+        docs = (nlp.tokenizer(t) for t in texts)
+        if attr == "LOWER":
+            return [[tok.lower_ for tok in doc] for doc in docs]
+        return [[tok.orth_ for tok in doc] for doc in docs]
+
+    tokens = cached_json(cache_dir() / f"patterns-{digest.hexdigest()}.json", tokenize)
+    if len(tokens) != len(texts):  # a damaged cache file: tokenize again
+        tokens = tokenize()
+    add = nlp.vocab.strings.add
+    return [[add(tok) for tok in toks] for toks in tokens]
 
 
 class LexiconMatch:
@@ -23,19 +65,22 @@ class LexiconMatch:
         lexicon = know.lex
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cs_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        tok = nlp.tokenizer
         drug_terms = set()
         for term in lexicon.drugs:
             drug_terms.add(term)
             drug_terms.update(plural_forms(term))
-        self.matcher.add("DRUG", [tok(t) for t in sorted(drug_terms)])
+        lower: list[tuple[str, list[str]]] = [("DRUG", sorted(drug_terms))]
         for label in ("ORG", "PLACE"):  # lower-cased and as written: abbreviations tokenize by case
-            self.matcher.add(label, [tok(a) for a in sorted(lexicon.surfaces[label])])
-            self.matcher.add(label, [tok(a) for a in sorted(lexicon.surfaces_cased[label] - lexicon.surfaces[label])])
-        self.matcher.add("BLOCK", [tok(t) for t in sorted(set(lexicon.routes) | set(lexicon.titles))])
-        self.matcher.add("BLOCK", [tok(t.lower() + "s") for t in lexicon.routes])
-        self.cs_matcher.add("ORG", [tok(a) for a in sorted(lexicon.org_case_sensitive)])
-        self.cs_matcher.add("PLACE", [tok(a) for a in sorted(lexicon.place_case_sensitive)])
+            lower.append((label, sorted(lexicon.surfaces[label])))
+            lower.append((label, sorted(lexicon.surfaces_cased[label] - lexicon.surfaces[label])))
+        lower.append(("BLOCK", sorted(set(lexicon.routes) | set(lexicon.titles))))
+        lower.append(("BLOCK", [t.lower() + "s" for t in lexicon.routes]))
+        cased = [("ORG", sorted(lexicon.org_case_sensitive)), ("PLACE", sorted(lexicon.place_case_sensitive))]
+        for matcher, groups, attr in ((self.matcher, lower, "LOWER"), (self.cs_matcher, cased, "ORTH")):
+            texts = [t for _, group in groups for t in group]
+            keys = iter(pattern_keys(nlp, texts, attr))
+            for label, group in groups:
+                matcher.add(label, [next(keys) for _ in group])
 
     def matches(self, doc: Doc) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
         """(label, start, end) of every lexicon match, case-insensitive ones first; and the
