@@ -6,6 +6,8 @@ Rules: ``lexicon.drug``, ``lexicon.org``, ``lexicon.place`` (PhraseMatcher on th
 """
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -80,7 +82,9 @@ class LexiconMatch:
             texts = [t for _, group in groups for t in group]
             keys = iter(pattern_keys(nlp, texts, attr))
             for label, group in groups:
-                matcher.add(label, [next(keys) for _ in group])
+                # a sequence of attribute hashes stands for a pattern Doc (how spaCy itself unpickles
+                # a PhraseMatcher); the stub types only Docs
+                matcher.add(label, cast(list, [next(keys) for _ in group]))
 
     def matches(self, doc: Doc) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
         """(label, start, end) of every lexicon match, case-insensitive ones first; and the
