@@ -6,7 +6,7 @@ Rules: ``lexicon.drug``, ``lexicon.org``, ``lexicon.place`` (PhraseMatcher on th
 """
 from __future__ import annotations
 
-from typing import cast
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -84,7 +84,8 @@ class LexiconMatch:
             for label, group in groups:
                 # a sequence of attribute hashes stands for a pattern Doc (how spaCy itself unpickles
                 # a PhraseMatcher); the stub types only Docs
-                matcher.add(label, cast(list, [next(keys) for _ in group]))
+                patterns: list[Any] = [next(keys) for _ in group]
+                matcher.add(label, patterns)
 
     def matches(self, doc: Doc) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
         """(label, start, end) of every lexicon match, case-insensitive ones first; and the
