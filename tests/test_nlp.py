@@ -375,3 +375,34 @@ def test_an_acronym_in_the_bodys_own_language_is_defined_by_the_brackets_after_i
     found = [_mention(text, "Financing of Terrorism", "ORG"),
              _mention(text, "Ankara clinic of the Alcohol and Substance Addiction Centre", "ORG")]
     assert named_acronyms(text, found, lexicon, {}) == {"AMATEM": "Alcohol and Substance Addiction Centre"}
+
+
+def test_a_defined_name_the_model_read_in_pieces_is_one_organisation(lexicon):
+    # the model split "Joint Criminal Opioid and Darknet Enforcement" at "and"; the acronym's
+    # letters spell the whole name, so the pieces are one ORG and the acronym is that ORG
+    text = ("Europol and the Joint Criminal Opioid and Darknet Enforcement (JCODE) team led it. "
+            "JCODE agents seized the servers.")
+    pieces = [_mention(text, "Joint Criminal Opioid", "ORG"), _mention(text, "Darknet Enforcement", "ORG")]
+    for m in pieces:
+        m.source = "model"
+    out = {(m.text, m.label, m.attrs.get("rule")) for m in resolve_mentions(text, pieces, lexicon)}
+    assert ("Joint Criminal Opioid and Darknet Enforcement", "ORG", "acronym-long-form") in out
+    assert not {t for t, _, _ in out} & {"Joint Criminal Opioid", "Darknet Enforcement"}
+    assert [lab for t, lab, _ in out if t == "JCODE"] == ["ORG"]
+    # not a place inside the name, nor pieces from a lexicon: only the model's own ORG pieces join
+    mixed = [_mention(text, "Joint Criminal Opioid", "ORG"), _mention(text, "Darknet Enforcement", "PLACE")]
+    for m in mixed:
+        m.source = "model"
+    joined = {m.text for m in resolve_mentions(text, mixed, lexicon)}
+    assert "Joint Criminal Opioid and Darknet Enforcement" not in joined
+
+
+def test_a_piece_of_a_defined_law_s_name_is_no_organisation(lexicon):
+    text = "Grants were made under the Comprehensive Addiction and Recovery Act (CARA) of 2016."
+    piece = _mention(text, "Comprehensive Addiction", "ORG")
+    piece.source = "model"
+    assert [m.text for m in resolve_mentions(text, [piece], lexicon)] == []
+    # a lexicon organisation inside a law's name stays (the lexicon knows it)
+    kept = _mention(text, "Comprehensive Addiction", "ORG")
+    kept.source = "lexicon"
+    assert [m.text for m in resolve_mentions(text, [kept], lexicon)] == ["Comprehensive Addiction"]

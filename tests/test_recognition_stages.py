@@ -1358,3 +1358,33 @@ def test_a_headline_s_past_verb_ends_the_person_before_it(nlp):
     text = "Theo Van Gogh Killed in Amsterdam\n\nDutch filmmaker Theo van Gogh was killed on Tuesday."
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert ("PERSON", "Theo Van Gogh") in found and not [t for _, t in found if "Killed" in t]
+
+
+def test_a_place_run_into_a_person_s_post_is_the_place(nlp):
+    # court and sheriff releases: the model reads "U.S. District", "U.S. Magistrate", "Harris County
+    # Sheriff" as one place or body; the post and the person's name follow
+    text = ("U.S. District Judge Xavier Rodriguez sentenced him. He appeared before U.S. Magistrate Judge "
+            "Anne Berton in Tucson. Harris County Sheriff Ed Gonzalez said deputies found fentanyl.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("PERSON", "Xavier Rodriguez"), ("PERSON", "Anne Berton"), ("PERSON", "Ed Gonzalez"),
+            ("PLACE", "Harris County")} <= found
+    assert [t for lab, t in found if t.startswith("U.S.")] == ["U.S."]
+    assert not {t for _, t in found} & {"U.S. District", "U.S. Magistrate", "Harris County Sheriff"}
+
+
+def test_a_body_before_a_post_and_a_sheriff_s_office_stay_organisations(nlp):
+    text = ("Texas Department of Public Safety Director Steve McCraw spoke. The U.S. District Court in Austin "
+            "ruled. Kennebec County Sheriff's Office deputies arrested him. Quebec police seized cocaine.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("ORG", "Texas Department of Public Safety"), ("ORG", "U.S. District Court"),
+            ("ORG", "Kennebec County Sheriff's Office"), ("ORG", "Quebec police")} <= found
+
+
+def test_the_office_of_a_post_is_one_organisation(nlp):
+    # the model read "the Orange County Sheriff's Department" whole; the possessive split it in two
+    # and neither half survived
+    text = ("The case was investigated by the DEA and the Orange County Sheriff's Department. The Frankfurt "
+            "Public Prosecutor's Office seized the servers. UNODC's Regional Office helped.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("ORG", "Orange County Sheriff's Department"), ("ORG", "Frankfurt Public Prosecutor's Office")} <= found
+    assert ("ORG", "UNODC") in found and not [t for _, t in found if t.startswith("UNODC's")]

@@ -180,6 +180,35 @@ def _defined_bodies(text: str, mentions: list[Mention], abbrevs: dict[str, str],
     return out
 
 
+def _joined_long_forms(text: str, mentions: list[Mention], abbrevs: dict[str, str], not_heads: set[str],
+                       non_entities: set[str]) -> list[Mention]:
+    """The model read a name the text defines an acronym for in pieces: "the [Joint Criminal Opioid]
+    and [Darknet Enforcement] (JCODE) team". The acronym's letters spell the whole name, so the
+    pieces become one ORG (rule ``acronym-long-form``), and the acronym an ORG with it. Only where
+    every mention inside is a model ORG within the name. The name of a programme, law or report
+    (``[org] not_org_heads``) is no organisation: a model ORG inside it goes ("the [Comprehensive
+    Addiction] and Recovery Act (CARA)")."""
+    out = mentions
+    for acr, expansion in abbrevs.items():
+        if len(expansion.split()) < 3:
+            continue
+        not_body = name_head(expansion) in not_heads or expansion.split()[-1].lower() in not_heads \
+            or alias_key(expansion) in non_entities
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(expansion)}(?=\s?\(\s*{re.escape(acr)}\s*\))", text):
+            s, e = hit.start(), hit.end()
+            inside = [m for m in out if m.start < e and s < m.end]
+            if not_body:  # a piece of a law's or programme's name is no organisation
+                out = [m for m in out if not (m in inside and m.label == "ORG" and m.source == "model"
+                                              and s <= m.start and m.end <= e)]
+                continue
+            if len(inside) < 2 or any(m.label != "ORG" or m.source != "model" or m.start < s or m.end > e
+                                      for m in inside):
+                continue
+            out = [m for m in out if m not in inside]
+            out.append(Mention(s, e, "ORG", expansion, source="model", attrs={"rule": "acronym-long-form"}))
+    return out
+
+
 def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: set[str] | None = None) -> list[Mention]:
     """Fill ``resolved`` and ``canonical`` and add the mentions only resolution can find.
 
@@ -188,6 +217,9 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
     out = [Mention(**{**m.__dict__, "attrs": dict(m.attrs)}) for m in mentions]
     abbrevs = find_abbreviations(text)
     abbrevs.update(named_acronyms(text, out, lex, abbrevs))
+    heads = set(lex.rules.get("org", {}).get("not_org_heads", []))
+    non_entities = {alias_key(t) for t in lex.titles}
+    out = _joined_long_forms(text, out, abbrevs, heads, non_entities)
     taken = [(m.start, m.end) for m in out]
 
     def free(s: int, e: int) -> bool:
@@ -224,8 +256,6 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
                 out.append(Mention(hit.start(), hit.end(), "PERSON", short, source="rule"))
                 taken.append((hit.start(), hit.end()))
     # an acronym whose expansion is a programme, project or report is not an organisation ("CCP")
-    heads = set(lex.rules.get("org", {}).get("not_org_heads", []))
-    non_entities = {alias_key(t) for t in lex.titles}
     def long_form(acr: str) -> str | None:  # "HIDTAs" is the plural of a defined "HIDTA"
         return abbrevs.get(acr) or (abbrevs.get(acr[:-1]) if acr.endswith("s") and acr[:-1].isupper() else None)
 

@@ -67,7 +67,7 @@ class ModelSpans:
             if label is None or self.cross_reference(ent):
                 continue
             parts = split_parts(doc, ent.start, ent.end, self.contact_words, self.know.known_name,
-                                self.persons.particles)
+                                self.persons.particles, self.places.posts)
             for start, end in parts:
                 if len(parts) > 1 and (label == "PERSON" or label == "ORG" and end - start == 1) \
                         and self.common_part(doc[start:end]):
@@ -80,6 +80,8 @@ class ModelSpans:
                 parts_ = self.orgs.person_tail(span, trace) if span.label_ in ("ORG", "PLACE") else [span]
                 if len(parts_) == 1 and span.label_ == "ORG":
                     parts_ = self.orgs.title_tail(span, trace)
+                if parts_ == [span] and span.label_ in ("ORG", "PLACE"):
+                    parts_ = [self.places.before_post(span, trace)]
                 out.extend(parts_)
         people = [s for s in out if s.label_ == "PERSON"]
         taken = {i for s in out for i in range(s.start, s.end)}
@@ -267,13 +269,21 @@ def capital_break(doc: Doc, i: int, end: int) -> bool:
 COMPANY_SUFFIXES = {"ltd", "limited", "inc", "plc", "llc", "corp", "corporation", "pty", "co", "gmbh", "company"}
 
 
-def possessive_name(doc: Doc, i: int, end: int, known: Callable[[str], bool] | None = None) -> bool:
+# the office of a post: "Orange County Sheriff's Department", "Frankfurt Public Prosecutor's Office"
+_POST_OFFICES = frozenset(("office", "offices", "department", "bureau", "service", "services"))
+
+
+def possessive_name(doc: Doc, i: int, end: int, known: Callable[[str], bool] | None = None,
+                    posts: Set[str] = frozenset()) -> bool:
     """A possessive that belongs to the name: "Ratepayers' Association" (a plural common noun
-    alone before a bare apostrophe), "Nicholson's Limited" (a company). "UNODC's Regional Office",
-    "United Nations' Commission" and "Netherlands' Customs" are still two names."""
+    alone before a bare apostrophe), "Nicholson's Limited" (a company), "Sheriff's Department"
+    (the office of a post in ``posts``). "UNODC's Regional Office", "United Nations' Commission"
+    and "Netherlands' Customs" are still two names."""
     if i + 1 >= end or not doc[i + 1].is_title:
         return False
     prev = doc[i - 1]
+    if prev.is_title and prev.lower_ in posts and doc[i + 1].lower_ in _POST_OFFICES:
+        return True
     if doc[i].text in ("'", "’") and (i - 1 == 0 or not doc[i - 2].is_title) and prev.is_title \
             and prev.lower_.endswith("s") and not (known and known(prev.text)):
         return True
@@ -281,7 +291,8 @@ def possessive_name(doc: Doc, i: int, end: int, known: Callable[[str], bool] | N
 
 
 def split_parts(doc: Doc, start: int, end: int, stop_words: Set[str] = frozenset(),
-                known: Callable[[str], bool] | None = None, particles: Set[str] = frozenset()) -> list[tuple[int, int]]:
+                known: Callable[[str], bool] | None = None, particles: Set[str] = frozenset(),
+                posts: Set[str] = frozenset()) -> list[tuple[int, int]]:
     """Split a model entity at "/" and at an inner possessive: "Project/Branch",
     "UNODC's Regional Office" -> ("UNODC", "Regional Office"); and at a dash between blanks
     ("Portugal - The Brazilian Federal Police"), unless a name particle stands before it
@@ -290,7 +301,7 @@ def split_parts(doc: Doc, start: int, end: int, stop_words: Set[str] = frozenset
     for i in range(start, end):
         t = doc[i]
         if t.text in ("/", "(", ")", "[", "]", ":", ";", "|") or (t.text in APOS and i > start
-                                                                and not possessive_name(doc, i, end, known)) \
+                                                                and not possessive_name(doc, i, end, known, posts)) \
                 or t.text in BREAK_WORDS \
                 or (i > start and capital_break(doc, i, end)) \
                 or (t.text in DASHES and t.whitespace_ and i > 0 and doc[i - 1].whitespace_

@@ -111,6 +111,7 @@ class PlaceRules:
         # also the last word of places ("Beachy Head", "General Santos" starts with one)
         self.posts = {t.rstrip(".") for t in know.settings.person.titles if " " not in t} - _PLACE_TITLE_WORDS
         self.place_suffixes = set(pl.suffixes)
+        self.post_words = self.posts | set(know.settings.person.post_qualifiers)
         self.joined_heads = set(pl.joined_heads)
         self.title_heads = set(pl.title_heads)
         self.event_heads = {h for h in pl.event_heads if not h.islower()} | {
@@ -297,6 +298,34 @@ class PlaceRules:
             return None  # not before a possessive: "[Kennebec County Sheriff]'s Office" is a body's name
         return span
 
+    def post_before_name(self, doc: Doc, i: int) -> bool:
+        """Tokens from ``i`` are a person's post and the person's name follows: "Sheriff Ed
+        Gonzalez", "District Judge Xavier Rodriguez" (``[person] titles`` and ``post_qualifiers``,
+        capitalised; then a first name or the start of a model PERSON)."""
+        k = i
+        while k < len(doc) and doc[k].is_title and doc[k].lower_.rstrip(".") in self.post_words:
+            k += 1
+        return k > i and k < len(doc) and any(t.lower_.rstrip(".") in self.posts for t in doc[i:k]) \
+            and doc[k].is_title and (self.know.given_name(doc[k]) or doc[k].ent_type_ == "PERSON")
+
+    def before_post(self, span: Span, trace: Trace) -> Span:
+        """A model ORG or PLACE that runs a place into a person's post, right before the person's
+        name, is the place: "[Texas] Attorney General Ken Paxton", "[U.S.] Magistrate Judge Anne
+        Berton" (:meth:`post_before_name`). The rest must be a place docmine knows, or a name and a
+        place designator ("Harris County"); a body's name before a post stays ("Texas Department
+        of Public Safety Director Steve McCraw")."""
+        doc = span.doc
+        end = span.end
+        while end > span.start + 1 and doc[end - 1].is_title and doc[end - 1].lower_.rstrip(".") in self.post_words:
+            end -= 1
+        if end == span.end or not self.post_before_name(doc, end):
+            return span
+        rest = Span(doc, span.start, end, label="PLACE")
+        if not (self.know.place_name(rest.text) or self.know.known_place(rest)
+                or len(rest) >= 2 and rest[-1].is_title and rest[-1].lower_ in self.place_suffixes):
+            return span
+        return trace.mark(rest, "place.clean")
+
     def outside_titles(self, spans: list[Span], headline) -> list[Span]:
         """Without the places inside the capitalised name of a plan, framework, dialogue or
         report ("the U.S.-Mexico Bicentennial Framework for Security", "the U.S.-Canada Opioid
@@ -349,14 +378,14 @@ class PlaceRules:
         doc = span.doc
         start, end = span.start, span.end
         for words in self.place_org_suffixes.get(doc[end].lower_, ()) if end < len(doc) else ():
-            if words_at(doc, end, words):
+            if words_at(doc, end, words) and not self.post_before_name(doc, end):  # "Harris County Sheriff Ed Gonzalez"
                 return trace.mark(Span(doc, start, end + len(words), label="ORG"), "place.org_suffix")
         paired = start >= 2 and doc[start - 1].text in _JOINERS and self.know.place_name(doc[start - 2].text)
         while end < len(doc) and (doc[end].lower_ in self.place_suffixes or (
                 doc[end].lower_ == "international" and end + 1 < len(doc) and doc[end + 1].lower_ == "airport"
         )) and not (
             end + 1 < len(doc) and doc[end + 1].lower_ == "of"
-        ) and not (paired and doc[end].lower_ in self.joined_heads):
+        ) and not (paired and doc[end].lower_ in self.joined_heads) and not self.post_before_name(doc, end):
             end += 1  # but "U.S.-Mexico border": the border is both places', not Mexico's alone
         while start > 0 and doc[start - 1].lower_ in self.directions and (
                 doc[start - 1].is_title or doc[start].lower_ in self.place_suffixes or span.end - span.start > 1):
