@@ -1388,3 +1388,12 @@ def test_the_office_of_a_post_is_one_organisation(nlp):
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert {("ORG", "Orange County Sheriff's Department"), ("ORG", "Frankfurt Public Prosecutor's Office")} <= found
     assert ("ORG", "UNODC") in found and not [t for _, t in found if t.startswith("UNODC's")]
+
+
+def test_platforms_and_darknet_markets_are_organisations(nlp):
+    # "Twitter" was a PERSON; "Bohemia" the Czech region
+    text = ("Interior Minister Ali Yerlikaya said on X, formerly Twitter, that three suspects were detained. "
+            "Police arrested two men suspected of running Bohemia Market and Cannabia. The discord grew.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("ORG", "Twitter"), ("ORG", "Bohemia Market"), ("ORG", "Cannabia")} <= found
+    assert not [t for _, t in found if t.lower() == "discord"]
