@@ -1397,3 +1397,12 @@ def test_platforms_and_darknet_markets_are_organisations(nlp):
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert {("ORG", "Twitter"), ("ORG", "Bohemia Market"), ("ORG", "Cannabia")} <= found
     assert not [t for _, t in found if t.lower() == "discord"]
+
+
+def test_a_capitalised_class_term_is_no_brand_before_its_noun(nlp):
+    # "Synthetic drugs" at a sentence start was cut to "Synthetic", as a brand before its form
+    # noun ("Xanax pills" -> "Xanax") is
+    text = "Synthetic drugs such as fentanyl kill thousands. Police found Xanax pills. Synthetic Opioids Rise"
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("DRUG", "Synthetic drugs"), ("DRUG", "Xanax"), ("DRUG", "Synthetic Opioids")} <= found
+    assert ("DRUG", "Synthetic") not in found

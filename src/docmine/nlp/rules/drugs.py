@@ -299,7 +299,10 @@ class DrugRules:
             words = span.split()
             if len(words) > 1 and words[-1].lower() in self.strip_nouns:
                 rest = span[: span.rstrip().rfind(words[-1])].rstrip()
-                brand = len(words) == 2 and words[0][:1].isupper() and words[0].isalpha()
+                # a brand before its form noun ("Xanax pills"); not a class term in a capitalised
+                # heading or at a sentence start ("Synthetic Drugs", "Synthetic drugs such as")
+                brand = len(words) == 2 and words[0][:1].isupper() and words[0].isalpha() \
+                    and self.lex.drug(span) is None
                 if self.lex.drug(rest) is not None or brand:
                     e = s + len(rest)
                     continue
