@@ -726,3 +726,10 @@ def test_a_surname_after_a_post_of_a_body_is_the_person_holding_it(nlp):
     assert not [k for k in found if k[1] == "ORG"]
     found = rules(nlp, "He was the president of General Motors for ten years.")  # a body's word: the body
     assert not [k for k in found if k[1] == "PERSON"]
+
+
+def test_a_known_name_that_holds_a_blocked_phrase_is_that_name(nlp):
+    # "Wall Street" is blocked (the financial industry), which took "Wall Street Market" with it
+    found = rules(nlp, "He sold pills on Dream Market and Wall Street Market. Wall Street forecasts fell.")
+    assert found[("Wall Street Market", "ORG")] == "lexicon.org"
+    assert not [t for t, _ in found if t == "Wall Street"]

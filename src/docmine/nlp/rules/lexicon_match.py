@@ -89,10 +89,14 @@ class LexiconMatch:
 
     def matches(self, doc: Doc) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
         """(label, start, end) of every lexicon match, case-insensitive ones first; and the
-        (start, end) of the blocked phrases among them."""
+        (start, end) of the blocked phrases among them, except those inside a longer known name."""
         matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
         matches += [(doc.vocab.strings[m], s, e) for m, s, e in self.cs_matcher(doc)]
-        blocks = [(s, e) for lab, s, e in matches if lab == "BLOCK"]
+        names = [(s, e) for lab, s, e in matches if lab in ("ORG", "PLACE")]
+        # a known name that holds a blocked phrase is that name: "[Wall Street Market]" (a darknet
+        # market), though "Wall Street" alone is the financial industry
+        blocks = [(s, e) for lab, s, e in matches if lab == "BLOCK"
+                  and not any(a <= s and e <= b and b - a > e - s for a, b in names)]
         return matches, blocks
 
     @staticmethod
