@@ -406,3 +406,18 @@ def test_a_piece_of_a_defined_law_s_name_is_no_organisation(lexicon):
     kept = _mention(text, "Comprehensive Addiction", "ORG")
     kept.source = "lexicon"
     assert [m.text for m in resolve_mentions(text, [kept], lexicon)] == ["Comprehensive Addiction"]
+
+
+def test_a_capitalised_body_name_before_its_bracketed_acronym_is_an_organisation(lexicon):
+    # the model read nothing in "the Special State Prosecutor's Office (SDT)"; the letters of the
+    # Montenegrin acronym do not spell the English name
+    text = "Police arrested him, the Special State Prosecutor's Office (SDT) said. The SDT added more."
+    found = resolve_mentions(text, [], lexicon)
+    out = {(m.text, m.label, m.attrs.get("rule")) for m in found}
+    assert ("Special State Prosecutor's Office", "ORG", "acronym-long-form") in out
+    assert [m.label for m in found if m.text == "SDT"] == ["ORG", "ORG"]  # the bracketed one and the later one
+    # not a name without a body's head, and not over a mention already there
+    assert resolve_mentions("We used Big Data Analysis (BDA) tools.", [], lexicon) == []
+    text = "The Financial Administration of the Republic of Slovenia (FURS) said."
+    fin = _mention(text, "Financial Administration of the Republic of Slovenia", "ORG")
+    assert [m.text for m in resolve_mentions(text, [fin], lexicon) if m.label == "ORG"][0] == fin.text

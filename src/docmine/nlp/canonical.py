@@ -209,6 +209,36 @@ def _joined_long_forms(text: str, mentions: list[Mention], abbrevs: dict[str, st
     return out
 
 
+# a capitalised name whose last word is a body's head, right before a bracketed acronym:
+# "the Special State Prosecutor's Office (SDT)", "the Criminal Police Directorate (UKP)"
+_NAMED_BODY = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w-]*(?:['’]s)?\s+(?:(?:of|for|and|on|the|de|del|la)\s+)*)+([A-Z][a-z]+))"
+    r"\s?\(\s*([A-Z][A-Za-z]{0,3}[A-Z][A-Za-z]{0,6})\s*\)")
+
+
+def _bodies_by_acronym(text: str, mentions: list[Mention], heads: set[str], abbrevs: dict[str, str]) -> list[Mention]:
+    """A capitalised name that ends in a body's head word and is followed at once by a bracketed
+    acronym is an organisation even where the model read nothing there: "the Special State
+    Prosecutor's Office (SDT) said" (rule ``acronym-long-form``); the acronym names it in this
+    document. Only where no mention overlaps the name; ``heads`` are the body words of
+    ``rules.toml`` (office, agency, directorate, ministry, police ...)."""
+    out = mentions
+    for hit in _NAMED_BODY.finditer(text):
+        name, head, acr = hit.group(1), hit.group(2), hit.group(3)
+        if head.lower() not in heads or len(name.split()) < 2 or acr in abbrevs:
+            continue
+        s = hit.start(1)
+        article = re.match(r"(?:(?:The|A|An)\s+)+", name)  # a sentence's article is no part of the name
+        if article:
+            s, name = s + article.end(), name[article.end():]
+        e = s + len(name)
+        if len(name.split()) < 2 or any(m.start < e and s < m.end for m in out):
+            continue
+        out = out + [Mention(s, e, "ORG", name, source="rule", attrs={"rule": "acronym-long-form"})]
+        abbrevs[acr] = name
+    return out
+
+
 def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: set[str] | None = None) -> list[Mention]:
     """Fill ``resolved`` and ``canonical`` and add the mentions only resolution can find.
 
@@ -220,6 +250,10 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
     heads = set(lex.rules.get("org", {}).get("not_org_heads", []))
     non_entities = {alias_key(t) for t in lex.titles}
     out = _joined_long_forms(text, out, abbrevs, heads, non_entities)
+    rules = lex.rules
+    body_words = {w for key in ("generic_words", "for_place_heads", "of_place_heads")
+                  for w in rules.get("org", {}).get(key, [])} | set(rules.get("place", {}).get("org_words", []))
+    out = _bodies_by_acronym(text, out, body_words, abbrevs)
     taken = [(m.start, m.end) for m in out]
 
     def free(s: int, e: int) -> bool:
@@ -235,9 +269,6 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
             if free(hit.start(), hit.end()):
                 out.append(Mention(hit.start(), hit.end(), "ORG", acr, source="rule"))
                 taken.append((hit.start(), hit.end()))
-    rules = lex.rules
-    body_words = {w for key in ("generic_words", "for_place_heads", "of_place_heads")
-                  for w in rules.get("org", {}).get(key, [])} | set(rules.get("place", {}).get("org_words", []))
     out = _defined_bodies(text, out, abbrevs, body_words)
     taken = [(m.start, m.end) for m in out]
     # persons: full names in this document, and the short forms that refer back to them
