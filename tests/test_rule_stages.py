@@ -246,8 +246,12 @@ def test_place_extent_relabelling_and_possessives(nlp):
                        "died in clashes in Sistan and Baluchestan province.")
     assert found[("Sistan and Baluchestan province", "PLACE")] == "place.extent"
     assert rules(nlp, "Quebec police seized cocaine.")[("Quebec police", "ORG")] == "place.org_suffix"
+    # a court is a body, as every gold set here marks it (press releases, real documents, newswire,
+    # and 7 of the seizure news' 9 courts)
     found = rules(nlp, "Jordan Whitfield, 41, of Essex was sentenced at Ipswich Crown Court on Friday.")
-    assert found[("Ipswich Crown Court", "PLACE")] == "place.relabel"
+    assert ("Ipswich Crown Court", "ORG") in found and ("Ipswich Crown Court", "PLACE") not in found
+    found = rules(nlp, "The men appeared in Parramatta Local Court on Wednesday and did not apply for bail.")
+    assert ("Parramatta Local Court", "ORG") in found
     found = rules(nlp, "Police searched a house in tambon Mai Khao of Thalang district.")
     assert found[("tambon Mai Khao", "PLACE")] == "place.designator_before"
     found = rules(nlp, "Chiang Rai's Doi Luang district is a transit point.")
@@ -733,3 +737,15 @@ def test_a_known_name_that_holds_a_blocked_phrase_is_that_name(nlp):
     found = rules(nlp, "He sold pills on Dream Market and Wall Street Market. Wall Street forecasts fell.")
     assert found[("Wall Street Market", "ORG")] == "lexicon.org"
     assert not [t for t, _ in found if t == "Wall Street"]
+
+
+def test_a_body_s_acronym_its_posts_and_a_name_the_model_read_as_one_org(nlp):
+    # "AFP" is no lexicon name (Agence France-Presse or the Australian Federal Police); the posts
+    # between it and the name say a person follows. "National" and "Senior" are no posts: they
+    # start bodies' names ("White House National Security Council Senior Directors")
+    found = rules(nlp, "AFP Detective Superintendent Morgan Rogers said the seizure had stopped about 500,000 "
+                       "street deals.")
+    assert found[("AFP", "ORG")] == "org.title_tail" and found[("Morgan Rogers", "PERSON")] == "org.title_tail"
+    found = rules(nlp, "White House National Security Council Senior Directors Juan González and Tiffany "
+                       "Eppelheimer met.")
+    assert ("National Security Council", "ORG") in found and ("Security Council", "PERSON") not in found

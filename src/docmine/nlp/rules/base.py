@@ -28,6 +28,13 @@ DASHES = {"-", "--", "—", "–", "---"}
 BREAK_WORDS = {"at", "in", "from", "near", "with", "to", "by", "via", "into", "onto"}
 
 
+# titles that are no post of their own: they also start or end the names of bodies and places
+# ("National Security Council", "Senior Directors", "Beachy Head", "General Santos")
+NOT_POSTS = frozenset(("head", "general", "major", "national", "project", "programme", "vice", "rear",
+                       "senior", "junior", "justice", "king", "queen", "prince", "princess", "lord",
+                       "lady", "sir", "dame", "chair", "he", "charge", "det"))
+
+
 class Trace:
     """Which stage produced or last changed each span of one document.
 
@@ -66,6 +73,8 @@ class Knowledge:
     def __init__(self, lexicon: Lexicon, settings: RuleSettings):
         self.lex = lexicon
         self.settings = settings
+        # a person's posts: the one-word titles that are posts on their own (no NOT_POSTS)
+        self.posts = frozenset({t.rstrip(".") for t in settings.person.titles if " " not in t} - NOT_POSTS)
         self.gazetteer: dict[str, str] = {}
         self.gazetteer_inline: dict[str, str] = {}  # names taken inside a sentence only (see below)
         if settings.place.gazetteer:

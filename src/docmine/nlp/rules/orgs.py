@@ -77,6 +77,7 @@ def _capitalised(t) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text) and all(c.isalnum() or c in ".-'&" for c in text)
 
 
+
 class OrgRules:
     def __init__(self, know: Knowledge, persons: PersonRules):
         self.know = know
@@ -380,12 +381,27 @@ class OrgRules:
     def person_tail(self, span: Span, trace: Trace) -> list[Span]:
         """"Mexico Ken Salazar", "INL Charisse Phillips": a known body or place the model ran into
         the name after it, where that name starts with a given name; the span keeps its label up to
-        the name, which is a PERSON."""
+        the name, which is a PERSON. After a known body (or an acronym) and a person's titles the
+        name needs no given name ("AFP Detective Superintendent Morgan Rogers": two or three capitalised words
+        that are no title and no known name)."""
         doc = span.doc
+        titles = self.persons.titles
+        body_words = self.org_words | self.generic_body | self.of_heads
         for cut in range(span.start + 1, span.end - 1):
+            head = doc[span.start: cut]
+            # a known body, its post and the name: "AFP Detective Superintendent Morgan Rogers"
+            # (posts only: not "National" or "Senior", which also start bodies' names)
+            j = cut
+            while j < span.end and doc[j].is_title and doc[j].lower_.rstrip(".") in self.know.posts:
+                j += 1
+            acronym = len(head) == 1 and head[0].is_upper and head[0].is_alpha and 2 <= len(head[0]) <= 6
+            if j > cut and 2 <= span.end - j <= 3 and (acronym or self.know.known_name(head.text)) and all(
+                    t.is_alpha and t.is_title and t.lower_ not in titles and t.lower_ not in body_words
+                    and not self.know.known_name(t.text) for t in doc[j: span.end]):
+                return [trace.mark(Span(doc, span.start, cut, label=span.label_), "org.title_tail"),
+                        trace.mark(Span(doc, j, span.end, label="PERSON"), "org.title_tail")]
             if not self.persons.given_name_shape(doc, cut, span.end):
                 continue
-            head = doc[span.start: cut]
             if self.know.known_name(head.text) or doc[cut - 1].lower_ in self.org_words:
                 return [trace.mark(Span(doc, span.start, cut, label=span.label_), "org.title_tail"),
                         trace.mark(Span(doc, cut, span.end, label="PERSON"), "org.title_tail")]

@@ -96,9 +96,6 @@ def designator_patterns(pl: PlaceSettings) -> list[tuple[str, list[list[dict]], 
     return out
 
 
-_PLACE_TITLE_WORDS = frozenset(("head", "general", "major", "national", "project", "programme", "vice", "rear",
-                                 "senior", "junior", "justice", "king", "queen", "prince", "princess", "lord",
-                                 "lady", "sir", "dame", "chair", "he", "charge", "det"))
 
 
 class PlaceRules:
@@ -109,7 +106,7 @@ class PlaceRules:
         self.not_name = set(know.settings.person.not_name_words)
         # a person's post that ends no place's name ("Plaza Boss in Colima"); not the titles that are
         # also the last word of places ("Beachy Head", "General Santos" starts with one)
-        self.posts = {t.rstrip(".") for t in know.settings.person.titles if " " not in t} - _PLACE_TITLE_WORDS
+        self.posts = know.posts
         self.place_suffixes = set(pl.suffixes)
         self.post_words = self.posts | set(know.settings.person.post_qualifiers)
         self.joined_heads = set(pl.joined_heads)
