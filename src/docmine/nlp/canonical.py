@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from docmine.nlp.lexicon import Lexicon, alias_key
 from docmine.nlp.mention import Mention
@@ -156,6 +157,11 @@ def short_forms(name: str) -> list[str]:
     return sorted(f for f in forms if len(f) >= 3)
 
 
+def _definitions(text: str, expansion: str, acr: str) -> Iterator[re.Match]:
+    """Where the text defines ``acr`` by its long form: "Chicago Board of Trade (CBT)"."""
+    return re.finditer(rf"(?<![\w-]){re.escape(expansion)}(?=\s?\(\s*{re.escape(acr)}\s*\))", text)
+
+
 def _defined_bodies(text: str, mentions: list[Mention], abbrevs: dict[str, str], org_words: set[str]) -> list[Mention]:
     """The long form of an organisation's acronym where the text defines it: "the [Chicago Board of
     Trade] (CBT)" is an ORG when "CBT" is one and the name's head is a body's word (rules.toml
@@ -167,7 +173,7 @@ def _defined_bodies(text: str, mentions: list[Mention], abbrevs: dict[str, str],
     for acr, expansion in abbrevs.items():
         if acr not in orgs or name_head(expansion) not in org_words:
             continue
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(expansion)}(?=\s?\(\s*{re.escape(acr)}\s*\))", text):
+        for hit in _definitions(text, expansion, acr):
             s, e = hit.start(), hit.end()
             inside = [m for m in out if m.start < e and s < m.end]
             for m in inside:  # the model read it: the definition is the evidence the span filter heeds
@@ -194,7 +200,7 @@ def _joined_long_forms(text: str, mentions: list[Mention], abbrevs: dict[str, st
             continue
         not_body = name_head(expansion) in not_heads or expansion.split()[-1].lower() in not_heads \
             or alias_key(expansion) in non_entities
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(expansion)}(?=\s?\(\s*{re.escape(acr)}\s*\))", text):
+        for hit in _definitions(text, expansion, acr):
             s, e = hit.start(), hit.end()
             inside = [m for m in out if m.start < e and s < m.end]
             if not_body:  # a piece of a law's or programme's name is no organisation
@@ -221,7 +227,8 @@ def _bodies_by_acronym(text: str, mentions: list[Mention], heads: set[str], abbr
     acronym is an organisation even where the model read nothing there: "the Special State
     Prosecutor's Office (SDT) said" (rule ``acronym-long-form``); the acronym names it in this
     document. Only where no mention overlaps the name; ``heads`` are the body words of
-    ``rules.toml`` (office, agency, directorate, ministry, police ...)."""
+    ``rules.toml`` (office, agency, directorate, ministry, police ...). The acronym is added to
+    ``abbrevs``, which the caller's acronym step reads."""
     out = mentions
     for hit in _NAMED_BODY.finditer(text):
         name, head, acr = hit.group(1), hit.group(2), hit.group(3)

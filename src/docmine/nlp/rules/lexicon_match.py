@@ -37,19 +37,19 @@ def pattern_keys(nlp: Language, texts: list[str], attr: str = "LOWER") -> list[l
 
     if attr not in ("LOWER", "ORTH"):
         raise ValueError(f"pattern_keys: attr must be LOWER or ORTH, not {attr!r}")
-    meta, tok = nlp.meta, nlp.tokenizer
+    meta, tokenizer = nlp.meta, nlp.tokenizer
     # the tokenizer's rules as loaded and then changed by docmine (split_abbreviation_hyphens)
-    rules = [getattr(getattr(tok, a, None), "__self__", None) for a in
+    rules = [getattr(getattr(tokenizer, a, None), "__self__", None) for a in
              ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match")]
     digest = hashlib.sha1(f"{_PATTERN_CACHE_FORMAT}|{attr}|{spacy.__version__}|{meta.get('lang')}|"
-                          f"{meta.get('name')}|{meta.get('version')}|{len(getattr(tok, 'rules', None) or ())}|"
+                          f"{meta.get('name')}|{meta.get('version')}|{len(getattr(tokenizer, 'rules', None) or ())}|"
                           f"{'|'.join(str(getattr(r, 'pattern', '')) for r in rules)}".encode())
     for t in texts:
         digest.update(t.encode())
         digest.update(b"\0")
 
     def tokenize() -> list[list[str]]:
-        docs = (nlp.tokenizer(t) for t in texts)
+        docs = (tokenizer(t) for t in texts)
         if attr == "LOWER":
             return [[tok.lower_ for tok in doc] for doc in docs]
         return [[tok.orth_ for tok in doc] for doc in docs]

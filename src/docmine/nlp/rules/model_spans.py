@@ -67,7 +67,7 @@ class ModelSpans:
             if label is None or self.cross_reference(ent):
                 continue
             parts = split_parts(doc, ent.start, ent.end, self.contact_words, self.know.known_name,
-                                self.persons.particles, self.places.posts)
+                                self.persons.particles, self.know.posts)
             for start, end in parts:
                 if len(parts) > 1 and (label == "PERSON" or label == "ORG" and end - start == 1) \
                         and self.common_part(doc[start:end]):

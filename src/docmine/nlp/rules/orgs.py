@@ -112,6 +112,8 @@ class OrgRules:
         self.title_tails = set(org.title_tails)
         self.plural_heads = set(org.plural_heads)
         self.place_suffixes = set(know.settings.place.suffixes)
+        # the words of bodies' names: no part of a person's name after a body and a post
+        self.body_words = self.org_words | self.generic_body | self.of_heads
         empty: frozenset[str] = frozenset()
         self.word_classes = word_classes() if know.lex.language == "en" else dict.fromkeys(
             ("verb", "noun", "adj", "adv"), empty)
@@ -386,7 +388,6 @@ class OrgRules:
         that are no title and no known name)."""
         doc = span.doc
         titles = self.persons.titles
-        body_words = self.org_words | self.generic_body | self.of_heads
         for cut in range(span.start + 1, span.end - 1):
             head = doc[span.start: cut]
             # a known body, its post and the name: "AFP Detective Superintendent Morgan Rogers"
@@ -396,7 +397,7 @@ class OrgRules:
                 j += 1
             acronym = len(head) == 1 and head[0].is_upper and head[0].is_alpha and 2 <= len(head[0]) <= 6
             if j > cut and 2 <= span.end - j <= 3 and (acronym or self.know.known_name(head.text)) and all(
-                    t.is_alpha and t.is_title and t.lower_ not in titles and t.lower_ not in body_words
+                    t.is_alpha and t.is_title and t.lower_ not in titles and t.lower_ not in self.body_words
                     and not self.know.known_name(t.text) for t in doc[j: span.end]):
                 return [trace.mark(Span(doc, span.start, cut, label=span.label_), "org.title_tail"),
                         trace.mark(Span(doc, j, span.end, label="PERSON"), "org.title_tail")]
@@ -434,7 +435,7 @@ class OrgRules:
                 if len(tail) <= 3 and all(t.is_alpha and t.is_title for t in tail):
                     return [trace.mark(Span(doc, span.start, cut, label="ORG"), "org.title_tail")]
                 break
-        body_words = self.org_words | self.generic_body | self.of_heads | self.place_suffixes
+        body_words = self.body_words | self.place_suffixes
         for cut in range(span.start + 1, span.end):
             tail = doc[cut: span.end]
             if len(tail) > 3 or not all(t.is_alpha and (t.is_title or t.is_upper and len(t) > 1) for t in tail):

@@ -96,19 +96,15 @@ def designator_patterns(pl: PlaceSettings) -> list[tuple[str, list[list[dict]], 
     return out
 
 
-
-
 class PlaceRules:
     def __init__(self, nlp: Language, know: Knowledge):
         self.know = know
         self.lex = know.lex
         pl = know.settings.place
         self.not_name = set(know.settings.person.not_name_words)
-        # a person's post that ends no place's name ("Plaza Boss in Colima"); not the titles that are
-        # also the last word of places ("Beachy Head", "General Santos" starts with one)
-        self.posts = know.posts
         self.place_suffixes = set(pl.suffixes)
-        self.post_words = self.posts | set(know.settings.person.post_qualifiers)
+        # a person's post and the words that qualify one ("District Judge", "Acting Director")
+        self.post_words = know.posts | set(know.settings.person.post_qualifiers)
         self.joined_heads = set(pl.joined_heads)
         self.title_heads = set(pl.title_heads)
         self.event_heads = {h for h in pl.event_heads if not h.islower()} | {
@@ -290,19 +286,23 @@ class PlaceRules:
         if self.lex.drug(span.text):
             return None
         nxt = span.doc[span.end].text if span.end < len(span.doc) else ""
-        if len(span) >= 2 and span[-1].is_title and span[-1].lower_ in self.posts \
+        if len(span) >= 2 and span[-1].is_title and span[-1].lower_ in self.know.posts \
                 and not self.know.place_name(span.text) and nxt not in ("'s", "’s", "'", "’"):
             return None  # not before a possessive: "[Kennebec County Sheriff]'s Office" is a body's name
         return span
+
+    def post_word(self, tok) -> bool:
+        """A capitalised word of a person's post: "Sheriff", "District" (in "District Judge")."""
+        return tok.is_title and tok.lower_.rstrip(".") in self.post_words
 
     def post_before_name(self, doc: Doc, i: int) -> bool:
         """Tokens from ``i`` are a person's post and the person's name follows: "Sheriff Ed
         Gonzalez", "District Judge Xavier Rodriguez" (``[person] titles`` and ``post_qualifiers``,
         capitalised; then a first name or the start of a model PERSON)."""
         k = i
-        while k < len(doc) and doc[k].is_title and doc[k].lower_.rstrip(".") in self.post_words:
+        while k < len(doc) and self.post_word(doc[k]):
             k += 1
-        return k > i and k < len(doc) and any(t.lower_.rstrip(".") in self.posts for t in doc[i:k]) \
+        return k > i and k < len(doc) and any(t.lower_.rstrip(".") in self.know.posts for t in doc[i:k]) \
             and doc[k].is_title and (self.know.given_name(doc[k]) or doc[k].ent_type_ == "PERSON")
 
     def before_post(self, span: Span, trace: Trace) -> Span:
@@ -313,7 +313,7 @@ class PlaceRules:
         of Public Safety Director Steve McCraw")."""
         doc = span.doc
         end = span.end
-        while end > span.start + 1 and doc[end - 1].is_title and doc[end - 1].lower_.rstrip(".") in self.post_words:
+        while end > span.start + 1 and self.post_word(doc[end - 1]):
             end -= 1
         if end == span.end or not self.post_before_name(doc, end):
             return span
