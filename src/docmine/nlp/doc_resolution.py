@@ -481,6 +481,48 @@ def _company_names(text: str, mentions: list[Mention], forms: frozenset[str], le
     return out + added
 
 
+_NAME_CONTINUES = frozenset({"of", "for", "against", "to", "on", "in", "and", "&"})
+_SHORT_ORG_AT = re.compile(r"(?<![\w-])[Tt]he\s+$")
+
+
+def _org_short_names(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
+    """A body named in full and later by its name up to where the name goes on with a preposition
+    ("the Global Initiative" after "the Global Initiative Against Transnational Organized Crime";
+    "the European Monitoring Centre", "the National Police" after "the National Police of
+    Colombia") is that body: ORG, resolved to the full name. The short name must be two capitalised
+    words or more, name no place, follow "the", and not go on with a capitalised word or with the
+    preposition of another name ("the Global Initiative on Drug Policy" is another body)."""
+    short: dict[str, str] = {}
+    for m in mentions:
+        if m.label != "ORG":
+            continue
+        words = m.text.split()
+        cut = next((i for i, w in enumerate(words) if w.lower() in _NAME_CONTINUES), 0)
+        if cut < 2 or not all(w[:1].isupper() and w.rstrip(".").replace("-", "").isalpha() for w in words[:cut]):
+            continue
+        name = " ".join(words[:cut])
+        if not _place_name(name, lex):
+            short.setdefault(name, m.resolved or m.text)
+    if not short:
+        return mentions
+    taken = {m.text: m.label for m in mentions if m.label != "ORG"}
+    added: list[Mention] = []
+    for name, full in short.items():
+        if name in taken:
+            continue  # the document calls these words something else
+        for hit in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text):
+            after = text[hit.end():hit.end() + 30].split()
+            nxt = after[0].strip(".,;:()\"'“”’") if after else ""
+            if not _SHORT_ORG_AT.search(text[max(0, hit.start() - 6):hit.start()]) \
+                    or nxt[:1].isupper() and text[hit.end():hit.end() + 1] not in ".,;:)\"”'’" \
+                    or nxt.lower() in _NAME_CONTINUES and text[hit.end():hit.end() + 1] == " ":
+                continue
+            if _free(mentions, hit.start(), hit.end()) and _free(added, hit.start(), hit.end()):
+                added.append(Mention(hit.start(), hit.end(), "ORG", hit.group(), resolved=full, source="rule",
+                                     attrs={"rule": "org-short-name"}))
+    return mentions + added
+
+
 def _caps_lines(text: str, mentions: list[Mention]) -> list[Mention]:
     """Names of the document found again in its lines in capitals."""
     lines = [(m.start(), m.end()) for m in CAPS_LINE.finditer(text)]
@@ -801,6 +843,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _lowercase_heads(text, out, lex)
         out = _district_offices(text, out, lex)
         out = _company_names(text, out, frozenset(getattr(lex, "rules", {}).get("org", {}).get("legal_forms", ())), lex)
+        out = _org_short_names(text, out, lex)
         out = _caps_lines(text, out)
         out = _quote_speakers(text, out, lex)
         out = _people_from(text, out, lex)
@@ -808,8 +851,8 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         for m in out:
             if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
                                        "lowercase-head", "district-office", "district", "appositive",
-                                       "place-person", "company-name", "caps-line", "quote-speaker", "person-from",
-                                       "name-part") \
+                                       "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
+                                       "person-from", "name-part") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

@@ -209,6 +209,9 @@ class PlaceSettings:
     """A country acronym before one of these is not tagged ("U.S. ports"). Default: none."""
     org_place_heads: Words = ()
     """A model ORG/PERSON whose last word is one of these names a place ("Jinnah Town"). Default: none."""
+    surname_heads: Words = ()
+    """Words of ``org_place_heads`` that are also surnames: a model PERSON ending in one is a place
+    only when it has no first name ("Kate Ward" stays a person). Default: none."""
     org_words: Words = ()
     """Words that keep a model ORG an organisation ("Australian Federal Police"). Default: none."""
     org_place_before: Words = ()

@@ -121,6 +121,7 @@ class PlaceRules:
         self.dateline_credits = {c.lower() for c in pl.dateline_credits}
         self.acronym_modifier_heads = set(pl.acronym_modifier_heads)
         self.org_place_heads = set(pl.org_place_heads)
+        self.surname_heads = set(pl.surname_heads)
         self.org_words = set(pl.org_words)
         self.org_place_before = set(pl.org_place_before)
         self.facility_heads = set(pl.facility_heads)
@@ -419,7 +420,10 @@ class PlaceRules:
                 # "the Bassiani nightclub", "the Marriott hotel": the name of a building
                 building = prev == "the" and end < len(doc) and doc[end].is_lower \
                     and doc[end].lower_ in self.facility_heads
-                if (words[-1] in self.org_place_heads and len(span) > 1 and (label == "ORG" or span[-1].is_title)) \
+                headed = words[-1] in self.org_place_heads and len(span) > 1 \
+                    and (label == "ORG" or span[-1].is_title
+                         and (words[-1] not in self.surname_heads or self.nameless(span)))
+                if headed \
                         or resident or located or postal or designated or building or self.in_place_list(span) \
                         or (label == "ORG" and prev in self.org_place_before
                             and (span.text in self.know.gazetteer or words[-1] in self.facility_heads)):
