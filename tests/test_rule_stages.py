@@ -311,6 +311,21 @@ def test_a_full_name_does_not_absorb_the_next_full_name_of_a_list(nlp):
         == "person.extent"
 
 
+def test_a_name_the_model_read_as_two_full_names_is_one_person(nlp):
+    # DOJ release: the model gave "Néstor Isidro" and "Pérez Salas" (two surnames, no first name)
+    found = rules(nlp, 'The Justice Department announced it. Néstor Isidro Pérez Salas, known as "El Nini," '
+                       'headed security for the sons of Joaquín "El Chapo" Guzmán.')
+    assert found[("Néstor Isidro Pérez Salas", "PERSON")] == "person.extent"
+    assert ("Pérez Salas", "PERSON") not in found
+
+
+def test_a_first_name_that_opens_the_sentence_joins_the_name(nlp):
+    # the model left "Néstor" out; a sentence's first word joins only when it is a first name
+    found = rules(nlp, "Néstor Isidro Pérez Salas headed security.")
+    assert found[("Néstor Isidro Pérez Salas", "PERSON")] == "person.extent"
+    assert not [k for k in rules(nlp, "Yesterday Isidro Pérez Salas headed security.") if "Yesterday" in k[0]]
+
+
 def test_a_common_word_split_off_a_model_person_is_no_person(nlp):
     found = rules(nlp, "Eduardo Tellechea - Associate , Milson Mundim - Associate Alternates : Heather Johnson")
     assert ("Eduardo Tellechea", "PERSON") in found and ("Milson Mundim", "PERSON") in found

@@ -242,14 +242,21 @@ class PersonRules:
 
     def extent(self, span: Span, others: dict, trace: Trace) -> Span:
         """Complete names the model cut short: "Pedro Albuquerque [Matos]", "[Ana] Paula dos Santos",
-        "[van der] Berg". A full name (two capitalised words) absorbs no other model PERSON that is
-        a full name too: "Ben Markey" and "Mary John" in "Coach : Ben Markey Mary John" are two."""
+        "[van der] Berg", a first name that opens the sentence ("[Néstor] Isidro Pérez Salas"). A full
+        name (two capitalised words) absorbs no other model PERSON that is a full name too ("Ben
+        Markey" and "Mary John" in "Coach : Ben Markey Mary John" are two) unless it ends in a first
+        name and the other opens with none ("Néstor Isidro" + "Pérez Salas")."""
         doc = span.doc
         start, end = span.start, span.end
         own = set(range(start, end))
         full = self.full_name(span)
         free = lambda i: 0 <= i < len(doc) and (  # noqa: E731
             i in own or others.get(i, 1) == 1 or others.get(i) == 2 and not full)
+        # a full name after a full name is one person when it opens with no first name and this one
+        # ends in one ("Néstor Isidro" + "Pérez Salas"; "Ben Markey" + "Mary John" stay two)
+        surnames_next = lambda j: (  # noqa: E731
+            others.get(j) == 2 and full and j < len(doc) and not self.know.given_name(doc[j])
+            and self.know.given_name(doc[end - 1]) and doc[end - 1].whitespace_ != "")
         while True:  # right: [particles] + capitalised name word
             j = end
             while free(j) and doc[j].lower_ in self.particles and doc[j].is_lower:
@@ -258,6 +265,9 @@ class PersonRules:
                 end = j + 1
             else:
                 break
+        if surnames_next(end):
+            while end < len(doc) and others.get(end) == 2 and self.continues_name(doc, end):
+                end += 1
         if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in self.name_suffixes \
                 and doc[end + 1].text[:1].isupper():  # "Othon Marban, Sr., and ..."
             end += 1
@@ -274,7 +284,9 @@ class PersonRules:
                 if doc[i + 1].is_sent_start or doc[i + 1].text[:1].isupper():
                     start = i + 1
                 break
-            if free(i) and self.name_token(doc[i]) and not doc[i].is_sent_start and doc[i].whitespace_ \
+            # a sentence's first word joins only as a first name ("[Néstor] Isidro Pérez Salas headed ...")
+            if free(i) and self.name_token(doc[i]) and doc[i].whitespace_ \
+                    and (not doc[i].is_sent_start or self.know.given_name(doc[i])) \
                     and self.may_extend(doc[i]) and i not in lowered(doc):
                 start = i
             else:
