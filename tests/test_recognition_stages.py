@@ -1397,6 +1397,12 @@ def test_platforms_and_darknet_markets_are_organisations(nlp):
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert {("ORG", "Twitter"), ("ORG", "Bohemia Market"), ("ORG", "Cannabia")} <= found
     assert not [t for _, t in found if t.lower() == "discord"]
+    # "Abacus" was a PLACE; blockchain analytics firms were nothing
+    text = ("Researchers at Chainalysis said the market had processed millions of dollars. After its closure, many "
+            "vendors moved to Abacus and Archetyp Market, according to Elliptic. An elliptic orbit; an abacus.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("ORG", "Chainalysis"), ("ORG", "Abacus"), ("ORG", "Elliptic")} <= found
+    assert not [t for _, t in found if t in ("elliptic", "abacus")]
 
 
 def test_a_capitalised_class_term_is_no_brand_before_its_noun(nlp):
