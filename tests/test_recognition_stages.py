@@ -1433,3 +1433,12 @@ def test_abbreviated_police_ranks_are_no_part_of_the_name(nlp):
     # a surname that is a place's head word keeps a person a person; a name with no first name is a place
     assert ("PLACE", "Yau Tsim Ward") in {(m.label, m.text) for m in _mentions(nlp, "A fire broke out in Yau "
                                                                                       "Tsim Ward on Monday.")}
+
+
+def test_the_acronym_of_a_known_body_whose_name_ends_in_project_is_kept(nlp):
+    # "(OCCRP)" was dropped: an acronym for a "... Project" is a programme's, unless the lexicon knows the body
+    found = [(m.label, m.text) for m in _mentions(nlp, "The Organized Crime and Corruption Reporting Project "
+                                                       "(OCCRP) has linked several of the seizures to the party.")]
+    assert ("ORG", "OCCRP") in found
+    found = [(m.label, m.text) for m in _mentions(nlp, "The Container Control Programme (CCP) trained officers.")]
+    assert ("ORG", "CCP") not in found

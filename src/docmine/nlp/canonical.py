@@ -293,12 +293,13 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
             if free(hit.start(), hit.end()):
                 out.append(Mention(hit.start(), hit.end(), "PERSON", short, source="rule"))
                 taken.append((hit.start(), hit.end()))
-    # an acronym whose expansion is a programme, project or report is not an organisation ("CCP")
+    # an acronym whose expansion is a programme, project or report is not an organisation ("CCP"),
+    # unless the lexicon knows that expansion as one ("Organized Crime and Corruption Reporting Project")
     def long_form(acr: str) -> str | None:  # "HIDTAs" is the plural of a defined "HIDTA"
         return abbrevs.get(acr) or (abbrevs.get(acr[:-1]) if acr.endswith("s") and acr[:-1].isupper() else None)
 
     out = [m for m in out if not (
-        m.label == "ORG" and (long := long_form(m.text)) is not None
+        m.label == "ORG" and (long := long_form(m.text)) is not None and alias_key(long) not in lex.orgs
         and (alias_key(long) in non_entities or long.split()[-1].lower() in heads or name_head(long) in heads))]
     # fill resolved / canonical
     org_texts = {m.text.strip() for m in out if m.label == "ORG"}
