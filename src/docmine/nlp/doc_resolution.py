@@ -523,6 +523,39 @@ def _org_short_names(text: str, mentions: list[Mention], lex=None) -> list[Menti
     return mentions + added
 
 
+_CREDIT = re.compile(r"(?<![\w-])(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ww]ritten|[Cc]ompiled"
+                     r"|[Ff]act-checking|[Gg]raphics|[Pp]hotos?)\s+by\s+")
+_CREDIT_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*(?![\w'’-])")
+_CREDIT_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|&\s*)")
+
+
+def _credit_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The people a news item credits ("Reporting by Ece Toksabay; Editing by Jonathan Spicer and
+    Mark Heinrich"): each name after "Reporting/Editing/Writing by" is a PERSON, whatever the model
+    read (a model ORG or PLACE there becomes one). A body or a place the lexicon named stays
+    ("Reporting by Reuters staff"), and a name needs two words."""
+    out = list(mentions)
+    for hit in _CREDIT.finditer(text):
+        pos = hit.end()
+        while True:
+            name = _CREDIT_NAME.match(text, pos)
+            if not name:
+                break
+            s, e = name.start(), name.end()
+            if len(name.group().split()) >= 2 and "\n" not in name.group():
+                over = [m for m in out if m.start < e and s < m.end]
+                if not over:
+                    out.append(Mention(s, e, "PERSON", name.group(), source="rule", attrs={"rule": "credit-name"}))
+                elif all(m.source == "model" and m.start >= s and m.end <= e for m in over):
+                    out = [m for m in out if m not in over]
+                    out.append(Mention(s, e, "PERSON", name.group(), source="rule", attrs={"rule": "credit-name"}))
+            sep = _CREDIT_SEP.match(text, e)
+            if not sep:
+                break
+            pos = sep.end()
+    return out
+
+
 def _caps_lines(text: str, mentions: list[Mention]) -> list[Mention]:
     """Names of the document found again in its lines in capitals."""
     lines = [(m.start(), m.end()) for m in CAPS_LINE.finditer(text)]
@@ -846,13 +879,14 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _org_short_names(text, out, lex)
         out = _caps_lines(text, out)
         out = _quote_speakers(text, out, lex)
+        out = _credit_names(text, out)
         out = _people_from(text, out, lex)
         out = _name_parts(text, out, given, lex)
         for m in out:
             if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
                                        "lowercase-head", "district-office", "district", "appositive",
                                        "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
-                                       "person-from", "name-part") \
+                                       "credit-name", "person-from", "name-part") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

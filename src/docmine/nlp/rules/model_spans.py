@@ -227,6 +227,8 @@ class ModelSpans:
                      if re.fullmatch(r"(?=.*[\d&])(?=.*[A-Z])[A-Za-z0-9&-]{2,}", texts[i])]
         if not words or _JUNIOR.fullmatch(text):
             return None  # nothing, or a name's "Jr." alone
+        if label == "ORG" and text.lower() == text:
+            return None  # no capital letter: a common noun ("the coast guard's officers", "the treasury bill")
         if label in ("PERSON", "ORG") and len(words) > 1 and len(set(words)) == 1 and words[0] in texts:
             return None  # "Scraping Scraping was conducted" (and "scraping" elsewhere): a PDF heading run in
         if end - start == 1 and common_word(doc[start]) and not self.know.known_name(text) and (
