@@ -1462,3 +1462,21 @@ def test_a_model_org_with_no_capital_letter_is_a_common_noun(nlp):
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert ("ORG", "Hellenic Coast Guard") in found and ("PLACE", "Crete") in found
     assert not [t for lab, t in found if lab == "ORG" and t.lower() == t]
+
+
+def test_a_footnote_number_after_a_word_s_punctuation_is_masked(nlp):
+    # a report's "Buenaventura (Colombia).12 According to ...": "Colombia).12" was one token, no place
+    text = ("Criminal groups are present in the ports of Santos (Brazil), Guayaquil (Ecuador) and Buenaventura "
+            "(Colombia).12 According to Europol, they ship cocaine to Hamburg.13\n\nThe rest follows.")
+    assert _kinds(text) == {("note-mark", "12"), ("note-mark", "13")}
+    places = [m.text for m in _mentions(nlp, text) if m.label == "PLACE"]
+    assert places == ["Santos", "Brazil", "Guayaquil", "Ecuador", "Buenaventura", "Colombia", "Hamburg"]
+    # amounts written without a space are no footnotes; nor is a number after a number
+    assert _kinds("It was valued at Rs.1 billion, with dagga,15 packets and figure 3.12 Shows it.") == set()
+
+
+def test_a_place_glossed_with_a_place_is_two_places_and_one_extent(nlp):
+    ms = [m for m in _mentions(nlp, "Police seized 40 kg of heroin in Dammam (KSA) on Monday.") if m.label == "PLACE"]
+    assert [m.text for m in ms] == ["Dammam", "KSA"]
+    text = "Police seized 40 kg of heroin in Dammam (KSA) on Monday."
+    assert {text[slice(*m.extent)] for m in ms} == {"Dammam (KSA)"}  # the seizure gold marks it whole

@@ -66,6 +66,11 @@ _NUMERIC = re.compile(r"^[.,:%$€£()+/-]*\d[\d.,:%$€£()+/-]*$")  # a number
 # what every match of a pattern holds: the paragraphs without it are not searched (same regions, faster)
 _DOTS = re.compile(r"\.\s?\.")  # _DOT_LEADER's dots ("....", ". . . ."); else "……" or "_"
 _REF_HINT = re.compile(r"(?:19|20)\d\d|n\.d|—{3}|---\.")  # _CITATION and _BIB_ENTRY
+# a footnote number run into the punctuation after a word ("Buenaventura (Colombia).12 According"):
+# the tokenizer keeps "Colombia).12" as one token, so the place is lost. Not after a digit ("3.12").
+# Only before a capital or a line's end: "Rs.1 billion", "dagga,15 packets" are amounts.
+_NOTE_MARK = re.compile(r"(?:(?<=[^\W\d_][.,;:)])|(?<=[^\W\d_]\)[.,;:]))\d{1,3}(?=\s+[A-Z]|\s*$)", re.M)
+_NOTE_HINT = re.compile(r"[.,;:)]\d")
 _HINTS = {
     "link-target": lambda p: "](" in p,
     "url": lambda p: "://" in p or "www." in p.lower(),
@@ -73,6 +78,7 @@ _HINTS = {
     "path": lambda p: p.count("/") + p.count("\\") >= 2,
     "markup": lambda p: "*" in p or "\\" in p or "_" in p,
     "html": lambda p: "<" in p,
+    "note-mark": lambda p: _NOTE_HINT.search(p) is not None,
 }
 _PROSE_WORDS = frozenset("the of and to in a is that for on with as by was are at from this be which it an or "
                          "have has were will its their our we they he she".split())
@@ -83,6 +89,7 @@ class Region:
     start: int
     end: int
     kind: str  # front-matter | url | link-target | email | path | markup | html | references | citation
+    #   | note-mark (a footnote number after a word's punctuation)
     # | toc | table | language
 
 
@@ -204,7 +211,7 @@ def non_prose_regions(text: str, lang: str | None = "en") -> list[Region]:
             for m in _INLINE_CITATION.finditer(para):
                 regions.append(Region(start + m.start(), start + m.end(), "citation"))
         for kind, rx in (("link-target", _MD_TARGET), ("url", _URL), ("email", _EMAIL), ("path", _PATH),
-                         ("markup", _MD_MARK), ("html", _HTML_TAG)):
+                         ("markup", _MD_MARK), ("html", _HTML_TAG), ("note-mark", _NOTE_MARK)):
             if not _HINTS[kind](para):
                 continue  # a character every match of the pattern holds is not in the paragraph
             for m in rx.finditer(para):

@@ -518,9 +518,10 @@ class PlaceRules:
         """The place's name without the lower-case words around it, as the project's annotation
         guidelines and general NER mark it: "[Helmand] province", "the port of [Antwerp]", "the
         [Mirjaveh] border crossing", "district [Khuzdar]", "central [Iraq]"; a possessive names two
-        places ("[Sudan]'s [Darfur] region"). Capitalised designators belong to the name
-        ("Peshawar International Airport", "Belize District"). The span itself when nothing is
-        left out, or when no capitalised word would be left ("the southwest border")."""
+        places ("[Sudan]'s [Darfur] region"), and so does a gloss ("[Santos] ([Brazil])", "[Dammam]
+        ([KSA])"). Capitalised designators belong to the name ("Peshawar International Airport",
+        "Belize District"). The span itself when nothing is left out, or when no capitalised word
+        would be left ("the southwest border")."""
         doc = span.doc
         start, end = span.start, span.end
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in self.core_tails:
@@ -541,6 +542,9 @@ class PlaceRules:
             # a capital "The" inside a sentence is the place's own ("in The Hague", "Afghanistan, The Bahamas")
             return [Span(doc, start - 1, end, label=span.label_)]
         pieces = [(start, end)]
+        opening = next((i for i in range(start + 1, end - 2) if doc[i].text == "("), None)
+        if doc[end - 1].text == ")" and opening is not None:  # a gloss names a second place: "[Santos] ([Brazil])"
+            return [Span(doc, a, b, label=span.label_) for a, b in ((start, opening), (opening + 1, end - 1))]
         poss = [i for i in range(start + 1, end - 1) if doc[i].text in POSS_TOKENS]
         if len(poss) == 1 and not self.know.place_name(doc[start:end].text):  # not "People's Republic of China"
             pieces = [(start, poss[0]), (poss[0] + 1, end)]
