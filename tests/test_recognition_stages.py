@@ -1480,3 +1480,11 @@ def test_a_place_glossed_with_a_place_is_two_places_and_one_extent(nlp):
     assert [m.text for m in ms] == ["Dammam", "KSA"]
     text = "Police seized 40 kg of heroin in Dammam (KSA) on Monday."
     assert {text[slice(*m.extent)] for m in ms} == {"Dammam (KSA)"}  # the seizure gold marks it whole
+
+
+def test_a_region_and_a_charity_releases_name_are_known(nlp):
+    # "the Algarve" was a model ORG; "Crime Stoppers" was nothing
+    text = ("Officers arrested 34 people in Cádiz, Huelva and the Algarve. Anyone with information is urged to "
+            "contact Crime Stoppers on 1800 333 000.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("PLACE", "Algarve"), ("ORG", "Crime Stoppers")} <= found
