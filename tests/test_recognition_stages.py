@@ -1488,3 +1488,23 @@ def test_a_region_and_a_charity_releases_name_are_known(nlp):
             "contact Crime Stoppers on 1800 333 000.")
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert {("PLACE", "Algarve"), ("ORG", "Crime Stoppers")} <= found
+
+
+def test_a_body_s_acronym_in_its_own_language_after_its_english_name_is_that_body(nlp):
+    # "(OM)" (Openbaar Ministerie) after "the Public Prosecution Service" was nothing
+    text = ("Cocaine seizures fell by half, which the Public Prosecution Service (OM) attributed to smugglers "
+            "shifting to smaller ports. The OM said more checks would follow.")
+    oms = [(m.label, m.canonical) for m in _mentions(nlp, text) if m.text == "OM"]
+    assert oms == [("ORG", "Public Prosecution Service")] * 2
+    # the end of a longer name the model cut stays without the acronym ("... Measures and the [Financing
+    # of Terrorism] (MONEYVAL)")
+    text = "The Evaluation of Anti-Money Laundering Measures and the Financing of Terrorism (MONEYVAL) met."
+    assert not [m for m in _mentions(nlp, text) if m.text == "MONEYVAL" and m.canonical == "Financing of Terrorism"]
+
+
+def test_newspapers_an_article_cites_are_organisations(nlp):
+    text = ('"The port remains the main gateway," said Kristian Vanderwaeren in an interview with De Standaard. '
+            "El tiempo es bueno en el mundo.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert ("ORG", "De Standaard") in found and ("PERSON", "De Standaard") not in found
+    assert not [t for _, t in found if t.lower() in ("el tiempo", "el mundo")]  # case-sensitive names

@@ -102,6 +102,18 @@ def find_abbreviations(text: str) -> dict[str, str]:
 _ACR_RIGHT_AFTER = re.compile(r"\s?\(\s*([A-Z][A-Za-z]{0,3}[A-Z][A-Za-z]{0,6})\s*\)")
 
 
+_JOINS_NAME = frozenset({"and", "of", "for", "on", "to", "against", "in", "&"})
+
+
+def _starts_name(text: str, start: int) -> bool:
+    """Whether a name at ``start`` is not the end of a longer one: the word before it (after an
+    article) is a lower-case word that joins no name's parts."""
+    words = text[max(0, start - 60):start].split()
+    if words and words[-1] in ("the", "The"):
+        words.pop()
+    return bool(words) and words[-1].isalpha() and words[-1].islower() and words[-1] not in _JOINS_NAME
+
+
 def named_acronyms(text: str, mentions: list[Mention], lex: Lexicon, known: dict[str, str]) -> dict[str, str]:
     """Acronym -> name for an organisation's name followed at once by a bracketed acronym whose
     letters do not spell it (or spell only the end of it): "the Ministry of Interior of Moldova
@@ -125,8 +137,10 @@ def named_acronyms(text: str, mentions: list[Mention], lex: Lexicon, known: dict
                 or lex.places.get(alias_key(acr)) or acr in lex.place_case_sensitive or lex.drug(acr) is not None:
             continue
         # a model span may hold only the end of a long name ("the Evaluation of ... Measures and the
-        # [Financing of Terrorism] (MONEYVAL)"): the acronym's first letter must open one of its words
-        if not any(w[:1] == acr[0] for w in m.text.split()):
+        # [Financing of Terrorism] (MONEYVAL)"): the acronym's first letter must open one of its words,
+        # unless a lower-case word that joins no name stands before it ("which the [Public
+        # Prosecution Service] (OM)": the acronym of the body's name in its own language)
+        if not any(w[:1] == acr[0] for w in m.text.split()) and not _starts_name(text, m.start):
             continue
         # "the Ankara clinic of the [Alcohol and Substance ... Centre] (AMATEM)": a branch of the body
         tail = m.text.rsplit(" of the ", 1)[-1]
