@@ -1508,3 +1508,14 @@ def test_newspapers_an_article_cites_are_organisations(nlp):
     found = {(m.label, m.text) for m in _mentions(nlp, text)}
     assert ("ORG", "De Standaard") in found and ("PERSON", "De Standaard") not in found
     assert not [t for _, t in found if t.lower() in ("el tiempo", "el mundo")]  # case-sensitive names
+
+
+def test_the_name_after_a_quotation_and_said_is_a_person(nlp):
+    # INTERPOL release: "Cyril Gout" was an ORG; "Brig" of "Brig. Gen." a PERSON
+    text = ('"West Africa has become a key transit hub for cocaine," said Cyril Gout, INTERPOL\'s Acting Executive '
+            "Director. NDLEA Chairman Brig. Gen. Mohamed Buba Marwa said the agency would act.")
+    people = {m.text for m in _mentions(nlp, text) if m.label == "PERSON"}
+    assert "Cyril Gout" in people and "Brig" not in people
+    # a body that speaks is no person
+    found = {(m.label, m.text) for m in _mentions(nlp, '"We will act," said Amnesty International.')}
+    assert ("ORG", "Amnesty International") in found

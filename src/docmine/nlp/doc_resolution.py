@@ -344,6 +344,33 @@ def _quote_speakers(text: str, mentions: list[Mention], lex) -> list[Mention]:
     return out
 
 
+_SAID_NAME = re.compile(r"[,?!][”\"]\s+(?:said|says|added|explained|noted|stressed|argued|warned)\s+"
+                        r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’.-]+){1,3})(?=[,.;])")
+
+
+def _said_names(text: str, mentions: list[Mention], given: frozenset[str]) -> list[Mention]:
+    """The name after a quotation and its verb of saying, opening with a first name, is a person:
+    '"... hub for cocaine," said Cyril Gout, INTERPOL's ...' (the model read an ORG). What the
+    model read there as an ORG or a place becomes the person; a lexicon's name stays, and so does a
+    name with no first name ('," said Amnesty International.')."""
+    if not given:
+        return mentions
+    out = list(mentions)
+    for hit in _SAID_NAME.finditer(text):
+        s, e = hit.span("name")
+        if hit.group("name").split()[0] not in given:
+            continue
+        over = [m for m in out if m.start < e and s < m.end]
+        if over and not all(m.source == "model" and m.label in _LABELS and s <= m.start and m.end <= e for m in over):
+            continue
+        if over and all(m.label == "PERSON" for m in over):
+            continue
+        out = [m for m in out if m not in over]
+        out.append(Mention(s, e, "PERSON", hit.group("name"), source="model" if over else "rule",
+                           attrs={"rule": "said-name"}))
+    return out
+
+
 _FROM = re.compile(r"\s(?:from|with)\s+(?:the\s+)?$")
 
 
@@ -880,13 +907,14 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _caps_lines(text, out)
         out = _quote_speakers(text, out, lex)
         out = _credit_names(text, out)
+        out = _said_names(text, out, given)
         out = _people_from(text, out, lex)
         out = _name_parts(text, out, given, lex)
         for m in out:
             if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
                                        "lowercase-head", "district-office", "district", "appositive",
                                        "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
-                                       "credit-name", "person-from", "name-part") \
+                                       "credit-name", "said-name", "person-from", "name-part") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):
