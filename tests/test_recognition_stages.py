@@ -1519,3 +1519,11 @@ def test_the_name_after_a_quotation_and_said_is_a_person(nlp):
     # a body that speaks is no person
     found = {(m.label, m.text) for m in _mentions(nlp, '"We will act," said Amnesty International.')}
     assert ("ORG", "Amnesty International") in found
+
+
+def test_letters_after_a_name_are_no_part_of_it_and_encrypted_networks_are_known(nlp):
+    text = ("Kavanagh used EncroChat under the handle \"Plumbing Supplies\". Judge Paul Farrer KC said the "
+            "defendant had played a leading role. Tom Jones MP welcomed the sentence.")
+    found = {(m.label, m.text) for m in _mentions(nlp, text)}
+    assert {("ORG", "EncroChat"), ("PERSON", "Paul Farrer"), ("PERSON", "Tom Jones")} <= found
+    assert not [t for _, t in found if t.endswith((" KC", " MP"))]

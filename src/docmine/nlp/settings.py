@@ -45,6 +45,9 @@ class PersonSettings:
     """Words never part of a person's name (headings, units the model reads as people). Default: none."""
     headline_verbs: Words = ()
     """Verbs of Title Case headlines cut from the end of a model PERSON ("Carter Delivers"). Default: none."""
+    postnominals: Words = ()
+    """Letters after a name cut from the end of a model PERSON ("Paul Farrer KC", "Jane Doe MP"):
+    honours and offices, no part of the name. Matched as written (capitals). Default: none."""
     post_qualifiers: Words = ()
     """Words that qualify a post before it ("District" in "District Judge", "Acting", "Magistrate"): a
     place the model ran into such a post before a person's name is cut off it ("[U.S.] District Judge

@@ -39,6 +39,7 @@ class PersonRules:
         self.not_name = set(p.not_name_words)
         self.speech_verbs = set(p.speech_verbs)
         self.headline_verbs = set(p.headline_verbs)
+        self.postnominals = set(p.postnominals)
         self.news_agencies = {c.lower() for c in know.settings.place.dateline_credits}
         self.org_words = set(know.settings.place.org_words)
 
@@ -51,8 +52,10 @@ class PersonRules:
 
     def strip_headline_verbs(self, doc: Doc, start: int, end: int) -> int:
         """New end of a model PERSON before the capitalised verb of a headline the model took into
-        the name ("Director Carter Delivers the National Statement", "Blinken Announces")."""
-        while end - start > 1 and doc[end - 1].is_title and doc[end - 1].lower_ in self.headline_verbs:
+        the name ("Director Carter Delivers the National Statement", "Blinken Announces") and before
+        the letters after a name ("Paul Farrer KC")."""
+        while end - start > 1 and (doc[end - 1].is_title and doc[end - 1].lower_ in self.headline_verbs
+                                   or doc[end - 1].text in self.postnominals):
             end -= 1
         return end
 
@@ -215,7 +218,8 @@ class PersonRules:
         Please", "Director Carter Delivers" are a name and the next sentence)."""
         tok = doc[j]
         return self.name_token(tok) and not tok.is_sent_start and doc[j - 1].whitespace_ != "" \
-            and self.may_extend(tok) and tok.lower_ not in self.headline_verbs and j not in lowered(doc)
+            and self.may_extend(tok) and tok.lower_ not in self.headline_verbs and tok.text not in self.postnominals \
+            and j not in lowered(doc)
 
     @staticmethod
     def may_extend(tok) -> bool:
