@@ -102,7 +102,8 @@ def find_abbreviations(text: str) -> dict[str, str]:
 _ACR_RIGHT_AFTER = re.compile(r"\s?\(\s*([A-Z][A-Za-z]{0,3}[A-Z][A-Za-z]{0,6})\s*\)")
 
 
-_JOINS_NAME = frozenset({"and", "of", "for", "on", "to", "against", "in", "&"})
+# words that join the parts of a body's name ("Global Initiative Against ...", "Office on Drugs and Crime")
+NAME_JOINERS = frozenset({"and", "of", "for", "on", "to", "against", "in", "&"})
 
 
 def _starts_name(text: str, start: int) -> bool:
@@ -111,7 +112,7 @@ def _starts_name(text: str, start: int) -> bool:
     words = text[max(0, start - 60):start].split()
     if words and words[-1] in ("the", "The"):
         words.pop()
-    return bool(words) and words[-1].isalpha() and words[-1].islower() and words[-1] not in _JOINS_NAME
+    return bool(words) and words[-1].isalpha() and words[-1].islower() and words[-1] not in NAME_JOINERS
 
 
 def named_acronyms(text: str, mentions: list[Mention], lex: Lexicon, known: dict[str, str]) -> dict[str, str]:

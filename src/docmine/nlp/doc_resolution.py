@@ -53,6 +53,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
+from docmine.nlp.canonical import NAME_JOINERS
 from docmine.nlp.doctext import CAPS_LINE
 from docmine.nlp.lexicon import alias_key
 from docmine.nlp.mention import Mention
@@ -508,7 +509,6 @@ def _company_names(text: str, mentions: list[Mention], forms: frozenset[str], le
     return out + added
 
 
-_NAME_CONTINUES = frozenset({"of", "for", "against", "to", "on", "in", "and", "&"})
 _SHORT_ORG_AT = re.compile(r"(?<![\w-])[Tt]he\s+$")
 
 
@@ -524,7 +524,7 @@ def _org_short_names(text: str, mentions: list[Mention], lex=None) -> list[Menti
         if m.label != "ORG":
             continue
         words = m.text.split()
-        cut = next((i for i, w in enumerate(words) if w.lower() in _NAME_CONTINUES), 0)
+        cut = next((i for i, w in enumerate(words) if w.lower() in NAME_JOINERS), 0)
         if cut < 2 or not all(w[:1].isupper() and w.rstrip(".").replace("-", "").isalpha() for w in words[:cut]):
             continue
         name = " ".join(words[:cut])
@@ -542,7 +542,7 @@ def _org_short_names(text: str, mentions: list[Mention], lex=None) -> list[Menti
             nxt = after[0].strip(".,;:()\"'“”’") if after else ""
             if not _SHORT_ORG_AT.search(text[max(0, hit.start() - 6):hit.start()]) \
                     or nxt[:1].isupper() and text[hit.end():hit.end() + 1] not in ".,;:)\"”'’" \
-                    or nxt.lower() in _NAME_CONTINUES and text[hit.end():hit.end() + 1] == " ":
+                    or nxt.lower() in NAME_JOINERS and text[hit.end():hit.end() + 1] == " ":
                 continue
             if _free(mentions, hit.start(), hit.end()) and _free(added, hit.start(), hit.end()):
                 added.append(Mention(hit.start(), hit.end(), "ORG", hit.group(), resolved=full, source="rule",
@@ -569,13 +569,11 @@ def _credit_names(text: str, mentions: list[Mention]) -> list[Mention]:
             if not name:
                 break
             s, e = name.start(), name.end()
-            if len(name.group().split()) >= 2 and "\n" not in name.group():
-                over = [m for m in out if m.start < e and s < m.end]
-                if not over:
-                    out.append(Mention(s, e, "PERSON", name.group(), source="rule", attrs={"rule": "credit-name"}))
-                elif all(m.source == "model" and m.start >= s and m.end <= e for m in over):
-                    out = [m for m in out if m not in over]
-                    out.append(Mention(s, e, "PERSON", name.group(), source="rule", attrs={"rule": "credit-name"}))
+            over = [m for m in out if m.start < e and s < m.end]
+            if len(name.group().split()) >= 2 and "\n" not in name.group() \
+                    and all(m.source == "model" and m.start >= s and m.end <= e for m in over):
+                out = [m for m in out if m not in over]
+                out.append(Mention(s, e, "PERSON", name.group(), source="rule", attrs={"rule": "credit-name"}))
             sep = _CREDIT_SEP.match(text, e)
             if not sep:
                 break
