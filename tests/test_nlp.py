@@ -397,6 +397,20 @@ def test_a_defined_name_the_model_read_in_pieces_is_one_organisation(lexicon):
     assert "Joint Criminal Opioid and Darknet Enforcement" not in joined
 
 
+def test_a_defined_name_the_model_read_only_the_start_of_is_one_organisation(lexicon):
+    # a DOJ release: "the FBI's [Joint Criminal Opioid] and Darknet Enforcement (J-CODE) team"
+    text = "It was investigated by the FBI's Joint Criminal Opioid and Darknet Enforcement (J-CODE) team."
+    piece = _mention(text, "Joint Criminal Opioid", "ORG")
+    piece.source = "model"
+    out = {(m.text, m.label) for m in resolve_mentions(text, [piece], lexicon)}
+    assert {("Joint Criminal Opioid and Darknet Enforcement", "ORG"), ("J-CODE", "ORG")} <= out
+    # one piece that does not open the name joins nothing ("Weapons of [Mass Destruction] (WMD)")
+    text = "The chemicals were designated as Weapons of Mass Destruction (WMD) last year."
+    piece = _mention(text, "Mass Destruction", "ORG")
+    piece.source = "model"
+    assert "Weapons of Mass Destruction" not in {m.text for m in resolve_mentions(text, [piece], lexicon)}
+
+
 def test_a_piece_of_a_defined_law_s_name_is_no_organisation(lexicon):
     text = "Grants were made under the Comprehensive Addiction and Recovery Act (CARA) of 2016."
     piece = _mention(text, "Comprehensive Addiction", "ORG")

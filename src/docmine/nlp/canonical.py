@@ -203,9 +203,10 @@ def _defined_bodies(text: str, mentions: list[Mention], abbrevs: dict[str, str],
 
 def _joined_long_forms(text: str, mentions: list[Mention], abbrevs: dict[str, str], not_heads: set[str],
                        non_entities: set[str]) -> list[Mention]:
-    """The model read a name the text defines an acronym for in pieces: "the [Joint Criminal Opioid]
-    and [Darknet Enforcement] (JCODE) team". The acronym's letters spell the whole name, so the
-    pieces become one ORG (rule ``acronym-long-form``), and the acronym an ORG with it. Only where
+    """The model read a name the text defines an acronym for in pieces, or only a piece of it: "the
+    [Joint Criminal Opioid] and [Darknet Enforcement] (JCODE) team", "the FBI's [Joint Criminal
+    Opioid] and Darknet Enforcement (J-CODE) team". The acronym's letters spell the whole name, so
+    the name is one ORG (rule ``acronym-long-form``), and the acronym an ORG with it. Only where
     every mention inside is a model ORG within the name. The name of a programme, law or report
     (``[org] not_org_heads``) is no organisation: a model ORG inside it goes ("the [Comprehensive
     Addiction] and Recovery Act (CARA)")."""
@@ -222,9 +223,11 @@ def _joined_long_forms(text: str, mentions: list[Mention], abbrevs: dict[str, st
                 out = [m for m in out if not (m in inside and m.label == "ORG" and m.source == "model"
                                               and s <= m.start and m.end <= e)]
                 continue
-            if len(inside) < 2 or any(m.label != "ORG" or m.source != "model" or m.start < s or m.end > e
-                                      for m in inside):
+            if not inside or any(m.label != "ORG" or m.source != "model" or m.start < s or m.end > e
+                                 for m in inside):
                 continue
+            if len(inside) == 1 and (inside[0].start != s or inside[0].end == e):
+                continue  # one piece must open the name and stop short of its end (else nothing to join)
             out = [m for m in out if m not in inside]
             out.append(Mention(s, e, "ORG", expansion, source="model", attrs={"rule": "acronym-long-form"}))
     return out
