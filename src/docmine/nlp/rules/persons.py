@@ -256,11 +256,6 @@ class PersonRules:
         full = self.full_name(span)
         free = lambda i: 0 <= i < len(doc) and (  # noqa: E731
             i in own or others.get(i, 1) == 1 or others.get(i) == 2 and not full)
-        # a full name after a full name is one person when it opens with no first name and this one
-        # ends in one ("Néstor Isidro" + "Pérez Salas"; "Ben Markey" + "Mary John" stay two)
-        surnames_next = lambda j: (  # noqa: E731
-            others.get(j) == 2 and full and j < len(doc) and not self.know.given_name(doc[j])
-            and self.know.given_name(doc[end - 1]) and doc[end - 1].whitespace_ != "")
         while True:  # right: [particles] + capitalised name word
             j = end
             while free(j) and doc[j].lower_ in self.particles and doc[j].is_lower:
@@ -269,7 +264,10 @@ class PersonRules:
                 end = j + 1
             else:
                 break
-        if surnames_next(end):
+        # a full name after a full name is one person when it opens with no first name and this one
+        # ends in one ("Néstor Isidro" + "Pérez Salas"; "Ben Markey" + "Mary John" stay two)
+        if full and end < len(doc) and others.get(end) == 2 and not self.know.given_name(doc[end]) \
+                and self.know.given_name(doc[end - 1]) and doc[end - 1].whitespace_ != "":
             while end < len(doc) and others.get(end) == 2 and self.continues_name(doc, end):
                 end += 1
         if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in self.name_suffixes \
