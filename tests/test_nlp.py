@@ -435,3 +435,38 @@ def test_a_capitalised_body_name_before_its_bracketed_acronym_is_an_organisation
     text = "The Financial Administration of the Republic of Slovenia (FURS) said."
     fin = _mention(text, "Financial Administration of the Republic of Slovenia", "ORG")
     assert [m.text for m in resolve_mentions(text, [fin], lexicon) if m.label == "ORG"][0] == fin.text
+
+
+_TRICKY_AMOUNTS = [
+    "about 2kg of heroin, approx. 5 tons and approx 3 kg; twenty-one kilos, a half-kilo and half a kilo",
+    "An estimated 3 tonnes, more than 1,200 kilograms, less than 2.5 kg (5.5 pounds), x2kg, 5_kg, A ton",
+    "285 thousand 412 kg, two thousand 960 kilograms, 14 small bags, 6 wheels of heroin, 1136x Xanax",
+    "tens of kilos; hundreds of tonnes; several bags; a dozen bricks; 0.208kg (646) tablets; 2 kg 143 g",
+    "Rs.1 billion, 2019 and 426.7 metric tons, 12 kilograma, 150 кг, 1,4 tone, 3 toneladas, ½ kg, ٣ kg",
+]
+
+
+def test_amount_patterns_are_tried_only_where_an_amount_can_start():
+    """The amount patterns run where a number or a modifier word starts (a speed-up): they must
+    find exactly what a scan of every position finds, over whole texts and over windows."""
+    import glob
+    import os
+
+    from docmine.nlp.quantities import _COUNTED, _QTY, _matches_at_starts
+
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    texts = list(_TRICKY_AMOUNTS)
+    for f in sorted(glob.glob(os.path.join(here, "corpus", "**", "*.txt"), recursive=True)):
+        with open(f, encoding="utf-8", errors="replace") as fh:
+            texts.append(fh.read())
+    assert len(texts) > 20
+    found = 0
+    for text in texts:
+        for rx in (_QTY, _COUNTED):
+            expected = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in _matches_at_starts(rx, text)] == expected
+            found += len(expected)
+            for lo, hi in ((0, len(text) // 2), (len(text) // 3, len(text)), (7, 90)):
+                assert [m.span() for m in _matches_at_starts(rx, text, lo, hi)] == \
+                    [m.span() for m in rx.finditer(text, lo, hi)]
+    assert found > 40
