@@ -470,3 +470,28 @@ def test_amount_patterns_are_tried_only_where_an_amount_can_start():
                 assert [m.span() for m in _matches_at_starts(rx, text, lo, hi)] == \
                     [m.span() for m in rx.finditer(text, lo, hi)]
     assert found > 40
+
+
+def test_name_finder_finds_what_the_whole_alternation_finds():
+    """``NameFinder`` (the known people's names) tries its pattern only where a word starts like a
+    name: it must give exactly the matches of the plain pattern, longest name first."""
+    import glob
+    import os
+
+    from docmine.nlp.lexicon import NameFinder
+
+    names = ["Joe Biden", "Biden", "President Biden", "Ana", "Ana María Pérez", "O'Brien", "DONALD J. TRUMP",
+             "TRUMP", "Đorđe Vučić", "J. Smith", "Al-Sadr"]
+    finder = NameFinder(names)
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    texts = ["President Biden met Joe Biden's aide; Ana María Pérez and Ana. O'Brien, O'Briens, xBiden,"
+             " .Biden, Biden.DONALD J. TRUMP (TRUMP) Đorđe Vučić-Ana, J. Smith and Al-Sadr; Al-Sadrist"]
+    for f in sorted(glob.glob(os.path.join(here, "corpus", "**", "*.txt"), recursive=True)):
+        with open(f, encoding="utf-8", errors="replace") as fh:
+            texts.append(fh.read())
+    texts.append(" ".join(texts).upper())
+    for text in texts:
+        assert [m.span() for m in finder.finditer(text)] == [m.span() for m in finder.pattern.finditer(text)]
+    assert [m.group(0) for m in finder.finditer(texts[0])][:4] == ["President Biden", "Joe Biden", "Ana María Pérez",
+                                                                    "Ana"]
+    assert NameFinder([]).starts is None and list(NameFinder([]).finditer("Biden")) == []

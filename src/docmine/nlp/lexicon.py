@@ -9,6 +9,7 @@ import os
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -88,6 +89,38 @@ def plural_forms(term: str) -> list[str]:
     return [term + "s"]
 
 
+class NameFinder:
+    r"""A list of names found as whole words in a text, longest first: ``finditer`` gives what
+    ``re.compile(r"(?<![\w.])(?:name|...)(?!\w)").finditer`` gives (``pattern``), but tries the
+    long alternation only where a word starts with the first letters of a name. With hundreds of
+    names, the plain pattern tries every name at every capital letter of a document."""
+
+    def __init__(self, names: Iterable[str]):
+        ordered = sorted(dict.fromkeys(names), key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)")
+        self.width = min((len(n) for n in ordered), default=1)
+        self.prefixes = frozenset(n[: self.width] for n in ordered)
+        def chars(k: int) -> str:
+            return "[" + "".join(re.escape(c) for c in sorted({n[k] for n in ordered})) + "]"
+
+        # where a name can start: its first letter, and its second when every name has one
+        self.starts = None if not ordered else re.compile(
+            r"(?<![\w.])" + chars(0) + (f"(?={chars(1)})" if self.width > 1 else ""))
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        if self.starts is None:
+            return
+        pos, width, prefixes, match = 0, self.width, self.prefixes, self.pattern.match
+        for c in self.starts.finditer(text):
+            p = c.start()
+            if p < pos or text[p: p + width] not in prefixes:
+                continue
+            m = match(text, p)
+            if m:
+                yield m
+                pos = m.end()
+
+
 @dataclass(frozen=True)
 class DrugInfo:
     canonical: str
@@ -124,21 +157,19 @@ class Lexicon:
     place_endings: tuple[str, ...] = ()  # case endings a place name may carry in that language
 
     @cached_property
-    def people_pattern(self) -> re.Pattern:
+    def people_pattern(self) -> NameFinder:
         """Every alias of ``people``, longest first, as whole words (built once per lexicon)."""
-        names = sorted(self.people, key=len, reverse=True)
-        return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        return NameFinder(self.people)
 
     @cached_property
-    def people_upper(self) -> tuple[dict[str, str], re.Pattern | None]:
+    def people_upper(self) -> tuple[dict[str, str], NameFinder | None]:
         """The upper-case form of every alias of ``people`` with four letters or more ("DONALD J.
         TRUMP", "TRUMP") -> canonical, and their pattern: signature lines and headings in capitals."""
         upper = {a.upper(): c for a, c in self.people.items()
                  if sum(ch.isalpha() for ch in a) >= 4 and a != a.upper()}
         if not upper:
             return upper, None
-        names = sorted(upper, key=len, reverse=True)
-        return upper, re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        return upper, NameFinder(upper)
 
     # -- canonical names -------------------------------------------------
     def drug(self, text: str) -> DrugInfo | None:
