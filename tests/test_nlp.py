@@ -495,3 +495,20 @@ def test_name_finder_finds_what_the_whole_alternation_finds():
     assert [m.group(0) for m in finder.finditer(texts[0])][:4] == ["President Biden", "Joe Biden", "Ana María Pérez",
                                                                     "Ana"]
     assert NameFinder([]).starts is None and list(NameFinder([]).finditer("Biden")) == []
+
+
+@pytest.mark.parametrize("before,after", [("-", "-"), ("&.-", "&-"), ("&.", "&"), (".’'-", "’'-")])
+def test_word_occurrences_match_the_whole_word_pattern(before, after):
+    """``occurrences`` replaces a pattern compiled per name: same matches, in the same order."""
+    import re
+
+    from docmine.nlp.wordscan import occurrences
+
+    text = ("DEA agents, the DEA's office, DEA-led, (DEA), xDEA, DEA_1, &DEA, .DEA, DEA&Co, U.S. and U.S.U.S., "
+            "Ovidio, Ovidio’s, l'Ovidio, Ovidio-Guzmán, Ana ana ANA Ana. Ana_ Ana5 Ánaa Ana\nAna DEA")
+    for word in ("DEA", "U.S.", "Ovidio", "Ana", "a", "DEA agents", "S.U", "Guzmán"):
+        pattern = rf"(?<![\w{re.escape(before)}]){re.escape(word)}(?![\w{re.escape(after)}])"
+        assert list(occurrences(text, word, before, after)) == [m.span() for m in re.finditer(pattern, text)]
+        assert list(occurrences(text, word, before, after, end=60)) == \
+            [m.span() for m in re.finditer(pattern, text[:60])]
+    assert list(occurrences(text, "")) == []

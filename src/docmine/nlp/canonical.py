@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from docmine.nlp.lexicon import Lexicon, alias_key
 from docmine.nlp.mention import Mention
+from docmine.nlp.wordscan import occurrences
 
 _ACR_AFTER = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]{1,11}?s?)\s*\)")
 _SMALL = {"of", "and", "the", "for", "on", "in", "against", "to", "de", "des", "du", "la", "le", "et", "&", "-"}
@@ -290,10 +291,10 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
         is_org = alias_key(expansion) in org_texts or alias_key(expansion) in lex.orgs
         if not is_org:
             continue
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text):
-            if free(hit.start(), hit.end()):
-                out.append(Mention(hit.start(), hit.end(), "ORG", acr, source="rule"))
-                taken.append((hit.start(), hit.end()))
+        for hs, he in occurrences(text, acr):
+            if free(hs, he):
+                out.append(Mention(hs, he, "ORG", acr, source="rule"))
+                taken.append((hs, he))
     out = _defined_bodies(text, out, abbrevs, body_words)
     taken = [(m.start, m.end) for m in out]
     # persons: full names in this document, and the short forms that refer back to them
@@ -307,10 +308,10 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
         if m.label in ("ORG", "PLACE") and m.source == "model" and m.text in unique:
             m.label = "PERSON"
     for short in sorted(unique, key=len, reverse=True):
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
-            if free(hit.start(), hit.end()):
-                out.append(Mention(hit.start(), hit.end(), "PERSON", short, source="rule"))
-                taken.append((hit.start(), hit.end()))
+        for hs, he in occurrences(text, short):
+            if free(hs, he):
+                out.append(Mention(hs, he, "PERSON", short, source="rule"))
+                taken.append((hs, he))
     # an acronym whose expansion is a programme, project or report is not an organisation ("CCP"),
     # unless the lexicon knows that expansion as one ("Organized Crime and Corruption Reporting Project")
     def long_form(acr: str) -> str | None:  # "HIDTAs" is the plural of a defined "HIDTA"

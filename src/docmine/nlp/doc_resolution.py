@@ -58,6 +58,7 @@ from docmine.nlp.doctext import CAPS_LINE
 from docmine.nlp.lexicon import alias_key
 from docmine.nlp.mention import Mention
 from docmine.nlp.rules.base import KIND_RULES
+from docmine.nlp.wordscan import occurrences
 
 _NICK_INTRO = re.compile(
     r"^\s*,?\s*(?:\(|also\s+)?(?:known as|alias|a\.k\.a\.?|aka|dubbed|nicknamed|called"
@@ -123,8 +124,7 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
     if not nicks:
         return out
     for nick, full in nicks.items():
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(nick)}(?![\w-])", text):
-            s, e = hit.start(), hit.end()
+        for s, e in occurrences(text, nick):
             clash = [m for m in out if m.start < e and s < m.end]
             same = [m for m in clash if m.label == "PERSON" and (m.start, m.end) == (s, e)]
             if same:  # the model found the nickname itself: it refers to the full name
@@ -333,8 +333,8 @@ def _quote_speakers(text: str, mentions: list[Mention], lex) -> list[Mention]:
         name = hit.group("name")
         key = alias_key(name)
         if lex.places.get(key) or lex.orgs.get(key) or key in getattr(lex, "demonyms", {}) \
-                or lex.drug(name) is not None or re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])",
-                                                         text.replace(name, "")) and name.lower() in lower:
+                or lex.drug(name) is not None or name.lower() in lower and any(
+                    occurrences(text.replace(name, ""), name.lower())):
             continue
         same = [k for k, m in enumerate(out) if (m.start, m.end) == (s, e) and m.source == "model"]
         if same:  # the model read it: the quotation is the evidence the span filter keeps
@@ -423,14 +423,20 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
             # calls a person elsewhere ("go next to Zolan" beside "Zolan, go ahead")
             m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "name-part"})
         out.append(m)
-    for w, full in parts.items():
-        for hit in re.finditer(rf"(?<![\w.’'-]){re.escape(w)}(?![\w’'-])", text):
-            s, e = hit.span()
-            # alone: not a word of a longer name the model did not read ("Dr. Alejandro Svarch Pérez",
-            # "Stefan E. Sank"), nor a name's gloss
-            if _free(out, s, e) and not re.match(r"\s*(?:\(|-|[A-Z])", text[e:e + 3]) \
-                    and not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, s - 30):s]):
-                out.append(Mention(s, e, "PERSON", w, resolved=full, source="rule", attrs={"rule": "name-part"}))
+    if not parts:
+        return out
+    # every part's occurrences, part by part in order (one pattern for all: parts are whole words,
+    # so no two occurrences overlap)
+    order = {w: k for k, w in enumerate(parts)}
+    pattern = rf"(?<![\w.’'-])(?:{'|'.join(re.escape(w) for w in sorted(parts, key=len, reverse=True))})(?![\w’'-])"
+    hits = sorted(re.finditer(pattern, text), key=lambda h: order[h.group(0)])
+    for hit in hits:
+        w, (s, e) = hit.group(0), hit.span()
+        # alone: not a word of a longer name the model did not read ("Dr. Alejandro Svarch Pérez",
+        # "Stefan E. Sank"), nor a name's gloss
+        if _free(out, s, e) and not re.match(r"\s*(?:\(|-|[A-Z])", text[e:e + 3]) \
+                and not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, s - 30):s]):
+            out.append(Mention(s, e, "PERSON", w, resolved=parts[w], source="rule", attrs={"rule": "name-part"}))
     return out
 
 
@@ -498,13 +504,12 @@ def _company_names(text: str, mentions: list[Mention], forms: frozenset[str], le
     added: list[Mention] = []
     caps = [(m.start(), m.end()) for m in CAPS_LINE.finditer(text)]
     for name, full in short.items():
-        hits = list(re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text))
+        hits = list(occurrences(text, name, "&.-", "&-"))
         if caps and len(name.upper()) == len(name):  # "ECOLAB STARTS BID ..."
-            hits += [h for a, b in caps for h in re.finditer(rf"(?<![\w&.]){re.escape(name.upper())}(?![\w&])",
-                                                              text[:b]) if h.start() >= a]
-        for hit in hits:
-            if _free(out, hit.start(), hit.end()) and _free(added, hit.start(), hit.end()):
-                added.append(Mention(hit.start(), hit.end(), "ORG", hit.group(), resolved=full, source="rule",
+            hits += [h for a, b in caps for h in occurrences(text, name.upper(), "&.", "&", end=b) if h[0] >= a]
+        for hs, he in hits:
+            if _free(out, hs, he) and _free(added, hs, he):
+                added.append(Mention(hs, he, "ORG", text[hs:he], resolved=full, source="rule",
                                      attrs={"rule": "company-name"}))
     return out + added
 
@@ -537,15 +542,15 @@ def _org_short_names(text: str, mentions: list[Mention], lex=None) -> list[Menti
     for name, full in short.items():
         if name in taken:
             continue  # the document calls these words something else
-        for hit in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text):
-            after = text[hit.end():hit.end() + 30].split()
+        for hs, he in occurrences(text, name, "&.-", "&-"):
+            after = text[he:he + 30].split()
             nxt = after[0].strip(".,;:()\"'“”’") if after else ""
-            if not _SHORT_ORG_AT.search(text[max(0, hit.start() - 6):hit.start()]) \
-                    or nxt[:1].isupper() and text[hit.end():hit.end() + 1] not in ".,;:)\"”'’" \
-                    or nxt.lower() in NAME_JOINERS and text[hit.end():hit.end() + 1] == " ":
+            if not _SHORT_ORG_AT.search(text[max(0, hs - 6):hs]) \
+                    or nxt[:1].isupper() and text[he:he + 1] not in ".,;:)\"”'’" \
+                    or nxt.lower() in NAME_JOINERS and text[he:he + 1] == " ":
                 continue
-            if _free(mentions, hit.start(), hit.end()) and _free(added, hit.start(), hit.end()):
-                added.append(Mention(hit.start(), hit.end(), "ORG", hit.group(), resolved=full, source="rule",
+            if _free(mentions, hs, he) and _free(added, hs, he):
+                added.append(Mention(hs, he, "ORG", text[hs:he], resolved=full, source="rule",
                                      attrs={"rule": "org-short-name"}))
     return mentions + added
 
@@ -1067,9 +1072,8 @@ def drop_sentence_initial_words(text: str, mentions: list[Mention], endings: tup
                 and not word.isupper() and word not in given \
                 and _SENT_START.search(text[max(0, m.start - 12): m.start]) \
                 and not any(_same_name(word, w, endings) for w in name_words):
-            lower = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
-            inside = any(not _SENT_START.search(text[max(0, h.start() - 12): h.start()])
-                         for h in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+            lower = any(occurrences(text, word.lower()))
+            inside = any(not _SENT_START.search(text[max(0, hs - 12): hs]) for hs, _ in occurrences(text, word))
             # frequency alone only in a text long enough to have named its people in full: a lone sentence
             # ("Kosor je rekla ...") has no such evidence either way
             if not inside and (lower or (len(text) >= _EVIDENCE_CHARS and _bcms_zipf(word) >= _COMMON_ZIPF)):
