@@ -31,7 +31,10 @@ _SMALL = frozenset("of the and for on in to de la del da do dos des du van von d
 _TOKEN = re.compile(r"\w+(?:[.’'&-]\w+)*\.?|[^\w\s]")
 
 
+@lru_cache(maxsize=8192)
 def _shape(tok: str) -> str:
+    """"Xxxx", "XX", "dd.d": a word's letters and digits as classes (kept per word: every
+    mention's features read the shapes of its words and neighbours)."""
     s = re.sub(r"[A-Z]", "X", tok)
     s = re.sub(r"[a-z]", "x", s)
     s = re.sub(r"\d", "d", s)
