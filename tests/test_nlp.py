@@ -512,3 +512,19 @@ def test_word_occurrences_match_the_whole_word_pattern(before, after):
         assert list(occurrences(text, word, before, after, end=60)) == \
             [m.span() for m in re.finditer(pattern, text[:60])]
     assert list(occurrences(text, "")) == []
+
+
+def test_span_attributes_read_and_write_the_documents_table(nlp):
+    """``span._.docmine_source / _role / _rule`` are kept in one plain table of the Doc (a speed-up
+    over spaCy's per-attribute storage): the component's values read back through the extension,
+    a user's assignment through it reaches the mentions, and a span the component never saw reads None."""
+    doc = nlp("DEA agents seized 2 kg of heroin in Miami on Monday.")
+    found = {(e.text, e.label_): (e._.docmine_source, e._.docmine_rule) for e in doc.ents}
+    assert found[("DEA", "ORG")] == ("lexicon", "lexicon.org")
+    assert found[("heroin", "DRUG")][0] == "lexicon"
+    assert doc[0:2]._.docmine_rule is None
+    miami = next(e for e in doc.ents if e.text == "Miami")
+    miami._.docmine_role = "analyst-set"
+    assert miami._.docmine_role == "analyst-set"
+    mentions, _ = spacy_mentions(doc)
+    assert next(m for m in mentions if m.text == "Miami").attrs["role"] == "analyst-set"

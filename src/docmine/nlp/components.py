@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from docmine.nlp.doctext import doc_text
+from docmine.nlp.doctext import SPAN_ATTRS, doc_text, span_attrs
 from docmine.nlp.lexicon import Lexicon
 from docmine.nlp.rules import merges
 from docmine.nlp.rules.base import MODEL_LABELS, Knowledge, Trace  # noqa: F401  (MODEL_LABELS re-exported)
@@ -34,10 +34,21 @@ from docmine.nlp.rules.places import PlaceRules
 from docmine.nlp.settings import RuleSettings
 
 
+def _attr_getter(name: str):
+    def get(span: Span) -> str | None:
+        return span.doc.user_data.get(SPAN_ATTRS, {}).get((span.start_char, span.end_char), {}).get(name)
+    return get
+
+
+def _attr_setter(name: str):
+    def set_(span: Span, value: str | None) -> None:
+        span_attrs(span.doc).setdefault((span.start_char, span.end_char), {})[name] = value
+    return set_
+
+
 def _set_ext():
-    for name, default in (("docmine_source", None), ("docmine_role", None), ("docmine_rule", None)):
-        if not Span.has_extension(name):
-            Span.set_extension(name, default=default)
+    for name in ("docmine_source", "docmine_role", "docmine_rule"):
+        Span.set_extension(name, getter=_attr_getter(name), setter=_attr_setter(name), force=True)
 
 
 def _settings_of(lexicon: Lexicon, models_dir: str | None) -> RuleSettings:
@@ -119,16 +130,19 @@ class DomainEntities:
         final = [s for s in final if not (s.label_ == "PLACE" and self.places.adjective_only(s))]
 
         # 4. source, role and rule of each mention
+        attrs = span_attrs(doc)
         for span in final:
-            span._.docmine_source = "lexicon" if (span.start, span.end) in lex_keys else "model"
             nxt = doc[span.end] if span.end < len(doc) else None
             if nxt is not None and nxt.text == "-" and span.end + 1 < len(doc):
                 nxt = doc[span.end + 1]
+            role = None
             if span.label_ == "DRUG":
-                span._.docmine_role = self.drugs.role(span, nxt)
+                role = self.drugs.role(span, nxt)
             elif span.label_ == "PLACE" and self.places.is_modifier(nxt, span):
-                span._.docmine_role = "modifier"  # "Mexico's shipping routes", "a Belfast man"
-            span._.docmine_rule = trace.rule(span) or "model.ner"
+                role = "modifier"  # "Mexico's shipping routes", "a Belfast man"
+            attrs[(span.start_char, span.end_char)] = {
+                "docmine_source": "lexicon" if (span.start, span.end) in lex_keys else "model",
+                "docmine_role": role, "docmine_rule": trace.rule(span) or "model.ner"}
         doc.ents = final
         doc.user_data["docmine_inner"] = _inner(final, lex_spans, lex_keys)
         doc.user_data["docmine_cores"] = self._name_cores(final)
@@ -213,9 +227,11 @@ class DomainEntities:
                     taken.update(range(span.start, span.end))
         lex_keys = {(s.start, s.end) for s in drugs + names + gazetteer}
         final.sort(key=lambda s: s.start)
+        attrs = span_attrs(doc)
         for span in final:
-            span._.docmine_source = "lexicon" if (span.start, span.end) in lex_keys else "model"
-            span._.docmine_rule = trace.rule(span) or "model.ner"
+            attrs[(span.start_char, span.end_char)] = {
+                "docmine_source": "lexicon" if (span.start, span.end) in lex_keys else "model",
+                "docmine_role": None, "docmine_rule": trace.rule(span) or "model.ner"}
         doc.ents = final
         return doc
 

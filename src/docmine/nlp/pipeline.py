@@ -10,11 +10,9 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Span
-
 from docmine.extract.document import Document
 from docmine.nlp.canonical import apply_user_fate, resolve_mentions
-from docmine.nlp.doctext import doc_text, with_text
+from docmine.nlp.doctext import SPAN_ATTRS, doc_text, with_text
 from docmine.nlp.mention import DEFAULT_MODEL, Mention  # DEFAULT_MODEL: defined in mention.py, kept importable here
 
 MAX_CHARS = 200_000  # longer texts are processed in paragraph-aligned chunks
@@ -158,14 +156,14 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
                 for s, e, cores in sdoc.user_data.get("docmine_cores", [])}
     mentions = []
     text = doc_text(sdoc)
-    has_rule = Span.has_extension("docmine_rule")
+    span_attrs = sdoc.user_data.get(SPAN_ATTRS, {})
     for ent in sdoc.ents:
         label = ent.label_
-        ext = ent._
-        source = getattr(ext, "docmine_source", None) or ("rule" if label == "QUANTITY" else "model")
-        role = getattr(ext, "docmine_role", None)
-        rule = getattr(ext, "docmine_rule", None) if has_rule else None
         ent_start, ent_end = ent.start_char, ent.end_char
+        ext = span_attrs.get((ent_start, ent_end), {})
+        source = ext.get("docmine_source") or ("rule" if label == "QUANTITY" else "model")
+        role = ext.get("docmine_role")
+        rule = ext.get("docmine_rule")
         inner = inner_of.get((ent_start, ent_end))
         span = ent
         if "\n" in text[ent_start:ent_end].strip():
