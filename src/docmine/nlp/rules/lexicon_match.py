@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from docmine.nlp.doctext import doc_text, token_offsets
+from docmine.nlp.doctext import doc_text, token_offsets, token_words
 from docmine.nlp.lexicon import plural_forms, stems
 from docmine.nlp.rules.base import Knowledge, Trace
 
@@ -116,9 +116,8 @@ class LexiconMatch:
         n_tok = len(doc)
         text_of = doc_text(doc)
         starts, ends = token_offsets(doc)  # n-gram texts are slices of the document text
-        for i in range(n_tok):
-            if not text_of[starts[i]: starts[i] + 1].isupper():
-                continue
+        texts, _ = token_words(doc)
+        for i in [k for k, t in enumerate(texts) if t[:1].isupper()]:
             # the names that are also common words only where a capital letter is evidence: inside
             # a sentence, not after a first name ("Juan Mendoza")
             prev = doc[i - 1] if i else None

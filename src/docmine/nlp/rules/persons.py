@@ -174,10 +174,12 @@ class PersonRules:
         out: list[Span] = []
         n = len(doc)
         words, lowers = token_words(doc)
-        for i in range(1, n):
+        given = self.know.given_names
+        # only a first name or a word in title case can start a name here
+        for i in [k for k in range(1, n) if words[k] in given or words[k].istitle()]:
             if i in taken or i - 1 in taken:
                 continue
-            if words[i] not in self.know.given_names:  # the token text: no Token object per word
+            if words[i] not in given:  # the token text: no Token object per word
                 # a surname alone after a post, in a list of officials ("Chief of Staff Zients, ...")
                 if words[i].istitle() and words[i].isalpha() and len(words[i]) > 2 and self.name_token(doc[i]) \
                         and (i + 1 == n or lowers[i + 1] in (",", ";", ".", "and")) \

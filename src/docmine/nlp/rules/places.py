@@ -131,8 +131,17 @@ class PlaceRules:
                            *pl.designator_nouns, "crossing", "international", "checkpoint", "mountains", "hills"}
         self.core_heads = [w.split() for w in {*pl.prefixes, *pl.designator_of}] \
             + [[w] for w in {*pl.designator_before, *pl.direction_prefixes}]
+        self.core_heads_by_first: dict[str, list[list[str]]] = {}  # in core_heads' order
+        for words in self.core_heads:
+            if words:
+                self.core_heads_by_first.setdefault(words[0], []).append(words)
         # "resident of Swabi", "the village of Kordovan": phrases after which a model name is a place
         self.place_frames = [w.split() for w in (*pl.residence_before, *pl.designator_of)]
+        # the frames by their last word, the word right before a name (tried only where it stands)
+        self.frames_by_last: dict[str, list[list[str]]] = {}
+        for frame in self.place_frames:
+            if frame:
+                self.frames_by_last.setdefault(frame[-1], []).append(frame)
         self.designator_before = set(pl.designator_before)
         self.person_place_before = set(pl.person_place_before)
         self.designated = Matcher(nlp.vocab)
@@ -409,7 +418,8 @@ class PlaceRules:
             nxt = doc[end].text if end < len(doc) else ""
             if not any(w in self.org_words for w in words) and nxt not in APOS:
                 prev = doc[start - 1].lower_ if start > 0 else ""
-                resident = any(words_at(doc, start - len(w), w) for w in self.place_frames) \
+                before = token_words(doc)[1][start - 1] if start > 0 else ""
+                resident = any(words_at(doc, start - len(w), w) for w in self.frames_by_last.get(before, ())) \
                     or (label == "PERSON" and prev == "of" and start > 2 and doc[start - 2].text == ","
                         and doc[start - 3].like_num and self.nameless(span))  # "Kessler, 41, of Stewardsville"
                 # "a raid in Piliyawatta": after "in" / "near"
@@ -529,7 +539,8 @@ class PlaceRules:
         stripped = True
         while stripped:
             stripped = False
-            for words in self.core_heads:
+            first = doc[start]
+            for words in self.core_heads_by_first.get(first.lower_, ()) if first.is_lower else ():
                 n = len(words)
                 if end - start > n and all(doc[start + k].is_lower and doc[start + k].lower_ == words[k]
                                            for k in range(n)):
