@@ -528,3 +528,17 @@ def test_span_attributes_read_and_write_the_documents_table(nlp):
     assert miami._.docmine_role == "analyst-set"
     mentions, _ = spacy_mentions(doc)
     assert next(m for m in mentions if m.text == "Miami").attrs["role"] == "analyst-set"
+
+
+def test_drug_lookups_are_kept_per_lexicon(lexicon):
+    """``Lexicon.drug`` keeps its answers; a copy made for another language (its own drug table)
+    answers from its own table, and a term added to a table is seen."""
+    import copy
+
+    assert lexicon.drug("heroin").canonical == lexicon.drug("Heroin ").canonical
+    assert lexicon.drug("zzqx-not-a-drug") is None
+    other = copy.copy(lexicon)
+    other.drugs = dict(lexicon.drugs, zzqx=lexicon.drug("heroin"))
+    assert other.drug("zzqx") is not None and lexicon.drug("zzqx") is None
+    other.drugs["zzqy"] = lexicon.drug("cocaine")
+    assert other.drug("zzqy").canonical == lexicon.drug("cocaine").canonical

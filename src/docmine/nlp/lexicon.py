@@ -173,6 +173,20 @@ class Lexicon:
 
     # -- canonical names -------------------------------------------------
     def drug(self, text: str) -> DrugInfo | None:
+        """The drug a term names (its plural, hyphens or spaces alike), or None. Kept per text:
+        the rules ask again for the same words of a document (about a hundred times a document)."""
+        cache = self.__dict__.get("_drug_cache")
+        if cache is None or cache[0] is not self.drugs or cache[1] != len(self.drugs):
+            # a copy of the lexicon for another language has its own drugs: its own answers
+            cache = self.__dict__["_drug_cache"] = (self.drugs, len(self.drugs), {})
+        answers: dict[str, DrugInfo | None] = cache[2]
+        if text not in answers:
+            if len(answers) > 100_000:
+                answers.clear()
+            answers[text] = self._drug(text)
+        return answers[text]
+
+    def _drug(self, text: str) -> DrugInfo | None:
         low = re.sub(r"\s+", " ", text.lower().strip().replace("’", "'"))
         # as written, then with hyphens as spaces; each also as the plural of a listed term
         # ("fentanyl-related substances" is the plural of the listed "fentanyl-related substance")
