@@ -203,4 +203,7 @@ def merge_adjacent(spans: list[Span], join: Callable[[Span, Span], Span | None])
 
 def overlaps(span: Span, blocks: list[tuple[int, int]]) -> bool:
     """Does the span overlap a blocked phrase (a route, a report title)?"""
-    return any(s < span.end and span.start < e for s, e in blocks)
+    if not blocks:
+        return False
+    start, end = span.start, span.end
+    return any(s < end and start < e for s, e in blocks)
