@@ -542,3 +542,15 @@ def test_drug_lookups_are_kept_per_lexicon(lexicon):
     assert other.drug("zzqx") is not None and lexicon.drug("zzqx") is None
     other.drugs["zzqy"] = lexicon.drug("cocaine")
     assert other.drug("zzqy").canonical == lexicon.drug("cocaine").canonical
+
+
+def test_a_recognised_doc_round_trips_through_to_bytes(nlp):
+    """A Doc from docmine's pipeline keeps its entities' attributes through ``Doc.to_bytes`` /
+    ``from_bytes`` (msgpack): the attribute table must hold no tuple keys (bug: it did, and
+    ``from_bytes`` raised "unhashable type: 'list'")."""
+    from spacy.tokens import Doc
+
+    doc = nlp("DEA agents seized 2 kg of heroin in Miami.")
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [(e.text, e._.docmine_rule) for e in again.ents] == [(e.text, e._.docmine_rule) for e in doc.ents]
+    assert ("DEA", "lexicon.org") in [(e.text, e._.docmine_rule) for e in again.ents]

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from docmine.nlp.doctext import SPAN_ATTRS, doc_text, span_attrs
+from docmine.nlp.doctext import SPAN_ATTRS, doc_text, span_attrs, span_key
 from docmine.nlp.lexicon import Lexicon
 from docmine.nlp.rules import merges
 from docmine.nlp.rules.base import MODEL_LABELS, Knowledge, Trace  # noqa: F401  (MODEL_LABELS re-exported)
@@ -36,13 +36,13 @@ from docmine.nlp.settings import RuleSettings
 
 def _attr_getter(name: str):
     def get(span: Span) -> str | None:
-        return span.doc.user_data.get(SPAN_ATTRS, {}).get((span.start_char, span.end_char), {}).get(name)
+        return span.doc.user_data.get(SPAN_ATTRS, {}).get(span_key(span.start_char, span.end_char), {}).get(name)
     return get
 
 
 def _attr_setter(name: str):
     def set_(span: Span, value: str | None) -> None:
-        span_attrs(span.doc).setdefault((span.start_char, span.end_char), {})[name] = value
+        span_attrs(span.doc).setdefault(span_key(span.start_char, span.end_char), {})[name] = value
     return set_
 
 
@@ -140,7 +140,7 @@ class DomainEntities:
                 role = self.drugs.role(span, nxt)
             elif span.label_ == "PLACE" and self.places.is_modifier(nxt, span):
                 role = "modifier"  # "Mexico's shipping routes", "a Belfast man"
-            attrs[(span.start_char, span.end_char)] = {
+            attrs[span_key(span.start_char, span.end_char)] = {
                 "docmine_source": "lexicon" if (span.start, span.end) in lex_keys else "model",
                 "docmine_role": role, "docmine_rule": trace.rule(span) or "model.ner"}
         doc.ents = final
@@ -229,7 +229,7 @@ class DomainEntities:
         final.sort(key=lambda s: s.start)
         attrs = span_attrs(doc)
         for span in final:
-            attrs[(span.start_char, span.end_char)] = {
+            attrs[span_key(span.start_char, span.end_char)] = {
                 "docmine_source": "lexicon" if (span.start, span.end) in lex_keys else "model",
                 "docmine_role": None, "docmine_rule": trace.rule(span) or "model.ner"}
         doc.ents = final

@@ -91,11 +91,16 @@ def span_text(doc, start: int, end: int) -> str:
 
 
 SPAN_ATTRS = "docmine_span_attrs"
-"""``Doc.user_data`` key of each entity's docmine attributes: (start_char, end_char) -> {name: value}.
-``span._.docmine_source``, ``docmine_role`` and ``docmine_rule`` read and write it; the component
-fills it, and :func:`docmine.nlp.pipeline.spacy_mentions` reads it, as plain dictionaries (an
-extension attribute costs a few microseconds per read or write, for some 90 entities a document)."""
+"""``Doc.user_data`` key of each entity's docmine attributes: ``span_key(start_char, end_char)`` ->
+{name: value}. ``span._.docmine_source``, ``docmine_role`` and ``docmine_rule`` read and write it;
+the component fills it, and :func:`docmine.nlp.pipeline.spacy_mentions` reads it, as plain
+dictionaries (an extension attribute costs a few microseconds per read or write, for some 90
+entities a document). Its keys are strings, so ``Doc.to_bytes`` can store it (msgpack)."""
 
 
-def span_attrs(doc) -> dict[tuple[int, int], dict[str, str | None]]:
+def span_key(start_char: int, end_char: int) -> str:
+    return f"{start_char}:{end_char}"
+
+
+def span_attrs(doc) -> dict[str, dict[str, str | None]]:
     return doc.user_data.setdefault(SPAN_ATTRS, {})

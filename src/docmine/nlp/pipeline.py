@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from docmine.extract.document import Document
 from docmine.nlp.canonical import apply_user_fate, resolve_mentions
-from docmine.nlp.doctext import SPAN_ATTRS, doc_text, with_text
+from docmine.nlp.doctext import SPAN_ATTRS, doc_text, span_key, with_text
 from docmine.nlp.mention import DEFAULT_MODEL, Mention  # DEFAULT_MODEL: defined in mention.py, kept importable here
 
 MAX_CHARS = 200_000  # longer texts are processed in paragraph-aligned chunks
@@ -160,7 +160,7 @@ def spacy_mentions(sdoc, offset: int = 0, sent_offset: int = 0) -> tuple[list[Me
     for ent in sdoc.ents:
         label = ent.label_
         ent_start, ent_end = ent.start_char, ent.end_char
-        ext = span_attrs.get((ent_start, ent_end), {})
+        ext = span_attrs.get(span_key(ent_start, ent_end), {})
         source = ext.get("docmine_source") or ("rule" if label == "QUANTITY" else "model")
         role = ext.get("docmine_role")
         rule = ext.get("docmine_rule")
