@@ -224,6 +224,12 @@ def _collapse_compound(m: re.Match) -> str:
     return str(total + int(words[-1]))
 
 
+# an amount's number and unit, and a second amount of a smaller unit ("2 kg 143 g"); a range. Compiled
+# once: the patterns are long, and ``re``'s cache of 512 patterns does not keep them for long.
+_AMOUNT = re.compile(rf"({_NUM}{_MULT_RX})\s*-?\s*(?:({_UNIT_RX})\b)?(?:\s+({_NUM})\s*({_UNIT_RX})\b)?", re.I)
+_RANGE = re.compile(rf"({_NUM}{_MULT_RX})\s*(?:-|to|and)\s*({_NUM}{_MULT_RX})\s*({_UNIT_RX})\b", re.I)
+
+
 def parse_quantity(text: str) -> tuple[float | None, str | None]:
     """("1.2 tons") -> (1200.0, "kg"); ("3 million") -> (3000000.0, None); vague -> (None, None)."""
     t = re.sub(r"^(?:approximately|approx\.|about|around|nearly|almost|over|more than|less than|at least|up to|"
@@ -238,9 +244,9 @@ def parse_quantity(text: str) -> tuple[float | None, str | None]:
     t = re.sub(r"(?<=\d)[x×]$", "", t)  # "1136x" (tablets)
     t = re.sub(r"(?<![\d,.])(\d+),(\d{1,2})(?![\d,])", r"\1.\2", t)  # a decimal comma: "1,4 tone"
     t = re.sub(r"(?<=\d)\s+(?:gross|net)\s+", " ", t, flags=re.I)  # "74.3 gross grams"
-    m = re.match(rf"({_NUM}{_MULT_RX})\s*-?\s*(?:({_UNIT_RX})\b)?(?:\s+({_NUM})\s*({_UNIT_RX})\b)?", t, re.I)
+    m = _AMOUNT.match(t)
     # a range "two to eight grams": take the lower bound
-    rng = re.match(rf"({_NUM}{_MULT_RX})\s*(?:-|to|and)\s*({_NUM}{_MULT_RX})\s*({_UNIT_RX})\b", t, re.I)
+    rng = _RANGE.match(t)
     if rng:
         num, unit = rng.group(1), rng.group(3)
     elif m:

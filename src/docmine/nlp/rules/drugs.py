@@ -44,6 +44,9 @@ class DrugRules:
         dr = know.settings.drug
         self.cues = set(dr.context_cues)
         self.blockers = list(dr.blocking_cues)
+        # any blocking cue as a whole word (one pattern: the search runs for every ambiguous term)
+        self.blocker_rx = re.compile(r"\b(?:" + "|".join(re.escape(b) for b in self.blockers) + r")\b") \
+            if self.blockers else None
         self.form_nouns = set(dr.form_nouns)
         self.form_adjs = set(dr.form_adjectives)
         self.merge_parens = dr.merge_parenthesised
@@ -196,7 +199,7 @@ class DrugRules:
         doc = span.doc
         sent = span.sent if doc.has_annotation("SENT_START") else doc[max(0, span.start - 25): span.end + 25]
         low = sent.text.lower()
-        if any(re.search(rf"\b{re.escape(b)}\b", low) for b in self.blockers):
+        if self.blocker_rx is not None and self.blocker_rx.search(low):
             return False
         before = doc[max(sent.start, span.start - 3): span.start]
         after = doc[span.end: min(sent.end, span.end + 3)]
