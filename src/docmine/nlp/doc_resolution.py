@@ -423,20 +423,13 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
             # calls a person elsewhere ("go next to Zolan" beside "Zolan, go ahead")
             m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "name-part"})
         out.append(m)
-    if not parts:
-        return out
-    # every part's occurrences, part by part in order (one pattern for all: parts are whole words,
-    # so no two occurrences overlap)
-    order = {w: k for k, w in enumerate(parts)}
-    pattern = rf"(?<![\w.’'-])(?:{'|'.join(re.escape(w) for w in sorted(parts, key=len, reverse=True))})(?![\w’'-])"
-    hits = sorted(re.finditer(pattern, text), key=lambda h: order[h.group(0)])
-    for hit in hits:
-        w, (s, e) = hit.group(0), hit.span()
-        # alone: not a word of a longer name the model did not read ("Dr. Alejandro Svarch Pérez",
-        # "Stefan E. Sank"), nor a name's gloss
-        if _free(out, s, e) and not re.match(r"\s*(?:\(|-|[A-Z])", text[e:e + 3]) \
-                and not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, s - 30):s]):
-            out.append(Mention(s, e, "PERSON", w, resolved=parts[w], source="rule", attrs={"rule": "name-part"}))
+    for w, full in parts.items():
+        for s, e in occurrences(text, w, ".’'-", "’'-"):
+            # alone: not a word of a longer name the model did not read ("Dr. Alejandro Svarch Pérez",
+            # "Stefan E. Sank"), nor a name's gloss
+            if _free(out, s, e) and not re.match(r"\s*(?:\(|-|[A-Z])", text[e:e + 3]) \
+                    and not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, s - 30):s]):
+                out.append(Mention(s, e, "PERSON", w, resolved=full, source="rule", attrs={"rule": "name-part"}))
     return out
 
 
