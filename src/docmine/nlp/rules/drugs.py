@@ -53,6 +53,10 @@ class DrugRules:
         self.merge_acronyms = dr.merge_parenthesised_acronyms
         self.mixture_words = set(dr.mixture_words)
         self.form_phrases = sorted((p.split() for p in dr.form_phrases), key=len, reverse=True)
+        self.form_phrases_by_first: dict[str, list[list[str]]] = {}  # longest first, as form_phrases
+        for phrase in self.form_phrases:
+            if phrase:
+                self.form_phrases_by_first.setdefault(phrase[0], []).append(phrase)
         self.modifier_heads = set(dr.modifier_heads)
         self.strip_nouns = set(dr.substance_strip_nouns)
         self.name_heads = set(dr.name_heads)
@@ -81,7 +85,9 @@ class DrugRules:
                 end += 1
         if end < len(doc) and doc[end].lower_ in self.form_nouns:
             end += 1
-        for phrase in self.form_phrases:  # "amphetamine in crystals", "MDMA in crystalline form"
+        # "amphetamine in crystals", "MDMA in crystalline form"
+        after = token_words(doc)[1][end] if end < len(doc) else ""
+        for phrase in self.form_phrases_by_first.get(after, ()):
             if words_at(doc, end, phrase):
                 end += len(phrase)
                 break
