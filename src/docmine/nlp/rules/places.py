@@ -129,8 +129,9 @@ class PlaceRules:
         self.core_tails = {*pl.suffixes, *(w.lower() for w in pl.facility_nouns), *pl.lowercase_facility_nouns,
                            *pl.facility_heads,
                            *pl.designator_nouns, "crossing", "international", "checkpoint", "mountains", "hills"}
-        self.core_heads = [w.split() for w in {*pl.prefixes, *pl.designator_of}] \
-            + [[w] for w in {*pl.designator_before, *pl.direction_prefixes}]
+        # longest first, in a fixed order (a set's order would change with the process's hash seed)
+        self.core_heads = sorted((w.split() for w in {*pl.prefixes, *pl.designator_of}), key=lambda w: (-len(w), w)) \
+            + [[w] for w in sorted({*pl.designator_before, *pl.direction_prefixes})]
         self.core_heads_by_first: dict[str, list[list[str]]] = {}  # in core_heads' order
         for words in self.core_heads:
             if words:
