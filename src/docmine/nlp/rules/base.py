@@ -4,7 +4,7 @@ gazetteer and settings the stages look names up in."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span
 
@@ -164,6 +164,16 @@ def dictionary_word(tok) -> bool:
     from docmine.nlp.gazetteer import dictionary_form, dictionary_words
 
     return common_word(tok) and dictionary_form(tok.lower_, dictionary_words())
+
+
+def by_word(phrases: Iterable[list[str]], position: int) -> dict[str, list[list[str]]]:
+    """Word lists grouped by their word at ``position`` (0: the first, -1: the last), each group in
+    the given order: a rule tries only the lists that can match at the word it stands on."""
+    out: dict[str, list[list[str]]] = {}
+    for words in phrases:
+        if words:
+            out.setdefault(words[position], []).append(words)
+    return out
 
 
 def words_at(doc: Doc, i: int, words: list[str]) -> bool:

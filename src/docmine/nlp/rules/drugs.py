@@ -19,6 +19,7 @@ from docmine.nlp.rules.base import (
     QUOTES,
     Knowledge,
     Trace,
+    by_word,
     dictionary_word,
     merge_adjacent,
     words_at,
@@ -52,11 +53,8 @@ class DrugRules:
         self.merge_parens = dr.merge_parenthesised
         self.merge_acronyms = dr.merge_parenthesised_acronyms
         self.mixture_words = set(dr.mixture_words)
-        self.form_phrases = sorted((p.split() for p in dr.form_phrases), key=len, reverse=True)
-        self.form_phrases_by_first: dict[str, list[list[str]]] = {}  # longest first, as form_phrases
-        for phrase in self.form_phrases:
-            if phrase:
-                self.form_phrases_by_first.setdefault(phrase[0], []).append(phrase)
+        # "in crystals", "in crystalline form": by their first word, longest first
+        self.form_phrases_by_first = by_word(sorted((p.split() for p in dr.form_phrases), key=len, reverse=True), 0)
         self.modifier_heads = set(dr.modifier_heads)
         self.strip_nouns = set(dr.substance_strip_nouns)
         self.name_heads = set(dr.name_heads)

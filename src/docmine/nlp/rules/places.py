@@ -29,6 +29,7 @@ from docmine.nlp.rules.base import (
     Knowledge,
     Trace,
     all_place_names,
+    by_word,
     common_word,
     dictionary_word,
     list_neighbours,
@@ -129,20 +130,14 @@ class PlaceRules:
         self.core_tails = {*pl.suffixes, *(w.lower() for w in pl.facility_nouns), *pl.lowercase_facility_nouns,
                            *pl.facility_heads,
                            *pl.designator_nouns, "crossing", "international", "checkpoint", "mountains", "hills"}
-        # longest first, in a fixed order (a set's order would change with the process's hash seed)
-        self.core_heads = sorted((w.split() for w in {*pl.prefixes, *pl.designator_of}), key=lambda w: (-len(w), w)) \
-            + [[w] for w in sorted({*pl.designator_before, *pl.direction_prefixes})]
-        self.core_heads_by_first: dict[str, list[list[str]]] = {}  # in core_heads' order
-        for words in self.core_heads:
-            if words:
-                self.core_heads_by_first.setdefault(words[0], []).append(words)
-        # "resident of Swabi", "the village of Kordovan": phrases after which a model name is a place
-        self.place_frames = [w.split() for w in (*pl.residence_before, *pl.designator_of)]
-        # the frames by their last word, the word right before a name (tried only where it stands)
-        self.frames_by_last: dict[str, list[list[str]]] = {}
-        for frame in self.place_frames:
-            if frame:
-                self.frames_by_last.setdefault(frame[-1], []).append(frame)
+        # the words before a place's name that are no part of it, by their first word; longest first, in a
+        # fixed order (a set's order would change with the process's hash seed)
+        self.core_heads_by_first = by_word(
+            sorted((w.split() for w in {*pl.prefixes, *pl.designator_of}), key=lambda w: (-len(w), w))
+            + [[w] for w in sorted({*pl.designator_before, *pl.direction_prefixes})], 0)
+        # "resident of Swabi", "the village of Kordovan": phrases after which a model name is a place, by
+        # their last word, the word right before the name
+        self.frames_by_last = by_word((w.split() for w in (*pl.residence_before, *pl.designator_of)), -1)
         self.designator_before = set(pl.designator_before)
         self.person_place_before = set(pl.person_place_before)
         self.designated = Matcher(nlp.vocab)
