@@ -764,3 +764,40 @@ def test_a_body_s_acronym_its_posts_and_a_name_the_model_read_as_one_org(nlp):
     found = rules(nlp, "White House National Security Council Senior Directors Juan González and Tiffany "
                        "Eppelheimer met.")
     assert ("National Security Council", "ORG") in found and ("Security Council", "PERSON") not in found
+
+
+def test_directions_coordinated_before_one_region_are_one_place(nlp):
+    """"Eastern and South-Eastern Europe" is one region (the guidelines' fixed regions); the model read
+    the first direction alone as an organisation or a place."""
+    found = rules(nlp, "In Latin America the market grew, while in Eastern and South-Eastern Europe opioids dominate.")
+    assert found[("Eastern and South-Eastern Europe", "PLACE")] == "place.coordinated_region"
+    assert not [k for k in found if k[0] == "Eastern"]
+    found = rules(nlp, "Prices fell in Northern, Southern and Western Europe last year.")
+    assert ("Northern, Southern and Western Europe", "PLACE") in found
+    # not when a direction with the name is no place ("West Asia"), nor inside a longer name
+    found = rules(nlp, "Trafficking rose in West and Central Asia.")
+    assert ("Central Asia", "PLACE") in found and ("West and Central Asia", "PLACE") not in found
+    found = rules(nlp, "He met John West and Southern Africa officials.")
+    assert ("John West", "PERSON") in found and ("Southern Africa", "PLACE") in found
+
+
+def test_the_place_an_office_is_named_for_is_no_place_mention(nlp):
+    """"UNODC Country Office in Türkiye" names an office (the guidelines); a lower-case office or
+    headquarters in a city is a place."""
+    found = rules(nlp, "She works at the UNODC Country Office in Pakistan. He leads the UNODC Regional Office for "
+                       "West and Central Africa. She joined the UNODC Regional Office for the Middle East and North "
+                       "Africa.")
+    assert ("UNODC", "ORG") in found
+    assert not [k for k in found if k[1] == "PLACE"]
+    found = rules(nlp, "Officials at Europol headquarters in The Hague said the UNODC office in Vienna agreed.")
+    assert ("Vienna", "PLACE") in found and [k for k in found if "Hague" in k[0] and k[1] == "PLACE"]
+
+
+def test_a_body_named_after_a_place_the_model_cut_in_two_is_one_organisation(nlp):
+    found = rules(nlp, "Officers of the Bosnia and Herzegovina State Border Service seized heroin. The Frankfurt am "
+                       "Main Public Prosecutor's Office charged three men.")
+    assert found[("Bosnia and Herzegovina State Border Service", "ORG")] == "org.starts_in_place"
+    assert found[("Frankfurt am Main Public Prosecutor's Office", "ORG")] == "org.starts_in_place"
+    assert not [k for k in found if k[1] == "PLACE"]
+    # the place on its own stays a place
+    assert ("Bosnia and Herzegovina", "PLACE") in rules(nlp, "Police in Bosnia and Herzegovina seized heroin.")

@@ -107,6 +107,7 @@ class DomainEntities:
         # 2. the model's entities, cleaned; lexicon over model; gazetteer places
         model_spans = self.model.spans(doc, blocks, trace, reread)
         model_spans, lex_spans = self.orgs.ends_in_place(model_spans, lex_spans, trace)
+        model_spans, lex_spans = self.orgs.starts_in_place(model_spans, lex_spans, trace)
         final = merges.lexicon_over_model(doc, lex_spans, model_spans, blocks, self.orgs, trace)
         lex_keys = {(s.start, s.end) for s in lex_spans}
         final = filter_spans(merges.add_gazetteer(doc, final, gazetteer, blocks, lex_keys))
@@ -125,6 +126,8 @@ class DomainEntities:
             for s in final])
         final = self.persons.coordinated(final, lex_keys, trace)
         final = self.places.coordinated(final, lex_keys, trace)
+        final = self.places.coordinated_regions(final, trace)
+        final = self.orgs.seat_of_unit(final)
         final = self.orgs.of_place(self.places.merge_possessive(self.drugs.merge_mixtures(final, trace), trace), trace)
         final = self.places.not_currencies(self.places.outside_titles(final, self.drugs._headline))
         final = [s for s in final if not (s.label_ == "PLACE" and self.places.adjective_only(s))]

@@ -1,9 +1,10 @@
 """Organisations: what a model ORG may not be, and organisation names completed from their
 parts (settings: ``[org]`` in rules.toml, plus ``[place] org_words``).
 
-Rules: ``org.unit_suffix`` ("UNODC Country Office" -> "UNODC"), ``org.ends_in_place`` (the
-model's "UNODC Regional Office for Southeast Asia" and the lexicon's "Asia and the Pacific"
-joined), ``org.agency_unit`` ("ANF Peshawar"), ``org.of_place`` ("Ministry of Internal Affairs
+Rules: ``org.unit_suffix`` ("UNODC Country Office" -> "UNODC"), ``org.starts_in_place`` (the
+lexicon's "Bosnia and Herzegovina" and the model's "Herzegovina State Border Service" joined),
+``org.ends_in_place`` (the model's "UNODC Regional Office for Southeast Asia" and the lexicon's
+"Asia and the Pacific" joined), ``org.agency_unit`` ("ANF Peshawar"), ``org.of_place`` ("Ministry of Internal Affairs
 of Russia"), ``org.credit`` (a news agency's credit: "BAGHDAD (AFP) -", "Reuters - "). Model
 ORGs that are amounts, programmes, portfolios, conventions or generic words are dropped here
 (see :meth:`OrgRules.validate`).
@@ -29,8 +30,8 @@ from docmine.nlp.rules.base import (
 )
 from docmine.nlp.rules.persons import PersonRules
 
-RULES = ("org.unit_suffix", "org.ends_in_place", "org.agency_unit", "org.of_place", "org.title_tail", "org.credit",
-         "org.media", "org.building", "org.company", "org.market", "org.legal_form")
+RULES = ("org.unit_suffix", "org.starts_in_place", "org.ends_in_place", "org.agency_unit", "org.of_place",
+         "org.title_tail", "org.credit", "org.media", "org.building", "org.company", "org.market", "org.legal_form")
 # words that join the capitalised words of a company's name ("Morgan Stanley and Co", "Banco de Chile")
 NAME_JOINS = frozenset(("and", "&", "of", "de", "del", "do", "da", "du", "la", "le", "der", "von", "van", "-", "/"))
 
@@ -497,6 +498,28 @@ class OrgRules:
             out.append(m)
         return out, [p for p in lex_spans if (p.start, p.end) not in drop]
 
+    def starts_in_place(self, model_spans: list[Span], lex_spans: list[Span],
+                        trace: Trace) -> tuple[list[Span], list[Span]]:
+        """A body named after a place the model cut in two: the lexicon's "Bosnia and Herzegovina"
+        and the model's "Herzegovina State Border Service" make one ORG, "Bosnia and Herzegovina
+        State Border Service"; so do "Frankfurt am Main" and "Main Public Prosecutor's Office".
+        Only when the model's span ends with a body's head word (``of_place_heads``,
+        ``for_place_heads``)."""
+        places = [p for p in lex_spans if p.label_ == "PLACE" and len(p) > 1]
+        if not places:
+            return model_spans, lex_spans
+        drop = set()
+        out = []
+        for m in model_spans:
+            if m.label_ == "ORG" and (m[-1].lower_ in self.of_heads or m[-1].lower_ in self.for_heads):
+                for p in places:
+                    if p.start < m.start < p.end < m.end:
+                        m = trace.mark(Span(m.doc, p.start, m.end, label="ORG"), "org.starts_in_place")
+                        drop.add((p.start, p.end))
+                        break
+            out.append(m)
+        return out, [p for p in lex_spans if (p.start, p.end) not in drop] if drop else lex_spans
+
     def name_of_org(self, model_span: Span, org: Span) -> bool:
         """The model ran a name into a known organisation: "(Sanne ter) Horst of Europol". When
         the words before its "of" are a name, not a body, they become a PERSON and the
@@ -517,6 +540,36 @@ class OrgRules:
                 return trace.mark(Span(sp.doc, prev.start, sp.end, label="ORG"), "org.agency_unit")
             return None
         return merge_adjacent(spans, join)
+
+    def seat_of_unit(self, spans: list[Span]) -> list[Span]:
+        """The place an organisation's office is named for is no mention of the place (the
+        guidelines: "UNODC Country Office in Türkiye", "UNODC Regional Office for West and Central
+        Africa" name an office): a PLACE after a known or recognised ORG, one of ``unit_suffixes``
+        written with capitals, and "in" / "for" (the) goes, and so does a place coordinated with it
+        ("Regional Office for the Middle East and North Africa")."""
+        orgs_end = {s.end for s in spans if s.label_ == "ORG"}
+        drop: set[int] = set()
+        ends: set[int] = set()  # where a dropped place ends
+        for span in spans:
+            if span.label_ != "PLACE":
+                continue
+            doc, i = span.doc, span.start - 1
+            if i >= 1 and doc[i].lower_ == "and" and i in ends:
+                drop.add(span.start)
+                ends.add(span.end)
+                continue
+            if i >= 0 and doc[i].lower_ == "the":
+                i -= 1
+            if i < 1 or doc[i].lower_ not in ("in", "for"):
+                continue
+            for words in self.unit_suffixes:
+                a = i - len(words)
+                if a >= 1 and a in orgs_end and all(
+                        t.lower_ == w and t.text[:1].isupper() for t, w in zip(doc[a:i], words, strict=True)):
+                    drop.add(span.start)
+                    ends.add(span.end)
+                    break
+        return [s for s in spans if s.label_ != "PLACE" or s.start not in drop] if drop else spans
 
     def of_place(self, spans: list[Span], trace: Trace) -> list[Span]:
         """"Ministry of Internal Affairs of Russia", "National Security Service of the Republic of

@@ -8,7 +8,8 @@ patterns built from the word lists; ``place.dateline`` ("LAGOS, Nigeria (Reuters
 "Samara region", "port of Antwerp"), ``place.org_suffix`` ("Quebec police" becomes an ORG),
 ``place.relabel`` (a model ORG/PERSON that names a place, "Jinnah Town", "resident of Swabi",
 or a model PLACE ending in an organisation word), ``place.designator_before`` ("district
-Khanewal"), ``place.possessive`` ("Chiang Rai's Doi Luang district").
+Khanewal"), ``place.possessive`` ("Chiang Rai's Doi Luang district"), ``place.coordinated_region``
+("West and Central Africa").
 """
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ from docmine.nlp.settings import PlaceSettings
 _NATIONALITY_ENDINGS = ("ese", "an", "ian", "ish", "i", "ic", "ean")  # "Sudanese", "Kurdish", "Pashtun"
 RULES = ("place.designator", "place.facility", "place.joined", "place.road", "place.dateline", "place.postal",
          "place.extent", "place.org_suffix", "place.relabel", "place.designator_before", "place.possessive",
-         "place.name")
+         "place.name", "place.coordinated_region")
 # Matcher key -> rule name
 _PATTERN_RULES = {"PLACE": "place.designator", "FACILITY": "place.facility", "JOINED": "place.joined",
                   "ROAD": "place.road"}
@@ -507,6 +508,59 @@ class PlaceRules:
                     and self.nameless(span):
                 out[k] = trace.mark(Span(span.doc, span.start, span.end, label="PLACE"), "place.relabel")
         return out
+
+    def coordinated_regions(self, spans: list[Span], trace: Trace) -> list[Span]:
+        """Directions coordinated before one region's name name one region: "West and Central
+        Africa", "Eastern and South-Eastern Europe", "Central, Northern and Western Europe" (the
+        guidelines: a fixed region written as one is one span). Only when every direction with the
+        region's name is a place the lexicons know ("West Africa", "Central Africa"). The spans the
+        model made of the directions before ("West" as a place, "Eastern" as an organisation) go;
+        a span that reaches further ("Regional Office for West") keeps the region apart."""
+        if not spans:
+            return spans
+        doc = spans[0].doc
+        out = list(spans)
+        for span in spans:
+            if span.label_ != "PLACE":
+                continue
+            first = self._direction_end(doc, span.start)
+            if first is None or first >= span.end:
+                continue  # not a direction and a name
+            rest = doc[first:span.end].text
+            start, ok = span.start, True
+            heads = [doc[span.start:first].text]
+            while ok and start > 1 and doc[start - 1].lower_ in ("and", ",") and (start == span.start) \
+                    == (doc[start - 1].lower_ == "and"):
+                before = self._direction_start(doc, start - 1)
+                if before is None or not doc[before].is_title:
+                    break
+                heads.append(doc[before:start - 1].text)
+                start = before
+            if start == span.start or not all(self.know.place_name(f"{h} {rest}") for h in heads):
+                continue
+            inside = [o for o in out if o.start < span.start and o.end > start]
+            if any(o.start < start or o.end > span.start for o in inside):
+                continue  # a longer name holds the directions
+            merged = trace.mark(Span(doc, start, span.end, label="PLACE"), "place.coordinated_region")
+            out = [merged if o is span else o for o in out if o not in inside]
+        return out
+
+    def _direction_end(self, doc: Doc, i: int) -> int | None:
+        """The token after a direction starting at ``i`` ("West", "South-Eastern"), or None."""
+        if doc[i].lower_ not in self.directions:
+            return None
+        if i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in self.directions:
+            return i + 3
+        return i + 1
+
+    def _direction_start(self, doc: Doc, end: int) -> int | None:
+        """The first token of a direction ending before ``end`` ("West", "South-Eastern"), or None."""
+        i = end - 1
+        if i < 0 or doc[i].lower_ not in self.directions:
+            return None
+        if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in self.directions:
+            return i - 2
+        return i
 
     # -- merges and roles ---------------------------------------------------------------------
     def merge_possessive(self, spans: list[Span], trace: Trace) -> list[Span]:
