@@ -801,3 +801,19 @@ def test_a_body_named_after_a_place_the_model_cut_in_two_is_one_organisation(nlp
     assert not [k for k in found if k[1] == "PLACE"]
     # the place on its own stays a place
     assert ("Bosnia and Herzegovina", "PLACE") in rules(nlp, "Police in Bosnia and Herzegovina seized heroin.")
+
+
+def test_a_heading_line_is_neither_part_of_a_name_nor_a_one_word_organisation(nlp):
+    """The model runs a heading's line break into its entity ("Office of the Spokesperson\\n\\n",
+    "Sofia\\nTelephone"): the break is trimmed, and a one-word heading that is an everyday word
+    ("Background") is no organisation."""
+    doc = nlp("Office of the Spokesperson\n\nThe Department of the Treasury sanctioned six people.")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert ents.get("Office of the Spokesperson") == "ORG" and not [t for t in ents if "\n" in t]
+    found = rules(nlp, "Background\n\nCartels move fentanyl across the border.")
+    assert not [k for k in found if k[0].startswith("Background")]
+    found = rules(nlp, "Contacts\n\nPress Office, Bulgarian Customs Agency, Sofia\nTelephone: +359 2 9859 4210")
+    assert ("Sofia", "PLACE") in found and ("Bulgarian Customs Agency", "ORG") in found
+    assert not [k for k in found if k[1] == "ORG" and ("Sofia" in k[0] or "Contacts" in k[0])]
+    # a one-word heading that is a name stays
+    assert ("Europol", "ORG") in rules(nlp, "Europol\n\nThe agency supported the operation.")

@@ -203,6 +203,8 @@ class ModelSpans:
                                 or lowers[end - 1] in ("of", "the", "and", "or", "for", "in", "to", "by", "with")
                                 and doc[end - 1].is_lower):
             end -= 1  # "Ministry of Internal Affairs of" (the model stopped before the place)
+        while end > start and doc[end - 1].is_space:
+            end -= 1  # a heading's line break: "Office of the Spokesperson\n\n"
         while end - start > 1 and texts[end - 1] in _WEEKDAYS:
             end -= 1  # "in the [Gulf] Saturday": news style puts the day right after the place
         titled = False
@@ -238,6 +240,9 @@ class ModelSpans:
             return None  # "Bags of cocaine were found", read as a person
         if end - start == 1 and end < len(doc) and self.sentence_case_word(doc, start):
             return None  # "Healthcare workers", "Awareness campaigns": a sentence's first word, not a name
+        if end - start == 1 and line_alone(doc, start) and dictionary_word(doc[start]) \
+                and not self.know.known_name(text) and not self.know.place_name(text):
+            return None  # "Readout", "Remarks": a one-word heading on its own line
         if text in self.lex.demonyms and not self.know.place_name(text):
             return None  # a nationality ("Polish", "Papua New Guinean") is no organisation, place or person
         if label in ("ORG", "PLACE") and (
@@ -254,6 +259,14 @@ class ModelSpans:
         if span.label_ == "PLACE":
             return self.places.validate(span)
         return span
+
+
+def line_alone(doc: Doc, i: int) -> bool:
+    """Token i is the only word of its line (a heading: "Readout", "Remarks")."""
+    before = i == 0 or "\n" in doc[i - 1].text_with_ws
+    after = i + 1 >= len(doc) or "\n" in doc[i].whitespace_ or doc[i + 1].is_space and "\n" in doc[i + 1].text \
+        or doc[i + 1].is_punct and (i + 2 >= len(doc) or "\n" in doc[i + 1].text_with_ws)
+    return before and after
 
 
 def capital_break(doc: Doc, i: int, end: int) -> bool:
