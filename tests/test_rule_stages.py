@@ -817,3 +817,21 @@ def test_a_heading_line_is_neither_part_of_a_name_nor_a_one_word_organisation(nl
     assert not [k for k in found if k[1] == "ORG" and ("Sofia" in k[0] or "Contacts" in k[0])]
     # a one-word heading that is a name stays
     assert ("Europol", "ORG") in rules(nlp, "Europol\n\nThe agency supported the operation.")
+
+
+def test_a_hyphenated_first_name_is_whole(nlp):
+    """The tokenizer splits "Rui-Siang" at its hyphen and the model may read only "Siang Lin"."""
+    found = rules(nlp, "A vendor who sold counterfeit oxycodone pills on Incognito Market was sentenced to 87 months "
+                       "in federal prison, according to the U.S. Attorney's Office for the Southern District of New "
+                       "York. Rui-Siang Lin, who ran the market under the moniker \"Pharoah\", pleaded guilty in "
+                       "December.")
+    assert ("Rui-Siang Lin", "PERSON") in found and ("Siang Lin", "PERSON") not in found
+    # a hyphen with blanks around it is no part of a name
+    found = rules(nlp, "Officers met in Madrid - Carlos Ruiz said the cocaine came from Colombia.")
+    assert not [k for k in found if k[1] == "PERSON" and "Madrid" in k[0]]
+
+
+def test_crypto_exchanges_and_mixers_are_organisations(nlp):
+    found = rules(nlp, "Investigators traced bitcoin payments through Binance and Coinbase accounts; funds passed "
+                       "through Tornado Cash and Garantex.")
+    assert {("Binance", "ORG"), ("Coinbase", "ORG"), ("Tornado Cash", "ORG"), ("Garantex", "ORG")} <= set(found)

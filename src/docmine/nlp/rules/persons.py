@@ -248,8 +248,8 @@ class PersonRules:
 
     def extent(self, span: Span, others: dict, trace: Trace) -> Span:
         """Complete names the model cut short: "Pedro Albuquerque [Matos]", "[Ana] Paula dos Santos",
-        "[van der] Berg", a first name that opens the sentence ("[Néstor] Isidro Pérez Salas"). A full
-        name (two capitalised words) absorbs no other model PERSON that is a full name too ("Ben
+        "[van der] Berg", "[Rui-]Siang Lin", a first name that opens the sentence ("[Néstor] Isidro
+        Pérez Salas"). A full name (two capitalised words) absorbs no other model PERSON that is a full name too ("Ben
         Markey" and "Mary John" in "Coach : Ben Markey Mary John" are two) unless it ends in a first
         name and the other opens with none ("Néstor Isidro" + "Pérez Salas")."""
         doc = span.doc
@@ -281,6 +281,10 @@ class PersonRules:
                 end += 1
         while True:  # left: particles ("van der Berg") or a given name the model left out
             i = start - 1
+            if i > 0 and doc[i].text in ("-", "\u2010") and not doc[i].whitespace_ and not doc[i - 1].whitespace_ \
+                    and doc[i - 1].is_title and doc[i - 1].is_alpha and free(i) and free(i - 1):
+                start = i - 1  # the first part of a hyphenated first name: "[Rui-]Siang Lin", "[Jean-]Pierre"
+                continue
             while free(i) and doc[i].lower_ in self.particles and not doc[i].is_punct:
                 i -= 1
             if i < start - 1 and (not free(i) or not self.name_token(doc[i])):
