@@ -65,6 +65,16 @@ def test_reference_lists_contents_and_table_rows_are_masked():
     assert mask_non_prose(text).endswith(prose)
 
 
+def test_a_source_note_under_a_figure_is_masked_and_prose_about_sources_is_not():
+    note = ("Source: EUDA and Europol (2024), EU Drug Markets Analysis: Key insights for policy and practice. "
+            "Publications Office of the European Union, Luxembourg.")
+    prose = "The source said Europol helped. Sources say 2 tonnes were seized in Algeciras."
+    text = "\n\n".join([note, prose])
+    assert [k for k, _ in _kinds(text)] == ["references"]
+    masked = mask_non_prose(text)
+    assert not masked[:len(note)].strip() and masked.endswith(prose)
+
+
 def test_a_citation_inside_prose_is_masked_and_a_year_after_a_name_in_prose_is_not():
     # the Georgia darknet report: footnotes run into the text ("35 Christin and Thomas 2019 36 For
     # example"), citations sit in sentences; the model made people and organisations of them

@@ -1,12 +1,12 @@
 """Find the parts of a document that are not prose, so that NER never runs on them.
 
 Front matter (YAML/Markdown headers), URLs and Markdown link targets, e-mail addresses, file
-paths, Markdown emphasis and escapes, reference and footnote lists, table-of-contents lines and
-numeric table rows (also written with " | " between cells, and their headers) make the
-statistical model invent people and organisations ("Agenda 2019a", "Sedefov 2010 11", "Global
-Illicit" from a URL slug). :func:`mask_non_prose` blanks them out
-with spaces, keeping every other character at its offset, so mentions found in the masked text
-point into the original text unchanged. The text itself stays in the store and is searchable.
+paths, Markdown emphasis and escapes, reference and footnote lists, a figure's or table's source
+note ("Source: ..."), table-of-contents lines and numeric table rows (also written with " | "
+between cells, and their headers) make the statistical model invent people and organisations
+("Agenda 2019a", "Sedefov 2010 11", "Global Illicit" from a URL slug). :func:`mask_non_prose`
+blanks them out with spaces, keeping every other character at its offset, so mentions found in
+the masked text point into the original text unchanged. The text itself stays in the store and is searchable.
 The tables an extractor found (``Document.tables``) are masked too (:func:`table_regions`).
 
 Every test is about the *shape* of the text (keys before colons, years after names, digits per
@@ -91,6 +91,10 @@ class Region:
     kind: str  # front-matter | url | link-target | email | path | markup | html | references | citation
     #   | note-mark (a footnote number after a word's punctuation)
     # | toc | table | language
+
+
+# a figure's or table's source note: "Source: EUDA and Europol (2024), EU Drug Markets Analysis ..."
+_SOURCE_NOTE = re.compile(r"^\s*(?:Data )?Sources?\s*:\s*\S")
 
 
 def _is_front_matter(para: str) -> bool:
@@ -201,8 +205,8 @@ def non_prose_regions(text: str, lang: str | None = "en") -> list[Region]:
         if leaders and len(words) <= 15 * leaders:  # "Executive Summary ....... 7"
             regions.append(Region(start, end, "toc"))
             continue
-        if _is_references(para, words, words_of_prose):
-            regions.append(Region(start, end, "references"))
+        if _is_references(para, words, words_of_prose) or _SOURCE_NOTE.match(para) and len(words) <= 30:
+            regions.append(Region(start, end, "references"))  # a figure's or table's "Source: ..." cites too
             continue
         if _is_table_row(para, words):
             regions.append(Region(start, end, "table"))
