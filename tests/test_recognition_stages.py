@@ -126,6 +126,19 @@ def test_nickname_in_quotes_and_surname_join_the_full_name(nlp):
     assert not [m for m in ms if m.text == "Zambada" and m.label != "PERSON"]
 
 
+def test_a_quoted_nickname_before_a_surname_is_one_person(nlp):
+    """The guidelines put a nickname inside a name's span: "“El Chapo” Guzman" is one PERSON (the model
+    read an ORG), named as the people lexicon names the nickname; a quoted title before an everyday
+    word is not a person."""
+    text = ("The cartel was formally led by “El Chapo” Guzman, who is now serving a life sentence. Last week the "
+            "Sinaloa cartel founder, “El Mayo” Zambada, was arrested. He sang “Hotel California” Monday Night.")
+    ms = _mentions(nlp, text)
+    people = {(m.text, m.canonical) for m in ms if m.label == "PERSON"}
+    assert ("El Chapo” Guzman", "Joaquín Guzmán Loera") in people
+    assert ("El Mayo” Zambada", "Ismael Zambada García") in people
+    assert not [m for m in ms if "Monday" in m.text or "Hotel" in m.text]
+
+
 def test_nickname_after_known_as(nlp):
     text = ("Today, Mexico extradited Nestor Isidro Perez Salaz, known as “El Nini,” to the United States. "
             "El Nini played a prominent role in the Sinaloa Cartel.")

@@ -69,6 +69,10 @@ _INNER_NICK = re.compile(  # Ismael “El Mayo” Zambada, Erick “el 85” Val
     r"(?<![\w-])(?P<first>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){0,2}) [“\"‘]"
     r"(?P<nick>(?:[A-ZÀ-Ý0-9]|(?:el|la|los|las) (?=\S))[^”\"’\n]{1,30}?)[”\"’] "
     r"(?P<last>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})(?![\w-])")
+# “El Chapo” Guzman, “El Nini” Pérez Salas: a quoted nickname and the surname, with no first name before
+_NICK_SURNAME = re.compile(
+    r"[“\"](?P<nick>(?:[A-ZÀ-Ý0-9]|(?:El|La|Los|Las|el|la) (?=\S))[^”\"\n]{1,30}?)[”\"] "
+    r"(?P<last>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})(?![\w-])")
 _POST_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+(?:to|in|at|for)\s+$")
 _PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:in|from|of|at|near)\s+$")
 _ADMIN = re.compile(r"^(?P<names>.+?)[\s-]+(?P<head>[Aa]dministration|[Gg]overnment|[Ee]ra|[Cc]abinet)$")
@@ -95,6 +99,8 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
 
 def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = frozenset(),
                given: frozenset[str] = frozenset()) -> list[Mention]:
+    from docmine.nlp.gazetteer import dictionary_words
+
     out = list(mentions)
     nicks: dict[str, str] = {}
     for hit in _INNER_NICK.finditer(text):
@@ -115,6 +121,23 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
         out.append(Mention(s, e, "PERSON", text[s:e], resolved=full, source="rule", attrs={"rule": "nickname"}))
         nicks[hit.group("nick").strip().rstrip(",.")] = full
         nicks[hit.group("last")] = full
+    for hit in _NICK_SURNAME.finditer(text):
+        # the guidelines: a nickname inside a name is inside the span, "“El Chapo” Guzman" one PERSON
+        # ("El Chapo” Guzman", without the opening quote, as a leading quote is never in a span)
+        s, e = hit.start("nick"), hit.end()
+        if re.search(r"[A-ZÀ-Ý][\w.'’-]*\s$", text[max(0, hit.start() - 30):hit.start()]):
+            continue  # a first name before: "Ismael “El Mayo” Zambada" (see _INNER_NICK)
+        inside = [m for m in out if m.start < e and s < m.end]
+        if not inside or any(m.start < s or m.end > e or m.label not in ("PERSON", "ORG", "PLACE")
+                             or m.label != "PERSON" and m.source != "model" for m in inside) \
+                or any(w.lower() in dictionary_words() for w in hit.group("last").split()):
+            continue  # no name read here, a longer name or a known body or place holds part of it, or
+            # the word after the quote is an everyday one ("“Hotel California” Monday")
+        # named by the nickname, which the people lexicon or the document's full name resolves
+        nick = next((m for m in inside if m.start == s and m.label == "PERSON" and m.resolved), None)
+        full = nick.resolved if nick is not None else hit.group("nick")
+        out = [m for m in out if m not in inside]
+        out.append(Mention(s, e, "PERSON", text[s:e], resolved=full, source="rule", attrs={"rule": "nickname"}))
     for m in mentions:
         if m.label != "PERSON":
             continue
