@@ -134,8 +134,8 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
             continue  # no name read here, a longer name or a known body or place holds part of it, or
             # the word after the quote is an everyday one ("“Hotel California” Monday")
         # named by the nickname, which the people lexicon or the document's full name resolves
-        nick = next((m for m in inside if m.start == s and m.label == "PERSON" and m.resolved), None)
-        full = nick.resolved if nick is not None else hit.group("nick")
+        named = next((m for m in inside if m.start == s and m.label == "PERSON" and m.resolved), None)
+        full = named.resolved if named is not None else hit.group("nick")
         out = [m for m in out if m not in inside]
         out.append(Mention(s, e, "PERSON", text[s:e], resolved=full, source="rule", attrs={"rule": "nickname"}))
     for m in mentions:
