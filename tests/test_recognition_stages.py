@@ -139,6 +139,15 @@ def test_a_quoted_nickname_before_a_surname_is_one_person(nlp):
     assert not [m for m in ms if "Monday" in m.text or "Hotel" in m.text]
 
 
+def test_a_first_name_alone_is_a_person_and_an_everyday_word_on_the_first_name_list_is_not(nlp):
+    text = ("MODERATOR: Next, we will go to Demetri with the FT. The sons in these indictments, Ovidio, Ivan, and "
+            "Alfredo, are known as the Chapitos. Ovidio was previously arrested. Among the main factors, the Bank "
+            "said bills matured. Media reports attributed the deaths to fentanyl.")
+    people = {m.text for m in _mentions(nlp, text) if m.label == "PERSON"}
+    assert {"Demetri", "Ovidio", "Ivan", "Alfredo"} <= people
+    assert not people & {"Among", "Media", "Bank", "MODERATOR"}
+
+
 def test_nickname_after_known_as(nlp):
     text = ("Today, Mexico extradited Nestor Isidro Perez Salaz, known as “El Nini,” to the United States. "
             "El Nini played a prominent role in the Sinaloa Cartel.")

@@ -49,6 +49,7 @@ Pure: returns a new list, never modifies its input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import lru_cache
@@ -453,6 +454,48 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
             if _free(out, s, e) and not re.match(r"\s*(?:\(|-|[A-Z])", text[e:e + 3]) \
                     and not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, s - 30):s]):
                 out.append(Mention(s, e, "PERSON", w, resolved=full, source="rule", attrs={"rule": "name-part"}))
+    return out
+
+
+_LONE_NAME = re.compile(r"(?<![\w'’.-])[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![\w'’-])")
+
+
+def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str], lex) -> list[Mention]:
+    """A first name on its own is a person where the model read nothing: "go next to Colleen",
+    "Ovidio, Ivan, and Alfredo" (a press call's moderator and reporters, brothers named by their
+    first names); so is the model's one-word place or body that is one. Only a name of the
+    first-name list that is no everyday word and that no dictionary, place, organisation, drug or
+    nationality list knows, with no capitalised word right before or after it (a longer name is
+    the model's to read)."""
+    from docmine.nlp.gazetteer import common_words, dictionary_words, place_names
+
+    dictionary, common = dictionary_words(), common_words()
+
+    def first_name(w: str, s: int, e: int) -> bool:
+        if w not in given or w.lower() in dictionary or w.lower() in common:
+            return False  # "Among", "Media", "Grace": everyday words are on the first-name list too
+        if re.match(r"\s+[A-ZÀ-Ý]", text[e:e + 3]) or re.search(r"[A-ZÀ-Ý][\w.'’-]*\s+$", text[max(0, s - 30):s]):
+            return False  # a capitalised word beside it: part of a longer name
+        if _PLACE_PREPOSITION.search(text[max(0, s - 8):s]):
+            return False  # "Gardaí in Milford", "of Delmar": a town named like a person
+        key = alias_key(w)
+        return not (lex.places.get(key) or lex.orgs.get(key) or key in getattr(lex, "demonyms", {})
+                    or w in place_names() or lex.drug(w) is not None)
+
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in taken]
+    # the model's one-word place or body that is such a first name ("Ovidio, Ivan, and Alfredo": two places)
+    out = [_copy(m, label="PERSON", attrs={**m.attrs, "rule": "given-name"})
+           if m.source == "model" and m.label in ("ORG", "PLACE") and _LONE_NAME.fullmatch(m.text)
+           and first_name(m.text, m.start, m.end) else m for m in mentions]
+    for hit in _LONE_NAME.finditer(text):
+        s, e = hit.span()
+        k = bisect_right(starts, s) - 1
+        if k >= 0 and taken[k][1] > s or k + 1 < len(taken) and taken[k + 1][0] < e \
+                or not first_name(hit.group(0), s, e):
+            continue  # inside or against a mention, or no first name alone
+        out.append(Mention(s, e, "PERSON", hit.group(0), resolved=hit.group(0), source="rule",
+                           attrs={"rule": "given-name"}))
     return out
 
 
@@ -929,11 +972,12 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _said_names(text, out, given)
         out = _people_from(text, out, lex)
         out = _name_parts(text, out, given, lex)
+        out = _lone_given_names(text, out, given, lex)
         for m in out:
             if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
                                        "lowercase-head", "district-office", "district", "appositive",
                                        "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
-                                       "credit-name", "said-name", "person-from", "name-part") \
+                                       "credit-name", "said-name", "person-from", "name-part", "given-name") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):
