@@ -72,7 +72,7 @@ _INNER_NICK = re.compile(  # Ismael “El Mayo” Zambada, Erick “el 85” Val
     r"(?P<last>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})(?![\w-])")
 # “El Chapo” Guzman, “El Nini” Pérez Salas: a quoted nickname and the surname, with no first name before
 _NICK_SURNAME = re.compile(
-    r"[“\"](?P<nick>(?:[A-ZÀ-Ý0-9]|(?:El|La|Los|Las|el|la) (?=\S))[^”\"\n]{1,30}?)[”\"] "
+    r"[“\"](?P<nick>(?:(?:El|La|Los|Las|el|la) )?[A-ZÀ-Ý0-9][\w'’.-]*(?: [A-ZÀ-Ý0-9][\w'’.-]*){0,2})[”\"] "
     r"(?P<last>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})(?![\w-])")
 _POST_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+(?:to|in|at|for)\s+$")
 _PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:in|from|of|at|near)\s+$")
@@ -129,7 +129,8 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
         if re.search(r"[A-ZÀ-Ý][\w.'’-]*\s$", text[max(0, hit.start() - 30):hit.start()]):
             continue  # a first name before: "Ismael “El Mayo” Zambada" (see _INNER_NICK)
         inside = [m for m in out if m.start < e and s < m.end]
-        if not inside or any(m.start < s or m.end > e or m.label not in ("PERSON", "ORG", "PLACE")
+        if not any(m.start < hit.end("nick") for m in inside) \
+                or any(m.start < s or m.end > e or m.label not in ("PERSON", "ORG", "PLACE")
                              or m.label != "PERSON" and m.source != "model" for m in inside) \
                 or any(w.lower() in dictionary_words() for w in hit.group("last").split()):
             continue  # no name read here, a longer name or a known body or place holds part of it, or
@@ -470,9 +471,16 @@ def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str],
     from docmine.nlp.gazetteer import common_words, dictionary_words, place_names
 
     dictionary, common = dictionary_words(), common_words()
+    org = getattr(lex, "rules", {}).get("org", {})
+    heads = [*org.get("storm_words", ()), *org.get("operation_words", ()), *(w for w in org.get("vessel_words", ())
+                                                                            if w[:1].isupper())]
+    # a storm's, an operation's or a ship's name is no person wherever the document repeats it
+    # ("Hurricane Charley ... Insurers said Charley"), as the domain stage blocks it
+    events = {hit.group(1) for hit in re.finditer(
+        rf"(?<![\w-])(?:{'|'.join(map(re.escape, heads))})\s+([A-ZÀ-Ý][a-zà-ÿ]+)", text)} if heads else set()
 
     def first_name(w: str, s: int, e: int) -> bool:
-        if w not in given or w.lower() in dictionary or w.lower() in common:
+        if w not in given or w.lower() in dictionary or w.lower() in common or w in events:
             return False  # "Among", "Media", "Grace": everyday words are on the first-name list too
         if re.match(r"\s+[A-ZÀ-Ý]", text[e:e + 3]) or re.search(r"[A-ZÀ-Ý][\w.'’-]*\s+$", text[max(0, s - 30):s]):
             return False  # a capitalised word beside it: part of a longer name
