@@ -527,10 +527,11 @@ class PlaceRules:
             if first is None or first >= span.end:
                 continue  # not a direction and a name
             rest = doc[first:span.end].text
-            start, ok = span.start, True
+            start = span.start
             heads = [doc[span.start:first].text]
-            while ok and start > 1 and doc[start - 1].lower_ in ("and", ",") and (start == span.start) \
-                    == (doc[start - 1].lower_ == "and"):
+            # "and" right before the name, commas before that: "Central, Northern and Western Europe"
+            while start > 1 and doc[start - 1].lower_ in ("and", ",") \
+                    and (start == span.start) == (doc[start - 1].lower_ == "and"):
                 before = self._direction_start(doc, start - 1)
                 if before is None or not doc[before].is_title:
                     break
