@@ -65,14 +65,15 @@ def test_reference_lists_contents_and_table_rows_are_masked():
     assert mask_non_prose(text).endswith(prose)
 
 
-def test_a_source_note_under_a_figure_is_masked_and_prose_about_sources_is_not():
+def test_a_source_note_that_cites_is_masked_and_prose_or_a_credit_is_not():
     note = ("Source: EUDA and Europol (2024), EU Drug Markets Analysis: Key insights for policy and practice. "
             "Publications Office of the European Union, Luxembourg.")
     prose = "The source said Europol helped. Sources say 2 tonnes were seized in Algeciras."
-    text = "\n\n".join([note, prose])
+    credit = "Source: press release issued by the Guardia Civil."  # a credit names a body: prose
+    text = "\n\n".join([note, prose, credit])
     assert [k for k, _ in _kinds(text)] == ["references"]
     masked = mask_non_prose(text)
-    assert not masked[:len(note)].strip() and masked.endswith(prose)
+    assert not masked[:len(note)].strip() and masked.endswith(prose + "\n\n" + credit)
 
 
 def test_a_citation_inside_prose_is_masked_and_a_year_after_a_name_in_prose_is_not():

@@ -2,12 +2,13 @@
 
 Front matter (YAML/Markdown headers), URLs and Markdown link targets, e-mail addresses, file
 paths, Markdown emphasis and escapes, reference and footnote lists, a figure's or table's source
-note ("Source: ..."), table-of-contents lines and numeric table rows (also written with " | "
-between cells, and their headers) make the statistical model invent people and organisations
-("Agenda 2019a", "Sedefov 2010 11", "Global Illicit" from a URL slug). :func:`mask_non_prose`
-blanks them out with spaces, keeping every other character at its offset, so mentions found in
-the masked text point into the original text unchanged. The text itself stays in the store and is searchable.
-The tables an extractor found (``Document.tables``) are masked too (:func:`table_regions`).
+note that cites a publication ("Source: ... (2024), ..."), table-of-contents lines and numeric
+table rows (also written with " | " between cells, and their headers) make the statistical model
+invent people and organisations ("Agenda 2019a", "Sedefov 2010 11", "Global Illicit" from a URL
+slug). :func:`mask_non_prose` blanks them out with spaces, keeping every other character at its
+offset, so mentions found in the masked text point into the original text unchanged. The text
+itself stays in the store and is searchable. The tables an extractor found (``Document.tables``)
+are masked too (:func:`table_regions`).
 
 Every test is about the *shape* of the text (keys before colons, years after names, digits per
 word), never about particular words, so it carries over to documents nobody here has read.
@@ -93,7 +94,8 @@ class Region:
     # | toc | table | language
 
 
-# a figure's or table's source note: "Source: EUDA and Europol (2024), EU Drug Markets Analysis ..."
+# a figure's or table's source note: "Source: EUDA and Europol (2024), EU Drug Markets Analysis ..." (with a
+# year: a citation)
 _SOURCE_NOTE = re.compile(r"^\s*(?:Data )?Sources?\s*:\s*\S")
 
 
@@ -205,8 +207,11 @@ def non_prose_regions(text: str, lang: str | None = "en") -> list[Region]:
         if leaders and len(words) <= 15 * leaders:  # "Executive Summary ....... 7"
             regions.append(Region(start, end, "toc"))
             continue
-        if _is_references(para, words, words_of_prose) or _SOURCE_NOTE.match(para) and len(words) <= 30:
-            regions.append(Region(start, end, "references"))  # a figure's or table's "Source: ..." cites too
+        if _is_references(para, words, words_of_prose) \
+                or _SOURCE_NOTE.match(para) and len(words) <= 30 and _REF_HINT.search(para):
+            # a figure's or table's "Source: <authors> (<year>), <title>" cites a publication; a credit
+            # ("Source: press release issued by the Guardia Civil.") names a body, as prose does
+            regions.append(Region(start, end, "references"))
             continue
         if _is_table_row(para, words):
             regions.append(Region(start, end, "table"))
