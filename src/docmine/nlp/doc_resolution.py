@@ -102,6 +102,7 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
                given: frozenset[str] = frozenset()) -> list[Mention]:
     from docmine.nlp.gazetteer import dictionary_words
 
+    dictionary = dictionary_words()
     out = list(mentions)
     nicks: dict[str, str] = {}
     for hit in _INNER_NICK.finditer(text):
@@ -132,7 +133,7 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
         if not any(m.start < hit.end("nick") for m in inside) \
                 or any(m.start < s or m.end > e or m.label not in ("PERSON", "ORG", "PLACE")
                              or m.label != "PERSON" and m.source != "model" for m in inside) \
-                or any(w.lower() in dictionary_words() for w in hit.group("last").split()):
+                or any(w.lower() in dictionary for w in hit.group("last").split()):
             continue  # no name read here, a longer name or a known body or place holds part of it, or
             # the word after the quote is an everyday one ("“Hotel California” Monday")
         # named by the nickname, which the people lexicon or the document's full name resolves
@@ -400,6 +401,15 @@ def _said_names(text: str, mentions: list[Mention], given: frozenset[str]) -> li
 _FROM = re.compile(r"\s(?:from|with)\s+(?:the\s+)?$")
 
 
+def _known_word(w: str, lex) -> bool:
+    """A word a place, organisation, nationality or drug list knows: no name part of a person."""
+    from docmine.nlp.gazetteer import place_names
+
+    key = alias_key(w)
+    return bool(lex.places.get(key) or lex.orgs.get(key) or key in getattr(lex, "demonyms", {})
+                or w in place_names() or lex.drug(w) is not None)
+
+
 def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) -> list[Mention]:
     """A person's first name or surname alone, once the document gives the full name, is that
     person ("Dragan Petrovski ... Dragan had links", "Ovidio Guzmán López ... Ovidio was
@@ -409,7 +419,7 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
     no dictionary knows). Not a part two people of the document share, nor one a place, an
     organisation or a nationality list knows ("Salinas" stays a surname only where the model
     read a person)."""
-    from docmine.nlp.gazetteer import dictionary_words, place_names
+    from docmine.nlp.gazetteer import dictionary_words
 
     fulls: dict[str, set[str]] = defaultdict(set)
     firsts: set[str] = set()
@@ -426,20 +436,14 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
     if not fulls:
         return mentions
     dictionary = dictionary_words()
-
-    def known_elsewhere(w: str) -> bool:
-        key = alias_key(w)
-        return bool(lex.places.get(key) or lex.orgs.get(key) or key in getattr(lex, "demonyms", {})
-                    or w in place_names() or lex.drug(w) is not None)
-
-    parts = {w: next(iter(f)) for w, f in fulls.items() if len(f) == 1 and not known_elsewhere(w)
+    parts = {w: next(iter(f)) for w, f in fulls.items() if len(f) == 1 and not _known_word(w, lex)
              and w.lower() not in dictionary and (w not in firsts or w in given)}
     people = {m.text for m in mentions if m.label == "PERSON"}
     out = []
     for m in mentions:
         if m.source == "model" and m.label == "PLACE" and m.text in parts:  # not an ORG: "Ford" after "Henry Ford"
             m = _copy(m, label="PERSON", resolved=parts[m.text], attrs={**m.attrs, "rule": "name-part"})
-        elif m.source == "model" and m.label == "PLACE" and " " not in m.text and not known_elsewhere(m.text) \
+        elif m.source == "model" and m.label == "PLACE" and " " not in m.text and not _known_word(m.text, lex) \
                 and (m.text in given or m.text in people) and m.text.lower() not in dictionary \
                 and not _PLACE_PREPOSITION.search(text[max(0, m.start - 8):m.start]) \
                 and not any(p.label == "PLACE" and 0 < p.start - m.end <= 2 and text[m.end:p.start].strip() == ","
@@ -458,6 +462,12 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
     return out
 
 
+@lru_cache(maxsize=8)
+def _event_pattern(heads: tuple[str, ...]) -> re.Pattern:
+    """A storm's, operation's or ship's word and the name after it ("Hurricane Charley")."""
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, heads))})\s+([A-ZÀ-Ý][a-zà-ÿ]+)")
+
+
 _LONE_NAME = re.compile(r"(?<![\w'’.-])[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![\w'’-])")
 
 
@@ -468,16 +478,15 @@ def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str],
     first-name list that is no everyday word and that no dictionary, place, organisation, drug or
     nationality list knows, with no capitalised word right before or after it (a longer name is
     the model's to read)."""
-    from docmine.nlp.gazetteer import common_words, dictionary_words, place_names
+    from docmine.nlp.gazetteer import common_words, dictionary_words
 
     dictionary, common = dictionary_words(), common_words()
     org = getattr(lex, "rules", {}).get("org", {})
-    heads = [*org.get("storm_words", ()), *org.get("operation_words", ()), *(w for w in org.get("vessel_words", ())
-                                                                            if w[:1].isupper())]
+    heads = (*org.get("storm_words", ()), *org.get("operation_words", ()),
+             *(w for w in org.get("vessel_words", ()) if w[:1].isupper()))
     # a storm's, an operation's or a ship's name is no person wherever the document repeats it
     # ("Hurricane Charley ... Insurers said Charley"), as the domain stage blocks it
-    events = {hit.group(1) for hit in re.finditer(
-        rf"(?<![\w-])(?:{'|'.join(map(re.escape, heads))})\s+([A-ZÀ-Ý][a-zà-ÿ]+)", text)} if heads else set()
+    events = {hit.group(1) for hit in _event_pattern(heads).finditer(text)} if heads else set()
 
     def first_name(w: str, s: int, e: int) -> bool:
         if w not in given or w.lower() in dictionary or w.lower() in common or w in events:
@@ -486,9 +495,7 @@ def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str],
             return False  # a capitalised word beside it: part of a longer name
         if _PLACE_PREPOSITION.search(text[max(0, s - 8):s]):
             return False  # "Gardaí in Milford", "of Delmar": a town named like a person
-        key = alias_key(w)
-        return not (lex.places.get(key) or lex.orgs.get(key) or key in getattr(lex, "demonyms", {})
-                    or w in place_names() or lex.drug(w) is not None)
+        return not _known_word(w, lex)
 
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [a for a, _ in taken]
