@@ -169,6 +169,53 @@ def test_wrapped_large_title_is_one_paragraph_and_the_title(tmp_path):
     assert len(paras) == 4  # the two body paragraphs stay apart
 
 
+def test_pdf_in_wide_line_spacing_keeps_paragraphs_lists_and_notes(tmp_path):
+    """A report in 1.5 line spacing: each paragraph is one paragraph (it was one per line, so
+    "Russian Federation" broken over two lines was lost), a bullet set like the text and a short
+    heading each start one, a paragraph broken by a page end is joined again past the footnote at
+    the page's foot, and the footnote is recorded as a note."""
+    from makefiles import (
+        SPACED_BULLETS,
+        SPACED_CARRY,
+        SPACED_CARRY_REST,
+        SPACED_NOTE,
+        SPACED_PARAS,
+        SPACED_QUOTE,
+        spaced_report_pdf,
+    )
+
+    doc = extract_file(str(spaced_report_pdf(tmp_path / "spaced.pdf")))
+    assert doc.text.split("\n\n") == ["Key findings", *SPACED_BULLETS, *SPACED_PARAS, SPACED_QUOTE,
+                                       SPACED_CARRY + " " + SPACED_CARRY_REST, SPACED_NOTE]
+    assert [doc.text[a:b] for a, b in doc.notes] == [SPACED_NOTE]
+
+
+def test_real_report_pdf_paragraphs_and_footnotes():
+    """The 44-page darknet report of the shared development set (double-spaced body, superscript
+    note numbers, footnotes on most pages), with exact expectations."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "real-dev" / "pdf" / \
+        "specialprocedures__georgia-darkweb-main-report.pdf"
+    if not path.exists():
+        pytest.skip("shared real-dev documents not present")
+    doc = extract_file(str(path))
+    paras = doc.text.split("\n\n")
+    # a superscript note number does not cut the line it stands in, nor its paragraph
+    assert ("The site has since been the subject of regular discussion in Georgian and international media, "
+            "20 and at the time of writing, there is no evidence of any other platform operating in the country "
+            "at the same scale.") in doc.text
+    # a sentence that runs on over a page end, past that page's footnotes
+    assert "despite high levels of injecting drug use in Georgia, 37 there is evidence to suggest that drug use " \
+           "prevalence more generally is substantially lower" in doc.text
+    assert "Russian Federation63" in doc.text
+    assert "Data overview" in paras and "Aims of the study" in paras
+    notes = [doc.text[a:b] for a, b in doc.notes]
+    assert "28 Goodrich 2020" in notes and "19 Mandaria 2018" in notes
+    assert not any(n.startswith(("The ", "Matanga ")) for n in notes)
+    assert 400 < len(paras) < 500
+
+
 @pytest.mark.slow
 def test_language_model_cache_gives_the_shipped_model_answers(tmp_path, monkeypatch):
     """Workers read py3langid's model unpacked from docmine's cache; the answers are the shipped

@@ -554,3 +554,18 @@ def test_a_recognised_doc_round_trips_through_to_bytes(nlp):
     again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert [(e.text, e._.docmine_rule) for e in again.ents] == [(e.text, e._.docmine_rule) for e in doc.ents]
     assert ("DEA", "lexicon.org") in [(e.text, e._.docmine_rule) for e in again.ents]
+
+
+def test_pdf_footnotes_are_stored_but_not_read_for_entities(nlp, tmp_path):
+    """A footnote's places are in the stored text, not among the mentions; the text around it,
+    also a sentence joined again over a page end, is read."""
+    from docmine.extract import extract_file
+    from docmine.nlp.pipeline import annotate
+    from makefiles import SPACED_NOTE, spaced_report_pdf
+
+    doc = extract_file(str(spaced_report_pdf(tmp_path / "r.pdf")))
+    _, mentions, _ = next(annotate(nlp, [doc]))
+    found = {(m.text, m.label) for m in mentions}
+    assert SPACED_NOTE in doc.text
+    assert not {"Skopje", "Belgrade"} & {t for t, _ in found}
+    assert {("Sofia", "PLACE"), ("Russian Federation", "PLACE"), ("Bucharest", "PLACE")} <= found

@@ -152,11 +152,12 @@ def load_gold(path: str, split: str | None = None, documents: bool = True) -> li
                 rec = json.loads(line)
                 if split and rec.get("split", "dev") != split:
                     continue
-                text = rec["text"] if "text" in rec else _source_text(p, rec)
+                text, notes = (rec["text"], []) if "text" in rec else _source_text(p, rec)
                 ents = [(e["start"], e["end"], e["label"], e.get("canonical")) for e in rec.get("entities", [])]
                 if "row" in rec and "text" not in rec:
                     text, ents = as_ingested(text, ents, rec.get("id", str(i)))
-                out.append({"id": rec.get("id", str(i)), "text": text, "entities": ents, "lang": rec.get("lang")})
+                out.append({"id": rec.get("id", str(i)), "text": text, "entities": ents, "lang": rec.get("lang"),
+                            "notes": notes})
     return out
 
 
@@ -177,12 +178,17 @@ def shared_data_root(gold: Path) -> Path:
 
 
 @lru_cache(maxsize=16)
-def source_paragraphs(path: str) -> tuple[str, ...]:
-    """docmine's extracted text of one shared document, split into paragraphs (extracted once:
-    several gold records may cite the same long report)."""
+def source_document(path: str):
+    """docmine's extraction of one shared document (extracted once: several gold records may
+    cite the same long report)."""
     from docmine.extract import extract_file
 
-    return tuple(extract_file(path).text.split("\n\n"))
+    return extract_file(path)
+
+
+def source_paragraphs(path: str) -> tuple[str, ...]:
+    """docmine's extracted text of one shared document, split into paragraphs."""
+    return tuple(source_document(path).text.split("\n\n"))
 
 
 @lru_cache(maxsize=4)
@@ -223,7 +229,9 @@ def as_ingested(raw: str, entities: list[tuple], rid: str = "") -> tuple[str, li
     return text, out
 
 
-def _source_text(gold: Path, rec: dict) -> str:
+def _source_text(gold: Path, rec: dict) -> tuple[str, list[tuple[int, int]]]:
+    """A gold record's text from its shared source, and the spans of the source's footnotes in it
+    (which ingestion does not read for entities either)."""
     import hashlib
 
     src = shared_data_root(gold) / rec["source"]
@@ -233,14 +241,18 @@ def _source_text(gold: Path, rec: dict) -> str:
         rows = source_rows(str(src))
         if not 0 <= rec["row"] < len(rows):
             raise ValueError(f"gold record {rec.get('id')}: {src} has no row {rec['row']} ({len(rows)} rows)")
-        text = rows[rec["row"]]
+        text, notes = rows[rec["row"]], []
     else:
         a, b = rec.get("paras", [0, None])
-        text = "\n\n".join(source_paragraphs(str(src))[a:b])
+        paras = source_paragraphs(str(src))
+        text = "\n\n".join(paras[a:b])
+        start = sum(len(x) + 2 for x in paras[:a])
+        notes = [(x - start, y - start) for x, y in source_document(str(src)).notes
+                 if start <= x and y <= start + len(text)]
     if rec.get("sha256") and hashlib.sha256(text.encode("utf-8")).hexdigest() != rec["sha256"]:
         raise ValueError(f"gold record {rec.get('id')}: the extracted text of {src} changed since the gold "
                          "was built (extraction changed?); rebuild it with benchmarks/gold/real_dev.py")
-    return text
+    return text, notes
 
 
 def _annotate_by_language(pipelines, records: list[dict], lang: str | None):
@@ -255,8 +267,8 @@ def _annotate_by_language(pipelines, records: list[dict], lang: str | None):
     out: list = [None] * len(records)
     for key, idxs in groups.items():
         pipe = pipelines.get(key)
-        docs = [Document(path=records[i]["id"], sha256="", format="txt", text=records[i]["text"], language=key)
-                for i in idxs]
+        docs = [Document(path=records[i]["id"], sha256="", format="txt", text=records[i]["text"], language=key,
+                         notes=records[i].get("notes") or []) for i in idxs]
         for i, (d, ms, ss) in zip(idxs, annotate(pipe.nlp, docs, batch_size=32), strict=True):
             out[i] = (d, pipe.finish(d.text, ms), ss)
     return out

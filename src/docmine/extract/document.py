@@ -134,7 +134,8 @@ class Document:
     names split by hard line breaks in the source are whole again. ``page_starts`` holds
     the character offset at which each page begins (PDFs; one entry otherwise). ``tables``
     are the tables of PDFs, DOCX and HTML (see :class:`Table`): their text is part of
-    ``text``, their cells are kept row by row.
+    ``text``, their cells are kept row by row. ``notes`` are the spans of a PDF's footnotes:
+    stored and searchable like all text, but not read for entities.
     """
 
     path: str
@@ -148,6 +149,7 @@ class Document:
     size: int = 0
     meta: dict = field(default_factory=dict)
     tables: list[Table] = field(default_factory=list)
+    notes: list[tuple[int, int]] = field(default_factory=list)  # footnotes' spans (PDF): stored, not read by NER
 
     @property
     def pages(self) -> int:

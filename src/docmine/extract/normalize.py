@@ -65,7 +65,7 @@ class OffsetMap:
 
 
 def normalize_document(doc: Document) -> Document:
-    """``doc`` with pathological runs cut out of its text (page starts and tables moved along);
+    """``doc`` with pathological runs cut out of its text (page starts, tables and notes moved along);
     a note of what was cut is kept in ``meta["normalised"]``. Returns ``doc`` itself when
     nothing needed cutting."""
     text, removed = collapse_runs(doc.text)
@@ -77,7 +77,7 @@ def normalize_document(doc: Document) -> Document:
     meta["normalised"] = (f"{len(removed)} runs of more than {MAX_RUN} punctuation or symbol characters cut to "
                           f"{MAX_RUN} ({sum(e - s for s, e in removed)} characters removed)")
     return dataclasses.replace(doc, text=text, page_starts=[at(p) for p in doc.page_starts], tables=tables,
-                               meta=meta)
+                               notes=[(at(a), at(b)) for a, b in doc.notes], meta=meta)
 
 
 def nlp_part(doc: Document, limit: int = NLP_MAX_CHARS) -> tuple[Document, str | None]:

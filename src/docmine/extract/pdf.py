@@ -20,6 +20,7 @@ import io
 import re
 import time
 from collections import Counter
+from typing import NamedTuple
 
 from docmine.extract.document import Document, ExtractionError, TextBuilder, tidy_rows
 from docmine.extract.metadata import date_from_dateline, detect_language, parse_date
@@ -39,71 +40,220 @@ def _line_key(line: str) -> str:
     return re.sub(r"\d+", "#", line.lower()).strip()
 
 
-def _page_lines(textpage) -> list[tuple[str, float, float, float, float]]:
-    """Lines of one page as (text, left, top, bottom, font size), in pdfium's reading order.
+class Line(NamedTuple):
+    """One text line of a PDF page, in PDF points (y grows upwards)."""
+
+    text: str
+    left: float
+    top: float
+    bottom: float
+    size: float  # font size, 0 when unknown
+    base: float = 0.0  # baseline at the start of the line
+    right: float = 0.0  # right edge of the last character
+    first_word: float = 0.0  # width of the first word
+    base_end: float = 0.0  # baseline at its end (lower when pdfium ran two printed lines into one)
+
+
+def _page_lines(textpage) -> list[Line]:
+    """Lines of one page in pdfium's reading order, with their geometry.
 
     pdfium's text keeps column order; each line's position comes from the box of its first
     character (character indices of ``get_text_range`` and ``get_charbox`` coincide), its font
-    size from the largest of a few sampled characters (0 when unknown).
+    size from the largest of a few sampled characters (0 when unknown), its baseline from their
+    origins.
     """
+    import ctypes
+
     import pypdfium2.raw as pdfium_c
 
     raw = textpage.get_text_range()
     n_chars = textpage.count_chars()
-    out, pos = [], 0
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    out: list[Line] = []
+    pos = 0
     for line in re.split(r"\r\n|\n|\r", raw):
         stripped = line.strip()
         if stripped:
             idx = pos + (len(line) - len(line.lstrip()))
-            size = 0.0
+            size = base = base_end = right = first_word = 0.0
             if len(raw) == n_chars and idx < n_chars:
                 left, bottom, right, top = textpage.get_charbox(idx)
-                # glyph boxes are tight: use the line's tallest glyph for its extent
+                # glyph boxes are tight: use the line's tallest glyph for its extent; a baseline is
+                # the lowest of the sampled origins (a note number is set higher), at the line's start
+                # and over all of it
+                origins = []
                 for j in range(idx, min(idx + len(stripped), n_chars), max(1, len(stripped) // 8)):
                     _, b, _, t = textpage.get_charbox(j)
                     bottom, top = min(bottom, b), max(top, t)
                     size = max(size, float(pdfium_c.FPDFText_GetFontSize(textpage.raw, j)))
+                    if pdfium_c.FPDFText_GetCharOrigin(textpage.raw, j, ctypes.byref(ox), ctypes.byref(oy)):
+                        origins.append(oy.value)
+                base = min(origins[:3], default=0.0)
+                base_end = min(origins, default=0.0)
+                last = min(idx + len(stripped), n_chars) - 1
+                right = textpage.get_charbox(last)[2]
+                space = stripped.find(" ")
+                end = idx + space - 1 if space > 0 else last
+                first_word = max(0.0, textpage.get_charbox(min(end, n_chars - 1))[2] - left)
             else:
                 left = bottom = top = 0.0
-            out.append((clean_line(line), left, top, bottom, size))
+            prev = out[-1] if out else None
+            if prev and prev.right and left >= prev.right - 1 and abs(bottom - prev.bottom) < 0.3 * max(size, 1.0):
+                # the rest of the same printed line, cut off by a superscript note number
+                out[-1] = prev._replace(text=prev.text + " " + clean_line(line), right=right,
+                                        top=max(top, prev.top), size=max(size, prev.size),
+                                        base_end=min(base_end, prev.base_end))
+            else:
+                out.append(Line(clean_line(line), left, top, bottom, size, base, right, first_word, base_end))
         pos += len(line) + (2 if raw[pos + len(line): pos + len(line) + 2] == "\r\n" else 1)
     return out
 
 
-def _paragraphs(lines: list[tuple[str, float, float, float, float]],
-                page: list[tuple[str, float, float, float, float]] | None = None) -> list[str]:
-    """Group lines into paragraphs by vertical gaps, column jumps and font-size changes.
+_LIST_ITEM = re.compile(r"^(?:[•●▪■◦○‣∙·*-]\s|\(?[a-z]\)\s|\(?\d{1,2}[.)]\s)")
 
-    The gap that ends a paragraph scales with the font size, so a title wrapped over two lines
-    in a large font stays one paragraph, and a change of size (title to subtitle) starts one.
-    Line height and body size are measured on ``page`` (default: ``lines``), so that the text
-    around a table is cut as it would be without the table.
+
+def line_leading(pages: list[list[Line]]) -> dict[float, float]:
+    """The usual baseline-to-baseline distance of a document's lines, as a multiple of the font
+    size, for each font size (rounded to half a point) that has enough lines to say; key 0.0
+    holds the document's overall value. A PDF set in 1.5 line spacing has about 1.8, a single
+    spaced one about 1.2: a paragraph break is a distance clearly beyond it."""
+    by_size: dict[float, Counter] = {}
+    for lines in pages:
+        for a, b in zip(lines, lines[1:], strict=False):
+            if not (a.size and a.base_end and b.base) or abs(a.size - b.size) > 0.5 \
+                    or abs(a.left - b.left) > 4 * a.size:
+                continue
+            ratio = (a.base_end - b.base) / a.size
+            if 0.8 < ratio < 3.0:
+                by_size.setdefault(round(a.size * 2) / 2, Counter())[round(ratio * 20) / 20] += 1
+    leading = {}
+    overall: Counter = Counter()
+    for key, counts in by_size.items():
+        overall.update(counts)
+        ratio, n = counts.most_common(1)[0]
+        if n >= 3:
+            leading[key] = ratio
+    if overall:
+        leading[0.0] = overall.most_common(1)[0][0]
+    return leading
+
+
+def _block_right(lines: list[Line], i: int) -> float:
+    """The right edge of the text block around line ``i``: the longest of its neighbours in the
+    same column and font size (the lines of a paragraph end there, except its last)."""
+    line = lines[i]
+    edge = line.right
+    for other in lines[max(0, i - 4): i + 5]:
+        if abs(other.left - line.left) < 1.5 * max(line.size, 1.0) and abs(other.size - line.size) < 0.15:
+            edge = max(edge, other.right)
+    return edge
+
+
+class Block(NamedTuple):
+    """A paragraph of a page and the font size of its largest line (0 when unknown)."""
+
+    text: str
+    size: float = 0.0
+
+
+def _paragraphs(lines: list[Line], page: list[Line] | None = None,
+                leading: dict[float, float] | None = None) -> list[Block]:
+    """Group lines into paragraphs by vertical gaps, column jumps, font-size changes, list
+    items and lines that end short.
+
+    With the document's ``leading`` (see :func:`line_leading`), a paragraph break is a baseline
+    distance beyond the usual one for that font size, so text set in 1.5 or double line spacing
+    stays one paragraph per paragraph. A line that ends where the next line's first word would
+    still have fitted ends its paragraph (a heading, a table row, a paragraph's last line), and
+    a bullet or numbered item starts one. Without geometry the gap between glyph boxes decides,
+    scaled by the font size, so a title wrapped over two lines in a large font stays one
+    paragraph. Line height and body size are measured on ``page`` (default: ``lines``), so that
+    the text around a table is cut as it would be without the table.
     """
     if not lines:
         return []
     page = page or lines
-    heights = sorted(max(1.0, top - bottom) for _, _, top, bottom, _ in page)
+    leading = leading or {}
+    heights = sorted(max(1.0, ln.top - ln.bottom) for ln in page)
     line_h = heights[len(heights) // 2]
-    sizes = sorted(size for *_, size in page if size > 0)
+    sizes = sorted(ln.size for ln in page if ln.size > 0)
     body = sizes[len(sizes) // 2] if sizes else 0.0
     paras: list[list[str]] = [[]]
-    prev = None
-    for text, _, top, bottom, size in lines:
-        if prev is not None:
-            ptop, pbottom, psize = prev
-            gap = pbottom - top  # positive: this line is below the previous one
-            new_column = top > ptop + line_h  # jumped up: next column or next block
+    para_size = [0.0]
+    for i, line in enumerate(lines):
+        if i:
+            prev = lines[i - 1]
+            gap = prev.bottom - line.top  # positive: this line is below the previous one
+            new_column = line.top > prev.top + line_h  # jumped up: next column or next block
+            size, psize = line.size, prev.size
             scale = max(1.0, min(size, psize) / body) if body and size and psize else 1.0
             resized = bool(size and psize) and abs(size - psize) > 0.15 * max(size, psize) \
                 and max(size, psize) > 1.15 * body
-            if gap > 0.9 * line_h * scale or new_column or (gap < -line_h * 3) or resized:
+            usual = leading.get(round(psize * 2) / 2) or leading.get(0.0)
+            if usual and prev.base_end and line.base and abs(size - psize) <= 0.5:
+                split = prev.base_end - line.base > (usual + 0.25) * psize
+            else:
+                split = gap > 0.9 * line_h * scale
+            # the previous line stopped where this line's first word would still have fitted
+            same = abs(size - psize) < 0.15
+            ended = bool(prev.right and line.first_word) and abs(prev.left - line.left) < 1.5 * max(size, 1.0) \
+                and prev.right + line.first_word + 0.5 * psize < _block_right(lines, i - 1 if same else i)
+            if split or ended or _LIST_ITEM.match(line.text) or new_column or (gap < -line_h * 3) or resized:
                 paras.append([])
-        paras[-1].append(text)
-        prev = (top, bottom, size)
-    return [p for p in (join_lines(x) for x in paras) if p]
+                para_size.append(0.0)
+        paras[-1].append(line.text)
+        para_size[-1] = max(para_size[-1], line.size)
+    return [Block(t, z) for t, z in ((join_lines(x), z) for x, z in zip(paras, para_size, strict=True)) if t]
 
 
-def strip_running_lines(pages: list[list[tuple]]) -> list[list[tuple]]:
+_NOTE = re.compile(r"^(?:\d{1,3}|[*†‡])\s")
+_CLOSED = re.compile(r"[.!?:;…\"”’)\]]$")
+
+
+def join_across_pages(pages: list[list]) -> list[list]:
+    """Join a paragraph broken by a page end: a page whose first block is text starting in lower
+    case carries on the previous page's last paragraph that ends mid-sentence, found behind the
+    footnotes at the foot of that page (which stay where they are, after it)."""
+    for i in range(1, len(pages)):
+        page = pages[i]
+        if not (page and isinstance(page[0], Block) and page[0].text[:1].islower()):
+            continue
+        before = pages[i - 1]
+        k = len(before) - 1
+        while k >= 0 and isinstance(before[k], Block) and _NOTE.match(before[k].text) and len(before) - k <= 12:
+            k -= 1
+        if k >= 0 and isinstance(before[k], Block) and not _CLOSED.search(before[k].text) \
+                and not _NOTE.match(before[k].text):
+            before[k] = before[k]._replace(text=before[k].text + " " + page.pop(0).text)
+    return pages
+
+
+def footnotes(blocks: list, body_size: float) -> set[int]:
+    """The indices of a page's footnotes among its ``blocks``: paragraphs at the foot of the page,
+    set smaller than the body text, that start with a note number or mark, or carry on such a note
+    that ended mid-sentence. (A small-print box after the notes, "About UNODC: ...", is no note.)"""
+    k = len(blocks)
+    while k and isinstance(blocks[k - 1], Block) and 0 < blocks[k - 1].size < 0.92 * body_size:
+        k -= 1
+    out: set[int] = set()
+    for j in range(k, len(blocks)):
+        text = blocks[j].text
+        if _NOTE.match(text) or (j - 1 in out and not _CLOSED.search(blocks[j - 1].text)):
+            out.add(j)
+    return out
+
+
+def body_size(pages: list[list[Line]]) -> float:
+    """The font size most of a document's text is set in (0 when unknown)."""
+    chars: Counter = Counter()
+    for lines in pages:
+        for ln in lines:
+            if ln.size:
+                chars[round(ln.size * 2) / 2] += len(ln.text)
+    return chars.most_common(1)[0][0] if chars else 0.0
+
+
+def strip_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     """Remove running headers/footers and page numbers from per-page line lists."""
     n = len(pages)
     counts: Counter = Counter()
@@ -159,12 +309,18 @@ def extract_pdf(path: str, data: bytes, sha256: str, ocr: bool = False, tables: 
         return _ocr_document(path, data, sha256)
     page_lines = strip_running_lines(page_lines)
     found, skipped = _find_tables(data, ruled) if ruled else ({}, 0)
-    body, page_starts = TextBuilder(), []
-    for i, lines in enumerate(page_lines):
+    leading = line_leading(page_lines)
+    pages = join_across_pages([_page_blocks(lines, found.get(i, []), leading) for i, lines in enumerate(page_lines)])
+    size = body_size(page_lines)
+    body, page_starts, notes = TextBuilder(), [], []
+    for i, blocks in enumerate(pages):
         page_starts.append(body.next_start)
-        for block in _page_blocks(lines, found.get(i, [])):
-            if isinstance(block, str):
-                body.paragraph(block)
+        foot = footnotes(blocks, size)
+        for k, block in enumerate(blocks):
+            if isinstance(block, Block):
+                body.paragraph(block.text)
+                if k in foot:
+                    notes.append((body.length - len(block.text), body.length))
             else:
                 body.table(block, page=i + 1, min_rows=TABLE_MIN_SIZE[0], min_cols=TABLE_MIN_SIZE[1])
     text = body.text
@@ -182,7 +338,7 @@ def extract_pdf(path: str, data: bytes, sha256: str, ocr: bool = False, tables: 
     return Document(
         path=path, sha256=sha256, format="pdf", text=text, title=title, date=date,
         language=detect_language(text), page_starts=page_starts, size=len(data),
-        meta=doc_meta, tables=body.tables,
+        meta=doc_meta, tables=body.tables, notes=notes,
     )
 
 
@@ -352,15 +508,15 @@ def _cell_text(runs: list[tuple[float, float, str]]) -> str:
     return join_lines([" ".join(parts) for parts in lines])
 
 
-def _page_blocks(lines: list[tuple[str, float, float, float, float]], tables: list):
+def _page_blocks(lines: list[Line], tables: list, leading: dict[float, float] | None = None):
     """A page's text as a list of paragraphs (str) and tables (rows), in reading order: each
     table stands where its first line stood; the lines inside its box leave the prose. A table
     none of whose lines pdfium placed is left out (its text stays prose)."""
     if not tables:
-        return _paragraphs(lines)
+        return _paragraphs(lines, leading=leading)
     placed: dict[int, int] = {}  # line index -> table index (first line of each table)
     inside: set[int] = set()
-    for i, (_, x, ltop, lbottom, _) in enumerate(lines):
+    for i, (_, x, ltop, lbottom, *_) in enumerate(lines):
         if not (ltop or lbottom):
             continue  # position unknown
         y = (ltop + lbottom) / 2
@@ -374,12 +530,12 @@ def _page_blocks(lines: list[tuple[str, float, float, float, float]], tables: li
     segment: list = []
     for i, line in enumerate(lines):
         if i in placed:
-            blocks.extend(_paragraphs(segment, lines))
+            blocks.extend(_paragraphs(segment, lines, leading))
             segment = []
             blocks.append(tables[placed[i]][1])
         if i not in inside:
             segment.append(line)
-    blocks.extend(_paragraphs(segment, lines))
+    blocks.extend(_paragraphs(segment, lines, leading))
     return blocks
 
 

@@ -221,7 +221,7 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
     )
     from docmine.nlp.languages import DECLINING
     from docmine.nlp.lexicon import models_dir
-    from docmine.nlp.prose import mask_non_prose, table_regions
+    from docmine.nlp.prose import mask_non_prose, note_regions, table_regions
     from docmine.nlp.span_filter import apply_filter, load_filter
 
     domain = nlp.get_pipe("docmine_domain")
@@ -230,9 +230,10 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
     english = lex.language == "en"
     flt = load_filter(str(getattr(domain, "models_dir", None) or models_dir())) if span_filter and english else None
     docs = list(docs)
-    # NER runs on prose only: front matter, URLs, reference lists, table rows and the tables the
-    # extractor found are blanked (same length, so every offset still points into the document's text)
-    masked = [mask_non_prose(d.text, extra=table_regions(d.tables, d.text), lang=lex.language) for d in docs]
+    # NER runs on prose only: front matter, URLs, reference lists, table rows and the tables and
+    # footnotes the extractor found are blanked (same length, so every offset still points into the document's text)
+    masked = [mask_non_prose(d.text, extra=[*table_regions(d.tables, d.text), *note_regions(d.notes)],
+                             lang=lex.language) for d in docs]
     pieces = [(di, off, chunk) for di, m in enumerate(masked) for off, chunk in _chunks(m)]
     results: dict[int, tuple[list, list]] = {i: ([], []) for i in range(len(docs))}
     texts = (with_text(nlp.make_doc(chunk), chunk) for _, _, chunk in pieces)  # spaCy's own tokenizer call

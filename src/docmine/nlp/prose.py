@@ -8,7 +8,8 @@ invent people and organisations ("Agenda 2019a", "Sedefov 2010 11", "Global Illi
 slug). :func:`mask_non_prose` blanks them out with spaces, keeping every other character at its
 offset, so mentions found in the masked text point into the original text unchanged. The text
 itself stays in the store and is searchable. The tables an extractor found (``Document.tables``)
-are masked too (:func:`table_regions`).
+are masked too (:func:`table_regions`), and so are a PDF's footnotes (``Document.notes``,
+:func:`note_regions`).
 
 Every test is about the *shape* of the text (keys before colons, years after names, digits per
 word), never about particular words, so it carries over to documents nobody here has read.
@@ -91,7 +92,7 @@ class Region:
     end: int
     kind: str  # front-matter | url | link-target | email | path | markup | html | references | citation
     #   | note-mark (a footnote number after a word's punctuation)
-    # | toc | table | language
+    # | toc | table | note (a PDF's footnote) | language
 
 
 # a figure's or table's source note: "Source: EUDA and Europol (2024), EU Drug Markets Analysis ..." (with a
@@ -268,6 +269,11 @@ def is_form(rows: list[list[str]]) -> bool:
         return False
     labels = [r[0].strip().rstrip(":") for r in filled]
     return all(lab and len(lab.split()) <= 3 and not any(ch.isdigit() for ch in lab) for lab in labels)
+
+
+def note_regions(notes: Iterable[tuple[int, int]]) -> list[Region]:
+    """A region of kind ``note`` for each footnote span of a Document (``Document.notes``)."""
+    return [Region(a, b, "note") for a, b in notes]
 
 
 def table_regions(tables: Iterable, text: str | None = None) -> list[Region]:
