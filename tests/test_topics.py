@@ -595,3 +595,11 @@ def test_mixed_language_corpus_topics_are_named_by_shared_terms(corpus_db, tmp_p
             if word in terms:
                 held = texts.map(lambda t, w=word: re.search(rf"\b{re.escape(w)}\b", t) is not None).mean()
                 assert held >= 0.2, (row["label"], word, held)
+
+
+def test_the_k_curve_prints_in_order_of_k():
+    """A stored model's scores have string keys; "10" came first (the README's tour showed
+    "10:0  2:17.08  3:25.5")."""
+    from docmine.cli import by_k
+
+    assert by_k({"10": 0, "2": 17.08, "3": 25.5, "9": 0.5}) == "2:17.08  3:25.5  9:0.5  10:0"

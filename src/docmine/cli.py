@@ -60,6 +60,12 @@ def _arg(check: Callable, flag: str, **kw) -> Callable[[str], object]:
     return convert
 
 
+def by_k(scores: dict) -> str:
+    """A topic model's score per number of topics, in order of k ("10" sorts before "2" as the
+    strings a stored model's JSON keys are)."""
+    return "  ".join(f"{k}:{v:g}" for k, v in sorted(scores.items(), key=lambda kv: int(kv[0])))
+
+
 def _print_df(df, max_colwidth: int = 60) -> None:
     import pandas as pd
 
@@ -338,11 +344,9 @@ def cmd_topics(a) -> int:
     print(f"{info.get('k')} topics ({how}); {info.get('assigned', 0)} documents assigned this run")
     sel = info.get("k_selection") if isinstance(info.get("k_selection"), dict) else {}
     if sel.get("scores"):  # models fitted before the distinct-terms criterion measured stability
-        print(f"{sel.get('measure', 'stability')} by k: "
-              + "  ".join(f"{k_}:{v_:g}" for k_, v_ in sel["scores"].items()))
+        print(f"{sel.get('measure', 'stability')} by k: " + by_k(sel["scores"]))
     if sel.get("lower_third"):
-        print("distinct terms (lower third) by k: "
-              + "  ".join(f"{k_}:{v_:g}" for k_, v_ in sel["lower_third"].items()))
+        print("distinct terms (lower third) by k: " + by_k(sel["lower_third"]))
 
     def items(v, n=8):
         v = v.split(", ") if isinstance(v, str) else list(v or [])

@@ -1,8 +1,12 @@
 """PDF extraction: pypdfium2 for text (fast, keeps column order), pdfplumber for tables.
 
-Paragraphs are rebuilt from the geometry of the text lines (a vertical gap larger than the
-line spacing, or a jump to a new column, starts a new paragraph). Running headers and
-footers (lines repeated at the top or bottom of most pages, digits ignored) and page
+Paragraphs are rebuilt from the geometry of the text lines: a baseline distance beyond the
+document's usual one for that font size (so text in 1.5 or double spacing is not one paragraph
+per line), a line that ends where the next line's first word would have fitted, a bullet, a
+jump to a new column or a change of font size starts a new paragraph. A paragraph cut by a page
+end is joined again past the page's footnotes, and the footnotes (small print at a page's foot,
+from a note number on) are listed in ``Document.notes``, so that NER skips them. Running headers
+and footers (lines repeated at the top or bottom of most pages, digits ignored) and page
 numbers are removed before the text reaches NER.
 
 Tables: pdfplumber (about 25 times slower than pdfium per page) looks only at pages whose
