@@ -72,7 +72,19 @@ def _page_lines(textpage) -> list[Line]:
 
     raw = textpage.get_text_range()
     n_chars = textpage.count_chars()
+    tp = textpage.raw
+    bl, br, bb, bt = (ctypes.c_double() for _ in range(4))
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    box_refs = (ctypes.byref(bl), ctypes.byref(br), ctypes.byref(bb), ctypes.byref(bt))
+    origin_refs = (ctypes.byref(ox), ctypes.byref(oy))
+    char_box, char_origin, font_size = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetCharOrigin, \
+        pdfium_c.FPDFText_GetFontSize
+
+    def box(i: int) -> tuple[float, float, float, float]:  # (left, bottom, right, top), 0s when unknown
+        if char_box(tp, i, *box_refs):
+            return bl.value, bb.value, br.value, bt.value
+        return 0.0, 0.0, 0.0, 0.0
+
     out: list[Line] = []
     pos = 0
     for line in re.split(r"\r\n|\n|\r", raw):
@@ -81,24 +93,34 @@ def _page_lines(textpage) -> list[Line]:
             idx = pos + (len(line) - len(line.lstrip()))
             size = base = base_end = right = first_word = 0.0
             if len(raw) == n_chars and idx < n_chars:
-                left, bottom, right, top = textpage.get_charbox(idx)
+                left, bottom, right, top = box(idx)
                 # glyph boxes are tight: use the line's tallest glyph for its extent; a baseline is
                 # the lowest of the sampled origins (a note number is set higher), at the line's start
-                # and over all of it
-                origins = []
-                for j in range(idx, min(idx + len(stripped), n_chars), max(1, len(stripped) // 8)):
-                    _, b, _, t = textpage.get_charbox(j)
-                    bottom, top = min(bottom, b), max(top, t)
-                    size = max(size, float(pdfium_c.FPDFText_GetFontSize(textpage.raw, j)))
-                    if pdfium_c.FPDFText_GetCharOrigin(textpage.raw, j, ctypes.byref(ox), ctypes.byref(oy)):
-                        origins.append(oy.value)
-                base = min(origins[:3], default=0.0)
-                base_end = min(origins, default=0.0)
+                # (first three samples) and at its end (last two)
+                samples = range(idx, min(idx + len(stripped), n_chars), max(1, len(stripped) // 8))
+                late = len(samples) - 2
+                base = base_end = float("inf")
+                for n, j in enumerate(samples):
+                    if char_box(tp, j, *box_refs):
+                        if bb.value < bottom:
+                            bottom = bb.value
+                        if bt.value > top:
+                            top = bt.value
+                    z = font_size(tp, j)
+                    if z > size:
+                        size = z
+                    if (n < 3 or n >= late) and char_origin(tp, j, *origin_refs):
+                        if n < 3 and oy.value < base:
+                            base = oy.value
+                        if oy.value < base_end:
+                            base_end = oy.value
+                base = 0.0 if base == float("inf") else base
+                base_end = 0.0 if base_end == float("inf") else base_end
                 last = min(idx + len(stripped), n_chars) - 1
-                right = textpage.get_charbox(last)[2]
+                right = box(last)[2]
                 space = stripped.find(" ")
                 end = idx + space - 1 if space > 0 else last
-                first_word = max(0.0, textpage.get_charbox(min(end, n_chars - 1))[2] - left)
+                first_word = max(0.0, box(min(end, n_chars - 1))[2] - left)
             else:
                 left = bottom = top = 0.0
             prev = out[-1] if out else None
