@@ -214,6 +214,23 @@ def test_real_report_pdf_paragraphs_and_footnotes():
     assert "28 Goodrich 2020" in notes and "19 Mandaria 2018" in notes
     assert not any(n.startswith(("The ", "Matanga ")) for n in notes)
     assert 400 < len(paras) < 500
+    # the running header is gone from every page: on the body pages it holds the page number
+    # ("... | 12"), on the front matter it stands above "| ii"; only the cover's title is left
+    assert doc.text.count("Online markets for illicit drugs in Georgia") == 1 and "| ii" not in doc.text
+    annex = extract_file(str(path.with_name("specialprocedures__georgia-darkweb-methods-annex.pdf")))
+    # a header pdfium reads as the fourth line of each page, at the same height on every page
+    assert "Methodological Annex" not in annex.text.split("\n\n")
+
+
+@pytest.mark.parametrize("line, page_number", [
+    ("12", True), ("Page 3 of 9", True), ("- 4 -", True), ("iv", True), ("| ii", True), ("XIV", True),
+    ("Civil", False), ("Ill", False), ("12 kg", False), ("| iv Online", False),
+])
+def test_page_number_lines(line, page_number):
+    """Page numbers leave the text; a word made of Roman numeral letters ("Civil") does not."""
+    from docmine.extract.pdf import _PAGE_NO
+
+    assert bool(_PAGE_NO.match(line)) is page_number
 
 
 @pytest.mark.slow

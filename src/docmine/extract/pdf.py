@@ -30,8 +30,9 @@ from docmine.extract.document import Document, ExtractionError, TextBuilder, tid
 from docmine.extract.metadata import date_from_dateline, detect_language, parse_date
 from docmine.extract.text import clean_line, join_lines
 
-_PAGE_NO = re.compile(
-    r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$", re.I
+_PAGE_NO = re.compile(  # "12", "Page 3 of 9", "- 4 -", "iv", "| ii" (a rule drawn beside the number)
+    r"^[|\s]*(?:(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?"
+    r"|(?=[ivxlc])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))[|\s]*$", re.I  # a Roman numeral up to 99, not "Civil"
 )
 ZONE = 3  # lines at the top/bottom of a page that may be running headers/footers
 TABLE_RULES = (3, 3)  # distinct y of horizontal and x of vertical edges before pdfplumber looks at a page
@@ -41,7 +42,9 @@ TABLE_MAX_OBJECTS = 5000  # a page drawn with more objects is a map or a chart: 
 
 
 def _line_key(line: str) -> str:
-    return re.sub(r"\d+", "#", line.lower()).strip()
+    """A line as running headers repeat it: digits and the rules beside a page number ignored
+    ("Online markets ... | 12" on a page, "Online markets ..." above "| ii" on another)."""
+    return re.sub(r"\s+", " ", re.sub(r"[\d|]+", " ", line.lower())).strip()
 
 
 class Line(NamedTuple):
@@ -280,20 +283,29 @@ def body_size(pages: list[list[Line]]) -> float:
 
 
 def strip_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
-    """Remove running headers/footers and page numbers from per-page line lists."""
+    """Remove running headers/footers and page numbers from per-page line lists.
+
+    A header is a line repeated (digits ignored) on at least half the pages among the first or
+    last ``ZONE`` lines of each, or anywhere at the same height on the page (pdfium may read a
+    header after the page's first lines: a logo's text, a date, a section name).
+    """
     n = len(pages)
     counts: Counter = Counter()
+    placed: Counter = Counter()
     for lines in pages:
-        zone = {_line_key(t) for t, *_ in lines[:ZONE] + lines[-ZONE:]}
-        counts.update(zone)
+        counts.update({_line_key(ln.text) for ln in lines[:ZONE] + lines[-ZONE:]})
+        placed.update({(_line_key(ln.text), round(ln.top)) for ln in lines if ln.top or ln.bottom})
     threshold = max(2, (n + 1) // 2)
     repeated = {k for k, c in counts.items() if c >= threshold and k} if n >= 2 else set()
+    # at a fixed height: only from three pages on (two pages may share a heading's height by chance)
+    fixed = {k for k, c in placed.items() if c >= threshold and k[0]} if n >= 3 else set()
     out = []
     for lines in pages:
         keep = []
         for i, line in enumerate(lines):
             in_zone = i < ZONE or i >= len(lines) - ZONE
-            if in_zone and (_line_key(line[0]) in repeated or _PAGE_NO.match(line[0].strip())):
+            key = _line_key(line.text)
+            if in_zone and (key in repeated or _PAGE_NO.match(line.text.strip())) or (key, round(line.top)) in fixed:
                 continue
             keep.append(line)
         out.append(keep)
