@@ -149,6 +149,21 @@ def test_a_first_name_alone_is_a_person_and_an_everyday_word_on_the_first_name_l
     assert not people & {"Among", "Media", "Bank", "MODERATOR"}
 
 
+def test_a_body_named_again_in_a_title_case_heading_is_an_organisation(nlp):
+    """The model misses a body's full name in a title-case heading; the document names it in its
+    text, so it is an ORG there too (rule ``org-again``). A two-word piece of a post ("Homeland
+    Security" of "White House Homeland Security Advisor") and a name whose head is no body's word
+    are not carried around."""
+    text = ("Department of State Announces New Sanctions on Sinaloa Cartel Members\n\n"
+            "WASHINGTON - The Department of State is designating two individuals today.")
+    ms = _mentions(nlp, text)
+    assert ("ORG", "Department of State", "org-again") in {(m.label, m.text, m.attrs.get("rule")) for m in ms}
+    assert sum(m.text == "Department of State" and m.label == "ORG" for m in ms) == 2
+    text = ("The delegation was led by White House Homeland Security Advisor Elizabeth Sherwood-Randall. "
+            "The Homeland Security Advisor met the Mexican delegation. Homeland Security matters were discussed.")
+    assert not [m for m in _mentions(nlp, text) if m.attrs.get("rule") == "org-again"]
+
+
 def test_nickname_after_known_as(nlp):
     text = ("Today, Mexico extradited Nestor Isidro Perez Salaz, known as “El Nini,” to the United States. "
             "El Nini played a prominent role in the Sinaloa Cartel.")

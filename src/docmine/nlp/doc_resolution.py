@@ -969,6 +969,11 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     org_words = frozenset(getattr(lex, "rules", {}).get("place", {}).get("org_words", ())) if lex is not None \
         else frozenset()
     out = _headings(text, out, org_words)
+    # a body's full name ("Department of State") is an organisation wherever the document writes it
+    # again, also in a title-case heading the model did not read ("Department of State Announces ...")
+    from docmine.nlp.canonical import name_head
+
+    out = propagate_orgs(text, out, (), lex, name_ok=lambda t: len(t.split()) >= 3 and name_head(t) in org_words)
     if lex is not None:
         out = _full_names(out, org_words, given)
         out = _appositive_people(text, out, titles, lex)
@@ -1213,17 +1218,21 @@ def _org_key(text: str, endings: tuple[str, ...]) -> str:
     return name_key(_ACRONYM_CASE.sub(r"\1", text), endings)
 
 
-def propagate_orgs(text: str, mentions: list[Mention], endings: tuple[str, ...], lex=None) -> list[Mention]:
+def propagate_orgs(text: str, mentions: list[Mention], endings: tuple[str, ...], lex=None,
+                   name_ok: Callable[[str], bool] | None = None) -> list[Mention]:
     """An organisation the document names is an organisation wherever it names it again: every other
     occurrence of an ORG mention's words, in any case form ("IZ" after "IZ-a", "APN-u" after "APN"), that
     no mention covers becomes an ORG mention -- when ORG is the only label the document's mentions of that
     name have. A single everyday word ("Ministarstvu" out of "Ministarstvu graditeljstva") is not
-    propagated unless written in capitals (an acronym)."""
+    propagated unless written in capitals (an acronym). ``name_ok``, when given, says which ORG names
+    may be propagated."""
     labels: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.label in _LABELS:
             labels[_org_key(m.text, endings)].add(m.label)
     keys = {k for k, labs in labels.items() if labs == {"ORG"}}
+    if name_ok is not None:
+        keys &= {_org_key(m.text, endings) for m in mentions if m.label == "ORG" and name_ok(m.text)}
     if not keys:
         return mentions
     covered = sorted((m.start, m.end) for m in mentions)
