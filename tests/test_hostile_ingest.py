@@ -304,9 +304,11 @@ def test_a_very_long_text_is_recognised_in_part_with_offsets_kept():
     from docmine.extract.normalize import nlp_part
 
     text = "\n\n".join(f"Paragraph {i} about Antwerp." for i in range(1000))
-    doc = Document(path="x", sha256="s", format="txt", text=text, page_starts=[0, 5000, 20000])
+    doc = Document(path="x", sha256="s", format="txt", text=text, page_starts=[0, 5000, 20000],
+                   notes=[(100, 120), (15_000, 15_020)])
     part, note = nlp_part(doc, limit=10_000)
     assert len(part.text) <= 10_000 and text.startswith(part.text) and text[len(part.text):].startswith("\n\n")
     assert part.page_starts == [0, 5000] and doc.text == text
+    assert part.notes == [(100, 120)]  # a footnote past the part is not the part's
     assert note.startswith(f"entities recognised in the first {len(part.text):,} of {len(text):,} characters")
     assert nlp_part(doc, limit=len(text)) == (doc, None)

@@ -90,7 +90,8 @@ def nlp_part(doc: Document, limit: int = NLP_MAX_CHARS) -> tuple[Document, str |
     cut = doc.text.rfind("\n\n", 0, limit)
     cut = cut if cut > limit // 2 else limit
     part = dataclasses.replace(doc, text=doc.text[:cut], page_starts=[p for p in doc.page_starts if p < cut] or [0],
-                               tables=[t for t in doc.tables if t.end <= cut])
+                               tables=[t for t in doc.tables if t.end <= cut],
+                               notes=[n for n in doc.notes if n[1] <= cut])
     note = (f"entities recognised in the first {cut:,} of {len(doc.text):,} characters "
             f"(the whole text is stored and searchable)")
     return part, note
