@@ -181,3 +181,42 @@ def test_a_batch_keeps_sqlite_scratch_in_memory_only_while_it_writes(tmp_path):
         store.write_batch([{"path": "b.txt", "document": {"path": "b.txt"}}], 1)  # no sha256: fails inside
     assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == 0
     assert store.query("SELECT COUNT(*) FROM documents")[0][0] == 1
+
+
+def test_results_are_stored_in_the_order_of_the_files():
+    """Workers finish in any order; the store receives the results in the order of the files, so
+    a fresh ingest of the same folder gives the same doc_ids. A file far slower than the rest
+    holds back at most ``hold`` results, which then go on in their files' order."""
+    from docmine.pipeline import in_order
+
+    batches = [[("a",), ("b",)], [("c",), ("d",)], [("e",)]]
+    finished = [[{"path": "c"}, {"path": "d"}], [{"path": "a"}], [{"path": "e"}], [{"path": "b"}]]
+
+    def paths(hold):
+        return [[r["path"] for r in got] for got in in_order(batches, finished, hold=hold)]
+
+    assert paths(100) == [["a"], ["b", "c", "d", "e"]]
+    assert paths(1) == [["c", "d"], ["a"], ["b", "e"]]  # "b" was slow: "c" and "d" did not wait for it
+    # a failure record names its file like a result; a result for a file nobody asked for is passed on
+    assert [[r["path"] for r in got] for got in in_order(batches[:1], [[{"path": "x"}], [{"path": "b"}],
+                                                                      [{"path": "a", "error": "bad"}]])] \
+        == [["x"], ["a", "b"]]
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_same_doc_ids_on_every_fresh_ingest(tmp_path):
+    from docmine import api
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(12):
+        words = " ".join(f"Seizure report {i} from the port of Antwerp, case {k}." for k in range(1 + 40 * (i % 3)))
+        text_file(folder / f"{i:02d}.txt", f"Customs officers in Antwerp seized cocaine. {words}")
+    ids = []
+    for run in range(2):
+        db = str(tmp_path / f"run{run}.db")
+        api.ingest([str(folder)], db=db, workers=2, batch_files=1)
+        with sqlite3.connect(db) as conn:
+            ids.append(conn.execute("SELECT doc_id, path FROM documents ORDER BY doc_id").fetchall())
+    assert ids[0] == ids[1]
+    assert [os.path.basename(p) for _, p in ids[0]] == [f"{i:02d}.txt" for i in range(12)]

@@ -18,7 +18,7 @@ import sqlite3
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from functools import partial
 from typing import Any, TextIO
@@ -553,15 +553,56 @@ def _start_early(opts: IngestOptions, started: list | None) -> None:
             started.append(template)
 
 
+HOLD_RESULTS = 512
+"""Results held back at most while an earlier file is still being read (see :func:`in_order`)."""
+
+
+def in_order(batches: list[list[tuple]], results: Iterable[list[dict]],
+             hold: int = HOLD_RESULTS) -> Iterator[list[dict]]:
+    """The workers' results in the order of the files (each result names its file by ``path``), so
+    that a fresh ingest of the same folder gives every document the same ``doc_id`` and marks the
+    same near-duplicates, whichever worker finishes first. A result waits while an earlier file is
+    still being read; when more than ``hold`` wait (one file far slower than the rest), they go on
+    in order of their files rather than fill memory."""
+    position: dict[str, int] = {}
+    for batch in batches:
+        for entry in batch:
+            position.setdefault(entry[0], len(position))
+    held: dict[int, dict] = {}
+    passed: set[int] = set()  # positions let go ahead of an earlier one
+    expected = 0
+    for got in results:
+        ready = []
+        for r in got:
+            p = position.get(r.get("path", ""))
+            if p is None or p < expected or p in held or p in passed:
+                ready.append(r)  # a file not asked for, or a second result for one: nothing to wait for
+            else:
+                held[p] = r
+        while expected in held or expected in passed:
+            if expected in held:
+                ready.append(held.pop(expected))
+            passed.discard(expected)
+            expected += 1
+        if len(held) > hold:
+            for p in sorted(held):
+                ready.append(held.pop(p))
+                passed.add(p)
+        if ready:
+            yield ready
+    if held:
+        yield [held[p] for p in sorted(held)]
+
+
 def _run(todo, opts: IngestOptions, info: dict) -> Iterator[list[dict]]:
-    """Yield result batches from the chosen executor, in a bounded window."""
+    """Yield result batches from the chosen executor, in a bounded window, in the order of the files."""
     if not todo:
         return
     batches = list(_batches(todo, opts.batch_files))
     if opts.executor == "dask":
         from docmine.scale import run_dask
 
-        yield from run_dask(batches, opts)
+        yield from in_order(batches, run_dask(batches, opts))
         return
     workers = opts.workers or os.cpu_count() or 1
     workers = max(1, min(workers, len(batches)))
@@ -571,4 +612,5 @@ def _run(todo, opts: IngestOptions, info: dict) -> Iterator[list[dict]]:
         for b in batches:
             yield process_files(b)
         return
-    yield from LocalExecutor(workers, _init_worker, initargs, process_files, opts.file_timeout).run(batches)
+    yield from in_order(batches, LocalExecutor(workers, _init_worker, initargs, process_files, opts.file_timeout)
+                        .run(batches))
