@@ -210,14 +210,17 @@ def test_web_app_and_report_show_seizures(store_path, tmp_path):
 
 def test_bundled_corpus_one_seizure_two_reports_and_cube_cells_open(corpus_db, tmp_path):
     """The Kapıkule heroin seizure is reported by the customs release, two days later by a news
-    site in other words, and by a Turkish news article: one row, three sources. Every cube cell
-    opens to its sentences."""
+    site in other words, and by a Turkish news article: one row, three sources, with the release's
+    sentence as its evidence. Every cube cell opens to its sentences."""
     db = copy_store(corpus_db, str(tmp_path / "corpus.db"))  # records are written: keep the shared one
     table = docmine.seizures(db, drug="heroin", min_kg=90)
     kapikule = table[table["amount"] == 96.0]
     assert len(kapikule) == 1, kapikule[["path", "date", "amount_text"]]
     row = kapikule.iloc[0]
     assert row["n_sources"] == 3 and row["country"] in ("Türkiye", "Turkey") and row["date"] == "2025-03-27"
+    # the earliest report gives the evidence (the customs release), though the Turkish article is
+    # stored first (corpus/languages/ sorts before corpus/press/)
+    assert row["path"].endswith("2025-03-27-kapikule-heroin-tomato-paste.txt") and row["amount_text"] == "96 kg"
     with Store(db, readonly=True) as s:
         paths = {r[0]: r[1] for r in s.query("SELECT doc_id, path FROM documents")}
     assert sorted(paths[d].rsplit("/", 1)[-1] for d in row["sources"]) == [

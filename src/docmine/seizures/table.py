@@ -73,8 +73,9 @@ def _same(a: pd.Series, b: pd.Series) -> bool:
 
 
 def merge_records(df: pd.DataFrame) -> pd.DataFrame:
-    """One row per seizure; the first record (document order) gives the evidence, later ones
-    fill its empty fields and add their documents to ``sources``."""
+    """One row per seizure; the first record gives the evidence (one with an amount, dated by its
+    sentence, from the earliest report: the agency's own release before a later article; then
+    document order), the others fill its empty fields and add their documents to ``sources``."""
     if df.empty:
         return pd.DataFrame(columns=COLUMNS)
     parent = list(range(len(df)))
@@ -109,7 +110,8 @@ def merge_records(df: pd.DataFrame) -> pd.DataFrame:
         groups.setdefault(find(i), []).append(i)
     out = []
     for members in groups.values():
-        members.sort(key=lambda i: (pd.isna(rows[i]["amount"]), rows[i]["date_kind"] != "event", i))
+        members.sort(key=lambda i: (pd.isna(rows[i]["amount"]), rows[i]["date_kind"] != "event",
+                                    rows[i]["date"] if _has(rows[i]["date"]) else "9999", i))
         first = rows[members[0]].to_dict()
         for i in members[1:]:
             for k, val in rows[i].items():
