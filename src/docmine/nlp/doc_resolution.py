@@ -969,11 +969,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     org_words = frozenset(getattr(lex, "rules", {}).get("place", {}).get("org_words", ())) if lex is not None \
         else frozenset()
     out = _headings(text, out, org_words)
-    # a body's full name ("Department of State") is an organisation wherever the document writes it
-    # again, also in a title-case heading the model did not read ("Department of State Announces ...")
-    from docmine.nlp.canonical import name_head
-
-    out = propagate_orgs(text, out, (), lex, name_ok=lambda t: len(t.split()) >= 3 and name_head(t) in org_words)
+    out = _bodies_again(text, out, org_words, lex)
     if lex is not None:
         out = _full_names(out, org_words, given)
         out = _appositive_people(text, out, titles, lex)
@@ -1218,21 +1214,46 @@ def _org_key(text: str, endings: tuple[str, ...]) -> str:
     return name_key(_ACRONYM_CASE.sub(r"\1", text), endings)
 
 
-def propagate_orgs(text: str, mentions: list[Mention], endings: tuple[str, ...], lex=None,
-                   name_ok: Callable[[str], bool] | None = None) -> list[Mention]:
+def _bodies_again(text: str, mentions: list[Mention], org_words: frozenset[str], lex=None) -> list[Mention]:
+    """A body's full name the document labels ORG, and nothing else, is an ORG wherever the document
+    writes it again, also in a title-case heading the model did not read ("Department of State
+    Announces New Sanctions ...", rule ``org-again``). Only names of three words or more whose head
+    is a body's word ("Homeland Security" of "Homeland Security Advisor" is not carried around)."""
+    from docmine.nlp.canonical import name_head
+
+    labels: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label in _LABELS:
+            labels[m.text.casefold()].add(m.label)
+    names = {m.text for m in mentions if m.label == "ORG" and labels[m.text.casefold()] == {"ORG"}
+             and len(m.text.split()) >= 3 and "\n" not in m.text and name_head(m.text) in org_words}
+    if not names:
+        return mentions
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                         + r")(?![\w-])", re.I)
+    covered = sorted((m.start, m.end) for m in mentions)
+    added: list[Mention] = []
+    for hit in pattern.finditer(text):
+        s, e = hit.span()
+        if not text[s].isupper() or any(a < e and s < b for a, b in covered):
+            continue
+        m = Mention(s, e, "ORG", text[s:e], source="rule", attrs={"rule": "org-again"})
+        m.canonical = lex.canonical("ORG", m.text) if lex is not None else m.text
+        added.append(m)
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
+
+
+def propagate_orgs(text: str, mentions: list[Mention], endings: tuple[str, ...], lex=None) -> list[Mention]:
     """An organisation the document names is an organisation wherever it names it again: every other
     occurrence of an ORG mention's words, in any case form ("IZ" after "IZ-a", "APN-u" after "APN"), that
     no mention covers becomes an ORG mention -- when ORG is the only label the document's mentions of that
     name have. A single everyday word ("Ministarstvu" out of "Ministarstvu graditeljstva") is not
-    propagated unless written in capitals (an acronym). ``name_ok``, when given, says which ORG names
-    may be propagated."""
+    propagated unless written in capitals (an acronym)."""
     labels: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.label in _LABELS:
             labels[_org_key(m.text, endings)].add(m.label)
     keys = {k for k, labs in labels.items() if labs == {"ORG"}}
-    if name_ok is not None:
-        keys &= {_org_key(m.text, endings) for m in mentions if m.label == "ORG" and name_ok(m.text)}
     if not keys:
         return mentions
     covered = sorted((m.start, m.end) for m in mentions)
