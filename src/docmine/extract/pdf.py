@@ -290,21 +290,21 @@ def strip_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     header after the page's first lines: a logo's text, a date, a section name).
     """
     n = len(pages)
+    keys = [[_line_key(ln.text) for ln in lines] for lines in pages]
     counts: Counter = Counter()
     placed: Counter = Counter()
-    for lines in pages:
-        counts.update({_line_key(ln.text) for ln in lines[:ZONE] + lines[-ZONE:]})
-        placed.update({(_line_key(ln.text), round(ln.top)) for ln in lines if ln.top or ln.bottom})
+    for lines, ks in zip(pages, keys, strict=True):
+        counts.update(set(ks[:ZONE] + ks[-ZONE:]))
+        placed.update({(k, round(ln.top)) for k, ln in zip(ks, lines, strict=True) if ln.top or ln.bottom})
     threshold = max(2, (n + 1) // 2)
     repeated = {k for k, c in counts.items() if c >= threshold and k} if n >= 2 else set()
     # at a fixed height: only from three pages on (two pages may share a heading's height by chance)
     fixed = {k for k, c in placed.items() if c >= threshold and k[0]} if n >= 3 else set()
     out = []
-    for lines in pages:
+    for lines, ks in zip(pages, keys, strict=True):
         keep = []
-        for i, line in enumerate(lines):
+        for i, (line, key) in enumerate(zip(lines, ks, strict=True)):
             in_zone = i < ZONE or i >= len(lines) - ZONE
-            key = _line_key(line.text)
             if in_zone and (key in repeated or _PAGE_NO.match(line.text.strip())) or (key, round(line.top)) in fixed:
                 continue
             keep.append(line)
