@@ -186,6 +186,7 @@ def source_document(path: str):
     return extract_file(path)
 
 
+@lru_cache(maxsize=4)
 def source_paragraphs(path: str) -> tuple[str, ...]:
     """docmine's extracted text of one shared document, split into paragraphs."""
     return tuple(source_document(path).text.split("\n\n"))

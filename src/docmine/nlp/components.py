@@ -92,7 +92,7 @@ class DomainEntities:
         reread = self.headlines.reread(doc) | self.headlines.reread_caps(doc)
         # 1. lexicon, gazetteer and pattern matches
         matches, blocks = self.lexicon.matches(doc)
-        blocks = blocks + self.model.vessel_names(doc)
+        blocks = blocks + self.model.blocked_names(doc)
         gazetteer = filter_spans(self.lexicon.gazetteer_spans(doc, trace))
         lex_spans = self._lexicon_spans(doc, matches, trace)
         lex_spans += self.drugs.brand_spans(doc, trace)

@@ -1231,16 +1231,17 @@ def _bodies_again(text: str, mentions: list[Mention], org_words: frozenset[str],
         return mentions
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
                          + r")(?![\w-])", re.I)
-    covered = sorted((m.start, m.end) for m in mentions)
-    added: list[Mention] = []
-    for hit in pattern.finditer(text):
-        s, e = hit.span()
-        if not text[s].isupper() or any(a < e and s < b for a, b in covered):
-            continue
-        m = Mention(s, e, "ORG", text[s:e], source="rule", attrs={"rule": "org-again"})
-        m.canonical = lex.canonical("ORG", m.text) if lex is not None else m.text
-        added.append(m)
+    covered = [(m.start, m.end) for m in mentions]
+    added = [_org_again(text, s, e, lex) for s, e in (hit.span() for hit in pattern.finditer(text))
+             if text[s].isupper() and not any(a < e and s < b for a, b in covered)]
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
+
+
+def _org_again(text: str, start: int, end: int, lex=None) -> Mention:
+    """The ORG mention of a name found again (rule ``org-again``), with its canonical name."""
+    m = Mention(start, end, "ORG", text[start:end], source="rule", attrs={"rule": "org-again"})
+    m.canonical = lex.canonical("ORG", m.text) if lex is not None else m.text
+    return m
 
 
 def propagate_orgs(text: str, mentions: list[Mention], endings: tuple[str, ...], lex=None) -> list[Mention]:
@@ -1279,8 +1280,6 @@ def propagate_orgs(text: str, mentions: list[Mention], endings: tuple[str, ...],
             i += 1
             continue
         s, e, n = hit
-        m = Mention(s, e, "ORG", text[s:e], source="rule", attrs={"rule": "org-again"})
-        m.canonical = lex.canonical("ORG", m.text) if lex is not None else m.text
-        added.append(m)
+        added.append(_org_again(text, s, e, lex))
         i += n
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions

@@ -103,7 +103,7 @@ class ModelSpans:
             ent.start > 1 and doc[ent.start - 2].text in ("(", "[") or bool(doc[ent.start - 1].is_sent_start)) \
             and not self.know.known_name(ent.text) and ent.text not in self.lex.people
 
-    def vessel_names(self, doc: Doc) -> list[tuple[int, int]]:
+    def blocked_names(self, doc: Doc) -> list[tuple[int, int]]:
         """The token ranges of the names of vessels, operations and storms (``[org] vessel_words``,
         ``operation_words``, ``storm_words``), blocked for every label: the capitalised words after a lower-case
         ship noun ("the tanker [Nord Pacific]", "motor vessel [Stefan E. Sank]"), and a capitalised
