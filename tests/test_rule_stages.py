@@ -519,6 +519,15 @@ def test_currency_codes_file_formats_and_software_are_no_organisations(nlp):
     assert not [k for k in found if k[1] == "ORG"]
 
 
+def test_a_name_that_ends_in_a_currency_is_no_entity(nlp):
+    """The model reads a currency written in capitals as an organisation ("Russian Rubles", "United
+    States Dollars"); a name that only begins with a currency's word stays ("Euro Disney")."""
+    found = rules(nlp, "Vendors listed prices in US dollars (USD), Euros (EUR) and Russian Rubles (RUB).\n\n"
+                       "Normalizing currency in United States Dollars")
+    assert not [k for k in found if "Rubles" in k[0] or "Dollars" in k[0] or k[0] == "Euros"]
+    assert ("Euro Disney", "ORG") in rules(nlp, "Euro Disney reported a loss in Paris on Monday, the company said.")
+
+
 def test_an_org_named_for_an_agreement_process_or_schedule_is_no_organisation(nlp):
     found = rules(nlp, "We call on Congress to pass the Bipartisan Border Security Agreement. Ms. Sheffield "
                        "coordinates the Performance Management Process for the region.")

@@ -371,11 +371,16 @@ class PlaceRules:
 
     def not_currencies(self, spans: list[Span]) -> list[Span]:
         """Without the places that name a currency ("Hong Kong dollars", "U.S. dlrs"; ``[place]
-        currency_nouns``): a currency is no entity."""
+        currency_nouns``) and the names that end in one, whatever the model called them ("Russian
+        Rubles", "United States Dollars" as an ORG; alone only in the plural, "Euros"): a currency is
+        no entity."""
         def currency(span: Span) -> bool:
             doc = span.doc
-            return span.end < len(doc) and doc[span.end].lower_ in self.currency_nouns
-        return [s for s in spans if not (s.label_ == "PLACE" and currency(s))]
+            last = span[-1].lower_
+            if last in self.currency_nouns and (len(span) > 1 or last.endswith("s")):
+                return True  # one word only in the plural: "Euros", not "Rand" or "Lev"
+            return span.label_ == "PLACE" and span.end < len(doc) and doc[span.end].lower_ in self.currency_nouns
+        return [s for s in spans if not currency(s)]
 
     def extent(self, span: Span, trace: Trace) -> Span | None:
         """Designators belong to the place; "<place> police" is an organisation."""
