@@ -164,6 +164,14 @@ def test_a_body_named_again_in_a_title_case_heading_is_an_organisation(nlp):
     assert not [m for m in _mentions(nlp, text) if m.attrs.get("rule") == "org-again"]
 
 
+def test_an_everyday_word_left_before_a_blocked_phrase_is_no_name(nlp):
+    """A model entity cut short by a blocked phrase keeps its first part ("Ministry of Interior" before
+    a report's title), but one everyday word left over is a heading's verb, not a name."""
+    text = ("The delegations discussed migration, as well as human smuggling.\n\n**<u>Combating TCOs</u>**\n\n"
+            "- The Attorney General announced new indictments.")
+    assert not [m for m in _mentions(nlp, text) if "Combating" in m.text]
+
+
 def test_nickname_after_known_as(nlp):
     text = ("Today, Mexico extradited Nestor Isidro Perez Salaz, known as “El Nini,” to the United States. "
             "El Nini played a prominent role in the Sinaloa Cartel.")

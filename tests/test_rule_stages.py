@@ -528,6 +528,17 @@ def test_a_name_that_ends_in_a_currency_is_no_entity(nlp):
     assert ("Euro Disney", "ORG") in rules(nlp, "Euro Disney reported a loss in Paris on Monday, the company said.")
 
 
+def test_legal_designations_and_transcript_stage_directions_are_no_organisations(nlp):
+    """Sanctions releases write designations and the classes of groups they name in capitals
+    ("Specially Designated Global Terrorists (SDGTs)", "TCOs"); briefing transcripts mark
+    "(Inaudible.)". None is a body; the cartel named beside them is."""
+    found = rules(nlp, "The Secretary designated eight cartels as Foreign Terrorist Organizations (FTOs) and "
+                       "Specially Designated Global Terrorists (SDGTs), including Tren de Aragua. These DTOs and "
+                       "TCOs launder billions. (Inaudible.) This executive order establishes the council.")
+    orgs = {k[0] for k in found if k[1] == "ORG"}
+    assert orgs == {"Tren de Aragua"}
+
+
 def test_an_org_named_for_an_agreement_process_or_schedule_is_no_organisation(nlp):
     found = rules(nlp, "We call on Congress to pass the Bipartisan Border Security Agreement. Ms. Sheffield "
                        "coordinates the Performance Management Process for the region.")

@@ -186,13 +186,14 @@ class ModelSpans:
         start, end = span.start, span.end
         # a blocked phrase (route, report title) inside: keep only the part before it
         first = start + 1 if lowers[start] in ("the", "a", "an") and start + 1 < end else start
+        cut = False
         for bs, be in blocks:
             if bs < end and start < be:
                 if start <= bs <= first and be == bs + 1 < end and all(
                         t.is_alpha and t.is_title for t in doc[be:end]):
                     continue  # a code that starts a company's name: "NOK Entertainment", not "NOK 200"
                 if start < bs:
-                    end = bs
+                    end, cut = bs, True
                 else:
                     return None
         while start < end and (lowers[start] in ("the", "a", "an", "'", "\"", "“", "‘")
@@ -240,6 +241,9 @@ class ModelSpans:
             return None  # "Bags of cocaine were found", read as a person
         if end - start == 1 and end < len(doc) and self.sentence_case_word(doc, start):
             return None  # "Healthcare workers", "Awareness campaigns": a sentence's first word, not a name
+        if cut and end - start == 1 and doc[start].is_alpha and _dictionary_form(lowers[start]) \
+                and not self.know.known_name(text) and not self.know.place_name(text):
+            return None  # "Combating" of a heading "Combating TCOs": an everyday word left before a blocked phrase
         if end - start == 1 and line_alone(doc, start) and dictionary_word(doc[start]) \
                 and not self.know.known_name(text) and not self.know.place_name(text):
             return None  # "Readout", "Remarks": a one-word heading on its own line
@@ -330,3 +334,19 @@ def split_parts(doc: Doc, start: int, end: int, stop_words: Set[str] = frozenset
     if cur < end:
         parts.append((cur, end))
     return parts
+
+
+def _dictionary_form(word: str) -> bool:
+    """A lemma of the English dictionary or a form of one: a plural, a gerund or a past ("combating",
+    "seized", "stopping")."""
+    from docmine.nlp.gazetteer import dictionary_form, dictionary_words
+
+    words = dictionary_words()
+    if dictionary_form(word, words):
+        return True
+    for ending in ("ing", "ed"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) > 2 and (
+                stem in words or stem + "e" in words or stem[-1] == stem[-2] and stem[:-1] in words):
+            return True
+    return False
