@@ -172,6 +172,17 @@ def test_an_everyday_word_left_before_a_blocked_phrase_is_no_name(nlp):
     assert not [m for m in _mentions(nlp, text) if "Combating" in m.text]
 
 
+def test_a_name_with_a_known_bodys_acronym_is_no_person_and_lends_no_surname(nlp):
+    """The model read a task force's name in an italic heading as a person ("Laredo DEA HIDTA"); its
+    last word then became a "surname" that made every "HIDTA" of the document a PERSON. A name with
+    an acronym the lexicon knows as a body ("DEA") is nobody's name."""
+    text = ("**OVERDOSE REDUCTION**\n\n*South Texas HIDTA, Laredo DEA HIDTA Task Force*\n\nIn 2023, the DEA "
+            "Laredo District Office created a HIDTA Overdose Task Force initiative. The HIDTA partners met monthly.")
+    ms = _mentions(nlp, text)
+    assert not [m for m in ms if m.label == "PERSON"]
+    assert ("ORG", "DEA") in {(m.label, m.text) for m in ms}
+
+
 def test_nickname_after_known_as(nlp):
     text = ("Today, Mexico extradited Nestor Isidro Perez Salaz, known as “El Nini,” to the United States. "
             "El Nini played a prominent role in the Sinaloa Cartel.")

@@ -66,7 +66,7 @@ class PersonRules:
 
     def validate(self, span: Span, words: list[str]) -> Span | None:
         """A model PERSON with a heading word, only titles, a lower-case word that is no particle,
-        or the text of a drug or a place is no person (None)."""
+        a known body's acronym ("DEA"), or the text of a drug or a place is no person (None)."""
         if any(w in self.not_name for w in words) or all(w in self.titles for w in words):
             return None
         if any(t.is_alpha and t.is_lower and t.lower_ not in self.particles for t in span) \
@@ -74,6 +74,9 @@ class PersonRules:
             return None
         if self.lex.drug(span.text) or self.lex.places.get(span.text.lower()):
             return None
+        if len(span) > 1 and any(t.is_upper and t.is_alpha and len(t) > 1 and self.know.known_org(t.text)
+                                 for t in span):
+            return None  # a body's acronym inside: "Laredo DEA HIDTA" (a task force's name), nobody's name
         if len(span) == 2 and span[0].text in GROUP_ARTICLES and span[1].text[:1].isupper() \
                 and span[1].lower_.endswith("s") and not self.know.place_name(span.text):
             # "Los Rusos", "Los Zetas", "Las Moiras": a plural name after a plural article is a
