@@ -158,7 +158,9 @@ def canonicalize(db: str = DEFAULT_DB, aliases: str | None = None) -> int:
 
         from docmine.nlp.facets import FacetResolver
 
-        return store.recanonicalize(canonical, lambda label, *names: lex.fate(label, *names), FacetResolver(lex))
+        changed = store.recanonicalize(canonical, lambda label, *names: lex.fate(label, *names), FacetResolver(lex))
+        store.link_people()  # the links follow the names again
+        return changed
 
 
 def clean_entity(action: str, names: Sequence[str] | str, db: str = DEFAULT_DB, label: str | None = None,

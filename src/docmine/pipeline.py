@@ -515,6 +515,8 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
             bar.close()
     if summary.reannotated:
         store.drop_orphan_entities()
+    if summary.new_documents or summary.reannotated or summary.removed:
+        store.link_people()
     if summary.stale:
         summary.notes.append(
             f"{summary.stale} unchanged document(s) were recognised by another docmine version, other data files or "

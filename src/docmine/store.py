@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -20,6 +21,8 @@ from pathlib import Path
 
 from docmine.discover import storable
 
+_NAME_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+_SURNAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?")  # "Harris", "Sherwood-Randall"
 _DROP_ORPHAN_ENTITIES = "DELETE FROM entities WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mentions)"
 
 DEFAULT_DB = "docmine.db"
@@ -813,6 +816,45 @@ class Store:
             c.execute("DELETE FROM dropped_mentions WHERE doc_id=?", (doc_id,))
         self._write_parts(doc_id, r)
 
+    def link_people(self) -> int:
+        """Across the collection, a person named by a surname alone is the one person the collection
+        names in full with that surname ("Harris" in "the Biden-Harris Administration" is Kamala
+        Harris when no other Harris is named in full): the mentions of the surname's entity move to
+        the full name's. A link whose surname a later document makes ambiguous (a second full name
+        with it) is undone; names the lexicons or the user's aliases map are never touched (their
+        canonical is no lone word). Returns the mentions moved."""
+        people = self.conn.execute("SELECT entity_id, canonical FROM entities WHERE label='PERSON'").fetchall()
+        by_surname: dict[str, set[int]] = {}
+        lone: dict[str, int] = {}
+        for eid, name in people:
+            words = name.replace(",", " ").split()
+            while len(words) > 2 and words[-1].rstrip(".") in _NAME_SUFFIXES:
+                words.pop()
+            if len(words) == 1 and _SURNAME.fullmatch(name):
+                lone[name] = eid
+            elif len(words) >= 2 and _SURNAME.fullmatch(words[-1]):
+                by_surname.setdefault(words[-1], set()).add(eid)
+        moved = 0
+        with self.conn:
+            for surname, full in by_surname.items():
+                if len(full) == 1 and surname in lone:
+                    moved += self.conn.execute(
+                        "UPDATE mentions SET entity_id=?, attrs=json_set(COALESCE(attrs, '{}'), '$.person_link', 1)"
+                        " WHERE entity_id=?", (next(iter(full)), lone[surname])).rowcount
+                elif len(full) > 1:  # ambiguous now: links made before go back to the surname's own entity
+                    for eid in full:
+                        rows = self.conn.execute(
+                            "SELECT mention_id FROM mentions WHERE entity_id=? AND resolved=?"
+                            " AND json_extract(attrs, '$.person_link') = 1", (eid, surname)).fetchall()
+                        if rows:
+                            back = self._entity_id("PERSON", surname)
+                            self.conn.executemany("UPDATE mentions SET entity_id=? WHERE mention_id=?",
+                                                  [(back, r[0]) for r in rows])
+                            moved += len(rows)
+            if moved:
+                self.conn.execute(_DROP_ORPHAN_ENTITIES)
+        return moved
+
     def drop_orphan_entities(self) -> None:
         """Delete the entities no mention names any more (after documents were read again)."""
         with self.conn:
@@ -893,10 +935,10 @@ class Store:
         changed = 0
         with self.conn:
             rows = self.conn.execute(
-                "SELECT m.mention_id, m.label, m.resolved, m.text, e.canonical, d.language"
+                "SELECT m.mention_id, m.label, m.resolved, m.text, e.canonical, d.language, m.attrs"
                 " FROM mentions m JOIN entities e USING(entity_id) JOIN documents d USING(doc_id)"
             ).fetchall()
-            for mid, label, resolved, text, current, language in rows:
+            for mid, label, resolved, text, current, language, attrs in rows:
                 fate = fate_fn(label, resolved, text, current) if fate_fn is not None else None
                 if fate == "":
                     self.conn.execute(
@@ -909,8 +951,9 @@ class Store:
                                       (fate, self._entity_id(fate, canonical_fn(fate, resolved, language)), mid))
                 else:
                     new = canonical_fn(label, resolved, language)
-                    if new == current:
-                        continue
+                    if new == current or new == resolved and current.endswith(" " + resolved) \
+                            and '"person_link"' in (attrs or ""):
+                        continue  # a surname linked to the collection's full name (link_people) stays
                     self.conn.execute("UPDATE mentions SET entity_id=? WHERE mention_id=?",
                                       (self._entity_id(label, new), mid))
                 changed += 1

@@ -1,0 +1,43 @@
+"""Collection-level resolution of people: a surname alone is the one person the collection names in
+full with it, across documents; a second full name with that surname undoes the link; `docmine
+canonicalize` keeps it. Real ingests of real text files into a real SQLite store."""
+from __future__ import annotations
+
+import sqlite3
+
+from conftest import run_cli
+
+
+def people(db) -> dict[str, int]:
+    con = sqlite3.connect(db)
+    try:
+        return dict(con.execute("SELECT e.canonical, COUNT(*) FROM mentions m JOIN entities e USING(entity_id)"
+                                " WHERE e.label='PERSON' GROUP BY e.canonical").fetchall())
+    finally:
+        con.close()
+
+
+def test_a_surname_alone_joins_the_one_full_name_of_the_collection_and_leaves_it_when_ambiguous(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "visit.txt").write_text(
+        "Vice President Kamala Harris met the Mexican delegation in Washington on Monday to discuss "
+        "fentanyl trafficking across the border.\n", encoding="utf-8")
+    (docs / "sanctions.txt").write_text(
+        "The Treasury announced new sanctions on Tuesday against a cartel network. Harris said the measures "
+        "would save lives, and Harris thanked the Mexican authorities for their work.\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    run_cli("ingest", docs, "--db", db)
+    found = people(db)
+    assert "Harris" not in found and found["Kamala Harris"] == 3
+
+    assert "0 mentions changed" in run_cli("canonicalize", "--db", db, cwd=tmp_path).stdout
+    assert people(db) == found
+
+    # another Harris named in full: "Harris" alone could be either, and stands for itself again
+    (docs / "court.txt").write_text(
+        "In a separate case, the court sentenced Kris Harris to nine years in prison for smuggling cocaine "
+        "through the port of Miami.\n", encoding="utf-8")
+    run_cli("ingest", docs, "--db", db)
+    found = people(db)
+    assert found["Harris"] == 2 and found["Kamala Harris"] == 1 and found["Kris Harris"] == 1
