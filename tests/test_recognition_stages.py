@@ -1319,6 +1319,10 @@ def test_a_body_named_without_its_country_is_the_lexicon_s_body_of_the_country_t
     text = "The Department of Justice in Manila charged the suspects, Philippine police said."
     orgs = {m.text: m.canonical for m in _mentions(nlp, text) if m.label == "ORG"}
     assert orgs.get("Department of Justice") != "U.S. Department of Justice"
+    # a one-word name too: "Treasury" in a release about the United States ("U.S. Treasury" in the lexicon)
+    text = ("Treasury today sanctioned six members of a cartel network that smuggles fentanyl into the United "
+            "States, Treasury said.")
+    assert {m.canonical for m in _mentions(nlp, text) if m.text == "Treasury"} == {"U.S. Department of the Treasury"}
 
 
 def test_a_market_s_own_name_stays_an_organisation_in_a_list_and_across_the_document(nlp):

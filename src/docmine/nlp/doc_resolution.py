@@ -909,8 +909,9 @@ def _acronyms_in_context(text: str, mentions: list[Mention], lex) -> None:
 
 def _bare_bodies(lex) -> dict[str, frozenset[str]]:
     """The lexicon's organisations by their names without a country before them: "department of
-    justice" -> {"U.S. Department of Justice"} (from "U.S. Department of Justice"), where the bare
-    name is no alias of its own (several countries have a Department of Justice)."""
+    justice" -> {"U.S. Department of Justice"} (from "U.S. Department of Justice"), "treasury" ->
+    {"U.S. Department of the Treasury"} (from "U.S. Treasury"), where the bare name is no alias of
+    its own (several countries have a Department of Justice, a Treasury, a Customs)."""
     cached = vars(lex).get("_bare_bodies")  # built once per lexicon, kept on it
     if cached is not None:
         return cached
@@ -923,7 +924,7 @@ def _bare_bodies(lex) -> dict[str, frozenset[str]]:
         for n in range(1, min(4, len(words) - 1) + 1):
             if " ".join(words[:n]) in prefixes:
                 bare = " ".join(words[n:])
-                if bare not in lex.orgs and len(words) - n >= 2:
+                if bare not in lex.orgs and len(words) - n >= 1:
                     found[bare].add(canonical)
     out = {k: frozenset(v) for k, v in found.items()}
     vars(lex)["_bare_bodies"] = out
