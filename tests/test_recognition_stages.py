@@ -276,6 +276,12 @@ def test_a_name_followed_by_the_post_it_holds_is_a_person(nlp):
     # an apposition that names no post is no evidence
     assert [m.text for m in _mentions(nlp, "We met Grant Thornton, the big firm, in London.")
             if m.label == "PERSON" and m.attrs.get("rule") == "appositive"] == []
+    # a post in a list of posts is nobody ("the Attorney General, the Secretary of ..."), nor its
+    # capitals in the memorandum's address line
+    text = ("MEMORANDUM FOR THE SECRETARY OF DEFENSE THE ATTORNEY GENERAL THE SECRETARY OF COMMERCE\n\n(vi) The "
+            "Secretary of Defense, the Attorney General, the Secretary of Homeland Security, and the Director "
+            "of National Intelligence shall report.")
+    assert not [m for m in _mentions(nlp, text) if m.label == "PERSON"]
 
 
 def test_a_place_the_model_ran_into_a_name_is_a_place_and_a_person(nlp):

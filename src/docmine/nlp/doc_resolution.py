@@ -774,6 +774,8 @@ def _appositive_people(text: str, mentions: list[Mention], titles: frozenset[str
         if first.lower() in STOP_WORDS or last in _MONTHS or any(
                 lex.places.get(alias_key(w)) or lex.orgs.get(alias_key(w)) for w in (first, last)):
             continue  # "In March, the President determined ..."
+        if any(w.lower().rstrip(".") in titles for w in (first, last)):
+            continue  # a post in a list of posts: "the Attorney General, the Secretary of Homeland Security"
         out.append(Mention(s, e, "PERSON", text[s:e], resolved=text[s:e], source="rule",
                            attrs={"rule": "appositive"}))
     out.sort(key=lambda m: (m.start, m.end))
