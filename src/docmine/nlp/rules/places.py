@@ -51,6 +51,7 @@ _PATTERN_RULES = {"PLACE": "place.designator", "FACILITY": "place.facility", "JO
 
 _FACILITY_KINDS = ["police", "railway", "bus", "train", "border", "fuel", "petrol", "gas"]  # "Torkham border crossing"
 _JOINERS = ["-", "/", "–"]
+_RULERS = frozenset(("government", "governments", "administration", "authorities"))
 _NUMBER_SHAPES = ["d", "dd", "ddd", "dddd", "dX", "ddX", "dddX"]
 
 
@@ -333,8 +334,10 @@ class PlaceRules:
     def outside_titles(self, spans: list[Span], headline) -> list[Span]:
         """Without the places inside the capitalised name of a plan, framework, dialogue or
         report ("the U.S.-Mexico Bicentennial Framework for Security", "the U.S.-Canada Opioid
-        Action Plan": the guidelines annotate no place inside a title); such names end in one of
-        ``[place] title_heads``. Not in a headline in title case. Nor the place that names an event
+        Action Plan", "the Woodside Summit", "the United States-Mexico-Canada Agreement" the model read
+        as one place, "the North America Leaders’ Summit": the guidelines annotate no place inside a
+        title); such names end in one of ``[place] title_heads``. Not in a headline in title case, nor
+        a country's government ("the U.S. Government’s ... Working Group"). Nor the place that names an event
         ("the Vietnam War", "the Athens Games"; ``[place] event_heads``)."""
         heads = self.title_heads
         places_at = {s.start: s for s in spans if s.label_ == "PLACE"}
@@ -347,16 +350,23 @@ class PlaceRules:
             if i < len(doc) and (doc[i].text in self.event_heads or i + 1 < len(doc)
                                  and f"{doc[i].text} {doc[i + 1].text}" in self.event_heads):
                 return True  # "the Vietnam War", "the Athens Games": an event (``[place] event_heads``)
-            words = 0
+            last = span[-1]
+            if last.is_alpha and last.is_title and last.lower_ in heads:
+                # the title run into the place ("United States-Mexico-Canada Agreement"), or its head alone
+                return len(span) == 1 or not headline(span)
+            # words of the title the model ran into the place count: "[North America Leaders]’ Summit"
+            # (not a country's government: "the [U.S. Government]’s Threat Mitigation Working Group")
+            words = 1 if len(span) > 1 and last.lower_ not in _RULERS and not self.know.place_name(span.text) else 0
             for t in doc[i: i + 6]:
                 if t.is_alpha and t.is_upper and t.lower_ in heads:
                     return True  # an acronym head: "Indiana HIDTA", in a list or a headline too
                 if t.is_alpha and t.is_title:
                     if t.lower_ in heads:
-                        return words >= 1 and not headline(span)
+                        return not headline(span)  # "the Woodside Summit", "the Paris Agreement" too
                     words += 1
-                elif t.lower_ not in ("and", "of", "-", "&"):
-                    return False
+                elif not (t.lower_ in ("and", "of", "-", "&") or words and t.text in ("'", "’", "'s", "’s")
+                          and doc[t.i - 1].lower_ not in _RULERS):
+                    return False  # "North America Leaders’ Summit": a possessive inside the title
             return False
 
         drop = set()
