@@ -183,6 +183,17 @@ def test_a_name_with_a_known_bodys_acronym_is_no_person_and_lends_no_surname(nlp
     assert ("ORG", "DEA") in {(m.label, m.text) for m in ms}
 
 
+def test_a_place_in_a_list_of_organisations_is_the_cartel_named_after_it(nlp):
+    """"Tren de Aragua, MS-13, and Sinaloa": the list names groups, and the lexicon knows a Sinaloa
+    Cartel (rule ``group-in-list``). The state named beside another place stays a place."""
+    text = ("The order designates cartels, including Tren de Aragua, MS-13, and Sinaloa, as terrorist groups. "
+            "A trafficking organisation such as Sinaloa or Jalisco New Generation Cartel controls the route. "
+            "Police in Sinaloa and Sonora seized 40 kg.")
+    found = [(m.label, m.text, m.canonical) for m in _mentions(nlp, text) if m.text == "Sinaloa"]
+    assert found == [("ORG", "Sinaloa", "Sinaloa Cartel"), ("ORG", "Sinaloa", "Sinaloa Cartel"),
+                     ("PLACE", "Sinaloa", "Sinaloa")]
+
+
 def test_nickname_after_known_as(nlp):
     text = ("Today, Mexico extradited Nestor Isidro Perez Salaz, known as “El Nini,” to the United States. "
             "El Nini played a prominent role in the Sinaloa Cartel.")

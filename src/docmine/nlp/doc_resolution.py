@@ -909,6 +909,30 @@ def _acronyms_in_context(text: str, mentions: list[Mention], lex) -> None:
             m.attrs = {**m.attrs, "rule": "acronym-context"}
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
+
+
+def _groups_in_lists(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """A place named in a list of organisations is the group named after it: "Tren de Aragua, MS-13,
+    and Sinaloa", "such as Sinaloa or Jalisco New Generation Cartel" -> ORG, the lexicon's "Sinaloa
+    Cartel" (rule ``group-in-list``). Only where the lexicon knows a cartel of that name and a list
+    neighbour of the place is an organisation."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.label != "PLACE":
+            continue
+        group = lex.orgs.get(alias_key(m.text + " Cartel"))
+        if not group:
+            continue
+        before = out[k - 1] if k else None
+        after = out[k + 1] if k + 1 < len(out) else None
+        if before is not None and before.label == "ORG" and _LIST_GAP.fullmatch(text[before.end:m.start]) \
+                or after is not None and after.label == "ORG" and _LIST_GAP.fullmatch(text[m.end:after.start]):
+            out[k] = _copy(m, label="ORG", attrs={**m.attrs, "rule": "group-in-list"})
+            out[k].canonical = out[k].resolved = lex.canonical("ORG", m.text + " Cartel")
+    return out
+
+
 def _bare_bodies(lex) -> dict[str, frozenset[str]]:
     """The lexicon's organisations by their names without a country before them: "department of
     justice" -> {"U.S. Department of Justice"} (from "U.S. Department of Justice"), "treasury" ->
@@ -981,6 +1005,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _full_names(out, org_words)
     out = _one_label(out)
     if lex is not None:
+        out = _groups_in_lists(text, out, lex)
         out = _lowercase_heads(text, out, lex)
         out = _district_offices(text, out, lex)
         out = _company_names(text, out, frozenset(getattr(lex, "rules", {}).get("org", {}).get("legal_forms", ())), lex)
