@@ -865,3 +865,22 @@ def test_crypto_exchanges_and_mixers_are_organisations(nlp):
     found = rules(nlp, "Investigators traced bitcoin payments through Binance and Coinbase accounts; funds passed "
                        "through Tornado Cash and Garantex.")
     assert {("Binance", "ORG"), ("Coinbase", "ORG"), ("Tornado Cash", "ORG"), ("Garantex", "ORG")} <= set(found)
+
+
+def test_everyday_words_on_a_line_of_their_own_are_no_person(nlp):
+    """A heading line ("Press Briefing"), or "Schedule I. However" run across a sentence end, read as
+    a person: everyday words only, no first name, on a line of their own or with a word no name is.
+    Names made of dictionary words stay ("Grace Khan", "Morris Broad")."""
+    from spacy.tokens import Span
+
+    persons = nlp.get_pipe("docmine_domain").persons
+
+    def validate(text: str, start: int, end: int):
+        doc = nlp.make_doc(text)
+        span = Span(doc, start, end, label="PERSON")
+        return persons.validate(span, [t.lower_ for t in span if t.is_alpha])
+
+    assert validate("Press Briefing\n\n9:06 A.M. EST", 0, 2) is None
+    assert validate("The drugs were placed in Schedule I. However, the agency objected.", 5, 8) is None
+    assert validate("Grace Khan, a spokesperson, said the schedule held.", 0, 2) is not None
+    assert validate("He met chairman Morris Broad on Monday.", 3, 5) is not None

@@ -77,6 +77,13 @@ class PersonRules:
         if len(span) > 1 and any(t.is_upper and t.is_alpha and len(t) > 1 and self.know.known_org(t.text)
                                  for t in span):
             return None  # a body's acronym inside: "Laredo DEA HIDTA" (a task force's name), nobody's name
+        alpha = [t for t in span if t.is_alpha]
+        if len(alpha) > 1 and span.text not in self.lex.people and all(
+                dictionary_word(t) and not self.know.given_name(t) for t in alpha) and (
+                _own_line(span) or any(t.lower_ in common_words(5.0) for t in alpha)):
+            # everyday words only, no first name, on a line of their own or with a word no name is
+            # ("Press Briefing", "Schedule I. However"); "Grace Khan", "Morris Broad" stay
+            return None
         if len(span) == 2 and span[0].text in GROUP_ARTICLES and span[1].text[:1].isupper() \
                 and span[1].lower_.endswith("s") and not self.know.place_name(span.text):
             # "Los Rusos", "Los Zetas", "Las Moiras": a plural name after a plural article is a
@@ -357,3 +364,11 @@ class PersonRules:
                             for t in span):
                 out[k] = trace.mark(Span(span.doc, span.start, span.end, label="PERSON"), "person.coordinated")
         return out
+
+
+def _own_line(span: Span) -> bool:
+    """The span is its line's only text (a heading, a transcript's "Via Teleconference")."""
+    doc = span.doc
+    before = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    after = span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or "\n" in doc[span.end].text
+    return before and after
