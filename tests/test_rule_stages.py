@@ -884,3 +884,31 @@ def test_everyday_words_on_a_line_of_their_own_are_no_person(nlp):
     assert validate("The drugs were placed in Schedule I. However, the agency objected.", 5, 8) is None
     assert validate("Grace Khan, a spokesperson, said the schedule held.", 0, 2) is not None
     assert validate("He met chairman Morris Broad on Monday.", 3, 5) is not None
+
+
+def test_the_end_of_a_longer_name_is_no_organisation(nlp):
+    """The model cut a name after "on" or "and" and kept its end: "Working Group on [Cyber Issues]",
+    "Secretary of Security and [Citizen Protection]". A body after another ("Sony and Microsoft"),
+    after a headline's verb ("Calls on Congress") or with a body's word stays."""
+    from spacy.tokens import Span
+
+    from docmine.nlp.rules.base import Trace
+
+    orgs = nlp.get_pipe("docmine_domain").orgs
+
+    def validate(text: str, name: str):
+        doc = nlp.make_doc(text)
+        start = next(t.i for t in doc if doc[t.i: t.i + len(name.split())].text == name)
+        span = Span(doc, start, start + len(name.split()), label="ORG")
+        doc.ents = [span]  # the model's reading: this name alone
+        return orgs.validate(span, [t.lower_ for t in span if t.is_alpha], Trace())
+
+    assert validate("In August, officials of the Working Group on Cyber Issues convened their first bilateral "
+                    "dialogue.", "Cyber Issues") is None
+    assert validate("Representing Mexico were the Secretary of Security and Citizen Protection and three other "
+                    "ministers.", "Citizen Protection") is None
+    assert validate("Executives of Sony and Microsoft Corporation met with their lawyers in Tokyo.",
+                    "Microsoft Corporation") is not None
+    assert validate("The President Calls on Homeland Security to Act", "Homeland Security") is not None
+    assert validate("Officials from the Office of Policy and Drug Control Agency met their partners.",
+                    "Drug Control Agency") is not None

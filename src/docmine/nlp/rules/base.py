@@ -217,3 +217,10 @@ def overlaps(span: Span, blocks: list[tuple[int, int]]) -> bool:
         return False
     start, end = span.start, span.end
     return any(s < end and start < e for s, e in blocks)
+
+
+def title_case_sentence(span) -> bool:
+    """Is the span's sentence a headline in title case (almost no word in lower case)?"""
+    doc = span.doc
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[max(0, span.start - 25): span.end + 25]
+    return sum(1 for t in sent if t.is_alpha and len(t) > 3 and t.is_lower) < 2

@@ -22,6 +22,7 @@ from docmine.nlp.rules.base import (
     by_word,
     dictionary_word,
     merge_adjacent,
+    title_case_sentence,
     words_at,
 )
 
@@ -169,9 +170,7 @@ class DrugRules:
     @staticmethod
     def _headline(span: Span) -> bool:
         """Is the span's sentence a headline in title case (almost no word in lower case)?"""
-        doc = span.doc
-        sent = span.sent if doc.has_annotation("SENT_START") else doc[max(0, span.start - 25): span.end + 25]
-        return sum(1 for t in sent if t.is_alpha and len(t) > 3 and t.is_lower) < 2
+        return title_case_sentence(span)
 
     def in_name(self, span: Span) -> bool:
         """A capitalised drug word inside the name of a project, survey, plan, team or law is no

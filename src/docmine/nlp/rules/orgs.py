@@ -27,6 +27,7 @@ from docmine.nlp.rules.base import (
     dictionary_word,
     is_amount,
     merge_adjacent,
+    title_case_sentence,
 )
 from docmine.nlp.rules.persons import PersonRules
 
@@ -360,6 +361,14 @@ class OrgRules:
         conv = [t.i for t in span if t.lower_ == "convention"]
         if conv and (conv[-1] == end - 1 or doc[conv[-1] + 1].lower_ in ("on", "against", "for", "of", "relating")):
             return None  # "Single Convention on ...", "1988 Convention" (not "Centennial Convention Hall")
+        if len(words) >= 2 and start >= 2 and doc[start - 1].lower_ in ("on", "and") and doc[start - 2].is_title \
+                and doc[start - 2].is_alpha and doc[start - 2].ent_iob_ == "O" and not known_org \
+                and not any(w in self.org_words for w in words) and not self.know.known_name(doc[start - 2].text) \
+                and not title_case_sentence(span):
+            # the end of a longer name the model cut: "Working Group on [Cyber Issues]", "Declaration on
+            # [Migration and Protection]", "Secretary of Security and [Citizen Protection]"; not in a
+            # headline, where a verb is capitalised too ("Calls on Homeland Security to Act")
+            return None
         return span
 
     def bare_verb(self, token) -> bool:
