@@ -41,3 +41,21 @@ def test_a_surname_alone_joins_the_one_full_name_of_the_collection_and_leaves_it
     run_cli("ingest", docs, "--db", db)
     found = people(db)
     assert found["Harris"] == 2 and found["Kamala Harris"] == 1 and found["Kris Harris"] == 1
+
+
+def test_a_paternal_surname_alone_joins_the_spanish_full_name(tmp_path):
+    """Spanish names end with the maternal surname; the paternal one ("Cárdenas" of "Osiel Cárdenas
+    Guillén") is how later reports name him. A first name in that place ("Juan Carlos Ortega") is no
+    surname."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "extradition.txt").write_text(
+        "Mexico extradited Osiel Cárdenas Guillén, the former head of the Gulf Cartel, to the United States "
+        "in 2007 to face drug trafficking charges.\n", encoding="utf-8")
+    (docs / "sentence.txt").write_text(
+        "A federal judge in Houston sentenced the trafficker on Tuesday. Cárdenas had run the cartel's "
+        "cocaine shipments for a decade, prosecutors said.\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    run_cli("ingest", docs, "--db", db)
+    found = people(db)
+    assert "Cárdenas" not in found and found["Osiel Cárdenas Guillén"] == 2

@@ -819,11 +819,16 @@ class Store:
     def link_people(self) -> int:
         """Across the collection, a person named by a surname alone is the one person the collection
         names in full with that surname ("Harris" in "the Biden-Harris Administration" is Kamala
-        Harris when no other Harris is named in full): the mentions of the surname's entity move to
-        the full name's. A link whose surname a later document makes ambiguous (a second full name
+        Harris when no other Harris is named in full; the paternal surname of a Spanish name too,
+        "Gertz" of "Alejandro Gertz Manero"): the mentions of the surname's entity move to the full
+        name's. A link whose surname a later document makes ambiguous (a second full name
         with it) is undone; names the lexicons or the user's aliases map are never touched (their
         canonical is no lone word). Returns the mentions moved."""
+        from docmine.nlp.lexicon import given_names
+
         people = self.conn.execute("SELECT entity_id, canonical FROM entities WHERE label='PERSON'").fetchall()
+        # first names: the list's, and the first words of the collection's full names ("Jesus Esquivel")
+        given = given_names() | {n.split()[0] for _, n in people if " " in n}
         by_surname: dict[str, set[int]] = {}
         lone: dict[str, int] = {}
         for eid, name in people:
@@ -834,6 +839,9 @@ class Store:
                 lone[name] = eid
             elif len(words) >= 2 and _SURNAME.fullmatch(words[-1]):
                 by_surname.setdefault(words[-1], set()).add(eid)
+                # a Spanish or Portuguese name's paternal surname: "Cárdenas" of "Osiel Cárdenas Guillén"
+                if len(words) >= 3 and _SURNAME.fullmatch(words[-2]) and words[-2] not in given:
+                    by_surname.setdefault(words[-2], set()).add(eid)
         moved = 0
         with self.conn:
             for surname, full in by_surname.items():
