@@ -59,3 +59,5 @@ def test_a_paternal_surname_alone_joins_the_spanish_full_name(tmp_path):
     run_cli("ingest", docs, "--db", db)
     found = people(db)
     assert "Cárdenas" not in found and found["Osiel Cárdenas Guillén"] == 2
+    assert "0 mentions changed" in run_cli("canonicalize", "--db", db, cwd=tmp_path).stdout
+    assert people(db) == found

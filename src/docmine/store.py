@@ -959,7 +959,7 @@ class Store:
                                       (fate, self._entity_id(fate, canonical_fn(fate, resolved, language)), mid))
                 else:
                     new = canonical_fn(label, resolved, language)
-                    if new == current or new == resolved and current.endswith(" " + resolved) \
+                    if new == current or new == resolved and resolved in current.replace(",", " ").split() \
                             and '"person_link"' in (attrs or ""):
                         continue  # a surname linked to the collection's full name (link_people) stays
                     self.conn.execute("UPDATE mentions SET entity_id=? WHERE mention_id=?",
