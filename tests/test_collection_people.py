@@ -17,17 +17,24 @@ def people(db) -> dict[str, int]:
         con.close()
 
 
-def test_a_surname_alone_joins_the_one_full_name_of_the_collection_and_leaves_it_when_ambiguous(tmp_path):
+def ingest(tmp_path, files: dict[str, str]):
+    """Write ``files`` ({name: text}) into tmp_path/docs and ingest the folder into tmp_path/s.db
+    with the real command line; returns the store's path."""
     docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "visit.txt").write_text(
-        "Vice President Kamala Harris met the Mexican delegation in Washington on Monday to discuss "
-        "fentanyl trafficking across the border.\n", encoding="utf-8")
-    (docs / "sanctions.txt").write_text(
-        "The Treasury announced new sanctions on Tuesday against a cartel network. Harris said the measures "
-        "would save lives, and Harris thanked the Mexican authorities for their work.\n", encoding="utf-8")
+    docs.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (docs / name).write_text(text, encoding="utf-8")
     db = tmp_path / "s.db"
     run_cli("ingest", docs, "--db", db)
+    return db
+
+
+def test_a_surname_alone_joins_the_one_full_name_of_the_collection_and_leaves_it_when_ambiguous(tmp_path):
+    db = ingest(tmp_path, {
+        "visit.txt": "Vice President Kamala Harris met the Mexican delegation in Washington on Monday to discuss "
+                     "fentanyl trafficking across the border.\n",
+        "sanctions.txt": "The Treasury announced new sanctions on Tuesday against a cartel network. Harris said the "
+                         "measures would save lives, and Harris thanked the Mexican authorities for their work.\n"})
     found = people(db)
     assert "Harris" not in found and found["Kamala Harris"] == 3
 
@@ -35,28 +42,20 @@ def test_a_surname_alone_joins_the_one_full_name_of_the_collection_and_leaves_it
     assert people(db) == found
 
     # another Harris named in full: "Harris" alone could be either, and stands for itself again
-    (docs / "court.txt").write_text(
-        "In a separate case, the court sentenced Kris Harris to nine years in prison for smuggling cocaine "
-        "through the port of Miami.\n", encoding="utf-8")
-    run_cli("ingest", docs, "--db", db)
+    ingest(tmp_path, {"court.txt": "In a separate case, the court sentenced Kris Harris to nine years in prison for "
+                                   "smuggling cocaine through the port of Miami.\n"})
     found = people(db)
     assert found["Harris"] == 2 and found["Kamala Harris"] == 1 and found["Kris Harris"] == 1
 
 
 def test_a_paternal_surname_alone_joins_the_spanish_full_name(tmp_path):
     """Spanish names end with the maternal surname; the paternal one ("Cárdenas" of "Osiel Cárdenas
-    Guillén") is how later reports name him. A first name in that place ("Juan Carlos Ortega") is no
-    surname."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "extradition.txt").write_text(
-        "Mexico extradited Osiel Cárdenas Guillén, the former head of the Gulf Cartel, to the United States "
-        "in 2007 to face drug trafficking charges.\n", encoding="utf-8")
-    (docs / "sentence.txt").write_text(
-        "A federal judge in Houston sentenced the trafficker on Tuesday. Cárdenas had run the cartel's "
-        "cocaine shipments for a decade, prosecutors said.\n", encoding="utf-8")
-    db = tmp_path / "s.db"
-    run_cli("ingest", docs, "--db", db)
+    Guillén") is how later reports name him."""
+    db = ingest(tmp_path, {
+        "extradition.txt": "Mexico extradited Osiel Cárdenas Guillén, the former head of the Gulf Cartel, to the "
+                           "United States in 2007 to face drug trafficking charges.\n",
+        "sentence.txt": "A federal judge in Houston sentenced the trafficker on Tuesday. Cárdenas had run the "
+                        "cartel's cocaine shipments for a decade, prosecutors said.\n"})
     found = people(db)
     assert "Cárdenas" not in found and found["Osiel Cárdenas Guillén"] == 2
     assert "0 mentions changed" in run_cli("canonicalize", "--db", db, cwd=tmp_path).stdout
