@@ -516,6 +516,7 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     if summary.reannotated:
         store.drop_orphan_entities()
     if summary.new_documents or summary.reannotated or summary.removed:
+        store.link_variants()
         store.link_people()
     if summary.stale:
         summary.notes.append(

@@ -15,6 +15,7 @@ import os
 import re
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -23,6 +24,32 @@ from docmine.discover import storable
 
 _NAME_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
 _SURNAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?")  # "Harris", "Sherwood-Randall"
+
+
+def variant_key(name: str) -> str:
+    """What two spellings of one name share: "al-Qaeda", "Al Qaeda" -> "alqaeda"; "AT&T" -> "atandt"."""
+    from docmine.nlp.lexicon import alias_key
+
+    return re.sub(r"[\s\-‐.'’]+", "", alias_key(name.replace("&", " and ")))
+
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _initials(name: str) -> str:
+    """A person's middle initials: "Michael D. Eisner" -> "D"; "George H. W. Bush" -> "HW"."""
+    words = name.split()
+    return "".join(w[0] for w in words[1:-1] if _INITIAL.match(w)) if len(words) >= 3 else ""
+
+
+def _variant_group(label: str, name: str) -> str:
+    """The names that may be one entity: their :func:`variant_key`, without a person's middle initials."""
+    if label == "PERSON" and _initials(name):
+        words = name.split()
+        name = " ".join([words[0], *(w for w in words[1:-1] if not _INITIAL.match(w)), words[-1]])
+    return variant_key(name)
+
+
 _DROP_ORPHAN_ENTITIES = "DELETE FROM entities WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mentions)"
 
 DEFAULT_DB = "docmine.db"
@@ -816,6 +843,56 @@ class Store:
             c.execute("DELETE FROM dropped_mentions WHERE doc_id=?", (doc_id,))
         self._write_parts(doc_id, r)
 
+    def link_variants(self) -> int:
+        """Across the collection, an organisation or a person written two ways is one entity: names
+        that differ only in case, hyphens, spaces, full stops, apostrophes or "&" for "and"
+        ("al-Qaeda", "Al Qaeda", "al Qaeda"; "YUKOS", "Yukos"), and a person's name with and without
+        middle initials ("Michael D. Eisner", "Michael Eisner") unless two sets of initials make it
+        ambiguous ("George H. W. Bush", "George W. Bush"). The mentions join the form with most
+        mentions and keep their own name in ``variant_of``; run after every ingest, the links follow
+        the counts and come undone when a name becomes ambiguous. Returns the mentions moved."""
+        counts: Counter[tuple[str, str]] = Counter()  # (label, own name) -> mentions
+        rows = self.conn.execute(
+            "SELECT m.entity_id, e.label, e.canonical, json_extract(m.attrs, '$.variant_of'), COUNT(*)"
+            " FROM mentions m JOIN entities e USING(entity_id) WHERE e.label IN ('ORG', 'PERSON')"
+            " GROUP BY m.entity_id, json_extract(m.attrs, '$.variant_of')").fetchall()
+        for _, label, name, own, n in rows:
+            counts[(label, own or name)] += n
+        groups: dict[tuple[str, str], list[str]] = {}
+        for label, name in counts:
+            groups.setdefault((label, _variant_group(label, name)), []).append(name)
+        target: dict[tuple[str, str], str] = {}
+        for (label, _), names in groups.items():
+            if label == "PERSON" and len({_initials(n) for n in names} - {""}) > 1:
+                # two people with these first and last names: only the spellings of each join
+                parts: dict[str, list[str]] = {}
+                for n in names:
+                    parts.setdefault(variant_key(n), []).append(n)
+                sets = list(parts.values())
+            else:
+                sets = [names]
+            for names_ in sets:
+                # most mentions first; on a tie the form not in capitals ("Yukos" before "YUKOS")
+                best = min(names_, key=lambda n: (-counts[(label, n)], n.isupper(), n))
+                target.update({(label, n): best for n in names_})
+        moved = 0
+        with self.conn:
+            for eid, label, name, own, _ in rows:
+                own = own or name
+                goal = target[(label, own)]
+                if goal == name:
+                    continue
+                mark = "json_set(COALESCE(attrs, '{}'), '$.variant_of', ?)" if goal != own \
+                    else "json_remove(attrs, '$.variant_of')"
+                args: tuple = (own,) if goal != own else ()
+                moved += self.conn.execute(
+                    f"UPDATE mentions SET entity_id=?, attrs={mark} WHERE entity_id=?"
+                    " AND COALESCE(json_extract(attrs, '$.variant_of'), ?) = ?",
+                    (self._entity_id(label, goal), *args, eid, name, own)).rowcount
+            if moved:
+                self.conn.execute(_DROP_ORPHAN_ENTITIES)
+        return moved
+
     def link_people(self) -> int:
         """Across the collection, a person named by a surname alone is the one person the collection
         names in full with that surname ("Harris" in "the Biden-Harris Administration" is Kamala
@@ -962,6 +1039,8 @@ class Store:
                     if new == current or new == resolved and resolved in current.replace(",", " ").split() \
                             and '"person_link"' in (attrs or ""):
                         continue  # a surname linked to the collection's full name (link_people) stays
+                    if '"variant_of"' in (attrs or "") and json.loads(attrs).get("variant_of") == new:
+                        continue  # one spelling of a name joined to another (link_variants) stays
                     self.conn.execute("UPDATE mentions SET entity_id=? WHERE mention_id=?",
                                       (self._entity_id(label, new), mid))
                 changed += 1

@@ -221,6 +221,26 @@ class Lexicon:
         substances = [f for t, f in found if not (f.ambiguous and t in form_words)]
         return substances or [f for _, f in found]
 
+    @cached_property
+    def _legal_form_tail(self) -> re.Pattern | None:
+        org = self.rules.get("org", {})
+        forms = set(org.get("legal_forms", ())) | set(org.get("canonical_legal_forms", ()))
+        forms |= {f.upper() for f in forms if len(f.rstrip(".")) > 2}  # "WMC Resources LTD"
+        if not forms:
+            return None
+        alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        return re.compile(rf"(?:,?\s+(?:(?:and|&)\s+Co\.?|{alt}))+\s*$")
+
+    def without_legal_form(self, name: str) -> str:
+        """A company's name without its legal form ("Merck & Co." -> "Merck", "Gold Fields Ltd." ->
+        "Gold Fields"); "" when it has none, or when too little would be left ("M Co.")."""
+        tail = self._legal_form_tail
+        m = tail.search(name) if tail is not None else None
+        if m is None:
+            return ""
+        bare = name[: m.start()].rstrip(" ,")
+        return bare if sum(c.isalnum() for c in bare) >= 2 else ""
+
     def country_of(self, text: str) -> str | None:
         """The country a place name or a nationality adjective names: "Dutch", "the Netherlands"."""
         t = text.strip()
@@ -257,7 +277,11 @@ class Lexicon:
             # a medicine no lexicon knows ("Rivoril Tablets"): its name without the tablet word
             return re.sub(r"\s+(?:tablets?|tabs|pills?|capsules?)$", "", key) or key
         if label == "ORG":
-            return self.org_case_sensitive.get(text.strip()) or self.orgs.get(key) or _tidy(text)
+            known = self.org_case_sensitive.get(text.strip()) or self.orgs.get(key)
+            if known:
+                return known
+            bare = self.without_legal_form(text)  # "Boeing Co." and "Boeing" are one company
+            return (self.orgs.get(alias_key(bare)) or _tidy(bare)) if bare else _tidy(text)
         if label == "PERSON" and text.strip() in self.people:
             return self.people[text.strip()]
         if label == "PERSON" and text.strip() in self.people_upper[0]:  # "DONALD J. TRUMP"

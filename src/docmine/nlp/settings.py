@@ -106,7 +106,10 @@ class OrgSettings:
     """A company's legal form, as written (case counts: "Inc", "Ltd.", "GmbH", "S.A."): the
     capitalised words before one, and the form, are a company, an ORG ("Ecolab Inc", "Qintex
     America Ltd", "Morgan Stanley and Co Inc"); in its document the name without the form is the
-    same company ("Ecolab said"). Default: none."""
+    same company ("Ecolab said"), and its canonical name leaves the form out ("Ecolab"). Default: none."""
+    canonical_legal_forms: Words = ()
+    """Written-out legal forms that only the canonical name leaves out ("Stanley Casinos Limited"
+    -> Stanley Casinos); they do not make a name a company. Default: none."""
     media_words: Words = ()
     """Nouns of the press around a name: a one- to three-word model PERSON or PLACE right before
     one ("the Maariv daily") or right after one ("the daily Blic") is a newspaper or broadcaster,

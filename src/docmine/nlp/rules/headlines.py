@@ -80,8 +80,9 @@ class Headlines:
                 continue
             words = [t for t in span if t.is_alpha and t.lower_ not in _SMALL]
             title = [t for t in words if t.is_title]
-            # acronyms may stand between the capitalised words ("OPEC Agrees to Cut Oil Output")
-            if len(title) >= MIN_WORDS and all(t.is_title or t.is_upper for t in words):
+            # acronyms and names with capitals inside ("DaimlerChrysler", "SUVs", "eBay") may stand
+            # between the capitalised words ("OPEC Agrees to Cut Oil Output")
+            if len(title) >= MIN_WORDS and not any(t.is_lower for t in words):
                 out.append((span.start, span.end))
         return out
 
@@ -123,8 +124,10 @@ class Headlines:
         know, lex = self.know, self.know.lex
         if prev in know.given_names and not dictionary_form(tok.lower_, verbs):
             return False  # a surname after a first name ("Sara Carter"), not a verb ("Kerry Dispute Revives")
+        # after a title, a name ("Director Carter"), unless the headline's verb ("President Meets With")
+        after_title = self.title(prev) and not (text.endswith("s") and dictionary_form(tok.lower_, verbs))
         return not (know.lexicon_place(text) or know.known_org(text) or text in know.given_names
-                    or text in lex.people or alias_key(text) in lex.demonyms or self.title(prev))
+                    or text in lex.people or alias_key(text) in lex.demonyms or after_title)
 
     def reread(self, doc: Doc) -> set[tuple[int, int]]:
         """Read again the Title Case lines where the model took a headline's everyday word into

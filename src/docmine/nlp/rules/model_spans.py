@@ -20,6 +20,7 @@ from docmine.nlp.rules.base import (
     CAPITAL_BREAKS,
     DASHES,
     MODEL_LABELS,
+    WEEKDAYS,
     Knowledge,
     Trace,
     common_word,
@@ -29,8 +30,6 @@ from docmine.nlp.rules.base import (
 from docmine.nlp.rules.orgs import OrgRules
 from docmine.nlp.rules.persons import PersonRules
 from docmine.nlp.rules.places import PlaceRules
-
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
 RULES = ("model.ner", "person.clean", "org.clean", "place.clean")
 # a generational suffix, right after a name or alone: "Othon Marban, Jr."
@@ -206,7 +205,7 @@ class ModelSpans:
             end -= 1  # "Ministry of Internal Affairs of" (the model stopped before the place)
         while end > start and doc[end - 1].is_space:
             end -= 1  # a heading's line break: "Office of the Spokesperson\n\n"
-        while end - start > 1 and texts[end - 1] in _WEEKDAYS:
+        while end - start > 1 and texts[end - 1] in WEEKDAYS:
             end -= 1  # "in the [Gulf] Saturday": news style puts the day right after the place
         titled = False
         if span.label_ == "PERSON":

@@ -21,6 +21,7 @@ from docmine.nlp.lexicon import plural_forms
 from docmine.nlp.rules.base import (
     DASHES,
     POSS_TOKENS,
+    WEEKDAYS,
     Knowledge,
     Trace,
     common_word,
@@ -71,6 +72,7 @@ def _ends_paragraph(doc: Doc, i: int) -> bool:
 
 
 _TIME_WORDS = frozenset(("yesterday", "today", "tomorrow", "tonight", "earlier", "later", "separately"))
+_OPENERS = DASHES | {"(", "[", '"', "“", "‘", "'", ":", ";"}
 
 
 def _capitalised(t) -> bool:
@@ -199,7 +201,7 @@ class OrgRules:
             j = i + 1
             end = j
             while end < len(doc) and end - j < 3 and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha \
-                    and not doc[end].is_sent_start:
+                    and not doc[end].is_sent_start and doc[end].text not in WEEKDAYS:  # "giant Yukos Wednesday filed"
                 end += 1
             if end == j or dictionary_word(doc[j]) or self.know.place_name(doc[j:end].text):
                 continue
@@ -229,6 +231,8 @@ class OrgRules:
                     break  # a paragraph's start, or the end of the company before ("Corp. and LG Electronics Inc.")
                 if t.text in DASHES and (t.whitespace_ or doc[start - 2].whitespace_ if start >= 2 else True):
                     break  # a credit's dash ("Reuters - Stelco Inc."), not a hyphen in a name ("Hewlett-Packard")
+                if t.lower_ == "and" and start < k and start >= 2 and doc[start - 2].lower_ in self.of_heads:
+                    break  # two names: "the Securities and Exchange Commission and Time Warner Inc."
                 if _capitalised(t) or (t.lower_ in NAME_JOINS and (start < k or t.lower_ in ("and", "&"))
                                        and start >= 2 and _capitalised(doc[start - 2])):  # "Morgan Stanley and Co"
                     start -= 1
@@ -237,12 +241,17 @@ class OrgRules:
             while start < k and (doc[start].lower_ in NAME_JOINS or doc[start].lower_ == "the"):
                 start += 1
             first = doc[start]
-            if start < k - 1 and (first.is_sent_start or start == 0) \
+            # a sentence's first word, or the first after a dash, bracket or quote ("(Reuters) - Shares of")
+            opens = start == 0 or first.is_sent_start or doc[start - 1].text in _OPENERS
+            if start < k - 1 and opens \
                     and (dictionary_word(first) or first.is_stop or first.lower_ in _TIME_WORDS) \
                     and starts.get(start, start) <= start + 1:  # "Although Motorola Inc.", "Yesterday Acme Corp"
                 start += 1
                 while start < k and doc[start].lower_ in NAME_JOINS:
                     start += 1  # "Shares of Ecolab Inc"
+            of = next((j for j in range(start + 1, k - 1) if doc[j].lower_ == "of"), None)
+            if of is not None and all(self.persons.title_word(t) for t in doc[start:of]):
+                start = of + 1  # a post before the company: "the CEO of Molson Inc."
             if start >= k or doc[k - 1].text == "," and start >= k - 1:
                 continue
             out.append(trace.mark(Span(doc, start, form.end, label="ORG"), "org.legal_form"))

@@ -11,7 +11,7 @@ name into a known organisation: "Horst of Europol" -> PERSON "Horst" + ORG "Euro
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from docmine.nlp.doctext import token_words
 from docmine.nlp.gazetteer import common_words
@@ -58,6 +58,10 @@ class PersonRules:
                                    or doc[end - 1].text in self.postnominals):
             end -= 1
         return end
+
+    def title_word(self, t: Token) -> bool:
+        """A word of a post: "CEO", "chairman", "Deputy" (``[person] titles``)."""
+        return t.lower_.rstrip(".") in self.titles
 
     def after_title(self, doc: Doc, i: int) -> bool:
         """Token ``i`` directly follows a capitalised title, its full stop allowed ("Sec. Mayorkas")."""

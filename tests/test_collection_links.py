@@ -1,6 +1,7 @@
-"""Collection-level resolution of people: a surname alone is the one person the collection names in
-full with it, across documents; a second full name with that surname undoes the link; `docmine
-canonicalize` keeps it. Real ingests of real text files into a real SQLite store."""
+"""Collection-level resolution: a surname alone is the one person the collection names in full with
+it, across documents; a second full name with that surname undoes the link; names spelt two ways
+("al-Qaeda", "Al Qaeda") are one entity; `docmine canonicalize` keeps the links. Real ingests of
+real text files into a real SQLite store."""
 from __future__ import annotations
 
 import sqlite3
@@ -8,11 +9,11 @@ import sqlite3
 from conftest import run_cli
 
 
-def people(db) -> dict[str, int]:
+def people(db, label: str = "PERSON") -> dict[str, int]:
     con = sqlite3.connect(db)
     try:
         return dict(con.execute("SELECT e.canonical, COUNT(*) FROM mentions m JOIN entities e USING(entity_id)"
-                                " WHERE e.label='PERSON' GROUP BY e.canonical").fetchall())
+                                " WHERE e.label=? GROUP BY e.canonical", (label,)).fetchall())
     finally:
         con.close()
 
@@ -60,3 +61,36 @@ def test_a_paternal_surname_alone_joins_the_spanish_full_name(tmp_path):
     assert "Cárdenas" not in found and found["Osiel Cárdenas Guillén"] == 2
     assert "0 mentions changed" in run_cli("canonicalize", "--db", db, cwd=tmp_path).stdout
     assert people(db) == found
+
+
+def test_a_name_spelt_two_ways_is_one_entity_of_the_collection(tmp_path):
+    """AG News wrote "al-Qaeda", "Al Qaeda" and "al Qaeda", "YUKOS" and "Yukos": five rows of the
+    ORG table for two organisations."""
+    db = ingest(tmp_path, {
+        "a.txt": "Officials said al-Qaeda planned the attack. Russian oil company Yukos said on Monday it "
+                 "would appeal.\n",
+        "b.txt": "A message said to come from al-Qaeda was posted online. Analysts said al Qaeda had few "
+                 "fighters left in the region.\n",
+        "c.txt": "Shares of YUKOS fell 10 percent in Moscow trading after the tax ruling against the company.\n"})
+    found = people(db, "ORG")
+    assert found.get("al-Qaeda") == 3 and "al Qaeda" not in found
+    assert found.get("Yukos") == 2 and "YUKOS" not in found
+    assert "0 mentions changed" in run_cli("canonicalize", "--db", db, cwd=tmp_path).stdout
+    assert people(db, "ORG") == found
+
+
+def test_a_name_with_and_without_middle_initials_is_one_person_unless_two_sets_of_initials_differ(tmp_path):
+    db = ingest(tmp_path, {
+        "a.txt": "Walt Disney chief executive Michael D. Eisner testified on Tuesday about the hiring.\n",
+        "b.txt": "Michael Eisner said the board had approved the contract. Eisner left the court at noon.\n"})
+    found = people(db)
+    # the form with most mentions names the person ("Eisner" in b.txt is Michael Eisner in its document)
+    assert found.get("Michael Eisner") == 3 and "Michael D. Eisner" not in found and "Eisner" not in found
+    assert "0 mentions changed" in run_cli("canonicalize", "--db", db, cwd=tmp_path).stdout
+    assert people(db) == found
+
+    # a second Michael Eisner with other initials: the name without initials could be either
+    ingest(tmp_path, {"c.txt": "The architect Michael K. Eisner designed the new museum in Chicago.\n"})
+    found = people(db)
+    assert found.get("Michael D. Eisner") == 1 and found.get("Michael Eisner") == 2
+    assert found.get("Michael K. Eisner") == 1
