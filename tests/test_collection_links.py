@@ -94,3 +94,25 @@ def test_a_name_with_and_without_middle_initials_is_one_person_unless_two_sets_o
     found = people(db)
     assert found.get("Michael D. Eisner") == 1 and found.get("Michael Eisner") == 2
     assert found.get("Michael K. Eisner") == 1
+
+
+def test_the_model_s_label_for_a_name_gives_way_to_the_lexicons_label_elsewhere_in_the_collection(tmp_path):
+    """AG News: "Boeing-Airbus talks" made "Boeing" a PLACE beside 13 ORG mentions of the company."""
+    db = ingest(tmp_path, {
+        "plant.txt": "Boeing Co. said on Monday it would build a new assembly plant in South Carolina.\n",
+        "talks.txt": "No quick fix in Boeing-Airbus talks\n\nWorld Trade Organization (WTO) talks on a transatlantic "
+                     "row over plane subsidies will bring no quick fix, officials said.\n"})
+    con = sqlite3.connect(db)
+    labels = lambda: con.execute(  # noqa: E731
+        "SELECT DISTINCT m.label FROM mentions m JOIN documents d USING(doc_id) JOIN files f USING(doc_id)"
+        " WHERE m.text = 'Boeing' AND f.path LIKE '%talks.txt'").fetchall()
+    try:
+        assert labels() == [("ORG",)]
+        assert "0 mentions changed" in run_cli("canonicalize", "--db", db, cwd=tmp_path).stdout
+        assert labels() == [("ORG",)]
+        # the company's own document gone, the model's reading stands again
+        (tmp_path / "docs" / "plant.txt").unlink()
+        run_cli("ingest", tmp_path / "docs", "--db", db)
+        assert labels() == [("PLACE",)]
+    finally:
+        con.close()

@@ -569,3 +569,14 @@ def test_pdf_footnotes_are_stored_but_not_read_for_entities(nlp, tmp_path):
     assert SPACED_NOTE in doc.text
     assert not {"Skopje", "Belgrade"} & {t for t, _ in found}
     assert {("Sofia", "PLACE"), ("Russian Federation", "PLACE"), ("Bucharest", "PLACE")} <= found
+
+
+def test_a_place_unknown_to_the_lexicons_written_in_capitals_is_named_as_in_prose(lexicon):
+    # a dateline's town ("FORT PIERCE, Fla. (AP) -") and the same town in a sentence are one entity
+    assert lexicon.canonical("PLACE", "FORT PIERCE") == lexicon.canonical("PLACE", "Fort Pierce") == "Fort Pierce"
+    assert lexicon.canonical("PLACE", "ST") == "ST"  # too short to tell from an acronym
+    # a company without its legal form is the same company
+    assert lexicon.canonical("ORG", "Merck & Co.") == lexicon.canonical("ORG", "Merck") == "Merck"
+    assert lexicon.canonical("ORG", "Harmony Gold Mining Co. Ltd.") == "Harmony Gold Mining"
+    assert lexicon.canonical("ORG", "Stanley Casinos Limited") == "Stanley Casinos"
+    assert lexicon.canonical("ORG", "M Co.") == "M Co."  # too little would be left

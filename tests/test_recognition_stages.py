@@ -336,6 +336,11 @@ def test_no_lone_article_is_left_of_a_name_cut_at_a_paragraph_break_and_an_acron
     # an all-caps place in a dateline is still a place
     assert ("MADRID", "PLACE") in {(m.text, m.label) for m in _mentions(nlp, "MADRID (Reuters) - Police seized "
                                                                                   "two tonnes of cocaine.")}
+    # AG News: a credit and its dash open the line before the dateline ("Canadian Press - EDMONTON (CP) -")
+    found = {(m.text, m.label, m.canonical) for m in _mentions(
+        nlp, "Canadian Press - EDMONTON (CP) - Alberta Premier Ralph Klein acknowledged Tuesday that fees rise.")}
+    assert ("EDMONTON", "PLACE", "Edmonton") in found and ("Canadian Press", "ORG", "The Canadian Press") in found
+    assert not [t for t, label, _ in found if t == "EDMONTON" and label != "PLACE"]
 
 
 def test_known_people_are_persons_with_one_canonical(nlp):
@@ -1162,7 +1167,11 @@ def test_a_companys_short_name_is_the_company_in_its_document(nlp):
     # one company, named without its legal form
     assert short == [("Qintex", "ORG", "Qintex America"), ("Ecolab", "ORG", "Ecolab")]
     assert {m.canonical for m in ms if m.text in ("Qintex America Ltd", "Ecolab Inc")} == {"Qintex America", "Ecolab"}
-    # a company's name that is a dictionary word is no short name of its own ("Shell")
+    # a rare dictionary word may be the company's short name: the headline's "Cisco" is no place (AG News)
+    ms = _mentions(nlp, "Cisco Systems 1st-Quarter Earnings Rise (Reuters)\n\nReuters - Cisco Systems Inc., the "
+                        "biggest maker of network equipment, on Tuesday said profit rose.")
+    assert [(m.text, m.label) for m in ms if m.text == "Cisco"] == [("Cisco", "ORG")]
+    # a company's name that is an everyday dictionary word is no short name of its own ("Shell")
     ms = _mentions(nlp, "Shell Canada Ltd sold three tankers. The shell of the vessel was damaged.")
     assert not [m for m in ms if m.text.lower() == "shell"]
 

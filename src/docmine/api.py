@@ -159,7 +159,8 @@ def canonicalize(db: str = DEFAULT_DB, aliases: str | None = None) -> int:
         from docmine.nlp.facets import FacetResolver
 
         changed = store.recanonicalize(canonical, lambda label, *names: lex.fate(label, *names), FacetResolver(lex))
-        store.link_variants()  # the links follow the names again
+        store.link_variants()  # the links and votes follow the names again
+        store.vote_labels(lex.knows)
         store.link_people()
         return changed
 

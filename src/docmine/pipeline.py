@@ -199,6 +199,20 @@ def _batches(items: list, size: int) -> Iterator[list]:
         yield items[i: i + size]
 
 
+def _knows(models_dir: str | None, aliases: str | None) -> Callable[[str, str], bool]:
+    """``Lexicon.knows`` of the ingest's lexicons, loaded on the first question (most ingests ask none)."""
+    lexicon: list = []
+
+    def knows(label: str, name: str) -> bool:
+        if not lexicon:
+            from docmine.nlp.lexicon import Lexicon
+
+            lexicon.append(Lexicon.load(models_dir, aliases))
+        return lexicon[0].knows(label, name)
+
+    return knows
+
+
 def ingest(paths: list[str], db: str = DEFAULT_DB, options: IngestOptions | None = None) -> IngestSummary:
     """Ingest files and folders into the store at ``db``; returns what happened."""
     _refuse_while_bootstrapping()
@@ -517,6 +531,7 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
         store.drop_orphan_entities()
     if summary.new_documents or summary.reannotated or summary.removed:
         store.link_variants()
+        store.vote_labels(_knows(opts.models_dir, opts.aliases))
         store.link_people()
     if summary.stale:
         summary.notes.append(

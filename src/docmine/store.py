@@ -50,6 +50,12 @@ def _variant_group(label: str, name: str) -> str:
     return variant_key(name)
 
 
+# a model mention whose label the collection may outvote: the model's own, trimmed, or read again in a
+# headline; not one a rule gave by its context ("the darknet market Hydra")
+_MOVABLE = ("(m.source = 'model' AND (COALESCE(json_extract(m.attrs, '$.rule'), '') IN ('', 'model.headline')"
+            " OR json_extract(m.attrs, '$.rule') LIKE '%.clean'))")
+
+
 _DROP_ORPHAN_ENTITIES = "DELETE FROM entities WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mentions)"
 
 DEFAULT_DB = "docmine.db"
@@ -844,7 +850,7 @@ class Store:
         self._write_parts(doc_id, r)
 
     def link_variants(self) -> int:
-        """Across the collection, an organisation or a person written two ways is one entity: names
+        """Across the collection, an organisation, a person or a place written two ways is one entity: names
         that differ only in case, hyphens, spaces, full stops, apostrophes or "&" for "and"
         ("al-Qaeda", "Al Qaeda", "al Qaeda"; "YUKOS", "Yukos"), and a person's name with and without
         middle initials ("Michael D. Eisner", "Michael Eisner") unless two sets of initials make it
@@ -854,7 +860,7 @@ class Store:
         counts: Counter[tuple[str, str]] = Counter()  # (label, own name) -> mentions
         rows = self.conn.execute(
             "SELECT m.entity_id, e.label, e.canonical, json_extract(m.attrs, '$.variant_of'), COUNT(*)"
-            " FROM mentions m JOIN entities e USING(entity_id) WHERE e.label IN ('ORG', 'PERSON')"
+            " FROM mentions m JOIN entities e USING(entity_id) WHERE e.label IN ('ORG', 'PERSON', 'PLACE')"
             " GROUP BY m.entity_id, json_extract(m.attrs, '$.variant_of')").fetchall()
         for _, label, name, own, n in rows:
             counts[(label, own or name)] += n
@@ -885,13 +891,70 @@ class Store:
                 mark = "json_set(COALESCE(attrs, '{}'), '$.variant_of', ?)" if goal != own \
                     else "json_remove(attrs, '$.variant_of')"
                 args: tuple = (own,) if goal != own else ()
-                moved += self.conn.execute(
-                    f"UPDATE mentions SET entity_id=?, attrs={mark} WHERE entity_id=?"
-                    " AND COALESCE(json_extract(attrs, '$.variant_of'), ?) = ?",
-                    (self._entity_id(label, goal), *args, eid, name, own)).rowcount
+                which = " WHERE entity_id=? AND COALESCE(json_extract(attrs, '$.variant_of'), ?) = ?"
+                self._seizures_stale([r[0] for r in self.conn.execute(
+                    "SELECT mention_id FROM mentions" + which, (eid, name, own))])
+                moved += self.conn.execute(f"UPDATE mentions SET entity_id=?, attrs={mark}" + which,
+                                           (self._entity_id(label, goal), *args, eid, name, own)).rowcount
             if moved:
                 self.conn.execute(_DROP_ORPHAN_ENTITIES)
         return moved
+
+    def vote_labels(self, known: Callable[[str, str], bool] | None = None) -> int:
+        """Across the collection, one label per name: the model's mentions of a name take the label
+        the lexicons give it elsewhere in the collection ("Boeing Co." is a company, so the
+        model's PLACE "Boeing" of "Boeing-Airbus talks" is too), else a clear majority of the model's
+        labels (three to one, four mentions at least). A model mention keeps a label ``known(label,
+        name)`` vouches for (a place the gazetteer knows, a person the lexicon knows), and one a rule
+        gave by its context. Moved mentions keep their own label in ``label_of``; run after every
+        ingest, the votes follow the counts. Returns the mentions relabelled."""
+        own_label = "COALESCE(json_extract(m.attrs, '$.label_of'), m.label)"
+        groups = self.conn.execute(
+            f"SELECT m.entity_id, e.canonical, m.label, {own_label}, {_MOVABLE}, m.source = 'lexicon', COUNT(*)"
+            " FROM mentions m JOIN entities e USING(entity_id) WHERE m.label IN ('ORG', 'PERSON', 'PLACE')"
+            " GROUP BY 1, 3, 4, 5, 6").fetchall()
+        trusted: dict[str, Counter[str]] = {}  # the lexicons' labels (a rule's context-bound label is not one)
+        model: dict[str, Counter[str]] = {}
+        for _, name, _, own, movable, lexicon, n in groups:
+            if movable or lexicon:
+                (model if movable else trusted).setdefault(name, Counter())[own] += n
+        changes = []
+        for eid, name, label, own, movable, _, _ in groups:
+            if not movable:
+                continue
+            goal = own
+            # the lexicons' label by two to one; else the model's by three to one, four mentions at least
+            votes, ratio, least = (trusted[name], 2, 1) if name in trusted else (model[name], 3, 4)
+            top, n = votes.most_common(1)[0]
+            if n >= ratio * (sum(votes.values()) - n) and sum(votes.values()) >= least:
+                goal = top
+            if goal != own and known is not None and known(own, name):
+                goal = own
+            if goal != label:
+                changes.append((eid, name, own, goal))
+        moved = 0
+        with self.conn:
+            for eid, name, own, goal in changes:
+                which = f" WHERE entity_id=? AND {own_label.replace('m.', '')}=? AND {_MOVABLE.replace('m.', '')}"
+                self._seizures_stale([r[0] for r in self.conn.execute("SELECT mention_id FROM mentions" + which,
+                                                                      (eid, own))])
+                attrs = "json_set(COALESCE(attrs, '{}'), '$.label_of', ?)" if goal != own \
+                    else "json_remove(attrs, '$.label_of')"
+                moved += self.conn.execute(
+                    f"UPDATE mentions SET label=?, entity_id=?, attrs={attrs}" + which,
+                    (goal, self._entity_id(goal, name), *((own,) if goal != own else ()), eid, own)).rowcount
+            if moved:
+                self.conn.execute(_DROP_ORPHAN_ENTITIES)
+        return moved
+
+    def _seizures_stale(self, mention_ids: list[int]) -> None:
+        """The documents of these mentions are read for seizures again (their records name the
+        mentions' entities)."""
+        for k in range(0, len(mention_ids), 500):
+            chunk = mention_ids[k: k + 500]
+            self.conn.execute(
+                f"DELETE FROM seizure_docs WHERE doc_id IN (SELECT doc_id FROM mentions"
+                f" WHERE mention_id IN ({','.join('?' * len(chunk))}))", chunk)
 
     def link_people(self) -> int:
         """Across the collection, a person named by a surname alone is the one person the collection

@@ -546,7 +546,7 @@ def _company_names(text: str, mentions: list[Mention], forms: frozenset[str], le
     Hawley Hale Stores Inc"; not "New York" after "New York Times Co")."""
     if not forms:
         return mentions
-    from docmine.nlp.gazetteer import dictionary_words
+    from docmine.nlp.gazetteer import common_words, dictionary_words
     from docmine.nlp.lexicon import given_names
 
     short: dict[str, str] = {}  # short name -> the full name
@@ -565,8 +565,9 @@ def _company_names(text: str, mentions: list[Mention], forms: frozenset[str], le
                 and not _place_name(" ".join(words[:2]), lex):
             short.setdefault(" ".join(words[:2]), m.text)  # "Carter Hawley" after "Carter Hawley Hale Stores Inc"
         first = words[0]
-        if len(words) > 1 and len(first) >= 4 and first.isalpha() and first.lower() not in dictionary_words() \
-                and first not in given_names():
+        # not an everyday word ("Shell" of "Shell Canada Ltd"); a rare one may name the company ("Cisco")
+        everyday = first.lower() in dictionary_words() and first.lower() in common_words()
+        if len(words) > 1 and len(first) >= 4 and first.isalpha() and not everyday and first not in given_names():
             short.setdefault(first, m.text)
     if not short:
         return mentions

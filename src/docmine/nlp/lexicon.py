@@ -221,6 +221,19 @@ class Lexicon:
         substances = [f for t, f in found if not (f.ambiguous and t in form_words)]
         return substances or [f for _, f in found]
 
+    def knows(self, label: str, name: str) -> bool:
+        """Whether the lexicons (and, for a place, the gazetteer) know ``name`` as a name of this label."""
+        key = alias_key(name)
+        if label == "PLACE":
+            from docmine.nlp.gazetteer import place_names
+
+            return bool(self.places.get(key) or self.place_case_sensitive.get(name) or name in place_names())
+        if label == "ORG":
+            return bool(self.orgs.get(key) or self.org_case_sensitive.get(name))
+        if label == "PERSON":
+            return name in self.people or name in self.people_upper[0]
+        return False
+
     @cached_property
     def _legal_form_tail(self) -> re.Pattern | None:
         org = self.rules.get("org", {})
@@ -296,7 +309,11 @@ class Lexicon:
                     hit = self.places.get(alias_key(stem)) or self.place_case_sensitive.get(stem)
                     if hit:
                         break
-            return hit[0] if hit else _tidy(text)
+            if hit:
+                return hit[0]
+            name = _tidy(text)
+            # a dateline's town in capitals ("FORT PIERCE") is named as elsewhere in the collection
+            return name.title() if name.isupper() and sum(c.isalpha() for c in name) >= 4 else name
         return _tidy(text)
 
     # -- loading -----------------------------------------------------------

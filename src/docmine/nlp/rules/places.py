@@ -238,6 +238,7 @@ class PlaceRules:
                 i += 1
             if i > 0 and "\n" not in doc[i - 1].text_with_ws and not doc[i - 1].is_space:
                 continue  # only at the start of the text or of a line
+            i = self._after_credit(doc, i, sent.end)
             j = i
             while j < sent.end and j - i < 3 and doc[j].is_alpha and doc[j].is_upper and len(doc[j]) > 1:
                 j += 1
@@ -260,6 +261,17 @@ class PlaceRules:
             if known or credited or placed:
                 out.append(trace.mark(Span(doc, i, j, label="PLACE"), "place.dateline"))
         return out
+
+    def _after_credit(self, doc: Doc, i: int, end: int) -> int:
+        """Where a dateline starts when an agency's credit and a dash open the line ("Canadian Press -
+        EDMONTON (CP) -"): after the dash; else ``i``."""
+        for k in range(i + 1, min(i + 4, end)):
+            if doc[k].text in DASHES:
+                credit = doc[i:k].text.lower()
+                if credit in self.lex.surfaces["ORG"] or credit in self.dateline_credits:
+                    return k + 1
+                break
+        return i
 
     def postal_end(self, doc: Doc, i: int) -> int | None:
         """End of a state or province abbreviation starting at token i after "<Town>, " ("Tucson,
