@@ -899,6 +899,11 @@ def test_titles_then_a_name_read_as_an_organisation_are_a_person(nlp):
     found = _with_model_ents(nlp, "The team worked under the supervision of Major General Tarek Fawzi.",
                              [("Major General Tarek Fawzi", "ORG")])
     assert found == {("Tarek Fawzi", "PERSON")}
+    # a nationality before a first name is no part of the name; alone it is no person (AG News)
+    found = _with_model_ents(nlp, "Briton Ken Bigley was kidnapped in Baghdad.", [("Briton Ken Bigley", "PERSON")])
+    assert ("Ken Bigley", "PERSON") in found
+    found = _with_model_ents(nlp, "Two Americans and a Briton were abducted.", [("Briton", "PERSON")])
+    assert not [t for t, label in found if t == "Briton"]
     # a body's word keeps the organisation
     found = _with_model_ents(nlp, "Officers of the General Directorate of Security seized the pills.",
                              [("General Directorate of Security", "ORG")])

@@ -45,8 +45,11 @@ class PersonRules:
 
     # -- model spans --------------------------------------------------------------------------
     def strip_titles(self, doc: Doc, start: int, end: int) -> int:
-        """New start of a model PERSON after its leading titles ("Director", "Mr.")."""
-        while start < end and (doc[start].lower_.rstrip(".") in self.titles or doc[start].text == "."):
+        """New start of a model PERSON after its leading titles ("Director", "Mr.") and a nationality
+        before a first name ("Briton Ken Bigley", "Iraqi Ayad Allawi")."""
+        while start < end and (doc[start].lower_.rstrip(".") in self.titles or doc[start].text == "."
+                               or end - start >= 3 and doc[start].text in self.know.lex.demonyms
+                               and self.know.given_name(doc[start + 1])):
             start += 1
         return start
 
