@@ -899,6 +899,10 @@ def test_titles_then_a_name_read_as_an_organisation_are_a_person(nlp):
     found = _with_model_ents(nlp, "The team worked under the supervision of Major General Tarek Fawzi.",
                              [("Major General Tarek Fawzi", "ORG")])
     assert found == {("Tarek Fawzi", "PERSON")}
+    # a post's portfolio after "of the" is no part of the name (Reuters)
+    found = _with_model_ents(nlp, "Chancellor of the Exchequer Nigel Lawson said rates would fall.",
+                             [("Nigel Lawson", "PERSON")])
+    assert found == {("Nigel Lawson", "PERSON")}
     # a nationality before a first name is no part of the name; alone it is no person (AG News)
     found = _with_model_ents(nlp, "Briton Ken Bigley was kidnapped in Baghdad.", [("Briton Ken Bigley", "PERSON")])
     assert ("Ken Bigley", "PERSON") in found
@@ -1490,6 +1494,17 @@ def test_plural_instruments_and_a_post_after_a_name_are_no_entities(nlp):
     # a body's parts in the plural stay a body
     found = _found(nlp, "The Teams of the Van Gendarmerie Command seized heroin.")
     assert not [t for lab, t in found if lab == "PLACE" and "Gendarmerie" in t]
+
+
+def test_a_name_before_a_stock_ticker_is_a_company_and_the_ticker_no_name(nlp):
+    # Reuters: "NORCROS BREAKS OFF ... Norcros <NCRO.L> Plc said" gave PERSON Norcros, "MITSUI <MITSY>" too
+    text = ("IMATRON <IMAT> SELLS STAKE TO MITSUI <MITSY>\n\nImatron Inc said Mitsui and Co Ltd of Japan has "
+            "purchased a two mln dlr equity interest in Imatron. Mitsui said it would distribute the scanners.")
+    found = _found(nlp, text)
+    assert ("ORG", "MITSUI") in found and not [t for label, t in found if label == "PERSON"]
+    assert not [t for _, t in found if t in ("IMAT", "MITSY")]
+    found = _found(nlp, "Shares of Acme Widgets (NYSE: ACW) rose after Harrowgate said it would buy the firm.")
+    assert not [t for label, t in found if label == "PERSON" and "Acme" in t]
 
 
 def test_a_company_by_its_legal_form_starts_after_a_credit_s_dash_and_a_sentence_s_conjunction(nlp):

@@ -226,6 +226,9 @@ def _upper_line(text: str, s: int, e: int) -> bool:
     return len(letters) >= 6 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 
+_HYPHEN_WORD = re.compile(r"[-‐]([A-Z][A-Za-z]+)")
+
+
 def _known_people(text: str, mentions: list[Mention], known: dict[str, str], lex) -> list[Mention]:
     if not known:
         return mentions
@@ -237,6 +240,9 @@ def _known_people(text: str, mentions: list[Mention], known: dict[str, str], lex
                  if _upper_line(text, h.start(), h.end())]
     for hit, canonical in hits:
         s, e = hit.start(), hit.end()
+        joined = _HYPHEN_WORD.match(text, e)
+        if joined and (lex.country_of(joined.group(1)) or lex.knows("PLACE", joined.group(1).title())):
+            continue  # a company's name joined to a place: "Petro-Canada" is no Gustavo Petro
         clash = [m for m in out if m.start < e and s < m.end]
         if any(m.label == "PERSON" and m.start <= s and m.end >= e
                and (m.source != "model" or (m.start, m.end) != (s, e)) for m in clash):
@@ -636,6 +642,29 @@ _CREDIT_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*(?![\w'’
 _CREDIT_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|&\s*)")
 
 
+# a stock ticker after a name: "Citicorp <CCI>", "Norcros <NCRO.L> Plc", "Acme Corp. (NYSE: ACM)"
+_TICKER = re.compile(r"\s?(?:<[A-Z][A-Z0-9.]{0,7}>|\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|TSXV|ASX|OTC|OTCQB|OTCQX)"
+                     r"(?: [A-Z][a-z]+)?\s?:\s?[A-Z][A-Z0-9.]{0,7}\))")
+
+
+def _tickers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name right before a stock ticker is a company (rule `ticker`): a person or place there
+    ("Yesterday Citicorp <CCI>", "MITSUI <MITSY>") becomes an ORG, and so do the document's other
+    mentions of the name in any case ("Mitsui said"); the ticker itself is no name. Run before the
+    document's one label per name, and again after its lines in capitals are read."""
+    listed = {m.text.casefold() for m in mentions if _TICKER.match(text, m.end)}
+    if not listed:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.start and text[m.start - 1] == "<" and text[m.end: m.end + 1] == ">" and m.source != "lexicon":
+            continue  # the ticker itself names nothing ("<HAN>")
+        if m.source != "lexicon" and m.label in ("PERSON", "PLACE") and m.text.casefold() in listed:
+            m = _copy(m, label="ORG", source="rule", attrs={**m.attrs, "rule": "ticker"})
+        out.append(m)
+    return out
+
+
 def _credit_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """The people a news item credits ("Reporting by Ece Toksabay; Editing by Jonathan Spicer and
     Mark Heinrich"): each name after "Reporting/Editing/Writing by" is a PERSON, whatever the model
@@ -1004,6 +1033,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _place_then_person(text, out, given, titles, lex)
     else:
         out = _full_names(out, org_words)
+    out = _tickers(text, out)
     out = _one_label(out)
     if lex is not None:
         out = _groups_in_lists(text, out, lex)
@@ -1011,7 +1041,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _district_offices(text, out, lex)
         out = _company_names(text, out, frozenset(getattr(lex, "rules", {}).get("org", {}).get("legal_forms", ())), lex)
         out = _org_short_names(text, out, lex)
-        out = _caps_lines(text, out)
+        out = _tickers(text, _caps_lines(text, out))
         out = _quote_speakers(text, out, lex)
         out = _credit_names(text, out)
         out = _said_names(text, out, given)

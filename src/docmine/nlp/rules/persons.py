@@ -45,11 +45,16 @@ class PersonRules:
 
     # -- model spans --------------------------------------------------------------------------
     def strip_titles(self, doc: Doc, start: int, end: int) -> int:
-        """New start of a model PERSON after its leading titles ("Director", "Mr.") and a nationality
-        before a first name ("Briton Ken Bigley", "Iraqi Ayad Allawi")."""
+        """New start of a model PERSON after its leading titles ("Director", "Mr."), a nationality
+        before a first name ("Briton Ken Bigley", "Iraqi Ayad Allawi") and a portfolio after "of"
+        ("Chancellor of the Exchequer Nigel Lawson")."""
         while start < end and (doc[start].lower_.rstrip(".") in self.titles or doc[start].text == "."
                                or end - start >= 3 and doc[start].text in self.know.lex.demonyms
                                and self.know.given_name(doc[start + 1])):
+            start += 1
+        # a post's portfolio before a first name: "Chancellor of the [Exchequer] Nigel Lawson"
+        if end - start >= 3 and start > 0 and doc[start - 1].lower_ in ("of", "the") \
+                and not self.know.given_name(doc[start]) and self.know.given_name(doc[start + 1]):
             start += 1
         return start
 
@@ -310,9 +315,11 @@ class PersonRules:
                     start = i + 1
                 break
             # a sentence's first word joins only as a first name ("[Néstor] Isidro Pérez Salas headed ...")
+            portfolio = i > 0 and doc[i - 1].lower_ in ("of", "the") and self.know.given_name(doc[start]) \
+                and not self.know.given_name(doc[i])  # "Chancellor of the [Exchequer] Nigel Lawson"
             if free(i) and self.name_token(doc[i]) and doc[i].whitespace_ \
                     and (not doc[i].is_sent_start or self.know.given_name(doc[i])) \
-                    and self.may_extend(doc[i]) and i not in lowered(doc):
+                    and self.may_extend(doc[i]) and i not in lowered(doc) and not portfolio:
                 start = i
             else:
                 break
