@@ -987,6 +987,58 @@ def _bare_bodies(lex) -> dict[str, frozenset[str]]:
     return out
 
 
+_INTRODUCES = 800  # characters: a document long enough to introduce the people it names
+_BEFORE_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
+_SPOKEN_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|added|asked|wrote|explained|stated|announced|"
+                           r"Says|Said|Tells|administration|government|cabinet)\b")
+_SPOKEN_BEFORE = re.compile(r"\b(?:[Aa]ccording to|said)\s+$")
+
+
+def unintroduced_people(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """News names a person in full, or with a title, before it uses a surname alone. A one-word
+    PERSON of the model that its document never introduces (no full name ending with it, no title
+    or honorific before any of its mentions, no first name, no person the lexicon knows) is no
+    person: in wire copy it is a company, a river or a heading word ("companies have looked at
+    Fairchild", "the Rhine", "Postal Minister"). A speaker ("Murphy said"), a leader's government
+    ("the Bush administration"), a part of a long name the model split, and every name of a brief
+    (a headline and its lede: "Karzai sacks regional governor") stay. English documents, after the
+    span filter has had its say on each label."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    if not people or len(text) < _INTRODUCES:
+        return mentions  # a brief (a headline and its lede) names the famous by surname alone
+    from docmine.nlp.lexicon import given_names
+
+    given = given_names()
+    titles = frozenset(t.rstrip(".") for t in lex.rules.get("person", {}).get("titles", ()))
+    # every word of a full name: "Tan" of "Tan Wei Ming", "Ovidio" of "Ovidio Guzmán López"
+    surnames = {w for m in people if len((m.resolved or m.text).split()) > 1 for w in (m.resolved or m.text).split()}
+    titled = set()
+    for m in people:
+        before = _BEFORE_WORD.search(text, max(0, m.start - 30), m.start)
+        if before and before.group(1).lower() in titles:
+            titled.add(m.text.casefold())
+    spoken = set()  # a person speaks ("Murphy said", "According to Fernández") or heads a government
+    for m in people:
+        if _SPOKEN_AFTER.match(text, m.end) or _SPOKEN_BEFORE.search(text, max(0, m.start - 16), m.start):
+            spoken.add(m.text.casefold())
+    def beside_a_person(m: Mention) -> bool:  # a part of a long name the model split ("Alcalde [Luján]")
+        return any(p is not m and (0 <= m.start - p.end <= 12 and not text[p.end: m.start].strip()
+                                   or 0 <= p.start - m.end <= 12 and not text[m.end: p.start].strip())
+                   for p in people)
+
+    out = []
+    for m in mentions:
+        name = m.resolved or m.text
+        if m.label == "PERSON" and m.source in ("model", "rule") and " " not in name \
+                and m.attrs.get("rule") in (None, "", "person.clean", "model.headline", "caps-line") \
+                and name.title() not in surnames and name not in surnames and m.text.casefold() not in titled \
+                and m.text.casefold() not in spoken and name.title() not in given and not lex.knows("PERSON", name) \
+                and not beside_a_person(m):
+            continue
+        out.append(m)
+    return out
+
+
 def _home_bodies(mentions: list[Mention], lex) -> None:
     """A body named without its country ("the Department of Justice", "the Department of the
     Treasury") is the lexicon's body of that name ("U.S. Department of Justice") when the document
@@ -1052,7 +1104,8 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
             if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
                                        "lowercase-head", "district-office", "district", "appositive",
                                        "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
-                                       "credit-name", "said-name", "person-from", "name-part", "given-name") \
+                                       "credit-name", "said-name", "person-from", "name-part", "given-name",
+                                       "ticker") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

@@ -218,6 +218,7 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
         propagate_orgs,
         resolve_declined_names,
         resolve_document,
+        unintroduced_people,
     )
     from docmine.nlp.languages import DECLINING
     from docmine.nlp.lexicon import models_dir
@@ -257,6 +258,8 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
             mentions = propagate_orgs(prose, mentions, lex.place_endings, lex)
         if flt is not None:
             mentions = apply_filter(d.text, mentions, flt, lex)
+        if english:
+            mentions = unintroduced_people(prose, mentions, lex)
         mentions = name_cores(d.text, apply_user_fate(mentions, lex), lex)
         for m in mentions:
             m.attrs.pop("_inner", None)
