@@ -1703,6 +1703,7 @@ def test_a_surname_the_document_never_introduces_is_no_person(lexicon):
             "Barges on the Rhine carried less coal this week. Cuhney said the company could fetch more. "
             "President Reagan met the board. Reagan said the talks would go on. Harper said profits rose. "
             "Tan Wei Ming, the chairman, resigned. Tan had run the firm for ten years, the company said. "
+            "Kresge's stores will close. Steve, Rod and Elyse met the buyers. "
             + "The company gave no details of the talks, which began in March, and declined to comment further. " * 5)
 
     def person(word, nth=0):
@@ -1713,8 +1714,11 @@ def test_a_surname_the_document_never_introduces_is_no_person(lexicon):
 
     kept = {(m.text, m.start) for m in unintroduced_people(text, [
         person("Fairchild", 1), person("Rhine"), person("Adam Cuhney"), person("Cuhney", 1), person("Reagan"),
-        person("Reagan", 1), person("Harper"), person("Tan Wei Ming"), person("Tan", 1)], lexicon)}
-    assert {t for t, _ in kept} == {"Adam Cuhney", "Cuhney", "Reagan", "Harper", "Tan Wei Ming", "Tan"}
+        person("Reagan", 1), person("Harper"), person("Tan Wei Ming"), person("Tan", 1), person("Kresge"),
+        person("Steve"), person("Rod"), person("Elyse")], lexicon)}
+    # a speaker, an owner, a name after a title, a part of a full name, a name in a list of people stay
+    assert {t for t, _ in kept} == {"Adam Cuhney", "Cuhney", "Reagan", "Harper", "Tan Wei Ming", "Tan", "Kresge",
+                                    "Steve", "Rod", "Elyse"}
     # a brief (a headline and its lede) names the famous by surname alone
     brief = "Karzai sacks regional governor\n\nAfghan President Hamid Karzai sacked a governor on Monday."
     m = Mention(0, 6, "PERSON", "Karzai", source="model")

@@ -987,11 +987,13 @@ def _bare_bodies(lex) -> dict[str, frozenset[str]]:
     return out
 
 
+_PEOPLE_GAP = re.compile(r"\s*(?:(?:,|and|&|or)\s*)?")
 _INTRODUCES = 800  # characters: a document long enough to introduce the people it names
 _BEFORE_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
 _SPOKEN_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|added|asked|wrote|explained|stated|announced|"
                            r"Says|Said|Tells|administration|government|cabinet)\b")
 _SPOKEN_BEFORE = re.compile(r"\b(?:[Aa]ccording to|said)\s+$")
+_OWNS = re.compile(r" ?['’]s\s+[a-z]")  # "Rod's office", "Arafat's passing" ("Rod 's" as tokenized corpora write it)
 
 
 def unintroduced_people(text: str, mentions: list[Mention], lex) -> list[Mention]:
@@ -999,8 +1001,9 @@ def unintroduced_people(text: str, mentions: list[Mention], lex) -> list[Mention
     PERSON of the model that its document never introduces (no full name ending with it, no title
     or honorific before any of its mentions, no first name, no person the lexicon knows) is no
     person: in wire copy it is a company, a river or a heading word ("companies have looked at
-    Fairchild", "the Rhine", "Postal Minister"). A speaker ("Murphy said"), a leader's government
-    ("the Bush administration"), a part of a long name the model split, and every name of a brief
+    Fairchild", "the Rhine", "Postal Minister"). A speaker ("Murphy said"), an owner ("Rod's office"),
+    a leader's government ("the Bush administration"), a part of a long name the model split, a name
+    in a list of people, and every name of a brief
     (a headline and its lede: "Karzai sacks regional governor") stay. English documents, after the
     span filter has had its say on each label."""
     people = [m for m in mentions if m.label == "PERSON"]
@@ -1019,11 +1022,14 @@ def unintroduced_people(text: str, mentions: list[Mention], lex) -> list[Mention
             titled.add(m.text.casefold())
     spoken = set()  # a person speaks ("Murphy said", "According to Fernández") or heads a government
     for m in people:
-        if _SPOKEN_AFTER.match(text, m.end) or _SPOKEN_BEFORE.search(text, max(0, m.start - 16), m.start):
+        if _SPOKEN_AFTER.match(text, m.end) or _SPOKEN_BEFORE.search(text, max(0, m.start - 16), m.start) \
+                or _OWNS.match(text, m.end):
             spoken.add(m.text.casefold())
-    def beside_a_person(m: Mention) -> bool:  # a part of a long name the model split ("Alcalde [Luján]")
-        return any(p is not m and (0 <= m.start - p.end <= 12 and not text[p.end: m.start].strip()
-                                   or 0 <= p.start - m.end <= 12 and not text[m.end: p.start].strip())
+    def beside_a_person(m: Mention) -> bool:
+        """A part of a long name the model split ("Alcalde [Luján]"), or a name in a list of people
+        ("Steve, Rod and Elyse")."""
+        return any(p is not m and (0 <= m.start - p.end <= 12 and _PEOPLE_GAP.fullmatch(text, p.end, m.start)
+                                   or 0 <= p.start - m.end <= 12 and _PEOPLE_GAP.fullmatch(text, m.end, p.start))
                    for p in people)
 
     out = []
