@@ -30,6 +30,12 @@ def ingest(tmp_path, files: dict[str, str]):
     return db
 
 
+def assert_canonicalize_keeps(tmp_path, db, found: dict[str, int], label: str = "PERSON") -> None:
+    """`docmine canonicalize` keeps every collection-level link and says it changed nothing."""
+    assert "0 mentions changed" in run_cli("canonicalize", "--db", db, cwd=tmp_path).stdout
+    assert people(db, label) == found
+
+
 def test_a_surname_alone_joins_the_one_full_name_of_the_collection_and_leaves_it_when_ambiguous(tmp_path):
     db = ingest(tmp_path, {
         "visit.txt": "Vice President Kamala Harris met the Mexican delegation in Washington on Monday to discuss "
@@ -39,8 +45,7 @@ def test_a_surname_alone_joins_the_one_full_name_of_the_collection_and_leaves_it
     found = people(db)
     assert "Harris" not in found and found["Kamala Harris"] == 3
 
-    assert "0 mentions changed" in run_cli("canonicalize", "--db", db, cwd=tmp_path).stdout
-    assert people(db) == found
+    assert_canonicalize_keeps(tmp_path, db, found)
 
     # another Harris named in full: "Harris" alone could be either, and stands for itself again
     ingest(tmp_path, {"court.txt": "In a separate case, the court sentenced Kris Harris to nine years in prison for "
@@ -59,8 +64,7 @@ def test_a_paternal_surname_alone_joins_the_spanish_full_name(tmp_path):
                         "cartel's cocaine shipments for a decade, prosecutors said.\n"})
     found = people(db)
     assert "Cárdenas" not in found and found["Osiel Cárdenas Guillén"] == 2
-    assert "0 mentions changed" in run_cli("canonicalize", "--db", db, cwd=tmp_path).stdout
-    assert people(db) == found
+    assert_canonicalize_keeps(tmp_path, db, found)
 
 
 def test_a_name_spelt_two_ways_is_one_entity_of_the_collection(tmp_path):
@@ -75,8 +79,7 @@ def test_a_name_spelt_two_ways_is_one_entity_of_the_collection(tmp_path):
     found = people(db, "ORG")
     assert found.get("al-Qaeda") == 3 and "al Qaeda" not in found
     assert found.get("Yukos") == 2 and "YUKOS" not in found
-    assert "0 mentions changed" in run_cli("canonicalize", "--db", db, cwd=tmp_path).stdout
-    assert people(db, "ORG") == found
+    assert_canonicalize_keeps(tmp_path, db, found, "ORG")
 
 
 def test_a_name_with_and_without_middle_initials_is_one_person_unless_two_sets_of_initials_differ(tmp_path):
@@ -86,8 +89,7 @@ def test_a_name_with_and_without_middle_initials_is_one_person_unless_two_sets_o
     found = people(db)
     # the form with most mentions names the person ("Eisner" in b.txt is Michael Eisner in its document)
     assert found.get("Michael Eisner") == 3 and "Michael D. Eisner" not in found and "Eisner" not in found
-    assert "0 mentions changed" in run_cli("canonicalize", "--db", db, cwd=tmp_path).stdout
-    assert people(db) == found
+    assert_canonicalize_keeps(tmp_path, db, found)
 
     # a second Michael Eisner with other initials: the name without initials could be either
     ingest(tmp_path, {"c.txt": "The architect Michael K. Eisner designed the new museum in Chicago.\n"})

@@ -52,8 +52,15 @@ def _variant_group(label: str, name: str) -> str:
 
 # a model mention whose label the collection may outvote: the model's own, trimmed, or read again in a
 # headline; not one a rule gave by its context ("the darknet market Hydra")
-_MOVABLE = ("(m.source = 'model' AND (COALESCE(json_extract(m.attrs, '$.rule'), '') IN ('', 'model.headline')"
-            " OR json_extract(m.attrs, '$.rule') LIKE '%.clean'))")
+def _movable(m: str = "") -> str:
+    """SQL: the mention (alias ``m``) is the model's own, trimmed or read again in a headline."""
+    return (f"({m}source = 'model' AND (COALESCE(json_extract({m}attrs, '$.rule'), '') IN ('', 'model.headline')"
+            f" OR json_extract({m}attrs, '$.rule') LIKE '%.clean'))")
+
+
+def _own_label(m: str = "") -> str:
+    """SQL: the label the mention had before a collection vote moved it."""
+    return f"COALESCE(json_extract({m}attrs, '$.label_of'), {m}label)"
 
 
 _DROP_ORPHAN_ENTITIES = "DELETE FROM entities WHERE entity_id NOT IN (SELECT DISTINCT entity_id FROM mentions)"
@@ -908,9 +915,9 @@ class Store:
         name)`` vouches for (a place the gazetteer knows, a person the lexicon knows), and one a rule
         gave by its context. Moved mentions keep their own label in ``label_of``; run after every
         ingest, the votes follow the counts. Returns the mentions relabelled."""
-        own_label = "COALESCE(json_extract(m.attrs, '$.label_of'), m.label)"
         groups = self.conn.execute(
-            f"SELECT m.entity_id, e.canonical, m.label, {own_label}, {_MOVABLE}, m.source = 'lexicon', COUNT(*)"
+            f"SELECT m.entity_id, e.canonical, m.label, {_own_label('m.')}, {_movable('m.')}, m.source = 'lexicon',"
+            " COUNT(*)"
             " FROM mentions m JOIN entities e USING(entity_id) WHERE m.label IN ('ORG', 'PERSON', 'PLACE')"
             " GROUP BY 1, 3, 4, 5, 6").fetchall()
         trusted: dict[str, Counter[str]] = {}  # the lexicons' labels (a rule's context-bound label is not one)
@@ -935,7 +942,7 @@ class Store:
         moved = 0
         with self.conn:
             for eid, name, own, goal in changes:
-                which = f" WHERE entity_id=? AND {own_label.replace('m.', '')}=? AND {_MOVABLE.replace('m.', '')}"
+                which = f" WHERE entity_id=? AND {_own_label()}=? AND {_movable()}"
                 self._seizures_stale([r[0] for r in self.conn.execute("SELECT mention_id FROM mentions" + which,
                                                                       (eid, own))])
                 attrs = "json_set(COALESCE(attrs, '{}'), '$.label_of', ?)" if goal != own \
