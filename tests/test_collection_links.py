@@ -118,3 +118,33 @@ def test_the_model_s_label_for_a_name_gives_way_to_the_lexicons_label_elsewhere_
         assert labels() == [("PLACE",)]
     finally:
         con.close()
+
+
+def test_the_model_s_own_majority_moves_no_label_across_documents(tmp_path):
+    """The bundled corpus repeats one sentence in three releases: "the police, the Gendarmerie and
+    customs" gave the model three PLACE "Gendarmerie" against one ORG. Only a lexicon's label may
+    move a name's mentions across documents."""
+    from docmine.store import Store
+
+    store = Store(str(tmp_path / "s.db"))
+    try:
+        c = store.conn
+        for doc in range(4):
+            c.execute("INSERT INTO documents(doc_id, sha256, path, format, text) VALUES (?,?,?,?,?)",
+                      (doc, f"h{doc}", f"d{doc}.txt", "txt", "the Gendarmerie"))
+        for doc, label in ((0, "PLACE"), (1, "PLACE"), (2, "PLACE"), (3, "ORG")):
+            c.execute("INSERT INTO mentions(doc_id, start, end, label, text, resolved, entity_id, source, attrs)"
+                      " VALUES (?, 4, 15, ?, 'Gendarmerie', 'Gendarmerie', ?, 'model', '{}')",
+                      (doc, label, store._entity_id(label, "Gendarmerie")))
+        c.commit()
+        assert store.vote_labels() == 0
+        # a lexicon's label for the name does move the model's other readings
+        c.execute("INSERT INTO documents(doc_id, sha256, path, format, text) VALUES (4, 'h4', 'd4.txt', 'txt', 'x')")
+        c.execute("INSERT INTO mentions(doc_id, start, end, label, text, resolved, entity_id, source, attrs)"
+                  " VALUES (4, 0, 11, 'ORG', 'Gendarmerie', 'Gendarmerie', ?, 'lexicon', '{}')",
+                  (store._entity_id("ORG", "Gendarmerie"),))
+        c.commit()
+        assert store.vote_labels() == 3
+        assert [r[0] for r in c.execute("SELECT DISTINCT label FROM mentions")] == ["ORG"]
+    finally:
+        store.close()

@@ -910,8 +910,9 @@ class Store:
     def vote_labels(self, known: Callable[[str, str], bool] | None = None) -> int:
         """Across the collection, one label per name: the model's mentions of a name take the label
         the lexicons give it elsewhere in the collection ("Boeing Co." is a company, so the
-        model's PLACE "Boeing" of "Boeing-Airbus talks" is too), else a clear majority of the model's
-        labels (three to one, four mentions at least). A model mention keeps a label ``known(label,
+        model's PLACE "Boeing" of "Boeing-Airbus talks" is too), by two to one. The model's own
+        majority decides nothing across documents: a sentence repeated in three releases made "the
+        Gendarmerie" a place three times. A model mention keeps a label ``known(label,
         name)`` vouches for (a place the gazetteer knows, a person the lexicon knows), and one a rule
         gave by its context. Moved mentions keep their own label in ``label_of``; run after every
         ingest, the votes follow the counts. Returns the mentions relabelled."""
@@ -921,20 +922,19 @@ class Store:
             " FROM mentions m JOIN entities e USING(entity_id) WHERE m.label IN ('ORG', 'PERSON', 'PLACE')"
             " GROUP BY 1, 3, 4, 5, 6").fetchall()
         trusted: dict[str, Counter[str]] = {}  # the lexicons' labels (a rule's context-bound label is not one)
-        model: dict[str, Counter[str]] = {}
         for _, name, _, own, movable, lexicon, n in groups:
-            if movable or lexicon:
-                (model if movable else trusted).setdefault(name, Counter())[own] += n
+            if lexicon and not movable:
+                trusted.setdefault(name, Counter())[own] += n
         changes = []
         for eid, name, label, own, movable, _, _ in groups:
             if not movable:
                 continue
             goal = own
-            # the lexicons' label by two to one; else the model's by three to one, four mentions at least
-            votes, ratio, least = (trusted[name], 2, 1) if name in trusted else (model[name], 3, 4)
-            top, n = votes.most_common(1)[0]
-            if n >= ratio * (sum(votes.values()) - n) and sum(votes.values()) >= least:
-                goal = top
+            votes = trusted.get(name)  # the lexicons' label, by two to one (the model's own majority
+            if votes:                  # outvoted it where it was wrong: "the Gendarmerie" PLACE 3, ORG 1)
+                top, n = votes.most_common(1)[0]
+                if n >= 2 * (sum(votes.values()) - n):
+                    goal = top
             if goal != own and known is not None and known(own, name):
                 goal = own
             if goal != label:
