@@ -79,6 +79,15 @@ def test_a_name_spelt_two_ways_is_one_entity_of_the_collection(tmp_path):
     found = people(db, "ORG")
     assert found.get("al-Qaeda") == 3 and "al Qaeda" not in found
     assert found.get("Yukos") == 2 and "YUKOS" not in found
+    # a third "YUKOS": the capitals are now the most frequent spelling, and the links follow; the ingest
+    # summary says what the collection-level steps did (the a.txt mention moved, the c.txt one went home),
+    # and a run with nothing new says nothing
+    (tmp_path / "docs" / "d.txt").write_text("Shares of YUKOS rose again on Tuesday after the court ruling.\n")
+    out = run_cli("ingest", tmp_path / "docs", "--db", db).stdout
+    assert "across the collection, mentions: 2 joined to their name's most frequent spelling" in out
+    assert "across the collection" not in run_cli("ingest", tmp_path / "docs", "--db", db).stdout
+    found = people(db, "ORG")
+    assert found.get("YUKOS") == 3 and "Yukos" not in found
     assert_canonicalize_keeps(tmp_path, db, found, "ORG")
 
 

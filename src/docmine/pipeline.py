@@ -530,9 +530,15 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     if summary.reannotated:
         store.drop_orphan_entities()
     if summary.new_documents or summary.reannotated or summary.removed:
-        store.link_variants()
-        store.vote_labels(_knows(opts.models_dir, opts.aliases))
-        store.link_people()
+        joined = store.link_variants()
+        voted = store.vote_labels(_knows(opts.models_dir, opts.aliases))
+        linked = store.link_people()
+        done = [f"{n} {what}" for n, what in ((joined, "joined to their name's most frequent spelling"),
+                                               (voted, "given the label the lexicons give their name"),
+                                               (linked, "(a surname alone) joined to the one person it names"))
+                if n]
+        if done:  # README, "Canonical names": what the collection-level steps did this run
+            summary.notes.append("across the collection, mentions: " + "; ".join(done))
     if summary.stale:
         summary.notes.append(
             f"{summary.stale} unchanged document(s) were recognised by another docmine version, other data files or "
