@@ -987,6 +987,15 @@ def _bare_bodies(lex) -> dict[str, frozenset[str]]:
     return out
 
 
+def _person_titles(lex) -> frozenset[str]:
+    """``[person] titles`` without their full stops, built once per lexicon and kept on it."""
+    cached = vars(lex).get("_person_titles")
+    if cached is None:
+        cached = vars(lex)["_person_titles"] = frozenset(
+            t.rstrip(".") for t in getattr(lex, "rules", {}).get("person", {}).get("titles", ()))
+    return cached
+
+
 _PEOPLE_GAP = re.compile(r"\s*(?:(?:,|and|&|or)\s*)?")
 _INTRODUCES = 800  # characters: a document long enough to introduce the people it names
 _BEFORE_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
@@ -1012,7 +1021,7 @@ def unintroduced_people(text: str, mentions: list[Mention], lex) -> list[Mention
     from docmine.nlp.lexicon import given_names
 
     given = given_names()
-    titles = frozenset(t.rstrip(".") for t in lex.rules.get("person", {}).get("titles", ()))
+    titles = _person_titles(lex)
     # every word of a full name: "Tan" of "Tan Wei Ming", "Ovidio" of "Ovidio Guzmán López"
     surnames = {w for m in people if len((m.resolved or m.text).split()) > 1 for w in (m.resolved or m.text).split()}
     titled = set()
@@ -1071,8 +1080,7 @@ def _home_bodies(mentions: list[Mention], lex) -> None:
 def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
     """Apply the document-level rules; canonical names are recomputed for changed mentions."""
     known = getattr(lex, "people", None) or {}
-    titles = frozenset(t.rstrip(".") for t in getattr(lex, "rules", {}).get("person", {}).get("titles", ())) \
-        if lex is not None else frozenset()
+    titles = _person_titles(lex) if lex is not None else frozenset()
     from docmine.nlp.lexicon import given_names
 
     given = given_names() if lex is not None else frozenset()
