@@ -159,9 +159,7 @@ def canonicalize(db: str = DEFAULT_DB, aliases: str | None = None) -> int:
         from docmine.nlp.facets import FacetResolver
 
         changed = store.recanonicalize(canonical, lambda label, *names: lex.fate(label, *names), FacetResolver(lex))
-        store.link_variants()  # the links and votes follow the names again
-        store.vote_labels(lex.knows)
-        store.link_people()
+        store.link_collection(lex.knows)  # the links and votes follow the names again
         return changed
 
 

@@ -530,9 +530,7 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     if summary.reannotated:
         store.drop_orphan_entities()
     if summary.new_documents or summary.reannotated or summary.removed:
-        joined = store.link_variants()
-        voted = store.vote_labels(_knows(opts.models_dir, opts.aliases))
-        linked = store.link_people()
+        joined, voted, linked = store.link_collection(_knows(opts.models_dir, opts.aliases))
         done = [f"{n} {what}" for n, what in ((joined, "joined to their name's most frequent spelling"),
                                                (voted, "given the label the lexicons give their name"),
                                                (linked, "(a surname alone) joined to the one person it names"))

@@ -893,16 +893,10 @@ class Store:
             for eid, label, name, own, _ in rows:
                 own = own or name
                 goal = target[(label, own)]
-                if goal == name:
-                    continue
-                mark = "json_set(COALESCE(attrs, '{}'), '$.variant_of', ?)" if goal != own \
-                    else "json_remove(attrs, '$.variant_of')"
-                args: tuple = (own,) if goal != own else ()
-                which = " WHERE entity_id=? AND COALESCE(json_extract(attrs, '$.variant_of'), ?) = ?"
-                self._seizures_stale([r[0] for r in self.conn.execute(
-                    "SELECT mention_id FROM mentions" + which, (eid, name, own))])
-                moved += self.conn.execute(f"UPDATE mentions SET entity_id=?, attrs={mark}" + which,
-                                           (self._entity_id(label, goal), *args, eid, name, own)).rowcount
+                if goal != name:
+                    moved += self._move_mentions(
+                        " WHERE entity_id=? AND COALESCE(json_extract(attrs, '$.variant_of'), ?) = ?",
+                        (eid, name, own), label, goal, "variant_of", own if goal != own else None)
             if moved:
                 self.conn.execute(_DROP_ORPHAN_ENTITIES)
         return moved
@@ -942,26 +936,28 @@ class Store:
         moved = 0
         with self.conn:
             for eid, name, own, goal in changes:
-                which = f" WHERE entity_id=? AND {_own_label()}=? AND {_movable()}"
-                self._seizures_stale([r[0] for r in self.conn.execute("SELECT mention_id FROM mentions" + which,
-                                                                      (eid, own))])
-                attrs = "json_set(COALESCE(attrs, '{}'), '$.label_of', ?)" if goal != own \
-                    else "json_remove(attrs, '$.label_of')"
-                moved += self.conn.execute(
-                    f"UPDATE mentions SET label=?, entity_id=?, attrs={attrs}" + which,
-                    (goal, self._entity_id(goal, name), *((own,) if goal != own else ()), eid, own)).rowcount
+                moved += self._move_mentions(f" WHERE entity_id=? AND {_own_label()}=? AND {_movable()}",
+                                             (eid, own), goal, name, "label_of", own if goal != own else None)
             if moved:
                 self.conn.execute(_DROP_ORPHAN_ENTITIES)
         return moved
 
-    def _seizures_stale(self, mention_ids: list[int]) -> None:
-        """The documents of these mentions are read for seizures again (their records name the
-        mentions' entities)."""
-        for k in range(0, len(mention_ids), 500):
-            chunk = mention_ids[k: k + 500]
-            self.conn.execute(
-                f"DELETE FROM seizure_docs WHERE doc_id IN (SELECT doc_id FROM mentions"
-                f" WHERE mention_id IN ({','.join('?' * len(chunk))}))", chunk)
+    def _move_mentions(self, where: str, args: tuple, label: str, name: str, key: str, own: str | None) -> int:
+        """Give the mentions ``where`` selects the entity (``label``, ``name``) and the label; keep what
+        they had in ``attrs[key]`` (``own``), or drop that key when ``own`` is None (the mention is its
+        own again). Their documents are read for seizures again (records name the entities). Returns
+        the mentions moved."""
+        self.conn.execute("DELETE FROM seizure_docs WHERE doc_id IN (SELECT doc_id FROM mentions" + where + ")",
+                          args)
+        mark, kept = (f"json_set(COALESCE(attrs, '{{}}'), '$.{key}', ?)", (own,)) if own is not None \
+            else (f"json_remove(attrs, '$.{key}')", ())
+        return self.conn.execute(f"UPDATE mentions SET label=?, entity_id=?, attrs={mark}" + where,
+                                 (label, self._entity_id(label, name), *kept, *args)).rowcount
+
+    def link_collection(self, known: Callable[[str, str], bool] | None = None) -> tuple[int, int, int]:
+        """The collection-level steps, in their order: spellings (:meth:`link_variants`), labels
+        (:meth:`vote_labels`), surnames (:meth:`link_people`). Returns the mentions each moved."""
+        return self.link_variants(), self.vote_labels(known), self.link_people()
 
     def link_people(self) -> int:
         """Across the collection, a person named by a surname alone is the one person the collection
