@@ -390,6 +390,21 @@ def test_a_model_org_ending_in_a_persons_surname_is_that_person():
     assert _full_names([ms[0]], frozenset())[0].label == "ORG"
 
 
+def test_a_surname_that_speaks_after_a_quotation_makes_its_full_name_a_person(nlp, lexicon):
+    """The model read "Ivan Bianchi" as an ORG; '..." Bianchi said' is a person (a quotation's
+    speaker), so the full name is that person, and the surname alone later is too. Bianchi is
+    only an alternate name of a city in GeoNames, which does not keep it from being a surname."""
+    from docmine.nlp.pipeline import annotate
+
+    text = ("Police in Lima seized 393 kg of crystal methamphetamine from a bulk carrier on Friday.\n\n"
+            "Speaking at a press conference in Liverpool, Ivan Bianchi praised the officers involved. \"The "
+            "drugs will not reach the streets of Medellin,\" Bianchi said, adding that more arrests were "
+            "expected. Bianchi noted that most of the methamphetamine seized this year came by sea.\n")
+    [(_, ms, _)] = annotate(nlp, [Document(path="x", sha256="", format="txt", text=text)])
+    people = [(m.text, m.resolved) for m in ms if m.label == "PERSON"]
+    assert people == [("Ivan Bianchi", "Ivan Bianchi"), ("Bianchi", "Bianchi"), ("Bianchi", "Ivan Bianchi")], people
+
+
 def test_a_model_org_ending_in_a_surname_is_a_person_only_from_a_first_name():
     from docmine.nlp.doc_resolution import _full_names
     from docmine.nlp.lexicon import given_names

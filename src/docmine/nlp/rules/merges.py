@@ -6,12 +6,17 @@ of the span that wins; a PERSON carved out of "Horst of Europol" is ``person.nam
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc, Span
 
 from docmine.nlp.rules.base import Trace, merge_adjacent, overlaps
 from docmine.nlp.rules.orgs import OrgRules
 
 RULES = ("drug.gloss", "place.gloss")
+LOCATIVE = frozenset(("of", "in", "from", "at", "near", "to", "into", "through", "via", "outside", "across",
+                      "toward", "towards"))
+"""Prepositions before a place ("flew to Damam", "Move Deeper Into Fallujah")."""
 
 
 def drop_blocked(spans: list[Span], blocks: list[tuple[int, int]]) -> list[Span]:
@@ -98,19 +103,47 @@ def drug_list(model_span: Span, lex_spans: list[Span]) -> bool:
 
 
 def add_gazetteer(doc: Doc, final: list[Span], gazetteer: list[Span], blocks: list[tuple[int, int]],
-                  lex_keys: set) -> list[Span]:
+                  lex_keys: set, kinds: Mapping[str, str] | None = None,
+                  company_nouns: frozenset[str] = frozenset()) -> list[Span]:
     """Gazetteer places where nothing else matched, or replacing a model ORG of the same extent
-    (or a model PERSON after a locative preposition). Changes ``final`` in place."""
+    (or a model PERSON after a locative preposition). Changes ``final`` in place.
+
+    A name the gazetteer knows only as another spelling of a city ("Waterman" for Barstow, "Mobil"
+    for Mobile) counts only after a locative preposition other than "of" ("from Ganaveh", "into
+    Fallujah"). No name the document shows as a company ("Waterman shares") is a place here."""
     used = {i for sp in final for i in range(sp.start, sp.end)}
+    companies = company_names(doc, company_nouns) if company_nouns else set()
     for g in gazetteer:
         if overlaps(g, blocks):
             continue
+        if g.text in companies:
+            continue
         same = [sp for sp in final if (sp.start, sp.end) == (g.start, g.end)]
-        after_prep = g.start > 0 and doc[g.start - 1].lower_ in ("of", "in", "from", "at", "near", "to")
-        if same and (same[0].label_ == "ORG" or same[0].label_ == "PERSON" and after_prep) \
+        prev = doc[g.start - 1].lower_ if g.start > 0 else ""
+        after_prep = prev in LOCATIVE
+        # an alias after "of" may be a company's ("shares of Waterman")
+        own_name = kinds is None or (kinds.get(g.text) or kinds.get(g.text.title())) != "alias" \
+            or after_prep and prev != "of"
+        if same and (same[0].label_ == "ORG" and own_name or same[0].label_ == "PERSON" and after_prep) \
                 and (g.start, g.end) not in lex_keys:
             final.remove(same[0])
             final.append(g)
-        elif not used.intersection(range(g.start, g.end)):
+        elif not used.intersection(range(g.start, g.end)) and own_name:
             final.append(g)
     return final
+
+
+def company_names(doc: Doc, nouns: frozenset[str]) -> set[str]:
+    """Capitalised names of one to three words that the document follows, somewhere, by one of
+    ``nouns`` (or by "'s" and one): "Waterman shares", "Fairchild's shareholders"."""
+    out: set[str] = set()
+    for i, tok in enumerate(doc):
+        if not tok.is_lower or tok.lower_ not in nouns or i == 0:
+            continue
+        end = i - 1 if doc[i - 1].text in ("'s", "'", "’s", "’") else i
+        for n in (1, 2, 3):
+            start = end - n
+            if start < 0 or not all(t.text[:1].isupper() for t in doc[start:end]):
+                break
+            out.add(doc[start:end].text)
+    return out
