@@ -777,6 +777,14 @@ def test_two_countries_joined_before_border_are_two_places_and_a_country_governm
     assert ("U.S.", "PLACE") in found and not [k for k in found if k[1] == "ORG"]
 
 
+def test_a_non_breaking_hyphen_splits_a_word_as_a_hyphen_does(nlp):
+    """Word and HTML write U+2011 (and U+2010) for "-": "United States\u2011donated" was one token,
+    and the model read "United States\u2011donated" as an ORG."""
+    for hyphen in ("\u2011", "\u2010"):
+        found = rules(nlp, f"For example, United States{hyphen}donated canines supported the seizure.")
+        assert ("United States", "PLACE") in found and not [k for k in found if k[1] == "ORG"], found
+
+
 def test_an_abbreviation_keeps_its_full_stop_when_a_hyphen_follows(nlp):
     assert [t.text for t in nlp.make_doc("U.S.-bound drugs")][:3] == ["U.S.", "-", "bound"]
 

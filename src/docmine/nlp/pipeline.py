@@ -84,10 +84,12 @@ def split_abbreviation_hyphens(nlp) -> None:
     """"U.S.-Mexico border", "U.S.-bound": spaCy's English tokenizer keeps a hyphen after an
     abbreviation's full stop inside one token ("U.S.-Mexico"), so neither name is found. Split it
     off before a letter. A footnote mark glued to a word (:data:`FOOTNOTE_MARK`) is split off
-    too, so "Russia.30" is "Russia", "." and "30"."""
+    too, so "Russia.30" is "Russia", "." and "30". Unicode's hyphen and non-breaking hyphen (U+2010,
+    U+2011: Word and HTML write them) split between letters as "-" does ("United States‑donated")."""
     from spacy.util import compile_infix_regex
 
-    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[A-Z]\.)[-–—](?=[^\W\d_])", FOOTNOTE_MARK]
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[A-Z]\.)[-–—](?=[^\W\d_])", FOOTNOTE_MARK,
+                                                  r"(?<=[^\W\d_])[\u2010\u2011](?=[^\W\d_])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
