@@ -1178,6 +1178,8 @@ def test_a_line_in_capitals_without_names_gives_none(nlp):
     ("The Securities and Exchange Commission and Time Warner Inc. are near a deal.", ["Time Warner Inc."]),
     ("Shares of Procter and Gamble Co. rose.", ["Procter and Gamble Co."]),
     ("The Bank of America Corp. said it would cut jobs.", ["Bank of America Corp."]),
+    # a sentence's first word joined by "and" to the next is the name's, though a dictionary word
+    ("Cable and Wireless Plc said the consortium's terms were not acceptable.", ["Cable and Wireless Plc"]),
 ])
 def test_a_company_is_named_by_its_legal_form(nlp, text, companies):
     assert [m.text for m in _mentions(nlp, text) if m.attrs.get("rule") == "org.legal_form"] == companies
@@ -1194,7 +1196,13 @@ def test_a_companys_short_name_is_the_company_in_its_document(nlp):
     # a rare dictionary word may be the company's short name: the headline's "Cisco" is no place (AG News)
     ms = _mentions(nlp, "Cisco Systems 1st-Quarter Earnings Rise (Reuters)\n\nReuters - Cisco Systems Inc., the "
                         "biggest maker of network equipment, on Tuesday said profit rose.")
-    assert [(m.text, m.label) for m in ms if m.text == "Cisco"] == [("Cisco", "ORG")]
+    # (the model read "Cisco" of the headline; the company's name there is "Cisco Systems")
+    assert [(m.text, m.label) for m in ms if m.start == 0] == [("Cisco Systems", "ORG")]
+    # the short name where the model read only a part of it ("Wireless")
+    ms = _mentions(nlp, "Cable and Wireless Plc said the terms were not acceptable. Cable and Wireless shares rose 4 "
+                        "pct on the news.")
+    assert [(m.text, m.canonical) for m in ms if m.label == "ORG"] == [
+        ("Cable and Wireless Plc", "Cable and Wireless"), ("Cable and Wireless", "Cable and Wireless")]
     # a company's name that is an everyday dictionary word is no short name of its own ("Shell")
     ms = _mentions(nlp, "Shell Canada Ltd sold three tankers. The shell of the vessel was damaged.")
     assert not [m for m in ms if m.text.lower() == "shell"]

@@ -590,6 +590,11 @@ def _company_names(text: str, mentions: list[Mention], forms: frozenset[str], le
         if caps and len(name.upper()) == len(name):  # "ECOLAB STARTS BID ..."
             hits += [h for a, b in caps for h in occurrences(text, name.upper(), "&.", "&", end=b) if h[0] >= a]
         for hs, he in hits:
+            inside = [m for m in out if m.start < he and hs < m.end]
+            if inside and all(m.source == "model" and hs <= m.start and m.end <= he and m.end - m.start < he - hs
+                              for m in inside):
+                # the model read part of the name: "[Wireless]" of "Cable and Wireless shares"
+                out = [m for m in out if m not in inside]
             if _free(out, hs, he) and _free(added, hs, he):
                 added.append(Mention(hs, he, "ORG", text[hs:he], resolved=full, source="rule",
                                      attrs={"rule": "company-name"}))

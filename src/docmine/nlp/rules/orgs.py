@@ -243,7 +243,11 @@ class OrgRules:
             first = doc[start]
             # a sentence's first word, or the first after a dash, bracket or quote ("(Reuters) - Shares of")
             opens = start == 0 or first.is_sent_start or doc[start - 1].text in _OPENERS
-            if start < k - 1 and opens \
+            # a first word joined by "and" to the next capitalised one is the name's ("Cable and
+            # Wireless Plc", "Harper and Row Publishers Inc")
+            joined = start + 2 < k and doc[start + 1].lower_ in ("and", "&") and not first.is_stop \
+                and first.lower_ not in _TIME_WORDS
+            if start < k - 1 and opens and not joined \
                     and (dictionary_word(first) or first.is_stop or first.lower_ in _TIME_WORDS) \
                     and starts.get(start, start) <= start + 1:  # "Although Motorola Inc.", "Yesterday Acme Corp"
                 start += 1
