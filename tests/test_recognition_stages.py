@@ -147,6 +147,9 @@ def test_a_first_name_alone_is_a_person_and_an_everyday_word_on_the_first_name_l
     people = {m.text for m in _mentions(nlp, text) if m.label == "PERSON"}
     assert {"Demetri", "Ovidio", "Ivan", "Alfredo"} <= people
     assert not people & {"Among", "Media", "Bank", "MODERATOR"}
+    # a person is rarely "the Dow": a first name after an article is no person alone
+    ms = _mentions(nlp, "Stocks fell on Monday, with the Dow dipping briefly below 10,000. Gina said the Dow fell.")
+    assert [m.text for m in ms if m.label == "PERSON"] == ["Gina"]
 
 
 def test_a_body_named_again_in_a_title_case_heading_is_an_organisation(nlp):

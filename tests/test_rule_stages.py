@@ -356,6 +356,11 @@ def test_a_first_name_that_opens_the_sentence_joins_the_name(nlp):
     found = rules(nlp, "Néstor Isidro Pérez Salas headed security.")
     assert found[("Néstor Isidro Pérez Salas", "PERSON")] == "person.extent"
     assert not [k for k in rules(nlp, "Yesterday Isidro Pérez Salas headed security.") if "Yesterday" in k[0]]
+    # after a credit's dash a word opens a sentence too, and a nationality is no first name
+    found = rules(nlp, "NEW YORK (Reuters) - Businessman Sam Katz tried to tap into the fund a decade ago.")
+    assert ("Sam Katz", "PERSON") in found and not [k for k in found if "Businessman" in k[0]]
+    found = rules(nlp, "A US hostage being held with Briton Ken Bigley has been killed by his captors.")
+    assert ("Ken Bigley", "PERSON") in found and not [k for k in found if "Briton" in k[0]]
 
 
 def test_a_common_word_split_off_a_model_person_is_no_person(nlp):

@@ -478,6 +478,9 @@ def _event_pattern(heads: tuple[str, ...]) -> re.Pattern:
 _LONE_NAME = re.compile(r"(?<![\w'’.-])[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![\w'’-])")
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+$")
+
+
 def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str], lex) -> list[Mention]:
     """A first name on its own is a person where the model read nothing: "go next to Colleen",
     "Ovidio, Ivan, and Alfredo" (a press call's moderator and reporters, brothers named by their
@@ -502,6 +505,8 @@ def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str],
             return False  # a capitalised word beside it: part of a longer name
         if _PLACE_PREPOSITION.search(text[max(0, s - 8):s]):
             return False  # "Gardaí in Milford", "of Delmar": a town named like a person
+        if _ARTICLE_BEFORE.search(text[max(0, s - 5):s]):
+            return False  # "the Dow", "a Libor rate": a person is rarely "the Dow"
         return not _known_word(w, lex)
 
     taken = sorted((m.start, m.end) for m in mentions)

@@ -25,6 +25,9 @@ ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]{1,5}|No\.?\s?\d)$")  # "MD", "PBC", "HG
 CAPITAL_BREAKS = {"After", "Before", "The", "In", "On", "At", "When", "While", "During", "Since", "As", "Then"}
 POSS_TOKENS = ("'s", "’s")
 DASHES = {"-", "--", "—", "–", "---"}
+OPENERS = DASHES | {"(", "[", '"', "“", "‘", "'", ":", ";"}
+"""Marks after which the next word opens a sentence of its own ("(Reuters) - Shares of", "(Reuters) -
+Businessman Sam Katz")."""
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 BREAK_WORDS = {"at", "in", "from", "near", "with", "to", "by", "via", "into", "onto"}
 

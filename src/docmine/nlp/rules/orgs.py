@@ -20,6 +20,7 @@ from docmine.nlp.gazetteer import verb_form, word_classes
 from docmine.nlp.lexicon import plural_forms
 from docmine.nlp.rules.base import (
     DASHES,
+    OPENERS,
     POSS_TOKENS,
     WEEKDAYS,
     Knowledge,
@@ -72,7 +73,6 @@ def _ends_paragraph(doc: Doc, i: int) -> bool:
 
 
 _TIME_WORDS = frozenset(("yesterday", "today", "tomorrow", "tonight", "earlier", "later", "separately"))
-_OPENERS = DASHES | {"(", "[", '"', "“", "‘", "'", ":", ";"}
 
 
 def _capitalised(t) -> bool:
@@ -242,7 +242,7 @@ class OrgRules:
                 start += 1
             first = doc[start]
             # a sentence's first word, or the first after a dash, bracket or quote ("(Reuters) - Shares of")
-            opens = start == 0 or first.is_sent_start or doc[start - 1].text in _OPENERS
+            opens = start == 0 or first.is_sent_start or doc[start - 1].text in OPENERS
             # a first word joined by "and" to the next capitalised one is the name's ("Cable and
             # Wireless Plc", "Harper and Row Publishers Inc")
             joined = start + 2 < k and doc[start + 1].lower_ in ("and", "&") and not first.is_stop \

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from docmine.nlp.doctext import token_words
 from docmine.nlp.gazetteer import common_words
-from docmine.nlp.rules.base import BREAK_WORDS, Knowledge, Trace, common_word, dictionary_word, list_neighbours
+from docmine.nlp.rules.base import BREAK_WORDS, OPENERS, Knowledge, Trace, common_word, dictionary_word, list_neighbours
 from docmine.nlp.rules.headlines import lowered
 
 RULES = ("person.title", "person.extent", "person.speaker", "person.name_of_org", "person.given_name",
@@ -317,8 +317,11 @@ class PersonRules:
             # a sentence's first word joins only as a first name ("[Néstor] Isidro Pérez Salas headed ...")
             portfolio = i > 0 and doc[i - 1].lower_ in ("of", "the") and self.know.given_name(doc[start]) \
                 and not self.know.given_name(doc[i])  # "Chancellor of the [Exchequer] Nigel Lawson"
+            # the first word after a dash, bracket or quote opens a sentence too ("(Reuters) -
+            # Businessman Sam Katz"); a nationality is no first name ("Briton Ken Bigley")
+            opens = doc[i].is_sent_start or i > 0 and doc[i - 1].text in OPENERS
             if free(i) and self.name_token(doc[i]) and doc[i].whitespace_ \
-                    and (not doc[i].is_sent_start or self.know.given_name(doc[i])) \
+                    and (not opens or self.know.given_name(doc[i])) and doc[i].text not in self.know.lex.demonyms \
                     and self.may_extend(doc[i]) and i not in lowered(doc) and not portfolio:
                 start = i
             else:
