@@ -598,6 +598,9 @@ def test_a_known_place_in_a_list_of_places_is_a_place(nlp):
     assert ("Kutaisi", "PERSON") not in found
     # a surname that is also a town stays a person beside people
     assert ("Jackson", "PERSON") in rules(nlp, "Smith and Jones spoke to Jackson, Reuters reported.")
+    # a company whose name ends in a country's is no place, nor the company listed beside it
+    found = rules(nlp, "Air New Zealand and Qantas Airways have lost their bid to get their alliance approved.")
+    assert ("Qantas Airways", "PLACE") not in found
 
 
 def test_a_headline_verb_is_not_part_of_a_name(nlp):

@@ -510,8 +510,9 @@ class PlaceRules:
             while 0 <= j + step < len(doc) and doc[j + step].is_title and abs(j + step - i) < 3:
                 j += step
             lo, hi = min(i, j), max(i, j) + 1
-            return any(self.know.place_name(doc[a:hi].text) for a in range(lo, hi)) if step < 0 \
-                else any(self.know.place_name(doc[lo:b].text) for b in range(hi, lo, -1))
+            if step < 0:  # the whole name before: "Air New Zealand and Qantas Airways" is no place list
+                return self.know.place_name(doc[lo:hi].text)
+            return any(self.know.place_name(doc[lo:b].text) for b in range(hi, lo, -1))
 
         if known:
             return neighbour(span.start - 1, -1) or neighbour(span.end, 1)
