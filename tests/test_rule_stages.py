@@ -590,6 +590,15 @@ def test_the_name_of_a_building_before_its_kind_is_a_place(nlp):
     assert ("Pfizer", "ORG") in rules(nlp, "Police questioned the Pfizer executives in London.")
 
 
+def test_the_place_the_model_read_into_a_body_s_name_is_a_place(nlp):
+    """The model read "the University of Illinois at Urbana-Champaign" as one ORG; split at "at",
+    the part after it is the place."""
+    found = rules(nlp, "He earned a PhD in physics from the University of Illinois at Urbana-Champaign and "
+                       "worked for Boeing.")
+    assert found[("University of Illinois", "ORG")] == "org.clean"
+    assert found[("Urbana-Champaign", "PLACE")] == "place.relabel"
+
+
 def test_a_known_place_in_a_list_of_places_is_a_place(nlp):
     """The model reads the last city of a list as a person ("Tbilisi, Batumi, and Kutaisi")."""
     found = rules(nlp, "Sales concentrate in Georgia's major cities of Tbilisi, Batumi, and Kutaisi. "
