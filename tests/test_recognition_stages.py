@@ -378,6 +378,20 @@ def test_administration_of_someone_not_named_as_a_person_stays():
     assert [(m.label, m.text) for m in resolve_document(text, ms)] == [("ORG", "Food Administration")]
 
 
+def test_an_acronym_defined_for_a_phrase_in_lower_case_is_no_name(nlp):
+    """"medication for opioid use disorder (MOUD)": the model's ORG "MOUD" names a treatment; an
+    acronym defined for a name in capitals stays ("Drug Enforcement Administration (DEA)")."""
+    from docmine.nlp.canonical import find_abbreviations, term_acronyms
+
+    text = ("The plan expands access to medication for opioid use disorder (MOUD) programs for jails. MOUD "
+            "programs saved lives, and the Drug Enforcement Administration (DEA) agreed. Prosecutors may bring "
+            "continuing criminal enterprise (CCE) charges.")
+    assert term_acronyms(text) == {"MOUD", "CCE"}
+    assert find_abbreviations(text) == {"DEA": "Drug Enforcement Administration"}
+    found = {(m.text, m.label) for m in _mentions(nlp, text)}
+    assert ("DEA", "ORG") in found and not {t for t, _ in found} & {"MOUD", "CCE"}
+
+
 def test_a_model_org_ending_in_a_persons_surname_is_that_person():
     from docmine.nlp.doc_resolution import _full_names
 

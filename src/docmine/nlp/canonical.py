@@ -75,13 +75,12 @@ def name_head(name: str) -> str:
     return words[-1] if words else ""
 
 
-def find_abbreviations(text: str) -> dict[str, str]:
-    """Acronym -> expansion for "Long Form Name (LFN)" definitions in the text."""
-    found: dict[str, str] = {}
+def _defined_acronyms(text: str) -> Iterator[tuple[str, list[str]]]:
+    """(acronym, the words it abbreviates) for each "long form (LF)" definition in the text."""
     for m in _ACR_AFTER.finditer(text):
         acr = m.group(1)
         letters = sum(c.isupper() for c in acr)
-        if letters < 2 or acr in found:
+        if letters < 2:
             continue
         before = text[max(0, m.start() - 200): m.start()].rstrip()
         # a citation between the name and its acronym: "Powers Act (50 U.S.C. 1701 et seq.) (IEEPA)"
@@ -95,9 +94,27 @@ def find_abbreviations(text: str) -> dict[str, str]:
             long_words = words[-n:]
             while long_words and long_words[0].lower() in _SMALL:
                 long_words = long_words[1:]
-            if long_words and long_words[0][:1].isupper():
-                found[acr] = " ".join(long_words).strip(",;:")
+            if long_words:
+                yield acr, long_words
+
+
+def find_abbreviations(text: str) -> dict[str, str]:
+    """Acronym -> expansion for "Long Form Name (LFN)" definitions in the text (the first of each)."""
+    found: dict[str, str] = {}
+    for acr, words in _defined_acronyms(text):
+        if acr not in found and words[0][:1].isupper():
+            found[acr] = " ".join(words).strip(",;:")
     return found
+
+
+def term_acronyms(text: str) -> set[str]:
+    """Acronyms the text defines for a phrase written in lower case: "medication for opioid use
+    disorder (MOUD)", "continuing criminal enterprise (CCE)" name a thing, no organisation."""
+    terms: set[str] = set()
+    names: set[str] = set()
+    for acr, words in _defined_acronyms(text):
+        (terms if all(w.islower() or w.lower() in _SMALL for w in words) else names).add(acr)
+    return terms - names
 
 
 _ACR_RIGHT_AFTER = re.compile(r"\s?\(\s*([A-Z][A-Za-z]{0,3}[A-Z][A-Za-z]{0,6})\s*\)")

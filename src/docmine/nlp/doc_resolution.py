@@ -346,6 +346,22 @@ def _full_names(mentions: list[Mention], org_words: frozenset[str],
     return out
 
 
+def _term_acronyms(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
+    """The model's name that is an acronym the document defines for a phrase in lower case is no
+    name: "medication for opioid use disorder (MOUD)", "a continuing criminal enterprise (CCE)".
+    A name the lexicons know stays."""
+    from docmine.nlp.canonical import term_acronyms
+
+    if "(" not in text:
+        return mentions
+    terms = term_acronyms(text)
+    if lex is not None:
+        terms = {t for t in terms if not (lex.orgs.get(alias_key(t)) or lex.places.get(alias_key(t)))}
+    if not terms:
+        return mentions
+    return [m for m in mentions if not (m.source == "model" and m.label in _LABELS and m.text in terms)]
+
+
 def _free(mentions: list[Mention], s: int, e: int) -> bool:
     return not any(m.start < e and s < m.end for m in mentions)
 
@@ -1104,6 +1120,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         else frozenset()
     out = _headings(text, out, org_words)
     out = _bodies_again(text, out, org_words, lex)
+    out = _term_acronyms(text, out, lex)
     if lex is not None:
         out = _full_names(out, org_words, given)
         out = _appositive_people(text, out, titles, lex)
