@@ -306,7 +306,7 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
                     inner.canonical = lex.canonical(lab, inner.text)
                 out.append(inner)
             continue
-        # a city's alternate spelling ("Waterman" for Barstow) is too weak to make a model ORG a place
+        # a city's alternate name unlike its own ("Waterman" for Barstow) is too weak to make a place
         alias = label == "PLACE" and gazetteer.get(m.text) == "alias" \
             and not (lex is not None and lex.places.get(alias_key(m.text)))
         if label not in ("NONE", m.label) and probs[best] >= flt.relabel_threshold and not alias:

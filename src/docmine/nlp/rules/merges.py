@@ -108,9 +108,10 @@ def add_gazetteer(doc: Doc, final: list[Span], gazetteer: list[Span], blocks: li
     """Gazetteer places where nothing else matched, or replacing a model ORG of the same extent
     (or a model PERSON after a locative preposition). Changes ``final`` in place.
 
-    A name the gazetteer knows only as another spelling of a city ("Waterman" for Barstow, "Mobil"
-    for Mobile) counts only after a locative preposition other than "of" ("from Ganaveh", "into
-    Fallujah"). No name the document shows as a company ("Waterman shares") is a place here."""
+    A name the gazetteer knows only as a city's alternate name unlike its own (kind "alias":
+    "Waterman" for Barstow, "Bourse" for a Paris district) counts only after a locative preposition
+    other than "of" ("from Ganaveh"). No name the document shows as a company ("Waterman shares")
+    is a place here."""
     used = {i for sp in final for i in range(sp.start, sp.end)}
     companies = company_names(doc, company_nouns) if company_nouns else set()
     for g in gazetteer:
@@ -121,14 +122,13 @@ def add_gazetteer(doc: Doc, final: list[Span], gazetteer: list[Span], blocks: li
         same = [sp for sp in final if (sp.start, sp.end) == (g.start, g.end)]
         prev = doc[g.start - 1].lower_ if g.start > 0 else ""
         after_prep = prev in LOCATIVE
-        # an alias after "of" may be a company's ("shares of Waterman")
-        own_name = kinds is None or (kinds.get(g.text) or kinds.get(g.text.title())) != "alias" \
-            or after_prep and prev != "of"
-        if same and (same[0].label_ == "ORG" and own_name or same[0].label_ == "PERSON" and after_prep) \
+        alias = kinds is not None and (kinds.get(g.text) or kinds.get(g.text.title())) == "alias"
+        counts = not alias or after_prep and prev != "of"  # "shares of Waterman" may be a company's
+        if same and (same[0].label_ == "ORG" and counts or same[0].label_ == "PERSON" and after_prep) \
                 and (g.start, g.end) not in lex_keys:
             final.remove(same[0])
             final.append(g)
-        elif not used.intersection(range(g.start, g.end)) and own_name:
+        elif not used.intersection(range(g.start, g.end)) and counts:
             final.append(g)
     return final
 
