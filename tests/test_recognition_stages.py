@@ -1240,6 +1240,10 @@ def test_a_legislators_state_and_an_administration_named_after_a_person(nlp):
     assert {("Ill.", "PLACE"), ("Kans.", "PLACE"), ("Obama", "PERSON")} <= found
     assert not {t for t, lab in found if lab == "PERSON" and t in ("Maritime", "Drug Enforcement")}
     assert not {t for t, _ in found if t.endswith("Obama Administration")}
+    # "reagan" is a WordNet word, so only the people lexicon makes the Reagan Administration's Reagan a person
+    found = {(m.text, m.label) for m in _mentions(nlp, "Herrington sent the options to the Reagan Administration "
+                                                        "for consideration.")}
+    assert ("Reagan", "PERSON") in found and not {t for t, _ in found if "Administration" in t}
 
 
 def test_csv_row_gold_is_scored_on_the_text_ingestion_gives(tmp_path):
