@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span
 
+from docmine.nlp.doctext import span_text, token_words
 from docmine.nlp.rules.base import Trace, merge_adjacent, overlaps
 from docmine.nlp.rules.orgs import OrgRules
 
@@ -113,7 +114,7 @@ def add_gazetteer(doc: Doc, final: list[Span], gazetteer: list[Span], blocks: li
     other than "of" ("from Ganaveh"). No name the document shows as a company ("Waterman shares")
     is a place here."""
     used = {i for sp in final for i in range(sp.start, sp.end)}
-    companies = company_names(doc, company_nouns) if company_nouns else set()
+    companies = company_names(doc, company_nouns) if company_nouns and gazetteer else set()
     for g in gazetteer:
         if overlaps(g, blocks):
             continue
@@ -136,14 +137,15 @@ def add_gazetteer(doc: Doc, final: list[Span], gazetteer: list[Span], blocks: li
 def company_names(doc: Doc, nouns: frozenset[str]) -> set[str]:
     """Capitalised names of one to three words that the document follows, somewhere, by one of
     ``nouns`` (or by "'s" and one): "Waterman shares", "Fairchild's shareholders"."""
+    texts, lowers = token_words(doc)  # read once per document: no Token object per word
     out: set[str] = set()
-    for i, tok in enumerate(doc):
-        if not tok.is_lower or tok.lower_ not in nouns or i == 0:
+    for i, low in enumerate(lowers):
+        if i == 0 or low not in nouns or not texts[i].islower():
             continue
-        end = i - 1 if doc[i - 1].text in ("'s", "'", "’s", "’") else i
+        end = i - 1 if texts[i - 1] in ("'s", "'", "’s", "’") else i
         for n in (1, 2, 3):
             start = end - n
-            if start < 0 or not all(t.text[:1].isupper() for t in doc[start:end]):
+            if start < 0 or not all(t[:1].isupper() for t in texts[start:end]):
                 break
-            out.add(doc[start:end].text)
+            out.add(span_text(doc, start, end))
     return out

@@ -76,7 +76,8 @@ class ModelSpans:
                     continue
                 if (ent.start, ent.end) in reread and trace.rule(span) == "model.ner":
                     trace.mark(span, "model.headline")
-                if span.label_ == "ORG" and span.start > ent.start and doc[span.start - 1].lower_ in _LOCATED \
+                if span.label_ == "ORG" and span.start > ent.start \
+                        and doc[span.start - 1].lower_ in self.places.org_place_before \
                         and not any(t.lower_ in self.places.org_words for t in span) \
                         and not self.know.known_org(span.text) and not self.know.given_name(span[0]):
                     # the place the model read into a body's name: "University of Illinois at
@@ -312,10 +313,6 @@ def possessive_name(doc: Doc, i: int, end: int, known: Callable[[str], bool] | N
             and prev.lower_.endswith("s") and not (known and known(prev.text)):
         return True
     return doc[end - 1].lower_.rstrip(".") in COMPANY_SUFFIXES
-
-
-_LOCATED = frozenset(("at", "in", "near"))
-"""Prepositions after which a part of a model ORG split there names a place."""
 
 
 def split_parts(doc: Doc, start: int, end: int, stop_words: Set[str] = frozenset(),
