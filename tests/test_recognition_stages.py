@@ -422,6 +422,19 @@ def test_a_surname_that_speaks_after_a_quotation_makes_its_full_name_a_person(nl
     assert people == [("Ivan Bianchi", "Ivan Bianchi"), ("Bianchi", "Bianchi"), ("Bianchi", "Ivan Bianchi")], people
 
 
+def test_a_nationality_that_speaks_after_a_quotation_is_no_person(nlp, lexicon):
+    """'..." Tajik said' names no one: the nationality check of the quotation speakers (and of the
+    administrations, headlines and known words) looked the word up with a case-folded key in a
+    list keyed as written, so it never matched and "Tajik" became a PERSON."""
+    assert lexicon.is_demonym("Tajik") and lexicon.is_demonym("TAJIK") and lexicon.is_demonym("the Dutch")
+    assert not lexicon.is_demonym("Tajikistan") and not lexicon.is_demonym("Bianchi")
+    for text in ("\u201cWe will keep the border closed,\u201d Tajik said on Monday.",
+                 "\u201cSeizures doubled,\u201d Kyrgyz said."):
+        assert not [m for m in _mentions(nlp, text) if m.label == "PERSON"], text
+    # a surname there still speaks
+    assert ("PERSON", "Rahmon") in _found(nlp, "\u201cWe will keep the border closed,\u201d Rahmon said on Monday.")
+
+
 def test_a_model_org_ending_in_a_surname_is_a_person_only_from_a_first_name():
     from docmine.nlp.doc_resolution import _full_names
     from docmine.nlp.lexicon import given_names

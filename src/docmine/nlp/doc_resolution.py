@@ -185,7 +185,7 @@ def _administrations(text: str, mentions: list[Mention], known: dict[str, str], 
         from docmine.nlp.gazetteer import dictionary_words
 
         return p.lower() not in dictionary_words() and not lex.places.get(alias_key(p)) \
-            and alias_key(p) not in getattr(lex, "demonyms", {})
+            and not lex.is_demonym(p)
 
     def person(p: str, s: int, m: Mention | None) -> Mention:
         return Mention(s, s + len(p), "PERSON", p, resolved=people.get(p, p), source="rule",
@@ -380,7 +380,7 @@ def _quote_speakers(text: str, mentions: list[Mention], lex) -> list[Mention]:
         s, e = hit.span("name")
         name = hit.group("name")
         key = alias_key(name)
-        if lex.places.get(key) or lex.orgs.get(key) or key in getattr(lex, "demonyms", {}) \
+        if lex.places.get(key) or lex.orgs.get(key) or lex.is_demonym(name) \
                 or lex.drug(name) is not None or name.lower() in lower and any(
                     occurrences(text.replace(name, ""), name.lower())):
             continue
@@ -429,7 +429,7 @@ def _known_word(w: str, lex) -> bool:
     from docmine.nlp.gazetteer import place_names
 
     key = alias_key(w)
-    return bool(lex.places.get(key) or lex.orgs.get(key) or key in getattr(lex, "demonyms", {})
+    return bool(lex.places.get(key) or lex.orgs.get(key) or lex.is_demonym(w)
                 or place_names().get(w, "alias") != "alias" or lex.drug(w) is not None)
 
 

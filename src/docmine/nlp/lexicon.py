@@ -254,6 +254,14 @@ class Lexicon:
         bare = name[: m.start()].rstrip(" ,")
         return bare if sum(c.isalnum() for c in bare) >= 2 else ""
 
+    def is_demonym(self, text: str) -> bool:
+        """A nationality word however it is written ("Dutch", "DUTCH", "the Dutch"): the keys of
+        ``demonyms`` are cased as in English text, so ``alias_key(text) in demonyms`` never matched."""
+        keys = vars(self).get("_demonym_keys")  # built once per lexicon, kept on it
+        if keys is None:
+            keys = self.__dict__["_demonym_keys"] = frozenset(alias_key(d) for d in self.demonyms)
+        return alias_key(text) in keys
+
     def country_of(self, text: str) -> str | None:
         """The country a place name or a nationality adjective names: "Dutch", "the Netherlands"."""
         t = text.strip()

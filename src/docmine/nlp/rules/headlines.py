@@ -29,7 +29,6 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from docmine.nlp.doctext import CAPS_LINE, doc_text
-from docmine.nlp.lexicon import alias_key
 from docmine.nlp.rules.base import Knowledge
 
 RULES = ("model.headline",)
@@ -127,7 +126,7 @@ class Headlines:
         # after a title, a name ("Director Carter"), unless the headline's verb ("President Meets With")
         after_title = self.title(prev) and not (text.endswith("s") and dictionary_form(tok.lower_, verbs))
         return not (know.lexicon_place(text) or know.known_org(text) or text in know.given_names
-                    or text in lex.people or alias_key(text) in lex.demonyms or after_title)
+                    or text in lex.people or lex.is_demonym(text) or after_title)
 
     def reread(self, doc: Doc) -> set[tuple[int, int]]:
         """Read again the Title Case lines where the model took a headline's everyday word into
