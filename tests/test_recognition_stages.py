@@ -435,6 +435,51 @@ def test_a_nationality_that_speaks_after_a_quotation_is_no_person(nlp, lexicon):
     assert ("PERSON", "Rahmon") in _found(nlp, "\u201cWe will keep the border closed,\u201d Rahmon said on Monday.")
 
 
+def test_a_company_that_speaks_is_no_person_when_the_document_reads_it_as_a_body(nlp):
+    """A lone model ORG that speaks becomes a PERSON ("Kundar said": the model reads a lone surname
+    as a body), but not when the model reads the same word as an ORG where it does not speak (a
+    headline) or the document writes a company noun after it; a first name before the word
+    somewhere keeps it a person."""
+    found = _found(nlp, "Nokia to ship new phones in May\n\nNokia says it plans to ship three new "
+                        "handsets in May, ahead of its rivals.")
+    assert ("PERSON", "Nokia") not in found and ("ORG", "Nokia") in found
+    ms = _mentions(nlp, "Deputy Director Ana Popescu said the inquiry began in May. \u201cThe lorry was bound "
+                        "for Abidjan,\u201d Popescu said. According to Popescu, the organisers remain at large.")
+    assert {m.label for m in ms if m.text.endswith("Popescu")} == {"PERSON"}, ms
+    assert [m.text for m in ms if m.label == "PERSON"] == ["Ana Popescu", "Popescu", "Popescu"], ms
+
+
+def test_qualifiers_of_a_post_make_no_title_before_a_company_name(nlp):
+    """"Senior", "National", "Vice" qualify a post ("National Coordinator"); alone before a name
+    they make no title: "National Semiconductor" is a company, not the person "Semiconductor"."""
+    found = _found(nlp, "Phone maker picks new chip supplier\n\nThe handset maker will use a security "
+                        "controller from National Semiconductor that stores encryption keys.")
+    assert ("PERSON", "Semiconductor") not in found and ("ORG", "National Semiconductor") in found
+    # with its post, the qualifier is still part of a title
+    assert ("PERSON", "Maria Lopez") in _found(nlp, "The seizure was announced by Senior Agent Maria Lopez on Monday.")
+
+
+def test_a_first_name_before_a_comma_and_a_state_is_a_town(nlp):
+    """"suburban Redmond, Wash.", "sleepy Marion, Ind.": a first name followed by a comma and a
+    place is the town of that state, not a person (as "Blaine, Minnesota" for a surname)."""
+    for text, town in (("The games maker's American arm, long a fixture of suburban Redmond, Wash., said "
+                        "sales rose.", "Redmond"),
+                       ("Officers from sleepy Marion, Ind., found 2 kg of heroin in the car.", "Marion")):
+        found = _found(nlp, text)
+        assert ("PERSON", town) not in found and ("PLACE", town) in found, found
+
+
+def test_a_name_beside_a_place_only_the_model_reads_stays_what_it_is(nlp):
+    """A model ORG or PERSON in a list with a model PLACE becomes a place only when docmine knows
+    that place or a place frame opens the list ("the municipalities of La Celia and Balboa"): the
+    model's place "Cisco" does not make "Microsoft" one."""
+    found = _found(nlp, "Cisco and Microsoft Team Up on Security\n\nCisco Systems said on Monday it would "
+                        "work with Microsoft on network security.")
+    assert ("PLACE", "Microsoft") not in found and ("ORG", "Microsoft") in found
+    found = _found(nlp, "The suspects fled to the municipalities of La Celia and Balboa when they saw the police.")
+    assert {("PLACE", "La Celia"), ("PLACE", "Balboa")} <= found, found
+
+
 def test_a_model_org_ending_in_a_surname_is_a_person_only_from_a_first_name():
     from docmine.nlp.doc_resolution import _full_names
     from docmine.nlp.lexicon import given_names

@@ -469,8 +469,7 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
         elif m.source == "model" and m.label == "PLACE" and " " not in m.text and not _known_word(m.text, lex) \
                 and (m.text in given or m.text in people) and m.text.lower() not in dictionary \
                 and not _PLACE_PREPOSITION.search(text[max(0, m.start - 8):m.start]) \
-                and not any(p.label == "PLACE" and 0 < p.start - m.end <= 2 and text[m.end:p.start].strip() == ","
-                            for p in mentions):  # "of Delmar", "Blaine, Minnesota": a town
+                and not _town_of_place(m.end, mentions, text):  # "of Delmar", "Blaine, Minnesota": a town
             # a first name no place list knows ("Ovidio, Ivan, and Alfredo"), or a name the document
             # calls a person elsewhere ("go next to Zolan" beside "Zolan, go ahead")
             m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "name-part"})
@@ -483,6 +482,13 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
                     and not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, s - 30):s]):
                 out.append(Mention(s, e, "PERSON", w, resolved=full, source="rule", attrs={"rule": "name-part"}))
     return out
+
+
+def _town_of_place(end: int, mentions: list[Mention], text: str) -> bool:
+    """A name ending at ``end`` is followed by a comma and a place: "Blaine, Minnesota", "Redmond,
+    Wash." (a town and its state or country, not a person)."""
+    return any(p.label == "PLACE" and 0 < p.start - end <= 2 and text[end:p.start].strip() == ","
+               for p in mentions)
 
 
 @lru_cache(maxsize=8)
@@ -523,6 +529,8 @@ def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str],
             return False  # "Gardaí in Milford", "of Delmar": a town named like a person
         if _ARTICLE_BEFORE.search(text[max(0, s - 5):s]):
             return False  # "the Dow", "a Libor rate": a person is rarely "the Dow"
+        if _town_of_place(e, mentions, text):
+            return False  # "the behemoth Redmond, Wash., software company": a town and its state
         return not _known_word(w, lex)
 
     taken = sorted((m.start, m.end) for m in mentions)

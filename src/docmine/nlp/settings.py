@@ -48,6 +48,10 @@ class PersonSettings:
     postnominals: Words = ()
     """Letters after a name cut from the end of a model PERSON ("Paul Farrer KC", "Jane Doe MP"):
     honours and offices, no part of the name. Matched as written (capitals). Default: none."""
+    title_qualifiers: Words = ()
+    """Title words that qualify the post after them and are none on their own ("Senior" Agent,
+    "National" Coordinator, "Vice" President): before a name with no post word, they make no
+    title ("National Semiconductor" is a company, not the person "Semiconductor"). Default: none."""
     post_qualifiers: Words = ()
     """Words that qualify a post before it ("District" in "District Judge", "Acting", "Magistrate"): a
     place the model ran into such a post before a person's name is cut off it ("[U.S.] District Judge

@@ -356,7 +356,8 @@ class OrgRules:
                 return None  # "Finance Minister Jan Verhoeven": the portfolio of a post
             named = self.persons.strip_titles(doc, start, end)
             if start < named < end <= named + 3 and all(t.is_title and t.is_alpha and not dictionary_word(t)
-                                                         for t in doc[named:end]):
+                                                         for t in doc[named:end]) \
+                    and not all(t.lower_.rstrip(".") in self.persons.title_qualifiers for t in doc[start:named]):
                 # "Major General Tarek Fawzi": titles, then a name
                 return trace.mark(Span(doc, named, end, label="PERSON"), "org.title_tail")
         known = self.known_prefix(span)

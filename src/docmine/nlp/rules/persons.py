@@ -34,10 +34,12 @@ class PersonRules:
         self.lex = know.lex
         p = know.settings.person
         self.titles = {t.rstrip(".") for t in p.titles}
+        self.title_qualifiers = {t.rstrip(".") for t in p.title_qualifiers}
         self.particles = set(p.particles)
         self.name_suffixes = set(p.suffixes)
         self.not_name = set(p.not_name_words)
         self.speech_verbs = set(p.speech_verbs)
+        self.company_nouns = frozenset(know.settings.org.company_nouns_after)
         self.headline_verbs = set(p.headline_verbs)
         self.postnominals = set(p.postnominals)
         self.news_agencies = {c.lower() for c in know.settings.place.dateline_credits}
@@ -348,8 +350,36 @@ class PersonRules:
             return span
         if (nxt is not None and nxt.lower_ in self.speech_verbs) \
                 or (prev in self.speech_verbs and (nxt is None or nxt.is_punct)):
-            return trace.mark(Span(doc, span.start, span.end, label="PERSON"), "person.speaker")
+            if self.body_elsewhere(span):
+                return span
+            start = span.start
+            if start > 0 and doc[start - 1].is_title and self.know.given_name(doc[start - 1]):
+                start -= 1  # "Deputy Director Ana [Popescu] said": the model's body was the surname only
+            return trace.mark(Span(doc, start, span.end, label="PERSON"), "person.speaker")
         return span
+
+    def body_elsewhere(self, span: Span) -> bool:
+        """The document shows the speaking word as a body elsewhere: a company noun after it
+        ("Microsoft shares", ``[org] company_nouns_after``), or, for a model ORG, the model's ORG for
+        it where it does not speak ("Microsoft to help users prep ... Microsoft said today that it
+        plans": a company speaks as often as a person does), unless a first name comes before it
+        somewhere ("Ana Popescu")."""
+        from docmine.nlp.rules.merges import company_names
+
+        doc = span.doc
+        if self.company_nouns and span.text in company_names(doc, self.company_nouns):
+            return True
+        if span.label_ != "ORG":
+            return False
+
+        def speaks(e: Span) -> bool:
+            nxt = doc[e.end].lower_ if e.end < len(doc) else ""
+            prev = doc[e.start - 1].lower_ if e.start > 0 else ""
+            return nxt in self.speech_verbs or prev in self.speech_verbs
+        if any(t.text == span.text and t.i > 0 and self.know.given_name(doc[t.i - 1]) for t in doc):
+            return False  # "Deputy Director Ana Popescu ... Popescu said": the person named in full
+        return any(e.label_ == "ORG" and e.text == span.text and e.start != span.start and not speaks(e)
+                   for e in doc.ents)
 
     def aged(self, span: Span, lex_keys: set, trace: Trace) -> Span:
         """A model PLACE or ORG of two to four capitalised words followed by an age is a person:

@@ -532,10 +532,24 @@ class PlaceRules:
                 continue  # the noun beside it says what it is ("Monopoly Market and Abacus")
             near = list_neighbours(spans, k)
             if near and all(other.label_ == "PLACE" for other, _ in near) and (len(near) == 2 or near[0][1]) \
+                    and (any(self.know.place_name(other.text) for other, _ in near)
+                         or self.listed_after_frame(spans, k)) \
                     and not any(t.lower_ in self.org_words for t in span) and not self.know.known_org(span.text) \
                     and self.nameless(span):
                 out[k] = trace.mark(Span(span.doc, span.start, span.end, label="PLACE"), "place.relabel")
         return out
+
+    def listed_after_frame(self, spans: list[Span], k: int) -> bool:
+        """The list that holds ``spans[k]`` follows a place frame: "the municipalities of [La Celia]
+        and [Balboa]" (``designator_of``, ``residence_before``)."""
+        while True:
+            left = [j for j in (k - 1,) if j >= 0 and any(o is spans[j] for o, _ in list_neighbours(spans, k))]
+            if not left:
+                break
+            k = left[0]
+        start, doc = spans[k].start, spans[k].doc
+        before = token_words(doc)[1][start - 1] if start > 0 else ""
+        return any(words_at(doc, start - len(w), w) for w in self.frames_by_last.get(before, ()))
 
     def coordinated_regions(self, spans: list[Span], trace: Trace) -> list[Span]:
         """Directions coordinated before one region's name name one region: "West and Central
