@@ -449,6 +449,37 @@ def test_a_company_that_speaks_is_no_person_when_the_document_reads_it_as_a_body
     assert [m.text for m in ms if m.label == "PERSON"] == ["Ana Popescu", "Popescu", "Popescu"], ms
 
 
+def test_a_bank_holding_company_that_speaks_and_a_first_name_after_its_are_no_people(nlp):
+    """A company's word ("Bancorp", "Bancshares", "Holdings": ``[place] org_words``) speaks as a body
+    ("Norstar Bancorp said"), and a first name after "its", "their", "this" names a thing ("its
+    Irvine property"), as after "the"."""
+    found = _found(nlp, "NORSTAR TO MERGE\n\nNorstar Bancorp said that its board approved the merger.")
+    assert not [f for f in found if f[0] == "PERSON"], found
+    found = _found(nlp, "Rainier Bancorp said it completed the acquisition of a Tacoma bank.")
+    assert ("ORG", "Rainier Bancorp") in found, found
+    found = _found(nlp, "The company said it had secured a loan on its Irvine property from a major bank.")
+    assert ("PERSON", "Irvine") not in found, found
+    # "that" before a name is a conjunction as often as a determiner
+    assert ("PERSON", "Sharon") in _found(nlp, "The vote shows that Sharon has lost the support of her party.")
+
+
+def test_a_name_the_document_calls_it_is_a_body_and_one_it_calls_he_is_a_person(nlp):
+    """Pronoun agreement: a one-word name a rule made a person (a first name, a speaker) is the
+    body the model read when the document refers to it as "it"/"its" and never as "he"/"she"
+    ("Porsche expects its world sales"); "its" in a phrase of its own or after another name, and
+    an "it" that is no company's ("it was time"), are no such evidence."""
+    found = _found(nlp, "Carmaker sees record year\n\nPorsche expects its world sales this year to top 50,000 "
+                        "cars. Porsche said demand in Europe was strong.")
+    assert ("ORG", "Porsche") in found and ("PERSON", "Porsche") not in found, found
+    for text, name in (("Trade talks\n\nFor Taiwan, Yeutter said that with its large trade surplus the island "
+                        "must open its markets. Yeutter said talks would go on.", "Yeutter"),
+                       ("\u201cWe will act,\u201d Kundar said. Kundar said it was time to act.", "Kundar"),
+                       ("Landon said Kansas City Southern is continuing its efforts. Landon spoke on Monday.",
+                        "Landon")):
+        found = _found(nlp, text)
+        assert ("PERSON", name) in found and ("ORG", name) not in found, found
+
+
 def test_qualifiers_of_a_post_make_no_title_before_a_company_name(nlp):
     """"Senior", "National", "Vice" qualify a post ("National Coordinator"); alone before a name
     they make no title: "National Semiconductor" is a company, not the person "Semiconductor"."""

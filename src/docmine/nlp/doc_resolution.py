@@ -500,7 +500,7 @@ def _event_pattern(heads: tuple[str, ...]) -> re.Pattern:
 _LONE_NAME = re.compile(r"(?<![\w'’.-])[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![\w'’-])")
 
 
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+$")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]h(?:is|ese|ose))\s+$")
 
 
 def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str], lex) -> list[Mention]:
@@ -527,8 +527,9 @@ def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str],
             return False  # a capitalised word beside it: part of a longer name
         if _PLACE_PREPOSITION.search(text[max(0, s - 8):s]):
             return False  # "Gardaí in Milford", "of Delmar": a town named like a person
-        if _ARTICLE_BEFORE.search(text[max(0, s - 5):s]):
-            return False  # "the Dow", "a Libor rate": a person is rarely "the Dow"
+        if _ARTICLE_BEFORE.search(text[max(0, s - 7):s]):
+            return False  # "the Dow", "a Libor rate", "its Irvine property": a person is rarely "the Dow"
+            # ("that" is left out: "proves that Sharon has lost")
         if _town_of_place(e, mentions, text):
             return False  # "the behemoth Redmond, Wash., software company": a town and its state
         return not _known_word(w, lex)
@@ -548,6 +549,46 @@ def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str],
         out.append(Mention(s, e, "PERSON", hit.group(0), resolved=hit.group(0), source="rule",
                            attrs={"rule": "given-name"}))
     return out
+
+
+_PRONOUN = re.compile(r"(?<![\w'’-])(?:(?P<person>[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers)"
+                      r"|(?P<thing>[Ii]ts|[Ii]t(?=\s+(?:would|will|plans|planned|expects|expected|intends|"
+                      r"intended|agreed|completed|reported|posted|sold|bought|acquired|aims|hopes|filed)\b)))"
+                      r"(?![\w'’-])")
+_PREPOSITIONS = frozenset(("with", "from", "of", "for", "in", "on", "at", "by", "to", "about", "over", "under", "into",
+                           "through", "despite", "after", "before", "than"))
+_WEAK_PERSON = ("person.speaker", "given-name", "quote-speaker", "one-label:ORG>PERSON", "one-label:PLACE>PERSON")
+
+
+def _pronoun_agreement(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word name that the model read and a rule made a person (it speaks, it is on the
+    first-name list) is a body where the document refers to it as "it" and never as "he" or
+    "she": "Nokia says it plans", "Porsche expects its world volume" (people are "he" or "she").
+    The first such pronoun after an occurrence, within four words of it and with no other name or
+    comma between, is the evidence ("For Taiwan, Yeutter said that with its surplus" is none); "it"
+    counts only before a company's verb ("it would", "it plans"), not as in "it was hard"."""
+    names = {m.text for m in mentions if m.label == "PERSON" and m.source == "model" and " " not in m.text
+             and m.attrs.get("rule") in _WEAK_PERSON}
+    bodies = set()
+    for name in names:
+        thing = person = 0
+        for _, e in occurrences(text, name, ".’'-", "’'-"):
+            clause = re.split(r"[.,;:!?()\n\"“”]", text[e:e + 60], maxsplit=1)[0]
+            hit = _PRONOUN.search(clause)
+            if hit is None:
+                continue
+            before = clause[:hit.start()].split()
+            if len(before) > 4 or re.search(r"(?<![\w'’-])[A-Z]", clause[:hit.start()]) \
+                    or before and before[-1].lower() in _PREPOSITIONS:
+                continue  # far off, another name between ("Landon said Kansas City Southern ... its"), or a
+                # prepositional phrase's ("Yeutter said that with its surplus")
+            thing, person = thing + bool(hit.group("thing")), person + bool(hit.group("person"))
+        if thing and not person:
+            bodies.add(name)
+    if not bodies:
+        return mentions
+    return [_copy(m, label="ORG", attrs={**m.attrs, "rule": "pronoun-it"})
+            if m.label == "PERSON" and m.source == "model" and m.text in bodies else m for m in mentions]
 
 
 def _people_from(text: str, mentions: list[Mention], lex) -> list[Mention]:
@@ -1153,12 +1194,13 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _people_from(text, out, lex)
         out = _name_parts(text, out, given, lex)
         out = _lone_given_names(text, out, given, lex)
+        out = _pronoun_agreement(text, out)
         for m in out:
             if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
                                        "lowercase-head", "district-office", "district", "appositive",
                                        "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
                                        "credit-name", "said-name", "person-from", "name-part", "given-name",
-                                       "ticker") \
+                                       "ticker", "pronoun-it") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

@@ -342,8 +342,9 @@ class PersonRules:
                 or span.text.lower() in self.lex.surfaces["PLACE"]:
             return span
         if span.label_ == "ORG" and (not span[0].is_title or not span[0].is_alpha or dictionary_word(span[0])
-                                     or self.know.known_name(span.text) or span[0].lower_ in self.news_agencies):
-            return span  # "ALERT said", "Reuters said", "Police said": a body speaks too
+                                     or self.know.known_name(span.text) or span[0].lower_ in self.news_agencies
+                                     or span[0].lower_ in self.org_words):
+            return span  # "ALERT said", "Reuters said", "Police said", "Bancorp said": a body speaks too
         nxt = doc[span.end] if span.end < len(doc) else None
         prev = doc[span.start - 1].lower_ if span.start > 0 else ""
         if prev in BREAK_WORDS or prev in ("of", "across", "throughout", "towards", "around"):
