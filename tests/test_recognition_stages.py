@@ -480,6 +480,26 @@ def test_a_name_the_document_calls_it_is_a_body_and_one_it_calls_he_is_a_person(
         assert ("PERSON", name) in found and ("ORG", name) not in found, found
 
 
+def test_a_company_named_for_its_founder_keeps_the_possessive_and_its_short_name(nlp):
+    """"Wendy's International Inc" is one company (the legal form's name takes a founder's "'s"
+    before the form or an everyday word), and "Wendy's" later is that company, not the person
+    "Wendy"; a parent company's or a person's possessive stays outside ("Textron Inc's Fairfield
+    Manufacturing Co", "Alleghany's MSL Industries Inc", "Burt Sugarman ... Sugarman's Giant Group
+    Ltd"), as a country's does ("Britain's Acme Plc")."""
+    ms = _mentions(nlp, "Takeover talk lifted Wendy's International Inc stock on Monday. Wendy's declined "
+                        "comment, and analysts said Wendy's could be sold.")
+    assert [(m.label, m.text) for m in ms] == [("ORG", "Wendy's International Inc"), ("ORG", "Wendy's"),
+                                               ("ORG", "Wendy's")], ms
+    assert {m.resolved for m in ms} == {"Wendy's International Inc"}
+    for text, company in (("Textron Inc's Fairfield Manufacturing Co said it sold a unit.",
+                           "Fairfield Manufacturing Co"),
+                          ("Alleghany's MSL Industries Inc said it sold a unit.", "MSL Industries Inc"),
+                          ("Hollywood producer Burt Sugarman made a bid. A unit of Sugarman's Giant Group Ltd held "
+                           "a stake.", "Giant Group Ltd"),
+                          ("Britain's Acme Plc said profits rose.", "Acme Plc")):
+        assert ("ORG", company) in _found(nlp, text), text
+
+
 def test_qualifiers_of_a_post_make_no_title_before_a_company_name(nlp):
     """"Senior", "National", "Vice" qualify a post ("National Coordinator"); alone before a name
     they make no title: "National Semiconductor" is a company, not the person "Semiconductor"."""

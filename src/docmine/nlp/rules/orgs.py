@@ -217,6 +217,7 @@ class OrgRules:
             return []
         out = []
         starts = {e.start: e.end for e in doc.ents}
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         for m in self.legal_form.finditer(doc_text(doc)):
             form = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if form is None:
@@ -235,6 +236,16 @@ class OrgRules:
                     break  # two names: "the Securities and Exchange Commission and Time Warner Inc."
                 if _capitalised(t) or (t.lower_ in NAME_JOINS and (start < k or t.lower_ in ("and", "&"))
                                        and start >= 2 and _capitalised(doc[start - 2])):  # "Morgan Stanley and Co"
+                    start -= 1
+                    continue
+                owner = doc[start - 2] if start >= 2 else t
+                if t.text in ("'s", "’s") and start >= 2 and _capitalised(owner) \
+                        and owner.text not in self.legal_forms and (start == k or dictionary_word(doc[start])) \
+                        and not self.know.place_name(owner.text) and owner.text not in self.lex.demonyms \
+                        and owner.text not in surnames:
+                    # a founder's name before the form or an everyday word: "Wendy's International Inc",
+                    # "Josten's Corp" (not "Britain's Acme Plc", "Alleghany's MSL Industries Inc", nor
+                    # "Burt Sugarman ... Sugarman's Giant Group Ltd": a person the document names owns it)
                     start -= 1
                     continue
                 break
