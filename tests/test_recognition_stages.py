@@ -500,6 +500,16 @@ def test_a_company_named_for_its_founder_keeps_the_possessive_and_its_short_name
         assert ("ORG", company) in _found(nlp, text), text
 
 
+def test_a_person_named_after_a_trade_word_stays_a_person(nlp):
+    """A company noun before a name makes a company ("phone maker Nokia", "the courier firm DHL"),
+    but not of the model's PERSON that opens with a first name ("Hollywood producer Burt Sugarman",
+    "film-maker Theo van Gogh", "operator George F. Hauser")."""
+    found = _found(nlp, "A 1986 bid by Hollywood producer Burt Sugarman to take over TRE Corp was examined.")
+    assert ("PERSON", "Burt Sugarman") in found and ("ORG", "Burt Sugarman") not in found, found
+    assert ("ORG", "Nokia") in _found(nlp, "Shares of phone maker Nokia fell.")
+    assert ("ORG", "DHL") in _found(nlp, "The courier firm DHL said volumes rose.")
+
+
 def test_qualifiers_of_a_post_make_no_title_before_a_company_name(nlp):
     """"Senior", "National", "Vice" qualify a post ("National Coordinator"); alone before a name
     they make no title: "National Semiconductor" is a company, not the person "Semiconductor"."""

@@ -152,7 +152,8 @@ class OrgRules:
         if any(after[:len(w)] == w for w in self.media_words) \
                 or before is not None and before.lower_ in self.press_nouns:
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.media")
-        if before is not None and before.is_lower and before.lower_ in self.company_words:
+        if before is not None and before.is_lower and before.lower_ in self.company_words \
+                and not self.person_after_trade(span):
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.company")
         if self.market_kind(span):
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.market")
@@ -205,8 +206,17 @@ class OrgRules:
                 end += 1
             if end == j or dictionary_word(doc[j]) or self.know.place_name(doc[j:end].text):
                 continue
+            if lowers[i] not in press and any(e.label_ == "PERSON" and e.start == j and e.end >= end
+                                              and self.person_after_trade(e) for e in doc.ents):
+                continue
             out.append(trace.mark(Span(doc, j, end, label="ORG"), "org.media" if lowers[i] in press else "org.company"))
         return out
+
+    def person_after_trade(self, span: Span) -> bool:
+        """A model PERSON of a first name and more after a company noun is a person ("Hollywood
+        producer Burt Sugarman", "basketball giant Yao Ming"); "phone maker Nokia" is a company."""
+        return span.label_ == "PERSON" and len(span) >= 2 and self.know.given_name(span[0]) \
+            and not any(t.lower_ in self.body_words for t in span)
 
     def legal_form_spans(self, doc: Doc, trace: Trace) -> list[Span]:
         """A company by its legal form (``[org] legal_forms``): the capitalised words before "Inc",
