@@ -78,7 +78,6 @@ class DomainEntities:
         self.orgs = OrgRules(self.know, self.persons)
         self.model = ModelSpans(self.know, self.persons, self.orgs, self.places)
         self.headlines = Headlines(nlp, self.know)
-        self.company_nouns = frozenset(self.settings.org.company_nouns_after)
 
     @property
     def gazetteer(self) -> dict[str, str]:
@@ -112,7 +111,7 @@ class DomainEntities:
         final = merges.lexicon_over_model(doc, lex_spans, model_spans, blocks, self.orgs, trace)
         lex_keys = {(s.start, s.end) for s in lex_spans}
         final = filter_spans(merges.add_gazetteer(doc, final, gazetteer, blocks, lex_keys, self.know.gazetteer,
-                                                     self.company_nouns))
+                                                     self.persons.company_nouns))
 
         # 3. extents, units, relabelling, merges
         others = self.persons.absorbable(final, lex_keys)

@@ -58,7 +58,7 @@ from docmine.nlp.canonical import NAME_JOINERS
 from docmine.nlp.doctext import CAPS_LINE
 from docmine.nlp.lexicon import alias_key
 from docmine.nlp.mention import Mention
-from docmine.nlp.rules.base import KIND_RULES
+from docmine.nlp.rules.base import KIND_RULES, POSS_TOKENS
 from docmine.nlp.wordscan import occurrences
 
 _NICK_INTRO = re.compile(
@@ -646,7 +646,7 @@ def _company_names(text: str, mentions: list[Mention], forms: frozenset[str], le
         everyday = first.lower() in dictionary_words() and first.lower() in common_words()
         if len(words) > 1 and len(first) >= 4 and first.isalpha() and not everyday and first not in given_names():
             short.setdefault(first, m.text)
-        elif len(words) > 1 and first[-2:] in ("'s", "’s") and len(first) >= 5 and first[:-2].isalpha() \
+        elif len(words) > 1 and first[-2:] in POSS_TOKENS and len(first) >= 5 and first[:-2].isalpha() \
                 and first[:1].isupper():
             short.setdefault(first, m.text)  # a founder's name: "Wendy's" after "Wendy's International Inc"
     if not short:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from docmine.nlp.doctext import doc_text, token_words
 from docmine.nlp.gazetteer import verb_form, word_classes
@@ -212,6 +212,13 @@ class OrgRules:
             out.append(trace.mark(Span(doc, j, end, label="ORG"), "org.media" if lowers[i] in press else "org.company"))
         return out
 
+    def founder(self, owner: Token, surnames: set[str]) -> bool:
+        """``owner`` of "<owner>'s <name> Inc" may be the founder the company is named for: a
+        capitalised word that is no legal form (a parent company's), no place, no nationality and
+        no surname of a person the model names in the document."""
+        return _capitalised(owner) and owner.text not in self.legal_forms and not self.know.place_name(owner.text) \
+            and owner.text not in self.lex.demonyms and owner.text not in surnames
+
     def person_after_trade(self, span: Span) -> bool:
         """A model PERSON of a first name and more after a company noun is a person ("Hollywood
         producer Burt Sugarman", "basketball giant Yao Ming"); "phone maker Nokia" is a company."""
@@ -248,11 +255,8 @@ class OrgRules:
                                        and start >= 2 and _capitalised(doc[start - 2])):  # "Morgan Stanley and Co"
                     start -= 1
                     continue
-                owner = doc[start - 2] if start >= 2 else t
-                if t.text in ("'s", "’s") and start >= 2 and _capitalised(owner) \
-                        and owner.text not in self.legal_forms and (start == k or dictionary_word(doc[start])) \
-                        and not self.know.place_name(owner.text) and owner.text not in self.lex.demonyms \
-                        and owner.text not in surnames:
+                if t.text in POSS_TOKENS and start >= 2 and self.founder(doc[start - 2], surnames) \
+                        and (start == k or dictionary_word(doc[start])):
                     # a founder's name before the form or an everyday word: "Wendy's International Inc",
                     # "Josten's Corp" (not "Britain's Acme Plc", "Alleghany's MSL Industries Inc", nor
                     # "Burt Sugarman ... Sugarman's Giant Group Ltd": a person the document names owns it)

@@ -377,7 +377,8 @@ class PersonRules:
             nxt = doc[e.end].lower_ if e.end < len(doc) else ""
             prev = doc[e.start - 1].lower_ if e.start > 0 else ""
             return nxt in self.speech_verbs or prev in self.speech_verbs
-        if any(t.text == span.text and t.i > 0 and self.know.given_name(doc[t.i - 1]) for t in doc):
+        texts = token_words(doc)[0]  # read once per document: no Token object per word
+        if any(w == span.text and i > 0 and self.know.given_name(doc[i - 1]) for i, w in enumerate(texts)):
             return False  # "Deputy Director Ana Popescu ... Popescu said": the person named in full
         return any(e.label_ == "ORG" and e.text == span.text and e.start != span.start and not speaks(e)
                    for e in doc.ents)

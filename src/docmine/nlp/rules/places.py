@@ -542,11 +542,8 @@ class PlaceRules:
     def listed_after_frame(self, spans: list[Span], k: int) -> bool:
         """The list that holds ``spans[k]`` follows a place frame: "the municipalities of [La Celia]
         and [Balboa]" (``designator_of``, ``residence_before``)."""
-        while True:
-            left = [j for j in (k - 1,) if j >= 0 and any(o is spans[j] for o, _ in list_neighbours(spans, k))]
-            if not left:
-                break
-            k = left[0]
+        while k > 0 and any(o is spans[k - 1] for o, _ in list_neighbours(spans, k)):
+            k -= 1  # to the list's first item
         start, doc = spans[k].start, spans[k].doc
         before = token_words(doc)[1][start - 1] if start > 0 else ""
         return any(words_at(doc, start - len(w), w) for w in self.frames_by_last.get(before, ()))
