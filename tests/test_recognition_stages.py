@@ -1886,3 +1886,24 @@ def test_a_surname_the_document_never_introduces_is_no_person(lexicon):
     brief = "Karzai sacks regional governor\n\nAfghan President Hamid Karzai sacked a governor on Monday."
     m = Mention(0, 6, "PERSON", "Karzai", source="model")
     assert unintroduced_people(brief, [m], lexicon) == [m]
+
+
+def test_a_surname_the_document_calls_he_or_she_is_a_person(lexicon):
+    """20 Newsgroups: a person the writer names by surname alone and refers back to as "him" or
+    "his" stays a person ("negotiate with Hitler and trust him"); a capitalised word that opens a
+    sentence ("Rumor was that he") or follows an article is no such evidence, and "its" after the
+    name makes no person."""
+    from docmine.nlp.doc_resolution import unintroduced_people
+
+    text = ("After all, we could negotiate with Hitler and trust him to keep his end of the bargain. "
+            "Rumor was that he hunted pigeons in the park. Shares of Fairchild and its parent fell. "
+            "An enraged Kowalczyk fan wrote to the paper. "
+            + "The writer gave no details of the talks, which began in March, and declined to comment further. " * 7)
+
+    def person(word):
+        start = text.index(word)
+        return Mention(start, start + len(word), "PERSON", word, source="model")
+
+    kept = {m.text for m in unintroduced_people(text, [person("Hitler"), person("Rumor"), person("Fairchild"),
+                                                       person("Kowalczyk")], lexicon)}
+    assert kept == {"Hitler"}

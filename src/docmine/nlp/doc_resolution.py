@@ -560,6 +560,29 @@ _PREPOSITIONS = frozenset(("with", "from", "of", "for", "in", "on", "at", "by", 
 _WEAK_PERSON = ("person.speaker", "given-name", "quote-speaker", "one-label:ORG>PERSON", "one-label:PLACE>PERSON")
 
 
+def _pronouns_after(text: str, name: str, named: bool = False) -> tuple[int, int]:
+    """How often the document refers back to ``name`` as a thing ("its", "it would") and as a
+    person ("he", "his", "her"): the first such pronoun after each occurrence, within four words
+    of it and with no other name, comma or preposition between ("Landon said Kansas City Southern
+    ... its" and "For Taiwan, Yeutter said that with its surplus" are no evidence). ``named``:
+    only occurrences inside a sentence and after no article count, where a capital marks a name
+    ("Rumor was that he", "an enraged Likudnik who is venting his" are none)."""
+    thing = person = 0
+    for s, e in occurrences(text, name, ".’'-", "’'-"):
+        if named and (_SENT_START.search(text[max(0, s - 12): s]) or _ARTICLE_BEFORE.search(text[max(0, s - 8): s])):
+            continue
+        clause = re.split(r"[.,;:!?()\n\"“”]", text[e:e + 60], maxsplit=1)[0]
+        hit = _PRONOUN.search(clause)
+        if hit is None:
+            continue
+        before = clause[:hit.start()].split()
+        if len(before) > 4 or re.search(r"(?<![\w'’-])[A-Z]", clause[:hit.start()]) \
+                or before and before[-1].lower() in _PREPOSITIONS:
+            continue
+        thing, person = thing + bool(hit.group("thing")), person + bool(hit.group("person"))
+    return thing, person
+
+
 def _pronoun_agreement(text: str, mentions: list[Mention]) -> list[Mention]:
     """A one-word name that the model read and a rule made a person (it speaks, it is on the
     first-name list) is a body where the document refers to it as "it" and never as "he" or
@@ -571,18 +594,7 @@ def _pronoun_agreement(text: str, mentions: list[Mention]) -> list[Mention]:
              and m.attrs.get("rule") in _WEAK_PERSON}
     bodies = set()
     for name in names:
-        thing = person = 0
-        for _, e in occurrences(text, name, ".’'-", "’'-"):
-            clause = re.split(r"[.,;:!?()\n\"“”]", text[e:e + 60], maxsplit=1)[0]
-            hit = _PRONOUN.search(clause)
-            if hit is None:
-                continue
-            before = clause[:hit.start()].split()
-            if len(before) > 4 or re.search(r"(?<![\w'’-])[A-Z]", clause[:hit.start()]) \
-                    or before and before[-1].lower() in _PREPOSITIONS:
-                continue  # far off, another name between ("Landon said Kansas City Southern ... its"), or a
-                # prepositional phrase's ("Yeutter said that with its surplus")
-            thing, person = thing + bool(hit.group("thing")), person + bool(hit.group("person"))
+        thing, person = _pronouns_after(text, name)
         if thing and not person:
             bodies.add(name)
     if not bodies:
@@ -1090,6 +1102,7 @@ def unintroduced_people(text: str, mentions: list[Mention], lex) -> list[Mention
     or honorific before any of its mentions, no first name, no person the lexicon knows) is no
     person: in wire copy it is a company, a river or a heading word ("companies have looked at
     Fairchild", "the Rhine", "Postal Minister"). A speaker ("Murphy said"), an owner ("Rod's office"),
+    a name the document calls "he" or "she" ("negotiate with Hitler and trust him"),
     a leader's government ("the Bush administration"), a part of a long name the model split, a name
     in a list of people, and every name of a brief
     (a headline and its lede: "Karzai sacks regional governor") stay. English documents, after the
@@ -1113,6 +1126,10 @@ def unintroduced_people(text: str, mentions: list[Mention], lex) -> list[Mention
         if _SPOKEN_AFTER.match(text, m.end) or _SPOKEN_BEFORE.search(text, max(0, m.start - 16), m.start) \
                 or _OWNS.match(text, m.end):
             spoken.add(m.text.casefold())
+    for name in {m.text for m in people if " " not in m.text and m.text.casefold() not in spoken}:
+        thing, person = _pronouns_after(text, name, named=True)
+        if person and not thing:  # "negotiate with Hitler and trust him"
+            spoken.add(name.casefold())
     def beside_a_person(m: Mention) -> bool:
         """A part of a long name the model split ("Alcalde [Luján]"), or a name in a list of people
         ("Steve, Rod and Elyse")."""
