@@ -362,6 +362,16 @@ def test_a_quoted_title_is_not_a_nickname(nlp):
     assert not [m for m in ms if m.attrs.get("rule") == "nickname"]
 
 
+def test_a_quoted_name_that_ends_a_sentence_is_not_a_nickname(nlp):
+    """20 Newsgroups: '... is the "World Nonproliferation Council." The plan ...' made the person
+    'World Nonproliferation Council." The' and then every "The" of the post (65) a person's name part."""
+    text = ('The new organization will be based in Geneva, Switzerland. The working name, though this may be '
+            'changed, is the "World Nonproliferation Council." The plan is to bring it into being next year. '
+            "The council will meet in Geneva. The members will be named later.")
+    ms = _mentions(nlp, text)
+    assert not [m for m in ms if m.label == "PERSON"]
+
+
 def test_administration_named_after_a_person_is_that_person():
     text = "President Trump spoke. The Trump Administration acts. The Drug Enforcement Administration too."
     ms = [Mention(10, 15, "PERSON", "Trump", source="model"),

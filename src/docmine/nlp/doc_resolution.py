@@ -100,6 +100,8 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
 
 def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = frozenset(),
                given: frozenset[str] = frozenset()) -> list[Mention]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     from docmine.nlp.gazetteer import dictionary_words
 
     dictionary = dictionary_words()
@@ -133,9 +135,11 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
         if not any(m.start < hit.end("nick") for m in inside) \
                 or any(m.start < s or m.end > e or m.label not in ("PERSON", "ORG", "PLACE")
                              or m.label != "PERSON" and m.source != "model" for m in inside) \
-                or any(w.lower() in dictionary for w in hit.group("last").split()):
-            continue  # no name read here, a longer name or a known body or place holds part of it, or
-            # the word after the quote is an everyday one ("“Hotel California” Monday")
+                or any(w.lower() in dictionary or w.lower() in STOP_WORDS for w in hit.group("last").split()) \
+                or hit.group("nick").endswith("."):
+            continue  # no name read here, a longer name or a known body or place holds part of it, the
+            # word after the quote is an everyday one ("“Hotel California” Monday", "... Council.” The
+            # plan"), or the quote ends a sentence
         # named by the nickname, which the people lexicon or the document's full name resolves
         named = next((m for m in inside if m.start == s and m.label == "PERSON" and m.resolved), None)
         full = named.resolved if named is not None else hit.group("nick")
@@ -442,6 +446,8 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
     no dictionary knows). Not a part two people of the document share, nor one a place, an
     organisation or a nationality list knows ("Salinas" stays a surname only where the model
     read a person)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     from docmine.nlp.gazetteer import dictionary_words
 
     fulls: dict[str, set[str]] = defaultdict(set)
@@ -460,7 +466,7 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
         return mentions
     dictionary = dictionary_words()
     parts = {w: next(iter(f)) for w, f in fulls.items() if len(f) == 1 and not _known_word(w, lex)
-             and w.lower() not in dictionary and (w not in firsts or w in given)}
+             and w.lower() not in dictionary and w.lower() not in STOP_WORDS and (w not in firsts or w in given)}
     people = {m.text for m in mentions if m.label == "PERSON"}
     out = []
     for m in mentions:
