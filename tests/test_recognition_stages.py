@@ -530,6 +530,17 @@ def test_qualifiers_of_a_post_make_no_title_before_a_company_name(nlp):
     assert ("PERSON", "Maria Lopez") in _found(nlp, "The seizure was announced by Senior Agent Maria Lopez on Monday.")
 
 
+def test_a_place_after_a_form_of_address_is_a_person(nlp):
+    """Meeting minutes: "Ms. Mendoza opened the meeting", "Ms. Santos briefed" were the places
+    Mendoza and Santos (a lexicon match); after "Mr.", "Ms." only a person's name comes. The same
+    place elsewhere stays a place, and "Dr." (also "Drive" in an address) makes no person."""
+    found = _found(nlp, "Ms. Mendoza opened the meeting in Guayaquil. Ms. Santos briefed the delegations on "
+                        "the port of Santos. Mr. England wrote the review. Trucks left Mendoza for Chile.")
+    assert {("PERSON", "Mendoza"), ("PERSON", "Santos"), ("PERSON", "England"), ("PLACE", "Mendoza"),
+            ("PLACE", "Santos")} <= found
+    assert ("PERSON", "Reston") not in _found(nlp, "Write to 12 Sunrise Valley Dr. Reston, Virginia.")
+
+
 def test_a_first_name_before_a_comma_and_a_state_is_a_town(nlp):
     """"suburban Redmond, Wash.", "sleepy Marion, Ind.": a first name followed by a comma and a
     place is the town of that state, not a person (as "Blaine, Minnesota" for a surname)."""

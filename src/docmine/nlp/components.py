@@ -122,9 +122,9 @@ class DomainEntities:
         final = filter_spans([s for s in extended if s is not None])
         final = merges.merge_glosses(self.orgs.agency_units(final, trace), trace)
         final = filter_spans(final)
+        relabelled = [self.persons.after_honorific(self.places.relabel(s, lex_keys, trace), trace) for s in final]
         final = filter_spans([self.orgs.building(self.orgs.media(self.persons.aged(self.persons.speaker(
-            self.places.relabel(s, lex_keys, trace), lex_keys, trace), lex_keys, trace), lex_keys, trace), trace)
-            for s in final])
+            s, lex_keys, trace), lex_keys, trace), lex_keys, trace), trace) for s in relabelled])
         final = self.persons.coordinated(final, lex_keys, trace)
         final = self.places.coordinated(final, lex_keys, trace)
         final = self.places.coordinated_regions(final, trace)

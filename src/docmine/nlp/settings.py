@@ -52,6 +52,9 @@ class PersonSettings:
     """Title words that qualify the post after them and are none on their own ("Senior" Agent,
     "National" Coordinator, "Vice" President): before a name with no post word, they make no
     title ("National Semiconductor" is a company, not the person "Semiconductor"). Default: none."""
+    honorifics: Words = ()
+    """Forms of address that only a person's name follows ("Mr.", "Ms."): a place after one is a
+    person of that name ("Mr. England", "Ms. Jordan"). Default: none."""
     post_qualifiers: Words = ()
     """Words that qualify a post before it ("District" in "District Judge", "Acting", "Magistrate"): a
     place the model ran into such a post before a person's name is cut off it ("[U.S.] District Judge

@@ -35,6 +35,7 @@ class PersonRules:
         p = know.settings.person
         self.titles = {t.rstrip(".") for t in p.titles}
         self.title_qualifiers = {t.rstrip(".") for t in p.title_qualifiers}
+        self.honorifics = {t.rstrip(".") for t in p.honorifics}
         self.particles = set(p.particles)
         self.name_suffixes = set(p.suffixes)
         self.not_name = set(p.not_name_words)
@@ -382,6 +383,18 @@ class PersonRules:
             return False  # "Deputy Director Ana Popescu ... Popescu said": the person named in full
         return any(e.label_ == "ORG" and e.text == span.text and e.start != span.start and not speaks(e)
                    for e in doc.ents)
+
+    def after_honorific(self, span: Span, trace: Trace) -> Span:
+        """A place of one or two capitalised words right after a form of address is a person's
+        name: "Mr. England wrote", "Ms. Jordan said" (``[person] honorifics``)."""
+        doc = span.doc
+        i = span.start - 1
+        if i > 0 and doc[i].text == ".":
+            i -= 1
+        if span.label_ != "PLACE" or len(span) > 2 or i < 0 or doc[i].lower_.rstrip(".") not in self.honorifics \
+                or not doc[i].text[:1].isupper() or not all(t.is_alpha and t.is_title for t in span):
+            return span
+        return trace.mark(Span(doc, span.start, span.end, label="PERSON"), "person.title")
 
     def aged(self, span: Span, lex_keys: set, trace: Trace) -> Span:
         """A model PLACE or ORG of two to four capitalised words followed by an age is a person:
