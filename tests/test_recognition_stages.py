@@ -541,6 +541,29 @@ def test_a_place_after_a_form_of_address_is_a_person(nlp):
     assert ("PERSON", "Reston") not in _found(nlp, "Write to 12 Sunrise Valley Dr. Reston, Virginia.")
 
 
+def test_an_acronym_before_a_name_and_a_title_are_no_part_of_a_person(nlp):
+    """re3d (defence press releases): "the Global Coalition to Counter ISIL Brett McGurk" made the
+    person "ISIL Brett McGurk", and "said Maj. Gen. Gary J. Volesky" the person "Maj" (a title on
+    the first-name list)."""
+    found = _found(nlp, "Special Presidential Envoy for the Global Coalition to Counter ISIL Brett McGurk will "
+                        "lead an interagency delegation to Berlin.")
+    assert ("PERSON", "Brett McGurk") in found and ("PERSON", "ISIL Brett McGurk") not in found
+    text = ('"We must mitigate the risk to our forces," said Maj. Gen. Gary J. Volesky, commander of the task '
+            "force. " + "The commander spoke for an hour about the campaign and the partners in the region. " * 10)
+    people = {t for lab, t in _found(nlp, text) if lab == "PERSON"}
+    assert people == {"Gary J. Volesky"}
+
+
+def test_a_verb_opening_the_sentence_is_no_part_of_a_districts_name(nlp):
+    """re3d: "Declaring Mosul district under the criminal code ..." made the place "Declaring Mosul
+    district"; a name docmine does not know keeps its first word ("Sistan and Baluchistan")."""
+    found = _found(nlp, "Declaring Mosul district under the criminal code follows the declaration of Al-Raqqa "
+                        "province in Syria. New York district courts were busy.")
+    # docmine stores a place's name ("Mosul"; the extent "Mosul district" is in its attrs)
+    assert ("PLACE", "Mosul") in found and not [t for _, t in found if t.startswith("Declaring")]
+    assert ("PLACE", "New York") in found
+
+
 def test_a_first_name_before_a_comma_and_a_state_is_a_town(nlp):
     """"suburban Redmond, Wash.", "sleepy Marion, Ind.": a first name followed by a comma and a
     place is the town of that state, not a person (as "Blaine, Minnesota" for a surname)."""

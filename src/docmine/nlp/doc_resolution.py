@@ -526,9 +526,12 @@ def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str],
     # ("Hurricane Charley ... Insurers said Charley"), as the domain stage blocks it
     events = {hit.group(1) for hit in _event_pattern(heads).finditer(text)} if heads else set()
 
+    titles = _person_titles(lex)
+
     def first_name(w: str, s: int, e: int) -> bool:
-        if w not in given or w.lower() in dictionary or w.lower() in common or w in events:
-            return False  # "Among", "Media", "Grace": everyday words are on the first-name list too
+        if w not in given or w.lower() in dictionary or w.lower() in common or w in events or w.lower() in titles:
+            return False  # "Among", "Media", "Grace": everyday words are on the first-name list too, and
+            # titles ("Maj. Gen. Gary J. Volesky")
         if re.match(r"\s+[A-ZÀ-Ý]", text[e:e + 3]) or re.search(r"[A-ZÀ-Ý][\w.'’-]*\s+$", text[max(0, s - 30):s]):
             return False  # a capitalised word beside it: part of a longer name
         if _PLACE_PREPOSITION.search(text[max(0, s - 8):s]):

@@ -323,7 +323,9 @@ class PersonRules:
             # the first word after a dash, bracket or quote opens a sentence too ("(Reuters) -
             # Businessman Sam Katz"); a nationality is no first name ("Briton Ken Bigley")
             opens = doc[i].is_sent_start or i > 0 and doc[i - 1].text in OPENERS
-            if free(i) and self.name_token(doc[i]) and doc[i].whitespace_ \
+            # an acronym is no part of a name written in mixed case ("to Counter [ISIL] Brett McGurk")
+            acronym = len(doc[i]) > 1 and doc[i].is_upper and not doc[start].is_upper
+            if free(i) and self.name_token(doc[i]) and doc[i].whitespace_ and not acronym \
                     and (not opens or self.know.given_name(doc[i])) and doc[i].text not in self.know.lex.demonyms \
                     and self.may_extend(doc[i]) and i not in lowered(doc) and not portfolio:
                 start = i

@@ -21,7 +21,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from docmine.nlp.doctext import token_words
-from docmine.nlp.gazetteer import word_classes
+from docmine.nlp.gazetteer import dictionary_form, dictionary_words, word_classes
 from docmine.nlp.rules.base import (
     APOS,
     DASHES,
@@ -208,6 +208,20 @@ class PlaceRules:
             out.extend((key, a, b) for a, b in sorted(pairs, key=lambda x: (x[1] - x[0], -x[0]), reverse=True))
         return out
 
+    @staticmethod
+    def _everyday(word: str) -> bool:
+        """A lower-cased dictionary word, a plural, or a verb's -ing or -ed form ("declaring",
+        "seized")."""
+        if dictionary_form(word, dictionary_words()):
+            return True
+        verbs = word_classes().get("verb", frozenset())
+        for end in ("ing", "ed"):
+            if word.endswith(end) and len(word) > len(end) + 2:
+                stem = word[:-len(end)]
+                if stem in verbs or stem + "e" in verbs or stem[-1] == stem[-2] and stem[:-1] in verbs:
+                    return True
+        return False
+
     def designated_spans(self, doc: Doc, trace: Trace) -> list[Span]:
         """"<Name> district", "<Name> checkpoint", "India-Pakistan border", "Highway 12A"."""
         low = lowered(doc)  # a headline's everyday words open no name ("Sentenced for Running Incognito Market")
@@ -222,6 +236,9 @@ class PlaceRules:
                 continue  # "[India]-[Pakistan] border": two countries are two places; "German-Dutch border" is one
             if doc.vocab.strings[key] == "FACILITY" and doc[e_ - 2].text in self.know.lex.demonyms:
                 continue  # "the (North) American market", "a Mexican checkpoint": no name of a place
+            if e_ - s_ > 2 and doc[s_].is_sent_start and self._everyday(doc[s_].lower_) \
+                    and self.know.place_name(doc[s_ + 1:e_ - 1].text) and not self.know.place_name(doc[s_:e_ - 1].text):
+                s_ += 1  # the sentence's first word is no part of a known place's name: "Declaring [Mosul district]"
             if doc[s_].lower_ not in self.not_name and not doc[s_].is_sent_start or e_ - s_ > 2:
                 out.append(trace.mark(Span(doc, s_, e_, label="PLACE"), _PATTERN_RULES[doc.vocab.strings[key]]))
         return out
