@@ -564,6 +564,18 @@ def test_a_verb_opening_the_sentence_is_no_part_of_a_districts_name(nlp):
     assert ("PLACE", "New York") in found
 
 
+def test_trade_and_finance_bodies_are_organisations_though_agreements_are_not(nlp):
+    """Reuters gold marks the GATT (the agreement's council and secretariat) an ORG 11 times; docmine
+    dropped it with the agreements ("the USMCA"). The lexicon now knows it, the WTO, OPEC, the ECB,
+    the European Community and the Federal Reserve."""
+    found = _found(nlp, "David Woods, spokesman of the General Agreement on Tariffs and Trade (GATT), told a "
+                        "briefing that the European Community and OPEC had asked the WTO, the European Central "
+                        "Bank and the Federal Reserve Board for data.")
+    assert {("ORG", "General Agreement on Tariffs and Trade"), ("ORG", "GATT"), ("ORG", "European Community"),
+            ("ORG", "OPEC"), ("ORG", "WTO"), ("ORG", "European Central Bank"),
+            ("ORG", "Federal Reserve Board")} <= found
+
+
 def test_a_first_name_before_a_comma_and_a_state_is_a_town(nlp):
     """"suburban Redmond, Wash.", "sleepy Marion, Ind.": a first name followed by a comma and a
     place is the town of that state, not a person (as "Blaine, Minnesota" for a surname)."""
