@@ -35,6 +35,10 @@ def test_docmine_models_override_must_hold_the_data(tmp_path, monkeypatch):
     ("La police a saisi deux kilogrammes d'héroïne au port de Marseille lundi dernier.", "fr"),
     ("Police seized two kilograms of heroin at the port on Monday.", "en"),
     ("12 345 678", None),
+    # an earnings table of abbreviations: py3langid's best guess is Nigerian Pidgin (0.61), English
+    # the runner-up; read as English, not by a lexicon-only pipeline without PERSON/ORG
+    ("NORTHWIND TRADING CORP <NWTC> 3RD QTR LOSS\n\nPeriod ended January 31. Shr loss six cts vs profit one "
+     "ct Net loss 536,000 vs profit 166,000 Revs 2,099,000 vs 3,149,000 Avg shrs 10,429,000 vs 9,943,000", "en"),
 ])
 def test_language_is_detected_offline(text, lang):
     from docmine.extract.metadata import detect_language
