@@ -576,6 +576,17 @@ def test_trade_and_finance_bodies_are_organisations_though_agreements_are_not(nl
             ("ORG", "Federal Reserve Board")} <= found
 
 
+def test_a_company_named_systems_is_an_organisation_and_a_system_is_not(nlp):
+    """AG News: "Cisco Systems is aggressively targeting small businesses" lost the model's ORG:
+    the plural of the heads that name a database or a programme ("Early Warning System") took
+    "Systems" too, which names companies."""
+    found = _found(nlp, "Cisco Systems is aggressively targeting small and midsize businesses with a set of "
+                        "Ethernet switching products. Europol runs the Secure Information Exchange Network "
+                        "Application and the Europol Information System.")
+    assert ("ORG", "Cisco Systems") in found
+    assert ("ORG", "Europol Information System") not in found
+
+
 def test_a_first_name_before_a_comma_and_a_state_is_a_town(nlp):
     """"suburban Redmond, Wash.", "sleepy Marion, Ind.": a first name followed by a comma and a
     place is the town of that state, not a person (as "Blaine, Minnesota" for a surname)."""

@@ -89,9 +89,11 @@ class OrgRules:
         self.persons = persons
         org = know.settings.org
         # with their plurals ("Executive Orders", "National Drug Control Strategies"), but not of a body's
-        # parts: "Teams of the Gendarmerie Station Command" is a body
+        # parts ("Teams of the Gendarmerie Station Command" is a body) nor "Systems", which names
+        # companies ("Cisco Systems", "BAE Systems") where "System" names a database
         self.not_org_heads = set(org.not_org_heads) | {
-            p for w in org.not_org_heads if w not in ("team", "branch", "section", "desk") for p in plural_forms(w)}
+            p for w in org.not_org_heads if w not in ("team", "branch", "section", "desk", "system")
+            for p in plural_forms(w)}
         self.not_org_starts = tuple(org.not_org_starts)
         self.not_org_before = set(org.not_org_before)
         self.currencies = set(org.currencies)
