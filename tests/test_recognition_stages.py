@@ -587,6 +587,16 @@ def test_a_company_named_systems_is_an_organisation_and_a_system_is_not(nlp):
     assert ("ORG", "Europol Information System") not in found
 
 
+def test_a_town_and_its_state_abbreviation_are_no_company(nlp):
+    """AG News: "near Reno, NV." was the company "Reno, NV" (NV as the Dutch legal form), and
+    "Adelaide, SA" a company by the same reading; a company named with a comma stays one."""
+    found = _found(nlp, "The festival is held near Reno, NV. every year. Police in Adelaide, SA seized 2 kg of "
+                        "cocaine. Cargill, Inc. and Heineken NV said so.")
+    assert ("PLACE", "Reno") in found and ("PLACE", "Adelaide") in found
+    assert not [t for lab, t in found if lab == "ORG" and ("Reno" in t or "Adelaide" in t)]
+    assert {("ORG", "Cargill, Inc."), ("ORG", "Heineken NV")} <= found
+
+
 def test_a_first_name_before_a_comma_and_a_state_is_a_town(nlp):
     """"suburban Redmond, Wash.", "sleepy Marion, Ind.": a first name followed by a comma and a
     place is the town of that state, not a person (as "Blaine, Minnesota" for a surname)."""

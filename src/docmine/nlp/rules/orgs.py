@@ -25,6 +25,7 @@ from docmine.nlp.rules.base import (
     WEEKDAYS,
     Knowledge,
     Trace,
+    all_place_names,
     common_word,
     dictionary_word,
     is_amount,
@@ -285,6 +286,10 @@ class OrgRules:
                 start = of + 1  # a post before the company: "the CEO of Molson Inc."
             if start >= k or doc[k - 1].text == "," and start >= k - 1:
                 continue
+            if k < form.start and form.text.isupper() and (
+                    self.know.place_name(doc[start:k].text) or doc[start:k].text in all_place_names()):
+                continue  # a town and its state: "Reno, NV", "Adelaide, SA" (Nevada, South Australia); like
+                # a dateline, the position says "place", so a town named like a word counts ("Reno")
             out.append(trace.mark(Span(doc, start, form.end, label="ORG"), "org.legal_form"))
         return out
 
