@@ -224,13 +224,14 @@ def test_two_workers_give_the_same_doc_ids_on_every_fresh_ingest(tmp_path):
 
 def test_the_first_ingest_on_a_machine_says_it_builds_docmines_lists(tmp_path, monkeypatch):
     """On an empty cache the first ingest builds the place and word lists (10-30 s before the first
-    document), and says so once; the next ingest reads them and says nothing."""
+    document), and says so with its progress (on a terminal, or with --progress) once; the next
+    ingest reads them and says nothing."""
     monkeypatch.setenv("DOCMINE_CACHE", str(tmp_path / "cache"))
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("Police in Rotterdam seized 200 kg of cocaine hidden in bananas.", encoding="utf-8")
-    first = run_cli("ingest", folder, "--db", tmp_path / "a.db", "--workers", "1")
+    first = run_cli("ingest", folder, "--db", tmp_path / "a.db", "--workers", "1", "--progress")
     assert "first ingest on this machine" in first.stderr and str(tmp_path / "cache") in first.stderr
     assert "DRUG 1" in first.stdout
-    again = run_cli("ingest", folder, "--db", tmp_path / "b.db", "--workers", "1")
+    again = run_cli("ingest", folder, "--db", tmp_path / "b.db", "--workers", "1", "--progress")
     assert "first ingest on this machine" not in again.stderr

@@ -152,12 +152,6 @@ def add_ingest_options(sp: argparse.ArgumentParser) -> None:
 
 
 def cmd_ingest(a) -> int:
-    from docmine.cache import cache_dir
-    from docmine.nlp.gazetteer import built_on_this_machine
-
-    if not built_on_this_machine():
-        print(f"docmine: first ingest on this machine: building its place and word lists in {cache_dir()} "
-              "(10-30 s, once)", file=sys.stderr)
     s = api.ingest(a.paths, db=a.db, **_ingest_values(a))
     mentions = ", ".join(f"{k} {v}" for k, v in s.mentions.items()) or "none"
     again = f"{s.reannotated} read again, " if s.reannotated else ""

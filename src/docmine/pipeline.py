@@ -484,6 +484,13 @@ def _ingest(store: Store, paths: list[str], opts: IngestOptions, summary: Ingest
     if todo and show:
         from tqdm import tqdm
 
+        from docmine.cache import cache_dir
+        from docmine.nlp.gazetteer import built_on_this_machine
+
+        if not built_on_this_machine():  # the workers are building them now, before their first document
+            print(f"docmine: first ingest on this machine: building its place and word lists in {cache_dir()} "
+                  "(10-30 s, once)", file=sys.stderr, flush=True)
+
         bar = tqdm(total=len(todo), unit="file", desc="ingest", dynamic_ncols=True)
     try:
         for batch in _run(todo, opts, info):
