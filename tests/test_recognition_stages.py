@@ -1984,3 +1984,53 @@ def test_a_surname_the_document_calls_he_or_she_is_a_person(lexicon):
     kept = {m.text for m in unintroduced_people(text, [person("Hitler"), person("Rumor"), person("Fairchild"),
                                                        person("Kowalczyk")], lexicon)}
     assert kept == {"Hitler"}
+
+
+def test_a_title_written_as_a_body_s_acronym_is_that_body(nlp):
+    """AG News: "Sec." abbreviates a secretary, so the model's ORG "SEC" was dropped as a title
+    alone; written in capitals without a full stop it is the Securities and Exchange Commission.
+    A transcript's "SEC. RUMSFELD:" and an acronym title ("CEO") stay no organisation."""
+    text = "A deeply divided SEC voted Tuesday to mandate new oversight for hedge funds."
+    assert ("SEC", "ORG") in _with_model_ents(nlp, text, [("SEC", "ORG")])
+    text = "SEC. RUMSFELD: As you know, we are going to be stopping in El Salvador."
+    assert ("SEC", "ORG") not in _with_model_ents(nlp, text, [("SEC", "ORG")])
+    text = "The CEO told analysts on Tuesday that sales would fall."
+    assert ("CEO", "ORG") not in _with_model_ents(nlp, text, [("CEO", "ORG")])
+
+
+def test_a_company_named_by_its_web_address_is_an_organisation(nlp):
+    """AG News: "Amazon.com" is one token without a letter-only word, and the model's ORG was
+    dropped as if it held no name; a file name is no company."""
+    text = "SEATTLE -- Amazon.com has filed three lawsuits against unidentified defendants."
+    assert ("Amazon.com", "ORG") in _with_model_ents(nlp, text, [("Amazon.com", "ORG")])
+    text = "The figures are in Annex.pdf on the website."
+    assert ("Annex.pdf", "ORG") not in _with_model_ents(nlp, text, [("Annex.pdf", "ORG")])
+
+
+def test_a_legal_form_is_no_word_s_first_part(nlp):
+    """AG News: "Nike Inc. co-founder Philip Knight" in a Title Case headline ("Nike Co-Founder
+    Knight") made the company "Nike Co"; "Co." before a capitalised word stays a legal form."""
+    found = _found(nlp, "Nike Co-Founder Knight to Retire\n\nNike Inc. co-founder Philip Knight will step down.")
+    assert ("ORG", "Nike Co") not in found
+    assert ("ORG", "Nike Inc.") in found
+    assert ("ORG", "Dow Chemical Co.") in _found(nlp, "Dow Chemical Co. said on Tuesday that earnings rose.")
+
+
+def test_a_body_s_word_before_of_heads_its_name(nlp):
+    """AG News: the span filter dropped the model's ORG "Chicago Board of Trade" for the place
+    inside it; the word before "of" ("Board", like "Bank" in "Bank of America") says it is a body.
+    The credit rating agencies' possessive names are one organisation each."""
+    from docmine.nlp.span_filter import _named_body
+
+    def org(text):
+        return Mention(0, len(text), "ORG", text, source="model")
+
+    words = {"board", "bank", "bureau"}
+    assert _named_body(org("Chicago Board of Trade"), words)
+    assert _named_body(org("Bank of America"), words)
+    assert not _named_body(org("Chicago Tribune of Trade"), words)
+    assert not _named_body(org("Board"), words)
+    found = _found(nlp, "Moody's Investors Service cut its rating, and Standard & Poor's Ratings Services "
+                        "followed on Thursday.")
+    assert ("ORG", "Moody's Investors Service") in found
+    assert ("ORG", "Standard & Poor's Ratings Services") in found

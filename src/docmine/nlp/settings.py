@@ -59,6 +59,10 @@ class PersonSettings:
     """Words that qualify a post before it ("District" in "District Judge", "Acting", "Magistrate"): a
     place the model ran into such a post before a person's name is cut off it ("[U.S.] District Judge
     Xavier Rodriguez"). Default: none."""
+    title_acronyms: Words = ()
+    """Titles that are acronyms themselves ("CEO", "AUSA"). Any other title written as one word in
+    capitals without a full stop is no title but a body's acronym: "SEC" is the Securities and
+    Exchange Commission, "Sec." a secretary. Default: none."""
 
 
 @dataclass(frozen=True)

@@ -253,14 +253,18 @@ def load_filter(folder: str) -> SpanFilter | None:
 
 def _named_body(m: Mention, org_words: set[str]) -> bool:
     """A model ORG of several capitalised words headed by a body's word ("Bucknell University",
-    "American Medical Association", "Ministry of Interior"; not "Executive Office Building" nor
-    "Reiterates the Administration", a heading): the
-    name says what it is, which the filter's features do not see. A trailing full stop does not
-    hide the word ("Microsoft Corp.", "Cisco Systems Inc.")."""
+    "American Medical Association", "Ministry of Interior", "Chicago Board of Trade"; not
+    "Executive Office Building" nor "Reiterates the Administration", a heading): the name says
+    what it is, which the filter's features do not see. A trailing full stop does not hide the
+    word ("Microsoft Corp.", "Cisco Systems Inc.")."""
     words = m.text.split()
     if m.label != "ORG" or len(words) < 2 or not all(w[:1].isupper() or w in ("of", "for", "and", "&") for w in words):
         return False
-    return words[-1].lower().rstrip(".") in org_words or words[0].lower() in org_words and words[1] in ("of", "for")
+    if words[-1].lower().rstrip(".") in org_words:
+        return True
+    # the word before the first "of"/"for" heads the name: "Bank of America", "Chicago Board of Trade"
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for")), 0)
+    return cut > 0 and words[cut - 1].lower() in org_words
 
 
 RESOLVED_BY_EVIDENCE = frozenset(("company-name", "caps-line", "nickname", "quote-speaker", "person-from",

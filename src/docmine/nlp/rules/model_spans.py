@@ -231,9 +231,11 @@ class ModelSpans:
         alpha = token_alpha(doc)
         words = [lowers[i] for i in range(start, end) if alpha[i]]
         if not words and label == "ORG":
-            # names written with digits: "MTV2", "6PR", "3M", "M23" (not "50kg", not "1987")
+            # names written with digits: "MTV2", "6PR", "3M", "M23" (not "50kg", not "1987"), or by
+            # a web address: "Amazon.com"
             words = [lowers[i] for i in range(start, end)
-                     if re.fullmatch(r"(?=.*[\d&])(?=.*[A-Z])[A-Za-z0-9&-]{2,}", texts[i])]
+                     if re.fullmatch(r"(?=.*[\d&])(?=.*[A-Z])[A-Za-z0-9&-]{2,}", texts[i])
+                     or _WEB_NAME.fullmatch(texts[i])]
         if not words or _JUNIOR.fullmatch(text):
             return None  # nothing, or a name's "Jr." alone
         if label == "ORG" and text.lower() == text:
@@ -290,6 +292,9 @@ def capital_break(doc: Doc, i: int, end: int) -> bool:
         return True
     return i + 1 >= end or not doc[i + 1].is_title
 
+
+# a company named by its web address: "Amazon.com", "CWNews.com", "A9.com" (not "report.pdf", not a URL)
+_WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*\.(?:com|net|org|co\.uk|com\.au)")
 
 COMPANY_SUFFIXES = {"ltd", "limited", "inc", "plc", "llc", "corp", "corporation", "pty", "co", "gmbh", "company"}
 

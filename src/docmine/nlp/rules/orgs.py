@@ -111,7 +111,7 @@ class OrgRules:
         self.legal_forms = frozenset(org.legal_forms)
         forms = "|".join(re.escape(f) for f in sorted(org.legal_forms, key=len, reverse=True))
         # a legal form, or several ("Co Inc", "Co., Ltd."), after a name
-        self.legal_form = re.compile(rf"(?<![\w.&/-])(?:{forms})(?:,?[ ]+(?:{forms}))*(?![\w/&])") if forms else None
+        self.legal_form = re.compile(rf"(?<![\w.&/-])(?:{forms})(?:,?[ ]+(?:{forms}))*(?![\w/&-])") if forms else None
         self.buildings = set(org.buildings)
         self.generic_body = set(org.generic_body_words)
         self.for_heads = set(org.for_place_heads)
@@ -327,6 +327,8 @@ class OrgRules:
         doc = span.doc
         start, end = span.start, span.end
         titles = self.persons.titles
+        if len(span) == 1 and self.persons.body_acronym(span[0]):
+            titles = titles - {words[0]}  # "the SEC voted": a body's acronym, no "Sec." title
         head = phrase_head(span)
         # the last word decides unless a body's word heads the name before its first preposition:
         # "Executive Office for Immigration Review" is an office, not a review

@@ -36,6 +36,7 @@ class PersonRules:
         self.titles = {t.rstrip(".") for t in p.titles}
         self.title_qualifiers = {t.rstrip(".") for t in p.title_qualifiers}
         self.honorifics = {t.rstrip(".") for t in p.honorifics}
+        self.title_acronyms = frozenset(p.title_acronyms)
         self.particles = set(p.particles)
         self.name_suffixes = set(p.suffixes)
         self.not_name = set(p.not_name_words)
@@ -73,6 +74,16 @@ class PersonRules:
     def title_word(self, t: Token) -> bool:
         """A word of a post: "CEO", "chairman", "Deputy" (``[person] titles``)."""
         return t.lower_.rstrip(".") in self.titles
+
+    def body_acronym(self, t: Token) -> bool:
+        """A title's letters written as a body's acronym: "the SEC voted" (not "Sec.", "SEC. 2",
+        "CEO", ``[person] title_acronyms``; not a word of a line in capitals)."""
+        doc = t.doc
+        if not (t.is_upper and t.is_alpha and 2 <= len(t) <= 4) or t.lower_ in self.title_acronyms:
+            return False
+        return not any(0 <= j < len(doc) and (doc[j].text == "." if j > t.i else False
+                                              or doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1)
+                       for j in (t.i - 1, t.i + 1))
 
     def after_title(self, doc: Doc, i: int) -> bool:
         """Token ``i`` directly follows a capitalised title, its full stop allowed ("Sec. Mayorkas")."""
