@@ -2005,6 +2005,9 @@ def test_a_company_named_by_its_web_address_is_an_organisation(nlp):
     assert ("Amazon.com", "ORG") in _with_model_ents(nlp, text, [("Amazon.com", "ORG")])
     text = "The figures are in Annex.pdf on the website."
     assert ("Annex.pdf", "ORG") not in _with_model_ents(nlp, text, [("Annex.pdf", "ORG")])
+    # the site, not the company (EWT, WikiGold: "Go to Goldstar.com", "the websites Ripoffreport.com")
+    text = "Go to Goldstar.com and get tickets for about a third of the price."
+    assert ("Goldstar.com", "ORG") not in _with_model_ents(nlp, text, [("Goldstar.com", "ORG")])
 
 
 def test_a_legal_form_is_no_word_s_first_part(nlp):

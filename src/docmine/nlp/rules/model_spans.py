@@ -232,10 +232,10 @@ class ModelSpans:
         words = [lowers[i] for i in range(start, end) if alpha[i]]
         if not words and label == "ORG":
             # names written with digits: "MTV2", "6PR", "3M", "M23" (not "50kg", not "1987"), or by
-            # a web address: "Amazon.com"
+            # a web address: "Amazon.com has filed" (not the site: "go to Goldstar.com")
             words = [lowers[i] for i in range(start, end)
                      if re.fullmatch(r"(?=.*[\d&])(?=.*[A-Z])[A-Za-z0-9&-]{2,}", texts[i])
-                     or _WEB_NAME.fullmatch(texts[i])]
+                     or _WEB_NAME.fullmatch(texts[i]) and not web_site(lowers, start, end)]
         if not words or _JUNIOR.fullmatch(text):
             return None  # nothing, or a name's "Jr." alone
         if label == "ORG" and text.lower() == text:
@@ -295,6 +295,19 @@ def capital_break(doc: Doc, i: int, end: int) -> bool:
 
 # a company named by its web address: "Amazon.com", "CWNews.com", "A9.com" (not "report.pdf", not a URL)
 _WEB_NAME = re.compile(r"[A-Z][A-Za-z0-9-]*\.(?:com|net|org|co\.uk|com\.au)")
+
+_SITE_BEFORE = frozenset(("at", "on", "to", "visit", "visiting", "via", "website", "websites", "site", "sites"))
+_SITE_AFTER = frozenset(("website", "websites", "site", "page", "pages", "homepage"))
+
+
+def web_site(lowers: list[str], start: int, end: int) -> bool:
+    """A web address named as the site, not the company: "at Weather.com", "go to Goldstar.com",
+    "the websites Ripoffreport.com", "the Seattlepi.com site"."""
+    i = start - 1
+    if i >= 0 and lowers[i] == "the":
+        i -= 1
+    return i >= 0 and lowers[i] in _SITE_BEFORE or end < len(lowers) and lowers[end] in _SITE_AFTER
+
 
 COMPANY_SUFFIXES = {"ltd", "limited", "inc", "plc", "llc", "corp", "corporation", "pty", "co", "gmbh", "company"}
 
