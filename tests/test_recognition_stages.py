@@ -2037,3 +2037,14 @@ def test_a_body_s_word_before_of_heads_its_name(nlp):
                         "followed on Thursday.")
     assert ("ORG", "Moody's Investors Service") in found
     assert ("ORG", "Standard & Poor's Ratings Services") in found
+
+
+def test_the_portfolio_inside_a_post_is_no_person(nlp):
+    """Reuters: "Chief Cabinet Secretary Masaharu Gotoda" made "Cabinet" (a one-word name after the
+    title "Chief") a person; a word between two titles is the post's portfolio. "Sec. Mayorkas"
+    stays a person."""
+    text = "Nakasone will visit Washington, Chief Cabinet Secretary Masaharu Gotoda told reporters."
+    found = _with_model_ents(nlp, text, [("Cabinet", "ORG"), ("Masaharu Gotoda", "PERSON")])
+    assert ("Cabinet", "PERSON") not in found and ("Masaharu Gotoda", "PERSON") in found
+    text = "The visit was announced by Sec. Mayorkas on Tuesday."
+    assert ("Mayorkas", "PERSON") in _with_model_ents(nlp, text, [("Mayorkas", "ORG")])

@@ -261,8 +261,10 @@ class ModelSpans:
                 # "Othon Marban, Jr.": only a person has a junior
                 _JUNIOR.match(span_text(doc, end, min(end + 3, len(doc))))
                 or end - start == 1 and doc[start].is_title and self.persons.after_title(doc, start)
-                and not self.know.known_org(text) and not self.know.place_name(text)):
-            # "Sec. Mayorkas", "Secretary Blinken": a title's one-word name is a person
+                and not self.know.known_org(text) and not self.know.place_name(text)
+                and not (end < len(doc) and doc[end].is_title and self.persons.title_word(doc[end]))):
+            # "Sec. Mayorkas", "Secretary Blinken": a title's one-word name is a person (not the
+            # portfolio inside a post: "Chief [Cabinet] Secretary Masaharu Gotoda")
             span = trace.mark(Span(doc, start, end, label="PERSON"), "person.clean")
         if span.label_ == "PERSON":
             return self.persons.validate(span, words)
