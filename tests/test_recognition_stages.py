@@ -2048,3 +2048,20 @@ def test_the_portfolio_inside_a_post_is_no_person(nlp):
     assert ("Cabinet", "PERSON") not in found and ("Masaharu Gotoda", "PERSON") in found
     text = "The visit was announced by Sec. Mayorkas on Tuesday."
     assert ("Mayorkas", "PERSON") in _with_model_ents(nlp, text, [("Mayorkas", "ORG")])
+
+
+def test_no_place_inside_the_name_of_an_event(nlp):
+    """WikiGold and re3d (guidelines: events are no entities, and no place is marked inside them):
+    "the MTV Europe Music Award", "the Delaware Water Gap Jazz Festival" and "the Vienna
+    Conference" held a place; a venue named after an event stays a place ("the Santa Clara
+    Convention Center")."""
+    assert not {t for label, t in _found(nlp, "In 2007 the band won the MTV Europe Music Award for best rock video, "
+                                              "beating five other acts.") if label == "PLACE"}
+    found = _found(nlp, "He was featured at the Delaware Water Gap Jazz Festival last year, and later toured "
+                        "with his band.")
+    assert not {t for label, t in found if label == "PLACE"}
+    found = _found(nlp, "Leaders met at the Vienna Conference on drugs last week and agreed on a plan.")
+    assert not {t for label, t in found if label == "PLACE"}
+    found = _found(nlp, "From 2008 to 2010 it will be held at the Santa Clara Convention Center in Santa Clara, "
+                        "California.")
+    assert ("PLACE", "Santa Clara Convention Center") in found and ("PLACE", "California") in found

@@ -376,6 +376,8 @@ class PlaceRules:
                                  and f"{doc[i].text} {doc[i + 1].text}" in self.event_heads):
                 return True  # "the Vietnam War", "the Athens Games": an event (``[place] event_heads``)
             last = span[-1]
+            if len(span) > 1 and last.text in self.event_heads and last.is_title:
+                return not headline(span)  # the event run into the place: "[Vienna Conference]"
             if last.is_alpha and last.is_title and last.lower_ in heads:
                 # the title run into the place ("United States-Mexico-Canada Agreement"), or its head alone
                 return len(span) == 1 or not headline(span)
@@ -386,8 +388,11 @@ class PlaceRules:
                 if t.is_alpha and t.is_upper and t.lower_ in heads:
                     return True  # an acronym head: "Indiana HIDTA", in a list or a headline too
                 if t.is_alpha and t.is_title:
-                    if t.lower_ in heads:
-                        return not headline(span)  # "the Woodside Summit", "the Paris Agreement" too
+                    if t.lower_ in heads or t.text in self.event_heads and not (
+                            t.i + 1 < len(doc) and doc[t.i + 1].is_alpha and doc[t.i + 1].is_title):
+                        # "the Woodside Summit", "the Paris Agreement" too; an event's name: "the
+                        # Delaware Water Gap Jazz Festival", "the MTV Europe Music Award"
+                        return not headline(span)
                     words += 1
                 elif not (t.lower_ in ("and", "of", "-", "&") or words and t.text in ("'", "’", "'s", "’s")
                           and doc[t.i - 1].lower_ not in _RULERS):
