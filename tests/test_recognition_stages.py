@@ -2065,3 +2065,13 @@ def test_no_place_inside_the_name_of_an_event(nlp):
     found = _found(nlp, "From 2008 to 2010 it will be held at the Santa Clara Convention Center in Santa Clara, "
                         "California.")
     assert ("PLACE", "Santa Clara Convention Center") in found and ("PLACE", "California") in found
+
+
+def test_a_person_described_by_the_company_he_runs_stays_a_person(nlp):
+    """AG News: "Rod Eddington, the airline's chief executive" made "Rod Eddington" a company (the
+    apposition's "airline" read as its head); the owner of a possessive is no head. "Sendo, a UK
+    phone maker," stays a company."""
+    text = ("The recriminations begin tomorrow. Rod Eddington, the airline's gregarious Australian chief "
+            "executive, will face questions. Sendo, a UK phone maker, sued Microsoft.")
+    found = _with_model_ents(nlp, text, [("Rod Eddington", "PERSON"), ("Sendo", "PERSON")])
+    assert ("Rod Eddington", "PERSON") in found and ("Sendo", "ORG") in found

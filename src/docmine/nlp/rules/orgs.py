@@ -188,7 +188,9 @@ class OrgRules:
                 first = j + 4
             for t in doc[first: first + 7]:
                 if t.lower_ in self.kind_words and t.is_lower:  # the apposition's head: "a firm believer" is none
-                    return t.i + 1 >= len(doc) or doc[t.i + 1].is_punct or doc[t.i + 1].is_stop
+                    # (an owner is no head: "Rod Eddington, the airline's chief executive")
+                    return t.i + 1 >= len(doc) or doc[t.i + 1].is_punct or doc[t.i + 1].is_stop \
+                        and doc[t.i + 1].text not in POSS_TOKENS
                 if t.is_punct and t.text not in ("-", "–") or t.is_stop:
                     return False  # "a vendor on the forum": the kind word is not the apposition's head
         return False
