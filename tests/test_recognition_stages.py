@@ -2017,6 +2017,14 @@ def test_a_legal_form_is_no_word_s_first_part(nlp):
     assert ("ORG", "Nike Co") not in found
     assert ("ORG", "Nike Inc.") in found
     assert ("ORG", "Dow Chemical Co.") in _found(nlp, "Dow Chemical Co. said on Tuesday that earnings rose.")
+    # a company's name without its legal form is no post: "American President Cos Ltd" made every
+    # "President" of the article the company
+    found = _found(nlp, "American President Cos Ltd said its shipping subsidiary obtained approval. American "
+                        "President said it will lease the ships, and President Reagan agreed.")
+    assert ("ORG", "President") not in found
+    # "Cos." (companies) is a legal form too: "Lowe's Cos." was the person "Lowe"
+    assert ("ORG", "Lowe's Cos.") in _found(nlp, "Home improvement retailer Lowe's Cos. on Monday reported a "
+                                                 "15 percent rise in profit.")
 
 
 def test_a_body_s_word_before_of_heads_its_name(nlp):

@@ -658,7 +658,8 @@ def _company_names(text: str, mentions: list[Mention], forms: frozenset[str], le
             words[-1] = words[-1][:-1]
         if not words or len(" ".join(words)) < 3:
             continue
-        short.setdefault(" ".join(words), m.text)
+        if len(words) > 1 or lex is None or words[0].lower().rstrip(".") not in _person_titles(lex):
+            short.setdefault(" ".join(words), m.text)  # not a post: "[American] President Cos Ltd"
         if len(words) >= 3 and all(len(w) >= 3 and w.istitle() and w.isalpha() for w in words[:2]) \
                 and not _place_name(" ".join(words[:2]), lex):
             short.setdefault(" ".join(words[:2]), m.text)  # "Carter Hawley" after "Carter Hawley Hale Stores Inc"
