@@ -2044,11 +2044,11 @@ def test_a_body_s_word_before_of_heads_its_name(nlp):
     found = _found(nlp, "Moody's Investors Service cut its rating, and Standard & Poor's Ratings Services "
                         "followed on Thursday.")
     assert ("ORG", "Moody's Investors Service") in found
+    assert ("ORG", "Standard & Poor's Ratings Services") in found
     # the mortgage companies named like people
     found = _found(nlp, "Speculation swirled over the futures of Fannie Mae's top executives. Freddie Mac said "
                         "its profit rose.")
     assert {("ORG", "Fannie Mae"), ("ORG", "Freddie Mac")} <= found
-    assert ("ORG", "Standard & Poor's Ratings Services") in found
 
 
 def test_the_portfolio_inside_a_post_is_no_person(nlp):
