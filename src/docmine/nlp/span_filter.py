@@ -267,6 +267,25 @@ def _named_body(m: Mention, org_words: set[str]) -> bool:
     return cut > 0 and words[cut - 1].lower() in org_words
 
 
+def _full_name(text: str, given, dictionary, not_names) -> bool:
+    """A first name that is no verb, adjective or adverb and one or two surnames that are no
+    words at all ("Riley Barnes", "Karen Brazell"; not "Will Tellabs", "Grace Period"): a
+    person's name whatever line it opens, which the filter's features do not see."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and words[0] in given and words[0].lower() not in not_names and all(
+        w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+        and not any(w.lower() in dictionary for w in words[1:])
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """The verbs, adjectives and adverbs of the English model's vocabulary (a first name is a noun)."""
+    from docmine.nlp.gazetteer import word_classes
+
+    classes = word_classes()
+    return classes["verb"] | classes["adj"] | classes["adv"]
+
+
 RESOLVED_BY_EVIDENCE = frozenset(("company-name", "caps-line", "nickname", "quote-speaker", "person-from",
                                   "name-part", "acronym-long-form", "person.titled", "person.aged"))
 
@@ -286,7 +305,7 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
     recomputed for the new label.
     """
     from docmine.nlp.gazetteer import common_words, dictionary_words, place_names
-    from docmine.nlp.lexicon import alias_key
+    from docmine.nlp.lexicon import alias_key, given_names
 
     ctx = doc_context(text, mentions)
     gazetteer = place_names()
@@ -294,8 +313,10 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
     dictionary = dictionary_words()
     org_words = set(getattr(lex, "rules", {}).get("place", {}).get("org_words", [])) if lex is not None else set()
     out: list[Mention] = []
+    given = given_names()
     for m in mentions:
         if m.source != "model" or m.label not in FILTERED_LABELS or _named_body(m, org_words) \
+                or m.label == "PERSON" and _full_name(m.text, given, dictionary, _not_names()) \
                 or m.attrs.get("rule") in RESOLVED_BY_EVIDENCE \
                 or m.label == "ORG" and m.text.isupper() and m.text in ctx.abbreviations:
             out.append(m)

@@ -77,6 +77,10 @@ class Headlines:
             span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
             if span is None or not 0 < len(span) <= MAX_TOKENS:
                 continue
+            if len(span) > 1 and span[-1].text == "." and span[-2].is_alpha and any(t.text == "," for t in span):
+                continue  # a sentence, clauses and a full stop ("Riley Barnes, of Texas, to be Assistant Secretary
+                # of State for Democracy, Human Rights, and Labor."); not a numbered heading ("(a) Establish
+                # and Maintain a Common Intelligence Picture."), nor an abbreviation's stop ("Merck & Co.")
             words = [t for t in span if t.is_alpha and t.lower_ not in _SMALL]
             title = [t for t in words if t.is_title]
             # acronyms and names with capitals inside ("DaimlerChrysler", "SUVs", "eBay") may stand
