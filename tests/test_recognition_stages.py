@@ -2134,3 +2134,23 @@ def test_un_agencies_named_programme_and_an_ambassador_s_title(nlp):
     found = _found(nlp, "Darryl Nirenberg, of Virginia, to be Ambassador Extraordinary and Plenipotentiary of the "
                         "United States of America to Romania.")
     assert not {t for label, t in found if label == "PERSON" and "Extraordinary" in t}
+
+
+def test_the_acronym_of_a_deal_or_a_tool_is_no_organisation(nlp):
+    """White House fact sheets: "the Technology Prosperity Deal (TPD)" and "a Solution Trust
+    Accountability Tracker (STAT)" define acronyms the span filter kept as organisations (any
+    acronym the text defines passed it); an acronym whose long form ends in a programme's,
+    deal's or tool's word, with no body's word in it, names no body. "the Department of Justice
+    (DOJ)" stays one."""
+    found = _found(nlp, "Prime Minister Keir Starmer signed the Technology Prosperity Deal (TPD), a landmark "
+                        "agreement. The TPD establishes a research partnership. The TPD will create jobs.")
+    assert not {t for label, t in found if label == "ORG"}
+    from docmine.nlp.lexicon import models_dir
+    from docmine.nlp.span_filter import apply_filter, load_filter
+
+    text = ("The Department will complete a Solution Trust Accountability Tracker (STAT) this year. STAT will "
+            "help investigators. The Fiji Labour Party (FLP) said so.")
+    stat = Mention(text.index("STAT"), text.index("STAT") + 4, "ORG", "STAT", source="model")
+    flp = Mention(text.index("FLP"), text.index("FLP") + 3, "ORG", "FLP", source="model")
+    kept = apply_filter(text, [stat, flp], load_filter(str(models_dir())), nlp.get_pipe("docmine_domain").lex)
+    assert [m.text for m in kept] == ["FLP"]

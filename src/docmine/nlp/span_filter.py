@@ -53,7 +53,7 @@ class DocContext:
     by_text: dict[str, Counter]
     surnames: set[str]
     lower_words: set[str]
-    abbreviations: set[str]
+    abbreviations: dict[str, str]
 
 
 def doc_context(text: str, mentions: list[Mention]) -> DocContext:
@@ -68,7 +68,7 @@ def doc_context(text: str, mentions: list[Mention]) -> DocContext:
     lower_words = set(re.findall(r"(?<![\w.])[a-z][a-z-]+", text))
     from docmine.nlp.canonical import find_abbreviations
 
-    return DocContext(text, by_text, surnames, lower_words, set(find_abbreviations(text)))
+    return DocContext(text, by_text, surnames, lower_words, find_abbreviations(text))
 
 
 def span_features(m: Mention, ctx: DocContext, lex=None, gazetteer: dict | None = None,
@@ -311,7 +311,9 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
     gazetteer = place_names()
     common = common_words()
     dictionary = dictionary_words()
-    org_words = set(getattr(lex, "rules", {}).get("place", {}).get("org_words", [])) if lex is not None else set()
+    rules = getattr(lex, "rules", {}) if lex is not None else {}
+    org_words = set(rules.get("place", {}).get("org_words", []))
+    not_org_heads = set(rules.get("org", {}).get("not_org_heads", []))
     out: list[Mention] = []
     given = given_names()
     for m in mentions:
@@ -319,6 +321,11 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
                 or m.label == "PERSON" and _full_name(m.text, given, dictionary, _not_names()) \
                 or m.attrs.get("rule") in RESOLVED_BY_EVIDENCE \
                 or m.label == "ORG" and m.text.isupper() and m.text in ctx.abbreviations:
+            long_form = ctx.abbreviations.get(m.text, "").lower().split() if m.source == "model" else []
+            if long_form and long_form[-1] in not_org_heads and not org_words.intersection(long_form):
+                # the acronym of a programme, a deal or a tool: "Technology Prosperity Deal (TPD)" (not
+                # "Executive Office for Immigration Review (EOIR)", headed by a body's word)
+                continue
             out.append(m)
             continue
         probs = flt.probabilities(span_features(m, ctx, lex, gazetteer, common, dictionary))
