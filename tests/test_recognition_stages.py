@@ -2154,3 +2154,18 @@ def test_the_acronym_of_a_deal_or_a_tool_is_no_organisation(nlp):
     flp = Mention(text.index("FLP"), text.index("FLP") + 3, "ORG", "FLP", source="model")
     kept = apply_filter(text, [stat, flp], load_filter(str(models_dir())), nlp.get_pipe("docmine_domain").lex)
     assert [m.text for m in kept] == ["FLP"]
+
+
+def test_names_in_a_list_of_nominees(nlp):
+    """White House nominations: the town Paredes inside the surname "Paredes-Ariza"; the model's
+    place "Steven L. Swig" (a first name, an initial, a surname) after "Croatia -"; "Nominee" and
+    "Plenipotentiary" alone as a person or a place."""
+    found = _found(nlp, "Emmanual Paredes-Ariza, a Mexican national, was arrested on Tuesday.")
+    assert ("PLACE", "Paredes") not in found
+    assert ("PLACE", "Osijek-Baranja County") in _found(nlp, "Troops moved into Osijek-Baranja County.")
+    found = _with_model_ents(nlp, "Nominee for Ambassador to the Republic of Croatia - Steven L. Swig, Nominee "
+                                  "for Member of the Board.", [("Steven L. Swig", "GPE"), ("Nominee", "PERSON")])
+    assert ("Steven L. Swig", "PERSON") in found and not {t for t, _ in found if t == "Nominee"}
+    found = _with_model_ents(nlp, "Edgard Kagan, Nominee for Ambassador Extraordinary and Plenipotentiary to "
+                                  "Malaysia.", [("Plenipotentiary", "GPE"), ("Malaysia", "GPE")])
+    assert ("Plenipotentiary", "PLACE") not in found and ("Malaysia", "PLACE") in found

@@ -133,8 +133,20 @@ class LexiconMatch:
                 # an all-caps name counts in a heading or dateline ("MADRID (Reuters) -"), not as an
                 # acronym before a lower-case noun ("the SIENA system", "the LIMA protocol")
                 acronym = text.isupper() and i + n < n_tok and doc[i + n].is_lower and doc[i + n].is_alpha
+                if _glued(doc, i, i + n):
+                    continue  # a part of a hyphenated name: "Paredes-Ariza" (a surname), not the town Paredes
                 if not acronym and (text in names or text.isupper() and text.title() in names) or (
                         endings and any(s in names for s in stems(text, endings))):
                     out.append(trace.mark(Span(doc, i, i + n, label="PLACE"), "lexicon.gazetteer"))
                     break
         return out
+
+
+def _glued(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``start:end`` are joined by a hyphen, with no space, to a capitalised word before or
+    after them ("Paredes-Ariza", "Ould-Paredes")."""
+    if end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-" \
+            and not doc[end].whitespace_ and doc[end + 1].is_title:
+        return True
+    return start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+        and not doc[start - 2].whitespace_ and doc[start - 2].is_title

@@ -266,6 +266,11 @@ class ModelSpans:
             # "Sec. Mayorkas", "Secretary Blinken": a title's one-word name is a person (not the
             # portfolio inside a post: "Chief [Cabinet] Secretary Masaharu Gotoda")
             span = trace.mark(Span(doc, start, end, label="PERSON"), "person.clean")
+        elif label in ("ORG", "PLACE") and end - start == 3 and self.know.given_name(doc[start]) \
+                and re.fullmatch(r"[A-Z]\.", texts[start + 1]) and doc[start + 2].is_title and doc[start + 2].is_alpha \
+                and not self.know.known_org(text) and not self.know.place_name(text):
+            # a first name, an initial and a surname: "Steven L. Swig" after "Croatia -" is a person
+            span = trace.mark(Span(doc, start, end, label="PERSON"), "person.clean")
         if span.label_ == "PERSON":
             return self.persons.validate(span, words)
         if span.label_ == "ORG":

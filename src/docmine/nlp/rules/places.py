@@ -318,6 +318,9 @@ class PlaceRules:
         Colima"; not a place docmine knows), is dropped."""
         if self.lex.drug(span.text):
             return None
+        if len(span) == 1 and span[0].is_title and span[0].lower_.rstrip(".") in self.know.posts \
+                and not self.know.place_name(span.text):
+            return None  # a title alone: "Ambassador Extraordinary and [Plenipotentiary] to Malaysia"
         nxt = span.doc[span.end].text if span.end < len(span.doc) else ""
         if len(span) >= 2 and span[-1].is_title and span[-1].lower_ in self.know.posts \
                 and not self.know.place_name(span.text) and nxt not in ("'s", "’s", "'", "’"):
