@@ -2169,3 +2169,13 @@ def test_names_in_a_list_of_nominees(nlp):
     found = _with_model_ents(nlp, "Edgard Kagan, Nominee for Ambassador Extraordinary and Plenipotentiary to "
                                   "Malaysia.", [("Plenipotentiary", "GPE"), ("Malaysia", "GPE")])
     assert ("Plenipotentiary", "PLACE") not in found and ("Malaysia", "PLACE") in found
+
+
+def test_a_place_by_its_initials_is_kept(nlp):
+    """White House fact sheet: the model's place "D.C." has no letter-only word and was dropped as
+    holding no name ("crime in D.C. has fallen"); the places lexicon knows it (as written: not
+    "d.c.", and not a person's initials "A.K.")."""
+    found = _with_model_ents(nlp, "As a result, crime in D.C. has fallen dramatically.", [("D.C.", "GPE")])
+    assert ("D.C.", "PLACE") in found
+    found = _found(nlp, "He sold the drugs to A.K. and B.A. last week.")
+    assert not {t for label, t in found if label == "PLACE"}
