@@ -2179,3 +2179,15 @@ def test_a_place_by_its_initials_is_kept(nlp):
     assert ("D.C.", "PLACE") in found
     found = _found(nlp, "He sold the drugs to A.K. and B.A. last week.")
     assert not {t for label, t in found if label == "PLACE"}
+
+
+def test_a_technology_s_acronym_is_no_place_and_an_armed_group_is_known(nlp):
+    """White House fact sheets: the model calls "AI" (artificial intelligence) a country, eight
+    times in one document; "the Haqqani Network" was a person."""
+    found = _with_model_ents(nlp, "The two countries will deepen cooperation on AI and quantum computing.",
+                             [("AI", "GPE")])
+    assert not found
+    assert ("ORG", "Haqqani Network") in _found(nlp, "Funds must not benefit the Taliban or the Haqqani Network.")
+    # the acronym is blocked as written, not a Thai district's "Ai"
+    found = _found(nlp, "He was arrested in Chiang Mai's Mae Ai district on Oct 11.")
+    assert {t for label, t in found if label == "PLACE" and "Ai" in t}

@@ -75,9 +75,13 @@ class LexiconMatch:
         for label in ("ORG", "PLACE"):  # lower-cased and as written: abbreviations tokenize by case
             lower.append((label, sorted(lexicon.surfaces[label])))
             lower.append((label, sorted(lexicon.surfaces_cased[label] - lexicon.surfaces[label])))
-        lower.append(("BLOCK", sorted(set(lexicon.routes) | set(lexicon.titles))))
+        blocked = set(lexicon.routes) | set(lexicon.titles)
+        # an acronym is blocked as written: "AI" (a technology), not "Mae Ai district"
+        acronyms = {t for t in blocked if t.isupper() and t.isalpha()}
+        lower.append(("BLOCK", sorted(blocked - acronyms)))
         lower.append(("BLOCK", [t.lower() + "s" for t in lexicon.routes]))
-        cased = [("ORG", sorted(lexicon.org_case_sensitive)), ("PLACE", sorted(lexicon.place_case_sensitive))]
+        cased = [("ORG", sorted(lexicon.org_case_sensitive)), ("PLACE", sorted(lexicon.place_case_sensitive)),
+                 ("BLOCK", sorted(acronyms))]
         for matcher, groups, attr in ((self.matcher, lower, "LOWER"), (self.cs_matcher, cased, "ORTH")):
             texts = [t for _, group in groups for t in group]
             keys = iter(pattern_keys(nlp, texts, attr))
