@@ -2191,3 +2191,14 @@ def test_a_technology_s_acronym_is_no_place_and_an_armed_group_is_known(nlp):
     # the acronym is blocked as written, not a Thai district's "Ai"
     found = _found(nlp, "He was arrested in Chiang Mai's Mae Ai district on Oct 11.")
     assert {t for label, t in found if label == "PLACE" and "Ai" in t}
+
+
+def test_a_body_s_name_in_a_title_case_line_is_not_read_again(nlp):
+    """White House nominations: the Title Case line "Rostin Behnam, Nominee for Chair and
+    Commissioner of the Commodity Futures Trading Commission" was read again in sentence case,
+    which left the organisation "Commodity"; a name whose last word is a body's word is no
+    headline's everyday words."""
+    found = _found(nlp, "Rostin Behnam, Nominee for Chair and Commissioner of the Commodity Futures Trading "
+                        "Commission\n\nRostin Behnam joined the agency in 2017.\n")
+    assert ("ORG", "Commodity Futures Trading Commission") in found
+    assert ("ORG", "Commodity") not in found
