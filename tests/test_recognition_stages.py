@@ -1994,6 +1994,8 @@ def test_a_title_written_as_a_body_s_acronym_is_that_body(nlp):
     assert ("SEC", "ORG") in _with_model_ents(nlp, text, [("SEC", "ORG")])
     text = "SEC. RUMSFELD: As you know, we are going to be stopping in El Salvador."
     assert ("SEC", "ORG") not in _with_model_ents(nlp, text, [("SEC", "ORG")])
+    text = "SEC RUMSFELD: As you know, we are going to be stopping in El Salvador."  # a line in capitals
+    assert ("SEC", "ORG") not in _with_model_ents(nlp, text, [("SEC", "ORG")])
     text = "The CEO told analysts on Tuesday that sales would fall."
     assert ("CEO", "ORG") not in _with_model_ents(nlp, text, [("CEO", "ORG")])
 

@@ -321,7 +321,8 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
                 or m.label == "PERSON" and _full_name(m.text, given, dictionary, _not_names()) \
                 or m.attrs.get("rule") in RESOLVED_BY_EVIDENCE \
                 or m.label == "ORG" and m.text.isupper() and m.text in ctx.abbreviations:
-            long_form = ctx.abbreviations.get(m.text, "").lower().split() if m.source == "model" else []
+            long_form = ctx.abbreviations.get(m.text, "").lower().split() \
+                if m.source == "model" and m.label == "ORG" else []
             if long_form and long_form[-1] in not_org_heads and not org_words.intersection(long_form):
                 # the acronym of a programme, a deal or a tool: "Technology Prosperity Deal (TPD)" (not
                 # "Executive Office for Immigration Review (EOIR)", headed by a body's word)

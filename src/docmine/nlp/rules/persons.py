@@ -81,8 +81,9 @@ class PersonRules:
         doc = t.doc
         if not (t.is_upper and t.is_alpha and 2 <= len(t) <= 4) or t.lower_ in self.title_acronyms:
             return False
-        return not any(0 <= j < len(doc) and (doc[j].text == "." if j > t.i else False
-                                              or doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1)
+        if t.i + 1 < len(doc) and doc[t.i + 1].text == ".":
+            return False  # "SEC. 2", "SEC. RUMSFELD:"
+        return not any(0 <= j < len(doc) and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1
                        for j in (t.i - 1, t.i + 1))
 
     def after_title(self, doc: Doc, i: int) -> bool:
