@@ -1476,7 +1476,8 @@ def _bodies_again(text: str, mentions: list[Mention], org_words: frozenset[str],
 
 def _org_again(text: str, start: int, end: int, lex=None) -> Mention:
     """The ORG mention of a name found again (rule ``org-again``), with its canonical name."""
-    m = Mention(start, end, "ORG", text[start:end], source="rule", attrs={"rule": "org-again"})
+    m = Mention(start, end, "ORG", text[start:end], resolved=text[start:end], source="rule",
+                attrs={"rule": "org-again"})
     m.canonical = lex.canonical("ORG", m.text) if lex is not None else m.text
     return m
 

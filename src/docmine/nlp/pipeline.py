@@ -301,7 +301,7 @@ def name_cores(text: str, mentions: list[Mention], lex) -> list[Mention]:
 
 
 def finish_mentions(doc: Document, mentions: list[Mention], sents: list[tuple[int, int]]) -> None:
-    """Fill page, paragraph, sentence index and quantity attributes in place."""
+    """Fill page, paragraph, sentence index, a missing resolved text and quantity attributes in place."""
     import bisect
 
     from docmine.nlp.quantities import link_drug, parse_quantity
@@ -310,6 +310,8 @@ def finish_mentions(doc: Document, mentions: list[Mention], sents: list[tuple[in
     sent_starts = [s for s, _ in sents]
     drugs = [m for m in mentions if m.label == "DRUG"]
     for m in mentions:
+        if not m.resolved:  # a stage that made the mention set its canonical name only ("org-again"):
+            m.resolved = m.text  # `docmine canonicalize` maps the stored resolved text again
         m.page = doc.page_of(m.start)
         m.paragraph = max(0, bisect.bisect_right(para_starts, m.start) - 1)
         m.sentence = max(0, bisect.bisect_right(sent_starts, m.start) - 1)
