@@ -2204,3 +2204,20 @@ def test_a_body_s_name_in_a_title_case_line_is_not_read_again(nlp):
                         "Commission\n\nRostin Behnam joined the agency in 2017.\n")
     assert ("ORG", "Commodity Futures Trading Commission") in found
     assert ("ORG", "Commodity") not in found
+
+
+def test_names_joined_by_an_ampersand_are_a_firm(nlp):
+    """White House nominations: "the law firms of Akin Gump Strauss Hauer & Feld; Snell & Wilmer"
+    made two persons (the model's, extended to "Akin", and the span filter's relabel)."""
+    found = _found(nlp, "She was a litigator at the law firms of Akin Gump Strauss Hauer & Feld; Snell & Wilmer; "
+                        "and Jenner & Block.")
+    assert not {t for label, t in found if label == "PERSON"}
+    assert ("ORG", "Snell & Wilmer") in found
+    # two people the model read as one name stay no firm
+    from docmine.nlp.lexicon import models_dir
+    from docmine.nlp.span_filter import apply_filter, load_filter
+
+    text = "Watch the debate with Alex Salmond & Alistair Darling tonight."
+    m = Mention(text.index("Alex"), text.index(" tonight"), "PERSON", "Alex Salmond & Alistair Darling", source="model")
+    kept = apply_filter(text, [m], load_filter(str(models_dir())), nlp.get_pipe("docmine_domain").lex)
+    assert [k.label for k in kept if k.text == m.text] in ([], ["PERSON"])

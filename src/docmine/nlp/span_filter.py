@@ -314,9 +314,21 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
     rules = getattr(lex, "rules", {}) if lex is not None else {}
     org_words = set(rules.get("place", {}).get("org_words", []))
     not_org_heads = set(rules.get("org", {}).get("not_org_heads", []))
+    titles = {t.rstrip(".") for t in rules.get("person", {}).get("titles", [])}
     out: list[Mention] = []
     given = given_names()
     for m in mentions:
+        if m.source == "model" and m.label == "PERSON" and " & " in m.text \
+                and m.text.split(" & ", 1)[1].split()[0] not in given \
+                and m.text.split(" & ", 1)[1].split()[0].lower().rstrip(".") not in titles:
+            # names joined by "&" are a firm: "Akin Gump Strauss Hauer & Feld", "Snell & Wilmer" (not
+            # two people: "Alex Salmond & Alistair Darling", "Pope John XXIII & Pope John Paul II")
+            m.attrs = {**m.attrs, "filter": "relabel:PERSON>ORG"}
+            m.label = "ORG"
+            if lex is not None:
+                m.canonical = lex.canonical("ORG", m.resolved or m.text)
+            out.append(m)
+            continue
         if m.source != "model" or m.label not in FILTERED_LABELS or _named_body(m, org_words) \
                 or m.label == "PERSON" and _full_name(m.text, given, dictionary, _not_names()) \
                 or m.attrs.get("rule") in RESOLVED_BY_EVIDENCE \
@@ -342,7 +354,8 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
         # a city's alternate name unlike its own ("Waterman" for Barstow) is too weak to make a place
         alias = label == "PLACE" and gazetteer.get(m.text) == "alias" \
             and not (lex is not None and lex.places.get(alias_key(m.text)))
-        if label not in ("NONE", m.label) and probs[best] >= flt.relabel_threshold and not alias:
+        if label not in ("NONE", m.label) and probs[best] >= flt.relabel_threshold and not alias \
+                and not (label == "PERSON" and " & " in m.text):
             m.attrs = {**m.attrs, "filter": f"relabel:{m.label}>{label}"}
             m.label = label
             if lex is not None:
