@@ -304,6 +304,7 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
     mention records ``attrs["filter"]`` (``relabel:ORG>PERSON``), and its canonical name is
     recomputed for the new label.
     """
+    from docmine.nlp.doc_resolution import _person_titles
     from docmine.nlp.gazetteer import common_words, dictionary_words, place_names
     from docmine.nlp.lexicon import alias_key, given_names
 
@@ -314,20 +315,12 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
     rules = getattr(lex, "rules", {}) if lex is not None else {}
     org_words = set(rules.get("place", {}).get("org_words", []))
     not_org_heads = set(rules.get("org", {}).get("not_org_heads", []))
-    titles = {t.rstrip(".") for t in rules.get("person", {}).get("titles", [])}
+    titles = _person_titles(lex) if lex is not None else frozenset()
     out: list[Mention] = []
     given = given_names()
     for m in mentions:
-        if m.source == "model" and m.label == "PERSON" and " & " in m.text \
-                and m.text.split(" & ", 1)[1].split()[0] not in given \
-                and m.text.split(" & ", 1)[1].split()[0].lower().rstrip(".") not in titles:
-            # names joined by "&" are a firm: "Akin Gump Strauss Hauer & Feld", "Snell & Wilmer" (not
-            # two people: "Alex Salmond & Alistair Darling", "Pope John XXIII & Pope John Paul II")
-            m.attrs = {**m.attrs, "filter": "relabel:PERSON>ORG"}
-            m.label = "ORG"
-            if lex is not None:
-                m.canonical = lex.canonical("ORG", m.resolved or m.text)
-            out.append(m)
+        if m.source == "model" and m.label == "PERSON" and _firm(m.text, given, titles):
+            out.append(_relabel(m, "ORG", lex))
             continue
         if m.source != "model" or m.label not in FILTERED_LABELS or _named_body(m, org_words) \
                 or m.label == "PERSON" and _full_name(m.text, given, dictionary, _not_names()) \
@@ -356,9 +349,24 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
             and not (lex is not None and lex.places.get(alias_key(m.text)))
         if label not in ("NONE", m.label) and probs[best] >= flt.relabel_threshold and not alias \
                 and not (label == "PERSON" and " & " in m.text):
-            m.attrs = {**m.attrs, "filter": f"relabel:{m.label}>{label}"}
-            m.label = label
-            if lex is not None:
-                m.canonical = lex.canonical(label, m.resolved or m.text)
+            m = _relabel(m, label, lex)
         out.append(m)
     return out
+
+
+def _relabel(m: Mention, label: str, lex=None) -> Mention:
+    """``m`` under another label, recorded in ``attrs["filter"]``, its canonical name computed again."""
+    m.attrs = {**m.attrs, "filter": f"relabel:{m.label}>{label}"}
+    m.label = label
+    if lex is not None:
+        m.canonical = lex.canonical(label, m.resolved or m.text)
+    return m
+
+
+def _firm(text: str, given, titles) -> bool:
+    """Names joined by "&" are a firm ("Akin Gump Strauss Hauer & Feld", "Snell & Wilmer"), unless a
+    first name or a title follows the "&": two people ("Alex Salmond & Alistair Darling")."""
+    if " & " not in text:
+        return False
+    after = text.split(" & ", 1)[1].split()
+    return bool(after) and after[0] not in given and after[0].lower().rstrip(".") not in titles
