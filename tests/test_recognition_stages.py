@@ -2221,3 +2221,76 @@ def test_names_joined_by_an_ampersand_are_a_firm(nlp):
     m = Mention(text.index("Alex"), text.index(" tonight"), "PERSON", "Alex Salmond & Alistair Darling", source="model")
     kept = apply_filter(text, [m], load_filter(str(models_dir())), nlp.get_pipe("docmine_domain").lex)
     assert [k.label for k in kept if k.text == m.text] in ([], ["PERSON"])
+
+
+def test_a_company_by_corporation_is_one_organisation_everywhere(nlp):
+    """A DOJ release: the model read "Rite Aid" as a person in every sentence, and its surname "Aid"
+    was carried into "Rite Aid Corporation"; "Corporation" is a legal form, a dateline's "WASHINGTON-"
+    is no part of the name."""
+    text = ("WASHINGTON- Rite Aid Corporation (Rite Aid) agreed to pay $5 million in civil penalties. "
+            "In addition to the penalty, Rite Aid agreed to a compliance plan. The DEA investigated 53 "
+            "separate Rite Aid locations. Rite Aid is headquartered in Camp Hill, Pa.")
+    found = _found(nlp, text)
+    assert not {t for label, t in found if label == "PERSON"}
+    assert ("ORG", "Rite Aid Corporation") in found and ("ORG", "Rite Aid") in found
+    assert not any("WASHINGTON" in t for label, t in found if label == "ORG")
+
+
+def test_a_group_named_by_the_noun_beside_it_is_an_organisation(nlp):
+    """Crime news names gangs as it names darknet markets: in an apposition, after "like" or
+    "called"; the name is an organisation wherever the document repeats it. An ethnic group is none."""
+    text = ("Police arrested members of Vargo Tellen, a Swedish motorcycle gang whose leader fled. "
+            "Prosecutors say a kingpin hired Vargo Tellen to carry out attacks. Vargo Tellen denies it. "
+            "Rival crews like Brothas then moved in, and a gang called Iron Pact took the port.")
+    found = _found(nlp, text)
+    assert {t for label, t in found if label == "PERSON"} == set()
+    assert ("ORG", "Vargo Tellen") in found
+    assert ("ORG", "Brothas") in found or ("ORG", "Iron Pact") in found
+    text = "The group was founded by several prominent Kachins, a largely Christian ethnic group, who live there."
+    assert ("ORG", "Kachins") not in _found(nlp, text)
+
+
+def test_a_lower_case_head_of_a_group_or_market_is_outside_its_name(nlp):
+    """"the Hansa marketplace", "Hansa market": the organisation is "Hansa" (REAL_DEV_GUIDELINES.md, as
+    "the Sinaloa cartel"), and so is every bare "Hansa" of the document, not the town of the gazetteer."""
+    text = ("Dutch authorities took control of the Hansa marketplace in June. They ran Hansa market for a month "
+            "and seized more than $2 million from Hansa before the takedown.")
+    found = _found(nlp, text)
+    assert {t for label, t in found if "Hansa" in t} == {"Hansa"}
+    assert {label for label, t in found if t == "Hansa"} == {"ORG"}
+    # a clan's name keeps its word, as GUIDELINES.md lists it ("Kavač clan")
+    assert ("ORG", "Kavač clan") in _found(nlp, "Analysts linked the case to the rival Kavač clan.")
+
+
+def test_an_operation_s_name_is_no_person_wherever_it_is_repeated(nlp):
+    text = ("Police arrested 150 suspects in a joint operation named Dark Huntor. As part of Operation Dark "
+            "Huntor, officers seized 234 kilograms of drugs, Europol said.")
+    found = _found(nlp, text)
+    assert not any("Huntor" in t for label, t in found)
+
+
+def test_a_county_before_a_sheriff_s_title_is_a_place(nlp):
+    found = _found(nlp, "\"We will keep drugs out of our towns,\" said Deschutes County Sheriff L. Shane Nelson.")
+    assert ("PLACE", "Deschutes County") in found
+    assert not any("Sheriff" in t for label, t in found)
+
+
+def test_a_route_named_like_a_darknet_market_is_the_market_where_the_text_speaks_of_them(nlp):
+    darknet = "Vendors on Silk Road sold heroin for bitcoin until the FBI closed Silk Road in 2013."
+    assert ("ORG", "Silk Road") in _found(nlp, darknet)
+    route = "Opium moved west along the ancient Silk Road to Europe."
+    assert ("ORG", "Silk Road") not in _found(nlp, route)
+
+
+def test_a_body_s_one_word_name_is_the_body_of_the_country_the_release_is_about(nlp):
+    """A New Zealand police release says "Customs" for the New Zealand Customs Service; not at a
+    sentence's start, nor in a release that names no country with such a body."""
+    text = ("Five Arrested in New Zealand\n\nA joint Manawatu Police and Customs operation led to five arrests. "
+            "In October, 432 grams of methamphetamine was intercepted by Customs in Auckland.")
+    ms = [m for m in _mentions(nlp, text) if m.text == "Customs"]
+    assert len(ms) == 2 and {m.label for m in ms} == {"ORG"}
+    assert {m.canonical for m in ms} == {"New Zealand Customs Service"}
+    text = "Customs officers checked the truck. The parcel was intercepted by Customs at the border."
+    assert ("ORG", "Customs") not in _found(nlp, text)
+    text = "ISTANBUL – Customs enforcement teams of Türkiye's Ministry of Trade seized 1.2 tonnes of captagon."
+    assert ("ORG", "Customs") not in _found(nlp, text)

@@ -174,6 +174,36 @@ _ADMIN_IN_TEXT = re.compile(
     r"(?<![\w-])[Tt]he (?P<names>[A-Z][a-z]+(?:[-–][A-Z][a-z]+)?)[ -][Aa]dministration(?![\w-])")
 
 
+_OP_NAME = r"[\"“‘']?([A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2})"
+
+
+@lru_cache(maxsize=8)
+def _operation_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """An operation's name: after its word ("Operation Dark HunTOR") or "operation named/called X"."""
+    alt = "|".join(map(re.escape, words))
+    named = r"[Oo]peration,? (?:code-?)?(?:named|called|dubbed)"
+    return re.compile(rf"(?<![\w-])(?:(?:{alt}) {_OP_NAME}|{named} {_OP_NAME})")
+
+
+def _operation_names(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """An operation's name is no person, organisation or place wherever the document repeats it, or
+    a part of it: "Operation Dark HunTOR ... a joint operation named Dark HunTOR", "[HunTOR]" (the
+    domain stage blocks the name right after the operation's word; the model reads it elsewhere). A
+    lexicon's name stays ("Operation Panama" and Panama the country)."""
+    words = tuple(getattr(lex, "rules", {}).get("org", {}).get("operation_words", ()))
+    if not words:
+        return mentions
+    names = set()
+    for hit in _operation_pattern(words).finditer(text):
+        name = hit.group(1) or hit.group(2)
+        names.add(name)
+        parts = name.split()
+        names.update(" ".join(parts[i:]) for i in range(1, len(parts)) if len(parts[-1]) > 3)
+    if not names:
+        return mentions
+    return [m for m in mentions if not (m.text in names and m.source != "lexicon" and m.label in _LABELS)]
+
+
 def _administrations(text: str, mentions: list[Mention], known: dict[str, str], lex=None) -> list[Mention]:
     """"the Trump Administration", "the Biden-Harris administration": the people are PERSON
     mentions, the administration no entity. The names are this document's people, listed people,
@@ -686,9 +716,10 @@ def _company_names(text: str, mentions: list[Mention], forms: frozenset[str], le
             hits += [h for a, b in caps for h in occurrences(text, name.upper(), "&.", "&", end=b) if h[0] >= a]
         for hs, he in hits:
             inside = [m for m in out if m.start < he and hs < m.end]
-            if inside and all(m.source == "model" and hs <= m.start and m.end <= he and m.end - m.start < he - hs
-                              for m in inside):
-                # the model read part of the name: "[Wireless]" of "Cable and Wireless shares"
+            if inside and all((m.source == "model" or m.source == "rule" and m.label == "PERSON")
+                              and hs <= m.start and m.end <= he and m.end - m.start < he - hs for m in inside):
+                # the model read part of the name: "[Wireless]" of "Cable and Wireless shares"; or a
+                # person's surname was carried there: "Rite [Aid]" after the model's person "Rite Aid"
                 out = [m for m in out if m not in inside]
             if _free(out, hs, he) and _free(added, hs, he):
                 added.append(Mention(hs, he, "ORG", text[hs:he], resolved=full, source="rule",
@@ -956,7 +987,11 @@ def _lowercase_heads(text: str, mentions: list[Mention], lex) -> list[Mention]:
     out = []
     for m in mentions:
         if m.label == "ORG" and " " in m.text:
-            name, head = m.text.rsplit(" ", 1)
+            words = m.text.split(" ")
+            k = len(words) - 1
+            while k > 1 and words[k - 1].islower():
+                k -= 1  # the head's lower-case modifiers go too: "Silk Road [darknet market]"
+            name, head = " ".join(words[:k]), words[-1]
             if head.lower().rstrip("s") in heads and head.islower() and name[:1].isupper():
                 out.append(_copy(m, end=m.start + len(name), text=name, resolved=m.canonical or m.resolved or m.text,
                                  attrs={**m.attrs, "rule": "lowercase-head"}))
@@ -1183,6 +1218,34 @@ def _home_bodies(mentions: list[Mention], lex) -> None:
             m.attrs = {**m.attrs, "rule": m.attrs.get("rule") or "home-body"}
 
 
+_LONE_BODY = re.compile(r"(?<![\w.&'’-])([A-Z][a-z]+)(?![\w&'’-]| [A-Z]| of\b)")
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\"“”(\n–—]|\n\s*[-*•]?| -)\s*$")  # a dateline's dash too
+
+
+def _lone_home_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """A body's one-word name inside a sentence ("intercepted by Customs", "working alongside
+    Customs") is the lexicon's body of that name of the one country the document is about ("New
+    Zealand Customs Service" in a release that names New Zealand), where the model read nothing; not
+    at a sentence's start, nor beside another capitalised word ("Manawatu Police")."""
+    words = set(getattr(lex, "rules", {}).get("place", {}).get("org_words", ()))
+    bare = {k: v for k, v in _bare_bodies(lex).items() if k in words}  # "police", "customs", "navy"
+    if not bare:
+        return mentions
+    countries = {m.canonical for m in mentions if m.label == "PLACE"}
+    countries |= {lex.org_countries.get(m.canonical, "") for m in mentions if m.label == "ORG"}
+    added = []
+    for hit in _LONE_BODY.finditer(text):
+        word = hit.group(1)
+        fits = [c for c in bare.get(word.lower(), ()) if lex.org_countries.get(c) in countries]
+        s, e = hit.span(1)
+        if len(fits) != 1 or _SENTENCE_OPEN.search(text, max(0, s - 4), s) \
+                or re.search(r"[A-Z][\w.]*\s+$", text[max(0, s - 30):s]) or not _free(mentions, s, e):
+            continue
+        added.append(Mention(s, e, "ORG", word, resolved=fits[0], canonical=fits[0], source="rule",
+                             attrs={"rule": "home-body"}))
+    return mentions + added if added else mentions
+
+
 def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
     """Apply the document-level rules; canonical names are recomputed for changed mentions."""
     known = getattr(lex, "people", None) or {}
@@ -1192,6 +1255,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     given = given_names() if lex is not None else frozenset()
     out = _nicknames(text, mentions, titles, given)
     out = _administrations(text, out, known, lex)
+    out = _operation_names(text, out, lex)
     out = _known_people(text, out, known, lex)
     out = _governments(text, out, lex)
     out = _common_nouns(text, out, known)
@@ -1207,10 +1271,11 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     else:
         out = _full_names(out, org_words)
     out = _tickers(text, out)
+    if lex is not None:  # before one label per name: "the [Hansa] marketplace" says what "Hansa" is
+        out = _lowercase_heads(text, out, lex)
     out = _one_label(out)
     if lex is not None:
         out = _groups_in_lists(text, out, lex)
-        out = _lowercase_heads(text, out, lex)
         out = _district_offices(text, out, lex)
         out = _company_names(text, out, frozenset(getattr(lex, "rules", {}).get("org", {}).get("legal_forms", ())), lex)
         out = _org_short_names(text, out, lex)
@@ -1236,6 +1301,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     if lex is not None and getattr(lex, "org_countries", None):
         _acronyms_in_context(text, out, lex)
         _home_bodies(out, lex)
+        out = _lone_home_bodies(text, out, lex)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 

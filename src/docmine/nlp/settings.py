@@ -113,6 +113,18 @@ class OrgSettings:
     """A name after one of these nouns, after "<noun> such as", or with one of them (or a company
     noun) in an apposition after it, is an organisation: "the darknet market Hydra", "markets such
     as Hydra", "Hydra, the largest Russian-language darknet market". Default: none."""
+    darknet_words: Words = ()
+    """Words that show a text speaks of darknet markets: a route named like a market there ("Silk
+    Road") is the market. Default: none."""
+    group_words: Words = ()
+    """Nouns of criminal and armed groups ("gang", "crew", "triad", "syndicate", "militia"): a name
+    with one of them in an apposition after it ("Caloh Wagoh, a Dutch motorcycle gang"), after
+    "<noun> such as / like / including" ("gangs like Brothas") or "<noun> called / named" ("a
+    motorcycle gang called Trailer Trash") is an organisation, as with ``market_words``. Default:
+    none."""
+    group_not_after: Words = ()
+    """Words before a group noun that make it no organisation's kind ("an ethnic group", "a
+    religious minority group"). Default: none."""
     legal_forms: Words = ()
     """A company's legal form, as written (case counts: "Inc", "Ltd.", "GmbH", "S.A."): the
     capitalised words before one, and the form, are a company, an ORG ("Ecolab Inc", "Qintex

@@ -6,6 +6,7 @@ Rules: ``lexicon.drug``, ``lexicon.org``, ``lexicon.place`` (PhraseMatcher on th
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -67,6 +68,9 @@ class LexiconMatch:
         lexicon = know.lex
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cs_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        words = know.settings.org.darknet_words
+        alt = "|".join(re.escape(w) for w in words)
+        self.darknet = re.compile(rf"\b(?:{alt})\b", re.I) if words else None
         drug_terms = set()
         for term in lexicon.drugs:
             drug_terms.add(term)
@@ -101,6 +105,12 @@ class LexiconMatch:
         # market), though "Wall Street" alone is the financial industry
         blocks = [(s, e) for lab, s, e in matches if lab == "BLOCK"
                   and not any(a <= s and e <= b and b - a > e - s for a, b in names)]
+        if blocks and self.darknet is not None:
+            # a route that is also a darknet market's name is the market where the text speaks of
+            # darknet markets ("Silk Road vendors"; "the ancient Silk Road" in a report on routes)
+            orgs = {(s, e) for lab, s, e in matches if lab == "ORG"}
+            if any(b in orgs for b in blocks) and self.darknet.search(doc.text):
+                blocks = [b for b in blocks if b not in orgs]
         return matches, blocks
 
     @staticmethod

@@ -107,7 +107,11 @@ class OrgRules:
         self.press_nouns = {w[0] for w in self.media_words if len(w) == 1}  # "daily", not "news agency"
         self.company_words = set(org.company_words)
         self.market_words = set(org.market_words)
-        self.kind_words = self.market_words | self.company_words  # the head of an apposition that says what a name is
+        self.group_words = set(org.group_words)
+        # the head of an apposition that says what a name is
+        self.kind_words = self.market_words | self.company_words | self.group_words
+        self.list_words = self.market_words | self.group_words  # "markets such as Hydra", "gangs like Brothas"
+        self.group_not_after = set(org.group_not_after)
         self.legal_forms = frozenset(org.legal_forms)
         forms = "|".join(re.escape(f) for f in sorted(org.legal_forms, key=len, reverse=True))
         # a legal form, or several ("Co Inc", "Co., Ltd."), after a name
@@ -174,10 +178,13 @@ class OrgRules:
         i = span.start - 1
         if i >= 0 and doc[i].is_lower and doc[i].lower_ in self.market_words:
             return True
+        if i >= 1 and doc[i].lower_ in ("called", "named") and doc[i - 1].is_lower \
+                and doc[i - 1].lower_ in self.kind_words and not self.no_kind(doc[i - 1]):
+            return True  # "a motorcycle gang called Trailer Trash", "a security company called BitDefender"
         if i >= 2 and doc[i].lower_ in ("as", "like", "including") and (
                 doc[i].lower_ != "as" or doc[i - 1].lower_ == "such"):
             k = i - 2 if doc[i].lower_ == "as" else i - 1
-            if k >= 0 and doc[k].lower_ in self.market_words:
+            if k >= 0 and doc[k].lower_ in self.list_words and not self.no_kind(doc[k]):
                 return True
         j = span.end
         if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("the", "a", "an", "one"):
@@ -187,13 +194,20 @@ class OrgRules:
                     return False
                 first = j + 4
             for t in doc[first: first + 7]:
-                if t.lower_ in self.kind_words and t.is_lower:  # the apposition's head: "a firm believer" is none
+                if t.lower_ in self.kind_words and t.is_lower and not self.no_kind(t):
+                    # the apposition's head: "a firm believer" is none
                     # (an owner is no head: "Rod Eddington, the airline's chief executive")
-                    return t.i + 1 >= len(doc) or doc[t.i + 1].is_punct or doc[t.i + 1].is_stop \
-                        and doc[t.i + 1].text not in POSS_TOKENS
+                    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                    return nxt is None or nxt.is_punct or nxt.is_stop and nxt.text not in POSS_TOKENS \
+                        or nxt.is_lower and nxt.lower_.endswith(("ing", "ed")) and len(nxt) > 4
+                    # ... or a participle: "Pat Jasan, a vigilante group trying to ..."
                 if t.is_punct and t.text not in ("-", "–") or t.is_stop:
                     return False  # "a vendor on the forum": the kind word is not the apposition's head
         return False
+
+    def no_kind(self, noun: Token) -> bool:
+        """A group noun that names no organisation's kind: "an ethnic group", "age groups"."""
+        return noun.lower_ in self.group_words and noun.i > 0 and noun.doc[noun.i - 1].lower_ in self.group_not_after
 
     def media_spans(self, doc: Doc, trace: Trace) -> list[Span]:
         """The name after a press or company noun that the model left out: "the daily Blic", "the
@@ -252,8 +266,10 @@ class OrgRules:
                 t = doc[start - 1]
                 if "\n\n" in t.text_with_ws or t.text in self.legal_forms:
                     break  # a paragraph's start, or the end of the company before ("Corp. and LG Electronics Inc.")
-                if t.text in DASHES and (t.whitespace_ or doc[start - 2].whitespace_ if start >= 2 else True):
-                    break  # a credit's dash ("Reuters - Stelco Inc."), not a hyphen in a name ("Hewlett-Packard")
+                if t.text in DASHES and (t.whitespace_ or doc[start - 2].whitespace_ if start >= 2 else True) \
+                        or len(t.text) > 1 and t.text[-1] in DASHES:
+                    break  # a credit's dash ("Reuters - Stelco Inc.", "WASHINGTON- Rite Aid Corporation"),
+                    # not a hyphen in a name ("Hewlett-Packard")
                 if t.lower_ == "and" and start < k and start >= 2 and doc[start - 2].lower_ in self.of_heads:
                     break  # two names: "the Securities and Exchange Commission and Time Warner Inc."
                 if _capitalised(t) or (t.lower_ in NAME_JOINS and (start < k or t.lower_ in ("and", "&"))
