@@ -231,8 +231,9 @@ def _administrations(text: str, mentions: list[Mention], known: dict[str, str], 
         if hit:
             parts = [p for p in re.split(r"[\s-]+", hit.group("names")) if p]
             if parts and all(p[:1].isupper() and p[1:].islower() for p in parts) \
-                    and (any(p in people for p in parts) or hit.group("head").lower() == "administration"
-                         and all(surname(p) for p in parts)):
+                    and (any(p in people for p in parts)
+                         or hit.group("head").lower() in ("administration", "government")
+                         and all(surname(p) for p in parts)):  # "the Howard Government" (Australia's)
                 pos = m.start
                 for p in parts:
                     s = text.index(p, pos, m.end)
@@ -661,6 +662,30 @@ def _people_from(text: str, mentions: list[Mention], lex) -> list[Mention]:
     return out
 
 
+_PERSON_AFTER = re.compile(
+    r"(?:,\s+(?:who\b|known\s+as\b|a\.?k\.?a\.?\s|the\s+(?:man|woman|suspect|leader|boss|kingpin|founder)\b|aged\s+\d)"
+    r"|,?\s+\(\d{1,2}\)|,\s+\d{1,2},)")
+_PERSON_BEFORE = re.compile(r"\b(?:arrested|detained|extradited|hired|hiring)[ \t]+$")
+_NAME_WORDS = re.compile(r"[A-ZÀ-ÝČĆĐŠŽ][\w'’-]+(?: [A-ZÀ-ÝČĆĐŠŽ][\w'’-]+){0,3}")
+
+
+def _people_by_context(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """A name no place list knows, that the model (or a facility pattern) read as a place, is a
+    person where the sentence says so: an apposition ("Srđan Jezdimir, known in Ecuador as ...",
+    "Ridouan Tagih, the man accused of ..."), an age ("Boden Gregory Bridge (20)", "Jason Flisher,
+    43,") or an arrest or hire right before it ("arrested Srđan Jezdimir")."""
+    out = []
+    for m in mentions:
+        if m.label == "PLACE" and (m.source == "model" or m.attrs.get("rule") == "place.facility") \
+                and _NAME_WORDS.fullmatch(m.text) and not _place_name(m.text, lex) \
+                and not _PLACE_PREPOSITION.search(text[max(0, m.start - 8):m.start]) \
+                and not _THE_BEFORE.search(text, max(0, m.start - 5), m.start) \
+                and (_PERSON_AFTER.match(text, m.end) or _PERSON_BEFORE.search(text, max(0, m.start - 14), m.start)):
+            m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "person-context"})
+        out.append(m)
+    return out
+
+
 def _place_name(name: str, lex) -> bool:
     """A place the lexicon or the gazetteer knows by this name."""
     from docmine.nlp.gazetteer import place_names
@@ -907,7 +932,7 @@ def _one_label(mentions: list[Mention], key: Callable[[str], str] = lambda text:
 
 _APPOSITIVE = re.compile(
     r"(?<![\w.’'-])(?P<first>[A-Z][a-z]+) (?:[A-Z]\. )?(?P<last>[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?)"
-    r",\s+(?:who(?:\s+is|['’]s)\s+)?(?:the|our)\s+(?P<post>(?:[\w-]+\s+){0,3}[\w-]+)")
+    r",\s+(?:who(?:\s+is|['’]s)\s+)?(?P<article>(?:the|our)\s+)?(?P<post>(?:[\w-]+\s+){0,3}[\w-]+)")
 _MONTHS = frozenset("January February March April May June July August September October November December"
                     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _NOT_POSTS = frozenset({"national", "project", "programme", "senior", "junior", "rear", "vice", "he", "h.e",
@@ -922,22 +947,37 @@ def _appositive_people(text: str, mentions: list[Mention], titles: frozenset[str
     docmine knows."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    from docmine.nlp.gazetteer import dictionary_words
+    from docmine.nlp.lexicon import given_names
+
     posts = titles - _NOT_POSTS
     if not posts:
         return mentions
     out = list(mentions)
     for hit in _APPOSITIVE.finditer(text):
         s, e = hit.start(), hit.end("last")
-        if not any(w.lower().rstrip(".") in posts for w in hit.group("post").split()):
+        words = hit.group("post").split()
+        if not any(w.lower().rstrip(".") in posts for w in words):
             continue
-        if any(m.start < e and s < m.end for m in out):
-            continue
+        first = hit.group("first")
+        if not hit.group("article") and (not any(w.lower().rstrip(".") in posts for w in words[:2])
+                                         or re.search(r"[A-Z][\w.'’-]*\s+$", text[max(0, s - 30):s])
+                                         or first not in given_names() and first.lower() in dictionary_words()):
+            continue  # without "the", the post opens the apposition: "Murat Cihan, deputy police chief of
+            # Mersin"; no longer name ends there ("... Leadership Advisory Group, Vice Chair of"), and the
+            # first word is a first name or no word ("a March 14 Executive Order, President Biden ...")
+        over = [m for m in out if m.start < e and s < m.end]
+        if over and not (len(over) == 1 and over[0].source == "model" and over[0].label in ("ORG", "PLACE")
+                         and (over[0].start, over[0].end) == (s, e) and hit.group("article") is None
+                         and hit.group("first") in given_names()):
+            continue  # the model's name of a body or place is a person with a first name before a bare post
         first, last = hit.group("first"), hit.group("last")
         if first.lower() in STOP_WORDS or last in _MONTHS or any(
                 lex.places.get(alias_key(w)) or lex.orgs.get(alias_key(w)) for w in (first, last)):
             continue  # "In March, the President determined ..."
         if any(w.lower().rstrip(".") in titles for w in (first, last)):
             continue  # a post in a list of posts: "the Attorney General, the Secretary of Homeland Security"
+        out = [m for m in out if m not in over]
         out.append(Mention(s, e, "PERSON", text[s:e], resolved=text[s:e], source="rule",
                            attrs={"rule": "appositive"}))
     out.sort(key=lambda m: (m.start, m.end))
@@ -984,6 +1024,11 @@ def _lowercase_heads(text: str, mentions: list[Mention], lex) -> list[Mention]:
     if not heads:
         return mentions
     after = _after_heads(heads)
+    nouns = [w for w in lex.rules.get("org", {}).get("group_words", ()) if not w.endswith("s")]
+    alt = "|".join(map(re.escape, nouns))
+    # one modifier at most, no determiner ("James Baker the group said" is no group)
+    det = r"(?!(?:the|a|an|this|that|these|those|its|his|her|their|our|which|who|whose)\b)"
+    groups = re.compile(rf" (?:{det}[a-z-]+ )?(?:{alt})(?![\w-])") if nouns else None
     out = []
     for m in mentions:
         if m.label == "ORG" and " " in m.text:
@@ -992,9 +1037,14 @@ def _lowercase_heads(text: str, mentions: list[Mention], lex) -> list[Mention]:
             while k > 1 and words[k - 1].islower():
                 k -= 1  # the head's lower-case modifiers go too: "Silk Road [darknet market]"
             name, head = " ".join(words[:k]), words[-1]
-            if head.lower().rstrip("s") in heads and head.islower() and name[:1].isupper():
+            if (head.lower() in heads or head.lower().rstrip("s") in heads) and head.islower() and name[:1].isupper():
                 out.append(_copy(m, end=m.start + len(name), text=name, resolved=m.canonical or m.resolved or m.text,
                                  attrs={**m.attrs, "rule": "lowercase-head"}))
+                continue
+        if m.label == "PERSON" and m.source == "model" and groups and " " in m.text:
+            hit = groups.match(text, m.end)
+            if hit:  # a group named after a person: "the Alfonso Cano group", "the Alfonso Cano splinter group"
+                out.append(_copy(m, label="ORG", attrs={**m.attrs, "rule": "lowercase-head"}))
                 continue
         if m.label == "PLACE" and not m.text.isupper():
             hit = after.match(text[m.end: m.end + 160])
@@ -1219,6 +1269,8 @@ def _home_bodies(mentions: list[Mention], lex) -> None:
 
 
 _LONE_BODY = re.compile(r"(?<![\w.&'’-])([A-Z][a-z]+)(?![\w&'’-]| [A-Z]| of\b)")
+_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")  # "the Police" is the generic back-reference
+_NAME_GOES_ON = re.compile(r"\b(?:for|of)\s+(?:[A-Z][\w'’-]*,?\s+)+(?:and|&)\s+$")  # "Minister for Justice and Customs"
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\"“”(\n–—]|\n\s*[-*•]?| -)\s*$")  # a dateline's dash too
 
 
@@ -1226,7 +1278,8 @@ def _lone_home_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]:
     """A body's one-word name inside a sentence ("intercepted by Customs", "working alongside
     Customs") is the lexicon's body of that name of the one country the document is about ("New
     Zealand Customs Service" in a release that names New Zealand), where the model read nothing; not
-    at a sentence's start, nor beside another capitalised word ("Manawatu Police")."""
+    at a sentence's start, nor beside another capitalised word ("Manawatu Police"), nor after "the"
+    (the guidelines' generic back-reference: "monitored by the Police")."""
     words = set(getattr(lex, "rules", {}).get("place", {}).get("org_words", ()))
     bare = {k: v for k, v in _bare_bodies(lex).items() if k in words}  # "police", "customs", "navy"
     if not bare:
@@ -1239,6 +1292,7 @@ def _lone_home_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]:
         fits = [c for c in bare.get(word.lower(), ()) if lex.org_countries.get(c) in countries]
         s, e = hit.span(1)
         if len(fits) != 1 or _SENTENCE_OPEN.search(text, max(0, s - 4), s) \
+                or _THE_BEFORE.search(text, max(0, s - 5), s) or _NAME_GOES_ON.search(text, max(0, s - 60), s) \
                 or re.search(r"[A-Z][\w.]*\s+$", text[max(0, s - 30):s]) or not _free(mentions, s, e):
             continue
         added.append(Mention(s, e, "ORG", word, resolved=fits[0], canonical=fits[0], source="rule",
@@ -1283,6 +1337,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _quote_speakers(text, out, lex)
         out = _credit_names(text, out)
         out = _said_names(text, out, given)
+        out = _people_by_context(text, out, lex)
         # a surname that speaks after a quotation makes the full name a person too ("Ivan Bianchi"
         # as ORG beside '... expected," Bianchi said')
         out = _full_names(out, org_words, given)
@@ -1295,7 +1350,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
                                        "lowercase-head", "district-office", "district", "appositive",
                                        "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
                                        "credit-name", "said-name", "person-from", "name-part", "given-name",
-                                       "ticker", "pronoun-it") \
+                                       "ticker", "pronoun-it", "person-context") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

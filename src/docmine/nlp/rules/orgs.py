@@ -73,6 +73,7 @@ def _ends_paragraph(doc: Doc, i: int) -> bool:
     return "\n" in doc[i].whitespace_ or i == len(doc) - 1
 
 
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
 _TIME_WORDS = frozenset(("yesterday", "today", "tomorrow", "tonight", "earlier", "later", "separately"))
 
 
@@ -229,6 +230,78 @@ class OrgRules:
                                               and self.person_after_trade(e) for e in doc.ents):
                 continue
             out.append(trace.mark(Span(doc, j, end, label="ORG"), "org.media" if lowers[i] in press else "org.company"))
+        return out
+
+    _NAME_JOINS = frozenset(("to", "of", "de", "la", "del", "do", "da"))
+
+    def _name_end(self, doc: Doc, j: int) -> int:
+        """The end of the capitalised name (up to five words, "Loyal to Familia") that starts at ``j``."""
+        end = j
+        while end < len(doc) and end - j < 5 and not (end > j and doc[end].is_sent_start):
+            t = doc[end]
+            if (t.is_alpha and t.text[:1].isupper() or t.text[:1].isdigit() and any(c.isalpha() for c in t.text)) \
+                    and t.text not in WEEKDAYS:  # "DeepSea", "14K"
+                end += 1
+            elif end > j and t.lower_ in self._NAME_JOINS and end + 1 < len(doc) and doc[end + 1].is_title:
+                end += 1
+            else:
+                break
+        return end
+
+    def _kind_name(self, span: Span) -> bool:
+        """A name a kind noun may introduce: no known place, nationality or month, and no everyday
+        word alone at a sentence's start."""
+        return not (self.know.place_name(span.text) or span.text in self.lex.demonyms or span[0].text in _MONTHS
+                    or span[0].text in WEEKDAYS or span.start > 1 and span.doc[span.start - 1].text in DASHES
+                    and not span.doc[span.start - 2].whitespace_  # "Charter-[Crellin]": part of a longer name
+                    or len(span) == 1 and span[0].is_sent_start and dictionary_word(span[0]))
+
+    def kind_spans(self, doc: Doc, trace: Trace) -> list[Span]:
+        """Names the model left out that the noun beside them calls a group, a market or a company
+        (rule ``org.market``): "a motorcycle gang called Trailer Trash", "gangs like Brothas and Loyal
+        to Familia", "marketplaces called DeepSea and Berlusconi Market", "No Surrender, a largely
+        Moroccan-Dutch crew" (the apposition as :meth:`market_kind` reads it)."""
+        out: list[Span] = []
+        taken = {i for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+                 for i in range(e.start, e.end)}  # a "work of art" or "product" of the model is no name
+        n = len(doc)
+        for i, t in enumerate(doc):
+            low = t.lower_
+            j = None
+            if low in ("called", "named") and i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in self.kind_words \
+                    and not self.no_kind(doc[i - 1]):
+                j = i + 1
+            elif low in ("like", "including") or low == "as" and i > 0 and doc[i - 1].lower_ == "such":
+                k = i - 2 if low == "as" else i - 1
+                if k >= 0 and doc[k].is_lower and doc[k].lower_ in self.list_words and not self.no_kind(doc[k]):
+                    j = i + 1
+            elif t.text == "," and i + 1 < n and doc[i + 1].lower_ in ("a", "an", "the", "one") and i > 0 \
+                    and i - 1 not in taken:
+                start = i
+                while start > 0 and i - start < 4 and (doc[start - 1].is_title or doc[start - 1].is_upper) \
+                        and doc[start - 1].is_alpha:
+                    start -= 1
+                while start < i and (doc[start].is_stop and doc[start].is_sent_start or doc[start].text in _MONTHS):
+                    start += 1  # "In March, a group of farmers"
+                if start < i and (start == 0 or doc[start - 1].lower_ not in self._NAME_JOINS) \
+                        and self._kind_name(doc[start:i]) and self.market_kind(Span(doc, start, i)):
+                    out.append(trace.mark(Span(doc, start, i, label="ORG"), "org.market"))
+                continue
+            while j is not None and j < n:  # a list: "Brothas and Loyal to Familia", "DeepSea, Hydra or Ares"
+                if doc[j].lower_ == "the":
+                    j += 1
+                end = self._name_end(doc, j)
+                if end == j:
+                    break
+                span = Span(doc, j, end, label="ORG")
+                if self._kind_name(span) and not taken.intersection(range(j, end)):
+                    out.append(trace.mark(span, "org.market"))
+                if end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ in ("and", "or"):
+                    j = end + 2
+                elif end + 1 < n and (doc[end].lower_ in ("and", "or") or doc[end].text == ","):
+                    j = end + 1
+                else:
+                    j = None
         return out
 
     def founder(self, owner: Token, surnames: set[str]) -> bool:

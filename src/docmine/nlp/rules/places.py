@@ -105,6 +105,8 @@ class PlaceRules:
         self.lex = know.lex
         pl = know.settings.place
         self.not_name = set(know.settings.person.not_name_words)
+        self.lower_facilities = set(pl.lowercase_facility_nouns)
+        self.darknet_words = {w.lower() for w in know.settings.org.darknet_words}
         self.place_suffixes = set(pl.suffixes)
         # a person's post and the words that qualify one ("District Judge", "Acting Director")
         self.post_words = know.posts | set(know.settings.person.post_qualifiers)
@@ -232,6 +234,9 @@ class PlaceRules:
                 continue  # "[India]-[Pakistan] border": two countries are two places; "German-Dutch border" is one
             if doc.vocab.strings[key] == "FACILITY" and doc[e_ - 2].text in self.know.lex.demonyms:
                 continue  # "the (North) American market", "a Mexican checkpoint": no name of a place
+            if doc[e_ - 1].lower_ in self.lower_facilities and (
+                    doc[s_:e_ - 1].text.lower() in self.darknet_words or self.know.known_org(doc[s_:e_ - 1].text)):
+                continue  # "the Darknet market", "the old Silk Road market": a darknet market, no bazaar
             if e_ - s_ > 2 and doc[s_].is_sent_start and self._everyday(doc[s_].lower_) \
                     and self.know.place_name(doc[s_ + 1:e_ - 1].text) and not self.know.place_name(doc[s_:e_ - 1].text):
                 s_ += 1  # the sentence's first word is no part of a known place's name: "Declaring [Mosul district]"
