@@ -2365,3 +2365,29 @@ def test_a_group_named_after_a_person_is_an_organisation(nlp):
 def test_a_government_named_after_a_person_is_that_person(nlp):
     found = _found(nlp, "Health funding rose under the Albanese Government, the minister said.")
     assert ("PERSON", "Albanese") in found and not any("Government" in t for label, t in found)
+
+
+def test_a_nationality_and_a_common_noun_name_no_body(nlp):
+    """GUIDELINES.md: "Bulgarian customs" (lower case) is generic; "Dutch Police" stays the force."""
+    found = _found(nlp, "Europol said the Dutch police used a hacking tool. IN JUNE DUTCH police seized drugs. "
+                        "The Dutch Police said it acted.")
+    assert ("ORG", "Dutch police") not in found and ("ORG", "DUTCH police") not in found
+    assert ("ORG", "Dutch Police") in found
+
+
+def test_an_internal_unit_is_its_parent(nlp):
+    found = _found(nlp, "He worked at the Pittsburgh Division of the FBI. Hurwit commended the work of the Nampa "
+                        "Police Department Special Investigations Unit and the Idaho State Police.")
+    assert ("ORG", "FBI") in found and ("ORG", "Nampa Police Department") in found
+    assert not any("Division" in t or "Unit" in t for label, t in found)
+    # the place a field division or office is named for is part of the unit, no place
+    found = _found(nlp, "said Special Agent in Charge Ms. Reames, DEA Seattle Field Division. Agents in Seattle "
+                        "and the FBI Houston Field Office helped.")
+    assert ("ORG", "DEA") in found and ("ORG", "FBI") in found and ("PLACE", "Seattle") in found
+    found = _found(nlp, "Agents of the DEA Phoenix Field Division met.")
+    assert ("ORG", "DEA") in found and not {t for label, t in found if label == "PLACE"}
+
+
+def test_xanax_bars_are_the_substance_xanax(nlp):
+    ms = [m for m in _mentions(nlp, "Police seized 200 Xanax bars and a chocolate bar.") if m.label == "DRUG"]
+    assert [(m.text, m.canonical) for m in ms] == [("Xanax", "alprazolam")]

@@ -686,6 +686,19 @@ def _people_by_context(text: str, mentions: list[Mention], lex) -> list[Mention]
     return out
 
 
+_UNIT_AFTER = re.compile(
+    r"[ \t]+(?:(?:Field|Resident|District|Regional|Area|Country)[ \t]+(?:Division|Office)|Division)s?(?![\w-])")
+
+
+def unit_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The place an office or division is named for is part of the unit's name, no mention of the
+    place (GUIDELINES.md: "UNODC Country Office in Türkiye"; only the parent organisation is
+    annotated): "DEA Seattle Field Division", "the New Orleans Division", "FBI Houston Field Office"
+    ("IMF to Close Harare Office" keeps its place: an office alone may be the place's).
+    English documents, after the span filter (which gives back the names inside a name it drops)."""
+    return [m for m in mentions if not (m.label == "PLACE" and _UNIT_AFTER.match(text, m.end))]
+
+
 def _place_name(name: str, lex) -> bool:
     """A place the lexicon or the gazetteer knows by this name."""
     from docmine.nlp.gazetteer import place_names
@@ -1037,6 +1050,8 @@ def _lowercase_heads(text: str, mentions: list[Mention], lex) -> list[Mention]:
             while k > 1 and words[k - 1].islower():
                 k -= 1  # the head's lower-case modifiers go too: "Silk Road [darknet market]"
             name, head = " ".join(words[:k]), words[-1]
+            if head.islower() and lex.is_demonym(name):
+                continue  # a nationality and a common noun: no body ("Dutch police", "Turkish customs")
             if (head.lower() in heads or head.lower().rstrip("s") in heads) and head.islower() and name[:1].isupper():
                 out.append(_copy(m, end=m.start + len(name), text=name, resolved=m.canonical or m.resolved or m.text,
                                  attrs={**m.attrs, "rule": "lowercase-head"}))

@@ -221,6 +221,7 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
         resolve_declined_names,
         resolve_document,
         unintroduced_people,
+        unit_places,
     )
     from docmine.nlp.languages import DECLINING
     from docmine.nlp.lexicon import models_dir
@@ -261,7 +262,7 @@ def annotate(nlp, docs: Iterable[Document], batch_size: int = 16,
         if flt is not None:
             mentions = apply_filter(d.text, mentions, flt, lex)
         if english:
-            mentions = unintroduced_people(prose, mentions, lex)
+            mentions = unit_places(prose, unintroduced_people(prose, mentions, lex))
         mentions = name_cores(d.text, apply_user_fate(mentions, lex), lex)
         for m in mentions:
             m.attrs.pop("_inner", None)

@@ -122,6 +122,9 @@ class OrgSettings:
     "<noun> such as / like / including" ("gangs like Brothas") or "<noun> called / named" ("a
     motorcycle gang called Trailer Trash") is an organisation, as with ``market_words``. Default:
     none."""
+    unit_heads: Words = ()
+    """Heads of a body's internal units ("Division", "Unit", "Section"): a model ORG so headed that
+    names its parent is the parent ("Pittsburgh Division of the FBI" -> "FBI"). Default: none."""
     group_not_after: Words = ()
     """Words before a group noun that make it no organisation's kind ("an ethnic group", "a
     religious minority group"). Default: none."""

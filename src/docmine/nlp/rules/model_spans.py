@@ -86,6 +86,8 @@ class ModelSpans:
                 parts_ = self.orgs.person_tail(span, trace) if span.label_ in ("ORG", "PLACE") else [span]
                 if len(parts_) == 1 and span.label_ == "ORG":
                     parts_ = self.orgs.title_tail(span, trace)
+                if parts_ == [span] and span.label_ == "ORG":
+                    parts_ = [self.orgs.internal_unit(span, trace)]
                 if parts_ == [span]:  # "[Deschutes County] Sheriff L. Shane Nelson", read as one person too
                     parts_ = [self.places.before_post(span, trace)]
                 out.extend(parts_)

@@ -34,7 +34,7 @@ from docmine.nlp.rules.base import (
 )
 from docmine.nlp.rules.persons import PersonRules
 
-RULES = ("org.unit_suffix", "org.starts_in_place", "org.ends_in_place", "org.agency_unit", "org.of_place",
+RULES = ("org.unit_suffix", "org.unit", "org.starts_in_place", "org.ends_in_place", "org.agency_unit", "org.of_place",
          "org.title_tail", "org.credit", "org.media", "org.building", "org.company", "org.market", "org.legal_form")
 # words that join the capitalised words of a company's name ("Morgan Stanley and Co", "Banco de Chile")
 NAME_JOINS = frozenset(("and", "&", "of", "de", "del", "do", "da", "du", "la", "le", "der", "von", "van", "-", "/"))
@@ -109,6 +109,7 @@ class OrgRules:
         self.company_words = set(org.company_words)
         self.market_words = set(org.market_words)
         self.group_words = set(org.group_words)
+        self.unit_heads = set(org.unit_heads)
         # the head of an apposition that says what a name is
         self.kind_words = self.market_words | self.company_words | self.group_words
         self.list_words = self.market_words | self.group_words  # "markets such as Hydra", "gangs like Brothas"
@@ -557,6 +558,35 @@ class OrgRules:
                         trace.mark(Span(doc, cut, span.end, label="PERSON"), "org.title_tail")]
         return [span]
 
+    def internal_unit(self, span: Span, trace: Trace) -> Span:
+        """An internal unit of a named body is that body (GUIDELINES.md: only the parent named inside
+        a unit is annotated): "Pittsburgh Division of the FBI" -> "FBI", "Nampa Police Department
+        Special Investigations Unit" -> "Nampa Police Department" (``[org] unit_heads``). The parent
+        is an organisation the lexicon knows after "of (the)", or the words before the unit that end
+        in a body's word or make a known name; a unit named alone stays as the model read it."""
+        if span.label_ != "ORG" or len(span) < 3:
+            return span
+        doc = span.doc
+        words = [t.lower_ for t in span]
+        # "FBI Houston Field Office"
+        field = " ".join(words[-2:]) in ("field office", "resident office", "field offices")
+        if phrase_head(span) not in self.unit_heads and not field:
+            return span
+        if "of" in words and not field:
+            k = span.start + words.index("of") + 1
+            if k < span.end and doc[k].lower_ == "the":
+                k += 1
+            if k < span.end and self.know.known_org(doc[k:span.end].text):
+                return trace.mark(Span(doc, k, span.end, label="ORG"), "org.unit")
+            return span
+        if words[-1] not in self.unit_heads and not field:
+            return span  # the unit's word heads the name only at its end here
+        for end in range(span.end - 2, span.start, -1):
+            parent = doc[span.start:end]
+            if doc[end - 1].lower_ in self.org_words and len(parent) >= 2 or self.know.known_org(parent.text):
+                return trace.mark(Span(doc, span.start, end, label="ORG"), "org.unit")
+        return span
+
     def title_tail(self, span: Span, trace: Trace) -> list[Span]:
         """"Border Patrol Agents" -> "Border Patrol"; "INL Charisse Phillips" -> "INL" and the
         PERSON "Charisse Phillips"; "Foreign Ministry Roberto Velasco" -> "Foreign Ministry" and
@@ -683,6 +713,9 @@ class OrgRules:
     def agency_units(self, spans: list[Span], trace: Trace) -> list[Span]:
         """An agency acronym followed by a place names a unit: "ANF Peshawar", "NCB Mumbai" -> ORG."""
         def join(prev: Span, sp: Span) -> Span | None:
+            doc = sp.doc
+            if sp.end < len(doc) and doc[sp.end].text in ("Field", "Resident", "Division", "Office"):
+                return None  # the place names a unit of the agency: "DEA [Phoenix] Field Division" (the DEA)
             if sp.label_ == "PLACE" and prev.label_ == "ORG" and prev.end == sp.start and len(prev) == 1 \
                     and prev.text.isupper() and len(prev.text) >= 2:
                 return trace.mark(Span(sp.doc, prev.start, sp.end, label="ORG"), "org.agency_unit")
