@@ -2248,6 +2248,10 @@ def test_a_group_named_by_the_noun_beside_it_is_an_organisation(nlp):
     assert ("ORG", "Brothas") in found or ("ORG", "Iron Pact") in found
     text = "The group was founded by several prominent Kachins, a largely Christian ethnic group, who live there."
     assert ("ORG", "Kachins") not in _found(nlp, text)
+    # a past tense after the noun is the sentence's verb, and a first name makes a person
+    text = "According to prosecutor Elona Kola, the group moved more than 40 tonnes of cocaine. Kola said so."
+    ms = [m for m in _mentions(nlp, text) if "Kola" in m.text]
+    assert {m.label for m in ms} == {"PERSON"} and {m.canonical for m in ms} == {"Elona Kola"}
 
 
 def test_a_lower_case_head_of_a_group_or_market_is_outside_its_name(nlp):
@@ -2384,10 +2388,29 @@ def test_an_internal_unit_is_its_parent(nlp):
     found = _found(nlp, "said Special Agent in Charge Ms. Reames, DEA Seattle Field Division. Agents in Seattle "
                         "and the FBI Houston Field Office helped.")
     assert ("ORG", "DEA") in found and ("ORG", "FBI") in found and ("PLACE", "Seattle") in found
-    found = _found(nlp, "Agents of the DEA Phoenix Field Division met.")
+    found = _found(nlp, "Agents of the DEA Phoenix Field Division and the DEA Laredo District Office met.")
     assert ("ORG", "DEA") in found and not {t for label, t in found if label == "PLACE"}
 
 
 def test_xanax_bars_are_the_substance_xanax(nlp):
     ms = [m for m in _mentions(nlp, "Police seized 200 Xanax bars and a chocolate bar.") if m.label == "DRUG"]
     assert [(m.text, m.canonical) for m in ms] == [("Xanax", "alprazolam")]
+
+
+def test_online_handles_a_vendor_or_account_noun_introduces_are_persons(nlp):
+    found = _found(nlp, "Within two weeks, a vendor named Narcoboss appeared on the darknet. He ran three accounts "
+                        "named RichieRich, happyman and BITCOINS. Vendors such as Owlcity or Fentmaster were busted. "
+                        "Users like me complained.")
+    for name in ("Narcoboss", "RichieRich", "happyman", "BITCOINS", "Owlcity", "Fentmaster"):
+        assert ("PERSON", name) in found, name
+    assert not any(t == "me" for label, t in found)
+
+
+def test_criminal_groups_and_markets_of_the_lexicon(nlp):
+    """organisations.toml: motorcycle gangs, triads, cartels and darknet markets crime news names; a
+    one-word name that is also a word is matched as written (Spanish "los bandidos" is no gang)."""
+    found = _found(nlp, "The Bandidos and the Comancheros fought in Sydney. Crips and Bloods members were held. "
+                        "The Marechaussee confirmed it, and Berlusconi Market went offline.")
+    for name in ("Bandidos", "Comancheros", "Crips", "Bloods", "Marechaussee", "Berlusconi Market"):
+        assert ("ORG", name) in found, name
+    assert not {t for label, t in _found(nlp, "The old bandidos and bloods of the west.") if label == "ORG"}

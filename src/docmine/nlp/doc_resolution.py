@@ -693,10 +693,12 @@ _UNIT_AFTER = re.compile(
 def unit_places(text: str, mentions: list[Mention]) -> list[Mention]:
     """The place an office or division is named for is part of the unit's name, no mention of the
     place (GUIDELINES.md: "UNODC Country Office in Türkiye"; only the parent organisation is
-    annotated): "DEA Seattle Field Division", "the New Orleans Division", "FBI Houston Field Office"
-    ("IMF to Close Harare Office" keeps its place: an office alone may be the place's).
+    annotated): "DEA Seattle Field Division", "the New Orleans Division", "FBI Houston Field Office",
+    "DEA Laredo District Office" ("IMF to Close Harare Office" keeps its place: an office alone may
+    be the place's).
     English documents, after the span filter (which gives back the names inside a name it drops)."""
-    return [m for m in mentions if not (m.label == "PLACE" and _UNIT_AFTER.match(text, m.end))]
+    return [m for m in mentions if not (m.label == "PLACE" and (
+        _UNIT_AFTER.match(text, m.end) or m.text.endswith(" District") and text.startswith(" Office", m.end)))]
 
 
 def _place_name(name: str, lex) -> bool:

@@ -41,6 +41,9 @@ class PersonSettings:
     """Name suffixes kept at the end of a PERSON span ("Jr."). Default: none."""
     particles: Words = ()
     """Particles that may stand lower-case inside a name ("van der"). Default: none."""
+    handle_words: Words = ()
+    """Nouns of the people who use a market ("vendor", "account", "username"): a one-word name after
+    "<noun> named / called" or "<noun> such as / like" is a person's handle. Default: none."""
     not_name_words: Words = ()
     """Words never part of a person's name (headings, units the model reads as people). Default: none."""
     headline_verbs: Words = ()

@@ -35,7 +35,8 @@ from docmine.nlp.rules.base import (
 from docmine.nlp.rules.persons import PersonRules
 
 RULES = ("org.unit_suffix", "org.unit", "org.starts_in_place", "org.ends_in_place", "org.agency_unit", "org.of_place",
-         "org.title_tail", "org.credit", "org.media", "org.building", "org.company", "org.market", "org.legal_form")
+         "org.title_tail", "org.credit", "org.media", "org.building", "org.company", "org.market", "org.legal_form",
+         "person.handle")
 # words that join the capitalised words of a company's name ("Morgan Stanley and Co", "Banco de Chile")
 NAME_JOINS = frozenset(("and", "&", "of", "de", "del", "do", "da", "du", "la", "le", "der", "von", "van", "-", "/"))
 
@@ -110,6 +111,7 @@ class OrgRules:
         self.market_words = set(org.market_words)
         self.group_words = set(org.group_words)
         self.unit_heads = set(org.unit_heads)
+        self.handle_words = set(know.settings.person.handle_words)
         # the head of an apposition that says what a name is
         self.kind_words = self.market_words | self.company_words | self.group_words
         self.list_words = self.market_words | self.group_words  # "markets such as Hydra", "gangs like Brothas"
@@ -164,7 +166,7 @@ class OrgRules:
         if before is not None and before.is_lower and before.lower_ in self.company_words \
                 and not self.person_after_trade(span):
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.company")
-        if self.market_kind(span):
+        if self.market_kind(span) and not (span.label_ == "PERSON" and len(span) > 1 and self.know.given_name(span[0])):
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.market")
         return span
 
@@ -201,8 +203,9 @@ class OrgRules:
                     # (an owner is no head: "Rod Eddington, the airline's chief executive")
                     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
                     return nxt is None or nxt.is_punct or nxt.is_stop and nxt.text not in POSS_TOKENS \
-                        or nxt.is_lower and nxt.lower_.endswith(("ing", "ed")) and len(nxt) > 4
-                    # ... or a participle: "Pat Jasan, a vigilante group trying to ..."
+                        or nxt.is_lower and nxt.lower_.endswith("ing") and len(nxt) > 4
+                    # ... or a participle: "Pat Jasan, a vigilante group trying to ..." (not a past
+                    # tense: "prosecutor Elona Kola, the group moved more than 40 tonnes")
                 if t.is_punct and t.text not in ("-", "–") or t.is_stop:
                     return False  # "a vendor on the forum": the kind word is not the apposition's head
         return False
@@ -297,6 +300,43 @@ class OrgRules:
                 span = Span(doc, j, end, label="ORG")
                 if self._kind_name(span) and not taken.intersection(range(j, end)):
                     out.append(trace.mark(span, "org.market"))
+                if end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ in ("and", "or"):
+                    j = end + 2
+                elif end + 1 < n and (doc[end].lower_ in ("and", "or") or doc[end].text == ","):
+                    j = end + 1
+                else:
+                    j = None
+        return out
+
+    def handle_spans(self, doc: Doc, trace: Trace) -> list[Span]:
+        """Online handles a noun of the people who use a market introduces are persons (rule
+        ``person.handle``; REAL_DEV_GUIDELINES.md: nicknames are PERSON): "a vendor named Narcoboss",
+        "accounts named RichieRich, happyman and BITCOINS", "vendors such as Owlcity or Fentmaster"
+        (``[person] handle_words``). A handle is one word, in any case, that no dictionary knows
+        unless it is capitalised, and no place, nationality or known organisation."""
+        out: list[Span] = []
+        n = len(doc)
+        for i, t in enumerate(doc):
+            low = t.lower_
+            j = None
+            if low in ("called", "named", "dubbed") and i > 0 and doc[i - 1].lower_ in self.handle_words:
+                j = i + 1
+            elif low in ("like", "including") or low == "as" and i > 0 and doc[i - 1].lower_ == "such":
+                k = i - 2 if low == "as" else i - 1
+                if k >= 0 and doc[k].lower_ in self.handle_words:
+                    j = i + 1
+            while j is not None and j < n:
+                if doc[j].text in ("“", '"', "‘", "'") and j + 1 < n:
+                    j += 1
+                h = doc[j]
+                if not (h.text[:1].isalnum() and any(c.isalpha() for c in h.text)) or h.is_stop \
+                        or h.is_lower and dictionary_word(h) or self.know.place_name(h.text) \
+                        or h.text in self.lex.demonyms or self.know.known_org(h.text) or h.text in WEEKDAYS:
+                    break
+                out.append(trace.mark(Span(doc, j, j + 1, label="PERSON"), "person.handle"))
+                end = j + 1
+                if end < n and doc[end].text in ("”", '"', "’", "'"):
+                    end += 1
                 if end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ in ("and", "or"):
                     j = end + 2
                 elif end + 1 < n and (doc[end].lower_ in ("and", "or") or doc[end].text == ","):
