@@ -2414,3 +2414,32 @@ def test_criminal_groups_and_markets_of_the_lexicon(nlp):
     for name in ("Bandidos", "Comancheros", "Crips", "Bloods", "Marechaussee", "Berlusconi Market"):
         assert ("ORG", name) in found, name
     assert not {t for label, t in _found(nlp, "The old bandidos and bloods of the west.") if label == "ORG"}
+
+
+def test_a_name_before_area_is_a_place(nlp):
+    found = _found(nlp, "Yaba enters Bangladesh from Myanmar's Maungdaw area through the Ashikaniya area. The war "
+                        "in Kachin goes on. It is an EU member state.")
+    for name in ("Maungdaw", "Ashikaniya"):
+        assert ("PLACE", name) in found, name
+    assert not any("member" in t for label, t in found)
+
+
+def test_a_name_before_a_noun_of_residents_is_a_place(nlp):
+    found = _found(nlp, "As a result of the warrants a 30-year-old Levin man is facing charges. The following month, "
+                        "three Manawatu women were arrested. Kevin Smith was held, and the Smith family spoke. "
+                        "Dart is controlled by the Haft family of Washington.")
+    assert ("PLACE", "Levin") in found and ("PLACE", "Manawatu") in found
+    assert ("PLACE", "Smith") not in found and ("PLACE", "Haft") not in found
+
+
+def test_a_place_and_a_post_run_into_a_name_are_the_place_and_the_person(nlp):
+    found = _found(nlp, "The suspect will be presented again before Shanzu Magistrate Diana Mochache on February "
+                        "21. John Major spoke.")
+    assert ("PERSON", "Diana Mochache") in found and ("PERSON", "John Major") in found
+    assert not any("Magistrate" in t for label, t in found)
+
+
+def test_a_common_noun_is_no_place(nlp):
+    found = _found(nlp, '"We must end the narcotics menace at the coast region." Sheikh Khalifa urged the '
+                        'government to act.')
+    assert not {t for label, t in found if label == "PLACE"}

@@ -504,6 +504,7 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
         if m.source == "model" and m.label == "PLACE" and m.text in parts:  # not an ORG: "Ford" after "Henry Ford"
             m = _copy(m, label="PERSON", resolved=parts[m.text], attrs={**m.attrs, "rule": "name-part"})
         elif m.source == "model" and m.label == "PLACE" and " " not in m.text and not _known_word(m.text, lex) \
+                and m.attrs.get("rule") != "place-resident" \
                 and (m.text in given or m.text in people) and m.text.lower() not in dictionary \
                 and not _PLACE_PREPOSITION.search(text[max(0, m.start - 8):m.start]) \
                 and not _town_of_place(m.end, mentions, text):  # "of Delmar", "Blaine, Minnesota": a town
@@ -579,6 +580,7 @@ def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str],
     # the model's one-word place or body that is such a first name ("Ovidio, Ivan, and Alfredo": two places)
     out = [_copy(m, label="PERSON", attrs={**m.attrs, "rule": "given-name"})
            if m.source == "model" and m.label in ("ORG", "PLACE") and _LONE_NAME.fullmatch(m.text)
+           and m.attrs.get("rule") != "place-resident"
            and first_name(m.text, m.start, m.end) else m for m in mentions]
     for hit in _LONE_NAME.finditer(text):
         s, e = hit.span()
@@ -699,6 +701,27 @@ def unit_places(text: str, mentions: list[Mention]) -> list[Mention]:
     English documents, after the span filter (which gives back the names inside a name it drops)."""
     return [m for m in mentions if not (m.label == "PLACE" and (
         _UNIT_AFTER.match(text, m.end) or m.text.endswith(" District") and text.startswith(" Office", m.end)))]
+
+
+_RESIDENT_AFTER = re.compile(r" (?:man|woman|men|women|resident|residents|native|natives|teenager|teenagers|"
+                             r"boy|girl|youth)(?![\w-])")  # not "family": "the Haft family" is a surname's
+_RESIDENT_BEFORE = re.compile(r"(?:\b(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|many)|"
+                              r"\d+-year-old|\d+)\s+$", re.I)
+
+
+def _residents(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word name before a noun of people from a place is that place ("a 30-year-old Levin
+    man", "three Manawatü women", "a Belfast man"), not a person or body: the model reads a person
+    there (a first name too: "Levin" is one). Not a surname of a person the document names."""
+    people = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()[1:]}
+    out = []
+    for m in mentions:
+        if m.source == "model" and m.label in ("PERSON", "ORG") and " " not in m.text and m.text[:1].isupper() \
+                and m.text not in people and _RESIDENT_AFTER.match(text, m.end) \
+                and _RESIDENT_BEFORE.search(text, max(0, m.start - 16), m.start):
+            m = _copy(m, label="PLACE", attrs={**m.attrs, "rule": "place-resident"})
+        out.append(m)
+    return out
 
 
 def _place_name(name: str, lex) -> bool:
@@ -1355,6 +1378,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _credit_names(text, out)
         out = _said_names(text, out, given)
         out = _people_by_context(text, out, lex)
+        out = _residents(text, out)
         # a surname that speaks after a quotation makes the full name a person too ("Ivan Bianchi"
         # as ORG beside '... expected," Bianchi said')
         out = _full_names(out, org_words, given)
@@ -1367,7 +1391,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
                                        "lowercase-head", "district-office", "district", "appositive",
                                        "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
                                        "credit-name", "said-name", "person-from", "name-part", "given-name",
-                                       "ticker", "pronoun-it", "person-context") \
+                                       "ticker", "pronoun-it", "person-context", "place-resident") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

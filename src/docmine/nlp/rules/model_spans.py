@@ -88,6 +88,8 @@ class ModelSpans:
                     parts_ = self.orgs.title_tail(span, trace)
                 if parts_ == [span] and span.label_ == "ORG":
                     parts_ = [self.orgs.internal_unit(span, trace)]
+                if parts_ == [span] and span.label_ in ("PERSON", "ORG"):
+                    parts_ = self.persons.inner_post(span, trace)
                 if parts_ == [span]:  # "[Deschutes County] Sheriff L. Shane Nelson", read as one person too
                     parts_ = [self.places.before_post(span, trace)]
                 out.extend(parts_)
@@ -240,8 +242,9 @@ class ModelSpans:
                      or _WEB_NAME.fullmatch(texts[i]) and not web_site(lowers, start, end)]
         if not words or _JUNIOR.fullmatch(text):
             return None  # nothing, or a name's "Jr." alone
-        if label == "ORG" and text.lower() == text:
-            return None  # no capital letter: a common noun ("the coast guard's officers", "the treasury bill")
+        if label in ("ORG", "PLACE") and text.lower() == text:
+            return None  # no capital letter: a common noun ("the coast guard's officers", "the treasury bill",
+            # "the narcotics menace at the coast region")
         if label in ("PERSON", "ORG") and len(words) > 1 and len(set(words)) == 1 and words[0] in texts:
             return None  # "Scraping Scraping was conducted" (and "scraping" elsewhere): a PDF heading run in
         if end - start == 1 and common_word(doc[start]) and not self.know.known_name(text) and (

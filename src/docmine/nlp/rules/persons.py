@@ -46,6 +46,8 @@ class PersonRules:
         self.postnominals = set(p.postnominals)
         self.news_agencies = {c.lower() for c in know.settings.place.dateline_credits}
         self.org_words = set(know.settings.place.org_words)
+        self.post_qualifiers = set(p.post_qualifiers)
+        self.place_suffixes = set(know.settings.place.suffixes)
 
     # -- model spans --------------------------------------------------------------------------
     def strip_titles(self, doc: Doc, start: int, end: int) -> int:
@@ -70,6 +72,32 @@ class PersonRules:
                                    or doc[end - 1].text in self.postnominals):
             end -= 1
         return end
+
+    def inner_post(self, span: Span, trace: Trace) -> list[Span]:
+        """A model PERSON (or ORG, before a first name) that runs a place and a post into the name
+        after them is the place and the person: "[Shanzu] Magistrate [Diana Mochache]", "[Harris
+        County] Sheriff [Ed Gonzalez]".
+        The post is a title word inside the span with a first name and a surname after it; the words
+        before it are a place docmine knows or a name ending in a place designator ("County"), else
+        they are dropped; a body's name before the post is :meth:`OrgRules.title_tail`'s."""
+        doc = span.doc
+        if span.label_ not in ("PERSON", "ORG") or len(span) < 4:
+            return [span]
+        for k in range(span.start + 1, span.end - 2):
+            if self.title_word(doc[k]) and doc[k].is_title and not self.title_word(doc[k - 1]) \
+                    and all(t.is_title and t.is_alpha for t in doc[k + 1:span.end]) \
+                    and (span.label_ == "PERSON" or self.know.given_name(doc[k + 1])) \
+                    and not any(t.lower_ in self.org_words for t in doc[span.start:k]):
+                j = k
+                while j > span.start and doc[j - 1].lower_ in self.post_qualifiers:
+                    j -= 1  # "Deputy", "Senior" before the post
+                out = [trace.mark(Span(doc, k + 1, span.end, label="PERSON"), "person.titled")]
+                before = Span(doc, span.start, j, label="PLACE")
+                if len(before) and (self.know.place_name(before.text) or len(before) >= 2
+                                    and before[-1].lower_ in self.place_suffixes):
+                    out.insert(0, trace.mark(before, "place.clean"))
+                return out
+        return [span]
 
     def title_word(self, t: Token) -> bool:
         """A word of a post: "CEO", "chairman", "Deputy" (``[person] titles``)."""
