@@ -78,6 +78,16 @@ _MONTHS = frozenset("January February March April May June July August September
 _TIME_WORDS = frozenset(("yesterday", "today", "tomorrow", "tonight", "earlier", "later", "separately"))
 
 
+def _next_item(doc: Doc, end: int) -> int | None:
+    """Where the next item of a list starts after a name ending at ``end`` (", ", " and ", ", or "),
+    or None at the list's end."""
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("and", "or"):
+        return end + 2
+    if end + 1 < len(doc) and (doc[end].lower_ in ("and", "or") or doc[end].text == ","):
+        return end + 1
+    return None
+
+
 def _capitalised(t) -> bool:
     """A word of a name: a capital first, letters (and dots or hyphens: "P.W.", "Coca-Cola")."""
     text = t.text
@@ -300,12 +310,7 @@ class OrgRules:
                 span = Span(doc, j, end, label="ORG")
                 if self._kind_name(span) and not taken.intersection(range(j, end)):
                     out.append(trace.mark(span, "org.market"))
-                if end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ in ("and", "or"):
-                    j = end + 2
-                elif end + 1 < n and (doc[end].lower_ in ("and", "or") or doc[end].text == ","):
-                    j = end + 1
-                else:
-                    j = None
+                j = _next_item(doc, end)
         return out
 
     def handle_spans(self, doc: Doc, trace: Trace) -> list[Span]:
@@ -337,12 +342,7 @@ class OrgRules:
                 end = j + 1
                 if end < n and doc[end].text in ("”", '"', "’", "'"):
                     end += 1
-                if end + 1 < n and doc[end].text == "," and doc[end + 1].lower_ in ("and", "or"):
-                    j = end + 2
-                elif end + 1 < n and (doc[end].lower_ in ("and", "or") or doc[end].text == ","):
-                    j = end + 1
-                else:
-                    j = None
+                j = _next_item(doc, end)
         return out
 
     def founder(self, owner: Token, surnames: set[str]) -> bool:
