@@ -2443,3 +2443,19 @@ def test_a_common_noun_is_no_place(nlp):
     found = _found(nlp, '"We must end the narcotics menace at the coast region." Sheikh Khalifa urged the '
                         'government to act.')
     assert not {t for label, t in found if label == "PLACE"}
+
+
+def test_a_surname_that_is_a_word_or_a_place_is_the_person_where_the_sentence_says_so(nlp):
+    text = ("Boden Gregory Bridge (20) and Tristan Simpson Brennand (21) were indicted. Bridge and Brennand have "
+            "each been charged. Bridge is alleged to have sold MDMA. The Bridge was closed.\n\n"
+            '"We will bring them to justice," Breon Peace, US Attorney, said. Peace’s office said he had no lawyer.'
+            "\n\nDeputy Attorney General Lisa Monaco spoke in Washington. Monaco also said that most suspects "
+            "were held. Monaco is a small country.")
+    ms = _mentions(nlp, text)
+    people = [(m.text, m.resolved) for m in ms if m.label == "PERSON" and " " not in m.text]
+    assert people.count(("Bridge", "Boden Gregory Bridge")) == 2
+    assert ("Peace", "Breon Peace") in people and ("Monaco", "Lisa Monaco") in people
+    assert [m.label for m in ms if m.text == "Monaco"] == ["PERSON", "PLACE"]
+    # the end of a longer name is none of this ("Ana Paula dos Santos said", Santos the Brazilian port)
+    text = "Police seized cocaine in Santos. Federal Police Delegate Ana Paula dos Santos said the shipment was large."
+    assert ("PERSON", "Santos") not in _found(nlp, text)

@@ -468,6 +468,15 @@ def _known_word(w: str, lex) -> bool:
                 or place_names().get(w, "alias") != "alias" or lex.drug(w) is not None)
 
 
+_PERSON_VERB_AFTER = re.compile(
+    r"(?:['’]s\s+(?:office|lawyer|lawyers|attorney|wife|husband|son|daughter|brother|arrest|trial|passport)\b"
+    r"|\s+(?:also\s+)?(?:said|says|told|added|denies|denied|pleaded|faces|faced|is\s+alleged|was\s+arrested"
+    r"|was\s+sentenced|was\s+charged|has\s+been|had\s+been)\b)")
+_BESIDE_PERSON = re.compile(r"\s+and\s+")
+_MODEL_AS_READ = frozenset((None, "", "org.clean", "place.clean", "model.headline"))  # no rule's evidence
+_SPEAKS_AFTER = re.compile(r"\s+(?:also\s+)?(?:said|says|told|added)\b")
+
+
 def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) -> list[Mention]:
     """A person's first name or surname alone, once the document gives the full name, is that
     person ("Dragan Petrovski ... Dragan had links", "Ovidio Guzmán López ... Ovidio was
@@ -512,6 +521,28 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
             # calls a person elsewhere ("go next to Zolan" beside "Zolan, go ahead")
             m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "name-part"})
         out.append(m)
+    # a surname that is also a word or a place ("Bridge", "Peace", "Monaco") is the person where the
+    # sentence says so: a verb of a person after it, an owner of a person's things, or another person
+    # beside it ("Bridge and Brennand have been charged", "Peace's office said", "Monaco also said")
+    worded = {w: next(iter(f)) for w, f in fulls.items() if len(f) == 1 and w not in parts and w not in firsts
+              and w.lower() not in STOP_WORDS and not lex.is_demonym(w)}
+    for w, full in worded.items():
+        for s, e in occurrences(text, w, ".’'-", "-"):  # an owner too: "Peace’s office"
+            if not (_PERSON_VERB_AFTER.match(text, e) or _BESIDE_PERSON.match(text, e)
+                    and any(m.label == "PERSON" and m.start == e + len(_BESIDE_PERSON.match(text, e).group(0))
+                            for m in out)) \
+                    or _ARTICLE_BEFORE.search(text[max(0, s - 7):s]) \
+                    or re.search(r"(?:[A-Z][\w’'-]*|\b(?:da|das|de|del|della|di|do|dos|du|van|von|der|den|al|el|bin))"
+                                 r"\s+$", text[max(0, s - 30):s]):
+                continue  # the end of a longer name ("Ana Paula dos Santos said")
+            inside = [m for m in out if m.start < e and s < m.end]
+            if inside and not all(m.start == s and m.end == e and (
+                    m.source == "model" and m.label in ("PLACE", "ORG") and m.attrs.get("rule") in _MODEL_AS_READ
+                    or m.label == "PLACE" and _SPEAKS_AFTER.match(text, e)) for m in inside):
+                continue  # the model's bare reading gives way, a lexicon's place only when it speaks
+                # ("Monaco also said"); a company a rule found stays ("Taft said" of Taft Broadcasting)
+            out = [m for m in out if m not in inside]
+            out.append(Mention(s, e, "PERSON", w, resolved=full, source="rule", attrs={"rule": "name-part"}))
     for w, full in parts.items():
         for s, e in occurrences(text, w, ".’'-", "’'-"):
             # alone: not a word of a longer name the model did not read ("Dr. Alejandro Svarch Pérez",
