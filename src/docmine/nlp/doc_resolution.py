@@ -528,9 +528,9 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
               and w.lower() not in STOP_WORDS and not lex.is_demonym(w)}
     for w, full in worded.items():
         for s, e in occurrences(text, w, ".’'-", "-"):  # an owner too: "Peace’s office"
-            if not (_PERSON_VERB_AFTER.match(text, e) or _BESIDE_PERSON.match(text, e)
-                    and any(m.label == "PERSON" and m.start == e + len(_BESIDE_PERSON.match(text, e).group(0))
-                            for m in out)) \
+            beside = _BESIDE_PERSON.match(text, e)
+            if not (_PERSON_VERB_AFTER.match(text, e)
+                    or beside is not None and any(m.label == "PERSON" and m.start == beside.end() for m in out)) \
                     or _ARTICLE_BEFORE.search(text[max(0, s - 7):s]) \
                     or re.search(r"(?:[A-Z][\w’'-]*|\b(?:da|das|de|del|della|di|do|dos|du|van|von|der|den|al|el|bin))"
                                  r"\s+$", text[max(0, s - 30):s]):
