@@ -58,7 +58,7 @@ from docmine.nlp.canonical import NAME_JOINERS
 from docmine.nlp.doctext import CAPS_LINE
 from docmine.nlp.lexicon import alias_key
 from docmine.nlp.mention import Mention
-from docmine.nlp.rules.base import KIND_RULES, POSS_TOKENS
+from docmine.nlp.rules.base import KIND_RULES, MONTHS, POSS_TOKENS, WEEKDAYS
 from docmine.nlp.wordscan import occurrences
 
 _NICK_INTRO = re.compile(
@@ -1002,8 +1002,7 @@ def _one_label(mentions: list[Mention], key: Callable[[str], str] = lambda text:
 _APPOSITIVE = re.compile(
     r"(?<![\w.’'-])(?P<first>[A-Z][a-z]+) (?:[A-Z]\. )?(?P<last>[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?)"
     r",\s+(?:who(?:\s+is|['’]s)\s+)?(?P<article>(?:the|our)\s+)?(?P<post>(?:[\w-]+\s+){0,3}[\w-]+)")
-_MONTHS = frozenset("January February March April May June July August September October November December"
-                    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_MONTHS = MONTHS | WEEKDAYS
 _NOT_POSTS = frozenset({"national", "project", "programme", "senior", "junior", "rear", "vice", "he", "h.e",
                         "charge", "head", "chief", "general", "major", "justice", "king", "queen"})
 
@@ -1028,7 +1027,7 @@ def _appositive_people(text: str, mentions: list[Mention], titles: frozenset[str
         words = hit.group("post").split()
         if not any(w.lower().rstrip(".") in posts for w in words):
             continue
-        first = hit.group("first")
+        first, last = hit.group("first"), hit.group("last")
         if not hit.group("article") and (not any(w.lower().rstrip(".") in posts for w in words[:2])
                                          or re.search(r"[A-Z][\w.'’-]*\s+$", text[max(0, s - 30):s])
                                          or first not in given_names() and first.lower() in dictionary_words()):
@@ -1038,9 +1037,8 @@ def _appositive_people(text: str, mentions: list[Mention], titles: frozenset[str
         over = [m for m in out if m.start < e and s < m.end]
         if over and not (len(over) == 1 and over[0].source == "model" and over[0].label in ("ORG", "PLACE")
                          and (over[0].start, over[0].end) == (s, e) and hit.group("article") is None
-                         and hit.group("first") in given_names()):
+                         and first in given_names()):
             continue  # the model's name of a body or place is a person with a first name before a bare post
-        first, last = hit.group("first"), hit.group("last")
         if first.lower() in STOP_WORDS or last in _MONTHS or any(
                 lex.places.get(alias_key(w)) or lex.orgs.get(alias_key(w)) for w in (first, last)):
             continue  # "In March, the President determined ..."
@@ -1093,11 +1091,7 @@ def _lowercase_heads(text: str, mentions: list[Mention], lex) -> list[Mention]:
     if not heads:
         return mentions
     after = _after_heads(heads)
-    nouns = [w for w in lex.rules.get("org", {}).get("group_words", ()) if not w.endswith("s")]
-    alt = "|".join(map(re.escape, nouns))
-    # one modifier at most, no determiner ("James Baker the group said" is no group)
-    det = r"(?!(?:the|a|an|this|that|these|those|its|his|her|their|our|which|who|whose)\b)"
-    groups = re.compile(rf" (?:{det}[a-z-]+ )?(?:{alt})(?![\w-])") if nouns else None
+    groups = _group_after(tuple(lex.rules.get("org", {}).get("group_words", ())))
     out = []
     for m in mentions:
         if m.label == "ORG" and " " in m.text:
@@ -1163,6 +1157,18 @@ _DISTRICT = re.compile(r"(?<![\w.])" + _DISTRICT_PHRASE)
 def _district_pattern(offices: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(re.escape(o).replace("'", "['’]") for o in sorted(offices, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:U\.S\.|US|United States) (?:{alt})(?: for the {_DISTRICT_PHRASE})?(?![\w’'])")
+
+
+@lru_cache(maxsize=8)
+def _group_after(group_words: tuple[str, ...]) -> re.Pattern | None:
+    """A singular group noun after a name, with one modifier at most and no determiner: " group", "
+    splinter group" ("James Baker the group said" is no group)."""
+    nouns = [w for w in group_words if not w.endswith("s")]
+    if not nouns:
+        return None
+    alt = "|".join(map(re.escape, nouns))
+    det = r"(?!(?:the|a|an|this|that|these|those|its|his|her|their|our|which|who|whose)\b)"
+    return re.compile(rf" (?:{det}[a-z-]+ )?(?:{alt})(?![\w-])")
 
 
 @lru_cache(maxsize=8)
@@ -1351,9 +1357,11 @@ def _lone_home_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]:
     Zealand Customs Service" in a release that names New Zealand), where the model read nothing; not
     at a sentence's start, nor beside another capitalised word ("Manawatu Police"), nor after "the"
     (the guidelines' generic back-reference: "monitored by the Police")."""
-    words = set(getattr(lex, "rules", {}).get("place", {}).get("org_words", ()))
-    bare = {k: v for k, v in _bare_bodies(lex).items() if k in words}  # "police", "customs", "navy"
-    if not bare:
+    bare = vars(lex).get("_lone_bodies")  # built once per lexicon, kept on it
+    if bare is None:
+        words = set(getattr(lex, "rules", {}).get("place", {}).get("org_words", ()))
+        bare = vars(lex)["_lone_bodies"] = {k: v for k, v in _bare_bodies(lex).items() if k in words}
+    if not bare:  # "police", "customs", "navy"
         return mentions
     countries = {m.canonical for m in mentions if m.label == "PLACE"}
     countries |= {lex.org_countries.get(m.canonical, "") for m in mentions if m.label == "ORG"}

@@ -29,6 +29,7 @@ OPENERS = DASHES | {"(", "[", '"', "“", "‘", "'", ":", ";"}
 """Marks after which the next word opens a sentence of its own ("(Reuters) - Shares of", "(Reuters) -
 Businessman Sam Katz")."""
 WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+MONTHS = frozenset("January February March April May June July August September October November December".split())
 BREAK_WORDS = {"at", "in", "from", "near", "with", "to", "by", "via", "into", "onto"}
 
 

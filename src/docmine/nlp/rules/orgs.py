@@ -20,6 +20,7 @@ from docmine.nlp.gazetteer import verb_form, word_classes
 from docmine.nlp.lexicon import plural_forms
 from docmine.nlp.rules.base import (
     DASHES,
+    MONTHS,
     OPENERS,
     POSS_TOKENS,
     WEEKDAYS,
@@ -74,8 +75,20 @@ def _ends_paragraph(doc: Doc, i: int) -> bool:
     return "\n" in doc[i].whitespace_ or i == len(doc) - 1
 
 
-_MONTHS = frozenset("January February March April May June July August September October November December".split())
 _TIME_WORDS = frozenset(("yesterday", "today", "tomorrow", "tonight", "earlier", "later", "separately"))
+
+
+def _introducing_noun(doc: Doc, i: int, verbs: tuple[str, ...] = ("called", "named")) -> tuple[int, bool] | None:
+    """The noun before the word ``i`` that introduces a name after it, and whether it opens a list:
+    "a gang [called]", "gangs [like]", "markets [including]", "markets such [as]"; else None."""
+    low = doc[i].lower_
+    if low in verbs and i > 0:
+        return i - 1, False
+    if low in ("like", "including") and i > 0:
+        return i - 1, True
+    if low == "as" and i > 1 and doc[i - 1].lower_ == "such":
+        return i - 2, True
+    return None
 
 
 def _next_item(doc: Doc, end: int) -> int | None:
@@ -192,14 +205,13 @@ class OrgRules:
         i = span.start - 1
         if i >= 0 and doc[i].is_lower and doc[i].lower_ in self.market_words:
             return True
-        if i >= 1 and doc[i].lower_ in ("called", "named") and doc[i - 1].is_lower \
-                and doc[i - 1].lower_ in self.kind_words and not self.no_kind(doc[i - 1]):
+        noun = _introducing_noun(doc, i) if i >= 1 else None
+        if noun is not None and not noun[1] and doc[noun[0]].is_lower and doc[noun[0]].lower_ in self.kind_words \
+                and not self.no_kind(doc[noun[0]]):
             return True  # "a motorcycle gang called Trailer Trash", "a security company called BitDefender"
-        if i >= 2 and doc[i].lower_ in ("as", "like", "including") and (
-                doc[i].lower_ != "as" or doc[i - 1].lower_ == "such"):
-            k = i - 2 if doc[i].lower_ == "as" else i - 1
-            if k >= 0 and doc[k].lower_ in self.list_words and not self.no_kind(doc[k]):
-                return True
+        if noun is not None and noun[1] and i >= 2 and doc[noun[0]].lower_ in self.list_words \
+                and not self.no_kind(doc[noun[0]]):
+            return True  # "markets such as Hydra", "gangs like Brothas"
         j = span.end
         if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("the", "a", "an", "one"):
             first = j + 2
@@ -265,7 +277,7 @@ class OrgRules:
     def _kind_name(self, span: Span) -> bool:
         """A name a kind noun may introduce: no known place, nationality or month, and no everyday
         word alone at a sentence's start."""
-        return not (self.know.place_name(span.text) or span.text in self.lex.demonyms or span[0].text in _MONTHS
+        return not (self.know.place_name(span.text) or span.text in self.lex.demonyms or span[0].text in MONTHS
                     or span[0].text in WEEKDAYS or span.start > 1 and span.doc[span.start - 1].text in DASHES
                     and not span.doc[span.start - 2].whitespace_  # "Charter-[Crellin]": part of a longer name
                     or len(span) == 1 and span[0].is_sent_start and dictionary_word(span[0]))
@@ -280,14 +292,12 @@ class OrgRules:
                  for i in range(e.start, e.end)}  # a "work of art" or "product" of the model is no name
         n = len(doc)
         for i, t in enumerate(doc):
-            low = t.lower_
             j = None
-            if low in ("called", "named") and i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in self.kind_words \
-                    and not self.no_kind(doc[i - 1]):
-                j = i + 1
-            elif low in ("like", "including") or low == "as" and i > 0 and doc[i - 1].lower_ == "such":
-                k = i - 2 if low == "as" else i - 1
-                if k >= 0 and doc[k].is_lower and doc[k].lower_ in self.list_words and not self.no_kind(doc[k]):
+            noun = _introducing_noun(doc, i)
+            if noun is not None:
+                k, listed = noun
+                if doc[k].is_lower and doc[k].lower_ in (self.list_words if listed else self.kind_words) \
+                        and not self.no_kind(doc[k]):
                     j = i + 1
             elif t.text == "," and i + 1 < n and doc[i + 1].lower_ in ("a", "an", "the", "one") and i > 0 \
                     and i - 1 not in taken:
@@ -295,7 +305,7 @@ class OrgRules:
                 while start > 0 and i - start < 4 and (doc[start - 1].is_title or doc[start - 1].is_upper) \
                         and doc[start - 1].is_alpha:
                     start -= 1
-                while start < i and (doc[start].is_stop and doc[start].is_sent_start or doc[start].text in _MONTHS):
+                while start < i and (doc[start].is_stop and doc[start].is_sent_start or doc[start].text in MONTHS):
                     start += 1  # "In March, a group of farmers"
                 if start < i and (start == 0 or doc[start - 1].lower_ not in self._NAME_JOINS) \
                         and self._kind_name(doc[start:i]) and self.market_kind(Span(doc, start, i)):
@@ -321,15 +331,9 @@ class OrgRules:
         unless it is capitalised, and no place, nationality or known organisation."""
         out: list[Span] = []
         n = len(doc)
-        for i, t in enumerate(doc):
-            low = t.lower_
-            j = None
-            if low in ("called", "named", "dubbed") and i > 0 and doc[i - 1].lower_ in self.handle_words:
-                j = i + 1
-            elif low in ("like", "including") or low == "as" and i > 0 and doc[i - 1].lower_ == "such":
-                k = i - 2 if low == "as" else i - 1
-                if k >= 0 and doc[k].lower_ in self.handle_words:
-                    j = i + 1
+        for i in range(n):
+            noun = _introducing_noun(doc, i, ("called", "named", "dubbed"))
+            j = i + 1 if noun is not None and doc[noun[0]].lower_ in self.handle_words else None
             while j is not None and j < n:
                 if doc[j].text in ("“", '"', "‘", "'") and j + 1 < n:
                     j += 1
