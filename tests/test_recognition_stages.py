@@ -2425,10 +2425,12 @@ def test_a_name_before_area_is_a_place(nlp):
 
 
 def test_a_name_before_a_noun_of_residents_is_a_place(nlp):
-    found = _found(nlp, "As a result of the warrants a 30-year-old Levin man is facing charges. The following month, "
+    found = _found(nlp, "Officers executed two search warrants, one at Levin and one at Waitarere. "
+                        "As a result of the warrants a 30-year-old Levin man is facing charges. The following month, "
                         "three Manawatu women were arrested. Kevin Smith was held, and the Smith family spoke. "
                         "Dart is controlled by the Haft family of Washington.")
     assert ("PLACE", "Levin") in found and ("PLACE", "Manawatu") in found
+    assert ("PERSON", "Levin") not in found  # "one at Levin": the same place
     assert ("PLACE", "Smith") not in found and ("PLACE", "Haft") not in found
 
 

@@ -745,14 +745,15 @@ def _residents(text: str, mentions: list[Mention]) -> list[Mention]:
     man", "three Manawatü women", "a Belfast man"), not a person or body: the model reads a person
     there (a first name too: "Levin" is one). Not a surname of a person the document names."""
     people = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()[1:]}
-    out = []
-    for m in mentions:
-        if m.source == "model" and m.label in ("PERSON", "ORG") and " " not in m.text and m.text[:1].isupper() \
-                and m.text not in people and _RESIDENT_AFTER.match(text, m.end) \
-                and _RESIDENT_BEFORE.search(text, max(0, m.start - 16), m.start):
-            m = _copy(m, label="PLACE", attrs={**m.attrs, "rule": "place-resident"})
-        out.append(m)
-    return out
+    places = {m.text for m in mentions
+              if m.source == "model" and m.label in ("PERSON", "ORG") and " " not in m.text and m.text[:1].isupper()
+              and m.text not in people and _RESIDENT_AFTER.match(text, m.end)
+              and _RESIDENT_BEFORE.search(text, max(0, m.start - 16), m.start)}
+    if not places:
+        return mentions
+    # the document's other mentions of the name are the place too ("one at Levin" beside "a Levin man")
+    return [_copy(m, label="PLACE", attrs={**m.attrs, "rule": "place-resident"})
+            if m.source == "model" and m.label in ("PERSON", "ORG") and m.text in places else m for m in mentions]
 
 
 def _place_name(name: str, lex) -> bool:
