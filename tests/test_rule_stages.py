@@ -505,7 +505,9 @@ def test_a_plural_body_word_names_a_kind_of_body_not_one_body(nlp):
 
 def test_a_known_place_before_a_designator_word_is_a_place_not_a_person(nlp):
     found = rules(nlp, "In Manzanillo, Colima state, Mexico, for example, local groups demand payments.")
-    assert found.get(("Colima", "PLACE")) == "place.relabel" and ("Colima", "PERSON") not in found
+    # the model's person, or the gazetteer's place of a list after "In" with its designator
+    assert (found.get(("Colima", "PLACE")) == "place.relabel" or ("Colima state", "PLACE") in found) \
+        and ("Colima", "PERSON") not in found
     found = rules(nlp, "Trujillo said the state would act.")  # a person before a designator word elsewhere
     assert ("Trujillo", "PLACE") not in found
 

@@ -502,11 +502,27 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
                 fulls[w].add(full)
                 if k == 0:
                     firsts.add(w)
+    labels: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        labels[m.text].add(m.label)
+    lone: set[str] = set()
+    # a one-word name the model read as a person inside a sentence, and as nothing else
+    # ("Akasha brothers [Baktash] and Ibrahim Akasha ... facing Baktash and Ibrahim")
+    for m in mentions:
+        if m.label == "PERSON" and m.source == "model" and m.attrs.get("rule") is None \
+                and labels[m.text] == {"PERSON"} and m.text.isalpha() and m.text[1:].islower() \
+                and len(m.text) > 2 and m.text not in fulls \
+                and not _SENTENCE_OPEN.search(text, max(0, m.start - 4), m.start):
+            fulls[m.text].add(m.text)
+            lone.add(m.text)
     if not fulls:
         return mentions
     dictionary = dictionary_words()
+    # a first name of the list is no everyday word (the list leaves those out), though a dictionary
+    # may hold it as a famous person's ("Ibrahim")
     parts = {w: next(iter(f)) for w, f in fulls.items() if len(f) == 1 and not _known_word(w, lex)
-             and w.lower() not in dictionary and w.lower() not in STOP_WORDS and (w not in firsts or w in given)}
+             and (w in given or w.lower() not in dictionary) and w.lower() not in STOP_WORDS
+             and (w not in firsts or w in given)}
     people = {m.text for m in mentions if m.label == "PERSON"}
     out = []
     for m in mentions:
@@ -548,7 +564,9 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
             # alone: not a word of a longer name the model did not read ("Dr. Alejandro Svarch Pérez",
             # "Stefan E. Sank"), nor a name's gloss
             if _free(out, s, e) and not re.match(r"\s*(?:\(|-|[A-Z])", text[e:e + 3]) \
-                    and not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, s - 30):s]):
+                    and not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, s - 30):s]) \
+                    and not ((w in lone or w in firsts) and _ARTICLE_BEFORE.search(text[max(0, s - 7):s])):
+                # not after an article: "the Bassiani nightclub", "thanked the Emir" (after "Emir Nawaf")
                 out.append(Mention(s, e, "PERSON", w, resolved=full, source="rule", attrs={"rule": "name-part"}))
     return out
 
@@ -717,6 +735,23 @@ def _people_by_context(text: str, mentions: list[Mention], lex) -> list[Mention]
             m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "person-context"})
         out.append(m)
     return out
+
+
+_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?=\s*\((?:born\s+(?:in\s+)?)?(?:19|20)\d\d\)"
+                       r"|,\s+(?:aged\s+)?\d{2},)")
+
+
+def _initialled_people(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """A suspect named by initials and a birth year or an age, as police releases of the Balkan
+    route write them: "a Serbian citizen, S.T. (1966)", "N.M. (born in 1979) was arrested", "D.K.,
+    45, was held". Not initials a place or organisation list knows ("U.S. (2020)")."""
+    added = []
+    for hit in _INITIALS.finditer(text):
+        s, e = hit.span()
+        if _free(mentions, s, e) and not _known_word(hit.group(0), lex):
+            added.append(Mention(s, e, "PERSON", hit.group(0), resolved=hit.group(0), source="rule",
+                                 attrs={"rule": "person-initials"}))
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
 
 
 _UNIT_AFTER = re.compile(
@@ -1349,6 +1384,10 @@ def _home_bodies(mentions: list[Mention], lex) -> None:
 _LONE_BODY = re.compile(r"(?<![\w.&'’-])([A-Z][a-z]+)(?![\w&'’-]| [A-Z]| of\b)")
 _THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")  # "the Police" is the generic back-reference
 _NAME_GOES_ON = re.compile(r"\b(?:for|of)\s+(?:[A-Z][\w'’-]*,?\s+)+(?:and|&)\s+$")  # "Minister for Justice and Customs"
+# what a body does or who works for it, after its name at a sentence's start ("Customs has seized",
+# "Customs officers inspected"; not "Customs enforcement teams of the Ministry of Trade")
+_BODY_ACTS = re.compile(r" (?:has|have|had|is|was|will|would|also|said|says|seized|seizes|intercepted|found|"
+                        r"detected|works|worked|officers|officials|staff|investigators)(?![\w-])")
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\"“”(\n–—]|\n\s*[-*•]?| -)\s*$")  # a dateline's dash too
 
 
@@ -1356,8 +1395,10 @@ def _lone_home_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]:
     """A body's one-word name inside a sentence ("intercepted by Customs", "working alongside
     Customs") is the lexicon's body of that name of the one country the document is about ("New
     Zealand Customs Service" in a release that names New Zealand), where the model read nothing; not
-    at a sentence's start, nor beside another capitalised word ("Manawatu Police"), nor after "the"
-    (the guidelines' generic back-reference: "monitored by the Police")."""
+    at a sentence's start unless a verb or its staff follows ("Customs has seized", "Customs
+    officers inspected") and the document names the body so inside a sentence too, nor beside
+    another capitalised word ("Manawatu Police"), nor after "the" (the guidelines' generic
+    back-reference: "monitored by the Police")."""
     bare = vars(lex).get("_lone_bodies")  # built once per lexicon, kept on it
     if bare is None:
         words = set(getattr(lex, "rules", {}).get("place", {}).get("org_words", ()))
@@ -1366,17 +1407,24 @@ def _lone_home_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]:
         return mentions
     countries = {m.canonical for m in mentions if m.label == "PLACE"}
     countries |= {lex.org_countries.get(m.canonical, "") for m in mentions if m.label == "ORG"}
-    added = []
+    added, opening = [], []
     for hit in _LONE_BODY.finditer(text):
         word = hit.group(1)
         fits = [c for c in bare.get(word.lower(), ()) if lex.org_countries.get(c) in countries]
         s, e = hit.span(1)
-        if len(fits) != 1 or _SENTENCE_OPEN.search(text, max(0, s - 4), s) \
-                or _THE_BEFORE.search(text, max(0, s - 5), s) or _NAME_GOES_ON.search(text, max(0, s - 60), s) \
-                or re.search(r"[A-Z][\w.]*\s+$", text[max(0, s - 30):s]) or not _free(mentions, s, e):
+        if len(fits) != 1 or _THE_BEFORE.search(text, max(0, s - 5), s) \
+                or _NAME_GOES_ON.search(text, max(0, s - 60), s) \
+                or re.search(r"[A-Z][\w.]*[ \t]+$", text[max(0, s - 30):s]) or not _free(mentions, s, e):
             continue
-        added.append(Mention(s, e, "ORG", word, resolved=fits[0], canonical=fits[0], source="rule",
-                             attrs={"rule": "home-body"}))
+        m = Mention(s, e, "ORG", word, resolved=fits[0], canonical=fits[0], source="rule", attrs={"rule": "home-body"})
+        if not _SENTENCE_OPEN.search(text, max(0, s - 4), s):
+            added.append(m)
+        elif _BODY_ACTS.match(text, e):
+            opening.append(m)
+    # a sentence's first word is a capital anyway: it is the body where the document also names it so
+    # inside a sentence ("detained by Customs ... Customs has seized"; not a lone "Police said")
+    named = {m.text for m in added}
+    added += [m for m in opening if m.text in named]
     return mentions + added if added else mentions
 
 
@@ -1418,6 +1466,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _credit_names(text, out)
         out = _said_names(text, out, given)
         out = _people_by_context(text, out, lex)
+        out = _initialled_people(text, out, lex)
         out = _residents(text, out)
         # a surname that speaks after a quotation makes the full name a person too ("Ivan Bianchi"
         # as ORG beside '... expected," Bianchi said')
@@ -1657,8 +1706,12 @@ def _bodies_again(text: str, mentions: list[Mention], org_words: frozenset[str],
     """A body's full name the document labels ORG, and nothing else, is an ORG wherever the document
     writes it again, also in a title-case heading the model did not read ("Department of State
     Announces New Sanctions ...", rule ``org-again``). Only names of three words or more whose head
-    is a body's word ("Homeland Security" of "Homeland Security Advisor" is not carried around)."""
+    is a body's word ("Homeland Security" of "Homeland Security Advisor" is not carried around); and
+    an acronym the document labels ORG and nothing else, no everyday word, where the model missed it
+    again ("resulted in AFP and ABF ... AFP investigators removed the drugs": a sentence's first
+    word)."""
     from docmine.nlp.canonical import name_head
+    from docmine.nlp.gazetteer import common_words
 
     labels: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -1666,6 +1719,28 @@ def _bodies_again(text: str, mentions: list[Mention], org_words: frozenset[str],
             labels[m.text.casefold()].add(m.label)
     names = {m.text for m in mentions if m.label == "ORG" and labels[m.text.casefold()] == {"ORG"}
              and len(m.text.split()) >= 3 and "\n" not in m.text and name_head(m.text) in org_words}
+    acronyms = {m.text for m in mentions if m.label == "ORG" and labels[m.text.casefold()] == {"ORG"}
+                and _ACRONYM.fullmatch(m.text) and m.text.lower() not in common_words()}
+    if acronyms and "(" in text:  # not an acronym of a phrase in lower case: "opioid use disorder (MOUD)"
+        from docmine.nlp.canonical import term_acronyms
+
+        acronyms -= term_acronyms(text)
+    if acronyms:
+        # evidence that the acronym names a body, beyond one reading of the model: the document
+        # defines it ("... Training Centre (AMATEM)"), the model read it twice, or it stands beside
+        # another body ("AFP and ABF")
+        read = Counter(m.text for m in mentions if m.label == "ORG" and m.text in acronyms)
+        starts = {m.start for m in mentions if m.label == "ORG"}
+        acronyms = {a for a in acronyms if read[a] >= 2 or f"({a})" in text or any(
+            (hit := re.match(r"\s+(?:and|or|&)\s+", text[e:e + 8])) and e + hit.end() in starts
+            for _, e in occurrences(text, a, "-", "-"))}
+        covered = [(m.start, m.end) for m in mentions]
+        again = [_org_again(text, s, e, lex) for name in acronyms for s, e in occurrences(text, name, "-<", "-")
+                 if not any(a < e and s < b for a, b in covered) and not CAPS_LINE.match(_line_at(text, s))
+                 and not re.match(r"\.[A-Z]", text[e:e + 2])  # not a ticker: "<BP.L>"
+                 and not re.search(r"\d\S*\s+$", text[max(0, s - 8):s])]  # nor a unit: "1400 GMT", "256K DRAM"
+        if again:
+            mentions = sorted([*mentions, *again], key=lambda m: (m.start, m.end))
     if not names:
         return mentions
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
@@ -1674,6 +1749,14 @@ def _bodies_again(text: str, mentions: list[Mention], org_words: frozenset[str],
     added = [_org_again(text, s, e, lex) for s, e in (hit.span() for hit in pattern.finditer(text))
              if text[s].isupper() and not any(a < e and s < b for a, b in covered)]
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _line_at(text: str, i: int) -> str:
+    """The line of ``text`` that holds position ``i``."""
+    return text[text.rfind("\n", 0, i) + 1: (text.find("\n", i) + 1 or len(text) + 1) - 1]
 
 
 def _org_again(text: str, start: int, end: int, lex=None) -> Mention:

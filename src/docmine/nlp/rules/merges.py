@@ -115,6 +115,7 @@ def add_gazetteer(doc: Doc, final: list[Span], gazetteer: list[Span], blocks: li
     is a place here."""
     used = {i for sp in final for i in range(sp.start, sp.end)}
     companies = company_names(doc, company_nouns) if company_nouns and gazetteer else set()
+    place_ends = {sp.end: sp for sp in [*final, *gazetteer] if sp.label_ == "PLACE"}
     for g in gazetteer:
         if overlaps(g, blocks):
             continue
@@ -122,7 +123,7 @@ def add_gazetteer(doc: Doc, final: list[Span], gazetteer: list[Span], blocks: li
             continue
         same = [sp for sp in final if (sp.start, sp.end) == (g.start, g.end)]
         prev = doc[g.start - 1].lower_ if g.start > 0 else ""
-        after_prep = prev in LOCATIVE
+        after_prep = prev in LOCATIVE or _listed_after_preposition(doc, g.start, place_ends)
         alias = kinds is not None and (kinds.get(g.text) or kinds.get(g.text.title())) == "alias"
         counts = not alias or after_prep and prev != "of"  # "shares of Waterman" may be a company's
         if same and (same[0].label_ == "ORG" and counts or same[0].label_ == "PERSON" and after_prep) \
@@ -132,6 +133,26 @@ def add_gazetteer(doc: Doc, final: list[Span], gazetteer: list[Span], blocks: li
         elif not used.intersection(range(g.start, g.end)) and counts:
             final.append(g)
     return final
+
+
+def _listed_after_preposition(doc: Doc, start: int, place_ends: Mapping[int, Span]) -> bool:
+    """The name at ``start`` follows places of a list that a locative preposition opens: "in
+    Prishtina, [Peja] and Gjilan" (a name the gazetteer knows only as an alternate name counts
+    there as after "in")."""
+    i = start
+    for _ in range(6):  # a list of up to six places
+        if i < 1 or doc[i - 1].text not in (",", "and", "or"):
+            return False
+        end = i - 1
+        if doc[end].text != "," and end >= 1 and doc[end - 1].text == ",":
+            end -= 1  # ", and"
+        before = place_ends.get(end)
+        if before is None:
+            return False
+        i = before.start
+        if i > 0 and doc[i - 1].lower_ in LOCATIVE - {"of"}:
+            return True
+    return False
 
 
 def company_names(doc: Doc, nouns: frozenset[str]) -> set[str]:

@@ -60,7 +60,7 @@ class ModelSpans:
               reread: Set[tuple[int, int]] = frozenset()) -> list[Span]:
         """The model's PERSON / ORG / PLACE entities, split, trimmed and validated; ``reread``
         holds the entities of a headline's second reading (rule ``model.headline``)."""
-        out = []
+        out: list[Span] = []
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
             if label is None or self.cross_reference(ent):
@@ -71,6 +71,10 @@ class ModelSpans:
                 if len(parts) > 1 and (label == "PERSON" or label == "ORG" and end - start == 1) \
                         and self.common_part(doc[start:end]):
                     continue  # "Milson Mundim - Associate", "Vince - Thanks", "Perley 's Mills": the rest is the name
+                pair = self.places.hyphen_places(doc, start, end, label)
+                if pair:  # "the highway Prishtina-Gjilan": two places, not one organisation
+                    out.extend(trace.mark(Span(doc, s, e, label="PLACE"), "place.hyphen_pair") for s, e in pair)
+                    continue
                 span = self.clean(Span(doc, start, end, label=label), blocks, trace, (ent.start, ent.end))
                 if span is None:
                     continue

@@ -463,6 +463,21 @@ class OrgRules:
         doc = span.doc
         start, end = span.start, span.end
         titles = self.persons.titles
+        if end - start >= 2 and doc[start].text in self.lex.demonyms and not self.know.known_org(span.text) \
+                and not self.know.place_name(doc[start].text):  # "U.S. Department of Agriculture" is one name
+            rest = doc[start + 1: end]
+            if len(rest) == 1 and rest[0].is_upper and rest[0].is_alpha and len(rest[0]) > 1 \
+                    and not dictionary_word(rest[0]) \
+                    or len(rest) >= 3 and rest[0].lower_ in ("ministry", "department") and rest[0].is_title \
+                    and any(t.lower_ == "of" for t in rest) or self.know.known_org(rest.text):
+                # a nationality before a name complete without it is no part of it (GUIDELINES.md):
+                # "the British [NCA]", "the Ecuadorian [Ministry of the Interior]", "Spanish [Guardia
+                # Civil]"; "Colombian Navy", "Kosovo Police", "American Institute of Chemical
+                # Engineers" are names
+                span = trace.mark(Span(doc, start + 1, end, label="ORG"), "org.clean")
+                start, words = start + 1, [t.lower_ for t in span if t.is_alpha]
+                if not words:
+                    return None
         if len(span) == 1 and self.persons.body_acronym(span[0]):
             titles = titles - {words[0]}  # "the SEC voted": a body's acronym, no "Sec." title
         head = phrase_head(span)

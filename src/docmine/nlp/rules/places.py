@@ -326,11 +326,31 @@ class PlaceRules:
         if len(span) == 1 and span[0].is_title and span[0].lower_.rstrip(".") in self.know.posts \
                 and not self.know.place_name(span.text):
             return None  # a title alone: "Ambassador Extraordinary and [Plenipotentiary] to Malaysia"
+        if len(span) == 1 and span[0].lower_ in self.org_words and not self.know.place_name(span.text):
+            return Span(span.doc, span.start, span.end, label="ORG")  # a body's word: "the police, the Gendarmerie"
         nxt = span.doc[span.end].text if span.end < len(span.doc) else ""
         if len(span) >= 2 and span[-1].is_title and span[-1].lower_ in self.know.posts \
                 and not self.know.place_name(span.text) and nxt not in ("'s", "’s", "'", "’"):
             return None  # not before a possessive: "[Kennebec County Sheriff]'s Office" is a body's name
         return span
+
+    def hyphen_places(self, doc: Doc, start: int, end: int, label: str = "PLACE") -> list[tuple[int, int]]:
+        """The places of a name that is places joined by hyphens, no space around ("Romania-USA
+        project", "the highway Prishtina-Gjilan"), each one docmine knows; else nothing. A body or
+        person of the model only beside a road's word ("highway Prishtina-Gjilan", "Belgrade-Zagreb
+        motorway"): "Louisiana-Pacific" is a company."""
+        cuts = [i for i in range(start + 1, end - 1) if doc[i].text in ("-", "–")
+                and not doc[i - 1].whitespace_ and not doc[i].whitespace_]
+        if not cuts:
+            return []
+        if label != "PLACE" and not (start > 0 and doc[start - 1].lower_ in self.joined_heads
+                                     or end < len(doc) and doc[end].lower_ in self.joined_heads):
+            return []
+        bounds = [start, *cuts, end]
+        pieces = [(bounds[0], bounds[1])] + [(bounds[k] + 1, bounds[k + 1]) for k in range(1, len(bounds) - 1)]
+        if all(e > s and self.know.place_name(doc[s:e].text) for s, e in pieces):
+            return pieces
+        return []
 
     def post_word(self, tok) -> bool:
         """A capitalised word of a person's post: "Sheriff", "District" (in "District Judge")."""
@@ -483,7 +503,7 @@ class PlaceRules:
                 headed = words[-1] in self.org_place_heads and len(span) > 1 \
                     and (label == "ORG" or span[-1].is_title
                          and (words[-1] not in self.surname_heads or self.nameless(span)))
-                if headed \
+                if headed or self.apposed_place(span) \
                         or resident or located or postal or designated or building or self.in_place_list(span) \
                         or (label == "ORG" and prev in self.org_place_before
                             and (span.text in self.know.gazetteer or words[-1] in self.facility_heads)):
@@ -503,6 +523,32 @@ class PlaceRules:
             return span
         rule = "place.designator_before" if start != span.start else "place.relabel"
         return trace.mark(Span(doc, start, end, label=label), rule)
+
+    _APPOSITION_END = frozenset({",", ".", ";", ":", "in", "on", "near", "outside", "where", "that", "which", "north",
+                                 "south", "east", "west", "about", "some", "just", "with", "of", ")", "—", "–"})
+
+    # a place's nouns of a facility (the rest of ``facility_heads`` -- school, hospital, hotel -- are
+    # often a body's: "Presidio Graduate School, a business school")
+    _APPOSED_PLACES = frozenset({"prison", "jail", "camp", "farm", "beach", "bridge", "cemetery", "marina", "market",
+                                 "bazaar", "plaza", "square", "park"})
+
+    def apposed_place(self, span: Span) -> bool:
+        """An apposition says the name is a place: "La Roca, a maximum security prison", "Hajvali, a
+        village near Prishtina" (a facility's or a place's noun ends the apposition: "Ivan Roca, a
+        prison guard" is no place). Only a name with no first name."""
+        doc, i = span.doc, span.end
+        if not (i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("a", "an", "the")):
+            return False
+        for k in range(i + 2, min(i + 6, len(doc))):
+            tok = doc[k]
+            if not tok.is_lower and tok.text != "-":
+                return False
+            if (tok.lower_ in self._APPOSED_PLACES or tok.lower_ in self.org_place_heads
+                    or tok.lower_ in self.place_suffixes) and tok.lower_ != "division":  # "a division of" a firm
+                nxt = doc[k + 1].lower_ if k + 1 < len(doc) else "."
+                return nxt in self._APPOSITION_END and self.nameless(span) \
+                    and span[-1].lower_ not in self.org_words and span[-1].lower_ not in self.facility_heads
+        return False
 
     def nameless(self, span: Span) -> bool:
         """No first name in it (given_names.txt), not only everyday words ("concealed in Dry Milk
@@ -557,9 +603,10 @@ class PlaceRules:
                     or trace.rule(span) in KIND_RULES:
                 continue  # the noun beside it says what it is ("Monopoly Market and Abacus")
             near = list_neighbours(spans, k)
-            if near and all(other.label_ == "PLACE" for other, _ in near) and (len(near) == 2 or near[0][1]) \
-                    and (any(self.know.place_name(other.text) for other, _ in near)
-                         or self.listed_after_frame(spans, k)) \
+            if near and (span.label_ == "PERSON" and self.located_list(spans, k, near)
+                         or all(other.label_ == "PLACE" for other, _ in near) and (len(near) == 2 or near[0][1])
+                         and (any(self.know.place_name(other.text) for other, _ in near)
+                              or self.listed_after_frame(spans, k))) \
                     and not any(t.lower_ in self.org_words for t in span) and not self.know.known_org(span.text) \
                     and self.nameless(span):
                 out[k] = trace.mark(Span(span.doc, span.start, span.end, label="PLACE"), "place.relabel")
@@ -573,6 +620,27 @@ class PlaceRules:
         start, doc = spans[k].start, spans[k].doc
         before = token_words(doc)[1][start - 1] if start > 0 else ""
         return any(words_at(doc, start - len(w), w) for w in self.frames_by_last.get(before, ()))
+
+    def located_list(self, spans: list[Span], k: int, near: list[tuple[Span, bool]]) -> bool:
+        """``spans[k]`` is a later item of a list whose first item is a place after a locative
+        preposition (``person_place_before``): "addresses in [Miller], [Baulkham Hills], and Kings
+        Park"; a model person only: the model reads the list's unknown places as people (a body there
+        is often a company listed with its town). The item after a comma needs another item after it
+        ("in Valencia, Tarsem Walia said" is a place and a person)."""
+        doc, span = spans[k].doc, spans[k]
+        if not near[0][0].end <= span.start:
+            return False
+        if not near[0][1]:  # joined by a comma only: the list goes on
+            after = doc[span.end: span.end + 3]
+            if not (len(after) >= 2 and after[0].text in (",", "and", "or")
+                    and (after[1].is_title or after[1].text in ("and", "or") and len(after) > 2 and after[2].is_title)):
+                return False
+        first = k
+        while first > 0 and any(o is spans[first - 1] for o, _ in list_neighbours(spans, first)):
+            first -= 1
+        head = spans[first]
+        return first < k and head.label_ == "PLACE" and head.start > 0 \
+            and doc[head.start - 1].lower_ in self.person_place_before
 
     def coordinated_regions(self, spans: list[Span], trace: Trace) -> list[Span]:
         """Directions coordinated before one region's name name one region: "West and Central
