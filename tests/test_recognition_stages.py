@@ -2547,3 +2547,60 @@ def test_a_nationality_before_a_complete_name_is_no_part_of_it(nlp):
     found = _found(nlp, "JAPAN BECOMES FOCUS OF U.S. CONGRESS TRADE ANGER\n\nThe U.S. Congress has made Japan the "
                         "symbol of the U.S. trade crisis, the US Department of Agriculture said.")
     assert ("ORG", "U.S. Congress") in found and ("ORG", "US Department of Agriculture") in found
+
+
+def test_news_outlets_that_crime_reporting_cites_are_organisations(nlp):
+    """organisations.toml's English-language outlets; a name that is an everyday word counts only
+    as written ("the Guardian", not "the guardian of the child")."""
+    found = _found(nlp, "Herald Sun reported it, Ars Technica said, and an economist told the Guardian. The guardian "
+                        "of the child spoke to Motherboard. Vendors on Silkroad were charged.")
+    assert {("ORG", "Herald Sun"), ("ORG", "Ars Technica"), ("ORG", "Guardian"), ("ORG", "Motherboard"),
+            ("ORG", "Silkroad")} <= found
+    assert not {t for label, t in found if t.lower() in ("economist", "guardian") and t.islower()}
+
+
+def test_a_quoted_nickname_after_a_person_is_the_person(nlp):
+    """"José Antonio Yépez, “El Marro”": the quoted name after a person is a nickname of the person,
+    wherever the document uses it; a quotation after a name is none."""
+    text = ("José Antonio Yépez, “El Marro” (August 2020). Mexico said that “El Marro” was detained. "
+            "Ana Ruiz “Thanks” said he.")
+    ms = [m for m in _mentions(nlp, text) if m.label == "PERSON"]
+    assert [m.text for m in ms].count("El Marro") == 2 and "Thanks" not in {m.text for m in ms}
+
+
+def test_a_full_name_the_model_missed_after_a_heading_is_the_person(nlp):
+    """The model read "Tony Mokbel" in the headline, not after it: the full name again is the
+    person, not its surname alone."""
+    text = ("Drug kingpin Tony Mokbel received unfair trial as lawyer doubled as police informant, Lawyer X\n\n"
+            "Tony Mokbel may not have received a fair trial when he was sentenced.")
+    people = [m.text for m in _mentions(nlp, text) if m.label == "PERSON"]
+    assert people.count("Tony Mokbel") == 2 and "Mokbel" not in people
+
+
+def test_report_prose_units_classes_and_bodies(nlp):
+    """An INCSR chapter: "1.4 MT were opiates" is a unit, no body; "amphetamine-type stimulants" is a
+    class the guidelines' table names whole; the model's unit of a named ministry is no mention;
+    two bodies run together across a comma are two."""
+    found = _found(nlp, "Of this total amount, 1.4 MT were opiates and four MT were synthetic drugs. Amphetamine-type "
+                        "stimulants (ATS) are trafficked, and 5 kg of methamphetamine-type narcotics were seized. "
+                        "According to the Counter-Narcotics Unit of the Ministry of the Interior (MOI), use is "
+                        "rising. Duties lie with the Ministry of Customs and Trade, Directorate General of Customs "
+                        "Guards, and the police.")
+    assert ("ORG", "MT") not in found
+    assert ("DRUG", "Amphetamine-type stimulants") in found and ("DRUG", "methamphetamine") in found
+    assert ("ORG", "Ministry of the Interior") in found and ("ORG", "Counter-Narcotics Unit") not in found
+    assert ("ORG", "Ministry of Customs and Trade") in found
+
+
+def test_a_first_name_and_an_unknown_surname_are_a_person(nlp):
+    """The model reads unfamiliar surnames as bodies or places ("Faruk Orman", "Emil Babadjov"); a
+    first name of the list and a surname no list knows make a person, not before a company's noun."""
+    found = _found(nlp, "He spent a decade in jail, while Faruk Orman had his conviction quashed. Coinbase set up an "
+                        "account for Emil Babadjov. Tommy Hilfiger Corp said.")
+    assert {("PERSON", "Faruk Orman"), ("PERSON", "Emil Babadjov")} <= found
+    assert ("PERSON", "Tommy Hilfiger Corp") not in found
+
+
+def test_a_wire_credit_after_a_dash_signs_off_the_article(nlp):
+    found = _found(nlp, "Police seized the product that makes it through. — AFP")
+    assert ("ORG", "AFP") in found

@@ -324,6 +324,19 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
     for m in out:  # the model took a surname for an organisation or a place
         if m.label in ("ORG", "PLACE") and m.source == "model" and m.text in unique:
             m.label = "PERSON"
+    # the full name again where the model read nothing ("... Lawyer X\n\nTony Mokbel may not have"),
+    # before its short forms, so that no surname alone is taken out of it
+    names = {m.text for m in out if m.label == "PERSON" and " " in m.text and "\n" not in m.text
+             and not re.search(r"\b[A-Z]\.$", m.text)}  # not "Stefan E." of "the vessel Stefan E. Sank"
+    bodies = [m.text for m in out if m.label == "ORG"]
+    names = {n for n in names if not any(n in b for b in bodies)}  # "Rite Aid" of "Rite Aid Corporation"
+    for name in sorted(names, key=len, reverse=True):
+        for hs, he in occurrences(text, name):
+            # alone: not a part of a longer name ("Stefan E. Sank")
+            if free(hs, he) and not re.match(r"\s*(?:\(|-|[A-Z])", text[he:he + 3]) \
+                    and not re.search(r"[A-Z][\w’'.-]*[ \t]+$", text[max(0, hs - 30):hs]):
+                out.append(Mention(hs, he, "PERSON", name, source="rule"))
+                taken.append((hs, he))
     for short in sorted(unique, key=len, reverse=True):
         for hs, he in occurrences(text, short):
             if free(hs, he):

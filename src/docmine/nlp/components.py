@@ -129,7 +129,7 @@ class DomainEntities:
         final = self.persons.coordinated(final, lex_keys, trace)
         final = self.places.coordinated(final, lex_keys, trace)
         final = self.places.coordinated_regions(final, trace)
-        final = self.orgs.seat_of_unit(final)
+        final = self.orgs.unit_of_parent(self.orgs.seat_of_unit(final), lex_keys)
         final = self.orgs.of_place(self.places.merge_possessive(self.drugs.merge_mixtures(final, trace), trace), trace)
         final = self.places.not_currencies(self.places.outside_titles(final, self.drugs._headline))
         final = [s for s in final if not (s.label_ == "PLACE" and self.places.adjective_only(s))]

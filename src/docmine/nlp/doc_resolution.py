@@ -61,6 +61,9 @@ from docmine.nlp.mention import Mention
 from docmine.nlp.rules.base import KIND_RULES, MONTHS, POSS_TOKENS, WEEKDAYS
 from docmine.nlp.wordscan import occurrences
 
+# a quoted name of one to three capitalised words right after a person's: "José Antonio Yépez, “El
+# Marro”", "Ovidio Guzmán “El Ratón” (January 2023)"; not a quotation ("Smith, “We will”")
+_NICK_AFTER = re.compile(r"^,?[ \t]*[“\"]((?:El|La|Los|Las|[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})[”\"](?![\w])")
 _NICK_INTRO = re.compile(
     r"^\s*,?\s*(?:\(|also\s+)?(?:known as|alias|a\.k\.a\.?|aka|dubbed|nicknamed|called"
     r"|(?:who|which)\s+(?:used|uses|went\s+by|goes\s+by|operated\s+under)\s+the\s+"
@@ -149,6 +152,10 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
         if m.label != "PERSON":
             continue
         intro = _NICK_INTRO.match(text[m.end: m.end + 80])
+        after = _NICK_AFTER.match(text[m.end: m.end + 40]) if intro is None else None
+        if after and (after.group(1).split()[0] in ("El", "La", "Los", "Las")
+                      or not any(w.lower() in dictionary for w in after.group(1).split())):
+            intro = after  # not an everyday word: 'Ana Ruiz “Thanks”'
         if intro:
             nicks[intro.group(1).strip().rstrip(",.")] = m.resolved or m.text
     if not nicks:
@@ -379,6 +386,31 @@ def _full_names(mentions: list[Mention], org_words: frozenset[str],
             m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "full-name"})
         out.append(m)
     return out
+
+
+def _given_name_people(text: str, mentions: list[Mention], given: frozenset[str], org_words: frozenset[str],
+                       lex) -> list[Mention]:
+    """A model body or place of two words, a first name of the list and a surname no dictionary,
+    place or organisation list knows, is a person: "while Faruk Orman had his murder conviction
+    quashed", "an account for Emil Babadjov" (the model reads unfamiliar surnames as anything).
+    Not before a company's noun or a legal form ("Calvin Klein shares", "Tommy Hilfiger Corp")."""
+    from docmine.nlp.gazetteer import dictionary_words
+
+    dictionary = dictionary_words()
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.source == "model" and m.label in ("ORG", "PLACE") and m.attrs.get("rule") is None and len(words) == 2 \
+                and words[0] in given and words[1].isalpha() and words[1][:1].isupper() and words[1][1:].islower() \
+                and words[1].lower() not in dictionary and words[1].lower() not in org_words \
+                and not _known_word(words[1], lex) and not _known_word(m.text, lex) \
+                and not _COMPANY_AFTER.match(text, m.end):
+            m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "given-name"})
+        out.append(m)
+    return out
+
+
+_COMPANY_AFTER = re.compile(r"\s*(?:['’]s\s+)?(?:shares?|stock|Inc|Corp|Co|Ltd|LLC|Group|brand|stores?|products?)\b")
 
 
 def _term_acronyms(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
@@ -1467,6 +1499,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _said_names(text, out, given)
         out = _people_by_context(text, out, lex)
         out = _initialled_people(text, out, lex)
+        out = _given_name_people(text, out, given, org_words, lex)
         out = _residents(text, out)
         # a surname that speaks after a quotation makes the full name a person too ("Ivan Bianchi"
         # as ORG beside '... expected," Bianchi said')

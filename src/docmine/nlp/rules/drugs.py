@@ -295,7 +295,9 @@ class DrugRules:
                 s += cut.end()
                 continue
             cut = _TYPE.search(span)
-            if cut and cut.start() > 0 and self.lex.drug(span[:cut.start()]) is not None:
+            if cut and cut.start() > 0 and self.lex.drug(span[:cut.start()]) is not None \
+                    and getattr(self.lex.drug(span), "kind", None) != "class":
+                # a class term stays whole: "amphetamine-type stimulants" (GUIDELINES.md's table)
                 e = s + cut.start()
                 continue
             cut = _FORM_PHRASE.search(span)

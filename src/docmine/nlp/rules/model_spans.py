@@ -67,6 +67,8 @@ class ModelSpans:
                 continue
             parts = split_parts(doc, ent.start, ent.end, self.contact_words, self.know.known_name,
                                 self.persons.particles, self.know.posts)
+            if label == "ORG":
+                parts = [p for a, b in parts for p in self.comma_bodies(doc, a, b)]
             for start, end in parts:
                 if len(parts) > 1 and (label == "PERSON" or label == "ORG" and end - start == 1) \
                         and self.common_part(doc[start:end]):
@@ -108,6 +110,17 @@ class ModelSpans:
         names = self.persons.titled_names(doc, taken, trace)
         named = {i for s in names for i in range(s.start, s.end)}
         return [s for s in out if not (s in titled and named.intersection(range(s.start, s.end)))] + names
+
+    def comma_bodies(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """A model ORG that runs two bodies' names together across a comma, each headed by a body's
+        word: "the Ministry of Customs and Trade, Directorate General of Customs Guards" -> two names."""
+        org_words = self.places.org_words
+        head = start + 1 if doc[start].lower_ == "the" else start
+        for i in range(head + 2, end - 1):
+            if doc[i].text == "," and doc[i + 1].is_title and doc[i + 1].lower_ in org_words \
+                    and doc[head].is_title and doc[head].lower_ in org_words:
+                return [(start, i), *self.comma_bodies(doc, i + 1, end)]
+        return [(start, end)]
 
     def cross_reference(self, ent: Span) -> bool:
         """A report's pointer to one of its own sections: "(see Market Dynamics)", "see Substances
