@@ -2557,6 +2557,10 @@ def test_news_outlets_that_crime_reporting_cites_are_organisations(nlp):
     assert {("ORG", "Herald Sun"), ("ORG", "Ars Technica"), ("ORG", "Guardian"), ("ORG", "Motherboard"),
             ("ORG", "Silkroad")} <= found
     assert not {t for label, t in found if t.lower() in ("economist", "guardian") and t.islower()}
+    # the word as a title or in a heading is no outlet
+    found = _found(nlp, "Economist Evelyn Brody at Morgan Grenfell spoke. He was Chief Economist at Indeed.\n\n"
+                        "American Economist Expected to Win Nobel Prize in Economics")
+    assert ("ORG", "Economist") not in found
 
 
 def test_a_quoted_nickname_after_a_person_is_the_person(nlp):
@@ -2599,6 +2603,9 @@ def test_a_first_name_and_an_unknown_surname_are_a_person(nlp):
                         "account for Emil Babadjov. Tommy Hilfiger Corp said.")
     assert {("PERSON", "Faruk Orman"), ("PERSON", "Emil Babadjov")} <= found
     assert ("PERSON", "Tommy Hilfiger Corp") not in found
+    found = _found(nlp, "Hanson Industries, the U.S. arm of Hanson Trust PLC, said it sold the unit. Salomon Bros had "
+                        "agreed to provide financing.")
+    assert not {t for label, t in found if label == "PERSON"}
 
 
 def test_a_wire_credit_after_a_dash_signs_off_the_article(nlp):

@@ -329,7 +329,12 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
     names = {m.text for m in out if m.label == "PERSON" and " " in m.text and "\n" not in m.text
              and not re.search(r"\b[A-Z]\.$", m.text)}  # not "Stefan E." of "the vessel Stefan E. Sank"
     bodies = [m.text for m in out if m.label == "ORG"]
-    names = {n for n in names if not any(n in b for b in bodies)}  # "Rite Aid" of "Rite Aid Corporation"
+    from docmine.nlp.lexicon import given_names
+
+    given = given_names()
+    # a person's name, by its first name ("Nord Stream" and "Continued Presence" are no one's), no
+    # company's ("Rite Aid" of "Rite Aid Corporation")
+    names = {n for n in names if n.split()[0] in given and not any(n in b for b in bodies)}
     for name in sorted(names, key=len, reverse=True):
         for hs, he in occurrences(text, name):
             # alone: not a part of a longer name ("Stefan E. Sank")

@@ -180,6 +180,8 @@ class DomainEntities:
             if lab == "BLOCK":
                 continue
             span = self.lexicon.span(doc, lab, s, e, trace)
+            if lab == "ORG" and self.orgs.word_name_as_title(span):
+                continue
             if lab == "DRUG":
                 drug = self.drugs.span(span, trace)
                 if drug is None:

@@ -402,11 +402,27 @@ def _given_name_people(text: str, mentions: list[Mention], given: frozenset[str]
         words = m.text.split()
         if m.source == "model" and m.label in ("ORG", "PLACE") and m.attrs.get("rule") is None and len(words) == 2 \
                 and words[0] in given and words[1].isalpha() and words[1][:1].isupper() and words[1][1:].islower() \
-                and words[1].lower() not in dictionary and words[1].lower() not in org_words \
+                and not any(w in dictionary for w in _singulars(words[1].lower())) \
+                and words[1].lower() not in org_words and words[1].lower() not in _COMPANY_WORDS \
                 and not _known_word(words[1], lex) and not _known_word(m.text, lex) \
                 and not _COMPANY_AFTER.match(text, m.end):
             m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "given-name"})
         out.append(m)
+    return out
+
+
+_COMPANY_WORDS = frozenset({"bros", "cos", "corp", "inc", "ltd", "plc", "llc", "ag", "sa", "nv", "bv", "gmbh", "spa"})
+
+
+def _singulars(word: str) -> set[str]:
+    """The word and its singular forms a dictionary may hold ("industries" -> "industry")."""
+    out = {word}
+    if word.endswith("ies"):
+        out.add(word[:-3] + "y")
+    if word.endswith("es"):
+        out.add(word[:-2])
+    if word.endswith("s"):
+        out.add(word[:-1])
     return out
 
 

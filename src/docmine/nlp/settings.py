@@ -119,6 +119,10 @@ class OrgSettings:
     darknet_words: Words = ()
     """Words that show a text speaks of darknet markets: a route named like a market there ("Silk
     Road") is the market. Default: none."""
+    word_names: Words = ()
+    """One-word names of organisations.toml that are everyday words, matched as written ("Guardian",
+    "Economist"): no organisation as a title or in a heading ("Chief Economist at Indeed",
+    "Economist Evelyn Brody", "American Economist Expected to Win Nobel"). Default: none."""
     group_words: Words = ()
     """Nouns of criminal and armed groups ("gang", "crew", "triad", "syndicate", "militia"): a name
     with one of them in an apposition after it ("Caloh Wagoh, a Dutch motorcycle gang"), after

@@ -141,6 +141,7 @@ class OrgRules:
         self.market_words = set(org.market_words)
         self.group_words = set(org.group_words)
         self.unit_heads = set(org.unit_heads)
+        self.word_names = set(org.word_names)
         self.handle_words = set(know.settings.person.handle_words)
         # the head of an apposition that says what a name is
         self.kind_words = self.market_words | self.company_words | self.group_words
@@ -435,6 +436,18 @@ class OrgRules:
                 # a dateline, the position says "place", so a town named like a word counts ("Reno")
             out.append(trace.mark(Span(doc, start, form.end, label="ORG"), "org.legal_form"))
         return out
+
+    def word_name_as_title(self, span: Span) -> bool:
+        """A body whose one-word name is an everyday word (``[org] word_names``: "Economist",
+        "Guardian"), used as a title or in a heading: before or after another capitalised word
+        ("Economist Evelyn Brody", "Chief Economist at Indeed") or in a title-case line ("American
+        Economist Expected to Win Nobel")."""
+        if len(span) != 1 or span.text not in self.word_names:
+            return False
+        doc, i = span.doc, span.start
+        return (i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha) \
+            or (i > 0 and doc[i - 1].is_title and doc[i - 1].is_alpha and not doc[i].is_sent_start) \
+            or title_case_sentence(span) and sum(t.is_alpha for t in span.sent) >= 5
 
     def credit_spans(self, doc: Doc, trace: Trace) -> list[Span]:
         """A news agency's credit (``[place] dateline_credits``): in brackets before a dash or at
