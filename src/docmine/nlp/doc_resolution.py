@@ -406,7 +406,7 @@ def _given_name_people(text: str, mentions: list[Mention], given: frozenset[str]
                 and words[1].lower() not in org_words and words[1].lower() not in _COMPANY_WORDS \
                 and not _known_word(words[1], lex) and not _known_word(m.text, lex) \
                 and not _COMPANY_AFTER.match(text, m.end):
-            m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "given-name"})
+            m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "first-name-surname"})
         out.append(m)
     return out
 
@@ -785,21 +785,36 @@ def _people_by_context(text: str, mentions: list[Mention], lex) -> list[Mention]
     return out
 
 
-_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?=\s*\((?:born\s+(?:in\s+)?)?(?:19|20)\d\d\)"
-                       r"|,\s+(?:aged\s+)?\d{2},)")
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?=\s*\((?:born\s+(?:in\s+)?)?(?:19|20)\d\d\)"
+                       r"|,\s+(?:aged\s+)?\d{2},)"
+                       r"|(?<=as )[A-Z]{2,3}(?=,\s+(?:aged\s+)?\d{2},))")  # "identified only as MJ, 27, after"
+# a label, brand or print on a package, in quotes ("bags marked “Frozen Cassava”"): no name of anyone
+_LABEL_BEFORE = re.compile(r"\b(?:marked|labell?ed|branded|stamped|bearing|printed|emblazoned)"
+                           r"(?:\s+(?:with|as))?\s*[“\"‘']$")
 
 
 def _initialled_people(text: str, mentions: list[Mention], lex) -> list[Mention]:
     """A suspect named by initials and a birth year or an age, as police releases of the Balkan
     route write them: "a Serbian citizen, S.T. (1966)", "N.M. (born in 1979) was arrested", "D.K.,
-    45, was held". Not initials a place or organisation list knows ("U.S. (2020)")."""
+    45, was held", "identified only as MJ, 27,". Not initials a place or organisation list knows
+    ("U.S. (2020)"), nor an everyday word."""
+    from docmine.nlp.gazetteer import common_words
+
     added = []
     for hit in _INITIALS.finditer(text):
         s, e = hit.span()
-        if _free(mentions, s, e) and not _known_word(hit.group(0), lex):
+        if _free(mentions, s, e) and not _known_word(hit.group(0), lex) \
+                and hit.group(0).lower() not in common_words():
             added.append(Mention(s, e, "PERSON", hit.group(0), resolved=hit.group(0), source="rule",
                                  attrs={"rule": "person-initials"}))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
+
+
+def _package_labels(text: str, mentions: list[Mention]) -> list[Mention]:
+    """What is printed on a package, in quotes, names no one: "bags marked “Frozen Cassava”",
+    "packages labelled 'Real Madrid'" (the model reads a person or a body there)."""
+    return [m for m in mentions if not (m.source == "model" and m.label in _LABELS
+                                        and _LABEL_BEFORE.search(text, max(0, m.start - 30), m.start))]
 
 
 _UNIT_AFTER = re.compile(
@@ -1515,6 +1530,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _said_names(text, out, given)
         out = _people_by_context(text, out, lex)
         out = _initialled_people(text, out, lex)
+        out = _package_labels(text, out)
         out = _given_name_people(text, out, given, org_words, lex)
         out = _residents(text, out)
         # a surname that speaks after a quotation makes the full name a person too ("Ivan Bianchi"

@@ -287,7 +287,8 @@ def _not_names() -> frozenset[str]:
 
 
 RESOLVED_BY_EVIDENCE = frozenset(("company-name", "caps-line", "nickname", "quote-speaker", "person-from",
-                                  "name-part", "acronym-long-form", "person.titled", "person.aged"))
+                                  "name-part", "acronym-long-form", "person.titled", "person.aged",
+                                  "person-context", "first-name-surname"))
 
 
 def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) -> list[Mention]:

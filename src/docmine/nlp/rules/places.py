@@ -497,9 +497,10 @@ class PlaceRules:
                 postal = end + 1 < len(doc) and self.postal_end(doc, end + 1) is not None
                 designated = end < len(doc) and doc[end].is_lower and doc[end].lower_ in self.place_suffixes \
                     and self.know.place_name(span.text)  # "Colima state", "Helmand province"
-                # "the Bassiani nightclub", "the Marriott hotel": the name of a building
+                # "the Bassiani nightclub", "the Marriott hotel", "the Alejandro Velasco Astete airport": the
+                # name of a building or a place
                 building = prev == "the" and end < len(doc) and doc[end].is_lower \
-                    and doc[end].lower_ in self.facility_heads
+                    and (doc[end].lower_ in self.facility_heads or doc[end].lower_ in self.org_place_heads)
                 headed = words[-1] in self.org_place_heads and len(span) > 1 \
                     and (label == "ORG" or span[-1].is_title
                          and (words[-1] not in self.surname_heads or self.nameless(span)))
