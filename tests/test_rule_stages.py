@@ -971,3 +971,12 @@ def test_the_end_of_a_longer_name_is_no_organisation(nlp):
     assert validate("The President Calls on Homeland Security to Act", "Homeland Security") is not None
     assert validate("Officials from the Office of Policy and Drug Control Agency met their partners.",
                     "Drug Control Agency") is not None
+
+
+def test_two_places_of_a_list_win_over_a_longer_place_inside_them(nlp):
+    """"the Middle East and Southeast Asia": two places, not "East and Southeast Asia" (a lexicon
+    place that starts inside "Middle East"); the longer place alone stays."""
+    found = rules(nlp, "ATS are trafficked to markets in the Middle East and Southeast Asia. Trafficking in East "
+                       "and Southeast Asia rose.")
+    assert ("Middle East", "PLACE") in found and ("Southeast Asia", "PLACE") in found
+    assert ("East and Southeast Asia", "PLACE") in found

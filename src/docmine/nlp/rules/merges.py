@@ -155,6 +155,25 @@ def _listed_after_preposition(doc: Doc, start: int, place_ends: Mapping[int, Spa
     return False
 
 
+def earlier_places(spans: list[Span]) -> list[Span]:
+    """Two places a list names, not the longer place that starts inside the first: "the Middle East
+    and Southeast Asia" is [Middle East] and [Southeast Asia], not "Middle" and [East and Southeast
+    Asia] (the longest match would win). A longer place is dropped where another place starts before
+    it and ends inside it, and a third place ends where it ends; not in a body's name (a capitalised
+    word and "for" or "of" before the first place), which ``OrgRules.ends_in_place`` completes with
+    the longer place ("UNODC Regional Office for Southeast Asia and the Pacific")."""
+    places = [sp for sp in spans if sp.label_ == "PLACE"]
+    drop = set()
+    for b in places:
+        for a in places:
+            if a.start < b.start < a.end < b.end \
+                    and any(c.end == b.end and c.start >= a.end for c in places) \
+                    and not (a.start > 1 and a.doc[a.start - 1].lower_ in ("for", "of")
+                             and a.doc[a.start - 2].is_title):
+                drop.add(id(b))
+    return [sp for sp in spans if id(sp) not in drop] if drop else spans
+
+
 def company_names(doc: Doc, nouns: frozenset[str]) -> set[str]:
     """Capitalised names of one to three words that the document follows, somewhere, by one of
     ``nouns`` (or by "'s" and one): "Waterman shares", "Fairchild's shareholders"."""
