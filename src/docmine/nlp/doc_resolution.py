@@ -263,8 +263,7 @@ def _administrations(text: str, mentions: list[Mention], known: dict[str, str], 
 def _upper_line(text: str, s: int, e: int) -> bool:
     """Is the line around text[s:e] written in capitals ("DONALD J. TRUMP", "PRESIDENT TRUMP IS
     KEEPING HIS PROMISE")? A capitalised name in running text is no signature or heading."""
-    line = text[text.rfind("\n", 0, s) + 1: (text.find("\n", e) + 1 or len(text) + 1) - 1]
-    letters = [ch for ch in line if ch.isalpha()]
+    letters = [ch for ch in _line_at(text, s, e) if ch.isalpha()]
     return len(letters) >= 6 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 
@@ -394,7 +393,7 @@ def _given_name_people(text: str, mentions: list[Mention], given: frozenset[str]
     place or organisation list knows, is a person: "while Faruk Orman had his murder conviction
     quashed", "an account for Emil Babadjov" (the model reads unfamiliar surnames as anything).
     Not before a company's noun or a legal form ("Calvin Klein shares", "Tommy Hilfiger Corp")."""
-    from docmine.nlp.gazetteer import dictionary_words
+    from docmine.nlp.gazetteer import dictionary_form, dictionary_words
 
     dictionary = dictionary_words()
     out = []
@@ -402,7 +401,7 @@ def _given_name_people(text: str, mentions: list[Mention], given: frozenset[str]
         words = m.text.split()
         if m.source == "model" and m.label in ("ORG", "PLACE") and m.attrs.get("rule") is None and len(words) == 2 \
                 and words[0] in given and words[1].isalpha() and words[1][:1].isupper() and words[1][1:].islower() \
-                and not any(w in dictionary for w in _singulars(words[1].lower())) \
+                and not dictionary_form(words[1].lower(), dictionary) \
                 and words[1].lower() not in org_words and words[1].lower() not in _COMPANY_WORDS \
                 and not _known_word(words[1], lex) and not _known_word(m.text, lex) \
                 and not _COMPANY_AFTER.match(text, m.end):
@@ -412,18 +411,6 @@ def _given_name_people(text: str, mentions: list[Mention], given: frozenset[str]
 
 
 _COMPANY_WORDS = frozenset({"bros", "cos", "corp", "inc", "ltd", "plc", "llc", "ag", "sa", "nv", "bv", "gmbh", "spa"})
-
-
-def _singulars(word: str) -> set[str]:
-    """The word and its singular forms a dictionary may hold ("industries" -> "industry")."""
-    out = {word}
-    if word.endswith("ies"):
-        out.add(word[:-3] + "y")
-    if word.endswith("es"):
-        out.add(word[:-2])
-    if word.endswith("s"):
-        out.add(word[:-1])
-    return out
 
 
 _COMPANY_AFTER = re.compile(r"\s*(?:['’]s\s+)?(?:shares?|stock|Inc|Corp|Co|Ltd|LLC|Group|brand|stores?|products?)\b")
@@ -1819,9 +1806,9 @@ def _bodies_again(text: str, mentions: list[Mention], org_words: frozenset[str],
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
-def _line_at(text: str, i: int) -> str:
-    """The line of ``text`` that holds position ``i``."""
-    return text[text.rfind("\n", 0, i) + 1: (text.find("\n", i) + 1 or len(text) + 1) - 1]
+def _line_at(text: str, i: int, j: int | None = None) -> str:
+    """The line of ``text`` that holds position ``i`` (the lines from ``i``'s to ``j``'s)."""
+    return text[text.rfind("\n", 0, i) + 1: (text.find("\n", i if j is None else j) + 1 or len(text) + 1) - 1]
 
 
 def _org_again(text: str, start: int, end: int, lex=None) -> Mention:

@@ -163,11 +163,20 @@ def earlier_places(spans: list[Span]) -> list[Span]:
     word and "for" or "of" before the first place), which ``OrgRules.ends_in_place`` completes with
     the longer place ("UNODC Regional Office for Southeast Asia and the Pacific")."""
     places = [sp for sp in spans if sp.label_ == "PLACE"]
+    if len(places) < 3:
+        return spans
+    longest = max(len(sp) for sp in places)
+    by_start: dict[int, list[Span]] = {}
+    by_end: dict[int, list[Span]] = {}
+    for sp in places:
+        by_start.setdefault(sp.start, []).append(sp)
+        by_end.setdefault(sp.end, []).append(sp)
     drop = set()
     for b in places:
-        for a in places:
-            if a.start < b.start < a.end < b.end \
-                    and any(c.end == b.end and c.start >= a.end for c in places) \
+        # a place that starts before b and ends inside it starts at most ``longest`` tokens before b
+        for a in (a for i in range(b.start - longest, b.start) for a in by_start.get(i, ())):
+            if b.start < a.end < b.end \
+                    and any(c.start >= a.end for c in by_end[b.end]) \
                     and not (a.start > 1 and a.doc[a.start - 1].lower_ in ("for", "of")
                              and a.doc[a.start - 2].is_title):
                 drop.add(id(b))

@@ -116,9 +116,10 @@ class ModelSpans:
         word: "the Ministry of Customs and Trade, Directorate General of Customs Guards" -> two names."""
         org_words = self.places.org_words
         head = start + 1 if doc[start].lower_ == "the" else start
+        if not (head < end and doc[head].is_title and doc[head].lower_ in org_words):
+            return [(start, end)]
         for i in range(head + 2, end - 1):
-            if doc[i].text == "," and doc[i + 1].is_title and doc[i + 1].lower_ in org_words \
-                    and doc[head].is_title and doc[head].lower_ in org_words:
+            if doc[i].text == "," and doc[i + 1].is_title and doc[i + 1].lower_ in org_words:
                 return [(start, i), *self.comma_bodies(doc, i + 1, end)]
         return [(start, end)]
 

@@ -616,8 +616,7 @@ class PlaceRules:
     def listed_after_frame(self, spans: list[Span], k: int) -> bool:
         """The list that holds ``spans[k]`` follows a place frame: "the municipalities of [La Celia]
         and [Balboa]" (``designator_of``, ``residence_before``)."""
-        while k > 0 and any(o is spans[k - 1] for o, _ in list_neighbours(spans, k)):
-            k -= 1  # to the list's first item
+        k = _list_first(spans, k)
         start, doc = spans[k].start, spans[k].doc
         before = token_words(doc)[1][start - 1] if start > 0 else ""
         return any(words_at(doc, start - len(w), w) for w in self.frames_by_last.get(before, ()))
@@ -636,9 +635,7 @@ class PlaceRules:
             if not (len(after) >= 2 and after[0].text in (",", "and", "or")
                     and (after[1].is_title or after[1].text in ("and", "or") and len(after) > 2 and after[2].is_title)):
                 return False
-        first = k
-        while first > 0 and any(o is spans[first - 1] for o, _ in list_neighbours(spans, first)):
-            first -= 1
+        first = _list_first(spans, k)
         head = spans[first]
         return first < k and head.label_ == "PLACE" and head.start > 0 \
             and doc[head.start - 1].lower_ in self.person_place_before
@@ -776,3 +773,10 @@ class PlaceRules:
             return True
         bare = span.text.replace(".", "") if span is not None else ""
         return bare.isupper() and len(bare) <= 4 and nxt.lower_ in self.acronym_modifier_heads
+
+
+def _list_first(spans: list[Span], k: int) -> int:
+    """The index of the first item of the coordinated list that holds ``spans[k]``."""
+    while k > 0 and any(o is spans[k - 1] for o, _ in list_neighbours(spans, k)):
+        k -= 1
+    return k
