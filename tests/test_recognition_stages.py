@@ -2449,6 +2449,37 @@ def test_online_handles_a_vendor_or_account_noun_introduces_are_persons(nlp):
     assert not any(t == "me" for label, t in found)
 
 
+def test_an_online_handle_is_a_person_wherever_the_document_uses_it(nlp):
+    """A handle a market noun introduces, or one "known as" gives, is the person's name in every later
+    sentence too, in another case as well ("ZetaKing" / "Zetaking"); a handle listed with it is one
+    ("QuickSilver7 and ZetaKing"); a plain word "known as" gives is not ("admin")."""
+    text = ("Prosecutors said a vendor named Zetaking sold fentanyl on Hydra. Mark Oduya, a 31-year-old "
+            "chemist, was known online as PillBaron. The court heard that QuickSilver7 and ZetaKing shipped "
+            "from Leeds. Later, PillBaron confessed. Ana Brest was known as “admin” and “m00nshine.” "
+            "Zetaking denied it, and m00nshine fled.")
+    found = _found(nlp, text)
+    for name in ("Zetaking", "ZetaKing", "PillBaron", "QuickSilver7", "m00nshine"):
+        assert ("PERSON", name) in found, name
+    people = [m for m in _mentions(nlp, text) if m.label == "PERSON"]
+    assert sum(m.text.lower() == "zetaking" for m in people) == 3
+    assert sum(m.text == "PillBaron" for m in people) == 2
+    assert not any(t == "admin" for label, t in found)
+
+
+def test_a_handle_shaped_name_of_a_thing_is_no_person(nlp):
+    """After a noun of things ("market", "app") in its sentence, a handle-shaped name "known as" gives
+    is no handle; a handle in capitals is not found again in a word written otherwise ("Bitcoins")."""
+    from docmine.nlp.doc_resolution import _nick_occurrences
+
+    found = _found(nlp, "Investigators shut the market known as DeepSea. They used a messaging app known as "
+                        "SkyTalk2 to trade.")
+    people = {t for label, t in found if label == "PERSON"}
+    assert "DeepSea" not in people and "SkyTalk2" not in people
+    text = "BITCOINS paid. He sold Bitcoins. NarcoBoss and Narcoboss met."
+    assert [text[s:e] for s, e in _nick_occurrences(text, "BITCOINS")] == ["BITCOINS"]
+    assert [text[s:e] for s, e in _nick_occurrences(text, "Narcoboss")] == ["NarcoBoss", "Narcoboss"]
+
+
 def test_criminal_groups_and_markets_of_the_lexicon(nlp):
     """organisations.toml: motorcycle gangs, triads, cartels and darknet markets crime news names; a
     one-word name that is also a word is matched as written (Spanish "los bandidos" is no gang)."""

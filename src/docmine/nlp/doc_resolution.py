@@ -65,10 +65,15 @@ from docmine.nlp.wordscan import occurrences
 # Marro”", "Ovidio Guzmán “El Ratón” (January 2023)"; not a quotation ("Smith, “We will”")
 _NICK_AFTER = re.compile(r"^,?[ \t]*[“\"]((?:El|La|Los|Las|[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})[”\"](?![\w])")
 _NICK_INTRO = re.compile(
-    r"^\s*,?\s*(?:\(|also\s+)?(?:known as|alias|a\.k\.a\.?|aka|dubbed|nicknamed|called"
+    r"^\s*,?\s*(?:\(|also\s+|(?:was|is|were|are)\s+(?:also\s+)?)?(?:known(?:\s+online)?\s+as|alias|a\.k\.a\.?|aka"
+    r"|dubbed|nicknamed|called"
     r"|(?:who|which)\s+(?:used|uses|went\s+by|goes\s+by|operated\s+under)\s+the\s+"
-    r"(?:moniker|nickname|alias|handle|username|user\s+name|name|pseudonym)s?)\s+"
-    r"[“\"‘']([A-ZÀ-Ý][^”\"’'\n]{1,40}?)[”\"’']")
+    r"(?:moniker|nickname|alias|handle|username|user\s+name|name|pseudonym)s?)\s+")
+# a name the introduction gives: quoted, or a bare online handle; then the next after "and", "or", ","
+_NICK_ITEM = re.compile(r"[“\"‘']([^”\"’'\n]{1,40}?)[”\"’']|([A-Za-z][A-Za-z0-9_-]{2,30})(?![\w-])")
+_NICK_SEP = re.compile(r",?\s+(?:and|or)\s+|,\s*")
+_SURNAME_CAMEL = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)[A-Z][a-z]+")  # McAllister, DeSantis
+_KNOWN_AS = re.compile(r"(?<![\w-])known(?:\s+online)?\s+as\s+")
 _INNER_NICK = re.compile(  # Ismael “El Mayo” Zambada, Erick “el 85” Valencia Salazar (a Spanish article or a digit)
     r"(?<![\w-])(?P<first>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){0,2}) [“\"‘]"
     r"(?P<nick>(?:[A-ZÀ-Ý0-9]|(?:el|la|los|las) (?=\S))[^”\"’\n]{1,30}?)[”\"’] "
@@ -102,7 +107,7 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
 
 
 def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = frozenset(),
-               given: frozenset[str] = frozenset()) -> list[Mention]:
+               given: frozenset[str] = frozenset(), things: frozenset[str] = frozenset()) -> list[Mention]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from docmine.nlp.gazetteer import dictionary_words
@@ -151,30 +156,117 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
     for m in mentions:
         if m.label != "PERSON":
             continue
-        intro = _NICK_INTRO.match(text[m.end: m.end + 80])
-        after = _NICK_AFTER.match(text[m.end: m.end + 40]) if intro is None else None
+        introduced = _introduced_names(text, m.end)
+        after = _NICK_AFTER.match(text[m.end: m.end + 40]) if not introduced else None
         if after and (after.group(1).split()[0] in ("El", "La", "Los", "Las")
                       or not any(w.lower() in dictionary for w in after.group(1).split())):
-            intro = after  # not an everyday word: 'Ana Ruiz “Thanks”'
-        if intro:
-            nicks[intro.group(1).strip().rstrip(",.")] = m.resolved or m.text
+            introduced = [after.group(1).strip().rstrip(",.")]  # not an everyday word: 'Ana Ruiz “Thanks”'
+        for nick in introduced:
+            nicks[nick] = m.resolved or m.text
+    # an online handle is a person's name wherever the document uses it: one a market noun
+    # introduced ("accounts named RichieRich, happyman and BITCOINS", rule person.handle) or one
+    # "known as" gives after whoever it is ("a self-proclaimed ‘psychonaut’, was known online as PlutoPete")
+    handles = {m.text for m in mentions if m.attrs.get("rule") == "person.handle"}
+    handles.update(n for hit in _KNOWN_AS.finditer(text)
+                   if not _thing_before(text, hit.start(), things)
+                   for n in _introduced_names(text, hit.start(), intro=False) if _handle_shaped(n))
+    people = {m.text for m in mentions if m.label == "PERSON" and _handle_shaped(m.text)}
+    for h in _coordinated_handles(text, handles | {n for n in nicks if _handle_shaped(n)} | people) - people:
+        nicks.setdefault(h, h)
     if not nicks:
         return out
     for nick, full in nicks.items():
-        for s, e in occurrences(text, nick):
+        for s, e in _nick_occurrences(text, nick):
             clash = [m for m in out if m.start < e and s < m.end]
             same = [m for m in clash if m.label == "PERSON" and (m.start, m.end) == (s, e)]
             if same:  # the model found the nickname itself: it refers to the full name
-                out = [_copy(m, resolved=full, attrs={**m.attrs, "rule": "nickname"}) if m in same else m for m in out]
+                out = [_copy(m, resolved=full, attrs={**m.attrs, "rule": m.attrs.get("rule") if m.source == "lexicon"
+                                                      else "nickname"}) if m in same else m for m in out]
                 continue
             if any(m.label == "PERSON" and m.start <= s and m.end >= e for m in clash):
                 continue
             if any(m.source == "lexicon" for m in clash):
                 continue
             out = [m for m in out if m not in clash]
-            out.append(Mention(s, e, "PERSON", nick, resolved=full, source="rule",
+            out.append(Mention(s, e, "PERSON", text[s:e], resolved=full, source="rule",
                                attrs={"rule": "nickname"}))
     return out
+
+
+def _handle_shaped(word: str) -> bool:
+    """One word with small letters and a digit, a capital right after a small letter or a word in
+    capitals run into a capitalised one: an online handle ("alpha02", "PlutoPete", "DNMKingpin"); not a
+    plain word, a code ("HY-2") or a surname ("McAllister")."""
+    return re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{2,30}", word) is not None and not _SURNAME_CAMEL.fullmatch(word) \
+        and any(c.islower() for c in word) \
+        and (any(c.isdigit() for c in word) or re.search(r"[a-z][A-Z]|[A-Z]{2}[a-z]", word) is not None)
+
+
+def _introduced_names(text: str, pos: int, intro: bool = True) -> list[str]:
+    """The names an introduction right at ``pos`` gives ("known as “El Mayo”", "alias Fito", "was
+    known as “admin” and “alpha02”"): a quoted name in capitals or any online handle, quoted or bare,
+    each after "and", "or" or a comma (a quoted everyday word is skipped: "admin"). With
+    ``intro=False`` ``pos`` is where "known as" starts."""
+    window = text[pos: pos + 160]
+    hit = (_NICK_INTRO if intro else _KNOWN_AS).match(window)
+    if not hit:
+        return []
+    names: list[str] = []
+    i = hit.end()
+    while True:
+        item = _NICK_ITEM.match(window, i)
+        if not item:
+            break
+        quoted, bare = item.group(1), item.group(2)
+        name = (quoted or bare).strip().rstrip(",.")
+        if quoted is not None and (name[:1].isupper() or _handle_shaped(name)) \
+                or bare is not None and _handle_shaped(name):
+            names.append(name)
+        elif bare is not None:
+            break  # prose goes on: "known as Fito, the leader"
+        sep = _NICK_SEP.match(window, item.end())
+        if not sep:
+            break
+        i = sep.end()
+    return names
+
+
+_HANDLE_AFTER = re.compile(r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)[“\"]?"
+                           r"([A-Za-z][A-Za-z0-9_-]{2,30})(?![\w-])")
+_HANDLE_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9_-]{2,30})[”\"]?(?:,[ \t]*|[ \t]+(?:and|or)[ \t]+)[“\"]?$")
+
+
+def _coordinated_handles(text: str, known: set[str]) -> set[str]:
+    """``known`` handles and the handle-shaped words listed with them ("DNMKingpin and NarcoBoss",
+    "Trappy, DeSnake, Disc0"): a list of users' names goes on with users' names."""
+    found = set(known)
+    todo = [h for h in known if h]
+    while todo:
+        h = todo.pop()
+        for s, e in _nick_occurrences(text, h):
+            after = _HANDLE_AFTER.match(text, e)
+            before = _HANDLE_BEFORE.search(text[max(0, s - 40):s])
+            for hit in (after, before):
+                name = hit.group(1) if hit else ""
+                if name and _handle_shaped(name) and name not in found:
+                    found.add(name)
+                    todo.append(name)
+    return found
+
+
+def _thing_before(text: str, pos: int, things: frozenset[str]) -> bool:
+    """One of ``things`` ("market", "app") earlier in the sentence before ``pos``."""
+    start = max(0, text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 120)
+    return any(w.lower() in things for w in re.findall(r"[A-Za-z]+", text[start:pos]))
+
+
+def _nick_occurrences(text: str, nick: str) -> list[tuple[int, int]]:
+    """Where the document uses ``nick``, and a one-word name written as a handle in another case
+    ("NarcoBoss" for "Narcoboss"; not "Bitcoins" for the handle "BITCOINS")."""
+    if " " in nick:
+        return list(occurrences(text, nick))
+    forms = {hit.group() for hit in re.finditer(re.escape(nick), text, re.IGNORECASE)}
+    return sorted(o for f in forms if f == nick or _handle_shaped(f) for o in occurrences(text, f))
 
 
 _ADMIN_IN_TEXT = re.compile(
@@ -1485,7 +1577,8 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     from docmine.nlp.lexicon import given_names
 
     given = given_names() if lex is not None else frozenset()
-    out = _nicknames(text, mentions, titles, given)
+    things = frozenset(getattr(lex, "rules", {}).get("person", {}).get("handle_things", ()))
+    out = _nicknames(text, mentions, titles, given, things)
     out = _administrations(text, out, known, lex)
     out = _operation_names(text, out, lex)
     out = _known_people(text, out, known, lex)
