@@ -2480,6 +2480,24 @@ def test_a_handle_shaped_name_of_a_thing_is_no_person(nlp):
     assert [text[s:e] for s, e in _nick_occurrences(text, "Narcoboss")] == ["NarcoBoss", "Narcoboss"]
 
 
+def test_a_name_the_document_treats_as_a_person_twice_is_a_person(nlp):
+    """A one-word name the model reads as an organisation is a person where the document twice says
+    so (a person's possession after it, a deed done to it) and never treats it as a thing; its
+    capitals form goes with it. A body's possession or "its" keeps a body."""
+    from docmine.nlp.doc_resolution import _person_evidence
+
+    text = ("Agents set out to arrest Okonkwe in May. Okonkwe’s passport was found in the car. Reports "
+            "said OKONKWE had bought bitcoin.")
+    class Lex:
+        rules = {"person": {"possessions": ["passport"], "acted_on": ["arrest"], "thing_possessions": ["shares"]}}
+    assert _person_evidence(text, "Okonkwe", Lex()) == (2, 0)
+    assert _person_evidence("Vantrix’s shares fell. Police arrest Vantrix staff.", "Vantrix", Lex())[1] == 1
+    ms = _mentions(nlp, "Federal agents moved to arrest Delvantis in March. Delvantis had used the darknet. "
+                        "Delvantis’s passport showed trips to Lagos. DELVANTIS sold bitcoin.")
+    labels = {(m.text, m.label) for m in ms if m.text.lower() == "delvantis"}
+    assert labels and all(label == "PERSON" for _, label in labels), labels
+
+
 def test_criminal_groups_and_markets_of_the_lexicon(nlp):
     """organisations.toml: motorcycle gangs, triads, cartels and darknet markets crime news names; a
     one-word name that is also a word is matched as written (Spanish "los bandidos" is no gang)."""

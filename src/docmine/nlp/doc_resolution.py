@@ -821,6 +821,69 @@ def _pronoun_agreement(text: str, mentions: list[Mention]) -> list[Mention]:
             if m.label == "PERSON" and m.source == "model" and m.text in bodies else m for m in mentions]
 
 
+def _evidence_words(lex) -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
+    rules = getattr(lex, "rules", {}).get("person", {})
+    return (frozenset(rules.get("possessions", ())), tuple(rules.get("acts", ())),
+            frozenset(rules.get("acted_on", ())), frozenset(rules.get("thing_possessions", ())))
+
+
+def _person_evidence(text: str, name: str, lex) -> tuple[int, int]:
+    """(occurrences of ``name`` the document treats as a person's, as a thing's): a possession
+    after its possessive, an act right after it, a deed right before it (``[person]`` possessions,
+    acts, acted_on, thing_possessions in rules.toml), "he"/"his" or "its" after it."""
+    possessions, acts, acted_on, things = _evidence_words(lex)
+    person = thing = 0
+    for s, e in occurrences(text, name, ".’'-", "-"):
+        after = text[e:e + 60]
+        owned = re.match(r"[’']s\s+((?:[\w-]+\s+){0,2}[\w-]+)", after)
+        words = owned.group(1).lower().split() if owned else []
+        if any(w in things for w in words):
+            thing += 1
+            continue
+        said = after.lower().lstrip()
+        before = re.search(r"([a-z]+)\s+$", text[max(0, s - 16):s])
+        if any(w in possessions for w in words) \
+                or any(said.startswith(a) and not said[len(a): len(a) + 1].isalpha() for a in acts) \
+                or before is not None and before.group(1) in acted_on:
+            person += 1
+    pro_thing, pro_person = _pronouns_after(text, name, named=True)
+    return person + pro_person, thing + pro_thing
+
+
+def _people_by_evidence(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """A one-word name the model read as a body or a place, that no lexicon or gazetteer knows and
+    no rule labelled, is a person where the document treats it as a person at least twice and never
+    as a thing (rule ``person-context``): "arrest Koffie ... Koffie’s passport" makes every "Koffie"
+    and its capitals form "KOFFIE" a person; "Hansa’s administrators" or "its" keeps a body."""
+    from docmine.nlp.gazetteer import dictionary_words
+
+    names: dict[str, set[str]] = defaultdict(set)  # name -> its forms (as written, in capitals)
+    fixed = set()
+    for m in mentions:
+        if m.label not in _LABELS:
+            continue
+        key = m.text.title() if m.text.isupper() else m.text
+        if m.source != "model" or m.attrs.get("rule") in KIND_RULES:
+            fixed.add(key)
+        elif m.label in ("ORG", "PLACE") and re.fullmatch(r"[A-Z][a-zà-ÿ]+(?:[’'-][A-Za-zà-ÿ]+)?", key) \
+                and len(key) >= 3:
+            names[key].add(m.text)
+    people = set()
+    for key, forms in names.items():
+        if key in fixed or key not in forms and key not in text or _place_name(key, lex) \
+                or lex.knows("ORG", key) or key.lower() in dictionary_words():
+            continue
+        counts = [_person_evidence(text, f, lex) for f in {key, key.upper()}]
+        person, thing = sum(c[0] for c in counts), sum(c[1] for c in counts)
+        if person >= 2 and not thing:
+            people.add(key)
+    if not people:
+        return mentions
+    return [_copy(m, label="PERSON", attrs={**m.attrs, "rule": "person-context"})
+            if m.label in ("ORG", "PLACE") and m.source == "model"
+            and (m.text.title() if m.text.isupper() else m.text) in people else m for m in mentions]
+
+
 def _people_from(text: str, mentions: list[Mention], lex) -> list[Mention]:
     """A person "from" or "with" a name no place list knows is with an organisation ("Carmen Paun
     ... Politico", "Michelle Jamrisko from Bloomberg": a model PLACE there is an ORG); "Maria from
@@ -1620,6 +1683,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _name_parts(text, out, given, lex)
         out = _lone_given_names(text, out, given, lex)
         out = _pronoun_agreement(text, out)
+        out = _people_by_evidence(text, out, lex)
         for m in out:
             if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
                                        "lowercase-head", "district-office", "district", "appositive",

@@ -48,6 +48,18 @@ class PersonSettings:
     """Nouns of things a name "known as" may name ("market", "app", "drug"): a handle-shaped name
     ("DeepSea", "alpha02") "known as" after one of them in its sentence is no person's handle.
     Default: none."""
+    possessions: Words = ()
+    """What only a person has, after a name's possessive ("Koffie's passport", "his lawyer"): evidence
+    that a one-word name the model read as a body or place is a person. Default: none."""
+    acts: Words = ()
+    """What only a person does, right after a name ("pleaded", "was arrested"): evidence as
+    ``possessions``. Default: none."""
+    acted_on: Words = ()
+    """What is done only to a person, right before a name ("arrest", "extradited"): evidence as
+    ``possessions``. Default: none."""
+    thing_possessions: Words = ()
+    """What a body has, after a name's possessive ("Nokia's shares", "its spokesman"): evidence
+    against a person. Default: none."""
     not_name_words: Words = ()
     """Words never part of a person's name (headings, units the model reads as people). Default: none."""
     headline_verbs: Words = ()
