@@ -2462,6 +2462,7 @@ def test_an_online_handle_is_a_person_wherever_the_document_uses_it(nlp):
         assert ("PERSON", name) in found, name
     people = [m for m in _mentions(nlp, text) if m.label == "PERSON"]
     assert sum(m.text.lower() == "zetaking" for m in people) == 3
+    assert {m.canonical for m in people if m.text.lower() == "zetaking"} == {"Zetaking"}  # its first written form
     assert sum(m.text == "PillBaron" for m in people) == 2
     assert not any(t == "admin" for label, t in found)
 
@@ -2496,6 +2497,14 @@ def test_a_name_the_document_treats_as_a_person_twice_is_a_person(nlp):
                         "Delvantis’s passport showed trips to Lagos. DELVANTIS sold bitcoin.")
     labels = {(m.text, m.label) for m in ms if m.text.lower() == "delvantis"}
     assert labels and all(label == "PERSON" for _, label in labels), labels
+
+
+def test_a_courts_papers_are_no_organisation(nlp):
+    """"The Criminal Complaint", "the Superseding Indictment" are documents (``[org] not_org_heads``)."""
+    found = _found(nlp, "Special Agent Eric Yingling filed the Criminal Complaint affidavit. The Criminal Complaint "
+                        "detailed the steps. The Superseding Indictment names him.")
+    assert not {t for label, t in found if label == "ORG"}, found
+    assert ("PERSON", "Eric Yingling") in found
 
 
 def test_criminal_groups_and_markets_of_the_lexicon(nlp):

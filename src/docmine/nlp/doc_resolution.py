@@ -171,8 +171,10 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
                    if not _thing_before(text, hit.start(), things)
                    for n in _introduced_names(text, hit.start(), intro=False) if _handle_shaped(n))
     people = {m.text for m in mentions if m.label == "PERSON" and _handle_shaped(m.text)}
-    for h in _coordinated_handles(text, handles | {n for n in nicks if _handle_shaped(n)} | people) - people:
-        nicks.setdefault(h, h)
+    added = _coordinated_handles(text, handles | {n for n in nicks if _handle_shaped(n)} | people) - people
+    for h in sorted(added, key=lambda h: (text.find(h), h)):  # the first written form names the handle
+        if not any(h.casefold() == n.casefold() for n in nicks):
+            nicks[h] = h
     if not nicks:
         return out
     for nick, full in nicks.items():
@@ -240,7 +242,8 @@ def _coordinated_handles(text: str, known: set[str]) -> set[str]:
     """``known`` handles and the handle-shaped words listed with them ("DNMKingpin and NarcoBoss",
     "Trappy, DeSnake, Disc0"): a list of users' names goes on with users' names."""
     found = set(known)
-    todo = [h for h in known if h]
+    seen = {h.casefold() for h in known}  # a name in another case is the same handle ("NarcoBoss")
+    todo = sorted(h for h in known if h)
     while todo:
         h = todo.pop()
         for s, e in _nick_occurrences(text, h):
@@ -248,8 +251,9 @@ def _coordinated_handles(text: str, known: set[str]) -> set[str]:
             before = _HANDLE_BEFORE.search(text[max(0, s - 40):s])
             for hit in (after, before):
                 name = hit.group(1) if hit else ""
-                if name and _handle_shaped(name) and name not in found:
+                if name and _handle_shaped(name) and name.casefold() not in seen:
                     found.add(name)
+                    seen.add(name.casefold())
                     todo.append(name)
     return found
 
