@@ -30,6 +30,12 @@ def _kinds(text):
 
 # -- prose masking -----------------------------------------------------------------------------
 
+def test_aka_with_slashes_is_prose_not_a_path():
+    """"a/k/a" (also known as) is no file path: the alias after it must reach the recogniser."""
+    assert not _kinds("Prosecutors charged John Doe, a/k/a “CoinLord,” today.")
+    assert ("path", "docs/reports/wdr.pdf") in _kinds("See docs/reports/wdr.pdf for the tables.")
+
+
 def test_front_matter_is_masked_and_offsets_are_kept():
     text = ("date: '2024-05-25' source_url: https://example.org/a/b tags: statements title: \"Statement "
             "from President Joe Biden\"\n\nToday, President Joe Biden spoke in Vienna.")
@@ -2455,7 +2461,7 @@ def test_an_online_handle_is_a_person_wherever_the_document_uses_it(nlp):
     ("QuickSilver7 and ZetaKing"); a plain word "known as" gives is not ("admin")."""
     text = ("Prosecutors said a vendor named Zetaking sold fentanyl on Hydra. Mark Oduya, a 31-year-old "
             "chemist, was known online as PillBaron. The court heard that QuickSilver7 and ZetaKing shipped "
-            "from Leeds. Later, PillBaron confessed. Ana Brest was known as “admin” and “m00nshine.” "
+            "from Leeds. Later, PillBaron confessed. Ana Kowalczyk was known as “admin” and “m00nshine.” "
             "Zetaking denied it, and m00nshine fled.")
     found = _found(nlp, text)
     for name in ("Zetaking", "ZetaKing", "PillBaron", "QuickSilver7", "m00nshine"):
@@ -2505,6 +2511,72 @@ def test_a_courts_papers_are_no_organisation(nlp):
                         "detailed the steps. The Superseding Indictment names him.")
     assert not {t for label, t in found if label == "ORG"}, found
     assert ("PERSON", "Eric Yingling") in found
+
+
+def test_names_someone_goes_by_are_persons(nlp):
+    """The noun of a name someone goes by gives it right after it ("under the username “QuickFox”", "the
+    pseudonyms “grauwolf” and “nachtfalke”", "under the alias Meridiano", "a/k/a “CoinLord,”", "admin
+    “Tr1cky”"), so does a forum's user ("/u/BlueHeron") and a handle with "@" ("known as @7vex"); each
+    is a person wherever the document repeats it, a handle in small letters also capitalised at a
+    sentence's start. "the name “Pygmalion”" (a shop has a name too) and a tool "known as" are none."""
+    text = ("Prosecutors charged DANIEL ROSS, a/k/a “CoinLord,” an exchanger. Operating under the username "
+            "“QuickFox,” Ross sold bitcoin. A German man used the pseudonyms “grauwolf” and “nachtfalke.” "
+            "Police opened an investigation into grauwolf in May. Grauwolf sold drugs. Another man sold pills "
+            "under the alias Meridiano. Empire market admin “Tr1cky” claimed the attack; payments went to "
+            "/u/BlueHeron. An anonymous analyst, known as @7vex, agrees. They ran a shop under the name "
+            "“Pygmalion”. The market installed a defence shield, known as NetWall9.")
+    found = _found(nlp, text)
+    for name in ("CoinLord", "QuickFox", "grauwolf", "nachtfalke", "Grauwolf", "Meridiano", "Tr1cky", "BlueHeron",
+                 "7vex"):
+        assert ("PERSON", name) in found, name
+    people = {t for label, t in found if label == "PERSON"}
+    assert "Pygmalion" not in people and "NetWall9" not in people
+
+
+def test_an_acronym_glossed_in_lower_case_is_no_organisation(nlp):
+    """An acronym with its lower-case long form after or before it names a thing: 'DDOS (“distributed
+    denial of service”)', 'anti-money laundering (“AML”)', '“NDD” (next-day delivery)'."""
+    from docmine.nlp.canonical import term_acronyms
+
+    text = ("This massive DDOS (“distributed denial of service”) attack hit the market. He broke anti-money "
+            "laundering (“AML”) laws. Vendors offered “NDD” (next-day delivery). The Drug Enforcement "
+            "Administration (DEA) led it.")
+    assert term_acronyms(text) == {"DDOS", "AML", "NDD"}
+    orgs = {t for label, t in _found(nlp, text) if label == "ORG"}
+    assert not orgs & {"DDOS", "AML", "NDD"} and "DEA" in orgs
+
+
+def test_a_country_before_its_body_is_in_the_name(nlp):
+    """"US Justice Department", "UK Border Force": a country right before a lexicon body of that country
+    is part of the body's name; initials and a surname listed with a person named so are a person."""
+    found = _found(nlp, "CNN has learned that a US Justice Department aircraft was used, and UK Border Force "
+                        "officers seized it. The suspects were S.G. Mahida, the former pilot, S.M. Chowdhury and "
+                        "P.D. Muthu, all from Mumbai. Muthu has a record. Mahida trained in Texas. He was elected "
+                        "to the U.S. Senate, Barack Obama said.")
+    assert ("ORG", "US Justice Department") in found and ("ORG", "UK Border Force") in found
+    for name in ("S.G. Mahida", "P.D. Muthu", "Muthu", "Mahida"):
+        assert ("PERSON", name) in found, name
+    assert ("PERSON", "U.S. Senate") not in found
+
+
+def test_darknet_markets_by_their_short_names(nlp):
+    """In a text about darknet markets a market's name without "Market" is the market ("sold drugs on
+    Agora and Evolution"); not at a sentence's start, and not in a text about something else."""
+    found = _found(nlp, "Prosecutors say the vendor sold drugs on Agora and Evolution, two darknet markets. "
+                        "Evolution of the trade continued.")
+    assert ("ORG", "Agora") in found
+    assert sum(1 for label, t in found if t == "Evolution" and label == "ORG") == 1
+    assert not any(t == "Agora" for label, t in _found(nlp, "The Agora of Athens drew tourists in May."))
+
+
+def test_a_lower_case_group_head_is_outside_the_name(nlp):
+    """"the Kinahan organised crime group": the name is the organisation, as with "cartel" and "gang";
+    a currency in the plural is no name ("sold Bitcoins"), a handle in capitals is ("BITCOINS")."""
+    found = _found(nlp, "A leader of the notorious Kinahan organised crime group was flown in. He sold over $1 "
+                        "million in Bitcoins to users. He ran accounts named RichieRich and BITCOINS.")
+    assert ("ORG", "Kinahan") in found
+    assert not any(t == "Bitcoins" for label, t in found)
+    assert ("PERSON", "BITCOINS") in found
 
 
 def test_criminal_groups_and_markets_of_the_lexicon(nlp):

@@ -16,7 +16,9 @@ from docmine.nlp.lexicon import Lexicon, alias_key
 from docmine.nlp.mention import Mention
 from docmine.nlp.wordscan import occurrences
 
-_ACR_AFTER = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]{1,11}?s?)\s*\)")
+_ACR_AFTER = re.compile(r"\(\s*[“\"]?([A-Z][A-Za-z0-9&\-]{1,11}?s?)[”\"]?\s*\)")
+# an acronym and its lower-case long form after it: 'DDOS (“distributed denial of service”)', "NDD (next-day delivery)"
+_ACR_GLOSS = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})[”\"]?\s*\(\s*[“\"]?([a-z][a-z -]{3,60}?)[”\"]?\s*\)")
 _SMALL = {"of", "and", "the", "for", "on", "in", "against", "to", "de", "des", "du", "la", "le", "et", "&", "-"}
 
 
@@ -109,11 +111,16 @@ def find_abbreviations(text: str) -> dict[str, str]:
 
 def term_acronyms(text: str) -> set[str]:
     """Acronyms the text defines for a phrase written in lower case: "medication for opioid use
-    disorder (MOUD)", "continuing criminal enterprise (CCE)" name a thing, no organisation."""
+    disorder (MOUD)", "continuing criminal enterprise (CCE)", 'anti-money laundering (“AML”)', and
+    after the acronym, 'DDOS (“distributed denial of service”)', name a thing, no organisation."""
     terms: set[str] = set()
     names: set[str] = set()
     for acr, words in _defined_acronyms(text):
         (terms if all(w.islower() or w.lower() in _SMALL for w in words) else names).add(acr)
+    for hit in _ACR_GLOSS.finditer(text):
+        words = hit.group(2).replace("-", " ").split()
+        if _initials_match(words, hit.group(1)) == len(words):
+            terms.add(hit.group(1))
     return terms - names
 
 

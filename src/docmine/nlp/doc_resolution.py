@@ -48,6 +48,7 @@ Pure: returns a new list, never modifies its input.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -65,12 +66,19 @@ from docmine.nlp.wordscan import occurrences
 # Marro”", "Ovidio Guzmán “El Ratón” (January 2023)"; not a quotation ("Smith, “We will”")
 _NICK_AFTER = re.compile(r"^,?[ \t]*[“\"]((?:El|La|Los|Las|[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})[”\"](?![\w])")
 _NICK_INTRO = re.compile(
-    r"^\s*,?\s*(?:\(|also\s+|(?:was|is|were|are)\s+(?:also\s+)?)?(?:known(?:\s+online)?\s+as|alias|a\.k\.a\.?|aka"
+    r"^\s*,?\s*(?:\(|also\s+|(?:was|is|were|are)\s+(?:also\s+)?)?(?:known(?:\s+online)?\s+as|alias|a\.k\.a\.?|a/k/a|aka"
     r"|dubbed|nicknamed|called"
     r"|(?:who|which)\s+(?:used|uses|went\s+by|goes\s+by|operated\s+under)\s+the\s+"
     r"(?:moniker|nickname|alias|handle|username|user\s+name|name|pseudonym)s?)\s+")
 # a name the introduction gives: quoted, or a bare online handle; then the next after "and", "or", ","
-_NICK_ITEM = re.compile(r"[“\"‘']([^”\"’'\n]{1,40}?)[”\"’']|([A-Za-z][A-Za-z0-9_-]{2,30})(?![\w-])")
+_NICK_ITEM = re.compile(r"[“\"‘']@?([^”\"’'\n]{1,40}?)[”\"’']|@?([A-Za-z0-9][A-Za-z0-9_-]{2,30})(?![\w-])")
+# the noun of a name someone goes by, with the name right after it: 'under the username “BTCKing”', 'the
+# pseudonyms “mrdrogenkommandant” and “drogenfahndung”', 'under the alias Digitalink', 'market admin “Se7en”'
+_ALIAS_NOUN = re.compile(r"(?<![\w-])(?:(?P<alias>alias(?:es)?|pseudonyms?|usernames?|user\s+names?|screen\s+names?"
+                         r"|handles?|monikers?|nicknames?|nom\s+de\s+guerre|a/k/a|a\.k\.a\.?|aka)"
+                         r"|(?P<role>admin|administrator|moderator|vendor|seller|user))\s+(?=[“\"‘'@A-Za-z0-9])")
+_ALIAS_BARE = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}(?![\w-])")
+_REDDIT_USER = re.compile(r"(?<![\w/])/?u/([A-Za-z0-9_-]{3,30})(?![\w-])")
 _NICK_SEP = re.compile(r",?\s+(?:and|or)\s+|,\s*")
 _SURNAME_CAMEL = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)[A-Z][a-z]+")  # McAllister, DeSantis
 _KNOWN_AS = re.compile(r"(?<![\w-])known(?:\s+online)?\s+as\s+")
@@ -107,7 +115,8 @@ def _person_names(mentions: list[Mention]) -> dict[str, str]:
 
 
 def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = frozenset(),
-               given: frozenset[str] = frozenset(), things: frozenset[str] = frozenset()) -> list[Mention]:
+               given: frozenset[str] = frozenset(), things: frozenset[str] = frozenset(),
+               people_words: frozenset[str] = frozenset()) -> list[Mention]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from docmine.nlp.gazetteer import dictionary_words
@@ -167,9 +176,13 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
     # introduced ("accounts named RichieRich, happyman and BITCOINS", rule person.handle) or one
     # "known as" gives after whoever it is ("a self-proclaimed ‘psychonaut’, was known online as PlutoPete")
     handles = {m.text for m in mentions if m.attrs.get("rule") == "person.handle"}
+    starts = sorted(m.start for m in mentions if m.label == "PERSON")
     handles.update(n for hit in _KNOWN_AS.finditer(text)
                    if not _thing_before(text, hit.start(), things)
-                   for n in _introduced_names(text, hit.start(), intro=False) if _handle_shaped(n))
+                   and _person_before(text, hit.start(), starts, people_words)
+                   for n in _introduced_names(text, hit.start(), intro=False)
+                   if _handle_shaped(n) or text.find("@" + n, hit.start(), hit.end() + 40) >= 0)
+    handles.update(_alias_names(text))
     people = {m.text for m in mentions if m.label == "PERSON" and _handle_shaped(m.text)}
     added = _coordinated_handles(text, handles | {n for n in nicks if _handle_shaped(n)} | people) - people
     for h in sorted(added, key=lambda h: (text.find(h), h)):  # the first written form names the handle
@@ -221,8 +234,9 @@ def _introduced_names(text: str, pos: int, intro: bool = True) -> list[str]:
             break
         quoted, bare = item.group(1), item.group(2)
         name = (quoted or bare).strip().rstrip(",.")
-        if quoted is not None and (name[:1].isupper() or _handle_shaped(name)) \
-                or bare is not None and _handle_shaped(name):
+        at = window[item.start(): item.start() + 2].lstrip("“\"‘'").startswith("@")  # "@5auth": a handle
+        if quoted is not None and (name[:1].isupper() or _handle_shaped(name) or at) \
+                or bare is not None and (_handle_shaped(name) or at):
             names.append(name)
         elif bare is not None:
             break  # prose goes on: "known as Fito, the leader"
@@ -258,6 +272,49 @@ def _coordinated_handles(text: str, known: set[str]) -> set[str]:
     return found
 
 
+def _alias_names(text: str) -> set[str]:
+    """Names a noun of a name someone goes by gives right after it: quoted, any online handle, or
+    (after "alias", "pseudonym", "username" ...) capitalised words ("under the alias Digitalink"; not
+    after "the name", which a shop has too: 'under the name “Pygmalion”'); in a list ('the pseudonyms
+    “mrdrogenkommandant” and “drogenfahndung”'); and a forum's user ("/u/SchwererGustav")."""
+    out = {hit.group(1) for hit in _REDDIT_USER.finditer(text)}
+    for hit in _ALIAS_NOUN.finditer(text):
+        if (hit.group("alias") or "").lower().startswith(("a/k/a", "a.k.a", "aka")) \
+                and not re.search(r"[A-Z][\w.'’-]*[,\s]+$", text[max(0, hit.start() - 40):hit.start()]):
+            continue  # "aka" after a name ("Damaso Lopez Nunez, aka Licenciado"), not after a thing ("firearms, aka")
+        i = hit.end()
+        while True:
+            item = _NICK_ITEM.match(text, i)
+            bare = _ALIAS_BARE.match(text, i) if hit.group("alias") else None
+            quoted = item.group(1) if item else None
+            if item and quoted is not None and (len(quoted.split()) == 1 or quoted[:1].isupper()
+                                                and len(quoted.split()) <= 3):
+                name, end = quoted.strip().rstrip(",."), item.end()
+            elif item and item.group(2) is not None and _handle_shaped(item.group(2)):
+                name, end = item.group(2), item.end()
+            elif bare and bare.group().split()[0].lower() not in ("the", "a", "an", "of", "in", "on", "to"):
+                name, end = bare.group(), bare.end()
+            else:
+                break
+            if name[:1].isalnum():
+                out.add(name)
+            sep = _NICK_SEP.match(text, end + (1 if text[end:end + 1] in "”\"’'" else 0))
+            if not sep or not hit.group("alias"):
+                break
+            i = sep.end()
+    return out
+
+
+def _person_before(text: str, pos: int, starts: list[int], people_words: frozenset[str]) -> bool:
+    """A person named earlier in the sentence before ``pos``, or a noun of a person in the six words
+    before it ("a darknet analyst, known as ...")."""
+    start = max(0, text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 160)
+    k = bisect.bisect_left(starts, start)
+    if k < len(starts) and starts[k] < pos:
+        return True
+    return any(w.lower() in people_words for w in re.findall(r"[A-Za-z]+", text[start:pos])[-6:])
+
+
 def _thing_before(text: str, pos: int, things: frozenset[str]) -> bool:
     """One of ``things`` ("market", "app") earlier in the sentence before ``pos``."""
     start = max(0, text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 120)
@@ -270,7 +327,8 @@ def _nick_occurrences(text: str, nick: str) -> list[tuple[int, int]]:
     if " " in nick:
         return list(occurrences(text, nick))
     forms = {hit.group() for hit in re.finditer(re.escape(nick), text, re.IGNORECASE)}
-    return sorted(o for f in forms if f == nick or _handle_shaped(f) for o in occurrences(text, f))
+    return sorted(o for f in forms if f == nick or _handle_shaped(f) or nick.islower() and f == nick.capitalize()
+                  for o in occurrences(text, f))
 
 
 _ADMIN_IN_TEXT = re.compile(
@@ -956,6 +1014,47 @@ def _initialled_people(text: str, mentions: list[Mention], lex) -> list[Mention]
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
 
 
+_INITIALLED_NAME = re.compile(r"(?:[A-Z]\.\s?){1,3}[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?")
+_LIST_JOIN = re.compile(r",\s*(?:(?:the|a|an)\s+[a-z][a-z -]{0,40},\s*)?(?:and\s+)?|\s+and\s+")  # ", the former pilot,"
+
+
+def _initialled_list_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A model ORG or PLACE of initials and a surname listed with a person named so is a person: "S.M.
+    Chowdhury and [P.D. Muthu]", "[S.G. Mahida], the former pilot, S.M. Chowdhury" (not "the U.S.
+    Senate, Barack Obama"; a firm, "J.P. Morgan", is listed with none)."""
+    people = [m for m in mentions if m.label == "PERSON" and _INITIALLED_NAME.fullmatch(m.text)]
+    out = []
+    for m in mentions:
+        if m.label in ("ORG", "PLACE") and m.source == "model" and _INITIALLED_NAME.fullmatch(m.text) \
+                and any(_LIST_JOIN.fullmatch(text[p.end:m.start]) or _LIST_JOIN.fullmatch(text[m.end:p.start])
+                        for p in people if abs(p.start - m.start) < 80):
+            m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "person-initials"})
+        out.append(m)
+    return out
+
+
+def _country_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """A country right before a body of that country that the lexicon names is part of the body's
+    name, as the guidelines write it: "[US Justice Department]", "[UK Border Force]" (rule
+    ``country-body``; "U.S. Department of Justice" is one lexicon name already)."""
+    orgs = {m.start: m for m in mentions if m.label == "ORG" and m.source == "lexicon"}
+    merged: dict[int, Mention] = {}
+    drop: set[int] = set()
+    for m in mentions:
+        if m.label != "PLACE" or m.source != "lexicon" or text[m.end:m.end + 1] != " ":
+            continue
+        body = orgs.get(m.end + 1)
+        country = lex.canonical("PLACE", m.text)
+        if body is not None and country and lex.org_countries.get(body.canonical or "") == country \
+                and body.text[:1].isupper():
+            merged[id(m)] = _copy(body, start=m.start, text=text[m.start:body.end],
+                                  attrs={**body.attrs, "rule": "country-body"})
+            drop.add(id(body))
+    if not merged:
+        return mentions
+    return [merged.get(id(m), m) for m in mentions if id(m) not in drop]
+
+
 def _package_labels(text: str, mentions: list[Mention]) -> list[Mention]:
     """What is printed on a package, in quotes, names no one: "bags marked “Frozen Cassava”",
     "packages labelled 'Real Madrid'" (the model reads a person or a body there)."""
@@ -1326,6 +1425,44 @@ def _place_then_person(text: str, mentions: list[Mention], given: frozenset[str]
     return out
 
 
+_MARKET_WORD = re.compile(r"\s+(?:[Dd]arknet\s+)?[Mm]arket(?:place)?$")
+
+
+def _market_names(lex) -> dict[str, str]:
+    """A darknet market's name without its "Market" (organisations.toml, kind "darknet market"):
+    "Empire" -> Empire Market; not a place or a route ("Bohemia", "Silk Road")."""
+    out = {}
+    for canonical, kind in getattr(lex, "org_kinds", {}).items():
+        if kind != "darknet market":
+            continue
+        short = _MARKET_WORD.sub("", canonical)
+        if short != canonical and " " not in short and not _place_name(short, lex) and short not in lex.routes:
+            out[short] = canonical
+    return out
+
+
+def _darknet_markets(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """In a text about darknet markets (``[org] darknet_words``), a market's name without "Market",
+    capitalised inside a sentence, is the market (rule ``darknet-market``): "sold drugs on Agora and
+    Evolution", "took down Alphabay and Hansa". A model mention there gives way; a lexicon's stays."""
+    words = getattr(lex, "rules", {}).get("org", {}).get("darknet_words", ())
+    names = _market_names(lex)
+    if not words or not names or not re.search(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", text, re.I):
+        return mentions
+    out = list(mentions)
+    for short, canonical in names.items():
+        for s, e in occurrences(text, short, "-", "-"):
+            if _SENT_START.search(text[max(0, s - 12): s]) or s == 0:
+                continue
+            clash = [m for m in out if m.start < e and s < m.end]
+            if any(m.source != "model" or m.start < s or m.end > e for m in clash):
+                continue  # a lexicon's or a rule's name, or a longer one ("Empire State Building")
+            out = [m for m in out if m not in clash]
+            out.append(Mention(s, e, "ORG", short, canonical=canonical, resolved=canonical, source="lexicon",
+                               attrs={"rule": "darknet-market"}))
+    return out
+
+
 def _lowercase_heads(text: str, mentions: list[Mention], lex) -> list[Mention]:
     """A lower-case generic head is outside an organisation's span, as the guidelines write it:
     "the [Sinaloa] cartel", "the [Sinaloa] and [Jalisco] cartels" (``org.lowercase_heads`` in
@@ -1644,8 +1781,10 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     from docmine.nlp.lexicon import given_names
 
     given = given_names() if lex is not None else frozenset()
-    things = frozenset(getattr(lex, "rules", {}).get("person", {}).get("handle_things", ()))
-    out = _nicknames(text, mentions, titles, given, things)
+    person_rules = getattr(lex, "rules", {}).get("person", {})
+    out = _nicknames(text, mentions, titles, given, frozenset(person_rules.get("handle_things", ())),
+                     frozenset(w.lower() for w in (*person_rules.get("handle_words", ()),
+                                                   *person_rules.get("handle_people", ()))))
     out = _administrations(text, out, known, lex)
     out = _operation_names(text, out, lex)
     out = _known_people(text, out, known, lex)
@@ -1665,6 +1804,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     out = _tickers(text, out)
     if lex is not None:  # before one label per name: "the [Hansa] marketplace" says what "Hansa" is
         out = _lowercase_heads(text, out, lex)
+        out = _darknet_markets(text, out, lex)
     out = _one_label(out)
     if lex is not None:
         out = _groups_in_lists(text, out, lex)
@@ -1677,6 +1817,8 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _said_names(text, out, given)
         out = _people_by_context(text, out, lex)
         out = _initialled_people(text, out, lex)
+        out = _initialled_list_people(text, out)
+        out = _country_bodies(text, out, lex)
         out = _package_labels(text, out)
         out = _given_name_people(text, out, given, org_words, lex)
         out = _residents(text, out)

@@ -135,6 +135,7 @@ class Lexicon:
     orgs: dict[str, str] = field(default_factory=dict)  # alias_key -> canonical
     org_acronyms: dict[str, str] = field(default_factory=dict)  # canonical -> acronym
     org_countries: dict[str, str] = field(default_factory=dict)  # canonical -> country ("" international)
+    org_kinds: dict[str, str] = field(default_factory=dict)  # canonical -> kind ("darknet market")
     org_case_sensitive: dict[str, str] = field(default_factory=dict)  # exact alias -> canonical
     places: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias_key -> (canonical, kind)
     surfaces: dict[str, set[str]] = field(default_factory=lambda: {"ORG": set(), "PLACE": set()})
@@ -492,6 +493,7 @@ def _load_cached(folder: str, user_aliases: str, stamp: tuple[int, int] | None =
         if o.get("acronym"):
             lex.org_acronyms[canonical] = o["acronym"]
         lex.org_countries[canonical] = o.get("country", "")
+        lex.org_kinds[canonical] = o.get("kind", "")
         cs = set(o.get("case_sensitive", []))  # "Border Patrol", not "border patrol"
         for alias in {canonical, *o.get("aliases", []), *([o["acronym"]] if o.get("acronym") else [])}:
             words = alias.split()

@@ -27,9 +27,10 @@ _FRONT_KEY = re.compile(r"(?:^|\s)([a-z][a-z0-9_-]{1,30}):(?=\s|$)")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"”)\]]+", re.I)
 _MD_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))+\)")  # "[text](target)": the "(target)"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# "docs/reports/wdr.pdf", "C:\\data\\x": a letter in every part, so dates (05/22/2001) are not paths
+# "docs/reports/wdr.pdf", "C:\\data\\x": a letter in every part, so dates (05/22/2001) are not paths; nor is
+# "a/k/a" ("also known as")
 _PATH = re.compile(
-    r"(?<![\w/])(?:[A-Za-z]:\\|/)?(?:[\w.-]*[A-Za-z][\w.-]*[/\\]){2,}[\w.-]*[A-Za-z][\w.-]*")
+    r"(?<![\w/])(?![Aa]/[Kk]/[Aa](?![\w/]))(?:[A-Za-z]:\\|/)?(?:[\w.-]*[A-Za-z][\w.-]*[/\\]){2,}[\w.-]*[A-Za-z][\w.-]*")
 _MD_MARK = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|\\(?=[_*#\[\]()\\`~ -])|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)")
 # an HTML tag left in plain text (news feeds, scraped pages): '<FONT face="verdana,MS Sans Serif">', "</b>",
 # "<br/>"; only tag names HTML has, so that "<Qintex America Ltd>" and a ticker "<BSL>" stay text

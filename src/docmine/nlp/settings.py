@@ -44,6 +44,10 @@ class PersonSettings:
     handle_words: Words = ()
     """Nouns of the people who use a market ("vendor", "account", "username"): a one-word name after
     "<noun> named / called" or "<noun> such as / like" is a person's handle. Default: none."""
+    handle_people: Words = ()
+    """Nouns of people besides ``handle_words`` ("analyst", "suspect"): "known as" gives a handle only
+    after a person named earlier in its sentence or one of these nouns in the six words before it.
+    Default: none."""
     handle_things: Words = ()
     """Nouns of things a name "known as" may name ("market", "app", "drug"): a handle-shaped name
     ("DeepSea", "alpha02") "known as" after one of them in its sentence is no person's handle.

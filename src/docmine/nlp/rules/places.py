@@ -445,8 +445,9 @@ class PlaceRules:
         def currency(span: Span) -> bool:
             doc = span.doc
             last = span[-1].lower_
-            if last in self.currency_nouns and (len(span) > 1 or last.endswith("s")):
-                return True  # one word only in the plural: "Euros", not "Rand" or "Lev"
+            if last in self.currency_nouns and (len(span) > 1 or last.endswith("s")
+                                                and not (span.text.isupper() and span.label_ == "PERSON")):
+                return True  # one word only in the plural: "Euros", not "Rand" or "Lev" (nor the handle "BITCOINS")
             return span.label_ == "PLACE" and span.end < len(doc) and doc[span.end].lower_ in self.currency_nouns
         return [s for s in spans if not currency(s)]
 
