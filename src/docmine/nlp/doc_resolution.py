@@ -1428,6 +1428,19 @@ def _place_then_person(text: str, mentions: list[Mention], given: frozenset[str]
 _MARKET_WORD = re.compile(r"\s+(?:[Dd]arknet\s+)?[Mm]arket(?:place)?$")
 
 
+_MARKETS: dict[int, tuple[object, dict[str, str], re.Pattern | None]] = {}
+
+
+def _darknet_knowledge(lex) -> tuple[dict[str, str], re.Pattern | None]:
+    """The market names of :func:`_market_names` and the darknet-words pattern, once per lexicon."""
+    known = _MARKETS.get(id(lex))
+    if known is None or known[0] is not lex:
+        words = getattr(lex, "rules", {}).get("org", {}).get("darknet_words", ())
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) if words else None
+        known = _MARKETS[id(lex)] = (lex, _market_names(lex), pattern)
+    return known[1], known[2]
+
+
 def _market_names(lex) -> dict[str, str]:
     """A darknet market's name without its "Market" (organisations.toml, kind "darknet market"):
     "Empire" -> Empire Market; not a place or a route ("Bohemia", "Silk Road")."""
@@ -1445,9 +1458,8 @@ def _darknet_markets(text: str, mentions: list[Mention], lex) -> list[Mention]:
     """In a text about darknet markets (``[org] darknet_words``), a market's name without "Market",
     capitalised inside a sentence, is the market (rule ``darknet-market``): "sold drugs on Agora and
     Evolution", "took down Alphabay and Hansa". A model mention there gives way; a lexicon's stays."""
-    words = getattr(lex, "rules", {}).get("org", {}).get("darknet_words", ())
-    names = _market_names(lex)
-    if not words or not names or not re.search(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", text, re.I):
+    names, darknet = _darknet_knowledge(lex)
+    if darknet is None or not names or not darknet.search(text):
         return mentions
     out = list(mentions)
     for short, canonical in names.items():
