@@ -308,7 +308,8 @@ def _alias_names(text: str) -> set[str]:
 def _person_before(text: str, pos: int, starts: list[int], people_words: frozenset[str]) -> bool:
     """A person named earlier in the sentence before ``pos``, or a noun of a person in the six words
     before it ("a darknet analyst, known as ...")."""
-    start = max(0, text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 160)
+    lo = max(0, pos - 160)
+    start = max(lo, text.rfind(". ", lo, pos), text.rfind("\n", lo, pos))
     k = bisect.bisect_left(starts, start)
     if k < len(starts) and starts[k] < pos:
         return True
@@ -317,7 +318,8 @@ def _person_before(text: str, pos: int, starts: list[int], people_words: frozens
 
 def _thing_before(text: str, pos: int, things: frozenset[str]) -> bool:
     """One of ``things`` ("market", "app") earlier in the sentence before ``pos``."""
-    start = max(0, text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), pos - 120)
+    lo = max(0, pos - 120)
+    start = max(lo, text.rfind(". ", lo, pos), text.rfind("\n", lo, pos))
     return any(w.lower() in things for w in re.findall(r"[A-Za-z]+", text[start:pos]))
 
 
