@@ -2531,6 +2531,9 @@ def test_names_someone_goes_by_are_persons(nlp):
         assert ("PERSON", name) in found, name
     people = {t for label, t in found if label == "PERSON"}
     assert "Pygmalion" not in people and "NetWall9" not in people
+    # a quoted handle of several words is whole, not its first word ("BTH")
+    found = _found(nlp, "He sold through two accounts named “KLX-OVERDOSE” and “NORTH-SUB,” the complaint says.")
+    assert {("PERSON", "KLX-OVERDOSE"), ("PERSON", "NORTH-SUB")} <= found and ("PERSON", "KLX") not in found
 
 
 def test_an_acronym_glossed_in_lower_case_is_no_organisation(nlp):

@@ -75,7 +75,8 @@ _NICK_ITEM = re.compile(r"[“\"‘']@?([^”\"’'\n]{1,40}?)[”\"’']|@?([A-
 # the noun of a name someone goes by, with the name right after it: 'under the username “BTCKing”', 'the
 # pseudonyms “mrdrogenkommandant” and “drogenfahndung”', 'under the alias Digitalink', 'market admin “Se7en”'
 _ALIAS_NOUN = re.compile(r"(?<![\w-])(?:(?P<alias>alias(?:es)?|pseudonyms?|usernames?|user\s+names?|screen\s+names?"
-                         r"|handles?|monikers?|nicknames?|nom\s+de\s+guerre|a/k/a|a\.k\.a\.?|aka)"
+                         r"|handles?|monikers?|nicknames?|nom\s+de\s+guerre|a/k/a|a\.k\.a\.?|aka"
+                         r"|(?:accounts?|profiles?|vendors?|users?)\s+(?:named|called|dubbed))"
                          r"|(?P<role>admin|administrator|moderator|vendor|seller|user))\s+(?=[“\"‘'@A-Za-z0-9])")
 _ALIAS_BARE = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}(?![\w-])")
 _REDDIT_USER = re.compile(r"(?<![\w/])/?u/([A-Za-z0-9_-]{3,30})(?![\w-])")
@@ -200,7 +201,9 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
                 continue
             if any(m.label == "PERSON" and m.start <= s and m.end >= e for m in clash):
                 continue
-            if any(m.source == "lexicon" for m in clash):
+            # a handle's first word the market-noun rule took ("BTH" of “BTH-OVERDOSE”) gives way to the whole
+            if any(m.source == "lexicon"
+                   and not (m.attrs.get("rule") == "person.handle" and s <= m.start and m.end <= e) for m in clash):
                 continue
             out = [m for m in out if m not in clash]
             out.append(Mention(s, e, "PERSON", text[s:e], resolved=full, source="rule",
