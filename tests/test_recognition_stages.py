@@ -2582,6 +2582,14 @@ def test_a_lower_case_group_head_is_outside_the_name(nlp):
     assert ("PERSON", "BITCOINS") in found
 
 
+def test_an_ex_prefix_is_no_part_of_a_name(nlp):
+    """"an ex-Irish Army commandant", "the ex-FBI agent": the body is named without "ex-"."""
+    found = _found(nlp, "Cathal Berry, an ex-Irish Army commandant, said so. The ex-FBI agent and an ex-Europol "
+                        "official agreed.")
+    assert {("ORG", "Irish Army"), ("ORG", "FBI"), ("ORG", "Europol")} <= found, found
+    assert not any(t.startswith("ex-") for _, t in found)
+
+
 def test_criminal_groups_and_markets_of_the_lexicon(nlp):
     """organisations.toml: motorcycle gangs, triads, cartels and darknet markets crime news names; a
     one-word name that is also a word is matched as written (Spanish "los bandidos" is no gang)."""
