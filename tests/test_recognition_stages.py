@@ -2531,6 +2531,13 @@ def test_names_someone_goes_by_are_persons(nlp):
         assert ("PERSON", name) in found, name
     people = {t for label, t in found if label == "PERSON"}
     assert "Pygmalion" not in people and "NetWall9" not in people
+    # a quoted nickname after a leader and a comma, no everyday word
+    found = _found(nlp, "Police raided a motorcycle gang whose leader, “Zorvak”, had been arrested. Zorvak denies "
+                        "it. Its chief, “Thanks”, wrote back.")
+    assert sum(1 for label, t in found if (label, t) == ("PERSON", "Zorvak")) == 1 and ("PERSON", "Thanks") not in found
+    people = [m for m in _mentions(nlp, "A gang whose leader, “Zorvak”, was held. Zorvak denies it.")
+              if m.label == "PERSON"]
+    assert [m.text for m in people] == ["Zorvak", "Zorvak"]
     # a quoted handle of several words is whole, not its first word ("BTH")
     found = _found(nlp, "He sold through two accounts named “KLX-OVERDOSE” and “NORTH-SUB,” the complaint says.")
     assert {("PERSON", "KLX-OVERDOSE"), ("PERSON", "NORTH-SUB")} <= found and ("PERSON", "KLX") not in found
@@ -2588,6 +2595,7 @@ def test_an_ex_prefix_is_no_part_of_a_name(nlp):
                         "official agreed.")
     assert {("ORG", "Irish Army"), ("ORG", "FBI"), ("ORG", "Europol")} <= found, found
     assert not any(t.startswith("ex-") for _, t in found)
+    assert not any(t == "Im" for _, t in _found(nlp, "Japan's Ex-Im bank announced a 900 mln dlr credit."))
 
 
 def test_criminal_groups_and_markets_of_the_lexicon(nlp):

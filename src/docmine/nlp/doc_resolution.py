@@ -48,9 +48,8 @@ Pure: returns a new list, never modifies its input.
 """
 from __future__ import annotations
 
-import bisect
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import lru_cache
@@ -77,7 +76,8 @@ _NICK_ITEM = re.compile(r"[“\"‘']@?([^”\"’'\n]{1,40}?)[”\"’']|@?([A-
 _ALIAS_NOUN = re.compile(r"(?<![\w-])(?:(?P<alias>alias(?:es)?|pseudonyms?|usernames?|user\s+names?|screen\s+names?"
                          r"|handles?|monikers?|nicknames?|nom\s+de\s+guerre|a/k/a|a\.k\.a\.?|aka"
                          r"|(?:accounts?|profiles?|vendors?|users?)\s+(?:named|called|dubbed))"
-                         r"|(?P<role>admin|administrator|moderator|vendor|seller|user))\s+(?=[“\"‘'@A-Za-z0-9])")
+                         r"|(?P<role>admin|administrator|moderator|vendor|seller|user)"
+                         r"|(?P<boss>leader|boss|kingpin|chief|head|founder),)\s+(?=[“\"‘'@A-Za-z0-9])")
 _ALIAS_BARE = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}(?![\w-])")
 _REDDIT_USER = re.compile(r"(?<![\w/])/?u/([A-Za-z0-9_-]{3,30})(?![\w-])")
 _NICK_SEP = re.compile(r",?\s+(?:and|or)\s+|,\s*")
@@ -280,6 +280,8 @@ def _alias_names(text: str) -> set[str]:
     (after "alias", "pseudonym", "username" ...) capitalised words ("under the alias Digitalink"; not
     after "the name", which a shop has too: 'under the name “Pygmalion”'); in a list ('the pseudonyms
     “mrdrogenkommandant” and “drogenfahndung”'); and a forum's user ("/u/SchwererGustav")."""
+    from docmine.nlp.gazetteer import dictionary_words
+
     out = {hit.group(1) for hit in _REDDIT_USER.finditer(text)}
     for hit in _ALIAS_NOUN.finditer(text):
         if (hit.group("alias") or "").lower().startswith(("a/k/a", "a.k.a", "aka")) \
@@ -290,6 +292,9 @@ def _alias_names(text: str) -> set[str]:
             item = _NICK_ITEM.match(text, i)
             bare = _ALIAS_BARE.match(text, i) if hit.group("alias") else None
             quoted = item.group(1) if item else None
+            if hit.group("boss") and not (quoted is not None and quoted[:1].isupper() and len(quoted.split()) == 1
+                                          and quoted.strip(",.").lower() not in dictionary_words()):
+                break  # after a leader and a comma only a quoted name, no word: 'whose leader, “Keylow”,' ("Thanks")
             if item and quoted is not None and (len(quoted.split()) == 1 or quoted[:1].isupper()
                                                 and len(quoted.split()) <= 3):
                 name, end = quoted.strip().rstrip(",."), item.end()
@@ -313,7 +318,7 @@ def _person_before(text: str, pos: int, starts: list[int], people_words: frozens
     before it ("a darknet analyst, known as ...")."""
     lo = max(0, pos - 160)
     start = max(lo, text.rfind(". ", lo, pos), text.rfind("\n", lo, pos))
-    k = bisect.bisect_left(starts, start)
+    k = bisect_left(starts, start)
     if k < len(starts) and starts[k] < pos:
         return True
     return any(w.lower() in people_words for w in re.findall(r"[A-Za-z]+", text[start:pos])[-6:])

@@ -229,8 +229,10 @@ class ModelSpans:
                                or not any(ch.isalnum() for ch in texts[start])):
             start += 1  # articles, quotes, bullets
         if end - start > 2 and lowers[start] in ("ex", "former") and texts[start + 1] == "-" \
-                and not doc[start].whitespace_ and not doc[start + 1].whitespace_ and texts[start + 2][:1].isupper():
+                and not doc[start].whitespace_ and not doc[start + 1].whitespace_ and texts[start + 2][:1].isupper() \
+                and len(texts[start + 2]) > 2:
             start += 2  # "an ex-Irish Army commandant", "the ex-FBI agent": the prefix is no part of the name
+            # (not "Ex-Im bank", the Export-Import Bank)
         while end > start and (texts[end - 1] in APOS or doc[end - 1].is_punct and texts[end - 1] not in (")",)
                                 or lowers[end - 1] in ("of", "the", "and", "or", "for", "in", "to", "by", "with")
                                 and doc[end - 1].is_lower):
