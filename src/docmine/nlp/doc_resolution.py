@@ -313,11 +313,16 @@ def _alias_names(text: str) -> set[str]:
     return out
 
 
+def _clause_start(text: str, pos: int, reach: int) -> int:
+    """Where the sentence holding ``pos`` starts, looking back at most ``reach`` characters."""
+    lo = max(0, pos - reach)
+    return max(lo, text.rfind(". ", lo, pos), text.rfind("\n", lo, pos))
+
+
 def _person_before(text: str, pos: int, starts: list[int], people_words: frozenset[str]) -> bool:
     """A person named earlier in the sentence before ``pos``, or a noun of a person in the six words
     before it ("a darknet analyst, known as ...")."""
-    lo = max(0, pos - 160)
-    start = max(lo, text.rfind(". ", lo, pos), text.rfind("\n", lo, pos))
+    start = _clause_start(text, pos, 160)
     k = bisect_left(starts, start)
     if k < len(starts) and starts[k] < pos:
         return True
@@ -326,8 +331,7 @@ def _person_before(text: str, pos: int, starts: list[int], people_words: frozens
 
 def _thing_before(text: str, pos: int, things: frozenset[str]) -> bool:
     """One of ``things`` ("market", "app") earlier in the sentence before ``pos``."""
-    lo = max(0, pos - 120)
-    start = max(lo, text.rfind(". ", lo, pos), text.rfind("\n", lo, pos))
+    start = _clause_start(text, pos, 120)
     return any(w.lower() in things for w in re.findall(r"[A-Za-z]+", text[start:pos]))
 
 
@@ -894,9 +898,14 @@ def _pronoun_agreement(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _evidence_words(lex) -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
-    rules = getattr(lex, "rules", {}).get("person", {})
-    return (frozenset(rules.get("possessions", ())), tuple(rules.get("acts", ())),
+    """``[person]`` possessions, acts, acted_on and thing_possessions, built once per lexicon and kept on it."""
+    words = vars(lex).get("_evidence_words")
+    if words is None:
+        rules = getattr(lex, "rules", {}).get("person", {})
+        words = vars(lex)["_evidence_words"] = (
+            frozenset(rules.get("possessions", ())), tuple(rules.get("acts", ())),
             frozenset(rules.get("acted_on", ())), frozenset(rules.get("thing_possessions", ())))
+    return words
 
 
 def _person_evidence(text: str, name: str, lex) -> tuple[int, int]:
@@ -1054,9 +1063,10 @@ def _country_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]:
         if m.label != "PLACE" or m.source != "lexicon" or text[m.end:m.end + 1] != " ":
             continue
         body = orgs.get(m.end + 1)
+        if body is None or not body.text[:1].isupper():
+            continue
         country = lex.canonical("PLACE", m.text)
-        if body is not None and country and lex.org_countries.get(body.canonical or "") == country \
-                and body.text[:1].isupper():
+        if country and lex.org_countries.get(body.canonical or "") == country:
             merged[id(m)] = _copy(body, start=m.start, text=text[m.start:body.end],
                                   attrs={**body.attrs, "rule": "country-body"})
             drop.add(id(body))
@@ -1438,17 +1448,15 @@ def _place_then_person(text: str, mentions: list[Mention], given: frozenset[str]
 _MARKET_WORD = re.compile(r"\s+(?:[Dd]arknet\s+)?[Mm]arket(?:place)?$")
 
 
-_MARKETS: dict[int, tuple[object, dict[str, str], re.Pattern | None]] = {}
-
-
 def _darknet_knowledge(lex) -> tuple[dict[str, str], re.Pattern | None]:
-    """The market names of :func:`_market_names` and the darknet-words pattern, once per lexicon."""
-    known = _MARKETS.get(id(lex))
-    if known is None or known[0] is not lex:
+    """The market names of :func:`_market_names` and the darknet-words pattern, built once per
+    lexicon and kept on it."""
+    known = vars(lex).get("_darknet")
+    if known is None:
         words = getattr(lex, "rules", {}).get("org", {}).get("darknet_words", ())
         pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) if words else None
-        known = _MARKETS[id(lex)] = (lex, _market_names(lex), pattern)
-    return known[1], known[2]
+        known = vars(lex)["_darknet"] = (_market_names(lex), pattern)
+    return known
 
 
 def _market_names(lex) -> dict[str, str]:
@@ -1474,7 +1482,7 @@ def _darknet_markets(text: str, mentions: list[Mention], lex) -> list[Mention]:
     out = list(mentions)
     for short, canonical in names.items():
         for s, e in occurrences(text, short, "-", "-"):
-            if _SENT_START.search(text[max(0, s - 12): s]) or s == 0:
+            if _SENT_START.search(text[max(0, s - 12): s]):
                 continue
             clash = [m for m in out if m.start < e and s < m.end]
             if any(m.source != "model" or m.start < s or m.end > e for m in clash):
