@@ -308,6 +308,10 @@ def test_a_place_the_model_ran_into_a_name_is_a_place_and_a_person(nlp):
     text = "U.S. Ambassador to Mexico Ken Salazar met the prosecutors on Tuesday."
     found = [(m.label, m.text) for m in _mentions(nlp, text) if m.label in ("PLACE", "PERSON")]
     assert found == [("PLACE", "U.S."), ("PLACE", "Mexico"), ("PERSON", "Ken Salazar")]
+    # a name that ends in a body's word is that body, though "Marshal" is also a first name
+    found = _found(nlp, "The FBI, the U.S. Secret Service, the U.S. Marshal Service, New York National Guard "
+                        "and Office of Foreign Assets Control took part.")
+    assert ("ORG", "U.S. Marshal Service") in found and not [t for label, t in found if label == "PERSON"]
 
 
 def test_a_judicial_district_is_one_place_unless_it_names_an_office(nlp):
@@ -2554,6 +2558,12 @@ def test_an_acronym_glossed_in_lower_case_is_no_organisation(nlp):
     assert term_acronyms(text) == {"DDOS", "AML", "NDD"}
     orgs = {t for label, t in _found(nlp, text) if label == "ORG"}
     assert not orgs & {"DDOS", "AML", "NDD"} and "DEA" in orgs
+    # defined in the plural, the acronym is the same term in the singular
+    text = ("He faces charges over the thousands of extrajudicial killings (EJKs) of his drug war. Due process "
+            "was routinely denied EJK victims. Dark.fail lists all current darknet markets (DNMs). The former "
+            "DNM leader, Dream Market, closed in 2019.")
+    assert {"EJK", "EJKs", "DNM", "DNMs"} <= term_acronyms(text)
+    assert not {t for label, t in _found(nlp, text) if label == "ORG"} & {"EJK", "DNM"}
 
 
 def test_a_country_before_its_body_is_in_the_name(nlp):

@@ -278,6 +278,10 @@ def test_place_extent_relabelling_and_possessives(nlp):
                        "died in clashes in Sistan and Baluchestan province.")
     assert found[("Sistan and Baluchestan province", "PLACE")] == "place.extent"
     assert rules(nlp, "Quebec police seized cocaine.")[("Quebec police", "ORG")] == "place.org_suffix"
+    # the longest of a place's body suffixes: "police department", not "police" alone
+    found = rules(nlp, "It was comprised of agents of the U. S. Drug Enforcement Administration, the New York "
+                       "City Police Department, Immigration and Customs Enforcement.")
+    assert found[("New York City Police Department", "ORG")] == "place.org_suffix"
     # a court is a body, as every gold set here marks it (press releases, real documents, newswire,
     # and 7 of the seizure news' 9 courts)
     found = rules(nlp, "Jordan Whitfield, 41, of Essex was sentenced at Ipswich Crown Court on Friday.")

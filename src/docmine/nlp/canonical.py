@@ -116,7 +116,10 @@ def term_acronyms(text: str) -> set[str]:
     terms: set[str] = set()
     names: set[str] = set()
     for acr, words in _defined_acronyms(text):
-        (terms if all(w.islower() or w.lower() in _SMALL for w in words) else names).add(acr)
+        kind = terms if all(w.islower() or w.lower() in _SMALL for w in words) else names
+        kind.add(acr)
+        if acr.endswith("s") and acr[:-1].isupper():  # "extrajudicial killings (EJKs)" ... "EJK victims"
+            kind.add(acr[:-1])
     for hit in _ACR_GLOSS.finditer(text):
         words = hit.group(2).replace("-", " ").split()
         if _initials_match(words, hit.group(1)) == len(words):

@@ -1416,11 +1416,12 @@ def _appositive_people(text: str, mentions: list[Mention], titles: frozenset[str
 
 
 def _place_then_person(text: str, mentions: list[Mention], given: frozenset[str], titles: frozenset[str],
-                       lex) -> list[Mention]:
+                       lex, org_words: frozenset[str] = frozenset()) -> list[Mention]:
     """A model PLACE (or ORG) that runs a known place into a person's name is both: "U.S. Ambassador
     to [Mexico] [Ken Salazar]" (the model read "Mexico Ken Salazar" as one name). The name holds two
     or three words and starts with a first name (``models/given_names.txt``), or the place follows
-    a post ("Ambassador to", "Consul in")."""
+    a post ("Ambassador to", "Consul in"); it does not end in a body's word ("the U.S. Marshal
+    Service": ``[place] org_words``)."""
     out = []
     for m in mentions:
         words = m.text.split(" ")
@@ -1430,6 +1431,7 @@ def _place_then_person(text: str, mentions: list[Mention], given: frozenset[str]
             for k in range(1, len(words) - 1):
                 place, name = " ".join(words[:k]), words[k:]
                 if (name[0] in given or post) and len(name) <= 3 and all(w[:1].isupper() for w in name) \
+                        and name[-1].lower() not in org_words \
                         and (lex.places.get(alias_key(place)) or place in lex.place_case_sensitive):
                     person = " ".join(name)
                     attrs = {key: v for key, v in m.attrs.items() if key != "_inner"}
@@ -1828,7 +1830,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     if lex is not None:
         out = _full_names(out, org_words, given)
         out = _appositive_people(text, out, titles, lex)
-        out = _place_then_person(text, out, given, titles, lex)
+        out = _place_then_person(text, out, given, titles, lex, org_words)
     else:
         out = _full_names(out, org_words)
     out = _tickers(text, out)

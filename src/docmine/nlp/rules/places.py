@@ -120,6 +120,8 @@ class PlaceRules:
         for p in pl.org_suffixes:
             words = [t.lower_ for t in nlp.tokenizer(p)]
             self.place_org_suffixes.setdefault(words[0], []).append(words)
+        for options in self.place_org_suffixes.values():  # the longest first: "police department", not "police"
+            options.sort(key=len, reverse=True)
         self.directions = set(pl.direction_prefixes)
         self.place_modifier_heads = set(pl.modifier_heads)
         self.not_datelines = set(pl.not_datelines)
