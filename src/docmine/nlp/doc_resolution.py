@@ -51,7 +51,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from docmine.nlp.canonical import NAME_JOINERS
@@ -220,6 +220,20 @@ def _handle_shaped(word: str) -> bool:
         and (any(c.isdigit() for c in word) or re.search(r"[a-z][A-Z]|[A-Z]{2}[a-z]", word) is not None)
 
 
+def _listed(text: str, i: int, read: Callable[[int], tuple[str | None, int] | None]) -> Iterator[str]:
+    """The names of a list that starts at ``i``: ``read(i)`` gives one item's name (``None`` for an
+    item that names nobody: the list goes on) and its end, or ``None`` where the list ends; items
+    are joined by "and", "or" or a comma."""
+    while (item := read(i)) is not None:
+        name, end = item
+        if name:
+            yield name
+        sep = _NICK_SEP.match(text, end)
+        if not sep:
+            return
+        i = sep.end()
+
+
 def _introduced_names(text: str, pos: int, intro: bool = True) -> list[str]:
     """The names an introduction right at ``pos`` gives ("known as “El Mayo”", "alias Fito", "was
     known as “admin” and “alpha02”"): a quoted name in capitals or any online handle, quoted or bare,
@@ -229,25 +243,20 @@ def _introduced_names(text: str, pos: int, intro: bool = True) -> list[str]:
     hit = (_NICK_INTRO if intro else _KNOWN_AS).match(window)
     if not hit:
         return []
-    names: list[str] = []
-    i = hit.end()
-    while True:
+
+    def read(i: int) -> tuple[str | None, int] | None:
         item = _NICK_ITEM.match(window, i)
         if not item:
-            break
+            return None
         quoted, bare = item.group(1), item.group(2)
         name = (quoted or bare).strip().rstrip(",.")
         at = window[item.start(): item.start() + 2].lstrip("“\"‘'").startswith("@")  # "@5auth": a handle
         if quoted is not None and (name[:1].isupper() or _handle_shaped(name) or at) \
                 or bare is not None and (_handle_shaped(name) or at):
-            names.append(name)
-        elif bare is not None:
-            break  # prose goes on: "known as Fito, the leader"
-        sep = _NICK_SEP.match(window, item.end())
-        if not sep:
-            break
-        i = sep.end()
-    return names
+            return name, item.end()
+        return (None, item.end()) if bare is None else None  # prose goes on: "known as Fito, the leader"
+
+    return list(_listed(window, hit.end(), read))
 
 
 _HANDLE_AFTER = re.compile(r"(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)[“\"]?"
@@ -287,14 +296,14 @@ def _alias_names(text: str) -> set[str]:
         if (hit.group("alias") or "").lower().startswith(("a/k/a", "a.k.a", "aka")) \
                 and not re.search(r"[A-Z][\w.'’-]*[,\s]+$", text[max(0, hit.start() - 40):hit.start()]):
             continue  # "aka" after a name ("Damaso Lopez Nunez, aka Licenciado"), not after a thing ("firearms, aka")
-        i = hit.end()
-        while True:
+
+        def read(i: int, hit: re.Match = hit) -> tuple[str | None, int] | None:
             item = _NICK_ITEM.match(text, i)
             bare = _ALIAS_BARE.match(text, i) if hit.group("alias") else None
             quoted = item.group(1) if item else None
             if hit.group("boss") and not (quoted is not None and quoted[:1].isupper() and len(quoted.split()) == 1
                                           and quoted.strip(",.").lower() not in dictionary_words()):
-                break  # after a leader and a comma only a quoted name, no word: 'whose leader, “Keylow”,' ("Thanks")
+                return None  # after a leader and a comma only a quoted name, no word: 'whose leader, “Keylow”,'
             if item and quoted is not None and (len(quoted.split()) == 1 or quoted[:1].isupper()
                                                 and len(quoted.split()) <= 3):
                 name, end = quoted.strip().rstrip(",."), item.end()
@@ -303,13 +312,12 @@ def _alias_names(text: str) -> set[str]:
             elif bare and bare.group().split()[0].lower() not in ("the", "a", "an", "of", "in", "on", "to"):
                 name, end = bare.group(), bare.end()
             else:
-                break
-            if name[:1].isalnum():
-                out.add(name)
-            sep = _NICK_SEP.match(text, end + (1 if text[end:end + 1] in "”\"’'" else 0))
-            if not sep or not hit.group("alias"):
-                break
-            i = sep.end()
+                return None
+            if not hit.group("alias"):
+                end = len(text)  # a role's or a leader's noun gives one name, no list
+            return (name if name[:1].isalnum() else None), end + (1 if text[end:end + 1] in "”\"’'" else 0)
+
+        out.update(_listed(text, hit.end(), read))
     return out
 
 
