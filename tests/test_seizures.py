@@ -233,6 +233,25 @@ def test_bundled_corpus_one_seizure_two_reports_and_cube_cells_open(corpus_db, t
         assert len(opened) == cell.seizures and opened["sentence"].str.len().min() > 0
 
 
+def test_what_has_been_found_over_time_is_no_record(corpus_db, tmp_path):
+    """A report's generalisations in the perfect, with no amount, are no seizures ("Large shipments
+    have also been intercepted in maritime containers, notably in the port of Mersin"; "heroin has
+    been detected in containers arriving in Turkish ports"); a perfect with an amount is one."""
+    db = copy_store(corpus_db, str(tmp_path / "corpus.db"))
+    sentences = " ".join(docmine.seizures(db)["sentence"])
+    for said in ("Large shipments have also been intercepted", "have been found carrying cocaine",
+                 "heroin has been detected in containers", "Large quantities have been intercepted"):
+        assert said not in sentences
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "van.txt").write_text("Turkish police have seized 48 kg of heroin in Van, officials said on "
+                                    "Monday.\n\nLarge shipments have also been intercepted at the port "
+                                    "of Mersin.", encoding="utf-8")
+    docmine.ingest([str(folder)], db=str(tmp_path / "van.db"), workers=1, progress=False)
+    rows = docmine.seizures(str(tmp_path / "van.db"))
+    assert list(rows["amount_text"]) == ["48 kg"], rows[["sentence", "amount_text"]]
+
+
 # --- amount spans: the conventions of the seizure-news set's training four fifths -------------
 def _amounts(nlp, text):
     return [e.text for e in nlp(text).ents if e.label_ == "QUANTITY"]

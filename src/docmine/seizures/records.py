@@ -123,6 +123,12 @@ def _asserted(tok: Token, headline: bool = False) -> bool:
     return headline and tok.tag_ in ("VBZ", "VBP") and tok.dep_ == "ROOT"
 
 
+def _perfect(tok: Token) -> bool:
+    """A verb in the perfect ("have been intercepted", "has been detected", "have found"): with no
+    amount it tells what has been found over time, a generalisation of a report, not one seizure."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+
+
 def triggers(sent: Doc, vocab: Vocabulary) -> list[Token]:
     """The seizure verbs reported as done and the seizure nouns of a parsed sentence."""
     headline = any(e.label_ == "QUANTITY" and any(ch.isdigit() for ch in e.text) for e in sent.ents)
@@ -153,6 +159,8 @@ def seizure_evidence(sent: Doc, vocab: Vocabulary) -> bool:
         return False
     if text.count("|") >= 3 or vocab.aggregate.search(text):  # a table row; an aggregate or a habit
         return False
+    if not has_amount and all(_perfect(t) for t in verbs):
+        return False  # what has been found over time: "Large shipments have also been intercepted in ..."
     # "heroin seizures rose 20%", "the amount seized doubled": a trend, not a record
     if vocab.statistics.search(text) and vocab.not_seizure.search(text):
         return False
