@@ -2509,6 +2509,26 @@ def test_a_name_the_document_treats_as_a_person_twice_is_a_person(nlp):
     assert labels and all(label == "PERSON" for _, label in labels), labels
 
 
+def test_a_report_credited_to_the_press_and_a_surname_after_a_late_full_name(nlp):
+    """", reported La Prensa." credits a newspaper (not a person, not with a first name); "Hon." is
+    a title, no body; a body of the name of a person named in full by a document rule is that
+    person ("Sedat Peker", then "Peker left"); "the Indirect Taxation Administration of Bosnia and
+    Herzegovina" is one body."""
+    found = _found(nlp, "Over 200 police took part, reported La Prensa. No arrests were made, reported El "
+                        "Heraldo. The cartel moved on, reported Maria Lopez. The bill was sponsored by Hon. "
+                        "Benjamin Kalu. Police worked with the Indirect Taxation Administration of Bosnia and "
+                        "Herzegovina.")
+    assert {("ORG", "La Prensa"), ("ORG", "El Heraldo"), ("PERSON", "Maria Lopez"), ("PERSON", "Benjamin Kalu"),
+            ("ORG", "Indirect Taxation Administration of Bosnia and Herzegovina")} <= set(found)
+    assert not [t for label, t in found if t == "Hon"]
+    text = ("Sedat Peker claims to reveal new cocaine route\n\nConvicted organized crime boss Sedat Peker has "
+            "claimed to reveal a cocaine trafficking scheme from Colombia to Turkey.\n\nFormerly a "
+            "pro-government figure, Peker left the country in late 2019. In today's video, Peker continued to "
+            "talk about cocaine.")
+    peker = [m for m in _mentions(nlp, text) if m.text == "Peker"]
+    assert len(peker) == 2 and all(m.label == "PERSON" and m.canonical == "Sedat Peker" for m in peker)
+
+
 def test_a_courts_papers_are_no_organisation(nlp):
     """"The Criminal Complaint", "the Superseding Indictment" are documents (``[org] not_org_heads``)."""
     found = _found(nlp, "Special Agent Eric Yingling filed the Criminal Complaint affidavit. The Criminal Complaint "

@@ -136,6 +136,9 @@ def test_every_lexicon_pattern_is_cached_as_the_tokenizer_splits_it(nlp):
 def test_ambiguous_term_with_local_evidence_is_a_drug(nlp):
     found = ents(nlp, "Police seized 2 kg of ice in Perth on Monday.")
     assert found[("ice", "DRUG")] == ("drug.context", "lexicon", "substance")
+    # a cue word right after it, as a headline writes it; not where the sentence is about fuel
+    assert ("coke", "DRUG") in rules(nlp, "US tipoff led to huge coke haul")
+    assert ("coke", "DRUG") not in rules(nlp, "The steel plant received a coke haul by rail.")
 
 
 def test_ambiguous_term_without_evidence_is_no_drug(nlp):
@@ -286,6 +289,9 @@ def test_place_extent_relabelling_and_possessives(nlp):
     # and 7 of the seizure news' 9 courts)
     found = rules(nlp, "Jordan Whitfield, 41, of Essex was sentenced at Ipswich Crown Court on Friday.")
     assert ("Ipswich Crown Court", "ORG") in found and ("Ipswich Crown Court", "PLACE") not in found
+    # a court named for a province the lexicon knows is the court too, not the province
+    found = rules(nlp, "The Sindh High Court has upheld the life term handed to him.")
+    assert found[("Sindh High Court", "ORG")] == "place.org_suffix" and ("Sindh", "PLACE") not in found
     found = rules(nlp, "The men appeared in Parramatta Local Court on Wednesday and did not apply for bail.")
     assert ("Parramatta Local Court", "ORG") in found
     found = rules(nlp, "Police searched a house in tambon Mai Khao of Thalang district.")

@@ -563,6 +563,27 @@ def _full_names(mentions: list[Mention], org_words: frozenset[str],
     return out
 
 
+def _surnames_again(mentions: list[Mention]) -> list[Mention]:
+    """The model's body or place that is the surname (or another short form) of one person the
+    document names in full is that person, also where a document rule found the full name
+    ("Sedat Peker" a body to the model, a person by his first name; then "Peker left the
+    country"). Resolution of names does this for the full names the model read as people."""
+    from docmine.nlp.canonical import short_forms
+
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label == "PERSON":
+            for short in short_forms(m.text):
+                full.setdefault(short, set()).add(m.text)
+    out = []
+    for m in mentions:
+        names = full.get(m.text) if m.source == "model" and m.label in ("ORG", "PLACE") else None
+        if names and len(names) == 1:
+            m = _copy(m, label="PERSON", resolved=next(iter(names)), attrs={**m.attrs, "rule": "surname"})
+        out.append(m)
+    return out
+
+
 def _given_name_people(text: str, mentions: list[Mention], given: frozenset[str], org_words: frozenset[str],
                        lex) -> list[Mention]:
     """A model body or place of two words, a first name of the list and a surname no dictionary,
@@ -1870,12 +1891,13 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _lone_given_names(text, out, given, lex)
         out = _pronoun_agreement(text, out)
         out = _people_by_evidence(text, out, lex)
+        out = _surnames_again(out)
         for m in out:
             if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
                                        "lowercase-head", "district-office", "district", "appositive",
                                        "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
                                        "credit-name", "said-name", "person-from", "name-part", "given-name",
-                                       "ticker", "pronoun-it", "person-context", "place-resident") \
+                                       "ticker", "pronoun-it", "person-context", "place-resident", "surname") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

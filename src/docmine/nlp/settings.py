@@ -167,6 +167,10 @@ class OrgSettings:
     """Nouns of the press around a name: a one- to three-word model PERSON or PLACE right before
     one ("the Maariv daily") or right after one ("the daily Blic") is a newspaper or broadcaster,
     an ORG, unless it is a known place ("the Belgrade daily"). Default: none."""
+    credit_verbs: Words = ()
+    """Verbs that credit a report to its source after a comma, the source last ("..., reported La
+    Prensa."): a one- to three-word model PERSON or PLACE right after one, ending the clause and
+    not opening with a first name, is a newspaper or broadcaster, an ORG. Default: none."""
     vessel_words: Words = ()
     """A model name right after one of these lower-case nouns ("the tanker Exxon Valdez", "motor vessel
     Stefan E. Sank"), or from one of these words on ("Coast Guard Cutter Munro", "USS Cole"; case

@@ -196,9 +196,10 @@ class DrugRules:
 
     def context(self, span: Span) -> bool:
         """An ambiguous term ("ice", "speed", "blow", "coke") is a drug only with local evidence:
-        an amount just before it, another drug in the same list, quotation marks, or a drug form
-        after it; never after "a"/"an" (street names are mass nouns) and never in a sentence about
-        fuel, weather or sport."""
+        an amount just before it, another drug in the same list, quotation marks, a drug form
+        after it, or a cue word just before or right after it ("a huge coke haul"); never after
+        "a"/"an" (street names are mass nouns) and never in a sentence about fuel, weather or
+        sport."""
         doc = span.doc
         sent = span.sent if doc.has_annotation("SENT_START") else doc[max(0, span.start - 25): span.end + 25]
         low = sent.text.lower()
@@ -232,7 +233,8 @@ class DrugRules:
                         info = self.lex.drugs.get(doc[i:i + n].text.lower())
                         if info is not None and not info.ambiguous:
                             return True
-        return any(t.lower_ in self.cues for t in before)
+        # a cue among the three words before it ("seized ice") or right after it ("a coke haul", "ice trafficking")
+        return any(t.lower_ in self.cues for t in before) or nxt is not None and nxt.lower_ in self.cues
 
     # -- merges and roles ---------------------------------------------------------------------
     def merge_mixtures(self, spans: list[Span], trace: Trace) -> list[Span]:

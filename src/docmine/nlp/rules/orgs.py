@@ -137,6 +137,7 @@ class OrgRules:
         self.credits = {c.lower() for c in know.settings.place.dateline_credits}
         self.media_words = [w.split() for w in org.media_words]
         self.press_nouns = {w[0] for w in self.media_words if len(w) == 1}  # "daily", not "news agency"
+        self.credit_verbs = set(org.credit_verbs)
         self.company_words = set(org.company_words)
         self.market_words = set(org.market_words)
         self.group_words = set(org.group_words)
@@ -194,6 +195,10 @@ class OrgRules:
         if any(after[:len(w)] == w for w in self.media_words) \
                 or before is not None and before.lower_ in self.press_nouns:
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.media")
+        if before is not None and before.lower_ in self.credit_verbs and span.start >= 2 \
+                and doc[span.start - 2].text == "," and not self.know.given_name(span[0]) \
+                and (span.end == len(doc) or doc[span.end].text in (".", ",", ";")):
+            return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.media")  # "..., reported La Prensa."
         if before is not None and before.is_lower and before.lower_ in self.company_words \
                 and not self.person_after_trade(span):
             return trace.mark(Span(doc, span.start, span.end, label="ORG"), "org.company")
