@@ -2529,6 +2529,21 @@ def test_a_report_credited_to_the_press_and_a_surname_after_a_late_full_name(nlp
     assert len(peker) == 2 and all(m.label == "PERSON" and m.canonical == "Sedat Peker" for m in peker)
 
 
+def test_a_name_the_model_split_in_two_and_a_greek_company_form(nlp):
+    """The model read "Justice Mohammad Karim Khan Agha" as two people: the second opens with no first
+    name and the first ends in one, so they are one, though "khan" is also a word ("Ben Markey Mary
+    John" stay two). "ABEE" is a Greek company's legal form: "Don ABEE" is a company, and "Don" is
+    that company later in the document."""
+    found = _found(nlp, "A bench headed by Justice Mohammad Karim Khan Agha dismissed the appeal. Coach : Ben "
+                        "Markey Mary John spoke.")
+    people = [t for label, t in found if label == "PERSON"]
+    assert sorted(people) == ["Ben Markey", "Mary John", "Mohammad Karim Khan Agha"]
+    found = [(m.label, m.text) for m in _mentions(nlp, "The recipient was Don ABEE, based in Kallithea, Athens. The "
+                                                      "owners of Don had closed their offices. The head of Don was "
+                                                      "Christakis Christodoulou.")]
+    assert ("ORG", "Don ABEE") in found and found.count(("ORG", "Don")) == 2 and ("PERSON", "Don") not in found
+
+
 def test_a_courts_papers_are_no_organisation(nlp):
     """"The Criminal Complaint", "the Superseding Indictment" are documents (``[org] not_org_heads``)."""
     found = _found(nlp, "Special Agent Eric Yingling filed the Criminal Complaint affidavit. The Criminal Complaint "

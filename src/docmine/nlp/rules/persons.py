@@ -335,7 +335,10 @@ class PersonRules:
         # ends in one ("Néstor Isidro" + "Pérez Salas"; "Ben Markey" + "Mary John" stay two)
         if full and end < len(doc) and others.get(end) == 2 and not self.know.given_name(doc[end]) \
                 and self.know.given_name(doc[end - 1]) and doc[end - 1].whitespace_ != "":
-            while end < len(doc) and others.get(end) == 2 and self.continues_name(doc, end):
+            # the model read the words as a person's: an everyday word may be a surname there ("Khan")
+            while end < len(doc) and others.get(end) == 2 and self.name_token(doc[end]) \
+                    and not doc[end].is_sent_start and doc[end - 1].whitespace_ != "" \
+                    and doc[end].lower_ not in self.headline_verbs:
                 end += 1
         if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in self.name_suffixes \
                 and doc[end + 1].text[:1].isupper():  # "Othon Marban, Sr., and ..."
