@@ -2544,6 +2544,18 @@ def test_a_name_the_model_split_in_two_and_a_greek_company_form(nlp):
     assert ("ORG", "Don ABEE") in found and found.count(("ORG", "Don")) == 2 and ("PERSON", "Don") not in found
 
 
+def test_parliamentary_texts_titles_houses_and_bills(nlp):
+    """"Shri" is an honorific; the Lok Sabha, SSB and the Railway Protection Force are bodies; BZP is
+    a drug; "this Bill" is legislation, no person ("Bill said no" is one)."""
+    found = _found(nlp, "Union Home Minister Shri Amit Shah replied in the Lok Sabha today. The Border Security "
+                        "Force, SSB and Railway Protection Force have been empowered. Submissions on the status "
+                        "of BZP were heard. And that is what this Bill is all about. Bill said no.")
+    assert {("PERSON", "Amit Shah"), ("ORG", "Lok Sabha"), ("ORG", "SSB"), ("ORG", "Railway Protection Force"),
+            ("DRUG", "BZP")} <= found and ("PERSON", "Shri Amit Shah") not in found
+    text = "Bill Smith spoke first. And that is what this Bill is all about, Bill said."
+    assert [m.start for m in _mentions(nlp, text) if m.text == "Bill" and m.label == "PERSON"] == [text.rindex("Bill")]
+
+
 def test_a_courts_papers_are_no_organisation(nlp):
     """"The Criminal Complaint", "the Superseding Indictment" are documents (``[org] not_org_heads``)."""
     found = _found(nlp, "Special Agent Eric Yingling filed the Criminal Complaint affidavit. The Criminal Complaint "

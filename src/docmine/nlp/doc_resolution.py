@@ -584,6 +584,18 @@ def _surnames_again(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Aa]n?|[Ee]very|[Ee]ach)\s+$")
+
+
+def _determined_names(text: str, mentions: list[Mention], given: frozenset[str]) -> list[Mention]:
+    """A first name alone after an article or a demonstrative is a thing of that name, no person:
+    "this Bill is still before the House" ("Bill said no" stays; a rule's person stays: "the Reagan
+    administration")."""
+    return [m for m in mentions if not (
+        m.label == "PERSON" and m.source in ("model", "rule") and m.attrs.get("rule") is None and " " not in m.text
+        and m.text in given and _DETERMINER_BEFORE.search(text[max(0, m.start - 8):m.start]))]
+
+
 def _given_name_people(text: str, mentions: list[Mention], given: frozenset[str], org_words: frozenset[str],
                        lex) -> list[Mention]:
     """A model body or place of two words, a first name of the list and a surname no dictionary,
@@ -1889,6 +1901,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _people_from(text, out, lex)
         out = _name_parts(text, out, given, lex)
         out = _lone_given_names(text, out, given, lex)
+        out = _determined_names(text, out, given)
         out = _pronoun_agreement(text, out)
         out = _people_by_evidence(text, out, lex)
         out = _surnames_again(out)
