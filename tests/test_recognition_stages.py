@@ -2552,6 +2552,11 @@ def test_parliamentary_texts_titles_houses_and_bills(nlp):
                         "of BZP were heard. And that is what this Bill is all about. Bill said no.")
     assert {("PERSON", "Amit Shah"), ("ORG", "Lok Sabha"), ("ORG", "SSB"), ("ORG", "Railway Protection Force"),
             ("DRUG", "BZP")} <= found and ("PERSON", "Shri Amit Shah") not in found
+    # kinds of body in the plural are no one body: "State Governments and Union Territories", "State Coastal
+    # Police Stations"
+    found = _found(nlp, "It has to be fought by the Centre, State Governments and Union Territories. The Indian "
+                        "Coast Guard, State Coastal Police Stations and Railway Protection Force acted.")
+    assert {t for label, t in found if label == "ORG"} == {"Indian Coast Guard", "Railway Protection Force"}
     text = "Bill Smith spoke first. And that is what this Bill is all about, Bill said."
     assert [m.start for m in _mentions(nlp, text) if m.text == "Bill" and m.label == "PERSON"] == [text.rindex("Bill")]
 
