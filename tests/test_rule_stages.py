@@ -270,6 +270,12 @@ def test_datelines_and_postal_abbreviations(nlp):
     assert rules(nlp, "REGINA -- Saskatchewan RCMP seized cannabis and cash.")[("REGINA", "PLACE")] == "place.dateline"
     found = rules(nlp, "Cocaine was found at a gas station in Ashern, Man., on Friday, and in Tucson, Ariz.")
     assert found[("Ariz.", "PLACE")] == "place.postal" and found[("Man.", "PLACE")] == "place.postal"
+    # the two-letter codes too, and a dateline before one ("TYLER, TX—"); not a word in a line in capitals
+    found = rules(nlp, "Orlando, FL – A judge sentenced him. He was held in Boise, ID on Friday.")
+    assert found[("FL", "PLACE")] == "place.postal" and found[("ID", "PLACE")] == "place.postal"
+    found = rules(nlp, "TYLER, TX—U.S. Attorney John M. Bales announced the indictment.")
+    assert found[("TYLER", "PLACE")] == "place.dateline"
+    assert ("IN", "PLACE") not in rules(nlp, "POLICE SEIZED HEROIN, IN A RAID ON THE PORT.")
 
 
 def test_no_dateline_inside_a_sentence(nlp):

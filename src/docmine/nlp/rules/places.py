@@ -310,6 +310,8 @@ class PlaceRules:
             end = i + 2
         if end is not None and end < len(doc) and doc[end].is_title and common_word(doc[i]):
             return None  # "Man. United", "Miss. Smith": a word-like abbreviation before a name
+        if end is not None and common_word(doc[i]) and doc[i - 2].is_upper and not party:
+            return None  # a line in capitals: "POLICE SEIZED HEROIN, IN A RAID" ("TYLER, TX" is a dateline)
         return end
 
     def postal_spans(self, doc: Doc, trace: Trace) -> list[Span]:
