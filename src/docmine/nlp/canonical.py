@@ -362,9 +362,12 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
     def long_form(acr: str) -> str | None:  # "HIDTAs" is the plural of a defined "HIDTA"
         return abbrevs.get(acr) or (abbrevs.get(acr[:-1]) if acr.endswith("s") and acr[:-1].isupper() else None)
 
+    posts = {t.lower() for t in lex.rules.get("person", {}).get("titles", ())}
+    # ... nor one whose expansion is a person's post ("Director General of Police (DGP)")
     out = [m for m in out if not (
         m.label == "ORG" and (long := long_form(m.text)) is not None and alias_key(long) not in lex.orgs
-        and (alias_key(long) in non_entities or long.split()[-1].lower() in heads or name_head(long) in heads))]
+        and (alias_key(long) in non_entities or long.split()[-1].lower() in heads or name_head(long) in heads
+             or long.lower() in posts))]
     # fill resolved / canonical
     org_texts = {m.text.strip() for m in out if m.label == "ORG"}
     generic = set(lex.rules.get("org", {}).get("generic_body_words", []))

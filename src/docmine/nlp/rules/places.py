@@ -452,6 +452,9 @@ class PlaceRules:
             if last in self.currency_nouns and (len(span) > 1 or last.endswith("s")
                                                 and not (span.text.isupper() and span.label_ == "PERSON")):
                 return True  # one word only in the plural: "Euros", not "Rand" or "Lev" (nor the handle "BITCOINS")
+            if span.label_ == "PLACE" and len(span.text) <= 4 and span.text.replace(".", "").isupper() \
+                    and span.end < len(doc) and doc[span.end].text in ("$", "¥", "£"):
+                return True  # "US $50 million", "NZ $2 million", "HK $1 billion": the currency's name
             return span.label_ == "PLACE" and span.end < len(doc) and doc[span.end].lower_ in self.currency_nouns
         return [s for s in spans if not currency(s)]
 
@@ -460,7 +463,9 @@ class PlaceRules:
         doc = span.doc
         start, end = span.start, span.end
         for words in self.place_org_suffixes.get(doc[end].lower_, ()) if end < len(doc) else ():
-            if words_at(doc, end, words) and not self.post_before_name(doc, end):  # "Harris County Sheriff Ed Gonzalez"
+            if words_at(doc, end, words) and not doc[end].is_lower and not self.post_before_name(doc, end):
+                # "Quebec Police" names the body; "Quebec police", as "Bulgarian customs", is the place and a
+                # common noun (GUIDELINES.md); not "Harris County Sheriff Ed Gonzalez"
                 return trace.mark(Span(doc, start, end + len(words), label="ORG"), "place.org_suffix")
         paired = start >= 2 and doc[start - 1].text in _JOINERS and self.know.place_name(doc[start - 2].text)
         while end < len(doc) and (doc[end].lower_ in self.place_suffixes or (
