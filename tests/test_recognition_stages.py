@@ -1698,6 +1698,15 @@ def test_a_nationality_is_no_person(nlp):
     assert ("PERSON", "Levita Fifita") in found
 
 
+def test_a_name_in_apposition_to_a_noun_of_a_person_is_a_person(nlp):
+    """The model read "Molokwu Nwachukwu" as a body; after "a businessman," and before "who" it is a
+    person. A known place after such a noun stays one ("a trader, Kano Market,")."""
+    found = _found(nlp, "Operatives have arrested a businessman, Molokwu Nwachukwu, who frequents China. He sold "
+                        "it to a trader, Kano Market, in town.")
+    assert ("PERSON", "Molokwu Nwachukwu") in found and ("ORG", "Molokwu Nwachukwu") not in found
+    assert not [t for label, t in found if label == "PERSON" and "Kano" in t]
+
+
 def test_a_storm_is_no_entity_wherever_the_document_names_it(nlp):
     # AG News: "Hurricane Charley ... Insurers said Charley" gave PERSON "Charley"; the guidelines
     # mark no entity in an event's name

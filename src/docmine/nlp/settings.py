@@ -48,6 +48,10 @@ class PersonSettings:
     """Nouns of people besides ``handle_words`` ("analyst", "suspect"): "known as" gives a handle only
     after a person named earlier in its sentence or one of these nouns in the six words before it.
     Default: none."""
+    apposed_people: Words = ()
+    """More nouns of people ("businessman", "national", "courier"): a name-shaped model body or place
+    in apposition right after one of these or of ``handle_people`` ("a businessman, Molokwu
+    Nwachukwu, who ...") is a person. Default: none."""
     handle_things: Words = ()
     """Nouns of things a name "known as" may name ("market", "app", "drug"): a handle-shaped name
     ("DeepSea", "alpha02") "known as" after one of them in its sentence is no person's handle.

@@ -48,6 +48,7 @@ class PersonRules:
         self.org_words = set(know.settings.place.org_words)
         self.post_qualifiers = set(p.post_qualifiers)
         self.place_suffixes = set(know.settings.place.suffixes)
+        self.people_nouns = frozenset(p.handle_people) | frozenset(p.apposed_people)
 
     # -- model spans --------------------------------------------------------------------------
     def strip_titles(self, doc: Doc, start: int, end: int) -> int:
@@ -442,8 +443,10 @@ class PersonRules:
         return trace.mark(Span(doc, span.start, span.end, label="PERSON"), "person.title")
 
     def aged(self, span: Span, lex_keys: set, trace: Trace) -> Span:
-        """A model PLACE or ORG of two to four capitalised words followed by an age is a person:
-        "from [Levita Fifita], 29, a dual citizen", "[Dragan Kovacevic] (44) was charged". Not a
+        """A model PLACE or ORG of two to four capitalised words followed by an age, or in apposition
+        to a noun of a person (``[person] handle_people``, ``apposed_people``), is a person: "from
+        [Levita Fifita], 29, a dual citizen", "[Dragan Kovacevic] (44) was charged", "arrested a
+        businessman, [Molokwu Nwachukwu], who frequents China". Not a
         name docmine knows, and not one with a body's or a place's word ("Kabul Province, 2021")."""
         doc = span.doc
         if span.label_ not in ("PLACE", "ORG") or not 2 <= len(span) <= 4 or (span.start, span.end) in lex_keys \
@@ -451,8 +454,13 @@ class PersonRules:
                 or self.know.known_name(span.text) or any(self.know.known_name(t.text) for t in span):
             return span
         after = doc[span.end: span.end + 3]
-        if len(after) < 3 or after[0].text not in (",", "(") or after[2].text not in (",", ")") \
-                or not after[1].is_digit or not 16 <= int(after[1].text) <= 99:
+        # in apposition to a noun of a person: "arrested a businessman, [Molokwu Nwachukwu], who ..."
+        noun = doc[span.start - 2] if span.start >= 2 else None
+        apposed = noun is not None and noun.is_lower and noun.lower_ in self.people_nouns \
+            and doc[span.start - 1].text == "," and len(after) >= 1 \
+            and (after[0].text in (",", "(") or after[0].lower_ == "who")
+        if not apposed and (len(after) < 3 or after[0].text not in (",", "(") or after[2].text not in (",", ")")
+                            or not after[1].is_digit or not 16 <= int(after[1].text) <= 99):
             return span
         return trace.mark(Span(doc, span.start, span.end, label="PERSON"), "person.aged")
 
