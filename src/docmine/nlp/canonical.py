@@ -200,6 +200,17 @@ def short_forms(name: str) -> list[str]:
     return sorted(f for f in forms if len(f) >= 3)
 
 
+def person_short_forms(mentions: list[Mention]) -> dict[str, str]:
+    """Short form -> full name, for the short forms ("Peker", "Restrepo Gil") of exactly one person
+    the mentions name in full."""
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label == "PERSON":
+            for short in short_forms(m.text):
+                full.setdefault(short, set()).add(m.text)
+    return {short: next(iter(names)) for short, names in full.items() if len(names) == 1}
+
+
 def _definitions(text: str, expansion: str, acr: str) -> Iterator[re.Match]:
     """Where the text defines ``acr`` by its long form: "Chicago Board of Trade (CBT)"."""
     return re.finditer(rf"(?<![\w-]){re.escape(expansion)}(?=\s?\(\s*{re.escape(acr)}\s*\))", text)
@@ -325,12 +336,7 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
     out = _defined_bodies(text, out, abbrevs, body_words)
     taken = [(m.start, m.end) for m in out]
     # persons: full names in this document, and the short forms that refer back to them
-    full: dict[str, set[str]] = {}
-    for m in out:
-        if m.label == "PERSON":
-            for short in short_forms(m.text):
-                full.setdefault(short, set()).add(m.text)
-    unique = {short: next(iter(names)) for short, names in full.items() if len(names) == 1}
+    unique = person_short_forms(out)
     for m in out:  # the model took a surname for an organisation or a place
         if m.label in ("ORG", "PLACE") and m.source == "model" and m.text in unique:
             m.label = "PERSON"

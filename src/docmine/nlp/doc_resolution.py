@@ -568,18 +568,13 @@ def _surnames_again(mentions: list[Mention]) -> list[Mention]:
     document names in full is that person, also where a document rule found the full name
     ("Sedat Peker" a body to the model, a person by his first name; then "Peker left the
     country"). Resolution of names does this for the full names the model read as people."""
-    from docmine.nlp.canonical import short_forms
+    from docmine.nlp.canonical import person_short_forms
 
-    full: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.label == "PERSON":
-            for short in short_forms(m.text):
-                full.setdefault(short, set()).add(m.text)
+    unique = person_short_forms(mentions)
     out = []
     for m in mentions:
-        names = full.get(m.text) if m.source == "model" and m.label in ("ORG", "PLACE") else None
-        if names and len(names) == 1:
-            m = _copy(m, label="PERSON", resolved=next(iter(names)), attrs={**m.attrs, "rule": "surname"})
+        if m.source == "model" and m.label in ("ORG", "PLACE") and m.text in unique:
+            m = _copy(m, label="PERSON", resolved=unique[m.text], attrs={**m.attrs, "rule": "surname"})
         out.append(m)
     return out
 
