@@ -200,6 +200,15 @@ def short_forms(name: str) -> list[str]:
     return sorted(f for f in forms if len(f) >= 3)
 
 
+def person_titles(lex) -> frozenset[str]:
+    """``[person] titles`` without their full stops, built once per lexicon and kept on it."""
+    cached = vars(lex).get("_person_titles")
+    if cached is None:
+        cached = vars(lex)["_person_titles"] = frozenset(
+            t.rstrip(".") for t in getattr(lex, "rules", {}).get("person", {}).get("titles", ()))
+    return cached
+
+
 def person_short_forms(mentions: list[Mention]) -> dict[str, str]:
     """Short form -> full name, for the short forms ("Peker", "Restrepo Gil") of exactly one person
     the mentions name in full."""
@@ -368,8 +377,7 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
     def long_form(acr: str) -> str | None:  # "HIDTAs" is the plural of a defined "HIDTA"
         return abbrevs.get(acr) or (abbrevs.get(acr[:-1]) if acr.endswith("s") and acr[:-1].isupper() else None)
 
-    posts = {t.lower() for t in lex.rules.get("person", {}).get("titles", ())}
-    # ... nor one whose expansion is a person's post ("Director General of Police (DGP)")
+    posts = person_titles(lex)  # ... nor one whose expansion is a person's post ("Director General of Police (DGP)")
     out = [m for m in out if not (
         m.label == "ORG" and (long := long_form(m.text)) is not None and alias_key(long) not in lex.orgs
         and (alias_key(long) in non_entities or long.split()[-1].lower() in heads or name_head(long) in heads

@@ -54,7 +54,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from docmine.nlp.canonical import NAME_JOINERS
+from docmine.nlp.canonical import NAME_JOINERS, person_titles
 from docmine.nlp.doctext import CAPS_LINE
 from docmine.nlp.lexicon import alias_key
 from docmine.nlp.mention import Mention
@@ -64,8 +64,9 @@ from docmine.nlp.wordscan import occurrences
 # a quoted name of one to three capitalised words right after a person's: "José Antonio Yépez, “El
 # Marro”", "Ovidio Guzmán “El Ratón” (January 2023)"; not a quotation ("Smith, “We will”")
 _NICK_AFTER = re.compile(r"^,?[ \t]*[“\"]((?:El|La|Los|Las|[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})[”\"](?![\w])")
+_KNOWN_AS_WORDS = r"known(?:\s+online)?\s+as"
 _NICK_INTRO = re.compile(
-    r"^\s*,?\s*(?:\(|also\s+|(?:was|is|were|are)\s+(?:also\s+)?)?(?:known(?:\s+online)?\s+as|alias|a\.k\.a\.?|a/k/a|aka"
+    r"^\s*,?\s*(?:\(|also\s+|(?:was|is|were|are)\s+(?:also\s+)?)?(?:" + _KNOWN_AS_WORDS + r"|alias|a\.k\.a\.?|a/k/a|aka"
     r"|dubbed|nicknamed|called"
     r"|(?:who|which)\s+(?:used|uses|went\s+by|goes\s+by|operated\s+under)\s+the\s+"
     r"(?:moniker|nickname|alias|handle|username|user\s+name|name|pseudonym)s?)\s+")
@@ -82,7 +83,7 @@ _ALIAS_BARE = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}(?![\w-])")
 _REDDIT_USER = re.compile(r"(?<![\w/])/?u/([A-Za-z0-9_-]{3,30})(?![\w-])")
 _NICK_SEP = re.compile(r",?\s+(?:and|or)\s+|,\s*")
 _SURNAME_CAMEL = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)[A-Z][a-z]+")  # McAllister, DeSantis
-_KNOWN_AS = re.compile(r"(?<![\w-])known(?:\s+online)?\s+as\s+")
+_KNOWN_AS = re.compile(r"(?<![\w-])" + _KNOWN_AS_WORDS + r"\s+")
 _INNER_NICK = re.compile(  # Ismael “El Mayo” Zambada, Erick “el 85” Valencia Salazar (a Spanish article or a digit)
     r"(?<![\w-])(?P<first>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){0,2}) [“\"‘]"
     r"(?P<nick>(?:[A-ZÀ-Ý0-9]|(?:el|la|los|las) (?=\S))[^”\"’\n]{1,30}?)[”\"’] "
@@ -846,7 +847,7 @@ def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str],
     # ("Hurricane Charley ... Insurers said Charley"), as the domain stage blocks it
     events = {hit.group(1) for hit in _event_pattern(heads).finditer(text)} if heads else set()
 
-    titles = _person_titles(lex)
+    titles = person_titles(lex)
 
     def first_name(w: str, s: int, e: int) -> bool:
         if w not in given or w.lower() in dictionary or w.lower() in common or w in events or w.lower() in titles:
@@ -931,6 +932,20 @@ def _pronoun_agreement(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     return [_copy(m, label="ORG", attrs={**m.attrs, "rule": "pronoun-it"})
             if m.label == "PERSON" and m.source == "model" and m.text in bodies else m for m in mentions]
+
+
+def _handle_words(lex) -> tuple[frozenset[str], frozenset[str]]:
+    """``[person]`` handle_things, and handle_words with handle_people in lower case, built once per
+    lexicon and kept on it."""
+    if lex is None:
+        return frozenset(), frozenset()
+    words = vars(lex).get("_handle_words")
+    if words is None:
+        rules = getattr(lex, "rules", {}).get("person", {})
+        words = vars(lex)["_handle_words"] = (
+            frozenset(rules.get("handle_things", ())),
+            frozenset(w.lower() for w in (*rules.get("handle_words", ()), *rules.get("handle_people", ()))))
+    return words
 
 
 def _evidence_words(lex) -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
@@ -1182,7 +1197,7 @@ def _company_names(text: str, mentions: list[Mention], forms: frozenset[str], le
             words[-1] = words[-1][:-1]
         if not words or len(" ".join(words)) < 3:
             continue
-        if len(words) > 1 or lex is None or words[0].lower().rstrip(".") not in _person_titles(lex):
+        if len(words) > 1 or lex is None or words[0].lower().rstrip(".") not in person_titles(lex):
             short.setdefault(" ".join(words), m.text)  # not a post: "[American] President Cos Ltd"
         if len(words) >= 3 and all(len(w) >= 3 and w.istitle() and w.isalpha() for w in words[:2]) \
                 and not _place_name(" ".join(words[:2]), lex):
@@ -1700,15 +1715,6 @@ def _bare_bodies(lex) -> dict[str, frozenset[str]]:
     return out
 
 
-def _person_titles(lex) -> frozenset[str]:
-    """``[person] titles`` without their full stops, built once per lexicon and kept on it."""
-    cached = vars(lex).get("_person_titles")
-    if cached is None:
-        cached = vars(lex)["_person_titles"] = frozenset(
-            t.rstrip(".") for t in getattr(lex, "rules", {}).get("person", {}).get("titles", ()))
-    return cached
-
-
 _PEOPLE_GAP = re.compile(r"\s*(?:(?:,|and|&|or)\s*)?")
 _INTRODUCES = 800  # characters: a document long enough to introduce the people it names
 _BEFORE_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
@@ -1735,7 +1741,7 @@ def unintroduced_people(text: str, mentions: list[Mention], lex) -> list[Mention
     from docmine.nlp.lexicon import given_names
 
     given = given_names()
-    titles = _person_titles(lex)
+    titles = person_titles(lex)
     # every word of a full name: "Tan" of "Tan Wei Ming", "Ovidio" of "Ovidio Guzmán López"
     surnames = {w for m in people if len((m.resolved or m.text).split()) > 1 for w in (m.resolved or m.text).split()}
     titled = set()
@@ -1845,14 +1851,11 @@ def _lone_home_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]:
 def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
     """Apply the document-level rules; canonical names are recomputed for changed mentions."""
     known = getattr(lex, "people", None) or {}
-    titles = _person_titles(lex) if lex is not None else frozenset()
+    titles = person_titles(lex) if lex is not None else frozenset()
     from docmine.nlp.lexicon import given_names
 
     given = given_names() if lex is not None else frozenset()
-    person_rules = getattr(lex, "rules", {}).get("person", {})
-    out = _nicknames(text, mentions, titles, given, frozenset(person_rules.get("handle_things", ())),
-                     frozenset(w.lower() for w in (*person_rules.get("handle_words", ()),
-                                                   *person_rules.get("handle_people", ()))))
+    out = _nicknames(text, mentions, titles, given, *_handle_words(lex))
     out = _administrations(text, out, known, lex)
     out = _operation_names(text, out, lex)
     out = _known_people(text, out, known, lex)
@@ -1905,7 +1908,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
                                        "lowercase-head", "district-office", "district", "appositive",
                                        "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
                                        "credit-name", "said-name", "person-from", "name-part", "given-name",
-                                       "ticker", "pronoun-it", "person-context", "place-resident", "surname") \
+                                       "ticker", "pronoun-it", "person-context", "place-resident") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

@@ -305,7 +305,7 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
     mention records ``attrs["filter"]`` (``relabel:ORG>PERSON``), and its canonical name is
     recomputed for the new label.
     """
-    from docmine.nlp.doc_resolution import _person_titles
+    from docmine.nlp.canonical import person_titles
     from docmine.nlp.gazetteer import common_words, dictionary_words, place_names
     from docmine.nlp.lexicon import alias_key, given_names
 
@@ -316,7 +316,7 @@ def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) 
     rules = getattr(lex, "rules", {}) if lex is not None else {}
     org_words = set(rules.get("place", {}).get("org_words", []))
     not_org_heads = set(rules.get("org", {}).get("not_org_heads", []))
-    titles = _person_titles(lex) if lex is not None else frozenset()
+    titles = person_titles(lex) if lex is not None else frozenset()
     out: list[Mention] = []
     given = given_names()
     for m in mentions:
