@@ -398,6 +398,17 @@ def test_a_defined_name_the_model_read_in_pieces_is_one_organisation(lexicon):
     assert "Joint Criminal Opioid and Darknet Enforcement" not in joined
 
 
+def test_a_defined_body_the_model_missed_with_its_acronym(lexicon):
+    # the model read neither the name nor its acronym (it happens in a long article); the
+    # abbreviation finder pairs them first, and the name ends in a body's word: both are the ORG
+    text = ("The Maritime Analysis Operations Centre (MAOC), which polices the transatlantic drug trade, "
+            "says 100 ships were not stopped. Up to 600 vessels are monitored by MAOC each day.")
+    out = [(m.text, m.label, m.resolved) for m in resolve_mentions(text, [], lexicon)]
+    assert ("Maritime Analysis Operations Centre", "ORG", "Maritime Analysis Operations Centre") in out
+    maoc = ("MAOC", "ORG", "Maritime Analysis Operations Centre")
+    assert [(t, lab, r) for t, lab, r in out if t == "MAOC"] == [maoc] * 2
+
+
 def test_a_defined_name_the_model_read_only_the_start_of_is_one_organisation(lexicon):
     # a DOJ release: "the FBI's [Joint Criminal Opioid] and Darknet Enforcement (J-CODE) team"
     text = "It was investigated by the FBI's Joint Criminal Opioid and Darknet Enforcement (J-CODE) team."

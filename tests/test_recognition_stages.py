@@ -2861,3 +2861,18 @@ def test_news_of_the_americas_and_africa(nlp):
     assert {("PLACE", "Alejandro Velasco Astete"), ("PLACE", "Nyayo Estate"), ("PERSON", "Simon Alexis"),
             ("PERSON", "MJ"), ("DRUG", "acetyl chloride"), ("PLACE", "N.Macedonia")} <= found
     assert not {t for label, t in found if "Cassava" in t or t.startswith("Insps")}
+
+
+def test_a_body_named_for_a_post_and_a_defined_acronym_the_model_missed(nlp):
+    """A capitalised post's possessive before "Office" or "Court" names a body ("the Attorney
+    General's Office", "the Magistrate's Court", "Cherokee County Sheriff's Office"); "Victoria's
+    Court of Appeal" is not named for a post. A sentence's full stop after a name in mixed case
+    ("of BiH.") is no part of it."""
+    found = _found(nlp, "But to date, the Honduran Attorney General's Office has failed to act. Members of the Prime "
+                        "Minister's Office attended. They appeared at the Magistrate's Court on Monday. Officers from "
+                        "the Cherokee County Sheriff’s Office arrested him. The file went to the Prosecutor’s Office "
+                        "of BiH. Victoria's Court of Appeal quashed it.")
+    assert {("ORG", "Honduran Attorney General's Office"), ("ORG", "Prime Minister's Office"),
+            ("ORG", "Magistrate's Court"), ("ORG", "Cherokee County Sheriff’s Office"),
+            ("ORG", "Prosecutor’s Office of BiH"), ("ORG", "Court of Appeal")} <= found
+    assert not {t for label, t in found if t.startswith("Victoria") and label == "ORG"}

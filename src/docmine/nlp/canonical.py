@@ -298,12 +298,14 @@ def _bodies_by_acronym(text: str, mentions: list[Mention], heads: set[str], abbr
     out = mentions
     for hit in _NAMED_BODY.finditer(text):
         name, head, acr = hit.group(1), hit.group(2), hit.group(3)
-        if head.lower() not in heads or len(name.split()) < 2 or acr in abbrevs:
+        if head.lower() not in heads or len(name.split()) < 2:
             continue
         s = hit.start(1)
         article = re.match(r"(?:(?:The|A|An)\s+)+", name)  # a sentence's article is no part of the name
         if article:
             s, name = s + article.end(), name[article.end():]
+        if acr in abbrevs and abbrevs[acr] != name:
+            continue  # the acronym stands for another phrase (found by the abbreviation step)
         e = s + len(name)
         if len(name.split()) < 2 or any(m.start < e and s < m.end for m in out):
             continue

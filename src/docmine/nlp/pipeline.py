@@ -85,12 +85,16 @@ def split_abbreviation_hyphens(nlp) -> None:
     abbreviation's full stop inside one token ("U.S.-Mexico"), so neither name is found. Split it
     off before a letter. A footnote mark glued to a word (:data:`FOOTNOTE_MARK`) is split off
     too, so "Russia.30" is "Russia", "." and "30". Unicode's hyphen and non-breaking hyphen (U+2010,
-    U+2011: Word and HTML write them) split between letters as "-" does ("United States‑donated")."""
-    from spacy.util import compile_infix_regex
+    U+2011: Word and HTML write them) split between letters as "-" does ("United States‑donated").
+    A sentence's full stop after a name in mixed case that ends in a capital is split off too
+    ("the Prosecutor's Office of BiH.", "the MoI."): spaCy splits it after "USA" and "Smith", not there."""
+    from spacy.util import compile_infix_regex, compile_suffix_regex
 
     infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[A-Z]\.)[-–—](?=[^\W\d_])", FOOTNOTE_MARK,
                                                   r"(?<=[^\W\d_])[\u2010\u2011](?=[^\W\d_])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    suffixes = list(nlp.Defaults.suffixes or []) + [r"(?<=[a-z][A-Z])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def split_apostrophes(nlp) -> None:

@@ -175,6 +175,13 @@ class OrgSettings:
     """Verbs that credit a report to its source after a comma, the source last ("..., reported La
     Prensa."): a one- to three-word model PERSON or PLACE right after one, ending the clause and
     not opening with a first name, is a newspaper or broadcaster, an ORG. Default: none."""
+    post_bodies: Words = ()
+    """Posts whose holder's office, court or department is a body when written capitalised with a
+    possessive ("the Attorney General's Office", "the Magistrate's Court", "Cherokee County
+    Sheriff's Office"): the capitalised words before the post, the post, and the head
+    (``post_body_heads``) are one ORG. Default: none."""
+    post_body_heads: Words = ()
+    """The heads of ``post_bodies`` ("Office", "Court"). Default: none."""
     vessel_words: Words = ()
     """A model name right after one of these lower-case nouns ("the tanker Exxon Valdez", "motor vessel
     Stefan E. Sank"), or from one of these words on ("Coast Guard Cutter Munro", "USS Cole"; case

@@ -75,6 +75,8 @@ def _ends_paragraph(doc: Doc, i: int) -> bool:
     return "\n" in doc[i].whitespace_ or i == len(doc) - 1
 
 
+# lower-case words inside a place's name ("Frankfurt am Main", "Castellón de la Plana")
+_PLACE_PARTICLES = frozenset(("am", "an", "de", "del", "della", "di", "da", "do", "du", "la", "le", "der", "von", "van"))
 _TIME_WORDS = frozenset(("yesterday", "today", "tomorrow", "tonight", "earlier", "later", "separately"))
 
 
@@ -144,6 +146,8 @@ class OrgRules:
         self.unit_heads = set(org.unit_heads)
         self.word_names = set(org.word_names)
         self.handle_words = set(know.settings.person.handle_words)
+        self.post_bodies = set(org.post_bodies)
+        self.post_body_heads = set(org.post_body_heads)
         # the head of an apposition that says what a name is
         self.kind_words = self.market_words | self.company_words | self.group_words
         self.list_words = self.market_words | self.group_words  # "markets such as Hydra", "gangs like Brothas"
@@ -440,6 +444,34 @@ class OrgRules:
                 continue  # a town and its state: "Reno, NV", "Adelaide, SA" (Nevada, South Australia); like
                 # a dateline, the position says "place", so a town named like a word counts ("Reno")
             out.append(trace.mark(Span(doc, start, form.end, label="ORG"), "org.legal_form"))
+        return out
+
+    def post_body_spans(self, doc: Doc, trace: Trace) -> list[Span]:
+        """A body named for its holder's post (``[org] post_bodies``, ``post_body_heads``): the
+        capitalised words up to the post, its possessive and the head ("the Attorney General's
+        Office", "the Magistrate's Court", "Cherokee County Sheriff's Office"). The model misses
+        most of them or keeps only the post. A paragraph's start, a lower-case word or "the" ends the
+        name on the left ("the federal Attorney General's Office" -> "Attorney General's Office")."""
+        if not self.post_bodies:
+            return []
+        out = []
+        texts, lowers = token_words(doc)
+        for i in [k for k, w in enumerate(texts) if w in POSS_TOKENS]:
+            if not (0 < i < len(doc) - 1 and texts[i + 1] in self.post_body_heads
+                    and lowers[i - 1].rstrip(".") in self.post_bodies and _capitalised(doc[i - 1])):
+                continue
+            start = i - 1
+            while start > 0 and i - start < 8:
+                t = doc[start - 1]
+                if "\n" in t.text_with_ws or t.lower_ in _TIME_WORDS:
+                    break
+                if t.lower_ in _PLACE_PARTICLES and start >= 2 and _capitalised(doc[start - 2]):
+                    start -= 1  # "the Frankfurt am Main Public Prosecutor's Office"
+                    continue
+                if not _capitalised(t) or t.is_stop:
+                    break
+                start -= 1
+            out.append(trace.mark(Span(doc, start, i + 2, label="ORG"), "org.post_body"))
         return out
 
     def word_name_as_title(self, span: Span) -> bool:
