@@ -218,8 +218,11 @@ class DrugRules:
             return True
         if span.end < len(doc) and doc[span.end].lower_ in self.form_nouns:
             return True
-        if (span.start > 0 and doc[span.start - 1].text in QUOTES
-                or span.end < len(doc) and doc[span.end].text in QUOTES):
+        if nxt is not None and span[0].is_title and nxt.is_title and nxt.is_alpha and not dictionary_word(nxt):
+            return False  # a first name and a surname: ', said Charlie Eastaugh', 'Molly Okafor'
+        # quotation marks around the term itself ("‘ice’"), not a quote that ends before it
+        if (span.start > 0 and doc[span.start - 1].text in QUOTES and not doc[span.start - 1].whitespace_
+                or span.end < len(doc) and doc[span.end].text in QUOTES and not doc[span.end - 1].whitespace_):
             return True
         for t in list(before) + list(after):
             info = self.lex.drugs.get(t.lower_)

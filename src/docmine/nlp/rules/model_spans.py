@@ -94,6 +94,8 @@ class ModelSpans:
                     parts_ = self.orgs.title_tail(span, trace)
                 if parts_ == [span] and span.label_ == "ORG":
                     parts_ = [self.orgs.internal_unit(span, trace)]
+                if parts_ == [span] and self.orgs.unnamed_unit(span):
+                    continue
                 if parts_ == [span] and span.label_ in ("PERSON", "ORG"):
                     parts_ = self.persons.inner_post(span, trace)
                 if parts_ == [span]:  # "[Deschutes County] Sheriff L. Shane Nelson", read as one person too

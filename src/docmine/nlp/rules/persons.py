@@ -432,15 +432,24 @@ class PersonRules:
 
     def after_honorific(self, span: Span, trace: Trace) -> Span:
         """A place of one or two capitalised words right after a form of address is a person's
-        name: "Mr. England wrote", "Ms. Jordan said" (``[person] honorifics``)."""
+        name: "Mr. England wrote", "Ms. Jordan said" (``[person] honorifics``). So is a model place or
+        body of one word after a form of address and a first name the model left out: "Hon. Olumide
+        [Osoba]" (a capitalised word that is no dictionary word)."""
         doc = span.doc
-        i = span.start - 1
+        start = span.start
+        i = start - 1
+        if len(span) == 1 and span.label_ in ("PLACE", "ORG") and i > 0 and doc[i].is_alpha and doc[i].is_title \
+                and not dictionary_word(doc[i]) and not self.know.known_name(doc[i].text):
+            before = i - 1 if doc[i - 1].text != "." else i - 2
+            if before >= 0 and doc[before].lower_.rstrip(".") in self.honorifics and doc[before].text[:1].isupper() \
+                    and span[0].is_alpha and span[0].is_title:
+                return trace.mark(Span(doc, i, span.end, label="PERSON"), "person.title")
         if i > 0 and doc[i].text == ".":
             i -= 1
         if span.label_ != "PLACE" or len(span) > 2 or i < 0 or doc[i].lower_.rstrip(".") not in self.honorifics \
                 or not doc[i].text[:1].isupper() or not all(t.is_alpha and t.is_title for t in span):
             return span
-        return trace.mark(Span(doc, span.start, span.end, label="PERSON"), "person.title")
+        return trace.mark(Span(doc, start, span.end, label="PERSON"), "person.title")
 
     def aged(self, span: Span, lex_keys: set, trace: Trace) -> Span:
         """A model PLACE or ORG of two to four capitalised words followed by an age, or in apposition
@@ -475,8 +484,10 @@ class PersonRules:
                 continue
             labels = [other.label_ for other, _ in list_neighbours(spans, k)]
             if labels and all(lb == "PERSON" for lb in labels) and not self.know.known_org(span.text) \
-                    and all(t.is_title and t.is_alpha and not dictionary_word(t) and t.lower_ not in self.org_words
-                            for t in span):
+                    and span[0].is_title and span[-1].is_title \
+                    and all(t.is_alpha and (t.is_title and not dictionary_word(t) and t.lower_ not in self.org_words
+                                            or t.is_lower and t.lower_ in self.particles) for t in span):
+                # a particle inside: "the killings of Kian de los Santos, Carl Arnaiz and ..."
                 out[k] = trace.mark(Span(span.doc, span.start, span.end, label="PERSON"), "person.coordinated")
         return out
 

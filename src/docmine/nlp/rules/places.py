@@ -249,7 +249,8 @@ class PlaceRules:
     def dateline_spans(self, doc: Doc, trace: Trace) -> list[Span]:
         """A news dateline: upper-case words opening a line before a comma, dash or bracket that
         name a known place ("BERLIN -", "REGINA --"), or that a place, a state abbreviation or an
-        agency credit follows ("MARQUETTE, MICHIGAN —", "VAN (AA) -"). "WARNING -" is no place."""
+        agency credit follows ("MARQUETTE, MICHIGAN —", "VAN (AA) -"), or an unlisted agency's acronym in
+        brackets and a dash ("SULAIMANI (ESTA) —": the acronym is an ORG too). "WARNING -" is no place."""
         out = []
         gazetteer = self.know.gazetteer
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
@@ -272,14 +273,21 @@ class PlaceRules:
             after = doc[j + 1: j + 4]
             credited = doc[j].text == "(" and len(after) >= 2 and after[1].text == ")" \
                 and after[0].text.lower() in self.dateline_credits
+            # an agency the credits do not list, in capitals between the place and a dash: "SULAIMANI
+            # (ESTA) —" (the dateline's form is the evidence; the agency is an ORG)
+            agency = doc[j].text == "(" and len(after) == 3 and after[1].text == ")" and after[2].text in DASHES \
+                and after[0].is_alpha and after[0].is_upper and 2 <= len(after[0]) <= 6 and not credited \
+                and not any(common_word(t) for t in name)
             placed = doc[j].text == "," and len(after) >= 1 and (
                 after[0].text.lower() in self.lex.surfaces["PLACE"]
                 or after[0].text.title() in self.lex.surfaces["PLACE"]
                 or after[0].text in self.lex.place_postal or after[0].text.title() in gazetteer)
             known = low in self.lex.surfaces["PLACE"] or name.text.title() in gazetteer or (
                 doc[j].text != ":" and name.text.title() in all_place_names() and not any(common_word(t) for t in name))
-            if known or credited or placed:
+            if known or credited or placed or agency:
                 out.append(trace.mark(Span(doc, i, j, label="PLACE"), "place.dateline"))
+            if agency:
+                out.append(trace.mark(Span(doc, j + 1, j + 2, label="ORG"), "org.credit"))
         return out
 
     def _after_credit(self, doc: Doc, i: int, end: int) -> int:
