@@ -2920,3 +2920,36 @@ def test_an_internal_unit_named_alone_by_what_it_does_is_no_organisation(nlp):
         "Financial Intelligence Unit", "FBI New Orleans Division"}
     assert {("ORG", "Financial Intelligence Unit"), ("ORG", "FBI New Orleans Division")} <= found
     assert ("ORG", "East Flanders Drug Unit") in _found(nlp, "Police from the East Flanders Drug Unit helped.")
+
+
+def test_british_and_irish_counties_and_a_town_with_its_county(nlp):
+    """UK court releases name people "from Folkestone, Kent": the model read town and county as
+    one body or place; they are two places, and counties are in places.toml (Kent, Essex and
+    "East London" were unknown). A county that is a first name is matched only with "County"
+    ("County Kerry", not "Kerry Smith"); a force named for its county stays a body."""
+    found = _found(nlp, "Those sentenced were Jason Flisher, 43, from Folkestone, Kent (16 years), Richard Edwards, "
+                        "58, from Bow, East London and David Roberts, 61, from Romford, Essex. Greater Manchester "
+                        "Police and Essex Police helped. Police in County Kerry said so. Kerry Smith said.")
+    assert {("PLACE", "Folkestone"), ("PLACE", "Kent"), ("PLACE", "Bow"), ("PLACE", "East London"),
+            ("PLACE", "Essex"), ("ORG", "Greater Manchester Police"), ("ORG", "Essex Police"),
+            ("PLACE", "County Kerry"), ("PERSON", "Kerry Smith")} <= found
+    assert not {t for _, t in found if "," in t}
+
+
+def test_local_court_news_gangs_surnames_and_post_nominals(nlp):
+    """From a blind batch of British, Irish, Australian and New Zealand local news: a gang named
+    before its lower-case noun is the gang ("the Head Hunters gang", "the WA Comanchero bikie
+    gang"; not "Transnational gangs", "Mexican cartels"); a surname written with the other
+    apostrophe is the person named in full ("Michael O'Leary", then "O’Leary"); letters after a
+    name are no part of it ("Donal O’Sullivan BL"); a place whose canonical name has its "The"
+    keeps it at a line's start ("The Hague, 14 February 2024")."""
+    found = _found(nlp, "Thirty-eight Head Hunters gang members face charges after an operation against the Head "
+                        "Hunters gang. The president of the newly formed WA Comanchero bikie gang was held. "
+                        "Transnational gangs and Mexican cartels operate.\n\nMichael O'Leary (45) pleaded guilty. "
+                        "O’Leary admitted the offence. O’Leary’s barrister, Donal O’Sullivan BL, said so.")
+    assert {("ORG", "Head Hunters"), ("ORG", "Comanchero"), ("PERSON", "O’Leary"),
+            ("PERSON", "Donal O’Sullivan")} <= found
+    assert not {t for label, t in found if label == "ORG" and t in ("Transnational", "Mexican", "WA Comanchero")}
+    assert not {t for _, t in found if t.endswith("BL")}
+    found = _found(nlp, "Police seized cocaine.\n\nThe Hague, 14 February 2024\n\nThe Netherlands helped.")
+    assert {("PLACE", "The Hague"), ("PLACE", "Netherlands")} <= found

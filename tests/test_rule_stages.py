@@ -3,6 +3,7 @@ sentences through the real pipeline: a positive case checks the stage named in
 ``span._.docmine_rule``, a negative case that the stage does not fire. Plus the typed settings
 read from rules.toml: an unknown key is an error naming the key and the file."""
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -1001,3 +1002,18 @@ def test_two_places_of_a_list_win_over_a_longer_place_inside_them(nlp):
                        "and Southeast Asia rose.")
     assert ("Middle East", "PLACE") in found and ("Southeast Asia", "PLACE") in found
     assert ("East and Southeast Asia", "PLACE") in found
+
+
+def test_every_rule_a_stage_marks_is_a_known_rule_name():
+    """RULE_NAMES lists every value of ``span._.docmine_rule``: a rule name written in a stage's
+    code and missing from its module's RULES ("place.hyphen_pair" was) is caught here."""
+    import glob
+    import re
+
+    import docmine.nlp.rules as rules_pkg
+
+    folder = Path(rules_pkg.__file__).parent
+    used = set()
+    for path in [*glob.glob(str(folder / "*.py")), str(folder.parent / "components.py")]:
+        used |= set(re.findall(r'"((?:org|place|person|drug|model|lexicon)\.[a-z_]+)"', Path(path).read_text()))
+    assert used - set(RULE_NAMES) == set()

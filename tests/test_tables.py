@@ -311,3 +311,12 @@ def test_tables_follow_their_document_when_the_file_changes_or_goes(tmp_path):
     path.unlink()
     api.ingest([str(folder)], db=db, workers=1)
     assert q(db, "SELECT COUNT(*) FROM documents") == [(0,)] and q(db, "SELECT COUNT(*) FROM tables") == [(0,)]
+
+
+def test_a_dateline_with_its_date_is_prose_not_a_table_row():
+    """A police release's place-and-date line ("Prishtinë, on 13 December 2021") is two numbers in
+    five words and no full stop: it was blanked as a table's row, and the town lost. A date's
+    numbers do not make a row; a row of numbers still does."""
+    text = "Six persons cuffed\n\nPrishtinë, on 13 December 2021\n\nHeroin 12 15 18\n\nThe operation began."
+    masked = mask_non_prose(text)
+    assert "Prishtinë, on 13 December 2021" in masked and "Heroin" not in masked

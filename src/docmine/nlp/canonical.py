@@ -217,7 +217,13 @@ def person_short_forms(mentions: list[Mention]) -> dict[str, str]:
         if m.label == "PERSON":
             for short in short_forms(m.text):
                 full.setdefault(short, set()).add(m.text)
-    return {short: next(iter(names)) for short, names in full.items() if len(names) == 1}
+    out = {short: next(iter(names)) for short, names in full.items() if len(names) == 1}
+    # the same name with the other apostrophe: "Michael O'Leary", then "O’Leary admitted"
+    for short, name in list(out.items()):
+        for a, b in (("'", "’"), ("’", "'")):
+            if a in short:
+                out.setdefault(short.replace(a, b), name)
+    return out
 
 
 def _definitions(text: str, expansion: str, acr: str) -> Iterator[re.Match]:

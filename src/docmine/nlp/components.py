@@ -101,6 +101,7 @@ class DomainEntities:
         lex_spans += self.orgs.credit_spans(doc, trace) + self.orgs.media_spans(doc, trace)
         lex_spans += self.orgs.kind_spans(doc, trace) + self.orgs.handle_spans(doc, trace)
         lex_spans += self.orgs.legal_form_spans(doc, trace) + self.orgs.post_body_spans(doc, trace)
+        lex_spans += self.orgs.group_name_spans(doc, trace)
         lex_spans = filter_spans(merges.earlier_places(merges.drop_blocked(lex_spans, blocks)))
         if self.drugs.merge_parens:
             lex_spans = merges.merge_glosses(lex_spans, trace)

@@ -130,11 +130,21 @@ def _is_references(para: str, words: list[str] | None = None,
     return cites * 4 >= len(words) * 0.5 or (cites >= 2 and bool(prose_words) and prose / len(words) < 0.12)
 
 
+_MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                     "sept", "oct", "nov", "dec"))
+
+
 def _is_table_row(para: str, words: list[str] | None = None) -> bool:
+    """Numbers make up much of a short paragraph without a full stop: a table's row. A date's
+    numbers do not count ("Prishtinë, on 13 December 2021" is a dateline)."""
     words = _WORD.findall(para) if words is None else words
     if len(words) < 3:
         return False
-    numeric = sum(bool(_NUMERIC.match(w)) for w in words)
+    months = [w.strip(".,;:()").lower() in _MONTHS for w in words]
+    numeric = sum(bool(_NUMERIC.match(w)) and not (k and months[k - 1] or k + 1 < len(words) and months[k + 1]
+                                                    or k > 1 and months[k - 2])
+                  for k, w in enumerate(words))
     return numeric / len(words) >= 0.4 and not para.rstrip().endswith(".")
 
 

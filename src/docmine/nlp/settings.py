@@ -175,6 +175,12 @@ class OrgSettings:
     """Verbs that credit a report to its source after a comma, the source last ("..., reported La
     Prensa."): a one- to three-word model PERSON or PLACE right after one, ending the clause and
     not opening with a first name, is a newspaper or broadcaster, an ORG. Default: none."""
+    named_group_heads: Words = ()
+    """Lower-case nouns of a criminal group after its name ("the Head Hunters gang", "the Mongols
+    cartel"): the capitalised words before one (and before ``named_group_modifiers``) are an ORG
+    the model missed, as GUIDELINES.md writes "the [Sinaloa] cartel". Default: none."""
+    named_group_modifiers: Words = ()
+    """Lower-case words between such a name and its noun ("the [Comanchero] bikie gang"). Default: none."""
     post_bodies: Words = ()
     """Posts whose holder's office, court or department is a body when written capitalised with a
     possessive ("the Attorney General's Office", "the Magistrate's Court", "Cherokee County

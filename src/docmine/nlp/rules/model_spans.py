@@ -73,9 +73,11 @@ class ModelSpans:
                 if len(parts) > 1 and (label == "PERSON" or label == "ORG" and end - start == 1) \
                         and self.common_part(doc[start:end]):
                     continue  # "Milson Mundim - Associate", "Vince - Thanks", "Perley 's Mills": the rest is the name
-                pair = self.places.hyphen_places(doc, start, end, label)
+                pair, rule = self.places.hyphen_places(doc, start, end, label), "place.hyphen_pair"
+                if not pair and label in ("PLACE", "ORG"):  # "from [Folkestone, Kent]": a town and its county
+                    pair, rule = self.places.comma_places(doc, start, end, label), "place.comma_pair"
                 if pair:  # "the highway Prishtina-Gjilan": two places, not one organisation
-                    out.extend(trace.mark(Span(doc, s, e, label="PLACE"), "place.hyphen_pair") for s, e in pair)
+                    out.extend(trace.mark(Span(doc, s, e, label="PLACE"), rule) for s, e in pair)
                     continue
                 span = self.clean(Span(doc, start, end, label=label), blocks, trace, (ent.start, ent.end))
                 if span is None:
@@ -243,6 +245,10 @@ class ModelSpans:
             end -= 1  # a heading's line break: "Office of the Spokesperson\n\n"
         while end - start > 1 and texts[end - 1] in WEEKDAYS:
             end -= 1  # "in the [Gulf] Saturday": news style puts the day right after the place
+        if end - start >= 3 and texts[end - 1] in self.persons.postnominals and self.know.given_name(doc[start]) \
+                and doc[end - 2].is_title and span.label_ in ("PERSON", "ORG", "PLACE"):
+            end -= 1  # "Donal O'Sullivan BL", "Jim Smith MP": letters after a person's name
+            span = Span(doc, span.start, span.end, label="PERSON")
         titled = False
         if span.label_ == "PERSON":
             untitled = self.persons.strip_titles(doc, start, end)

@@ -37,7 +37,7 @@ from docmine.nlp.rules.persons import PersonRules
 
 RULES = ("org.unit_suffix", "org.unit", "org.starts_in_place", "org.ends_in_place", "org.agency_unit", "org.of_place",
          "org.title_tail", "org.credit", "org.media", "org.building", "org.company", "org.market", "org.legal_form",
-         "person.handle")
+         "org.post_body", "org.group_name", "person.handle")
 # words that join the capitalised words of a company's name ("Morgan Stanley and Co", "Banco de Chile")
 NAME_JOINS = frozenset(("and", "&", "of", "de", "del", "do", "da", "du", "la", "le", "der", "von", "van", "-", "/"))
 
@@ -148,6 +148,8 @@ class OrgRules:
         self.word_names = set(org.word_names)
         self.handle_words = set(know.settings.person.handle_words)
         self.post_bodies = set(org.post_bodies)
+        self.group_heads = set(org.named_group_heads)
+        self.group_modifiers = set(org.named_group_modifiers)
         self.post_body_heads = set(org.post_body_heads)
         # the head of an apposition that says what a name is
         self.kind_words = self.market_words | self.company_words | self.group_words
@@ -445,6 +447,46 @@ class OrgRules:
                 continue  # a town and its state: "Reno, NV", "Adelaide, SA" (Nevada, South Australia); like
                 # a dateline, the position says "place", so a town named like a word counts ("Reno")
             out.append(trace.mark(Span(doc, start, form.end, label="ORG"), "org.legal_form"))
+        return out
+
+    def group_name_spans(self, doc: Doc, trace: Trace) -> list[Span]:
+        """A criminal group named before its lower-case noun (``[org] named_group_heads``, with
+        ``named_group_modifiers`` between): "the [Head Hunters] gang", "the [Comanchero] bikie gang".
+        The model misses names made of everyday words. Not a nationality or a place ("Mexican
+        cartels", "the Los Angeles gang": the lexicon's cartels are resolution's), nor a name the model
+        read as something else, nor everyday words that open a sentence ("Transnational gangs")."""
+        if not self.group_heads:
+            return []
+        out = []
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        texts, lowers = token_words(doc)
+        for i in [k for k, w in enumerate(lowers) if w in self.group_heads]:
+            if not doc[i].is_lower:
+                continue
+            end = i
+            while end > 0 and lowers[end - 1] in self.group_modifiers and doc[end - 1].is_lower:
+                end -= 1
+            start = end
+            while start > 0 and end - start < 4 and _capitalised(doc[start - 1]) and not doc[start - 1].is_stop \
+                    and "\n" not in doc[start - 1].whitespace_:
+                start -= 1
+            if end - start >= 2 and doc[start].is_upper and len(doc[start]) <= 3 and doc[start + 1].is_title:
+                start += 1  # a state's or country's abbreviation before the name: "the WA [Comanchero] bikie gang"
+            if start == end or taken.intersection(range(start, end)) \
+                    or start > 0 and doc[start - 1].text in DASHES and not doc[start - 1].whitespace_:
+                continue  # a part of a hyphenated phrase: "the Guj-Maha drug cartel" (two states)
+            name = doc[start:end]
+            if name.text in self.lex.demonyms or self.lex.is_demonym(name.text) \
+                    or any(t.text in self.lex.demonyms for t in name) or self.know.place_name(name.text) \
+                    or name[0].text in MONTHS or name[0].text in WEEKDAYS:
+                continue
+            if name[0].is_sent_start and all(dictionary_word(t) for t in name):
+                continue  # "Organised crime gangs": a sentence's first words
+            low = name[0].lower_
+            if len(name) == 1 and (dictionary_word(name[0]) or low in self.word_classes["adj"]
+                                   or low.endswith(("an", "ese", "ish"))):
+                continue  # an everyday word or an adjective ("Drug gangs", "Transnational gangs", "Ecuadorean gang")
+            out.append(trace.mark(Span(doc, start, end, label="ORG"), "org.group_name"))
         return out
 
     def post_body_spans(self, doc: Doc, trace: Trace) -> list[Span]:

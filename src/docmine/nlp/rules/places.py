@@ -43,7 +43,7 @@ from docmine.nlp.settings import PlaceSettings
 _NATIONALITY_ENDINGS = ("ese", "an", "ian", "ish", "i", "ic", "ean")  # "Sudanese", "Kurdish", "Pashtun"
 RULES = ("place.designator", "place.facility", "place.joined", "place.road", "place.dateline", "place.postal",
          "place.extent", "place.org_suffix", "place.relabel", "place.designator_before", "place.possessive",
-         "place.name", "place.coordinated_region")
+         "place.name", "place.coordinated_region", "place.hyphen_pair", "place.comma_pair")
 # Matcher key -> rule name
 _PATTERN_RULES = {"PLACE": "place.designator", "FACILITY": "place.facility", "JOINED": "place.joined",
                   "ROAD": "place.road"}
@@ -363,6 +363,21 @@ class PlaceRules:
         if all(e > s and self.know.place_name(doc[s:e].text) for s, e in pieces):
             return pieces
         return []
+
+    def comma_places(self, doc: Doc, start: int, end: int, label: str = "PLACE") -> list[tuple[int, int]]:
+        """A town and its county, state or country the model read as one name ("from [Bow, East
+        London]", "[Folkestone, Kent]"): the two places, when the part after the one comma is a place
+        docmine knows and the part before is capitalised words (a place docmine knows, for a model
+        body); else nothing."""
+        commas = [i for i in range(start + 1, end - 1) if doc[i].text == ","]
+        if len(commas) != 1:
+            return []
+        k = commas[0]
+        town, area = doc[start:k], doc[k + 1:end]
+        if not self.know.place_name(area.text) or not all(t.is_title or not t.is_alpha for t in town) \
+                or label != "PLACE" and not self.know.place_name(town.text):
+            return []
+        return [(start, k), (k + 1, end)]
 
     def post_word(self, tok) -> bool:
         """A capitalised word of a person's post: "Sheriff", "District" (in "District Judge")."""
@@ -751,6 +766,11 @@ class PlaceRules:
                 and (doc[start - 2].is_lower and doc[start - 2].is_alpha or doc[start - 2].text == ",") \
                 and "\n" not in doc[start - 2].whitespace_:
             # a capital "The" inside a sentence is the place's own ("in The Hague", "Afghanistan, The Bahamas")
+            return [Span(doc, start - 1, end, label=span.label_)]
+        if start == span.start and start > 0 and doc[start - 1].text == "The" \
+                and self.lex.canonical("PLACE", doc[start:end].text) == f"The {doc[start:end].text}":
+            # a place whose canonical name has its "The", opening a line: "The Hague, 14 February 2024"
+            # (not "The Netherlands", whose canonical name is without it)
             return [Span(doc, start - 1, end, label=span.label_)]
         pieces = [(start, end)]
         opening = next((i for i in range(start + 1, end - 2) if doc[i].text == "("), None)
