@@ -507,6 +507,10 @@ def _load_cached(folder: str, user_aliases: str, stamp: tuple[int, int] | None =
                 lex.orgs.setdefault(alias_key(alias), canonical)
                 lex.surfaces["ORG"].add(_surface(alias))
                 lex.surfaces_cased["ORG"].add(re.sub(r"^[Tt]he\s+", "", alias.strip()))
+        # the body's members as a common noun ("gardaí seized", "Gardaí arrested the two men"): no
+        # mention (GUIDELINES.md: generic references), but a seizure's agency read from it is the body
+        for noun in o.get("nouns", []):
+            lex.orgs.setdefault(alias_key(noun), canonical)
     places = _read_toml(root / "places.toml")
     lex.versions["places"] = places.get("version", "")
     for p in places.get("place", []):
