@@ -2964,3 +2964,14 @@ def test_a_body_s_members_as_a_common_noun_are_no_mention_but_name_the_agency(nl
     assert not {t for label, t in found if label == "ORG"}
     lex = Lexicon.load()
     assert lex.orgs.get(alias_key("gardaí")) == lex.orgs.get(alias_key("Garda Síochána")) == "An Garda Síochána"
+
+
+def test_a_law_s_name_names_no_bill_and_an_adjective_is_no_first_name(nlp):
+    """Parliamentary text: the model read "the Foreshore and Seabed Bill" as a person, and every
+    later "Bill" became him; a law's name is nobody. An adjective before a first name is no part of
+    the person ("Glaswegian Stefan Boyd"), though the model read it in."""
+    found = _found(nlp, "Like the Foreshore and Seabed Bill for example: 2,171 submissions. The Misuse of Drugs "
+                        "Amendment Bill is nothing but noise. Panorama has identified him as Glaswegian Stefan Boyd "
+                        "- although it is not known. Bill Clinton said so.")
+    people = {t for label, t in found if label == "PERSON"}
+    assert people == {"Stefan Boyd", "Bill Clinton"}, people

@@ -254,6 +254,9 @@ class ModelSpans:
             untitled = self.persons.strip_titles(doc, start, end)
             titled, start = untitled != start, untitled
             end = self.persons.strip_headline_verbs(doc, start, end)
+            if end - start >= 3 and doc[start].is_title and doc[start].is_alpha \
+                    and self.persons.adjective_before_name(doc, start, start + 1):
+                start += 1  # an adjective before a first name: "Glaswegian Stefan Boyd", "Young Tom Hall"
         if start >= end:
             return None
         label = span.label_
@@ -283,6 +286,9 @@ class ModelSpans:
                 or label == "PERSON" and doc[start].is_sent_start and end + 1 < len(doc) and lowers[end] == "of"
                 and doc[end + 1].is_lower and lowers[end + 1] not in ("the", "a", "an")):
             return None  # "Bags of cocaine were found", read as a person
+        if label == "PERSON" and end - start >= 2 and lowers[end - 1] in ("bill", "act") and doc[end - 1].is_title \
+                and not self.know.given_name(doc[start]):
+            return None  # "the Foreshore and [Seabed Bill]": a law's name, whose "Bill" would name people
         if end - start == 1 and end < len(doc) and self.sentence_case_word(doc, start):
             return None  # "Healthcare workers", "Awareness campaigns": a sentence's first word, not a name
         if cut and end - start == 1 and doc[start].is_alpha and _dictionary_form(lowers[start]) \

@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from docmine.nlp.doctext import doc_text, token_words
-from docmine.nlp.gazetteer import verb_form, word_classes
+from docmine.nlp.gazetteer import verb_form
 from docmine.nlp.lexicon import plural_forms
 from docmine.nlp.rules.base import (
     DASHES,
@@ -168,9 +168,7 @@ class OrgRules:
         self.place_suffixes = set(know.settings.place.suffixes)
         # the words of bodies' names: no part of a person's name after a body and a post
         self.body_words = self.org_words | self.generic_body | self.of_heads
-        empty: frozenset[str] = frozenset()
-        self.word_classes = word_classes() if know.lex.language == "en" else dict.fromkeys(
-            ("verb", "noun", "adj", "adv"), empty)
+        self.word_classes = persons.word_classes
 
     # -- model spans --------------------------------------------------------------------------
     def building(self, span: Span, trace: Trace) -> Span:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from docmine.nlp.doctext import token_words
-from docmine.nlp.gazetteer import common_words
+from docmine.nlp.gazetteer import common_words, word_classes
 from docmine.nlp.rules.base import BREAK_WORDS, OPENERS, Knowledge, Trace, common_word, dictionary_word, list_neighbours
 from docmine.nlp.rules.headlines import lowered
 
@@ -44,6 +44,9 @@ class PersonRules:
         self.company_nouns = frozenset(know.settings.org.company_nouns_after)
         self.headline_verbs = set(p.headline_verbs)
         self.postnominals = set(p.postnominals)
+        empty: frozenset[str] = frozenset()
+        self.word_classes = word_classes() if know.lex.language == "en" else dict.fromkeys(
+            ("verb", "noun", "adj", "adv"), empty)
         self.news_agencies = {c.lower() for c in know.settings.place.dateline_credits}
         self.org_words = set(know.settings.place.org_words)
         self.post_qualifiers = set(p.post_qualifiers)
@@ -289,6 +292,12 @@ class PersonRules:
             and self.may_extend(tok) and tok.lower_ not in self.headline_verbs and tok.text not in self.postnominals \
             and j not in lowered(doc)
 
+    def adjective_before_name(self, doc: Doc, i: int, start: int) -> bool:
+        """Token ``i`` is an adjective and no first name, before the first name at ``start``:
+        "Glaswegian Stefan Boyd", "Young Tom Hall" (WordNet's adjectives)."""
+        return doc[i].lower_ in self.word_classes["adj"] and not self.know.given_name(doc[i]) \
+            and self.know.given_name(doc[start])
+
     @staticmethod
     def may_extend(tok) -> bool:
         """A word the model left outside a name joins it only if it is no everyday word: "Debra
@@ -371,7 +380,8 @@ class PersonRules:
             acronym = len(doc[i]) > 1 and doc[i].is_upper and not doc[start].is_upper
             if free(i) and self.name_token(doc[i]) and doc[i].whitespace_ and not acronym \
                     and (not opens or self.know.given_name(doc[i])) and doc[i].text not in self.know.lex.demonyms \
-                    and self.may_extend(doc[i]) and i not in lowered(doc) and not portfolio:
+                    and self.may_extend(doc[i]) and i not in lowered(doc) and not portfolio \
+                    and not self.adjective_before_name(doc, i, start):
                 start = i
             else:
                 break
