@@ -2975,3 +2975,24 @@ def test_a_law_s_name_names_no_bill_and_an_adjective_is_no_first_name(nlp):
                         "- although it is not known. Bill Clinton said so.")
     people = {t for label, t in found if label == "PERSON"}
     assert people == {"Stefan Boyd", "Bill Clinton"}, people
+
+
+def test_a_cartel_with_a_modifier_and_an_age_before_a_semicolon(nlp):
+    """Wire news: "the Sinaloa drug cartel" is the cartel as "the Sinaloa cartel" is (a lower-case
+    modifier before the head); "lawyers for Baktash Akasha, 40; Ibrahim Akasha, 28;" gives two
+    people aged in a list that semicolons separate (the model read the first as a place)."""
+    found = _found(nlp, "The Sinaloa drug cartel, along with the Gulf cartel, was hit hard. U.S. lawyers for "
+                        "Baktash Akasha, 40; Ibrahim Akasha, 28; and Vijaygiri Goswami, 56, said so. The Mexico "
+                        "drug cartels grew.")
+    assert {("ORG", "Sinaloa"), ("ORG", "Gulf"), ("PERSON", "Baktash Akasha"), ("PERSON", "Ibrahim Akasha"),
+            ("PLACE", "Mexico")} <= found
+
+
+def test_a_legal_citation_and_a_lower_case_word_run_into_a_body(nlp):
+    """Parliamentary text: "Article IX of Republic Act No. 11054" is a citation, no body; a
+    lower-case word the typist ran into a body's name is no part of it ("fromthe Ministry of
+    Health"); a name particle stays ("al-Qaeda")."""
+    found = _found(nlp, "It took submissions on the status of BZP, fromthe Ministry of Health. Under Article IX of "
+                        "Republic Act No. 11054, the Bangsamoro Parliament acts. He fought al-Qaeda in Iraq.")
+    assert {("ORG", "Ministry of Health"), ("ORG", "Bangsamoro Parliament"), ("ORG", "al-Qaeda")} <= found
+    assert not {t for _, t in found if t.startswith(("Article", "fromthe"))}

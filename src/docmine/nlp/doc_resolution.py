@@ -1555,7 +1555,7 @@ def _lowercase_heads(text: str, mentions: list[Mention], lex) -> list[Mention]:
     heads = tuple(h.lower() for h in lex.rules.get("org", {}).get("lowercase_heads", ()))
     if not heads:
         return mentions
-    after = _after_heads(heads)
+    after = _after_heads(heads, tuple(lex.rules.get("org", {}).get("named_group_modifiers", ())))
     groups = _group_after(tuple(lex.rules.get("org", {}).get("group_words", ())))
     out = []
     for m in mentions:
@@ -1637,10 +1637,14 @@ def _group_after(group_words: tuple[str, ...]) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=8)
-def _after_heads(heads: tuple[str, ...]) -> re.Pattern:
-    """Names joined by "," / "and" / "or" up to one of ``heads`` (plural too), from the start."""
+def _after_heads(heads: tuple[str, ...], modifiers: tuple[str, ...] = ()) -> re.Pattern:
+    """Names joined by "," / "and" / "or" up to one of ``heads`` (plural too), from the start; a
+    lower-case modifier may stand before the head ("the Sinaloa drug cartel")."""
     alt = "|".join(re.escape(h) for h in heads)
-    return re.compile(rf"^(?:\s*(?:,|and|or|&)\s*[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){{0,2}})*\s+({alt})s?(?![\w-])")
+    mods = "|".join(re.escape(m) for m in modifiers)
+    mod = rf"(?:(?:{mods})\s+)?" if mods else ""
+    names = r"(?:\s*(?:,|and|or|&)\s*[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2})*"
+    return re.compile(rf"^{names}\s+{mod}({alt})s?(?![\w-])")
 
 
 def _acronyms_in_context(text: str, mentions: list[Mention], lex) -> None:

@@ -232,6 +232,9 @@ class ModelSpans:
                                and (doc[start].whitespace_ or not doc[start].is_alpha)  # "A-League"
                                or not any(ch.isalnum() for ch in texts[start])):
             start += 1  # articles, quotes, bullets
+        if span.label_ in ("ORG", "PLACE") and end - start >= 2 and doc[start].is_lower and doc[start].is_alpha \
+                and lowers[start] not in self.persons.particles and doc[start + 1].is_title:
+            start += 1  # a lower-case word run in: "fromthe Ministry of Health" (a typo), "federal Attorney ..."
         if end - start > 2 and lowers[start] in ("ex", "former") and texts[start + 1] == "-" \
                 and not doc[start].whitespace_ and not doc[start + 1].whitespace_ and texts[start + 2][:1].isupper() \
                 and len(texts[start + 2]) > 2:

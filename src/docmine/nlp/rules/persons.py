@@ -478,7 +478,7 @@ class PersonRules:
         apposed = noun is not None and noun.is_lower and noun.lower_ in self.people_nouns \
             and doc[span.start - 1].text == "," and len(after) >= 1 \
             and (after[0].text in (",", "(") or after[0].lower_ == "who")
-        if not apposed and (len(after) < 3 or after[0].text not in (",", "(") or after[2].text not in (",", ")")
+        if not apposed and (len(after) < 3 or after[0].text not in (",", "(") or after[2].text not in (",", ")", ";")
                             or not after[1].is_digit or not 16 <= int(after[1].text) <= 99):
             return span
         return trace.mark(Span(doc, span.start, span.end, label="PERSON"), "person.aged")
