@@ -359,6 +359,8 @@ def find_quantities(doc: Doc, ents: Sequence[Span] | None = None) -> list[Span]:
         base = max(0, ent.start_char - 40)
         head = text[base: ent.start_char].rstrip()
         num = _BARE_NUM.search(head)
+        if num and "\n" in text[base + num.end(): ent.start_char]:
+            continue  # a line's last number is no count of a drug on the next line ("Sofia, 11 June 2020\n\nHeroin")
         if num and ent.start_char - len(head) + num.start() >= 0:
             start = base + num.start()
             word = num.group(0).strip().lower()
