@@ -3007,3 +3007,25 @@ def test_a_year_ending_a_line_is_no_count_of_the_drug_on_the_next(nlp):
     amounts = {t for label, t in found if label == "QUANTITY"}
     assert "2020" not in amounts and any(t.startswith("13500") for t in amounts), amounts
 
+
+
+def test_compass_words_alone_are_no_body(nlp):
+    """A settlement release listed "the Eastern, Northern, and Western Districts of New York": the
+    model read "Northern" and "Central Districts" as bodies; directions alone name none, while
+    "Central Bank" and "Northern Ireland Office" stay."""
+    found = _found(nlp, "Attorneys for the Eastern, Northern, and Western Districts of New York and the Eastern and "
+                        "Central Districts of California joined. The Central Bank and the Northern Ireland Office "
+                        "spoke.")
+    orgs = {t for label, t in found if label == "ORG"}
+    assert orgs == {"Central Bank", "Northern Ireland Office"}, orgs
+
+
+def test_a_known_body_before_its_unit_s_name_is_the_body(nlp):
+    """GUIDELINES.md annotates the parent of an internal unit: the model's "NSW Police Criminal
+    Groups" and "BGB Teknaf Battalion" are the police and the BGB; the battalion's place joins no
+    agency acronym ("BGB Teknaf" was a unit read as a person)."""
+    found = _found(nlp, "NSW Police Criminal Groups Squad detectives arrested him. Based on the information, BGB "
+                        "Teknaf Battalion (2 BGB) Commanding officer (CO) Lt Col Ashikur Rahman directed an "
+                        "operation.")
+    assert {("ORG", "NSW Police"), ("ORG", "BGB"), ("PERSON", "Ashikur Rahman")} <= found
+    assert not {t for _, t in found if "Criminal Groups" in t or "BGB Teknaf" in t}

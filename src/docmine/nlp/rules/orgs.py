@@ -78,6 +78,12 @@ def _ends_paragraph(doc: Doc, i: int) -> bool:
 # lower-case words inside a place's name ("Frankfurt am Main", "Castellón de la Plana")
 _PLACE_PARTICLES = frozenset(("am", "an", "de", "del", "della", "di", "da", "do", "du", "la", "le", "der",
                               "von", "van"))
+# the heads of a unit's name after its known parent ("the TNP Narcotics Department"): units, and the words
+# of departments and formations that name a body alone ("Department of Justice") but not after a known one
+_UNIT_LIKE_HEADS = frozenset(("division", "unit", "section", "branch", "squad", "detachment", "desk", "department",
+                              "battalion", "wing", "group", "groups", "command", "team", "directorate"))
+_COMPASS = frozenset(("eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
+                      "southeastern", "southwestern", "north", "south", "east", "west"))
 _TIME_WORDS = frozenset(("yesterday", "today", "tomorrow", "tonight", "earlier", "later", "separately"))
 
 
@@ -563,6 +569,8 @@ class OrgRules:
         doc = span.doc
         start, end = span.start, span.end
         titles = self.persons.titles
+        if all(w in _COMPASS or w in ("district", "districts") for w in words):
+            return None  # "the Eastern, [Northern], and Western Districts of New York": directions, no body
         if end - start >= 2 and doc[start].text in self.lex.demonyms and not self.know.known_org(span.text) \
                 and not self.know.place_name(doc[start].text):  # "U.S. Department of Agriculture" is one name
             rest = doc[start + 1: end]
@@ -735,6 +743,13 @@ class OrgRules:
             return span
         doc = span.doc
         words = [t.lower_ for t in span]
+        if phrase_head(span) in _UNIT_LIKE_HEADS and not self.know.known_org(span.text):
+            # a known body, then its unit's capitalised name: "the [TNP] Narcotics Department", "the [BGB]
+            # Teknaf Battalion", "[NSW Police] Criminal Groups" (not "the Federal Bureau of Investigation")
+            for cut in range(span.end - 2, span.start, -1):
+                if self.know.known_org(doc[span.start:cut].text) and doc[cut].is_title \
+                        and not self.know.place_name(doc[cut:span.end].text):
+                    return trace.mark(Span(doc, span.start, cut, label="ORG"), "org.unit")
         # "FBI Houston Field Office"
         field = " ".join(words[-2:]) in ("field office", "resident office", "field offices")
         if phrase_head(span) not in self.unit_heads and not field:
@@ -905,7 +920,8 @@ class OrgRules:
         """An agency acronym followed by a place names a unit: "ANF Peshawar", "NCB Mumbai" -> ORG."""
         def join(prev: Span, sp: Span) -> Span | None:
             doc = sp.doc
-            if sp.end < len(doc) and doc[sp.end].text in ("Field", "Resident", "Division", "Office"):
+            if sp.end < len(doc) and doc[sp.end].text in ("Field", "Resident", "Division", "Office", "Battalion",
+                                                         "Unit", "Department", "Squad", "Command", "Wing"):
                 return None  # the place names a unit of the agency: "DEA [Phoenix] Field Division" (the DEA)
             if sp.label_ == "PLACE" and prev.label_ == "ORG" and prev.end == sp.start and len(prev) == 1 \
                     and prev.text.isupper() and len(prev.text) >= 2:
