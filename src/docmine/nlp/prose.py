@@ -130,9 +130,7 @@ def _is_references(para: str, words: list[str] | None = None,
     return cites * 4 >= len(words) * 0.5 or (cites >= 2 and bool(prose_words) and prose / len(words) < 0.12)
 
 
-_MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                     "sept", "oct", "nov", "dec"))
+_MONTH = re.compile(rf"(?:{MONTHS})", re.I)  # an English month's name or abbreviation, as the citations read them
 
 
 def _is_table_row(para: str, words: list[str] | None = None) -> bool:
@@ -141,7 +139,7 @@ def _is_table_row(para: str, words: list[str] | None = None) -> bool:
     words = _WORD.findall(para) if words is None else words
     if len(words) < 3:
         return False
-    months = [w.strip(".,;:()").lower() in _MONTHS for w in words]
+    months = [bool(_MONTH.fullmatch(w.strip(".,;:()"))) for w in words]
     numeric = sum(bool(_NUMERIC.match(w)) and not (k and months[k - 1] or k + 1 < len(words) and months[k + 1]
                                                     or k > 1 and months[k - 2])
                   for k, w in enumerate(words))

@@ -78,12 +78,9 @@ def _ends_paragraph(doc: Doc, i: int) -> bool:
 # lower-case words inside a place's name ("Frankfurt am Main", "Castellón de la Plana")
 _PLACE_PARTICLES = frozenset(("am", "an", "de", "del", "della", "di", "da", "do", "du", "la", "le", "der",
                               "von", "van"))
-# the heads of a unit's name after its known parent ("the TNP Narcotics Department"): units, and the words
-# of departments and formations that name a body alone ("Department of Justice") but not after a known one
-_UNIT_LIKE_HEADS = frozenset(("division", "unit", "section", "branch", "squad", "detachment", "desk", "department",
-                              "battalion", "wing", "group", "groups", "command", "team", "directorate"))
-_COMPASS = frozenset(("eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
-                      "southeastern", "southwestern", "north", "south", "east", "west"))
+# with [org] unit_heads, the heads of a unit's name after its known parent ("the TNP Narcotics Department"):
+# words of departments and formations that name a body alone ("Department of Justice") but not after a known one
+_PARENT_UNIT_HEADS = frozenset(("department", "battalion", "wing", "group", "groups", "command", "team", "directorate"))
 _TIME_WORDS = frozenset(("yesterday", "today", "tomorrow", "tonight", "earlier", "later", "separately"))
 
 
@@ -151,12 +148,15 @@ class OrgRules:
         self.market_words = set(org.market_words)
         self.group_words = set(org.group_words)
         self.unit_heads = set(org.unit_heads)
+        self.parent_unit_heads = self.unit_heads | _PARENT_UNIT_HEADS
         self.word_names = set(org.word_names)
         self.handle_words = set(know.settings.person.handle_words)
         self.post_bodies = set(org.post_bodies)
         self.group_heads = set(org.named_group_heads)
         self.group_modifiers = set(org.named_group_modifiers)
         self.post_body_heads = set(org.post_body_heads)
+        # directions alone are no body: [place] direction_prefixes, not "upper"/"lower" ("Upper" names things)
+        self.directions = set(know.settings.place.direction_prefixes) - {"upper", "lower"}
         # the head of an apposition that says what a name is
         self.kind_words = self.market_words | self.company_words | self.group_words
         self.list_words = self.market_words | self.group_words  # "markets such as Hydra", "gangs like Brothas"
@@ -463,7 +463,7 @@ class OrgRules:
             return []
         out = []
         taken = {i for e in doc.ents for i in range(e.start, e.end)}
-        texts, lowers = token_words(doc)
+        lowers = token_words(doc)[1]
         for i in [k for k, w in enumerate(lowers) if w in self.group_heads]:
             if not doc[i].is_lower:
                 continue
@@ -569,7 +569,7 @@ class OrgRules:
         doc = span.doc
         start, end = span.start, span.end
         titles = self.persons.titles
-        if all(w in _COMPASS or w in ("district", "districts") for w in words):
+        if all(w in self.directions or w in ("district", "districts") for w in words):
             return None  # "the Eastern, [Northern], and Western Districts of New York": directions, no body
         if end - start >= 2 and doc[start].text in self.lex.demonyms and not self.know.known_org(span.text) \
                 and not self.know.place_name(doc[start].text):  # "U.S. Department of Agriculture" is one name
@@ -743,7 +743,7 @@ class OrgRules:
             return span
         doc = span.doc
         words = [t.lower_ for t in span]
-        if phrase_head(span) in _UNIT_LIKE_HEADS and not self.know.known_org(span.text):
+        if phrase_head(span) in self.parent_unit_heads and not self.know.known_org(span.text):
             # a known body, then its unit's capitalised name: "the [TNP] Narcotics Department", "the [BGB]
             # Teknaf Battalion", "[NSW Police] Criminal Groups" (not "the Federal Bureau of Investigation")
             for cut in range(span.end - 2, span.start, -1):
