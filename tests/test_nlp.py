@@ -449,6 +449,33 @@ def test_a_capitalised_body_name_before_its_bracketed_acronym_is_an_organisation
     assert [m.text for m in resolve_mentions(text, [fin], lexicon) if m.label == "ORG"][0] == fin.text
 
 
+def test_a_body_before_its_bracketed_acronym_takes_in_the_model_s_piece_and_its_place(lexicon):
+    # the model read only "the [Central Office]" of a German body whose acronym is German
+    text = "BKA investigators, the Central Office for the Suppression of Cybercrime (ZIT), and prosecutors."
+    piece = _mention(text, "Central Office", "ORG")
+    piece.source = "model"
+    out = {(m.text, m.label) for m in resolve_mentions(text, [piece], lexicon)}
+    assert {("Central Office for the Suppression of Cybercrime", "ORG"), ("ZIT", "ORG")} <= out
+    # a unit named for the place it serves, after another body and "and"; the place joins it
+    text = "Punjab Police and the Gujarat Anti-Terrorist Squad (ATS) seized heroin. The ATS said more."
+    place = _mention(text, "Gujarat", "PLACE")
+    place.source = "lexicon"
+    found = resolve_mentions(text, [place], lexicon)
+    assert ("Gujarat Anti-Terrorist Squad", "ORG") in {(m.text, m.label) for m in found}
+    assert [m.label for m in found if m.text == "ATS"] == ["ORG", "ORG"]
+    assert "PLACE" not in {m.label for m in found}
+    # a unit named alone by what it does stays no organisation (GUIDELINES.md), a post no body,
+    # and a possessor's name is no part of the body's name
+    assert resolve_mentions("The Narcotics Section (NS) of the police said.", [], lexicon) == []
+    text = "Gujarat Director General of Police (DGP) Ashish Bhatia said."
+    place = _mention(text, "Gujarat", "PLACE")
+    assert "ORG" not in {m.label for m in resolve_mentions(text, [place], lexicon)}
+    text = "Niger's Central Office for the Repression of Illicit Drug Trafficking (OCRTIS) seized it."
+    place = _mention(text, "Niger", "PLACE")
+    out = {(m.text, m.label) for m in resolve_mentions(text, [place], lexicon)}
+    assert {("Niger", "PLACE"), ("Central Office for the Repression of Illicit Drug Trafficking", "ORG")} <= out
+
+
 _TRICKY_AMOUNTS = [
     "about 2kg of heroin, approx. 5 tons and approx 3 kg; twenty-one kilos, a half-kilo and half a kilo",
     "An estimated 3 tonnes, more than 1,200 kilograms, less than 2.5 kg (5.5 pounds), x2kg, 5_kg, A ton",

@@ -294,29 +294,56 @@ _NAMED_BODY = re.compile(
     r"\s?\(\s*([A-Z][A-Za-z]{0,3}[A-Z][A-Za-z]{0,6})\s*\)")
 
 
-def _bodies_by_acronym(text: str, mentions: list[Mention], heads: set[str], abbrevs: dict[str, str]) -> list[Mention]:
+def _bodies_by_acronym(text: str, mentions: list[Mention], heads: set[str], abbrevs: dict[str, str],
+                       unit_heads: set[str] | frozenset[str] = frozenset(),
+                       posts: frozenset[str] = frozenset()) -> list[Mention]:
     """A capitalised name that ends in a body's head word and is followed at once by a bracketed
     acronym is an organisation even where the model read nothing there: "the Special State
     Prosecutor's Office (SDT) said" (rule ``acronym-long-form``); the acronym names it in this
     document. Only where no mention overlaps the name; ``heads`` are the body words of
     ``rules.toml`` (office, agency, directorate, ministry, police ...). The acronym is added to
-    ``abbrevs``, which the caller's acronym step reads."""
+    ``abbrevs``, which the caller's acronym step reads. A unit's head (``unit_heads``: squad,
+    section ...) names a body only after the place it serves ("the Gujarat Anti-Terrorist Squad
+    (ATS)"; GUIDELINES.md: a unit named alone by what it does is no organisation). The name may
+    start after an "and", and the model's piece of it or the place opening it gives way to it; a
+    person's post (``posts``: "Director General of Police (DGP)") is none."""
     out = mentions
     for hit in _NAMED_BODY.finditer(text):
         name, head, acr = hit.group(1), hit.group(2), hit.group(3)
-        if head.lower() not in heads or len(name.split()) < 2:
+        unit = head.lower() in unit_heads and head.lower() not in heads
+        if head.lower() not in heads and name_head(name) not in heads and not unit or len(name.split()) < 2:
             continue
-        s = hit.start(1)
-        article = re.match(r"(?:(?:The|A|An)\s+)+", name)  # a sentence's article is no part of the name
-        if article:
-            s, name = s + article.end(), name[article.end():]
-        if acr in abbrevs and abbrevs[acr] != name:
-            continue  # the acronym stands for another phrase (found by the abbreviation step)
-        e = s + len(name)
-        if len(name.split()) < 2 or any(m.start < e and s < m.end for m in out):
-            continue
-        out = out + [Mention(s, e, "ORG", name, source="rule", attrs={"rule": "acronym-long-form"})]
-        abbrevs[acr] = name
+        # the name may start after an "and" ("Punjab Police and the [Gujarat Anti-Terrorist Squad] (ATS)")
+        # or after a possessor's name ("Niger's [Central Office for the Repression of ...] (OCRTIS)")
+        starts = [hit.start(1)] + [hit.start(1) + j.end() for j in re.finditer(r"(?:\sand|['’]s)\s+", name)]
+        for s in starts:
+            cand = text[s:hit.end(1)]
+            article = re.match(r"(?:(?:The|the|A|An)\s+)+", cand)  # a sentence's article is no part of the name
+            if article:
+                s, cand = s + article.end(), cand[article.end():]
+            e = s + len(cand)
+            inside = [m for m in out if m.start < e and s < m.end]
+            if abbrevs.get(acr, "").lower() in posts:
+                break  # a person's post, no body: "the Gujarat Director General of Police (DGP)"
+            if acr in abbrevs and abbrevs[acr] != cand and not (
+                    cand.endswith(" " + abbrevs[acr])  # the place it serves before the name: "Gujarat Anti-..."
+                    and any(m.label == "PLACE" and (m.start, m.end) == (s, e - len(abbrevs[acr]) - 1) for m in inside)):
+                continue  # the acronym stands for another phrase (found by the abbreviation step)
+            words = cand.split()
+            if any(w.endswith(("'s", "’s")) and name_head(" ".join(words[i + 1:i + 2])) != name_head(cand)
+                   for i, w in enumerate(words)):
+                continue  # a possessive only before the head: "the Attorney General's Office (AGO)"
+            # the model's piece of the name ("the [Central Office] for the Suppression of Cybercrime
+            # (ZIT)") and the place that opens it ("the [Gujarat] Anti-Terrorist Squad (ATS)") give way
+            if len(cand.split()) < 2 or any(
+                    m.start < s or m.end > e or not (m.label == "ORG" and m.source == "model"
+                                                     or m.label == "PLACE" and m.start == s and m.end < e)
+                    for m in inside) or unit and not any(m.label == "PLACE" and m.start == s for m in inside):
+                continue
+            out = [m for m in out if m not in inside] + [
+                Mention(s, e, "ORG", cand, source="rule", attrs={"rule": "acronym-long-form"})]
+            abbrevs[acr] = cand
+            break
     return out
 
 
@@ -334,7 +361,8 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
     rules = lex.rules
     body_words = {w for key in ("generic_words", "for_place_heads", "of_place_heads")
                   for w in rules.get("org", {}).get(key, [])} | set(rules.get("place", {}).get("org_words", []))
-    out = _bodies_by_acronym(text, out, body_words, abbrevs)
+    out = _bodies_by_acronym(text, out, body_words, abbrevs, set(rules.get("org", {}).get("unit_heads", [])),
+                             person_titles(lex))
     taken = [(m.start, m.end) for m in out]
 
     def free(s: int, e: int) -> bool:
