@@ -2713,6 +2713,28 @@ def test_a_name_before_a_noun_of_residents_is_a_place(nlp):
     assert ("PLACE", "Smith") not in found and ("PLACE", "Haft") not in found
 
 
+def test_a_person_s_home_address_is_places_and_streets_no_names(nlp):
+    # court news: the model read townlands as bodies, a street as a body, a town as a person
+    found = _found(nlp, "Four Co Louth men were jailed at Dundalk Circuit Court. Brian Mulligan (25) of Church "
+                        "View, Dromiskin, Co Louth, was paid. James McDonagh (39) of Rossmakeagh, Knockbridge, "
+                        "Dundalk, organised it. At Newcastle Crown Court, Taylor, of Durham Grove, Jarrow, admitted "
+                        "it. Dean McCaffrey, 30, of Brede Walk, Sale, was sentenced.")
+    for place in ("Co Louth", "Dromiskin", "Rossmakeagh", "Knockbridge", "Jarrow", "Sale"):
+        assert ("PLACE", place) in found, place
+    assert not any(t in ("Church View", "Durham Grove", "Brede Walk") for _, t in found)
+    assert not any(label in ("ORG", "PERSON") and ("Co" in t.split() or t in ("Rossmakeagh", "Jarrow", "Sale"))
+                   for label, t in found)  # "Co Louth" is a county, no company ("Dromiskin, Co")
+    assert {("PERSON", "Brian Mulligan"), ("PERSON", "Taylor"), ("PERSON", "Dean McCaffrey")} <= found
+    # a list of people with their ages: the next name is no part of the address before it
+    found = _found(nlp, "Jordan Whitfield, 41, of Essex, Darren Mulholland, 37, of Liverpool, and Arben "
+                        "Krasniqi, 45, from Kent, were sentenced.")
+    assert ("PERSON", "Darren Mulholland") in found and ("PLACE", "Darren Mulholland") not in found
+    # no person or age before "of": a list of bodies is no address
+    found = _found(nlp, "The Ministries of Justice, Interior, Finance and Health met the heads of Europol, "
+                        "Eurojust, Spain.")
+    assert ("PLACE", "Interior") not in found and ("ORG", "Europol") in found
+
+
 def test_a_place_and_a_post_run_into_a_name_are_the_place_and_the_person(nlp):
     found = _found(nlp, "The suspect will be presented again before Shanzu Magistrate Diana Mochache on February "
                         "21. John Major spoke.")

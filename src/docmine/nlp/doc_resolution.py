@@ -1170,6 +1170,57 @@ def _residents(text: str, mentions: list[Mention]) -> list[Mention]:
             if m.source == "model" and m.label in ("PERSON", "ORG") and m.text in places else m for m in mentions]
 
 
+_ADDRESS_PART = r"(?:The\s+)?[A-Z][\w'’-]*(?:\.(?=,))?(?:[ ]+(?:[A-Z][\w'’-]*(?:\.(?=,))?|an|na|on|upon|le))*"
+_ADDRESS = re.compile(rf"(?:\(\d{{1,3}}\)|,[ ]\d{{1,3}}|\S),?[ ]+(?:of|from)[ ]+"
+                      rf"({_ADDRESS_PART}(?:,[ ]+{_ADDRESS_PART})+)")
+
+
+def _addresses(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """A person's home address in court and police news, "McDonagh (39) of Rossmakeagh,
+    Knockbridge, Dundalk", "Taylor, of Durham Grove, Jarrow": after a person's name or age, "of" or
+    "from" and capitalised parts joined by commas that end in a place docmine knows. Each part is
+    a place (a townland, a suburb: the model reads persons and bodies there), except a street or an
+    estate (its last word in ``[place] address_street_words``: "Church View", "Cedarwood Park"),
+    which is no person and no body (a street the text's own rules read as a place stays one; the
+    guidelines are silent on streets and annotators split). Rule ``place-address``."""
+    streets = frozenset(w.lower() for w in getattr(lex, "rules", {}).get("place", {}).get("address_street_words", ()))
+    if not streets:
+        return mentions
+    out = mentions
+    for hit in _ADDRESS.finditer(text):
+        lead = text[hit.start():hit.start(1)]
+        person = any(m.label == "PERSON" and hit.start() <= m.end <= hit.start() + 1 for m in out)
+        aged = bool(re.match(r"\(\d|,[ ]\d|\d", lead))
+        if not (person or aged):
+            continue  # the name or age of a person before "of": not "the Ministries of Justice, ..."
+        parts = [(p.start(), p.end()) for p in re.finditer(rf"{_ADDRESS_PART}", text[hit.start(1):hit.end(1)])]
+        parts = [(hit.start(1) + a, hit.start(1) + b) for a, b in parts]
+        # a part followed by an age is the next person of a list ("Whitfield, 41, of Essex, Darren
+        # Mulholland, 37, of Liverpool"): the address ends before it
+        aged_part = next((i for i, (a, b) in enumerate(parts) if re.match(r",?[ ]+\(?\d{1,3}\b", text[b:b + 6])), None)
+        if aged_part is not None:
+            parts = parts[:aged_part]
+        if not parts:
+            continue
+        ls, le = parts[-1]
+        if not (aged or any(m.label == "PLACE" and (m.start, m.end) == (ls, le) for m in out)
+                or _place_name(text[ls:le], lex)):
+            continue  # after a name, the address ends in a town or county docmine knows
+        for a, b in parts:
+            inside = [m for m in out if m.start < b and a < m.end]
+            if any(m.label in ("PLACE", "DRUG") or m.start < a or m.end > b or m.source == "lexicon" for m in inside):
+                continue
+            part = text[a:b]
+            if part.startswith("The "):
+                street = True
+            else:
+                street = part.split()[-1].lower().rstrip(".") in streets
+            out = [m for m in out if m not in inside]
+            if not street:
+                out.append(Mention(a, b, "PLACE", part, source="rule", attrs={"rule": "place-address"}))
+    return out
+
+
 def _place_name(name: str, lex) -> bool:
     """A place the lexicon or the gazetteer knows by this name."""
     from docmine.nlp.gazetteer import place_names
@@ -1897,6 +1948,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _package_labels(text, out)
         out = _given_name_people(text, out, given, org_words, lex)
         out = _residents(text, out)
+        out = _addresses(text, out, lex)
         # a surname that speaks after a quotation makes the full name a person too ("Ivan Bianchi"
         # as ORG beside '... expected," Bianchi said')
         out = _full_names(out, org_words, given)
@@ -1912,7 +1964,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
                                        "lowercase-head", "district-office", "district", "appositive",
                                        "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
                                        "credit-name", "said-name", "person-from", "name-part", "given-name",
-                                       "ticker", "pronoun-it", "person-context", "place-resident") \
+                                       "ticker", "pronoun-it", "person-context", "place-resident", "place-address") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

@@ -266,6 +266,9 @@ class PlaceSettings:
     """Directions before a place that belong to it ("Upper Dir"). Default: none."""
     designator_nouns: Words = ()
     """"<Capitalised words> district" is a place. Default: none."""
+    address_street_words: Words = ()
+    """Last words of a street or estate in a home address ("of Church View, Dromiskin, Co Louth"):
+    that part is no place, person or body; the address's other parts are places. Default: none."""
     facility_nouns: Words = ()
     """"<Capitalised words> checkpoint / Street / Highway" is a place. Default: none."""
     lowercase_facility_nouns: Words = ()

@@ -400,6 +400,9 @@ class OrgRules:
             form = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if form is None:
                 continue
+            if form.end < len(doc) and _capitalised(doc[form.end]) \
+                    and self.know.place_name(doc[form.start:form.end + 1].text):
+                continue  # an Irish county, no company: "Dromiskin, Co Louth", "Four Co Louth men"
             k = form.start
             if k >= 2 and doc[k - 1].text == "," and _capitalised(doc[k - 2]):
                 k -= 1  # "Cargill, Inc."
