@@ -2735,6 +2735,25 @@ def test_a_person_s_home_address_is_places_and_streets_no_names(nlp):
     assert ("PLACE", "Interior") not in found and ("ORG", "Europol") in found
 
 
+def test_a_parliamentary_record_s_members_seats_bills_and_peoples(nlp):
+    found = _found(nlp, "NAFTA AND THE DRUG TRADE\n\nMs. KAPTUR. Mr. Speaker, this evening we will talk. Under "
+                        "NAFTA, the North American Free Trade Agreement, trade grew. It is not what is in Bill C-51 "
+                        "that is objectionable. The Border Protection Legislation Bill is debated today. Te Ururoa "
+                        "Flavell, MP for Waiariki, said this is bold for many Maori. Members of the Mongrel Mob "
+                        "spoke. Introduced by:\nMPs Hashemi N. Dilangalen and Michael E. Midtimbang\n\nMadam "
+                        "Deputy Speaker, I rise. Bill Clinton spoke.")
+    assert ("PERSON", "KAPTUR") in found and ("PLACE", "Waiariki") in found
+    assert ("PERSON", "Hashemi N. Dilangalen") in found and ("PERSON", "Bill Clinton") in found
+    assert ("ORG", "Mongrel Mob") in found
+    texts = {t for _, t in found}
+    for junk in ("Speaker", "Deputy Speaker", "NAFTA", "Bill C-51", "Bill", "Border Protection Legislation",
+                 "Maori", "MPs Hashemi N. Dilangalen"):
+        assert junk not in texts, junk
+    # the chamber before its Speaker's name stays the body (Reuters gold: "House Speaker Jim Wright")
+    found = _found(nlp, "He had no comment on a proposal by House Speaker Jim Wright, D- Texas, to tax securities.")
+    assert {("ORG", "House"), ("PERSON", "Jim Wright")} <= found
+
+
 def test_a_place_and_a_post_run_into_a_name_are_the_place_and_the_person(nlp):
     found = _found(nlp, "The suspect will be presented again before Shanzu Magistrate Diana Mochache on February "
                         "21. John Major spoke.")

@@ -641,6 +641,42 @@ def _free(mentions: list[Mention], s: int, e: int) -> bool:
     return not any(m.start < e and s < m.end for m in mentions)
 
 
+_CAPS_MEMBER = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr)\.?[ ]+([A-Z]{3,}(?:[- ][A-Z]{3,})?)"
+                          r"(?=[.,:;)]|[ ]of[ ][A-Z])")
+_SEAT = re.compile(r"\b(?:[Mm]ember|MP|MPs|MLA|MPP|MSP|MHA|MNA|TD)(?:[ ]of[ ]Parliament)?[ ]for[ ]+"
+                   r"((?:the[ ])?[A-Z][\w'’]*(?:[- ](?:and[ ]|upon[ ]|on[ ]|under[ ])?[A-Z][\w'’]*)*)")
+
+
+def _parliament_names(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """Parliamentary records: a member's name written in capitals after a form of address is a
+    person ("Ms. KAPTUR. Mr. Speaker, ...", "Mr. SMITH of Texas."; rule ``person-member``), not a
+    name a list knows ("Mr. FBI" is none); a member's seat is a place ("MP for Waiariki", "the
+    member for Wigan", "Member of Parliament for Te Tai Tokerau"; rule ``place-seat``): a model
+    person or body there gives way."""
+    out = mentions
+    for hit in _CAPS_MEMBER.finditer(text):
+        s, e = hit.span(1)
+        if _known_word(hit.group(1), lex):
+            continue
+        inside = [m for m in out if m.start < e and s < m.end]
+        if not inside:
+            out = out + [Mention(s, e, "PERSON", hit.group(1), source="rule", attrs={"rule": "person-member"})]
+        elif len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e) and inside[0].source == "model":
+            # the model's reading stays, with the evidence the span filter heeds
+            out = [_copy(m, label="PERSON", attrs={**m.attrs, "rule": "person-member"}) if m is inside[0] else m
+                   for m in out]
+    for hit in _SEAT.finditer(text):
+        s, e = hit.span(1)
+        if text[s:e].startswith("the "):
+            s += 4
+        inside = [m for m in out if m.start < e and s < m.end]
+        if any(m.label == "PLACE" or m.source == "lexicon" or m.start < s or m.end > e for m in inside):
+            continue
+        out = [m for m in out if m not in inside] + [
+            Mention(s, e, "PLACE", text[s:e], source="rule", attrs={"rule": "place-seat"})]
+    return out
+
+
 _QUOTE_SPEAKER = re.compile(r"[,?!][”\"]\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+"
                             r"(?:said|says|added|told|asked|explained|noted|stressed|argued|warned)\b")
 
@@ -1949,6 +1985,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _given_name_people(text, out, given, org_words, lex)
         out = _residents(text, out)
         out = _addresses(text, out, lex)
+        out = _parliament_names(text, out, lex)
         # a surname that speaks after a quotation makes the full name a person too ("Ivan Bianchi"
         # as ORG beside '... expected," Bianchi said')
         out = _full_names(out, org_words, given)
@@ -1964,7 +2001,8 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
                                        "lowercase-head", "district-office", "district", "appositive",
                                        "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
                                        "credit-name", "said-name", "person-from", "name-part", "given-name",
-                                       "ticker", "pronoun-it", "person-context", "place-resident", "place-address") \
+                                       "ticker", "pronoun-it", "person-context", "place-resident", "place-address",
+                                       "person-member", "place-seat") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

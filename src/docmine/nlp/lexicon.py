@@ -145,6 +145,7 @@ class Lexicon:
     place_postal: dict[str, tuple[str, str]] = field(default_factory=dict)  # "Ariz." -> Arizona, after "Town, "
     place_countries: dict[str, str] = field(default_factory=dict)  # canonical place -> its country
     demonyms: dict[str, str] = field(default_factory=dict)  # "Dutch" -> "Netherlands"
+    peoples: set[str] = field(default_factory=set)  # "Maori", "Kurdish": a people's name, no entity
     people: dict[str, str] = field(default_factory=dict)  # exact alias -> canonical (case-sensitive)
     the_countries: set[str] = field(default_factory=set)  # "the Netherlands"
     routes: list[str] = field(default_factory=list)
@@ -536,6 +537,7 @@ def _load_cached(folder: str, user_aliases: str, stamp: tuple[int, int] | None =
     if dem is not None:
         lex.demonyms.update(dem.get("demonyms", {}))
         lex.the_countries.update(dem.get("the_countries", []))
+        lex.peoples.update(dem.get("peoples", []))
         lex.versions["demonyms"] = dem.get("version", "")
     for name, key in (("routes.toml", "routes"), ("not_entities.toml", "titles")):
         if (root / name).exists():

@@ -288,7 +288,7 @@ def _not_names() -> frozenset[str]:
 
 RESOLVED_BY_EVIDENCE = frozenset(("company-name", "caps-line", "nickname", "quote-speaker", "person-from",
                                   "name-part", "acronym-long-form", "person.titled", "person.aged",
-                                  "person-context", "first-name-surname"))
+                                  "person-context", "first-name-surname", "person-member"))
 
 
 def apply_filter(text: str, mentions: list[Mention], flt: SpanFilter, lex=None) -> list[Mention]:

@@ -292,6 +292,18 @@ class ModelSpans:
         if label == "PERSON" and end - start >= 2 and lowers[end - 1] in ("bill", "act") and doc[end - 1].is_title \
                 and not self.know.given_name(doc[start]):
             return None  # "the Foreshore and [Seabed Bill]": a law's name, whose "Bill" would name people
+        if label == "PERSON" and lowers[start] == "bill" and (
+                any(c.isdigit() for c in text) or end - start == 1 and start > 0 and doc[start - 1].is_title
+                and not doc[start - 1].is_sent_start and not self.know.given_name(doc[start - 1])):
+            return None  # a bill's number ("Bill C-51", "Bill No. 197") or the end of its title ("the Border
+            # Protection Legislation [Bill]"), no man called Bill
+        if label == "PERSON" and start > 0 and all(alpha[i] for i in range(start, end)) \
+                and lowers[start - 1].rstrip(".") in ("mr", "madam", "madame", "mister") \
+                and all(w in ("speaker", "deputy", "chair", "chairman", "chairwoman", "president", "vice")
+                        for w in words):
+            return None  # a post addressed in a debate: "Mr. Speaker, I rise", "Madam Deputy Speaker"
+        if label == "ORG" and end < len(doc) and texts[end] in ("Bill", "Act") and doc[end - 1].is_title:
+            return None  # the start of a law's title: "The [Border Protection Legislation] Bill"
         if end - start == 1 and end < len(doc) and self.sentence_case_word(doc, start):
             return None  # "Healthcare workers", "Awareness campaigns": a sentence's first word, not a name
         if cut and end - start == 1 and doc[start].is_alpha and _dictionary_form(lowers[start]) \
@@ -300,8 +312,9 @@ class ModelSpans:
         if end - start == 1 and line_alone(doc, start) and dictionary_word(doc[start]) \
                 and not self.know.known_name(text) and not self.know.place_name(text):
             return None  # "Readout", "Remarks": a one-word heading on its own line
-        if text in self.lex.demonyms and not self.know.place_name(text):
-            return None  # a nationality ("Polish", "Papua New Guinean") is no organisation, place or person
+        if (text in self.lex.demonyms or text in self.lex.peoples) and not self.know.place_name(text):
+            return None  # a nationality ("Polish", "Papua New Guinean") or a people ("Maori", "Kurds") is no
+            # organisation, place or person
         if label in ("ORG", "PLACE") and (
                 # "Othon Marban, Jr.": only a person has a junior
                 _JUNIOR.match(span_text(doc, end, min(end + 3, len(doc))))
