@@ -1257,6 +1257,28 @@ def _addresses(text: str, mentions: list[Mention], lex) -> list[Mention]:
     return out
 
 
+def _place_and_agency(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """A model ORG that is a place and a national agency's acronym names the agency's office or
+    detachment there, an internal unit (GUIDELINES.md): "Burnaby RCMP said", "the Dallas DEA
+    office" are the place and the agency (rule ``place-agency``). Only an acronym the lexicon
+    knows, written in capitals, after a place docmine knows."""
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "ORG" and m.source == "model" and len(words) >= 2 and "\n" not in m.text:
+            acr = words[-1]
+            place = m.text[:m.text.rindex(acr)].rstrip()
+            if acr.isupper() and acr.isalpha() and len(acr) >= 3 and (lex.orgs.get(alias_key(acr)) or acr in
+                                                                      lex.org_case_sensitive) \
+                    and _place_name(place, lex) and not lex.orgs.get(alias_key(m.text)):
+                ps = m.start
+                out.append(Mention(ps, ps + len(place), "PLACE", place, source="rule", attrs={"rule": "place-agency"}))
+                out.append(Mention(m.end - len(acr), m.end, "ORG", acr, source="rule", attrs={"rule": "place-agency"}))
+                continue
+        out.append(m)
+    return out
+
+
 def _place_name(name: str, lex) -> bool:
     """A place the lexicon or the gazetteer knows by this name."""
     from docmine.nlp.gazetteer import place_names
@@ -1986,6 +2008,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _residents(text, out)
         out = _addresses(text, out, lex)
         out = _parliament_names(text, out, lex)
+        out = _place_and_agency(text, out, lex)
         # a surname that speaks after a quotation makes the full name a person too ("Ivan Bianchi"
         # as ORG beside '... expected," Bianchi said')
         out = _full_names(out, org_words, given)
@@ -2002,7 +2025,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
                                        "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
                                        "credit-name", "said-name", "person-from", "name-part", "given-name",
                                        "ticker", "pronoun-it", "person-context", "place-resident", "place-address",
-                                       "person-member", "place-seat") \
+                                       "person-member", "place-seat", "place-agency") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):
