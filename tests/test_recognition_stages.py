@@ -2767,6 +2767,16 @@ def test_a_place_before_a_national_agency_s_acronym_is_the_place_and_the_agency(
     assert ("ORG", "Kosovo Police") in _found(nlp, "Kosovo Police said on Monday.")
 
 
+def test_vehicles_peoples_and_a_body_s_members_are_no_entities(nlp):
+    found = _found(nlp, "He was driving a Toyota Yaris when stopped. A Volkswagen Golf screeched to a halt. Officers "
+                        "inspected a 2012 Honda Civic. The Mercedes Benz van held cannabis. Gardaí conducted a "
+                        "detailed search. This is bold for many Maori in te Ao Maori. Mercedes Sosa sang.")
+    texts = {t for label, t in found if label != "DRUG"}
+    assert texts == {"Mercedes Sosa"}, texts
+    # a company named with its country stays one
+    assert ("ORG", "Fiat Australia") in _found(nlp, "Fiat Australia said sales rose in Sydney.")
+
+
 def test_a_place_and_a_post_run_into_a_name_are_the_place_and_the_person(nlp):
     found = _found(nlp, "The suspect will be presented again before Shanzu Magistrate Diana Mochache on February "
                         "21. John Major spoke.")

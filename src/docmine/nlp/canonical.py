@@ -382,6 +382,8 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
     taken = [(m.start, m.end) for m in out]
     # persons: full names in this document, and the short forms that refer back to them
     unique = person_short_forms(out)
+    for word in [w for w in unique if w in lex.peoples or w in lex.demonyms]:
+        del unique[word]  # "Maori" of a model's "te Ao Maori" is a people, no one's surname
     for m in out:  # the model took a surname for an organisation or a place
         if m.label in ("ORG", "PLACE") and m.source == "model" and m.text in unique:
             m.label = "PERSON"

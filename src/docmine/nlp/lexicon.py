@@ -146,6 +146,7 @@ class Lexicon:
     place_countries: dict[str, str] = field(default_factory=dict)  # canonical place -> its country
     demonyms: dict[str, str] = field(default_factory=dict)  # "Dutch" -> "Netherlands"
     peoples: set[str] = field(default_factory=set)  # "Maori", "Kurdish": a people's name, no entity
+    org_nouns: set[str] = field(default_factory=set)  # "Gardaí": a body's members as a common noun, no entity
     people: dict[str, str] = field(default_factory=dict)  # exact alias -> canonical (case-sensitive)
     the_countries: set[str] = field(default_factory=set)  # "the Netherlands"
     routes: list[str] = field(default_factory=list)
@@ -512,6 +513,7 @@ def _load_cached(folder: str, user_aliases: str, stamp: tuple[int, int] | None =
         # mention (GUIDELINES.md: generic references), but a seizure's agency read from it is the body
         for noun in o.get("nouns", []):
             lex.orgs.setdefault(alias_key(noun), canonical)
+            lex.org_nouns.add(noun)
     places = _read_toml(root / "places.toml")
     lex.versions["places"] = places.get("version", "")
     for p in places.get("place", []):

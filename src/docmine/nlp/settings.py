@@ -107,6 +107,10 @@ class OrgSettings:
     unit_suffixes: Words = ()
     """A known organisation plus one of these is still that organisation ("UNODC Country Office").
     Default: none."""
+    vehicle_makes: Words = ()
+    """Vehicle makes and models: no person's name, no body before a model or a vehicle noun."""
+    vehicle_nouns: Words = ()
+    """Nouns of vehicles: a model ORG ending in one is a vehicle ("Mercedes Benz van")."""
     generic_words: Words = ()
     """A one-word ORG that is one of these common nouns is dropped. Default: none."""
     generic_body_words: Words = ()

@@ -55,6 +55,8 @@ class ModelSpans:
         # a storm word's last word ("Tropical Storm" -> "Storm") with the words that must come before it
         self.storm_words = {w.split()[-1]: tuple(w.split()[:-1]) for w in know.settings.org.storm_words}
         self.vessel_prefixes = {w for w in vessels if not w.islower()} | self.operation_words
+        self.vehicle_makes = frozenset(know.settings.org.vehicle_makes)
+        self.vehicle_nouns = frozenset(know.settings.org.vehicle_nouns)
 
     def spans(self, doc: Doc, blocks: list[tuple[int, int]], trace: Trace,
               reread: Set[tuple[int, int]] = frozenset()) -> list[Span]:
@@ -302,6 +304,13 @@ class ModelSpans:
                 and all(w in ("speaker", "deputy", "chair", "chairman", "chairwoman", "president", "vice")
                         for w in words):
             return None  # a post addressed in a debate: "Mr. Speaker, I rise", "Madam Deputy Speaker"
+        if label == "ORG" and (words[-1] in self.vehicle_nouns or lowers[start] in self.vehicle_makes and (
+                end - start == 2 and not self.know.place_name(texts[start + 1])
+                or end - start == 1 and end < len(doc) and (doc[end].is_title and not doc[end].is_sent_start
+                                                             or lowers[end] in self.vehicle_nouns))):
+            # a vehicle, no body: "a [Mercedes Benz van]", "a [Volkswagen Golf]", "a [Toyota] Yaris", "a
+            # [Nissan] pickup" (a company named with its country is one: "Fiat Australia")
+            return None
         if label == "ORG" and end < len(doc) and texts[end] in ("Bill", "Act") and doc[end - 1].is_title:
             return None  # the start of a law's title: "The [Border Protection Legislation] Bill"
         if end - start == 1 and end < len(doc) and self.sentence_case_word(doc, start):
@@ -312,9 +321,12 @@ class ModelSpans:
         if end - start == 1 and line_alone(doc, start) and dictionary_word(doc[start]) \
                 and not self.know.known_name(text) and not self.know.place_name(text):
             return None  # "Readout", "Remarks": a one-word heading on its own line
-        if (text in self.lex.demonyms or text in self.lex.peoples) and not self.know.place_name(text):
+        if (text in self.lex.demonyms or text in self.lex.peoples) and not self.know.place_name(text) \
+                or text in self.lex.org_nouns:
             return None  # a nationality ("Polish", "Papua New Guinean") or a people ("Maori", "Kurds") is no
-            # organisation, place or person
+            # organisation, place or person; nor are a body's members ("Gardaí arrested two men")
+        if label == "PERSON" and any(texts[i] in self.lex.peoples for i in range(start, end)):
+            return None  # "te Ao [Maori]", "the Maori Caucus": a people's name is no one's
         if label in ("ORG", "PLACE") and (
                 # "Othon Marban, Jr.": only a person has a junior
                 _JUNIOR.match(span_text(doc, end, min(end + 3, len(doc))))

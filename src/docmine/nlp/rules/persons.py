@@ -39,7 +39,7 @@ class PersonRules:
         self.title_acronyms = frozenset(p.title_acronyms)
         self.particles = set(p.particles)
         self.name_suffixes = set(p.suffixes)
-        self.not_name = set(p.not_name_words)
+        self.not_name = set(p.not_name_words) | set(know.settings.org.vehicle_makes)  # "a [Toyota Yaris]"
         self.speech_verbs = set(p.speech_verbs)
         self.company_nouns = frozenset(know.settings.org.company_nouns_after)
         self.headline_verbs = set(p.headline_verbs)
