@@ -1946,6 +1946,10 @@ def test_the_name_after_a_quotation_and_said_is_a_person(nlp):
     # a body that speaks is no person
     found = _found(nlp, '"We will act," said Amnesty International.')
     assert ("ORG", "Amnesty International") in found
+    # after a post and its comma, before the verb (an Irish Garda release: "Justin Kelly" was an ORG)
+    found = _found(nlp, 'Assistant Commissioner of Organised and Serious Crime, Justin Kelly said: "The focus is '
+                        'clear." In a statement, Morgan Stanley said profits rose.')
+    assert ("PERSON", "Justin Kelly") in found and ("PERSON", "Morgan Stanley") not in found
 
 
 def test_letters_after_a_name_are_no_part_of_it_and_encrypted_networks_are_known(nlp):

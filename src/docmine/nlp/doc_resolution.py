@@ -705,7 +705,10 @@ def _quote_speakers(text: str, mentions: list[Mention], lex) -> list[Mention]:
 
 
 _SAID_NAME = re.compile(r"[,?!][”\"]\s+(?:said|says|added|explained|noted|stressed|argued|warned)\s+"
-                        r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’.-]+){1,3})(?=[,.;])")
+                        r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’.-]+){1,3})(?=[,.;])"
+                        # after a post and a comma or its bracketed acronym: "Assistant Commissioner of
+                        # Organised and Serious Crime, Justin Kelly said:", "(DGP) Ashish Bhatia told"
+                        r"|\w[,)][ ](?P<name2>[A-Z][\w'’-]+(?:\s[A-Z][\w'’.-]+){1,2})[ ](?:said|says|told|added)\b")
 
 
 def _said_names(text: str, mentions: list[Mention], given: frozenset[str]) -> list[Mention]:
@@ -717,8 +720,9 @@ def _said_names(text: str, mentions: list[Mention], given: frozenset[str]) -> li
         return mentions
     out = list(mentions)
     for hit in _SAID_NAME.finditer(text):
-        s, e = hit.span("name")
-        if hit.group("name").split()[0] not in given:
+        group = "name" if hit.group("name") else "name2"
+        s, e = hit.span(group)
+        if hit.group(group).split()[0] not in given:
             continue
         over = [m for m in out if m.start < e and s < m.end]
         if over and not all(m.source == "model" and m.label in _LABELS and s <= m.start and m.end <= e for m in over):
@@ -726,7 +730,9 @@ def _said_names(text: str, mentions: list[Mention], given: frozenset[str]) -> li
         if over and all(m.label == "PERSON" for m in over):
             continue
         out = [m for m in out if m not in over]
-        out.append(Mention(s, e, "PERSON", hit.group("name"), source="model" if over else "rule",
+        if group == "name2" and not (over and len(over) == 1 and (over[0].start, over[0].end) == (s, e)):
+            continue  # before its verb, only what the model read as the whole name
+        out.append(Mention(s, e, "PERSON", hit.group(group), source="model" if over else "rule",
                            attrs={"rule": "said-name"}))
     return out
 
