@@ -2734,6 +2734,9 @@ def test_a_person_s_home_address_is_places_and_streets_no_names(nlp):
     found = _found(nlp, "Jordan Whitfield, 41, of Essex, Darren Mulholland, 37, of Liverpool, and Arben "
                         "Krasniqi, 45, from Kent, were sentenced.")
     assert ("PERSON", "Darren Mulholland") in found and ("PLACE", "Darren Mulholland") not in found
+    # "a resident of": the parts are places whatever comes before (Nagpur was read as a person)
+    found = _found(nlp, "He said that he was a resident of Itwari, Lalganj Telipura, Nagpur. Cops found ganja.")
+    assert {("PLACE", "Itwari"), ("PLACE", "Nagpur")} <= found
     # no person or age before "of": a list of bodies is no address
     found = _found(nlp, "The Ministries of Justice, Interior, Finance and Health met the heads of Europol, "
                         "Eurojust, Spain.")

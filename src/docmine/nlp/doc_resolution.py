@@ -1214,13 +1214,18 @@ def _residents(text: str, mentions: list[Mention]) -> list[Mention]:
 
 _ADDRESS_PART = r"(?:The\s+)?[A-Z][\w'’-]*(?:\.(?=,))?(?:[ ]+(?:[A-Z][\w'’-]*(?:\.(?=,))?|an|na|on|upon|le))*"
 _ADDRESS = re.compile(rf"(?:\(\d{{1,3}}\)|,[ ]\d{{1,3}}|\S),?[ ]+(?:of|from)[ ]+"
-                      rf"({_ADDRESS_PART}(?:,[ ]+{_ADDRESS_PART})+)")
+                      rf"({_ADDRESS_PART}(?:,[ ]+{_ADDRESS_PART})+)"
+                      # "a resident of Itwari, Lalganj Telipura, Nagpur", "a native of Sale"
+                      rf"|\b(?P<resident>resident|residents|native|natives)[ ]+of[ ]+"
+                      rf"({_ADDRESS_PART}(?:,[ ]+{_ADDRESS_PART})*)")
 
 
 def _addresses(text: str, mentions: list[Mention], lex) -> list[Mention]:
     """A person's home address in court and police news, "McDonagh (39) of Rossmakeagh,
     Knockbridge, Dundalk", "Taylor, of Durham Grove, Jarrow": after a person's name or age, "of" or
-    "from" and capitalised parts joined by commas that end in a place docmine knows. Each part is
+    "from" and capitalised parts joined by commas that end in a place docmine knows (after "a
+    resident of" or "a native of", any such parts: "a resident of Itwari, Lalganj Telipura,
+    Nagpur"). Each part is
     a place (a townland, a suburb: the model reads persons and bodies there), except a street or an
     estate (its last word in ``[place] address_street_words``: "Church View", "Cedarwood Park"),
     which is no person and no body (a street the text's own rules read as a place stays one; the
@@ -1230,13 +1235,14 @@ def _addresses(text: str, mentions: list[Mention], lex) -> list[Mention]:
         return mentions
     out = mentions
     for hit in _ADDRESS.finditer(text):
-        lead = text[hit.start():hit.start(1)]
+        g = 3 if hit.group("resident") else 1
+        lead = text[hit.start():hit.start(g)]
         person = any(m.label == "PERSON" and hit.start() <= m.end <= hit.start() + 1 for m in out)
-        aged = bool(re.match(r"\(\d|,[ ]\d|\d", lead))
+        aged = bool(hit.group("resident") or re.match(r"\(\d|,[ ]\d|\d", lead))
         if not (person or aged):
             continue  # the name or age of a person before "of": not "the Ministries of Justice, ..."
-        parts = [(p.start(), p.end()) for p in re.finditer(rf"{_ADDRESS_PART}", text[hit.start(1):hit.end(1)])]
-        parts = [(hit.start(1) + a, hit.start(1) + b) for a, b in parts]
+        parts = [(p.start(), p.end()) for p in re.finditer(rf"{_ADDRESS_PART}", text[hit.start(g):hit.end(g)])]
+        parts = [(hit.start(g) + a, hit.start(g) + b) for a, b in parts]
         # a part followed by an age is the next person of a list ("Whitfield, 41, of Essex, Darren
         # Mulholland, 37, of Liverpool"): the address ends before it
         aged_part = next((i for i, (a, b) in enumerate(parts) if re.match(r",?[ ]+\(?\d{1,3}\b", text[b:b + 6])), None)
