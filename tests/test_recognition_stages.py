@@ -2774,6 +2774,13 @@ def test_a_place_before_a_national_agency_s_acronym_is_the_place_and_the_agency(
     assert ("ORG", "Kosovo Police") in _found(nlp, "Kosovo Police said on Monday.")
 
 
+def test_two_known_places_joined_by_a_hyphen_are_two_places(nlp):
+    found = _found(nlp, "The syndicate was active in Maharashtra-Gujarat and seized 60 kg of mephedrone. Cocaine "
+                        "reached Guinea-Bissau.")
+    assert {("PLACE", "Maharashtra"), ("PLACE", "Gujarat"), ("PLACE", "Guinea-Bissau")} <= found
+    assert not any("Maharashtra-" in t for _, t in found)
+
+
 def test_vehicles_peoples_and_a_body_s_members_are_no_entities(nlp):
     found = _found(nlp, "He was driving a Toyota Yaris when stopped. A Volkswagen Golf screeched to a halt. Officers "
                         "inspected a 2012 Honda Civic. The Mercedes Benz van held cannabis. Gardaí conducted a "

@@ -1291,6 +1291,26 @@ def _place_and_agency(text: str, mentions: list[Mention], lex) -> list[Mention]:
     return out
 
 
+_JOINED = re.compile(r"([^\W\d][\w.'’ ]*?)[ ]?[-–][ ]?([^\W\d][\w.'’ ]*)")
+
+
+def _joined_places(mentions: list[Mention], lex) -> list[Mention]:
+    """A model name that is two places docmine knows joined by a hyphen or dash is the two places
+    (rule ``place-joined``): "a syndicate active in Maharashtra-Gujarat", "the Russia- Ukraine war"
+    (the model read a body or a person). Not a name the lexicon knows ("Guinea-Bissau")."""
+    out: list[Mention] = []
+    for m in mentions:
+        hit = _JOINED.fullmatch(m.text) if m.source == "model" and "\n" not in m.text else None
+        if hit and _place_name(hit.group(1), lex) and _place_name(hit.group(2), lex) \
+                and not _place_name(m.text, lex) and not lex.orgs.get(alias_key(m.text)):
+            for g in (1, 2):
+                a, b = m.start + hit.start(g), m.start + hit.end(g)
+                out.append(Mention(a, b, "PLACE", hit.group(g), source="rule", attrs={"rule": "place-joined"}))
+            continue
+        out.append(m)
+    return out
+
+
 def _place_name(name: str, lex) -> bool:
     """A place the lexicon or the gazetteer knows by this name."""
     from docmine.nlp.gazetteer import place_names
@@ -2021,6 +2041,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _addresses(text, out, lex)
         out = _parliament_names(text, out, lex)
         out = _place_and_agency(text, out, lex)
+        out = _joined_places(out, lex)
         # a surname that speaks after a quotation makes the full name a person too ("Ivan Bianchi"
         # as ORG beside '... expected," Bianchi said')
         out = _full_names(out, org_words, given)
@@ -2037,7 +2058,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
                                        "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
                                        "credit-name", "said-name", "person-from", "name-part", "given-name",
                                        "ticker", "pronoun-it", "person-context", "place-resident", "place-address",
-                                       "person-member", "place-seat", "place-agency") \
+                                       "person-member", "place-seat", "place-agency", "place-joined") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):
