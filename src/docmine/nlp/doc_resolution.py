@@ -1294,13 +1294,17 @@ def _place_and_agency(text: str, mentions: list[Mention], lex) -> list[Mention]:
 _JOINED = re.compile(r"([^\W\d][\w.'’ ]*?)[ ]?[-–][ ]?([^\W\d][\w.'’ ]*)")
 
 
-def _joined_places(mentions: list[Mention], lex) -> list[Mention]:
+def _joined_places(text: str, mentions: list[Mention], lex) -> list[Mention]:
     """A model name that is two places docmine knows joined by a hyphen or dash is the two places
-    (rule ``place-joined``): "a syndicate active in Maharashtra-Gujarat", "the Russia- Ukraine war"
-    (the model read a body or a person). Not a name the lexicon knows ("Guinea-Bissau")."""
+    (rule ``place-joined``): "the Russia- Ukraine war" (the model read a person); a body only after
+    a preposition of place, "a syndicate active in Maharashtra-Gujarat" ("a Louisiana-Pacific
+    sawmill" is a company's). Not a name the lexicon knows ("Guinea-Bissau")."""
     out: list[Mention] = []
     for m in mentions:
         hit = _JOINED.fullmatch(m.text) if m.source == "model" and "\n" not in m.text else None
+        if hit and m.label == "ORG" and not re.search(r"\b(?:in|from|to|across|between|through|into)\s+$",
+                                                      text[max(0, m.start - 12):m.start]):
+            hit = None
         if hit and _place_name(hit.group(1), lex) and _place_name(hit.group(2), lex) \
                 and not _place_name(m.text, lex) and not lex.orgs.get(alias_key(m.text)):
             for g in (1, 2):
@@ -2041,7 +2045,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _addresses(text, out, lex)
         out = _parliament_names(text, out, lex)
         out = _place_and_agency(text, out, lex)
-        out = _joined_places(out, lex)
+        out = _joined_places(text, out, lex)
         # a surname that speaks after a quotation makes the full name a person too ("Ivan Bianchi"
         # as ORG beside '... expected," Bianchi said')
         out = _full_names(out, org_words, given)
