@@ -2789,6 +2789,9 @@ def test_vehicles_peoples_and_a_body_s_members_are_no_entities(nlp):
     assert texts == {"Mercedes Sosa"}, texts
     # a company named with its country stays one
     assert ("ORG", "Fiat Australia") in _found(nlp, "Fiat Australia said sales rose in Sydney.")
+    # a first name that is also a people's name elsewhere stays a name (seizure news: "Sami Ullah")
+    found = _found(nlp, "ANF Rawalpindi arrested Sami Ullah resident of Shangla at Islamabad International Airport.")
+    assert {("PERSON", "Sami Ullah"), ("PLACE", "Shangla")} <= found
 
 
 def test_a_place_and_a_post_run_into_a_name_are_the_place_and_the_person(nlp):
