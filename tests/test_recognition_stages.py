@@ -2455,6 +2455,11 @@ def test_an_internal_unit_is_its_parent(nlp):
                         "Police Department Special Investigations Unit and the Idaho State Police.")
     assert ("ORG", "FBI") in found and ("ORG", "Nampa Police Department") in found
     assert not any("Division" in t or "Unit" in t for label, t in found)
+    # cells and wings are units too (an Indian police report, an Irish news feature)
+    found = _found(nlp, "Posts were uploaded by Mizoram Police Social Media Cell and shared. They boarded the ship "
+                        "using the Irish Army Rangers Wing.")
+    assert {("ORG", "Mizoram Police"), ("ORG", "Irish Army")} <= found
+    assert not any("Cell" in t or "Wing" in t for label, t in found)
     # the place a field division or office is named for is part of the unit, no place
     found = _found(nlp, "said Special Agent in Charge Ms. Reames, DEA Seattle Field Division. Agents in Seattle "
                         "and the FBI Houston Field Office helped.")
