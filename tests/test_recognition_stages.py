@@ -2739,6 +2739,10 @@ def test_a_person_s_home_address_is_places_and_streets_no_names(nlp):
     found = _found(nlp, "Jordan Whitfield, 41, of Essex, Darren Mulholland, 37, of Liverpool, and Arben "
                         "Krasniqi, 45, from Kent, were sentenced.")
     assert ("PERSON", "Darren Mulholland") in found and ("PLACE", "Darren Mulholland") not in found
+    # an age in years, and a model place across the address's comma
+    found = _found(nlp, "The van driven by Mr John Joseph Carey (57 years) of Rathanny, Golflinks Road, Tipperary "
+                        "Town, was found to contain cocaine.")
+    assert ("PLACE", "Rathanny") in found and not any("Golflinks" in t for _, t in found)
     # "a resident of": the parts are places whatever comes before (Nagpur was read as a person)
     found = _found(nlp, "He said that he was a resident of Itwari, Lalganj Telipura, Nagpur. Cops found ganja.")
     assert {("PLACE", "Itwari"), ("PLACE", "Nagpur")} <= found
@@ -2784,6 +2788,14 @@ def test_two_known_places_joined_by_a_hyphen_are_two_places(nlp):
                         "reached Guinea-Bissau.")
     assert {("PLACE", "Maharashtra"), ("PLACE", "Gujarat"), ("PLACE", "Guinea-Bissau")} <= found
     assert not any("Maharashtra-" in t for _, t in found)
+
+
+def test_garda_capitalised_is_the_irish_police_and_its_station_no_place(nlp):
+    found = _found(nlp, "It showed the vigilance of Garda personnel. Gardaí arrested him and took him to a Garda "
+                        "station in County Meath. The garda on duty said little.")
+    assert ("ORG", "Garda") in found and ("PLACE", "County Meath") in found
+    assert ("PLACE", "Garda") not in found and ("PERSON", "Garda") not in found
+    assert not any(t in ("Gardaí", "garda") for _, t in found)
 
 
 def test_vehicles_peoples_and_a_body_s_members_are_no_entities(nlp):

@@ -1213,7 +1213,7 @@ def _residents(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _ADDRESS_PART = r"(?:The\s+)?[A-Z][\w'’-]*(?:\.(?=,))?(?:[ ]+(?:[A-Z][\w'’-]*(?:\.(?=,))?|an|na|on|upon|le))*"
-_ADDRESS = re.compile(rf"(?:\(\d{{1,3}}\)|,[ ]\d{{1,3}}|\S),?[ ]+(?:of|from)[ ]+"
+_ADDRESS = re.compile(rf"(?:\(\d{{1,3}}(?:[ ]years?)?\)|,[ ]\d{{1,3}}|\S),?[ ]+(?:of|from)[ ]+"
                       rf"({_ADDRESS_PART}(?:,[ ]+{_ADDRESS_PART})+)"
                       # "a resident of Itwari, Lalganj Telipura, Nagpur", "a native of Sale"
                       rf"|\b(?P<resident>resident|residents|native|natives)[ ]+of[ ]+"
@@ -1250,6 +1250,9 @@ def _addresses(text: str, mentions: list[Mention], lex) -> list[Mention]:
             parts = parts[:aged_part]
         if not parts:
             continue
+        # a model name across the parts' commas gives way to them ("of [Rathanny, Golflinks Road], ...")
+        out = [m for m in out if not (m.source == "model" and parts[0][0] <= m.start and m.end <= parts[-1][1]
+                                      and ", " in m.text)]
         ls, le = parts[-1]
         if not (aged or any(m.label == "PLACE" and (m.start, m.end) == (ls, le) for m in out)
                 or _place_name(text[ls:le], lex)):

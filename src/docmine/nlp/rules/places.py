@@ -236,6 +236,9 @@ class PlaceRules:
                 continue  # "[India]-[Pakistan] border": two countries are two places; "German-Dutch border" is one
             if doc.vocab.strings[key] == "FACILITY" and doc[e_ - 2].text in self.know.lex.demonyms:
                 continue  # "the (North) American market", "a Mexican checkpoint": no name of a place
+            if doc.vocab.strings[key] == "FACILITY" and self.know.known_org(doc[s_:e_ - 1].text) \
+                    and not self.know.place_name(doc[s_:e_ - 1].text):
+                continue  # a body's own station or post, no place's name: "a Garda station", "an RCMP checkpoint"
             if doc[e_ - 1].lower_ in self.lower_facilities and (
                     doc[s_:e_ - 1].text.lower() in self.darknet_words or self.know.known_org(doc[s_:e_ - 1].text)):
                 continue  # "the Darknet market", "the old Silk Road market": a darknet market, no bazaar
