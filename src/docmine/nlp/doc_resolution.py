@@ -1225,11 +1225,11 @@ def _addresses(text: str, mentions: list[Mention], lex) -> list[Mention]:
     Knockbridge, Dundalk", "Taylor, of Durham Grove, Jarrow": after a person's name or age, "of" or
     "from" and capitalised parts joined by commas that end in a place docmine knows (after "a
     resident of" or "a native of", any such parts: "a resident of Itwari, Lalganj Telipura,
-    Nagpur"). Each part is
-    a place (a townland, a suburb: the model reads persons and bodies there), except a street or an
-    estate (its last word in ``[place] address_street_words``: "Church View", "Cedarwood Park"),
-    which is no person and no body (a street the text's own rules read as a place stays one; the
-    guidelines are silent on streets and annotators split). Rule ``place-address``."""
+    Nagpur"). Each part is a place (a townland, a suburb: the model reads persons and bodies there),
+    except a street, an estate or a named house (its last word in ``[place] address_street_words``,
+    or "The ...": "Church View", "Cedarwood Park", "The Crescent"), which is no person and no body
+    (a street the text's own rules read as a place stays one; the guidelines are silent on streets
+    and annotators split). Rule ``place-address``."""
     streets = frozenset(w.lower() for w in getattr(lex, "rules", {}).get("place", {}).get("address_street_words", ()))
     if not streets:
         return mentions

@@ -79,6 +79,8 @@ class PersonSettings:
     """Title words that qualify the post after them and are none on their own ("Senior" Agent,
     "National" Coordinator, "Vice" President): before a name with no post word, they make no
     title ("National Semiconductor" is a company, not the person "Semiconductor"). Default: none."""
+    addressed_posts: Words = ()
+    """Posts addressed in a debate ("Mr. Speaker", "Madam Chair"): no person. Default: none."""
     honorifics: Words = ()
     """Forms of address that only a person's name follows ("Mr.", "Ms."): a place after one is a
     person of that name ("Mr. England", "Ms. Jordan"). Default: none."""

@@ -55,6 +55,7 @@ class ModelSpans:
         # a storm word's last word ("Tropical Storm" -> "Storm") with the words that must come before it
         self.storm_words = {w.split()[-1]: tuple(w.split()[:-1]) for w in know.settings.org.storm_words}
         self.vessel_prefixes = {w for w in vessels if not w.islower()} | self.operation_words
+        self.addressed_posts = frozenset(know.settings.person.addressed_posts)
         self.vehicle_makes = frozenset(know.settings.org.vehicle_makes)
         self.vehicle_nouns = frozenset(know.settings.org.vehicle_nouns)
 
@@ -301,8 +302,7 @@ class ModelSpans:
             # Protection Legislation [Bill]"), no man called Bill
         if label == "PERSON" and start > 0 and all(alpha[i] for i in range(start, end)) \
                 and lowers[start - 1].rstrip(".") in ("mr", "madam", "madame", "mister") \
-                and all(w in ("speaker", "deputy", "chair", "chairman", "chairwoman", "president", "vice")
-                        for w in words):
+                and all(w in self.addressed_posts for w in words):
             return None  # a post addressed in a debate: "Mr. Speaker, I rise", "Madam Deputy Speaker"
         if label == "ORG" and (words[-1] in self.vehicle_nouns or lowers[start] in self.vehicle_makes and (
                 end - start == 2 and not self.know.place_name(texts[start + 1])
