@@ -2778,6 +2778,9 @@ def test_a_place_before_a_national_agency_s_acronym_is_the_place_and_the_agency(
                         "Dallas DEA office helped. Drugs were shipped as far away as Yukon and Manitoba.")
     assert {("PLACE", "Burnaby"), ("ORG", "RCMP"), ("PLACE", "New Brunswick"), ("PLACE", "Dallas"),
             ("ORG", "DEA"), ("PLACE", "Yukon")} <= found
+    # "B.C." alone is British Columbia; after a year an era
+    eras = _mentions(nlp, "Drugs went from B.C. to other parts of Canada. Opium was grown in 3400 B.C. in Sumer.")
+    assert [(m.text, m.canonical) for m in eras if m.text == "B.C."] == [("B.C.", "British Columbia")]
     assert not any(t.endswith(("RCMP", "DEA")) and " " in t for _, t in found)
     # a body whose name holds its country stays whole
     assert ("ORG", "Kosovo Police") in _found(nlp, "Kosovo Police said on Monday.")

@@ -1318,6 +1318,15 @@ def _joined_places(text: str, mentions: list[Mention], lex) -> list[Mention]:
     return out
 
 
+_YEAR_BEFORE = re.compile(r"\d[ ]?$")
+
+
+def _eras(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"B.C." after a year is an era, no place ("grown in 3400 B.C."; alone it is British Columbia)."""
+    return [m for m in mentions if not (m.label == "PLACE" and m.text in ("B.C.", "BC")
+                                        and _YEAR_BEFORE.search(text, max(0, m.start - 2), m.start))]
+
+
 def _place_name(name: str, lex) -> bool:
     """A place the lexicon or the gazetteer knows by this name."""
     from docmine.nlp.gazetteer import place_names
@@ -2007,7 +2016,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     from docmine.nlp.lexicon import given_names
 
     given = given_names() if lex is not None else frozenset()
-    out = _nicknames(text, mentions, titles, given, *_handle_words(lex))
+    out = _nicknames(text, _eras(text, mentions), titles, given, *_handle_words(lex))
     out = _administrations(text, out, known, lex)
     out = _operation_names(text, out, lex)
     out = _known_people(text, out, known, lex)
