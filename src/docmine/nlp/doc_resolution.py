@@ -641,6 +641,20 @@ def _free(mentions: list[Mention], s: int, e: int) -> bool:
     return not any(m.start < e and s < m.end for m in mentions)
 
 
+class _Index:
+    """The mentions of one pass by start offset: which overlap a stretch of text, in O(log n + k)
+    (a long document holds thousands of addresses or members' names; a scan per hit is quadratic)."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.ms = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.ms]
+        self.reach = max((m.end - m.start for m in self.ms), default=0)
+
+    def overlapping(self, s: int, e: int, gone: set[int] | frozenset[int] = frozenset()) -> list[Mention]:
+        lo, hi = bisect_left(self.starts, s - self.reach), bisect_left(self.starts, e)
+        return [m for m in self.ms[lo:hi] if m.start < e and s < m.end and id(m) not in gone]
+
+
 _CAPS_MEMBER = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr)\.?[ ]+([A-Z]{3,}(?:[- ][A-Z]{3,})?)"
                           r"(?=[.,:;)]|[ ]of[ ][A-Z])")
 _SEAT = re.compile(r"\b(?:[Mm]ember|MP|MPs|MLA|MPP|MSP|MHA|MNA|TD)(?:[ ]of[ ]Parliament)?[ ]for[ ]+"
@@ -653,28 +667,28 @@ def _parliament_names(text: str, mentions: list[Mention], lex) -> list[Mention]:
     name a list knows ("Mr. FBI" is none); a member's seat is a place ("MP for Waiariki", "the
     member for Wigan", "Member of Parliament for Te Tai Tokerau"; rule ``place-seat``): a model
     person or body there gives way."""
-    out = mentions
+    index, gone, added = _Index(mentions), set[int](), list[Mention]()
     for hit in _CAPS_MEMBER.finditer(text):
         s, e = hit.span(1)
         if _known_word(hit.group(1), lex):
             continue
-        inside = [m for m in out if m.start < e and s < m.end]
+        inside = index.overlapping(s, e, gone)
         if not inside:
-            out = out + [Mention(s, e, "PERSON", hit.group(1), source="rule", attrs={"rule": "person-member"})]
+            added.append(Mention(s, e, "PERSON", hit.group(1), source="rule", attrs={"rule": "person-member"}))
         elif len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e) and inside[0].source == "model":
             # the model's reading stays, with the evidence the span filter heeds
-            out = [_copy(m, label="PERSON", attrs={**m.attrs, "rule": "person-member"}) if m is inside[0] else m
-                   for m in out]
+            gone.add(id(inside[0]))
+            added.append(_copy(inside[0], label="PERSON", attrs={**inside[0].attrs, "rule": "person-member"}))
     for hit in _SEAT.finditer(text):
         s, e = hit.span(1)
         if text[s:e].startswith("the "):
             s += 4
-        inside = [m for m in out if m.start < e and s < m.end]
+        inside = index.overlapping(s, e, gone)
         if any(m.label == "PLACE" or m.source == "lexicon" or m.start < s or m.end > e for m in inside):
             continue
-        out = [m for m in out if m not in inside] + [
-            Mention(s, e, "PLACE", text[s:e], source="rule", attrs={"rule": "place-seat"})]
-    return out
+        gone.update(id(m) for m in inside)
+        added.append(Mention(s, e, "PLACE", text[s:e], source="rule", attrs={"rule": "place-seat"}))
+    return [m for m in mentions if id(m) not in gone] + added if added else mentions
 
 
 _QUOTE_SPEAKER = re.compile(r"[,?!][”\"]\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+"
@@ -1233,13 +1247,13 @@ def _addresses(text: str, mentions: list[Mention], lex) -> list[Mention]:
     streets = frozenset(w.lower() for w in getattr(lex, "rules", {}).get("place", {}).get("address_street_words", ()))
     if not streets:
         return mentions
-    out = mentions
+    index, gone, added = _Index(mentions), set[int](), list[Mention]()
     for hit in _ADDRESS.finditer(text):
         g = 3 if hit.group("resident") else 1
         lead = text[hit.start():hit.start(g)]
-        person = any(m.label == "PERSON" and hit.start() <= m.end <= hit.start() + 1 for m in out)
         aged = bool(hit.group("resident") or re.match(r"\(\d|,[ ]\d|\d", lead))
-        if not (person or aged):
+        if not aged and not any(m.label == "PERSON" and hit.start() <= m.end <= hit.start() + 1
+                                for m in index.overlapping(hit.start() - 1, hit.start() + 1, gone)):
             continue  # the name or age of a person before "of": not "the Ministries of Justice, ..."
         parts = [(p.start(), p.end()) for p in re.finditer(rf"{_ADDRESS_PART}", text[hit.start(g):hit.end(g)])]
         parts = [(hit.start(g) + a, hit.start(g) + b) for a, b in parts]
@@ -1251,25 +1265,23 @@ def _addresses(text: str, mentions: list[Mention], lex) -> list[Mention]:
         if not parts:
             continue
         # a model name across the parts' commas gives way to them ("of [Rathanny, Golflinks Road], ...")
-        out = [m for m in out if not (m.source == "model" and parts[0][0] <= m.start and m.end <= parts[-1][1]
-                                      and ", " in m.text)]
+        gone.update(id(m) for m in index.overlapping(parts[0][0], parts[-1][1], gone)
+                    if m.source == "model" and parts[0][0] <= m.start and m.end <= parts[-1][1] and ", " in m.text)
         ls, le = parts[-1]
-        if not (aged or any(m.label == "PLACE" and (m.start, m.end) == (ls, le) for m in out)
+        last = index.overlapping(ls, le, gone)
+        if not (aged or any(m.label == "PLACE" and (m.start, m.end) == (ls, le) for m in last)
                 or _place_name(text[ls:le], lex)):
             continue  # after a name, the address ends in a town or county docmine knows
         for a, b in parts:
-            inside = [m for m in out if m.start < b and a < m.end]
+            inside = index.overlapping(a, b, gone)
             if any(m.label in ("PLACE", "DRUG") or m.start < a or m.end > b or m.source == "lexicon" for m in inside):
                 continue
             part = text[a:b]
-            if part.startswith("The "):
-                street = True
-            else:
-                street = part.split()[-1].lower().rstrip(".") in streets
-            out = [m for m in out if m not in inside]
+            street = part.startswith("The ") or part.split()[-1].lower().rstrip(".") in streets
+            gone.update(id(m) for m in inside)
             if not street:
-                out.append(Mention(a, b, "PLACE", part, source="rule", attrs={"rule": "place-address"}))
-    return out
+                added.append(Mention(a, b, "PLACE", part, source="rule", attrs={"rule": "place-address"}))
+    return [m for m in mentions if id(m) not in gone] + added if gone or added else mentions
 
 
 def _place_and_agency(text: str, mentions: list[Mention], lex) -> list[Mention]:
