@@ -855,11 +855,13 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
                 # ("Monaco also said"); a company a rule found stays ("Taft said" of Taft Broadcasting)
             out = [m for m in out if m not in inside]
             out.append(Mention(s, e, "PERSON", w, resolved=full, source="rule", attrs={"rule": "name-part"}))
+    index = _Index(out)  # by offset: a long document names a surname thousands of times
     for w, full in parts.items():
         for s, e in occurrences(text, w, ".’'-", "’'-"):
             # alone: not a word of a longer name the model did not read ("Dr. Alejandro Svarch Pérez",
-            # "Stefan E. Sank"), nor a name's gloss
-            if _free(out, s, e) and not re.match(r"\s*(?:\(|-|[A-Z])", text[e:e + 3]) \
+            # "Stefan E. Sank"), nor a name's gloss (the words are whole words: what this loop adds
+            # overlaps nothing it adds later)
+            if not index.overlapping(s, e) and not re.match(r"\s*(?:\(|-|[A-Z])", text[e:e + 3]) \
                     and not re.search(r"[A-Z][\w’'-]*\s+$", text[max(0, s - 30):s]) \
                     and not ((w in lone or w in firsts) and _ARTICLE_BEFORE.search(text[max(0, s - 7):s])):
                 # not after an article: "the Bassiani nightclub", "thanked the Emir" (after "Emir Nawaf")
