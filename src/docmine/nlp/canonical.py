@@ -313,6 +313,8 @@ def _bodies_by_acronym(text: str, mentions: list[Mention], heads: set[str], abbr
         unit = head.lower() in unit_heads and head.lower() not in heads
         if head.lower() not in heads and name_head(name) not in heads and not unit or len(name.split()) < 2:
             continue
+        if abbrevs.get(acr, "").lower() in posts:
+            continue  # a person's post, no body: "the Gujarat Director General of Police (DGP)"
         # the name may start after an "and" ("Punjab Police and the [Gujarat Anti-Terrorist Squad] (ATS)")
         # or after a possessor's name ("Niger's [Central Office for the Repression of ...] (OCRTIS)")
         starts = [hit.start(1)] + [hit.start(1) + j.end() for j in re.finditer(r"(?:\sand|['’]s)\s+", name)]
@@ -323,8 +325,6 @@ def _bodies_by_acronym(text: str, mentions: list[Mention], heads: set[str], abbr
                 s, cand = s + article.end(), cand[article.end():]
             e = s + len(cand)
             inside = [m for m in out if m.start < e and s < m.end]
-            if abbrevs.get(acr, "").lower() in posts:
-                break  # a person's post, no body: "the Gujarat Director General of Police (DGP)"
             if acr in abbrevs and abbrevs[acr] != cand and not (
                     cand.endswith(" " + abbrevs[acr])  # the place it serves before the name: "Gujarat Anti-..."
                     and any(m.label == "PLACE" and (m.start, m.end) == (s, e - len(abbrevs[acr]) - 1) for m in inside)):
@@ -335,7 +335,7 @@ def _bodies_by_acronym(text: str, mentions: list[Mention], heads: set[str], abbr
                 continue  # a possessive only before the head: "the Attorney General's Office (AGO)"
             # the model's piece of the name ("the [Central Office] for the Suppression of Cybercrime
             # (ZIT)") and the place that opens it ("the [Gujarat] Anti-Terrorist Squad (ATS)") give way
-            if len(cand.split()) < 2 or any(
+            if len(words) < 2 or any(
                     m.start < s or m.end > e or not (m.label == "ORG" and m.source == "model"
                                                      or m.label == "PLACE" and m.start == s and m.end < e)
                     for m in inside) or unit and not any(m.label == "PLACE" and m.start == s for m in inside):

@@ -1229,6 +1229,7 @@ def _residents(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _ADDRESS_PART = r"(?:The\s+)?[A-Z][\w'’-]*(?:\.(?=,))?(?:[ ]+(?:[A-Z][\w'’-]*(?:\.(?=,))?|an|na|on|upon|le))*"
+_ADDRESS_PART_RE = re.compile(_ADDRESS_PART)
 _ADDRESS = re.compile(rf"(?:\(\d{{1,3}}(?:[ ]years?)?\)|,[ ]\d{{1,3}}|\S),?[ ]+(?:of|from)[ ]+"
                       rf"({_ADDRESS_PART}(?:,[ ]+{_ADDRESS_PART})+)"
                       # "a resident of Itwari, Lalganj Telipura, Nagpur", "a native of Sale"
@@ -1257,8 +1258,7 @@ def _addresses(text: str, mentions: list[Mention], lex) -> list[Mention]:
         if not aged and not any(m.label == "PERSON" and hit.start() <= m.end <= hit.start() + 1
                                 for m in index.overlapping(hit.start() - 1, hit.start() + 1, gone)):
             continue  # the name or age of a person before "of": not "the Ministries of Justice, ..."
-        parts = [(p.start(), p.end()) for p in re.finditer(rf"{_ADDRESS_PART}", text[hit.start(g):hit.end(g)])]
-        parts = [(hit.start(g) + a, hit.start(g) + b) for a, b in parts]
+        parts = [p.span() for p in _ADDRESS_PART_RE.finditer(text, hit.start(g), hit.end(g))]
         # a part followed by an age is the next person of a list ("Whitfield, 41, of Essex, Darren
         # Mulholland, 37, of Liverpool"): the address ends before it
         aged_part = next((i for i, (a, b) in enumerate(parts) if re.match(r",?[ ]+\(?\d{1,3}\b", text[b:b + 6])), None)
@@ -1300,8 +1300,8 @@ def _place_and_agency(text: str, mentions: list[Mention], lex) -> list[Mention]:
             if acr.isupper() and acr.isalpha() and len(acr) >= 3 and (lex.orgs.get(alias_key(acr)) or acr in
                                                                       lex.org_case_sensitive) \
                     and _place_name(place, lex) and not lex.orgs.get(alias_key(m.text)):
-                ps = m.start
-                out.append(Mention(ps, ps + len(place), "PLACE", place, source="rule", attrs={"rule": "place-agency"}))
+                out.append(Mention(m.start, m.start + len(place), "PLACE", place, source="rule",
+                                   attrs={"rule": "place-agency"}))
                 out.append(Mention(m.end - len(acr), m.end, "ORG", acr, source="rule", attrs={"rule": "place-agency"}))
                 continue
         out.append(m)
