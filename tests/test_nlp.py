@@ -35,6 +35,10 @@ def canon(nlp, lexicon, text):
     ("They found 40 g of marijuane in the car.", "marijuane"),
     ("Police uprooted 300 hemp plants in the field.", "hemp plants"),
     ("Officers seized 12 bottles of Eskuf at the border.", "Eskuf"),
+    ("Products containing kratom and 7-OH are widely sold at gas stations.", "7-OH"),
+    ("The scheduling of MGM-15 and MGM-16 took effect in August.", "MGM-16"),
+    ("Products with 0.3% delta-9 THC or less may contain delta-8 THC.", "delta-8 THC"),
+    ("Shops sell gummies that contain THCA and CBD oil.", "THCA"),
 ])
 def test_drug_terms_are_found(nlp, text, drug):
     assert (drug, "DRUG") in ents(nlp, text)
@@ -47,6 +51,9 @@ def test_drug_terms_are_found(nlp, text, drug):
     ("The crystal glasses were a gift from the delegation.", "crystal"),
     ("The children set off party poppers at the wedding.", "poppers"),
     ("The company makes rope and paper from industrial hemp.", "hemp"),
+    ("The farm bill amends the statutory definition of hemp and excludes it from marijuana.", "hemp"),
+    ("He returned to the Perth CBD where police arrested him with cannabis.", "CBD"),
+    ('Officials said U.S. tariffs "dealt a heavy blow" to U.S.-China counternarcotics cooperation.', "blow"),
 ])
 def test_ordinary_words_are_not_drugs(nlp, text, word):
     assert all(not (t.lower() == word and lab == "DRUG") for t, lab in ents(nlp, text))

@@ -146,6 +146,19 @@ def test_a_quoted_nickname_before_a_surname_is_one_person(nlp):
     assert not [m for m in ms if "Monday" in m.text or "Hotel" in m.text]
 
 
+def test_a_nickname_in_straight_single_quotes_joins_the_name(nlp):
+    """Wire copy writes "Joaquin 'El Chapo' Guzman" with typewriter quotes: one PERSON, and the surname
+    the model then read as an ORG a hundred times ("Guzman, 56, faces ...") is that person; an apostrophe
+    in a possessive or a contraction opens no nickname."""
+    text = ("MEXICO CITY (AP) — A senior U.S. official said Joaquin 'El Chapo' Guzman was taken alive overnight in "
+            "Mazatlan. Guzman, 56, faces multiple federal drug trafficking indictments in the U.S. Guzman's "
+            "capture ended a long hunt. His partner Ismael 'El Mayo' Zambada wasn't there.")
+    ms = _mentions(nlp, text)
+    people = [m.text for m in ms if m.label == "PERSON"]
+    assert "Joaquin 'El Chapo' Guzman" in people and "Ismael 'El Mayo' Zambada" in people
+    assert people.count("Guzman") == 2 and not [m for m in ms if "Guzman" in m.text and m.label != "PERSON"]
+
+
 def test_a_first_name_alone_is_a_person_and_an_everyday_word_on_the_first_name_list_is_not(nlp):
     text = ("MODERATOR: Next, we will go to Demetri with the FT. The sons in these indictments, Ovidio, Ivan, and "
             "Alfredo, are known as the Chapitos. Ovidio was previously arrested. Among the main factors, the Bank "
@@ -2807,8 +2820,15 @@ def test_vehicles_peoples_and_a_body_s_members_are_no_entities(nlp):
                         "detailed search. This is bold for many Maori in te Ao Maori. Mercedes Sosa sang.")
     texts = {t for label, t in found if label != "DRUG"}
     assert texts == {"Mercedes Sosa"}, texts
-    # a company named with its country stays one
+    # a make alone after an article, a possessive or a model year, or before a model code, is a car or a plane
+    found = _found(nlp, "Rawmeo claimed that he drove a Porsche. To prove his Porsche ownership, he sent a video of "
+                        "himself driving the Porsche. They sold a 2011 Ford F-350. He flew on an Air Corps Airbus "
+                        "C295.")
+    assert not {t for _, t in found} & {"Porsche", "Ford", "Airbus"}, found
+    # a company named with its country or a maker's word stays one
     assert ("ORG", "Fiat Australia") in _found(nlp, "Fiat Australia said sales rose in Sydney.")
+    found = _found(nlp, "The Ford Foundation gave money. Ford said profits rose. Toyota Motor said sales fell.")
+    assert {("ORG", "Ford Foundation"), ("ORG", "Ford"), ("ORG", "Toyota Motor")} <= found
     # a first name that is also a people's name elsewhere stays a name (seizure news: "Sami Ullah")
     found = _found(nlp, "ANF Rawalpindi arrested Sami Ullah resident of Shangla at Islamabad International Airport.")
     assert {("PERSON", "Sami Ullah"), ("PLACE", "Shangla")} <= found
@@ -2855,6 +2875,15 @@ def test_a_one_word_person_and_a_listed_first_name_are_the_person_again(nlp):
     assert people.count("Baktash") == 3 and people.count("Ibrahim") == 2
     text = "Police said Bassiani was closed. Four young people died after attending the Bassiani nightclub."
     assert len([m for m in _mentions(nlp, text) if m.text == "Bassiani"]) == 1
+
+
+def test_a_police_station_s_place_is_its_name_alone(nlp):
+    """"taken to Port police station", "the Kibera police station": the place is the name; the kind of
+    facility and its head stay outside, as "station" always did."""
+    found = _found(nlp, "The suspects were taken to Port police station in Kenya. They were held at the Kibera "
+                        "police station.")
+    assert ("PLACE", "Kibera") in found and ("PLACE", "Port") in found
+    assert not [k for k in found if "police" in k[1]]
 
 
 def test_an_apposition_that_names_a_facility_makes_a_place(nlp):

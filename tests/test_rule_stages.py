@@ -611,6 +611,17 @@ def test_the_name_of_a_building_before_its_kind_is_a_place(nlp):
     assert ("Pfizer", "ORG") in rules(nlp, "Police questioned the Pfizer executives in London.")
 
 
+def test_a_name_before_a_base_border_or_station_is_a_place(nlp):
+    """The facility head may follow "at" without an article ("at Lunga Lunga border") or after a kind
+    word ("the Palmerola military base")."""
+    found = rules(nlp, "Drugs worth 2 billion were seized at Lunga Lunga border in Kwale County.")
+    assert found[("Lunga Lunga", "PLACE")] == "place.relabel"
+    found = rules(nlp, "Cruz voluntarily surrendered at the Palmerola military base in Honduras on Monday.")
+    assert found[("Palmerola", "PLACE")] == "place.relabel"
+    # a body after "at" before a word that is no facility stays a body
+    assert ("Google", "ORG") in rules(nlp, "He works at Google in London.")
+
+
 def test_the_place_the_model_read_into_a_body_s_name_is_a_place(nlp):
     """The model read "the University of Illinois at Urbana-Champaign" as one ORG; split at "at",
     the part after it is the place."""

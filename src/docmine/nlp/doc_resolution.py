@@ -85,12 +85,13 @@ _NICK_SEP = re.compile(r",?\s+(?:and|or)\s+|,\s*")
 _SURNAME_CAMEL = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)[A-Z][a-z]+")  # McAllister, DeSantis
 _KNOWN_AS = re.compile(r"(?<![\w-])" + _KNOWN_AS_WORDS + r"\s+")
 _INNER_NICK = re.compile(  # Ismael “El Mayo” Zambada, Erick “el 85” Valencia Salazar (a Spanish article or a digit)
-    r"(?<![\w-])(?P<first>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){0,2}) [“\"‘]"
-    r"(?P<nick>(?:[A-ZÀ-Ý0-9]|(?:el|la|los|las) (?=\S))[^”\"’\n]{1,30}?)[”\"’] "
+    r"(?<![\w-])(?P<first>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){0,2}) [“\"‘']"
+    r"(?P<nick>(?:[A-ZÀ-Ý0-9]|(?:el|la|los|las) (?=\S))[^”\"’'\n]{1,30}?)[”\"’'] "
     r"(?P<last>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})(?![\w-])")
 # “El Chapo” Guzman, “El Nini” Pérez Salas: a quoted nickname and the surname, with no first name before
 _NICK_SURNAME = re.compile(
-    r"[“\"](?P<nick>(?:(?:El|La|Los|Las|el|la) )?[A-ZÀ-Ý0-9][\w'’.-]*(?: [A-ZÀ-Ý0-9][\w'’.-]*){0,2})[”\"] "
+    r"(?:[“\"]|(?<![\w'])')(?P<nick>(?:(?:El|La|Los|Las|el|la) )?[A-ZÀ-Ý0-9][\w’.-]*(?: [A-ZÀ-Ý0-9][\w’.-]*){0,2})"
+    r"(?:[”\"]|(?<=\w)') "
     r"(?P<last>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})(?![\w-])")
 _POST_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+(?:to|in|at|for)\s+$")
 _PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:in|from|of|at|near)\s+$")
@@ -906,11 +907,13 @@ def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str],
     events = {hit.group(1) for hit in _event_pattern(heads).finditer(text)} if heads else set()
 
     titles = person_titles(lex)
+    makes = set(org.get("vehicle_makes", ()))
 
     def first_name(w: str, s: int, e: int) -> bool:
-        if w not in given or w.lower() in dictionary or w.lower() in common or w in events or w.lower() in titles:
+        if w not in given or w.lower() in dictionary or w.lower() in common or w in events or w.lower() in titles \
+                or w.lower() in makes:
             return False  # "Among", "Media", "Grace": everyday words are on the first-name list too, and
-            # titles ("Maj. Gen. Gary J. Volesky")
+            # titles ("Maj. Gen. Gary J. Volesky") and makes of cars ("drove a Porsche")
         if re.match(r"\s+[A-ZÀ-Ý]", text[e:e + 3]) or re.search(r"[A-ZÀ-Ý][\w.'’-]*\s+$", text[max(0, s - 30):s]):
             return False  # a capitalised word beside it: part of a longer name
         if _PLACE_PREPOSITION.search(text[max(0, s - 8):s]):

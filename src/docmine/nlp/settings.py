@@ -113,6 +113,8 @@ class OrgSettings:
     """Vehicle makes and models: no person's name, no body before a model or a vehicle noun."""
     vehicle_nouns: Words = ()
     """Nouns of vehicles: a model ORG ending in one is a vehicle ("Mercedes Benz van")."""
+    maker_words: Words = ()
+    """After a make, the maker or a body named for it, no vehicle ("Ford Foundation", "Toyota Motor")."""
     generic_words: Words = ()
     """A one-word ORG that is one of these common nouns is dropped. Default: none."""
     generic_body_words: Words = ()
@@ -311,6 +313,9 @@ class PlaceSettings:
     """Locative words before which an unknown model ORG may be a place ("near MBC Church"). Default: none."""
     facility_heads: Words = ()
     """Facility heads that make such an ORG a place ("church", "chowk"). Default: none."""
+    facility_modifiers: Words = ()
+    """One of these may stand between a name and its facility head ("the Palmerola military base"). Default:
+    none."""
     residence_before: Words = ()
     """"resident of Swabi": a model ORG/PERSON after these phrases is a place. Default: none."""
     designator_of: Words = ()

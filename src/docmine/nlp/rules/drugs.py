@@ -207,9 +207,14 @@ class DrugRules:
             return False
         before = doc[max(sent.start, span.start - 3): span.start]
         after = doc[span.end: min(sent.end, span.end + 3)]
-        if span.start > 0 and doc[span.start - 1].lower_ in ("a", "an") and not (
+        article = span.start - 1
+        while article > sent.start and article >= span.start - 3 and doc[article].pos_ == "ADJ" \
+                and self.lex.drugs.get(doc[article].lower_) is None:
+            article -= 1  # "a heavy blow"
+        if article >= 0 and doc[article].lower_ in ("a", "an") and not (
                 span.end < len(doc) and doc[span.end].lower_ in self.form_nouns):
-            return False  # a count noun, not a street name: "a blow to the cartel", "an ice rink"
+            return False  # a count noun, not a street name: "a blow to the cartel", "an ice rink", "dealt a
+            # heavy blow"
         nxt = doc[span.end] if span.end < len(doc) else None
         if span.text.isupper() and self.lex.org_case_sensitive.get(span.text) and nxt is not None \
                 and nxt.is_alpha and nxt.is_lower and not nxt.is_stop and nxt.lower_ not in self.form_nouns:
@@ -220,9 +225,12 @@ class DrugRules:
             return True
         if nxt is not None and span[0].is_title and nxt.is_title and nxt.is_alpha and not dictionary_word(nxt):
             return False  # a first name and a surname: ', said Charlie Eastaugh', 'Molly Okafor'
-        # quotation marks around the term itself ("‘ice’"), not a quote that ends before it
-        if (span.start > 0 and doc[span.start - 1].text in QUOTES and not doc[span.start - 1].whitespace_
-                or span.end < len(doc) and doc[span.end].text in QUOTES and not doc[span.end - 1].whitespace_):
+        # quotation marks around the term itself ("‘ice’", "“blow,”"), not a quote that opens or ends beyond it
+        # ('tariffs "dealt a heavy blow" to ...')
+        closing = span.end < len(doc) and not doc[span.end - 1].whitespace_ and (
+            doc[span.end].text in QUOTES
+            or doc[span.end].text in (",", ".") and span.end + 1 < len(doc) and doc[span.end + 1].text in QUOTES)
+        if span.start > 0 and doc[span.start - 1].text in QUOTES and not doc[span.start - 1].whitespace_ and closing:
             return True
         for t in list(before) + list(after):
             info = self.lex.drugs.get(t.lower_)

@@ -58,6 +58,7 @@ class ModelSpans:
         self.addressed_posts = frozenset(know.settings.person.addressed_posts)
         self.vehicle_makes = frozenset(know.settings.org.vehicle_makes)
         self.vehicle_nouns = frozenset(know.settings.org.vehicle_nouns)
+        self.maker_words = frozenset(know.settings.org.maker_words)
 
     def spans(self, doc: Doc, blocks: list[tuple[int, int]], trace: Trace,
               reread: Set[tuple[int, int]] = frozenset()) -> list[Span]:
@@ -185,6 +186,14 @@ class ModelSpans:
         return bool(words) and all(common_word(t) for t in words) and not self.know.known_name(part.text) \
             and part.text not in self.lex.people
 
+    @staticmethod
+    def _owned(doc: Doc, i: int) -> bool:
+        """An article or a possessive before the word, perhaps with a model year between: "drove a
+        Porsche", "his Porsche", "a 2011 Ford" (a company is rarely owned or counted)."""
+        if i > 0 and doc[i - 1].like_num and len(doc[i - 1].text) == 4 and doc[i - 1].text[:2] in ("19", "20"):
+            i -= 1
+        return i > 0 and doc[i - 1].lower_ in ("a", "an", "the", "his", "her", "their", "my", "our", "your")
+
     def sentence_case_word(self, doc: Doc, i: int) -> bool:
         """Token i opens a sentence or a line, is a dictionary word no lexicon, place list or
         first-name list knows, and a lower-case word follows: capitalised only because it comes
@@ -306,10 +315,14 @@ class ModelSpans:
             return None  # a post addressed in a debate: "Mr. Speaker, I rise", "Madam Deputy Speaker"
         if label == "ORG" and (words[-1] in self.vehicle_nouns or lowers[start] in self.vehicle_makes and (
                 end - start == 2 and not self.know.place_name(texts[start + 1])
-                or end - start == 1 and end < len(doc) and (doc[end].is_title and not doc[end].is_sent_start
-                                                             or lowers[end] in self.vehicle_nouns))):
+                and lowers[start + 1] not in self.orgs.body_words and lowers[start + 1] not in self.maker_words
+                or end - start == 1 and (end < len(doc) and (doc[end].is_title and not doc[end].is_sent_start
+                                                              or lowers[end] in self.vehicle_nouns
+                                                              or any(c.isdigit() for c in texts[end]))
+                                         or self._owned(doc, start)))):
             # a vehicle, no body: "a [Mercedes Benz van]", "a [Volkswagen Golf]", "a [Toyota] Yaris", "a
-            # [Nissan] pickup" (a company named with its country is one: "Fiat Australia")
+            # [Nissan] pickup", "a 2011 [Ford] F-350", "drove a [Porsche]" (a company named with its country
+            # or an organisation's word is one: "Fiat Australia", "Ford Foundation")
             return None
         if label == "ORG" and end < len(doc) and texts[end] in ("Bill", "Act") and doc[end - 1].is_title:
             return None  # the start of a law's title: "The [Border Protection Legislation] Bill"

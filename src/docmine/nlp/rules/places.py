@@ -132,9 +132,10 @@ class PlaceRules:
         self.org_words = set(pl.org_words)
         self.org_place_before = set(pl.org_place_before)
         self.facility_heads = set(pl.facility_heads)
+        self.facility_modifiers = set(pl.facility_modifiers)
         # lower-case words around a place's name that are no part of it (see name_core)
         self.core_tails = {*pl.suffixes, *(w.lower() for w in pl.facility_nouns), *pl.lowercase_facility_nouns,
-                           *pl.facility_heads,
+                           *pl.facility_heads, *pl.facility_modifiers, *_FACILITY_KINDS,
                            *pl.designator_nouns, "crossing", "international", "checkpoint", "mountains", "hills"}
         # the words before a place's name that are no part of it, by their first word; longest first, in a
         # fixed order (a set's order would change with the process's hash seed)
@@ -535,8 +536,8 @@ class PlaceRules:
                     and self.know.place_name(span.text)  # "Colima state", "Helmand province"
                 # "the Bassiani nightclub", "the Marriott hotel", "the Alejandro Velasco Astete airport": the
                 # name of a building or a place
-                building = prev == "the" and end < len(doc) and doc[end].is_lower \
-                    and (doc[end].lower_ in self.facility_heads or doc[end].lower_ in self.org_place_heads)
+                building = (prev == "the" or label == "ORG" and prev in self.org_place_before) \
+                    and self.facility_after(doc, end)
                 headed = words[-1] in self.org_place_heads and len(span) > 1 \
                     and (label == "ORG" or span[-1].is_title
                          and (words[-1] not in self.surname_heads or self.nameless(span)))
@@ -560,6 +561,15 @@ class PlaceRules:
             return span
         rule = "place.designator_before" if start != span.start else "place.relabel"
         return trace.mark(Span(doc, start, end, label=label), rule)
+
+    def facility_after(self, doc: Doc, end: int) -> bool:
+        """A lower-case facility head at ``end``, perhaps after one of ``facility_modifiers``: "the Marriott
+        hotel", "at Lunga Lunga border", "the Palmerola military base"."""
+        def head(i: int) -> bool:
+            return i < len(doc) and doc[i].is_lower \
+                and (doc[i].lower_ in self.facility_heads or doc[i].lower_ in self.org_place_heads)
+
+        return head(end) or end < len(doc) and doc[end].lower_ in self.facility_modifiers and head(end + 1)
 
     _APPOSITION_END = frozenset({",", ".", ";", ":", "in", "on", "near", "outside", "where", "that", "which", "north",
                                  "south", "east", "west", "about", "some", "just", "with", "of", ")", "—", "–"})
