@@ -2877,6 +2877,44 @@ def test_a_one_word_person_and_a_listed_first_name_are_the_person_again(nlp):
     assert len([m for m in _mentions(nlp, text) if m.text == "Bassiani"]) == 1
 
 
+def test_an_adjective_that_opens_a_sentence_is_no_part_of_the_surname(nlp):
+    """"Unrepentant Dumani stood in the dock": once the document names Edmond Dumani, the adjective the
+    model read into the name stays outside it; a first name that is also a word stays in."""
+    text = ("Edmond Dumani, 44, was jailed for nine years.\n\nUnrepentant Dumani stood in the dock as prosecutors "
+            "spoke.\n\nYoung Dumani - speaking through an interpreter - said little.")
+    people = [(m.text, m.canonical) for m in _mentions(nlp, text) if m.label == "PERSON"]
+    assert people.count(("Dumani", "Edmond Dumani")) == 2, people
+    assert not [p for p, _ in people if p.startswith(("Unrepentant", "Young"))]
+
+
+def test_a_court_of_appeals_and_the_short_name_it_defines_are_one_body(nlp):
+    text = ("Maduro appealed to the U.S. Court of Appeals for the Eleventh Circuit (Eleventh Circuit). He was charged "
+            "in the U.S. District Court for the Southern District of New York (SDNY). The SDNY may consider it, "
+            "and the Eleventh Circuit agreed.")
+    orgs = [(m.text, m.canonical) for m in _mentions(nlp, text) if m.label == "ORG"]
+    court = "U.S. Court of Appeals for the Eleventh Circuit"
+    sdny = "U.S. District Court for the Southern District of New York"
+    assert (court, court) in orgs and orgs.count(("Eleventh Circuit", court)) == 2, orgs
+    assert orgs.count(("SDNY", sdny)) == 2
+
+
+def test_a_body_named_with_this_is_the_text_naming_itself(nlp):
+    """"This Legal Sidebar describes": a report or a body with a demonstrative is no name; a known body
+    stays, and "that" is a conjunction more often ("that Congress reauthorize")."""
+    found = _found(nlp, "This Legal Sidebar describes the charges. This Sidebar then discusses them. That Interpol "
+                        "notice was issued. We ask that Congress reauthorize the law.")
+    assert not [t for _, t in found if "Sidebar" in t]
+    assert {("ORG", "Interpol"), ("ORG", "Congress")} <= found
+
+
+def test_a_prison_a_gated_community_and_a_station_after_a_preposition_are_places(nlp):
+    found = _found(nlp, "He escaped from El Puente Grande prison in 2001. Police entered a house in the gated "
+                        "community of Nordelta. He moved to Google in 2010. The Committee of Inquiry into Violent "
+                        "Offending reported.")
+    assert {("PLACE", "El Puente Grande"), ("PLACE", "Nordelta"), ("ORG", "Google")} <= found
+    assert not [t for label, t in found if label == "PLACE" and "Offending" in t]
+
+
 def test_a_police_station_s_place_is_its_name_alone(nlp):
     """"taken to Port police station", "the Kibera police station": the place is the name; the kind of
     facility and its head stay outside, as "station" always did."""

@@ -1781,7 +1781,35 @@ def _district_offices(text: str, mentions: list[Mention], lex) -> list[Mention]:
             out = [m for m in out if m not in inside]
             out.append(Mention(s, e, label, text[s:e], resolved=text[s:e], source="rule",
                                attrs={"rule": "district-office" if label == "ORG" else "district"}))
+            if label == "ORG":
+                out = _district_short_name(text, out, s, e)
     out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+_BRACKET_AFTER = re.compile(r" ?\((?P<short>[A-Z][\w.’' ]{1,40})\)")
+
+
+def _district_short_name(text: str, mentions: list[Mention], s: int, e: int) -> list[Mention]:
+    """The short name a court or office defines in brackets after its full name, and every later use
+    of it: "... for the Eleventh Circuit (Eleventh Circuit)", "... for the Southern District of New
+    York (SDNY)" (the end of the name, or the initials of its district)."""
+    hit = _BRACKET_AFTER.match(text, e)
+    if hit is None:
+        return mentions
+    name, short = text[s:e], hit.group("short")
+    district = name.split(" for the ", 1)[-1]
+    initials = "".join(w[0] for w in district.replace(".", " ").split() if w[0].isupper())
+    if not (name.endswith(" " + short) or short == initials and len(short) >= 3):
+        return mentions
+    out = list(mentions)
+    for found in re.finditer(rf"(?<![\w.-]){re.escape(short)}(?![\w-])", text[e:]):
+        a, b = e + found.start(), e + found.end()
+        inside = [m for m in out if m.start < b and a < m.end]
+        if any(m.start < a or m.end > b or m.source == "lexicon" for m in inside):
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(Mention(a, b, "ORG", short, resolved=name, source="rule", attrs={"rule": "district-office"}))
     return out
 
 
@@ -1795,7 +1823,13 @@ _DISTRICT = re.compile(r"(?<![\w.])" + _DISTRICT_PHRASE)
 @lru_cache(maxsize=8)
 def _district_pattern(offices: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(re.escape(o).replace("'", "['’]") for o in sorted(offices, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:U\.S\.|US|United States) (?:{alt})(?: for the {_DISTRICT_PHRASE})?(?![\w’'])")
+    return re.compile(rf"(?<![\w.])(?:U\.S\.|US|United States) (?:{alt})"
+                      rf"(?: for the (?:{_DISTRICT_PHRASE}|{_CIRCUIT_PHRASE}))?(?![\w’'])")
+
+
+_CIRCUIT_PHRASE = (r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|D\.C\.|Federal)"
+                   r" Circuit")
+"""A federal court of appeals' circuit ("the U.S. Court of Appeals for the Second Circuit")."""
 
 
 @lru_cache(maxsize=8)
@@ -2026,6 +2060,30 @@ def _lone_home_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]:
     return mentions + added if added else mentions
 
 
+def _adjective_before_surname(mentions: list[Mention], given: frozenset[str]) -> list[Mention]:
+    """"Unrepentant Dumani", "Young Dumani": the model read an adjective that opens a sentence into the
+    person's name. When the document names the person in full ("Edmond Dumani") and the first word is
+    a WordNet adjective and no first name, the mention is the surname alone (rule ``surname-alone``)."""
+    from docmine.nlp.gazetteer import word_classes
+
+    adjectives = word_classes().get("adj", frozenset())
+    lasts: dict[str, str] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) >= 2:
+            lasts.setdefault(words[-1], m.resolved or m.text)
+    out = []
+    for m in mentions:
+        words = m.text.split(" ")
+        if m.label == "PERSON" and len(words) == 2 and words[1] in lasts and words[0].lower() in adjectives \
+                and words[0] not in given and not lasts[words[1]].startswith(words[0] + " "):
+            start = m.start + len(words[0]) + 1
+            m = _copy(m, start=start, text=words[1], resolved=lasts[words[1]],
+                      attrs={**m.attrs, "rule": "surname-alone"})
+        out.append(m)
+    return out
+
+
 def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
     """Apply the document-level rules; canonical names are recomputed for changed mentions."""
     known = getattr(lex, "people", None) or {}
@@ -2046,6 +2104,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     out = _term_acronyms(text, out, lex)
     if lex is not None:
         out = _full_names(out, org_words, given)
+        out = _adjective_before_surname(out, given)
         out = _appositive_people(text, out, titles, lex)
         out = _place_then_person(text, out, given, titles, lex, org_words)
     else:

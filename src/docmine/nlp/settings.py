@@ -311,6 +311,9 @@ class PlaceSettings:
     """Words that keep a model ORG an organisation ("Australian Federal Police"). Default: none."""
     org_place_before: Words = ()
     """Locative words before which an unknown model ORG may be a place ("near MBC Church"). Default: none."""
+    building_before: Words = ()
+    """Words before which an unknown model ORG followed by a facility head is a place ("from El Puente
+    Grande prison"). Default: none."""
     facility_heads: Words = ()
     """Facility heads that make such an ORG a place ("church", "chowk"). Default: none."""
     facility_modifiers: Words = ()

@@ -324,6 +324,12 @@ class ModelSpans:
             # [Nissan] pickup", "a 2011 [Ford] F-350", "drove a [Porsche]" (a company named with its country
             # or an organisation's word is one: "Fiat Australia", "Ford Foundation")
             return None
+        if label == "ORG" and start > 0 and lowers[start - 1] in ("this", "these") \
+                and not any(t.is_upper and len(t) > 1 for t in doc[start:end]) \
+                and not self.know.known_name(text) and not self.know.place_name(text):
+            return None  # "This Legal Sidebar describes", "this Committee": a document or a body the text is
+            # in names itself with a demonstrative, not by its name ("that" is more often a conjunction: "that
+            # Congress reauthorize")
         if label == "ORG" and end < len(doc) and texts[end] in ("Bill", "Act") and doc[end - 1].is_title:
             return None  # the start of a law's title: "The [Border Protection Legislation] Bill"
         if end - start == 1 and end < len(doc) and self.sentence_case_word(doc, start):

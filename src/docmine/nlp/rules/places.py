@@ -133,6 +133,7 @@ class PlaceRules:
         self.org_place_before = set(pl.org_place_before)
         self.facility_heads = set(pl.facility_heads)
         self.facility_modifiers = set(pl.facility_modifiers)
+        self.building_before = set(pl.building_before)
         # lower-case words around a place's name that are no part of it (see name_core)
         self.core_tails = {*pl.suffixes, *(w.lower() for w in pl.facility_nouns), *pl.lowercase_facility_nouns,
                            *pl.facility_heads, *pl.facility_modifiers, *_FACILITY_KINDS,
@@ -536,7 +537,7 @@ class PlaceRules:
                     and self.know.place_name(span.text)  # "Colima state", "Helmand province"
                 # "the Bassiani nightclub", "the Marriott hotel", "the Alejandro Velasco Astete airport": the
                 # name of a building or a place
-                building = (prev == "the" or label == "ORG" and prev in self.org_place_before) \
+                building = (prev == "the" or label == "ORG" and prev in self.building_before) \
                     and self.facility_after(doc, end)
                 headed = words[-1] in self.org_place_heads and len(span) > 1 \
                     and (label == "ORG" or span[-1].is_title
