@@ -2513,6 +2513,18 @@ def test_an_online_handle_is_a_person_wherever_the_document_uses_it(nlp):
     assert not any(t == "admin" for label, t in found)
 
 
+def test_a_quoted_name_a_vendor_is_known_only_as_is_that_person(nlp):
+    """"his partner, a vendor known only as “Heisenberg,”": a quoted capitalised name "known (only) as"
+    gives right after a noun of a person is a person everywhere, though the sentence named drugs before
+    it; "known as “Spice”" after a drug is none."""
+    text = ("Not only did Sebastian sell drugs under the “BossRumcheck” username, he also helped his partner, a "
+            "vendor known only as “Heisenberg,” with their darknet operation. He was one of the primary shippers "
+            "for Heisenberg. Heisenberg, a vendor from Hesse, managed it. The drug known as “Spice” was sold.")
+    people = [m.text for m in _mentions(nlp, text) if m.label == "PERSON"]
+    assert people.count("Heisenberg") == 3, people
+    assert "Spice" not in people
+
+
 def test_a_handle_shaped_name_of_a_thing_is_no_person(nlp):
     """After a noun of things ("market", "app") in its sentence, a handle-shaped name "known as" gives
     is no handle; a handle in capitals is not found again in a word written otherwise ("Bitcoins")."""

@@ -64,7 +64,7 @@ from docmine.nlp.wordscan import occurrences
 # a quoted name of one to three capitalised words right after a person's: "José Antonio Yépez, “El
 # Marro”", "Ovidio Guzmán “El Ratón” (January 2023)"; not a quotation ("Smith, “We will”")
 _NICK_AFTER = re.compile(r"^,?[ \t]*[“\"]((?:El|La|Los|Las|[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})[”\"](?![\w])")
-_KNOWN_AS_WORDS = r"known(?:\s+online)?\s+as"
+_KNOWN_AS_WORDS = r"known(?:\s+(?:online|only|simply|locally|publicly))?\s+as"
 _NICK_INTRO = re.compile(
     r"^\s*,?\s*(?:\(|also\s+|(?:was|is|were|are)\s+(?:also\s+)?)?(?:" + _KNOWN_AS_WORDS + r"|alias|a\.k\.a\.?|a/k/a|aka"
     r"|dubbed|nicknamed|called"
@@ -181,10 +181,12 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
     handles = {m.text for m in mentions if m.attrs.get("rule") == "person.handle"}
     starts = sorted(m.start for m in mentions if m.label == "PERSON")
     handles.update(n for hit in _KNOWN_AS.finditer(text)
-                   if not _thing_before(text, hit.start(), things)
+                   if (not _thing_before(text, hit.start(), things)
+                       or _noun_right_before(text, hit.start(), people_words))
                    and _person_before(text, hit.start(), starts, people_words)
                    for n in _introduced_names(text, hit.start(), intro=False)
-                   if _handle_shaped(n) or text.find("@" + n, hit.start(), hit.end() + 40) >= 0)
+                   if _handle_shaped(n) or text.find("@" + n, hit.start(), hit.end() + 40) >= 0
+                   or re.match(r"\s*[“\"‘']" + re.escape(n), text[hit.end():hit.end() + 80]))
     handles.update(_alias_names(text))
     people = {m.text for m in mentions if m.label == "PERSON" and _handle_shaped(m.text)}
     added = _coordinated_handles(text, handles | {n for n in nicks if _handle_shaped(n)} | people) - people
@@ -337,6 +339,12 @@ def _person_before(text: str, pos: int, starts: list[int], people_words: frozens
     if k < len(starts) and starts[k] < pos:
         return True
     return any(w.lower() in people_words for w in re.findall(r"[A-Za-z]+", text[start:pos])[-6:])
+
+
+def _noun_right_before(text: str, pos: int, nouns: frozenset[str]) -> bool:
+    """One of ``nouns`` among the two words right before ``pos``: "his partner, a vendor known only as"
+    names a person whatever things the sentence named before."""
+    return any(w.lower() in nouns for w in re.findall(r"[A-Za-z]+", text[max(0, pos - 40):pos])[-2:])
 
 
 def _thing_before(text: str, pos: int, things: frozenset[str]) -> bool:
