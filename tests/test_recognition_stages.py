@@ -2513,6 +2513,18 @@ def test_an_online_handle_is_a_person_wherever_the_document_uses_it(nlp):
     assert not any(t == "admin" for label, t in found)
 
 
+def test_an_undefined_acronym_that_spells_a_named_body_is_that_body(nlp):
+    """"The Dutch High Tech Crime Unit ... HTCU took Hansa offline": the text never defines HTCU, but its
+    letters are the initials of a body the document names (less its nationality); not an acronym before
+    a programme's noun, nor one the lexicon knows as something else."""
+    text = ("Operation Bayonet: This is how HTCU took Hansa Market offline\n\nThe Dutch High Tech Crime Unit "
+            "expertly assumed control over Hansa. The HTCU got signals that the FBI was active. The Gateway "
+            "Employment and Learning Scheme began in 1990. The main goal of the GELS programme was jobs.")
+    orgs = [(m.text, m.canonical) for m in _mentions(nlp, text) if m.label == "ORG"]
+    assert orgs.count(("HTCU", "Dutch High Tech Crime Unit")) == 2, orgs
+    assert not [t for t, _ in orgs if t == "GELS"]
+
+
 def test_a_quoted_name_a_vendor_is_known_only_as_is_that_person(nlp):
     """"his partner, a vendor known only as “Heisenberg,”": a quoted capitalised name "known (only) as"
     gives right after a noun of a person is a person everywhere, though the sentence named drugs before

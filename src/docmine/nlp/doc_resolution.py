@@ -2092,6 +2092,59 @@ def _adjective_before_surname(mentions: list[Mention], given: frozenset[str]) ->
     return out
 
 
+_CAPS_ACRONYM = re.compile(r"(?<![\w.’'-])[A-Z]{3,6}(?![\w’'-])")
+_INITIAL_SMALL = frozenset(("of", "and", "the", "for", "on", "in", "against", "to", "&"))
+
+
+def _initialled_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """An acronym the text never defines that spells the initials of an organisation the document
+    names in full is that organisation: "The Dutch High Tech Crime Unit ... HTCU took Hansa offline"
+    (the name's words, or all but a first word such as a nationality; three letters at least). Not
+    an acronym a lexicon knows, nor one two names spell."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.text.split()
+        if m.label != "ORG" or len(words) < 3:
+            continue
+        content = [w for w in words if w.lower() not in _INITIAL_SMALL]
+        if not all(w[:1].isupper() for w in content):
+            continue
+        initials = "".join(w[0] for w in content)
+        full = m.resolved or m.text
+        by_initials[initials].add(full)
+        if len(initials) >= 4:
+            by_initials[initials[1:]].add(full)
+    if not by_initials:
+        return mentions
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in taken]
+    out = list(mentions)
+    titles = frozenset(getattr(lex, "rules", {}).get("place", {}).get("title_heads", ()))
+    for hit in _CAPS_ACRONYM.finditer(text):
+        acr = hit.group()
+        names = by_initials.get(acr)
+        if not names or len(names) > 1 or lex.orgs.get(alias_key(acr)) or acr in lex.org_case_sensitive \
+                or lex.places.get(alias_key(acr)) or acr in lex.place_case_sensitive or lex.drug(acr) is not None:
+            continue
+        after = re.match(r"\s+([a-z]+)", text[hit.end():hit.end() + 20])
+        if after and after.group(1) in titles:
+            continue  # "the GELS programme": an instrument's name, no body
+        s, e = hit.span()
+        k = bisect_right(starts, s) - 1
+        same = next((m for m in out if m.start == s and m.end == e), None)
+        if same is None and (k >= 0 and taken[k][1] > s or k + 1 < len(taken) and taken[k + 1][0] < e):
+            continue  # inside or against another mention
+        full = next(iter(names))
+        if same is not None and (same.label != "ORG" and same.source != "model"
+                                 or same.label == "ORG" and same.resolved not in ("", acr)):
+            continue  # another rule's mention, or an acronym already resolved (defined in brackets)
+        if same is not None:
+            out.remove(same)
+        out.append(Mention(s, e, "ORG", acr, resolved=full, source="rule", attrs={"rule": "acronym-initials"}))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
 def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
     """Apply the document-level rules; canonical names are recomputed for changed mentions."""
     known = getattr(lex, "people", None) or {}
@@ -2110,6 +2163,8 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
     out = _headings(text, out, org_words)
     out = _bodies_again(text, out, org_words, lex)
     out = _term_acronyms(text, out, lex)
+    if lex is not None:
+        out = _initialled_bodies(text, out, lex)
     if lex is not None:
         out = _full_names(out, org_words, given)
         out = _adjective_before_surname(out, given)
@@ -2158,7 +2213,8 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
                                        "place-person", "company-name", "org-short-name", "caps-line", "quote-speaker",
                                        "credit-name", "said-name", "person-from", "name-part", "given-name",
                                        "ticker", "pronoun-it", "person-context", "place-resident", "place-address",
-                                       "person-member", "place-seat", "place-agency", "place-joined") \
+                                       "person-member", "place-seat", "place-agency", "place-joined",
+                                       "acronym-initials") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):
