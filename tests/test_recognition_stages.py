@@ -2929,6 +2929,16 @@ def test_a_body_named_with_this_is_the_text_naming_itself(nlp):
                         "notice was issued. We ask that Congress reauthorize the law.")
     assert not [t for _, t in found if "Sidebar" in t]
     assert {("ORG", "Interpol"), ("ORG", "Congress")} <= found
+    assert ("ORG", "Congress") in _found(nlp, "This Congress passed the law in March.")
+
+
+def test_a_law_s_parts_and_its_acronym_before_a_citation_are_no_bodies(nlp):
+    """"Controlled Substances Act (CSA; 21 U.S.C. §§801 et seq.)" defines CSA as the law (the guidelines
+    mark no laws); "P.L. 119-37, Division B" is a part of a law."""
+    found = _found(nlp, "Marijuana is controlled by the Controlled Substances Act (CSA; 21 U.S.C. §§801 et seq.). The "
+                        "2018 farm bill amended the CSA definition of marijuana. The appropriations law (P.L. "
+                        "119-37, Division B) amends the definition.")
+    assert not [t for label, t in found if label == "ORG"], found
 
 
 def test_a_prison_a_gated_community_and_a_station_after_a_preposition_are_places(nlp):

@@ -16,7 +16,8 @@ from docmine.nlp.lexicon import Lexicon, alias_key
 from docmine.nlp.mention import Mention
 from docmine.nlp.wordscan import occurrences
 
-_ACR_AFTER = re.compile(r"\(\s*[“\"]?([A-Z][A-Za-z0-9&\-]{1,11}?s?)[”\"]?\s*\)")
+_ACR_AFTER = re.compile(r"\(\s*[“\"]?([A-Z][A-Za-z0-9&\-]{1,11}?s?)[”\"]?\s*(?:\)|;\s)")
+"""A bracketed acronym, alone or before a citation after a semicolon ("Act (CSA; 21 U.S.C. §§801 et seq.)")."""
 # an acronym and its lower-case long form after it: 'DDOS (“distributed denial of service”)', "NDD (next-day delivery)"
 _ACR_GLOSS = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,7})[”\"]?\s*\(\s*[“\"]?([a-z][a-z -]{3,60}?)[”\"]?\s*\)")
 _SMALL = {"of", "and", "the", "for", "on", "in", "against", "to", "de", "des", "du", "la", "le", "et", "&", "-"}

@@ -113,6 +113,8 @@ class OrgSettings:
     """Vehicle makes and models: no person's name, no body before a model or a vehicle noun."""
     vehicle_nouns: Words = ()
     """Nouns of vehicles: a model ORG ending in one is a vehicle ("Mercedes Benz van")."""
+    demonstrative_bodies: Words = ()
+    """Bodies a model ORG after "this" still names ("this Congress"). Default: none."""
     maker_words: Words = ()
     """After a make, the maker or a body named for it, no vehicle ("Ford Foundation", "Toyota Motor")."""
     generic_words: Words = ()

@@ -41,6 +41,10 @@ _STAFF = frozenset(("official", "officials", "staff", "employee", "personnel", "
 _FORMULA = re.compile(r"[\U0001D400-\U0001D7FF<>=≤≥≠∑∈{}]")
 
 
+_LAW_PARTS = frozenset(("Division", "Title", "Part", "Section", "Schedule", "Annex", "Chapter", "Article",
+                        "Subtitle", "Appendix"))
+"""A law's or a document's parts, named by a letter or a number: no body."""
+
 class ModelSpans:
     def __init__(self, know: Knowledge, persons: PersonRules, orgs: OrgRules, places: PlaceRules):
         self.know = know
@@ -59,6 +63,7 @@ class ModelSpans:
         self.vehicle_makes = frozenset(know.settings.org.vehicle_makes)
         self.vehicle_nouns = frozenset(know.settings.org.vehicle_nouns)
         self.maker_words = frozenset(know.settings.org.maker_words)
+        self.demonstrative_bodies = frozenset(know.settings.org.demonstrative_bodies)
 
     def spans(self, doc: Doc, blocks: list[tuple[int, int]], trace: Trace,
               reread: Set[tuple[int, int]] = frozenset()) -> list[Span]:
@@ -324,9 +329,16 @@ class ModelSpans:
             # [Nissan] pickup", "a 2011 [Ford] F-350", "drove a [Porsche]" (a company named with its country
             # or an organisation's word is one: "Fiat Australia", "Ford Foundation")
             return None
+        if label == "ORG" and end - start == 2 and texts[start] in _LAW_PARTS \
+                and re.fullmatch(r"[A-Z]|[IVX]+|\d+[A-Z]?", texts[start + 1]):
+            return None  # "P.L. 119-37, Division B", "Title IV", "Part 2": a part of a law or a document
+        if label == "ORG" and end - start >= 2 and lowers[start] in ("this", "these"):
+            start += 1  # "This Legal Sidebar" as one model span
+            text = span_text(doc, start, end)
         if label == "ORG" and start > 0 and lowers[start - 1] in ("this", "these") \
                 and not any(t.is_upper and len(t) > 1 for t in doc[start:end]) \
-                and not self.know.known_name(text) and not self.know.place_name(text):
+                and not self.know.known_name(text) and not self.know.place_name(text) \
+                and text not in self.demonstrative_bodies:
             return None  # "This Legal Sidebar describes", "this Committee": a document or a body the text is
             # in names itself with a demonstrative, not by its name ("that" is more often a conjunction: "that
             # Congress reauthorize")
