@@ -2513,6 +2513,15 @@ def test_an_online_handle_is_a_person_wherever_the_document_uses_it(nlp):
     assert not any(t == "admin" for label, t in found)
 
 
+def test_a_first_name_before_a_town_s_name_is_a_person(nlp):
+    """"surpass Paloma Valencia of the CD": a first name of the list before a one-word place is a person;
+    not inside a longer place's name ("New Valencia"), nor a place of two words ("Santa Cruz")."""
+    found = _found(nlp, "He could surpass Paloma Valencia of the CD. She flew from Santa Cruz to Lima. He visited "
+                        "New Valencia in May.")
+    assert ("PERSON", "Paloma Valencia") in found
+    assert {("PLACE", "Santa Cruz"), ("PLACE", "New Valencia")} <= found
+
+
 def test_an_undefined_acronym_that_spells_a_named_body_is_that_body(nlp):
     """"The Dutch High Tech Crime Unit ... HTCU took Hansa offline": the text never defines HTCU, but its
     letters are the initials of a body the document names (less its nationality); not an acronym before

@@ -624,6 +624,41 @@ def _given_name_people(text: str, mentions: list[Mention], given: frozenset[str]
     return out
 
 
+_GIVEN_BEFORE = re.compile(r"(?<![\w.’'-])([A-ZÀ-Ý][a-zà-ÿ]+) $")
+_CAPITAL_BEFORE = re.compile(r"[A-ZÀ-Ý][\w.’'-]*[ \t]+$")
+
+
+def _given_name_before_place(text: str, mentions: list[Mention], given: frozenset[str], lex) -> list[Mention]:
+    """A first name of the list right before a one-word place is a person named like a town: "surpass
+    Paloma Valencia of the CD", "Maria Salinas said" (rule ``given-place``). Not after another capitalised
+    word (a longer place's name), not a first name that is an everyday word, and not where the two words
+    are a place themselves."""
+    from docmine.nlp.gazetteer import common_words, dictionary_words
+
+    dictionary, common = dictionary_words(), common_words()
+    taken = sorted((m.start, m.end) for m in mentions)
+    ends = [b for _, b in taken]
+    out = list(mentions)
+    for m in mentions:
+        if m.label != "PLACE" or " " in m.text or not m.text[:1].isupper():
+            continue
+        hit = _GIVEN_BEFORE.search(text, max(0, m.start - 30), m.start)
+        if hit is None:
+            continue
+        first = hit.group(1)
+        s = hit.start(1)
+        k = bisect_right(ends, s)
+        if first not in given or first.lower() in dictionary or first.lower() in common \
+                or k < len(taken) and taken[k][0] < hit.end(1) \
+                or _CAPITAL_BEFORE.search(text, max(0, s - 30), s) or _known_word(f"{first} {m.text}", lex):
+            continue
+        out = [x for x in out if x is not m]
+        out.append(Mention(s, m.end, "PERSON", text[s:m.end], resolved=text[s:m.end], source="rule",
+                           attrs={"rule": "given-place"}))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
 _COMPANY_WORDS = frozenset({"bros", "cos", "corp", "inc", "ltd", "plc", "llc", "ag", "sa", "nv", "bv", "gmbh", "spa"})
 
 
@@ -2192,6 +2227,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _country_bodies(text, out, lex)
         out = _package_labels(text, out)
         out = _given_name_people(text, out, given, org_words, lex)
+        out = _given_name_before_place(text, out, given, lex)
         out = _residents(text, out)
         out = _addresses(text, out, lex)
         out = _parliament_names(text, out, lex)
