@@ -2513,6 +2513,27 @@ def test_an_online_handle_is_a_person_wherever_the_document_uses_it(nlp):
     assert not any(t == "admin" for label, t in found)
 
 
+def test_a_name_after_a_post_and_a_comma_or_before_said_is_a_person(nlp):
+    """The model read "Femi Babafemi" and "JP Smith" as bodies: after a post and a comma, or between
+    commas before a verb of saying with a first name or initials, the name is a person; a company so
+    placed stays one."""
+    found = _found(nlp, "This was disclosed on January 21 by the NDLEA spokesperson, Femi Babafemi. The mayoral "
+                        "committee member for safety, security and social services, JP Smith, said the Hawks had "
+                        "received the case. Its partner, Bank Asya, said no.")
+    assert {("PERSON", "Femi Babafemi"), ("PERSON", "JP Smith")} <= found
+    assert ("PERSON", "Bank Asya") not in found
+
+
+def test_a_nickname_in_brackets_inside_a_name_is_one_person(nlp):
+    """"Michel (Sky) Langlois, 71": one PERSON, and "Langlois" later is him; not after a post ("Special
+    Agent (SA) Smith") nor a place ("the Kenya (Nairobi) Police")."""
+    text = ("Ensnared in the bust was Michel (Sky) Langlois, 71, a founding member of the Hells Angels. Langlois was "
+            "arrested. Special Agent (SA) Smith said so. The Kenya (Nairobi) Police said it.")
+    people = [(m.text, m.canonical) for m in _mentions(nlp, text) if m.label == "PERSON"]
+    assert ("Michel (Sky) Langlois", "Michel Langlois") in people and ("Langlois", "Michel Langlois") in people
+    assert not [p for p, _ in people if "(" in p and "Sky" not in p]
+
+
 def test_a_first_name_before_a_town_s_name_is_a_person(nlp):
     """"surpass Paloma Valencia of the CD": a first name of the list before a one-word place is a person;
     not a place of two words ("Santa Cruz")."""

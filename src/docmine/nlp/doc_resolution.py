@@ -88,6 +88,10 @@ _INNER_NICK = re.compile(  # Ismael “El Mayo” Zambada, Erick “el 85” Val
     r"(?<![\w-])(?P<first>[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){0,2}) [“\"‘']"
     r"(?P<nick>(?:[A-ZÀ-Ý0-9]|(?:el|la|los|las) (?=\S))[^”\"’'\n]{1,30}?)[”\"’'] "
     r"(?P<last>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})(?![\w-])")
+# Michel (Sky) Langlois: a nickname in brackets between a first name and a surname, one or two capitalised words
+_PAREN_NICK = re.compile(
+    r"(?<![\w-])(?P<first>[A-ZÀ-Ý][a-zà-ÿ'’-]+) \((?P<nick>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?: [A-ZÀ-Ý][a-zà-ÿ'’-]+)?)\) "
+    r"(?P<last>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?: [A-ZÀ-Ý][a-zà-ÿ'’-]+)?)(?![\w-])")
 # “El Chapo” Guzman, “El Nini” Pérez Salas: a quoted nickname and the surname, with no first name before
 _NICK_SURNAME = re.compile(
     r"(?:[“\"]|(?<![\w'])')(?P<nick>(?:(?:El|La|Los|Las|el|la) )?[A-ZÀ-Ý0-9][\w’.-]*(?: [A-ZÀ-Ý0-9][\w’.-]*){0,2})"
@@ -127,11 +131,13 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
     dictionary = dictionary_words()
     out = list(mentions)
     nicks: dict[str, str] = {}
-    for hit in _INNER_NICK.finditer(text):
+    for hit in [*_INNER_NICK.finditer(text), *_PAREN_NICK.finditer(text)]:
         s, e = hit.start(), hit.end()
         first = hit.group("first").split(" ")
         while len(first) > 1 and first[0].lower().rstrip(".") in titles:  # "Leader Juan “El Huevo” ..."
             s += len(first.pop(0)) + 1
+        if first[0].lower().rstrip(".") in titles or hit.re is _PAREN_NICK and first[0] not in given:
+            continue  # "Special Agent (Ret.) Smith": a post, no first name; a bracket after a first name only
         # "Plaza Boss in Colima Aldrin Miguel “El Chaparrito” ...": after a preposition, a first word
         # that is no given name is the place the sentence names, not the person's
         while len(first) > 1 and given and first[0] not in given and _PLACE_PREPOSITION.search(text[max(0, s - 8):s]):
@@ -648,11 +654,13 @@ def _given_name_before_place(text: str, mentions: list[Mention], given: frozense
         first = hit.group(1)
         s = hit.start(1)
         k = bisect_right(ends, s)
+        alone = next((x for x in out if (x.label == "PERSON" or x.source == "model")
+                      and (x.start, x.end) == (s, hit.end(1))), None)
         if first not in given or first.lower() in dictionary or first.lower() in common \
-                or k < len(taken) and taken[k][0] < hit.end(1) \
+                or alone is None and k < len(taken) and taken[k][0] < hit.end(1) \
                 or _CAPITAL_BEFORE.search(text, max(0, s - 30), s) or _known_word(f"{first} {m.text}", lex):
-            continue
-        out = [x for x in out if x is not m]
+            continue  # (the model's reading of the first name alone joins: "[Paloma] [Valencia]")
+        out = [x for x in out if x is not m and x is not alone]
         out.append(Mention(s, m.end, "PERSON", text[s:m.end], resolved=text[s:m.end], source="rule",
                            attrs={"rule": "given-place"}))
     out.sort(key=lambda m: (m.start, m.end))
@@ -792,6 +800,33 @@ def _said_names(text: str, mentions: list[Mention], given: frozenset[str]) -> li
             continue  # before its verb, only what the model read as the whole name
         out.append(Mention(s, e, "PERSON", hit.group(group), source="model" if over else "rule",
                            attrs={"rule": "said-name"}))
+    return out
+
+
+_POST_COMMA = re.compile(r"(?<![\w-])([a-z][a-z-]+),[ \t]*$")
+_COMMA_BEFORE = re.compile(r",[ \t]*$")
+_SAYING_AFTER = re.compile(r",[ \t]+(?:said|says|told|added|explained|noted|stated)\b")
+
+
+def _post_comma_names(text: str, mentions: list[Mention], titles: frozenset[str], given: frozenset[str],
+                      org_words: frozenset[str], lex) -> list[Mention]:
+    """A name in apposition that the model read as a body or a place is a person: after a post and a
+    comma ("the NDLEA spokesperson, Femi Babafemi."), or between commas before a verb of saying when it
+    opens with a first name or initials ("social services, JP Smith, said"; rule ``post-name``). Names
+    of two to four capitalised words that no list knows, and no organisation's word."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.source == "model" and m.label in ("ORG", "PLACE") and m.attrs.get("rule") in _MODEL_AS_READ \
+                and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
+                and not any(w.lower().strip(".,") in org_words for w in words) and not _known_word(m.text, lex) \
+                and not any(_known_word(w, lex) for w in words):
+            post = _POST_COMMA.search(text, max(0, m.start - 40), m.start)
+            said = _SAYING_AFTER.match(text, m.end) and _COMMA_BEFORE.search(text, max(0, m.start - 3), m.start) \
+                and (words[0] in given or re.fullmatch(r"[A-Z]{1,3}\.?", words[0]))
+            if post and post.group(1) in titles or said:
+                m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "post-name"})
+        out.append(m)
     return out
 
 
@@ -2221,6 +2256,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _quote_speakers(text, out, lex)
         out = _credit_names(text, out)
         out = _said_names(text, out, given)
+        out = _post_comma_names(text, out, titles, given, org_words, lex)
         out = _people_by_context(text, out, lex)
         out = _initialled_people(text, out, lex)
         out = _initialled_list_people(text, out)
