@@ -2524,6 +2524,14 @@ def test_a_name_after_a_post_and_a_comma_or_before_said_is_a_person(nlp):
     assert ("PERSON", "Bank Asya") not in found
 
 
+def test_a_relative_the_model_read_as_a_place_is_a_person(nlp):
+    """"Baktash Akasha and Ibrahim Akasha": a model place ending in the surname of a person the document
+    names is a person (rule family-name)."""
+    found = _found(nlp, "Kenya extradited to the US alongside Gulam Hussein of Pakistan, Baktash Akasha and Ibrahim "
+                        "Akasha to face drug charges.")
+    assert {("PERSON", "Baktash Akasha"), ("PERSON", "Ibrahim Akasha")} <= found
+
+
 def test_a_nickname_in_brackets_inside_a_name_is_one_person(nlp):
     """"Michel (Sky) Langlois, 71": one PERSON, and "Langlois" later is him; not after a post ("Special
     Agent (SA) Smith") nor a place ("the Kenya (Nairobi) Police")."""

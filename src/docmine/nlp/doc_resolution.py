@@ -803,6 +803,25 @@ def _said_names(text: str, mentions: list[Mention], given: frozenset[str]) -> li
     return out
 
 
+def _family_names(mentions: list[Mention], lex) -> list[Mention]:
+    """A model place or body of two or three capitalised words that ends in the surname of a person the
+    document names is a relative: "Baktash Akasha and Ibrahim Akasha" (the model read a place, then a
+    person; rule ``family-name``). Not a name a list knows, nor one with an organisation's word."""
+    org_words = frozenset(getattr(lex, "rules", {}).get("place", {}).get("org_words", ()))
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.source == "model" and m.label in ("ORG", "PLACE") and m.attrs.get("rule") in _MODEL_AS_READ \
+                and 2 <= len(words) <= 3 and words[-1] in surnames and all(w[:1].isupper() for w in words) \
+                and words[0].isalpha() and words[0][1:].islower() \
+                and not any(w.lower() in org_words for w in words) and not _known_word(m.text, lex) \
+                and not _known_word(words[0], lex):
+            m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "family-name"})
+        out.append(m)
+    return out
+
+
 _POST_COMMA = re.compile(r"(?<![\w-])([a-z][a-z-]+),[ \t]*$")
 _COMMA_BEFORE = re.compile(r",[ \t]*$")
 _SAYING_AFTER = re.compile(r",[ \t]+(?:said|says|told|added|explained|noted|stated)\b")
@@ -2257,6 +2276,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _credit_names(text, out)
         out = _said_names(text, out, given)
         out = _post_comma_names(text, out, titles, given, org_words, lex)
+        out = _family_names(out, lex)
         out = _people_by_context(text, out, lex)
         out = _initialled_people(text, out, lex)
         out = _initialled_list_people(text, out)
