@@ -2524,6 +2524,15 @@ def test_a_name_after_a_post_and_a_comma_or_before_said_is_a_person(nlp):
     assert ("PERSON", "Bank Asya") not in found
 
 
+def test_a_byline_names_a_person(nlp):
+    """"September 29, 1995|By EDMUND MAHONY; Courant Staff Writer": a line or a field opening with "By" and
+    a first name is a person in any case; "By Reuters Staff" names none."""
+    found = _found(nlp, "Drug Smuggling Ring\n\nSeptember 29, 1995|By EDMUND MAHONY; Courant Staff Writer\n\nNEW "
+                        "HAVEN — Police arrested five men.\n\nBy Reuters Staff\n\nThe men were held.")
+    assert ("PERSON", "EDMUND MAHONY") in found
+    assert not [t for label, t in found if label == "PERSON" and "Reuters" in t]
+
+
 def test_a_relative_the_model_read_as_a_place_is_a_person(nlp):
     """"Baktash Akasha and Ibrahim Akasha": a model place ending in the surname of a person the document
     names is a person (rule family-name)."""

@@ -822,6 +822,31 @@ def _family_names(mentions: list[Mention], lex) -> list[Mention]:
     return out
 
 
+_BYLINE = re.compile(r"(?:^|(?<=[\n|]))[ \t]*[Bb]y[ \t]+(?P<name>[A-ZÀ-Ý][A-Za-zÀ-ÿ.'’-]+(?:[ \t]+[A-ZÀ-Ý][A-Za-zÀ-ÿ.'’-]+){1,3})"
+                     r"(?=[ \t]*(?:[;,|\n]|$))")
+
+
+def _bylines(text: str, mentions: list[Mention], given: frozenset[str], lex) -> list[Mention]:
+    """A byline's name is a person: "September 29, 1995|By EDMUND MAHONY; Courant Staff Writer", "By
+    Jane Smith, Reuters" (a line or a field that opens with "By"; the first name on the list, in any
+    case; rule ``byline``). What the model read there becomes the person."""
+    out = list(mentions)
+    for hit in _BYLINE.finditer(text):
+        name = hit.group("name")
+        words = name.split()
+        if words[0].capitalize() not in given or _known_word(name, lex) or _known_word(name.title(), lex):
+            continue
+        s, e = hit.span("name")
+        over = [m for m in out if m.start < e and s < m.end]
+        if any(m.start < s or m.end > e or m.source == "lexicon" for m in over) \
+                or over and all(m.label == "PERSON" for m in over):
+            continue
+        out = [m for m in out if m not in over]
+        out.append(Mention(s, e, "PERSON", name, resolved=name, source="rule", attrs={"rule": "byline"}))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
 _POST_COMMA = re.compile(r"(?<![\w-])([a-z][a-z-]+),[ \t]*$")
 _COMMA_BEFORE = re.compile(r",[ \t]*$")
 _SAYING_AFTER = re.compile(r",[ \t]+(?:said|says|told|added|explained|noted|stated)\b")
@@ -2277,6 +2302,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _said_names(text, out, given)
         out = _post_comma_names(text, out, titles, given, org_words, lex)
         out = _family_names(out, lex)
+        out = _bylines(text, out, given, lex)
         out = _people_by_context(text, out, lex)
         out = _initialled_people(text, out, lex)
         out = _initialled_list_people(text, out)
