@@ -822,7 +822,8 @@ def _family_names(mentions: list[Mention], lex) -> list[Mention]:
     return out
 
 
-_BYLINE = re.compile(r"(?:^|(?<=[\n|]))[ \t]*[Bb]y[ \t]+(?P<name>[A-ZÀ-Ý][A-Za-zÀ-ÿ.'’-]+(?:[ \t]+[A-ZÀ-Ý][A-Za-zÀ-ÿ.'’-]+){1,3})"
+_BYLINE = re.compile(r"(?:^|(?<=[\n|]))[ \t]*[Bb]y[ \t]+"
+                     r"(?P<name>[A-ZÀ-Ý][A-Za-zÀ-ÿ.'’-]+(?:[ \t]+[A-ZÀ-Ý][A-Za-zÀ-ÿ.'’-]+){1,3})"
                      r"(?=[ \t]*(?:[;,|\n]|$))")
 
 
