@@ -2524,6 +2524,18 @@ def test_a_name_after_a_post_and_a_comma_or_before_said_is_a_person(nlp):
     assert ("PERSON", "Bank Asya") not in found
 
 
+def test_names_the_model_never_read_are_people_where_the_sentence_says_so(nlp):
+    """Names no first-name list holds and the small model misses: an act of the law before or after them,
+    an age, or a person joined by "and" makes two to five capitalised words a person (rule
+    person-frame); a company's words are everyday words and make none ("Zenith Bank said")."""
+    found = _found(nlp, "Two Seychellois men, Nelson Vivian George and Nedy Conrad Rodney Micock, were also arrested "
+                        "in a raid. Police detained Chukwuemeka Obi and Tunde Bakare on Friday. Zenith Bank said "
+                        "profits rose.")
+    assert {("PERSON", "Nedy Conrad Rodney Micock"), ("PERSON", "Chukwuemeka Obi"),
+            ("PERSON", "Tunde Bakare")} <= found
+    assert not [t for label, t in found if label == "PERSON" and "Zenith" in t]
+
+
 def test_a_byline_names_a_person(nlp):
     """"September 29, 1995|By EDMUND MAHONY; Courant Staff Writer": a line or a field opening with "By" and
     a first name is a person in any case; "By Reuters Staff" names none."""

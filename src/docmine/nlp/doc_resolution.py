@@ -49,7 +49,7 @@ Pure: returns a new list, never modifies its input.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -844,6 +844,63 @@ def _bylines(text: str, mentions: list[Mention], given: frozenset[str], lex) -> 
             continue
         out = [m for m in out if m not in over]
         out.append(Mention(s, e, "PERSON", name, resolved=name, source="rule", attrs={"rule": "byline"}))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+_TITLE_WORD = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[’'-][A-Za-zà-ÿ]+)?"
+_NAME_RUN = re.compile(rf"(?<![\w’'.-]){_TITLE_WORD}(?: {_TITLE_WORD}){{1,4}}(?![\w’'-])")
+_AGE_AFTER = re.compile(r",[ \t]*(?:aged[ \t]+)?\d{1,2}[ \t]*,|[ \t]*\(\d{1,2}\)")
+_ACT_BEFORE = re.compile(r"(?<![\w-])(?:arrested|detained|charged|sentenced|jailed|convicted|extradited|nabbed|"
+                         r"apprehended|suspects?|defendants?|accused)[ \t]+$")
+_ACT_AFTER = re.compile(r"[ \t]+(?:(?:was|were|has[ \t]+been|had[ \t]+been)[ \t]+(?:arrested|detained|charged|"
+                        r"sentenced|jailed|convicted|extradited|remanded|killed|shot|released|acquitted)|said|says|told|"
+                        r"admitted|pleaded|denied|confessed|testified)\b")
+
+
+def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], org_words: frozenset[str],
+                   lex) -> list[Mention]:
+    """Two to five capitalised words the model read as nothing (or as a place or body inside them) are a
+    person where the sentence says so and no word is an everyday word or a name a list knows (rule
+    ``person-frame``): an age after them ("Olumide Adeyemi, 45, was"), an act of the law before or after
+    them ("Police detained Chukwuemeka Obi", "... Micock were arrested"), or another person joined to
+    them by "and" ("Nelson Vivian George and Nedy Conrad Rodney Micock"). Names from everywhere that no
+    first-name list holds and the small model never saw."""
+    from docmine.nlp.gazetteer import common_words
+
+    common = common_words()
+    taken = sorted((m.start, m.end, m) for m in mentions)
+    starts = [a for a, _, _ in taken]
+    people = sorted((m.start, m.end) for m in mentions if m.label == "PERSON")
+    out = list(mentions)
+
+    def plain(w: str) -> bool:
+        return w.lower() not in common or w in given
+
+    for hit in _NAME_RUN.finditer(text):
+        words = hit.group().split(" ")
+        s, e = hit.start(), hit.end()
+        while words and not plain(words[0]):
+            s += len(words.pop(0)) + 1
+        while words and not plain(words[-1]):
+            e -= len(words.pop()) + 1
+        if len(words) < 2 or not all(plain(w) for w in words) or any(_known_word(w, lex) for w in words) \
+                or _known_word(" ".join(words), lex) \
+                or any(w.lower() in org_words or w.lower() in _COMPANY_WORDS for w in words):
+            continue  # ("Norstar Bancorp said": an organisation's word)
+        k = bisect_left(starts, s)
+        inside = [m for a, b, m in taken[max(0, k - 1):bisect_left(starts, e)] if a < e and s < b]
+        if any(m.start < s or m.end > e or m.source != "model" or m.label == "PERSON" for m in inside):
+            continue  # a longer mention, a list's or a rule's name, or a person read already
+        before, after = text[max(0, s - 40):s], text[e:e + 60]
+        joined = any(text[b:s] in (" and ", ", ") for _, b in people if s - 5 <= b <= s) \
+            or any(text[e:a] in (" and ", ", and ") for a, _ in people if e <= a <= e + 6)
+        if not (_AGE_AFTER.match(after) or _ACT_BEFORE.search(before) or _ACT_AFTER.match(after) or joined):
+            continue
+        out = [m for m in out if m not in inside]
+        out.append(Mention(s, e, "PERSON", text[s:e], resolved=text[s:e], source="rule",
+                           attrs={"rule": "person-frame"}))
+        insort(people, (s, e))  # "Chukwuemeka Obi and Tunde Bakare": the next of a list joins it
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -2304,6 +2361,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _post_comma_names(text, out, titles, given, org_words, lex)
         out = _family_names(out, lex)
         out = _bylines(text, out, given, lex)
+        out = _unread_people(text, out, given, org_words, lex)
         out = _people_by_context(text, out, lex)
         out = _initialled_people(text, out, lex)
         out = _initialled_list_people(text, out)
