@@ -2534,6 +2534,8 @@ def test_names_the_model_never_read_are_people_where_the_sentence_says_so(nlp):
     assert {("PERSON", "Nedy Conrad Rodney Micock"), ("PERSON", "Chukwuemeka Obi"),
             ("PERSON", "Tunde Bakare")} <= found
     assert not [t for label, t in found if label == "PERSON" and "Zenith" in t]
+    found = _found(nlp, "The court heard from defence lawyer Chidi Okonkwo-Eze. Later Emeka Nwosu's wife testified.")
+    assert {("PERSON", "Chidi Okonkwo-Eze"), ("PERSON", "Emeka Nwosu")} <= found, found
 
 
 def test_a_byline_names_a_person(nlp):

@@ -848,14 +848,17 @@ def _bylines(text: str, mentions: list[Mention], given: frozenset[str], lex) -> 
     return out
 
 
-_TITLE_WORD = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[’'-][A-Za-zà-ÿ]+)?"
-_NAME_RUN = re.compile(rf"(?<![\w’'.-]){_TITLE_WORD}(?: {_TITLE_WORD}){{1,4}}(?![\w’'-])")
+_TITLE_WORD = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+|[’'](?!s\b)[A-Za-zà-ÿ]+)?"
+_NAME_RUN = re.compile(rf"(?<![\w’'.-]){_TITLE_WORD}(?: {_TITLE_WORD}){{1,4}}(?![\w-])(?![’'](?!s\b))")
 _AGE_AFTER = re.compile(r",[ \t]*(?:aged[ \t]+)?\d{1,2}[ \t]*,|[ \t]*\(\d{1,2}\)")
 _ACT_BEFORE = re.compile(r"(?<![\w-])(?:arrested|detained|charged|sentenced|jailed|convicted|extradited|nabbed|"
-                         r"apprehended|suspects?|defendants?|accused)[ \t]+$")
+                         r"apprehended|suspects?|defendants?|accused|lawyer|attorney|counsel|judge|magistrate|"
+                         r"prosecutor|inspector|constable|sergeant|spokesperson|spokesman|spokeswoman)[ \t]+$")
 _ACT_AFTER = re.compile(r"[ \t]+(?:(?:was|were|has[ \t]+been|had[ \t]+been)[ \t]+(?:arrested|detained|charged|"
-                        r"sentenced|jailed|convicted|extradited|remanded|killed|shot|released|acquitted)|said|says|told|"
-                        r"admitted|pleaded|denied|confessed|testified)\b")
+                        r"sentenced|jailed|convicted|extradited|remanded|killed|shot|released|acquitted|accused|"
+                        r"identified|found[ \t]+guilty)|said|says|told|admitted|pleaded|denied|confessed|testified|"
+                        r"appeared|fled|escaped)\b|['’]s[ \t]+(?:wife|husband|son|daughter|brother|sister|father|"
+                        r"mother|lawyer|lawyers|attorney|arrest|trial|home|house)\b")
 
 
 def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], org_words: frozenset[str],
