@@ -2538,6 +2538,19 @@ def test_names_the_model_never_read_are_people_where_the_sentence_says_so(nlp):
     assert {("PERSON", "Chidi Okonkwo-Eze"), ("PERSON", "Emeka Nwosu")} <= found, found
 
 
+def test_the_name_frame_takes_two_mentions_of_one_span(nlp):
+    """Two mentions with the same offsets (no order between them) do not stop the name frames."""
+    from docmine.nlp.doc_resolution import _unread_people
+    from docmine.nlp.lexicon import given_names
+    from docmine.nlp.mention import Mention
+
+    lex = next(c for _, c in nlp.pipeline if hasattr(c, "know")).know.lex
+    text = "Police detained Chukwuemeka Obi on Friday with heroin."
+    twice = [Mention(43, 49, "DRUG", "heroin"), Mention(43, 49, "PLACE", "heroin")]
+    found = _unread_people(text, twice, given_names(), frozenset(), lex)
+    assert [(m.text, m.label) for m in found][0] == ("Chukwuemeka Obi", "PERSON")
+
+
 def test_a_byline_names_a_person(nlp):
     """"September 29, 1995|By EDMUND MAHONY; Courant Staff Writer": a line or a field opening with "By" and
     a first name is a person in any case; "By Reuters Staff" names none."""

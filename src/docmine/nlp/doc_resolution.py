@@ -872,7 +872,7 @@ def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], or
     from docmine.nlp.gazetteer import common_words
 
     common = common_words()
-    taken = sorted((m.start, m.end, m) for m in mentions)
+    taken = sorted(((m.start, m.end, m) for m in mentions), key=lambda t: (t[0], t[1]))
     starts = [a for a, _, _ in taken]
     people = sorted((m.start, m.end) for m in mentions if m.label == "PERSON")
     out = list(mentions)
@@ -892,7 +892,7 @@ def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], or
                 or any(w.lower() in org_words or w.lower() in _COMPANY_WORDS for w in words):
             continue  # ("Norstar Bancorp said": an organisation's word)
         k = bisect_left(starts, s)
-        inside = [m for a, b, m in taken[max(0, k - 1):bisect_left(starts, e)] if a < e and s < b]
+        inside = [m for a, b, m in taken[max(0, k - 3):bisect_left(starts, e)] if a < e and s < b]
         if any(m.start < s or m.end > e or m.source != "model" or m.label == "PERSON" for m in inside):
             continue  # a longer mention, a list's or a rule's name, or a person read already
         before, after = text[max(0, s - 40):s], text[e:e + 60]
