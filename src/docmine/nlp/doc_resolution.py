@@ -49,7 +49,7 @@ Pure: returns a new list, never modifies its input.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -874,7 +874,8 @@ def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], or
     common = common_words()
     taken = sorted(((m.start, m.end, m) for m in mentions), key=lambda t: (t[0], t[1]))
     starts = [a for a, _, _ in taken]
-    people = sorted((m.start, m.end) for m in mentions if m.label == "PERSON")
+    person_starts = {m.start for m in mentions if m.label == "PERSON"}
+    person_ends = {m.end for m in mentions if m.label == "PERSON"}
     out = list(mentions)
 
     def plain(w: str) -> bool:
@@ -896,14 +897,15 @@ def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], or
         if any(m.start < s or m.end > e or m.source != "model" or m.label == "PERSON" for m in inside):
             continue  # a longer mention, a list's or a rule's name, or a person read already
         before, after = text[max(0, s - 40):s], text[e:e + 60]
-        joined = any(text[b:s] in (" and ", ", ") for _, b in people if s - 5 <= b <= s) \
-            or any(text[e:a] in (" and ", ", and ") for a, _ in people if e <= a <= e + 6)
+        joined = any(b in person_ends and text[b:s] in (" and ", ", ") for b in range(s - 5, s)) \
+            or any(a in person_starts and text[e:a] in (" and ", ", and ") for a in range(e + 2, e + 7))
         if not (_AGE_AFTER.match(after) or _ACT_BEFORE.search(before) or _ACT_AFTER.match(after) or joined):
             continue
         out = [m for m in out if m not in inside]
         out.append(Mention(s, e, "PERSON", text[s:e], resolved=text[s:e], source="rule",
                            attrs={"rule": "person-frame"}))
-        insort(people, (s, e))  # "Chukwuemeka Obi and Tunde Bakare": the next of a list joins it
+        person_starts.add(s)  # "Chukwuemeka Obi and Tunde Bakare": the next of a list joins it
+        person_ends.add(e)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
