@@ -17,9 +17,14 @@ import statistics
 import time
 
 UNIT = ("Brian Mulligan (25) of Church View, Dromiskin, Co Louth, was paid by the Gujarat Anti-Terrorist Squad (ATS). "
-        "Ms. KAPTUR. Mr. Speaker, the member for Wigan and Jane Doe, 41, of Essex, spoke to Burnaby RCMP. ")
+        "Ms. KAPTUR. Mr. Speaker, the member for Wigan and Jane Doe, 41, of Essex, spoke to Burnaby RCMP. "
+        # names only the document's frames find (release 2026.12.30): person-frame, acronym-initials,
+        # given-place, family-name
+        "Police detained Chukwuemeka Obi and Tunde Bakare. The Dutch High Tech Crime Unit said HTCU acted. "
+        "Paloma Valencia and Baktash Akasha met Ibrahim Akasha. ")
 NAMES = (("Brian Mulligan", "PERSON"), ("Co Louth", "PLACE"), ("KAPTUR", "PERSON"), ("Jane Doe", "PERSON"),
-         ("Burnaby RCMP", "ORG"), ("Wigan", "PERSON"))
+         ("Burnaby RCMP", "ORG"), ("Wigan", "PERSON"), ("Dutch High Tech Crime Unit", "ORG"), ("Valencia", "PLACE"),
+         ("Baktash Akasha", "PLACE"), ("Ibrahim Akasha", "PERSON"))
 
 
 def main() -> None:

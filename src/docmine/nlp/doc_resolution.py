@@ -49,7 +49,7 @@ Pure: returns a new list, never modifies its input.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -644,7 +644,9 @@ def _given_name_before_place(text: str, mentions: list[Mention], given: frozense
     dictionary, common = dictionary_words(), common_words()
     taken = sorted((m.start, m.end) for m in mentions)
     ends = [b for _, b in taken]
-    out = list(mentions)
+    by_span = {(x.start, x.end): x for x in mentions if x.label == "PERSON" or x.source == "model"}
+    dropped: set[int] = set()
+    added: list[Mention] = []
     for m in mentions:
         if m.label != "PLACE" or " " in m.text or not m.text[:1].isupper():
             continue
@@ -654,17 +656,17 @@ def _given_name_before_place(text: str, mentions: list[Mention], given: frozense
         first = hit.group(1)
         s = hit.start(1)
         k = bisect_right(ends, s)
-        alone = next((x for x in out if (x.label == "PERSON" or x.source == "model")
-                      and (x.start, x.end) == (s, hit.end(1))), None)
+        alone = by_span.get((s, hit.end(1)))
         if first not in given or first.lower() in dictionary or first.lower() in common \
                 or alone is None and k < len(taken) and taken[k][0] < hit.end(1) \
                 or _CAPITAL_BEFORE.search(text, max(0, s - 30), s) or _known_word(f"{first} {m.text}", lex):
             continue  # (the model's reading of the first name alone joins: "[Paloma] [Valencia]")
-        out = [x for x in out if x is not m and x is not alone]
-        out.append(Mention(s, m.end, "PERSON", text[s:m.end], resolved=text[s:m.end], source="rule",
-                           attrs={"rule": "given-place"}))
-    out.sort(key=lambda m: (m.start, m.end))
-    return out
+        dropped.update((id(m), id(alone)))
+        added.append(Mention(s, m.end, "PERSON", text[s:m.end], resolved=text[s:m.end], source="rule",
+                             attrs={"rule": "given-place"}))
+    if not added:
+        return mentions
+    return sorted([*(x for x in mentions if id(x) not in dropped), *added], key=lambda m: (m.start, m.end))
 
 
 _COMPANY_WORDS = frozenset({"bros", "cos", "corp", "inc", "ltd", "plc", "llc", "ag", "sa", "nv", "bv", "gmbh", "spa"})
@@ -876,7 +878,8 @@ def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], or
     starts = [a for a, _, _ in taken]
     person_starts = {m.start for m in mentions if m.label == "PERSON"}
     person_ends = {m.end for m in mentions if m.label == "PERSON"}
-    out = list(mentions)
+    dropped: set[int] = set()
+    added: list[Mention] = []
 
     def plain(w: str) -> bool:
         return w.lower() not in common or w in given
@@ -901,13 +904,14 @@ def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], or
             or any(a in person_starts and text[e:a] in (" and ", ", and ") for a in range(e + 2, e + 7))
         if not (_AGE_AFTER.match(after) or _ACT_BEFORE.search(before) or _ACT_AFTER.match(after) or joined):
             continue
-        out = [m for m in out if m not in inside]
-        out.append(Mention(s, e, "PERSON", text[s:e], resolved=text[s:e], source="rule",
-                           attrs={"rule": "person-frame"}))
+        dropped.update(id(m) for m in inside)
+        added.append(Mention(s, e, "PERSON", text[s:e], resolved=text[s:e], source="rule",
+                             attrs={"rule": "person-frame"}))
         person_starts.add(s)  # "Chukwuemeka Obi and Tunde Bakare": the next of a list joins it
         person_ends.add(e)
-    out.sort(key=lambda m: (m.start, m.end))
-    return out
+    if not added:
+        return mentions
+    return sorted([*(m for m in mentions if id(m) not in dropped), *added], key=lambda m: (m.start, m.end))
 
 
 _POST_COMMA = re.compile(r"(?<![\w-])([a-z][a-z-]+),[ \t]*$")
@@ -1024,23 +1028,33 @@ def _name_parts(text: str, mentions: list[Mention], given: frozenset[str], lex) 
     # beside it ("Bridge and Brennand have been charged", "Peace's office said", "Monaco also said")
     worded = {w: next(iter(f)) for w, f in fulls.items() if len(f) == 1 and w not in parts and w not in firsts
               and w.lower() not in STOP_WORDS and not lex.is_demonym(w)}
+    if worded:
+        index, gone, found = _Index(out), set[int](), list[Mention]()
+        person_starts = {m.start for m in out if m.label == "PERSON"}
+        found_at: list[tuple[int, int]] = []  # (start, end) of the names this loop adds, by start
     for w, full in worded.items():
         for s, e in occurrences(text, w, ".’'-", "-"):  # an owner too: "Peace’s office"
             beside = _BESIDE_PERSON.match(text, e)
-            if not (_PERSON_VERB_AFTER.match(text, e)
-                    or beside is not None and any(m.label == "PERSON" and m.start == beside.end() for m in out)) \
+            if not (_PERSON_VERB_AFTER.match(text, e) or beside is not None and beside.end() in person_starts) \
                     or _ARTICLE_BEFORE.search(text[max(0, s - 7):s]) \
                     or re.search(r"(?:[A-Z][\w’'-]*|\b(?:da|das|de|del|della|di|do|dos|du|van|von|der|den|al|el|bin))"
                                  r"\s+$", text[max(0, s - 30):s]):
                 continue  # the end of a longer name ("Ana Paula dos Santos said")
-            inside = [m for m in out if m.start < e and s < m.end]
+            k = bisect_left(found_at, (s, -1))
+            if any(a < e and s < b for a, b in found_at[max(0, k - 1):k + 1]):
+                continue  # a name this loop added already
+            inside = index.overlapping(s, e, gone)
             if inside and not all(m.start == s and m.end == e and (
                     m.source == "model" and m.label in ("PLACE", "ORG") and m.attrs.get("rule") in _MODEL_AS_READ
                     or m.label == "PLACE" and _SPEAKS_AFTER.match(text, e)) for m in inside):
                 continue  # the model's bare reading gives way, a lexicon's place only when it speaks
                 # ("Monaco also said"); a company a rule found stays ("Taft said" of Taft Broadcasting)
-            out = [m for m in out if m not in inside]
-            out.append(Mention(s, e, "PERSON", w, resolved=full, source="rule", attrs={"rule": "name-part"}))
+            gone.update(id(m) for m in inside)
+            found.append(Mention(s, e, "PERSON", w, resolved=full, source="rule", attrs={"rule": "name-part"}))
+            insort(found_at, (s, e))
+            person_starts.add(s)
+    if worded:
+        out = [m for m in out if id(m) not in gone] + found
     index = _Index(out)  # by offset: a long document names a surname thousands of times
     for w, full in parts.items():
         for s, e in occurrences(text, w, ".’'-", "’'-"):
@@ -2295,8 +2309,10 @@ def _initialled_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]
         return mentions
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [a for a, _ in taken]
-    out = list(mentions)
     titles = frozenset(getattr(lex, "rules", {}).get("place", {}).get("title_heads", ()))
+    spans = {(m.start, m.end): m for m in mentions}
+    dropped: set[int] = set()
+    added: list[Mention] = []
     for hit in _CAPS_ACRONYM.finditer(text):
         acr = hit.group()
         names = by_initials.get(acr)
@@ -2308,7 +2324,7 @@ def _initialled_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]
             continue  # "the GELS programme": an instrument's name, no body
         s, e = hit.span()
         k = bisect_right(starts, s) - 1
-        same = next((m for m in out if m.start == s and m.end == e), None)
+        same = spans.get((s, e))
         if same is None and (k >= 0 and taken[k][1] > s or k + 1 < len(taken) and taken[k + 1][0] < e):
             continue  # inside or against another mention
         full = next(iter(names))
@@ -2316,10 +2332,11 @@ def _initialled_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]
                                  or same.label == "ORG" and same.resolved not in ("", acr)):
             continue  # another rule's mention, or an acronym already resolved (defined in brackets)
         if same is not None:
-            out.remove(same)
-        out.append(Mention(s, e, "ORG", acr, resolved=full, source="rule", attrs={"rule": "acronym-initials"}))
-    out.sort(key=lambda m: (m.start, m.end))
-    return out
+            dropped.add(id(same))
+        added.append(Mention(s, e, "ORG", acr, resolved=full, source="rule", attrs={"rule": "acronym-initials"}))
+    if not added:
+        return mentions
+    return sorted([*(m for m in mentions if id(m) not in dropped), *added], key=lambda m: (m.start, m.end))
 
 
 def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
@@ -2650,9 +2667,9 @@ def _bodies_again(text: str, mentions: list[Mention], org_words: frozenset[str],
         acronyms = {a for a in acronyms if read[a] >= 2 or f"({a})" in text or any(
             (hit := re.match(r"\s+(?:and|or|&)\s+", text[e:e + 8])) and e + hit.end() in starts
             for _, e in occurrences(text, a, "-", "-"))}
-        covered = [(m.start, m.end) for m in mentions]
+        covered = _Index(mentions)
         again = [_org_again(text, s, e, lex) for name in acronyms for s, e in occurrences(text, name, "-<", "-")
-                 if not any(a < e and s < b for a, b in covered) and not CAPS_LINE.match(_line_at(text, s))
+                 if not covered.overlapping(s, e) and not CAPS_LINE.match(_line_at(text, s))
                  and not re.match(r"\.[A-Z]", text[e:e + 2])  # not a ticker: "<BP.L>"
                  and not re.search(r"\d\S*\s+$", text[max(0, s - 8):s])]  # nor a unit: "1400 GMT", "256K DRAM"
         if again:
@@ -2661,9 +2678,9 @@ def _bodies_again(text: str, mentions: list[Mention], org_words: frozenset[str],
         return mentions
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
                          + r")(?![\w-])", re.I)
-    covered = [(m.start, m.end) for m in mentions]
+    covered = _Index(mentions)
     added = [_org_again(text, s, e, lex) for s, e in (hit.span() for hit in pattern.finditer(text))
-             if text[s].isupper() and not any(a < e and s < b for a, b in covered)]
+             if text[s].isupper() and not covered.overlapping(s, e)]
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
 
 
