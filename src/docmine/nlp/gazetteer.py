@@ -299,6 +299,7 @@ def dictionary_words(model: str | None = None) -> frozenset[str]:
     return frozenset(cached_json(_cache_file(f"dictionary-words-{model}", (model, "spacy", "wordfreq")), build))
 
 
+@lru_cache(maxsize=2)
 def word_classes(model: str | None = None) -> dict[str, frozenset[str]]:
     """WordNet's one-word lemmas by part of speech ("verb", "noun", "adj", "adv"), lower-cased,
     from the lemmatizer tables the English pipeline ships; cached on disk. Empty sets when the
