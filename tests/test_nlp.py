@@ -39,6 +39,7 @@ def canon(nlp, lexicon, text):
     ("The scheduling of MGM-15 and MGM-16 took effect in August.", "MGM-16"),
     ("Products with 0.3% delta-9 THC or less may contain delta-8 THC.", "delta-8 THC"),
     ("Shops sell gummies that contain THCA and CBD oil.", "THCA"),
+    ("Police made a huge coke haul in the port of Antwerp.", "coke"),
 ])
 def test_drug_terms_are_found(nlp, text, drug):
     assert (drug, "DRUG") in ents(nlp, text)
@@ -54,6 +55,7 @@ def test_drug_terms_are_found(nlp, text, drug):
     ("The farm bill amends the statutory definition of hemp and excludes it from marijuana.", "hemp"),
     ("He returned to the Perth CBD where police arrested him with cannabis.", "CBD"),
     ('Officials said U.S. tariffs "dealt a heavy blow" to U.S.-China counternarcotics cooperation.', "blow"),
+    ("Smugglers were caught. The raid was a major blow to cocaine trafficking gangs.", "blow"),
 ])
 def test_ordinary_words_are_not_drugs(nlp, text, word):
     assert all(not (t.lower() == word and lab == "DRUG") for t, lab in ents(nlp, text))

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from docmine.nlp.doctext import token_words
+from docmine.nlp.gazetteer import word_classes
 from docmine.nlp.rules.base import (
     ACRONYM,
     AMOUNT_WORDS,
@@ -63,6 +64,9 @@ class DrugRules:
         self.brand_classes = set(dr.brand_class_nouns)
         self.not_brands = set(dr.not_brand_words)
         self.strip_adjs = set(dr.substance_strip_adjectives)
+        # WordNet's adjectives, to see a count noun behind its adjectives ("a heavy blow"); the pipeline
+        # runs no tagger, so a token's part of speech is not there to ask
+        self.adjectives = word_classes().get("adj", frozenset()) if know.lex.language == "en" else frozenset()
 
     # -- lexicon drug terms -------------------------------------------------------------------
     def span(self, span: Span, trace: Trace) -> Span | None:
@@ -208,13 +212,14 @@ class DrugRules:
         before = doc[max(sent.start, span.start - 3): span.start]
         after = doc[span.end: min(sent.end, span.end + 3)]
         article = span.start - 1
-        while article > sent.start and article >= span.start - 3 and doc[article].pos_ == "ADJ" \
-                and self.lex.drugs.get(doc[article].lower_) is None:
+        while article > sent.start and article >= span.start - 3 and doc[article].lower_ in self.adjectives \
+                and self.lex.drugs.get(doc[article].lower_) is None and doc[article].lower_ not in self.form_adjs:
             article -= 1  # "a heavy blow"
         if article >= 0 and doc[article].lower_ in ("a", "an") and not (
-                span.end < len(doc) and doc[span.end].lower_ in self.form_nouns):
+                span.end < len(doc) and (doc[span.end].lower_ in self.form_nouns or doc[span.end].lower_ in self.cues
+                                         or doc[span.end].lower_ in self.modifier_heads)):
             return False  # a count noun, not a street name: "a blow to the cartel", "an ice rink", "dealt a
-            # heavy blow"
+            # heavy blow" (a drug before a form, a cue or a modifier's head: "a huge coke haul", "an ice seizure")
         nxt = doc[span.end] if span.end < len(doc) else None
         if span.text.isupper() and self.lex.org_case_sensitive.get(span.text) and nxt is not None \
                 and nxt.is_alpha and nxt.is_lower and not nxt.is_stop and nxt.lower_ not in self.form_nouns:
