@@ -642,8 +642,7 @@ def _given_name_before_place(text: str, mentions: list[Mention], given: frozense
     from docmine.nlp.gazetteer import common_words, dictionary_words
 
     dictionary, common = dictionary_words(), common_words()
-    taken = sorted((m.start, m.end) for m in mentions)
-    ends = [b for _, b in taken]
+    index = _Index(mentions)
     by_span = {(x.start, x.end): x for x in mentions if x.label == "PERSON" or x.source == "model"}
     dropped: set[int] = set()
     added: list[Mention] = []
@@ -655,10 +654,9 @@ def _given_name_before_place(text: str, mentions: list[Mention], given: frozense
             continue
         first = hit.group(1)
         s = hit.start(1)
-        k = bisect_right(ends, s)
         alone = by_span.get((s, hit.end(1)))
         if first not in given or first.lower() in dictionary or first.lower() in common \
-                or alone is None and k < len(taken) and taken[k][0] < hit.end(1) \
+                or alone is None and index.overlapping(s, hit.end(1)) \
                 or _CAPITAL_BEFORE.search(text, max(0, s - 30), s) or _known_word(f"{first} {m.text}", lex):
             continue  # (the model's reading of the first name alone joins: "[Paloma] [Valencia]")
         dropped.update((id(m), id(alone)))
@@ -805,11 +803,10 @@ def _said_names(text: str, mentions: list[Mention], given: frozenset[str]) -> li
     return out
 
 
-def _family_names(mentions: list[Mention], lex) -> list[Mention]:
+def _family_names(mentions: list[Mention], org_words: frozenset[str], lex) -> list[Mention]:
     """A model place or body of two or three capitalised words that ends in the surname of a person the
     document names is a relative: "Baktash Akasha and Ibrahim Akasha" (the model read a place, then a
     person; rule ``family-name``). Not a name a list knows, nor one with an organisation's word."""
-    org_words = frozenset(getattr(lex, "rules", {}).get("place", {}).get("org_words", ()))
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) >= 2}
     out = []
     for m in mentions:
@@ -874,8 +871,7 @@ def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], or
     from docmine.nlp.gazetteer import common_words
 
     common = common_words()
-    taken = sorted(((m.start, m.end, m) for m in mentions), key=lambda t: (t[0], t[1]))
-    starts = [a for a, _, _ in taken]
+    index = _Index(mentions)
     person_starts = {m.start for m in mentions if m.label == "PERSON"}
     person_ends = {m.end for m in mentions if m.label == "PERSON"}
     dropped: set[int] = set()
@@ -895,8 +891,7 @@ def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], or
                 or _known_word(" ".join(words), lex) \
                 or any(w.lower() in org_words or w.lower() in _COMPANY_WORDS for w in words):
             continue  # ("Norstar Bancorp said": an organisation's word)
-        k = bisect_left(starts, s)
-        inside = [m for a, b, m in taken[max(0, k - 3):bisect_left(starts, e)] if a < e and s < b]
+        inside = index.overlapping(s, e)
         if any(m.start < s or m.end > e or m.source != "model" or m.label == "PERSON" for m in inside):
             continue  # a longer mention, a list's or a rule's name, or a person read already
         before, after = text[max(0, s - 40):s], text[e:e + 60]
@@ -2307,8 +2302,7 @@ def _initialled_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]
             by_initials[initials[1:]].add(full)
     if not by_initials:
         return mentions
-    taken = sorted((m.start, m.end) for m in mentions)
-    starts = [a for a, _ in taken]
+    index = _Index(mentions)
     titles = frozenset(getattr(lex, "rules", {}).get("place", {}).get("title_heads", ()))
     spans = {(m.start, m.end): m for m in mentions}
     dropped: set[int] = set()
@@ -2323,9 +2317,8 @@ def _initialled_bodies(text: str, mentions: list[Mention], lex) -> list[Mention]
         if after and after.group(1) in titles:
             continue  # "the GELS programme": an instrument's name, no body
         s, e = hit.span()
-        k = bisect_right(starts, s) - 1
         same = spans.get((s, e))
-        if same is None and (k >= 0 and taken[k][1] > s or k + 1 < len(taken) and taken[k + 1][0] < e):
+        if same is None and index.overlapping(s, e):
             continue  # inside or against another mention
         full = next(iter(names))
         if same is not None and (same.label != "ORG" and same.source != "model"
@@ -2381,7 +2374,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _credit_names(text, out)
         out = _said_names(text, out, given)
         out = _post_comma_names(text, out, titles, given, org_words, lex)
-        out = _family_names(out, lex)
+        out = _family_names(out, org_words, lex)
         out = _bylines(text, out, given, lex)
         out = _unread_people(text, out, given, org_words, lex)
         out = _people_by_context(text, out, lex)
