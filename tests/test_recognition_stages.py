@@ -3304,3 +3304,65 @@ def test_a_known_body_before_its_unit_s_name_is_the_body(nlp):
                         "operation.")
     assert {("ORG", "NSW Police"), ("ORG", "BGB"), ("PERSON", "Ashikur Rahman")} <= found
     assert not {t for _, t in found if "Criminal Groups" in t or "BGB Teknaf" in t}
+
+
+def test_malaysian_and_west_african_honorifics_are_no_part_of_the_name(nlp):
+    """A Malaysian police release: "deputy director Datuk Kang Chez Chiang" came out as two people,
+    "Datuk Kang" and "Chez Chiang"; "Datuk" is an honorific, like "Alhaji" and "Pol Lt Gen"."""
+    found = _found(nlp, "Narcotics deputy director Datuk Kang Chez Chiang said four men were held. "
+                        "Pol Lt Gen Kitti Prasert said so. Alhaji Sani Abubakar was arrested.")
+    people = {t for label, t in found if label == "PERSON"}
+    assert {"Kang Chez Chiang", "Kitti Prasert", "Sani Abubakar"} <= people, people
+    assert not {t for t in people if t.startswith(("Datuk", "Pol", "Alhaji")) or t == "Chez Chiang"}
+
+
+def test_a_regional_office_named_by_its_place_is_no_body(nlp):
+    """GUIDELINES.md annotates no regional office of a larger body: the model's "Tampa District
+    Office" and "Cincinnati Field Office" (the DEA's and the FBI's) went; the agencies stay, and so
+    does a unit with its parent inside ("FBI New Orleans Division")."""
+    found = _found(nlp, "The DEA, including the Tampa District Office, as well as the FBI and its Cincinnati "
+                        "Field Office, helped. The FBI New Orleans Division said so.")
+    orgs = {t for label, t in found if label == "ORG"}
+    assert {"DEA", "FBI"} <= orgs and not {"Tampa District Office", "Cincinnati Field Office"} & orgs, orgs
+
+
+def test_ice_cream_is_no_drug(nlp):
+    """An ICE release: "71 pounds of cocaine inside ice cream machines" made "ice" methamphetamine
+    twice; ice with an amount stays the drug."""
+    ms = _mentions(nlp, "HSI officers find 71 pounds of cocaine inside ice cream machines. The substance was "
+                        "concealed inside six ice cream machines. Police seized 2 kg of ice and heroin.")
+    drugs = [m.text for m in ms if m.label == "DRUG"]
+    assert sorted(drugs) == ["cocaine", "heroin", "ice"], drugs
+
+
+def test_a_short_name_defined_in_brackets_is_the_body_everywhere(nlp):
+    """An OFAC release: "Guangzhou Tengyue Chemical Co., Ltd. (Guangzhou Tengyue)" and then
+    "Guangzhou Tengyue" alone were the city and a town three times; the short name the document
+    defines is the company. A bracketed common noun ("the Company") defines no name."""
+    text = ("OFAC sanctioned Guangzhou Tengyue Chemical Co., Ltd. (Guangzhou Tengyue), a chemical company in "
+            "China. Guangzhou Tengyue has also sold analgesics. Acme Holdings Limited (the Company) sold them "
+            "in Guangzhou.")
+    ms = _mentions(nlp, text)
+    short = [m for m in ms if m.text == "Guangzhou Tengyue"]
+    assert len(short) == 2 and all(m.label == "ORG" for m in short), [(m.text, m.label) for m in ms]
+    assert short[0].canonical == "Guangzhou Tengyue Chemical"
+    assert ("PLACE", "Guangzhou") in {(m.label, m.text) for m in ms}  # the city alone stays
+    assert not [m for m in ms if m.text == "Company"]
+
+
+def test_a_date_after_a_place_is_no_part_of_a_name(nlp):
+    """A photo caption: "a press conference in George Town August 23, 2018" gave the PERSON
+    "George Town August"."""
+    found = _found(nlp, "The packets were shown at a press conference in George Town August 23, 2018.")
+    assert ("PLACE", "George Town") in found and not {t for _, t in found if "August" in t}, found
+
+
+def test_a_surname_before_a_first_name_joins_the_name(nlp):
+    """An NDLEA statement: "the arrest of Egbo Emmanuel Maduka" came out as "Emmanuel Maduka";
+    the rare capitalised word before a first name opens the name (surname first). A nationality
+    or a place there does not, and a first name in the middle is no short form of the name."""
+    found = _found(nlp, "The arrest of Egbo Emmanuel Maduka followed. Police arrested Nigerian Emmanuel Okafor "
+                        "in Lagos. A court in Abuja fined Chukwu Emmanuel Obi.")
+    people = {t for label, t in found if label == "PERSON"}
+    assert {"Egbo Emmanuel Maduka", "Emmanuel Okafor"} <= people, people
+    assert "Emmanuel" not in people and not {t for t in people if t.startswith(("Nigerian", "Lagos"))}

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from docmine.nlp.lexicon import Lexicon, alias_key
+from docmine.nlp.lexicon import Lexicon, alias_key, given_names
 from docmine.nlp.mention import Mention
 from docmine.nlp.wordscan import occurrences
 
@@ -196,8 +196,11 @@ def short_forms(name: str) -> list[str]:
             forms.add(" ".join([tail[0].capitalize()] + tail[1:]))
         elif tail[0][:1].isupper():
             forms.add(" ".join(tail))
-    if len(parts) >= 3 and parts[-2][:1].isupper() and parts[-2].lower() not in _PARTICLES:
-        forms.add(parts[-2])  # paternal surname in Spanish and Portuguese names
+    if len(parts) >= 3 and parts[-2][:1].isupper() and parts[-2].lower() not in _PARTICLES \
+            and not (len(parts) == 3 and parts[1] in given_names()):
+        # paternal surname in Spanish and Portuguese names; not the second of three words that is a
+        # first name: "José Luis Martínez", "Egbo Emmanuel Maduka" (surname first)
+        forms.add(parts[-2])
     return sorted(f for f in forms if len(f) >= 3)
 
 
@@ -393,7 +396,6 @@ def resolve_mentions(text: str, mentions: list[Mention], lex: Lexicon, titles: s
     names = {m.text for m in out if m.label == "PERSON" and " " in m.text and "\n" not in m.text
              and not re.search(r"\b[A-Z]\.$", m.text)}  # not "Stefan E." of "the vessel Stefan E. Sank"
     bodies = [m.text for m in out if m.label == "ORG"]
-    from docmine.nlp.lexicon import given_names
 
     given = given_names()
     # a person's name, by its first name ("Nord Stream" and "Continued Presence" are no one's), no

@@ -1604,6 +1604,55 @@ def _company_names(text: str, mentions: list[Mention], forms: frozenset[str], le
     return out + added
 
 
+# a short name defined in brackets right after a body's full name: "Guangzhou Tengyue Chemical Co., Ltd.
+# (Guangzhou Tengyue)", "Acme Holdings Limited ("Acme")", "the Jalisco New Generation Cartel (the Cartel)"
+_DEFINED_NAME = re.compile(r"\s*\(\s*(?:[Tt]he\s+)?[\"“‘']?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})[\"”’']?\s*\)")
+
+
+def _defined_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A short name a document defines in brackets after a body's full name (rule `defined-name`):
+    "Guangzhou Tengyue Chemical Co., Ltd. (Guangzhou Tengyue)", "Acme Holdings Limited ("Acme")".
+    The short name's words are words of the full name, in order (an acronym is read elsewhere);
+    everywhere in the document it is that body, ORG, whatever the words alone were read as
+    ("Guangzhou" the city, "Tengyue" a town)."""
+    short: dict[str, str] = {}
+    for m in mentions:
+        if m.label != "ORG":
+            continue
+        d = _DEFINED_NAME.match(text, m.end)
+        if not d or d.group(1) == m.text:
+            continue
+        name, words = d.group(1), m.text.replace(",", " ").split()
+        k = 0
+        for w in name.split():
+            while k < len(words) and words[k] != w:
+                k += 1
+            if k == len(words):
+                break
+            k += 1
+        else:
+            if not name.isupper() and name.lower() not in _GENERIC_SHORT:
+                short.setdefault(name, m.resolved or m.text)
+    if not short:
+        return mentions
+    out, added = list(mentions), []  # type: list[Mention], list[Mention]
+    for name, full in short.items():
+        for hs, he in occurrences(text, name, "&.-", "&-"):
+            inside = [m for m in out if m.start < he and hs < m.end]
+            if any(m.start < hs or m.end > he or m.label == "ORG" for m in inside):
+                continue  # inside a longer name (the full name itself) or read as the body already
+            out = [m for m in out if m not in inside]
+            if _free(added, hs, he):
+                added.append(Mention(hs, he, "ORG", text[hs:he], resolved=full, source="rule",
+                                     attrs={"rule": "defined-name"}))
+    return sorted(out + added, key=lambda m: m.start)
+
+
+# a bracketed word that refers back to any body of its kind, no name of its own: "(the Company)"
+_GENERIC_SHORT = frozenset(("company", "companies", "cartel", "group", "agency", "bank", "firm", "fund", "trust",
+                            "organization", "organisation", "department", "office", "board", "commission",
+                            "authority", "council", "ministry", "government", "court", "network"))
+
 _SHORT_ORG_AT = re.compile(r"(?<![\w-])[Tt]he\s+$")
 
 
@@ -2369,6 +2418,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _district_offices(text, out, lex)
         out = _company_names(text, out, frozenset(getattr(lex, "rules", {}).get("org", {}).get("legal_forms", ())), lex)
         out = _org_short_names(text, out, lex)
+        out = _defined_names(text, out)
         out = _tickers(text, _caps_lines(text, out))
         out = _quote_speakers(text, out, lex)
         out = _credit_names(text, out)
@@ -2406,7 +2456,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
                                        "credit-name", "said-name", "person-from", "name-part", "given-name",
                                        "ticker", "pronoun-it", "person-context", "place-resident", "place-address",
                                        "person-member", "place-seat", "place-agency", "place-joined",
-                                       "acronym-initials") \
+                                       "acronym-initials", "defined-name") \
                     or str(m.attrs.get("rule", "")).startswith("one-label") or m.label == "PERSON":
                 m.canonical = lex.canonical(m.label, m.resolved or m.text)
     if lex is not None and getattr(lex, "org_countries", None):

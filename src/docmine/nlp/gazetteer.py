@@ -119,6 +119,13 @@ def _spelling_of(alt: str, own: str, ratio: float = 0.8) -> bool:
     return m.real_quick_ratio() >= ratio and m.quick_ratio() >= ratio and m.ratio() >= ratio
 
 
+@lru_cache(maxsize=1)
+def every_place_name() -> frozenset[str]:
+    """Every name of :func:`place_names` with no word-frequency filter ("Tampa", "Cincinnati",
+    "Reading"): evidence only where the words around a name already say it is a place's."""
+    return frozenset(place_names(max_zipf=NO_ZIPF_LIMIT))
+
+
 @lru_cache(maxsize=8)
 def place_names_for(lang: str, max_zipf: float = MAX_ZIPF) -> dict[str, str]:
     """:func:`place_names` without the names that are common words of ``lang`` too (wordfreq's

@@ -166,6 +166,10 @@ class OrgSettings:
     unit_heads: Words = ()
     """Heads of a body's internal units ("Division", "Unit", "Section"): a model ORG so headed that
     names its parent is the parent ("Pittsburgh Division of the FBI" -> "FBI"). Default: none."""
+    place_unit_heads: Words = ()
+    """Heads of a body's regional units that only a place's name precedes ("Houston Division",
+    "Washington Field Office", "Tampa District Office"): such a model ORG names no body of its own
+    (GUIDELINES.md: regional offices of a larger organisation are not annotated). Default: none."""
     group_not_after: Words = ()
     """Words before a group noun that make it no organisation's kind ("an ethnic group", "a
     religious minority group"). Default: none."""

@@ -20,6 +20,7 @@ from docmine.nlp.rules.base import (
     CAPITAL_BREAKS,
     DASHES,
     MODEL_LABELS,
+    MONTHS,
     WEEKDAYS,
     Knowledge,
     Trace,
@@ -115,6 +116,7 @@ class ModelSpans:
         people = [s for s in out if s.label_ == "PERSON"]
         taken = {i for s in out for i in range(s.start, s.end)}
         out = [self.persons.given_name_first(self.persons.named_person(s, people, trace), taken, trace) for s in out]
+        out = [self.persons.surname_first(s, taken, trace) for s in out]
         # a model ORG or PLACE that starts with a person's title and a first name is that person
         # ("[Spokesman Pieter de Vries]" ORG): the title-and-name reading below replaces it
         titled = [s for s in out if s.label_ in ("ORG", "PLACE") and self.persons.titled_start(s)]
@@ -265,6 +267,8 @@ class ModelSpans:
             end -= 1  # a heading's line break: "Office of the Spokesperson\n\n"
         while end - start > 1 and texts[end - 1] in WEEKDAYS:
             end -= 1  # "in the [Gulf] Saturday": news style puts the day right after the place
+        if end - start > 1 and texts[end - 1] in MONTHS and end < len(doc) and doc[end].like_num:
+            end -= 1  # "a press conference in [George Town] August 23": the date after the place
         if end - start >= 3 and texts[end - 1] in self.persons.postnominals and self.know.given_name(doc[start]) \
                 and doc[end - 2].is_title and span.label_ in ("PERSON", "ORG", "PLACE"):
             end -= 1  # "Donal O'Sullivan BL", "Jim Smith MP": letters after a person's name

@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from docmine.nlp.doctext import doc_text, token_words
-from docmine.nlp.gazetteer import verb_form
+from docmine.nlp.gazetteer import every_place_name, verb_form
 from docmine.nlp.lexicon import plural_forms
 from docmine.nlp.rules.base import (
     DASHES,
@@ -148,6 +148,7 @@ class OrgRules:
         self.market_words = set(org.market_words)
         self.group_words = set(org.group_words)
         self.unit_heads = set(org.unit_heads)
+        self.place_unit_heads = set(org.place_unit_heads)
         self.parent_unit_heads = self.unit_heads | _PARENT_UNIT_HEADS
         self.word_names = set(org.word_names)
         self.handle_words = set(know.settings.person.handle_words)
@@ -777,9 +778,12 @@ class OrgRules:
         (``[org] unit_heads``) after everyday words only: "the Criminal Division", "the Asset
         Forfeiture Unit", "the Anti-Narcotic Unit". GUIDELINES.md annotates the parent body, not
         its units; a unit with a place, a nationality or a name in it stays ("East Flanders Drug
-        Unit", "New Orleans Division", "Romanian Central Anti-Narcotics Unit"), so does one the
-        lexicon knows. The model reads some as people ("Public Order and [Riot Squad]")."""
+        Unit", "Romanian Central Anti-Narcotics Unit"), so does one the lexicon knows, except a
+        regional unit named by its place alone ("Houston Division", "Washington Field Office":
+        ``[org] place_unit_heads``). The model reads some as people ("Public Order and [Riot Squad]")."""
         words = [t for t in span if t.text not in ("-", "&")]
+        if span.label_ == "ORG" and self._place_unit(words):
+            return True
         if span.label_ not in ("ORG", "PERSON") or not words or words[-1].lower_ not in self.unit_heads \
                 or self.know.known_org(span.text) or any(t.text in self.lex.demonyms for t in words):
             return False
@@ -792,9 +796,24 @@ class OrgRules:
         if not all(t.lower_ in ("and", "of", "for", "the") or t.is_title and everyday(t)
                    and not self.know.given_name(t) for t in words[:-1]):
             return False
-        # no place's name in it, of one to three words ("East Flanders Drug Unit", "New Orleans Division")
+        # no place's name in it, of one to three words ("East Flanders Drug Unit", "Antwerp Drug Squad")
         return not any(self.know.place_name(" ".join(t.text for t in words[i:j]))
                        for i in range(len(words) - 1) for j in range(i + 1, min(i + 4, len(words))))
+
+    def _place_unit(self, words: list[Token]) -> bool:
+        """A place's name and a regional unit's head, nothing else: "Houston Division", "Washington
+        Field Office" (``[org] place_unit_heads``), unless the lexicon knows the whole name. The place
+        may be a city name that is also a frequent word ("Tampa", "Cincinnati": every GeoNames name)."""
+        if words and words[0].lower_ == "the":
+            words = words[1:]
+        low = [t.lower_ for t in words]
+        for n in (2, 1):
+            if len(low) > n and " ".join(low[-n:]) in self.place_unit_heads:
+                name = " ".join(t.text for t in words[:-n])
+                return len(words) - n <= 3 and all(t.is_title or t.is_upper for t in words[:-n]) \
+                    and (self.know.place_name(name) or name in every_place_name()) \
+                    and not self.know.known_org(" ".join(t.text for t in words))
+        return False
 
     def title_tail(self, span: Span, trace: Trace) -> list[Span]:
         """"Border Patrol Agents" -> "Border Patrol"; "INL Charisse Phillips" -> "INL" and the

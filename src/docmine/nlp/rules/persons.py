@@ -15,11 +15,21 @@ from spacy.tokens import Doc, Span, Token
 
 from docmine.nlp.doctext import token_words
 from docmine.nlp.gazetteer import common_words, word_classes
-from docmine.nlp.rules.base import BREAK_WORDS, OPENERS, Knowledge, Trace, common_word, dictionary_word, list_neighbours
+from docmine.nlp.rules.base import (
+    BREAK_WORDS,
+    MONTHS,
+    OPENERS,
+    WEEKDAYS,
+    Knowledge,
+    Trace,
+    common_word,
+    dictionary_word,
+    list_neighbours,
+)
 from docmine.nlp.rules.headlines import lowered
 
 RULES = ("person.title", "person.extent", "person.speaker", "person.name_of_org", "person.given_name",
-         "person.coordinated", "person.titled", "person.aged")
+         "person.coordinated", "person.titled", "person.aged", "person.surname_first")
 
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -211,6 +221,26 @@ class PersonRules:
         if end == span.end:
             return span
         return trace.mark(Span(doc, span.start, end, label="PERSON"), "person.given_name")
+
+    def surname_first(self, span: Span, taken: set[int], trace: Trace) -> Span:
+        """A model PERSON that starts with a first name, after a capitalised word the model left
+        out, is the longer name: "the arrest of Egbo [Emmanuel Maduka]" -> "Egbo Emmanuel Maduka"
+        (surname-first order, usual in Nigerian, Chinese and Hungarian names). The word must be
+        rare (no everyday word, WordNet noun or adjective, title, month, nationality, place or body)
+        and open the name:
+        after a lower-case word or punctuation, not at a sentence's start."""
+        doc = span.doc
+        i = span.start - 1
+        if span.label_ != "PERSON" or len(span) < 2 or i < 1 or i in taken or not self.know.given_name(span[0]):
+            return span
+        tok, prev = doc[i], doc[i - 1]
+        if not (tok.is_title and tok.is_alpha and len(tok) >= 3) or tok.is_sent_start or not tok.whitespace_ \
+                or common_word(tok) or any(tok.lower_ in self.word_classes[c] for c in ("noun", "adj")) \
+                or tok.lower_ in self.titles or tok.text in MONTHS or tok.text in WEEKDAYS \
+                or tok.text in self.lex.demonyms or self.know.known_name(tok.text) or tok.text in self.know.gazetteer \
+                or prev.is_title or prev.is_upper and prev.is_alpha:
+            return span
+        return trace.mark(Span(doc, i, span.end, label="PERSON"), "person.surname_first")
 
     def titled_start(self, span: Span) -> bool:
         """The span starts with a person's title and a first name ("Spokesman Pieter de Vries")."""
