@@ -3366,3 +3366,55 @@ def test_a_surname_before_a_first_name_joins_the_name(nlp):
     people = {t for label, t in found if label == "PERSON"}
     assert {"Egbo Emmanuel Maduka", "Emmanuel Okafor"} <= people, people
     assert "Emmanuel" not in people and not {t for t in people if t.startswith(("Nigerian", "Lagos"))}
+
+
+def test_an_acronym_of_a_programme_is_no_body(nlp):
+    """A State Department statement: "the Narcotics Rewards Program (NRP)" and "under the NRP" made
+    "NRP" a place and a body; an acronym a document defines for a programme's or a law's name is no
+    entity, while the bureau's acronym stays."""
+    found = _found(nlp, "The Bureau of International Narcotics and Law Enforcement Affairs (INL) manages the "
+                        "Narcotics Rewards Program (NRP). More than 75 traffickers were brought to justice under "
+                        "the NRP. The Controlled Substances Act (CSA) applies; the CSA was passed in 1970.")
+    assert ("ORG", "INL") in found and not {t for _, t in found if t in ("NRP", "CSA")}, found
+
+
+def test_a_charge_s_name_is_no_body_and_no_person(nlp):
+    """An RCMP release: "one count of Importation of a Controlled Substance" was a body, and
+    "convicted of Conspiracy to Distribute" a person; the DEA after "charged with" stays."""
+    found = _found(nlp, "Police charged Joshua Wrenn of Calgary with one count of Importation of a Controlled "
+                        "Substance. He was convicted of Conspiracy to Distribute Cocaine, charged with the DEA's help.")
+    assert not {t for _, t in found if t.startswith(("Importation", "Conspiracy"))}, found
+    assert {("PERSON", "Joshua Wrenn"), ("ORG", "DEA")} <= found
+
+
+def test_a_name_listed_with_a_person_the_document_names_in_full_is_a_person(nlp):
+    """A DEA sentencing release: "while Sanchez and Hinojosa received 108 and 120 months" after
+    "Jose Hinojosa" kept "Sanchez" a body; a company beside a person stays one."""
+    found = _found(nlp, "Judge Smith sentenced Ruben Arocha, Jose Hinojosa and Luis Lopez. The court imposed a term "
+                        "for Arocha, while Sanchez and Hinojosa received 108 and 120 months. Microsoft and Hinojosa "
+                        "spoke.")
+    assert ("PERSON", "Sanchez") in found and ("ORG", "Sanchez") not in found, found
+    assert ("PERSON", "Microsoft") not in found
+
+
+def test_a_town_after_to_is_no_first_name_and_cctv_footage_is_no_body(nlp):
+    """An NCA release: "taken to Carlisle to be questioned" made the city a person by its first-name
+    reading, and "CCTV footage" a body."""
+    found = _found(nlp, "He has now been taken to Carlisle to be questioned. Officers canvassed the area for CCTV "
+                        "footage. Go next to Colleen.")
+    assert ("PERSON", "Carlisle") not in found and ("ORG", "CCTV") not in found, found
+
+
+def test_a_village_the_document_places_with_prepositions_is_a_place(nlp):
+    """A Bangladeshi report: "Maheshkhali" (a sub-district no list knows) was a person five times;
+    written after "from", "in" and "to", it is a place. Kinship names people, one word or more:
+    "Salamatullah, son of deceased Habibullah"."""
+    text = ("Four drug dealers were arrested along with 1.30 lakh yaba pills from Maheshkhali of Cox's Bazar. "
+            "Acting on a tip about a consignment arriving in the Kutubjom of Maheshkhali, a team of RAB raided "
+            "the area. The arrested are Zahid Hossain, son of Muslim Mia of Kutubzom in Maheshkhali; Salamatullah, "
+            "son of deceased Habibullah; and Ruhul Amin. They bring yaba from Myanmar to Maheshkhali's coast.")
+    ms = _mentions(nlp, text)
+    labels = {m.label for m in ms if m.text == "Maheshkhali"}
+    assert labels == {"PLACE"}, [(m.text, m.label) for m in ms]
+    people = {m.text for m in ms if m.label == "PERSON"}
+    assert {"Zahid Hossain", "Salamatullah", "Habibullah", "Ruhul Amin"} <= people, people

@@ -110,14 +110,16 @@ def find_abbreviations(text: str) -> dict[str, str]:
     return found
 
 
-def term_acronyms(text: str) -> set[str]:
+def term_acronyms(text: str, heads: frozenset[str] = frozenset()) -> set[str]:
     """Acronyms the text defines for a phrase written in lower case: "medication for opioid use
     disorder (MOUD)", "continuing criminal enterprise (CCE)", 'anti-money laundering (“AML”)', and
-    after the acronym, 'DDOS (“distributed denial of service”)', name a thing, no organisation."""
+    after the acronym, 'DDOS (“distributed denial of service”)', name a thing, no organisation; so
+    does one defined for a name headed by one of ``heads`` ("Narcotics Rewards Program (NRP)")."""
     terms: set[str] = set()
     names: set[str] = set()
     for acr, words in _defined_acronyms(text):
-        kind = terms if all(w.islower() or w.lower() in _SMALL for w in words) else names
+        kind = terms if all(w.islower() or w.lower() in _SMALL for w in words) \
+            or words[-1].lower().strip(",;") in heads else names
         kind.add(acr)
         if acr.endswith("s") and acr[:-1].isupper():  # "extrajudicial killings (EJKs)" ... "EJK victims"
             kind.add(acr[:-1])

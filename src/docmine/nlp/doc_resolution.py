@@ -99,6 +99,7 @@ _NICK_SURNAME = re.compile(
     r"(?P<last>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})(?![\w-])")
 _POST_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+(?:to|in|at|for)\s+$")
 _PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:in|from|of|at|near)\s+$")
+_TO_BEFORE = re.compile(r"(?<![\w-])(?:to|into|towards)\s+$")
 _ADMIN = re.compile(r"^(?P<names>.+?)[\s-]+(?P<head>[Aa]dministration|[Gg]overnment|[Ee]ra|[Cc]abinet)$")
 _LABELS = ("PERSON", "ORG", "PLACE")
 
@@ -675,13 +676,16 @@ _COMPANY_AFTER = re.compile(r"\s*(?:['’]s\s+)?(?:shares?|stock|Inc|Corp|Co|Ltd
 
 def _term_acronyms(text: str, mentions: list[Mention], lex=None) -> list[Mention]:
     """The model's name that is an acronym the document defines for a phrase in lower case is no
-    name: "medication for opioid use disorder (MOUD)", "a continuing criminal enterprise (CCE)".
-    A name the lexicons know stays."""
+    name: "medication for opioid use disorder (MOUD)", "a continuing criminal enterprise (CCE)";
+    nor one defined for a programme's, a law's or a plan's name ("the Narcotics Rewards Program
+    (NRP)": ``[org] term_acronym_heads``). A name the lexicons know stays."""
     from docmine.nlp.canonical import term_acronyms
 
     if "(" not in text:
         return mentions
-    terms = term_acronyms(text)
+    heads = frozenset(getattr(lex, "rules", {}).get("org", {}).get("term_acronym_heads", ())) if lex is not None \
+        else frozenset()
+    terms = term_acronyms(text, heads)
     if lex is not None:
         terms = {t for t in terms if not (lex.orgs.get(alias_key(t)) or lex.places.get(alias_key(t)))}
     if not terms:
@@ -853,6 +857,12 @@ _AGE_AFTER = re.compile(r",[ \t]*(?:aged[ \t]+)?\d{1,2}[ \t]*,|[ \t]*\(\d{1,2}\)
 _ACT_BEFORE = re.compile(r"(?<![\w-])(?:arrested|detained|charged|sentenced|jailed|convicted|extradited|nabbed|"
                          r"apprehended|suspects?|defendants?|accused|lawyer|attorney|counsel|judge|magistrate|"
                          r"prosecutor|inspector|constable|sergeant|spokesperson|spokesman|spokeswoman)[ \t]+$")
+# kinship before a name: "son of deceased Habibullah", "the wife of Ruhul Amin" (Bangladeshi and Pakistani
+# police releases name suspects by their fathers)
+_KIN_BEFORE = re.compile(r"(?<![\w-])(?:son|sons|daughter|daughters|wife|husband|brother|sister|father|mother|widow|"
+                         r"nephew|niece|cousin)[ \t]+of[ \t]+(?:the[ \t]+)?(?:(?:late|deceased)[ \t]+)?$")
+_KIN_AFTER = re.compile(r",?[ \t]+(?:son|daughter|wife|husband|widow)[ \t]+of[ \t]+(?:(?:the[ \t]+)?(?:late|deceased)"
+                        r"[ \t]+)?[A-ZÀ-Ý]")  # "Salamatullah, son of deceased Habibullah"
 _ACT_AFTER = re.compile(r"[ \t]+(?:(?:was|were|has[ \t]+been|had[ \t]+been)[ \t]+(?:arrested|detained|charged|"
                         r"sentenced|jailed|convicted|extradited|remanded|killed|shot|released|acquitted|accused|"
                         r"identified|found[ \t]+guilty)|said|says|told|admitted|pleaded|denied|confessed|testified|"
@@ -865,9 +875,10 @@ def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], or
     """Two to five capitalised words the model read as nothing (or as a place or body inside them) are a
     person where the sentence says so and no word is an everyday word or a name a list knows (rule
     ``person-frame``): an age after them ("Olumide Adeyemi, 45, was"), an act of the law before or after
-    them ("Police detained Chukwuemeka Obi", "... Micock were arrested"), or another person joined to
-    them by "and" ("Nelson Vivian George and Nedy Conrad Rodney Micock"). Names from everywhere that no
-    first-name list holds and the small model never saw."""
+    them ("Police detained Chukwuemeka Obi", "... Micock were arrested"), kinship before them ("son of
+    deceased Habibullah": one word is enough there), or another person joined to them by "and" ("Nelson
+    Vivian George and Nedy Conrad Rodney Micock"). Names from everywhere that no first-name list holds
+    and the small model never saw."""
     from docmine.nlp.gazetteer import common_words
 
     common = common_words()
@@ -897,13 +908,27 @@ def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], or
         before, after = text[max(0, s - 40):s], text[e:e + 60]
         joined = any(b in person_ends and text[b:s] in (" and ", ", ") for b in range(s - 5, s)) \
             or any(a in person_starts and text[e:a] in (" and ", ", and ") for a in range(e + 2, e + 7))
-        if not (_AGE_AFTER.match(after) or _ACT_BEFORE.search(before) or _ACT_AFTER.match(after) or joined):
+        if not (_AGE_AFTER.match(after) or _ACT_BEFORE.search(before) or _ACT_AFTER.match(after) or joined
+                or _KIN_BEFORE.search(before) or _KIN_AFTER.match(after)):
             continue
         dropped.update(id(m) for m in inside)
         added.append(Mention(s, e, "PERSON", text[s:e], resolved=text[s:e], source="rule",
                              attrs={"rule": "person-frame"}))
         person_starts.add(s)  # "Chukwuemeka Obi and Tunde Bakare": the next of a list joins it
         person_ends.add(e)
+    # one word after kinship: "son of deceased Habibullah" (the frame is evidence enough for one word)
+    for hit in _LONE_NAME.finditer(text):
+        s, e = hit.span()
+        w = hit.group()
+        if not (_KIN_BEFORE.search(text, max(0, s - 40), s) or _KIN_AFTER.match(text, e)) or not plain(w) \
+                or _known_word(w, lex) \
+                or w.lower() in org_words or re.match(r"[ \t]+[A-ZÀ-Ý]", text[e:e + 2]):
+            continue
+        inside = index.overlapping(s, e)
+        if any(m.start < s or m.end > e or m.source != "model" for m in inside) or not _free(added, s, e):
+            continue  # (the model's own PERSON there takes the frame's rule: a one-word person it introduces)
+        dropped.update(id(m) for m in inside)
+        added.append(Mention(s, e, "PERSON", w, resolved=w, source="rule", attrs={"rule": "person-frame"}))
     if not added:
         return mentions
     return sorted([*(m for m in mentions if id(m) not in dropped), *added], key=lambda m: (m.start, m.end))
@@ -933,6 +958,38 @@ def _post_comma_names(text: str, mentions: list[Mention], titles: frozenset[str]
             if post and post.group(1) in titles or said:
                 m = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "post-name"})
         out.append(m)
+    return out
+
+
+_LIST_GAP = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+
+def _coordinated_people(text: str, mentions: list[Mention], org_words: frozenset[str], lex) -> list[Mention]:
+    """A name the model read as a body, beside a person the document names in full, in a list joined by
+    "and", "or" or a comma, is a person too (rule ``coordinated-person``): "the court sentenced Arocha, while
+    [Sanchez] and Hinojosa received ..." after "Jose Hinojosa". The sentence-level reading
+    (``person.coordinated``) sees only the model's labels; here the neighbour is a person by the
+    document's full name. One to three capitalised words no list knows, no everyday or body's word."""
+    from docmine.nlp.gazetteer import common_words
+
+    common = common_words()
+    out = list(mentions)
+    for k, m in enumerate(out):
+        words = m.text.split()
+        if m.source != "model" or m.label != "ORG" or m.attrs.get("rule") not in _MODEL_AS_READ \
+                or not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() and w.isalpha()
+                                                       for w in words) \
+                or any(w.lower() in org_words or w.lower() in common or _known_word(w, lex) for w in words):
+            continue
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(out):
+                continue
+            p = out[j]
+            a, b = (p.end, m.start) if j < k else (m.end, p.start)
+            if p.label == "PERSON" and p.resolved and p.resolved != p.text and " " in p.resolved \
+                    and _LIST_GAP.fullmatch(text, a, b):
+                out[k] = _copy(m, label="PERSON", attrs={**m.attrs, "rule": "coordinated-person"})
+                break
     return out
 
 
@@ -1090,7 +1147,7 @@ def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str],
     first-name list that is no everyday word and that no dictionary, place, organisation, drug or
     nationality list knows, with no capitalised word right before or after it (a longer name is
     the model's to read)."""
-    from docmine.nlp.gazetteer import common_words, dictionary_words
+    from docmine.nlp.gazetteer import common_words, dictionary_words, every_place_name
 
     dictionary, common = dictionary_words(), common_words()
     org = getattr(lex, "rules", {}).get("org", {})
@@ -1112,6 +1169,8 @@ def _lone_given_names(text: str, mentions: list[Mention], given: frozenset[str],
             return False  # a capitalised word beside it: part of a longer name
         if _PLACE_PREPOSITION.search(text[max(0, s - 8):s]):
             return False  # "Gardaí in Milford", "of Delmar": a town named like a person
+        if _TO_BEFORE.search(text[max(0, s - 8):s]) and w in every_place_name():
+            return False  # "taken to Carlisle" (the city), not "go next to Colleen"
         if _ARTICLE_BEFORE.search(text[max(0, s - 7):s]):
             return False  # "the Dow", "a Libor rate", "its Irvine property": a person is rarely "the Dow"
             # ("that" is left out: "proves that Sharon has lost")
@@ -2424,6 +2483,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _credit_names(text, out)
         out = _said_names(text, out, given)
         out = _post_comma_names(text, out, titles, given, org_words, lex)
+        out = _coordinated_people(text, out, org_words, lex)
         out = _family_names(out, org_words, lex)
         out = _bylines(text, out, given, lex)
         out = _unread_people(text, out, given, org_words, lex)
@@ -2449,6 +2509,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _pronoun_agreement(text, out)
         out = _people_by_evidence(text, out, lex)
         out = _surnames_again(out)
+        out = _places_by_prepositions(text, out, given, lex)
         for m in out:
             if m.attrs.get("rule") in ("nickname", "administration", "people", "government-of", "full-name",
                                        "lowercase-head", "district-office", "district", "appositive",
@@ -2464,6 +2525,42 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         _home_bodies(out, lex)
         out = _lone_home_bodies(text, out, lex)
     out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|from|at|near|to|into|across|towards)\s+$")
+
+
+def _places_by_prepositions(text: str, mentions: list[Mention], given: frozenset[str], lex) -> list[Mention]:
+    """A one-word name the model read as a person that the document writes two times or more after
+    "in", "from", "to", "at" or "near", in at least half of its occurrences, is a place (rule
+    ``place-by-preposition``): "yaba pills from Maheshkhali of Cox's Bazar ... son of Muslim Mia of
+    Kutubzom in Maheshkhali ... from Myanmar to Maheshkhali's coast" (a village no list knows). Not a
+    first name, not a word of a longer person's name, and no person's evidence beside it (a title
+    before, a verb of saying after)."""
+    name_words = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    titles = person_titles(lex)
+    candidates = {m.text for m in mentions if m.label == "PERSON" and m.source in ("model", "rule")
+                  and _LONE_NAME.fullmatch(m.text) and m.text not in given and m.text not in name_words
+                  and not m.attrs.get("rule", "").startswith("person")}
+    places: dict[str, int] = {}
+    for name in candidates:
+        hits = list(occurrences(text, name, "-", "-"))
+        before = [text[max(0, s - 12):s] for s, _ in hits]
+        if any(_SPEAKS_AFTER.match(text, e) for _, e in hits) \
+                or any(b.split()[-1:] and b.split()[-1].lower().rstrip(".") in titles for b in before):
+            continue
+        n = sum(bool(_PLACE_BEFORE.search(b)) for b in before)
+        if n >= 2 and 2 * n >= len(hits):
+            places[name] = n
+    if not places:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.text in places and m.label == "PERSON":
+            m = _copy(m, label="PLACE", resolved=m.text, attrs={**m.attrs, "rule": "place-by-preposition"})
+            m.canonical = lex.canonical("PLACE", m.text)
+        out.append(m)
     return out
 
 

@@ -100,6 +100,12 @@ class OrgSettings:
 
     not_org_heads: Words = ()
     """An ORG whose last word is one of these names a programme, event or publication. Default: none."""
+    charge_before: Words = ()
+    """Words before the name of a criminal charge ("one count of", "charged with"): a model ORG
+    right after them is the charge ("[Importation of a Controlled Substance]"). Default: none."""
+    term_acronym_heads: Words = ()
+    """Heads of names that are no body's ("Program", "Act", "Strategy"): an acronym a document
+    defines for such a name ("the Narcotics Rewards Program (NRP)") is no entity. Default: none."""
     not_org_before: Words = ()
     """An ORG directly followed by one of these nouns names the thing ("SIENA platform"). Default: none."""
     currencies: Words = ()

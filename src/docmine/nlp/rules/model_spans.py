@@ -27,6 +27,7 @@ from docmine.nlp.rules.base import (
     common_word,
     dictionary_word,
     in_heading,
+    words_at,
 )
 from docmine.nlp.rules.orgs import OrgRules
 from docmine.nlp.rules.persons import PersonRules
@@ -65,6 +66,7 @@ class ModelSpans:
         self.vehicle_nouns = frozenset(know.settings.org.vehicle_nouns)
         self.maker_words = frozenset(know.settings.org.maker_words)
         self.demonstrative_bodies = frozenset(know.settings.org.demonstrative_bodies)
+        self.charge_before = [tuple(w.split()) for w in know.settings.org.charge_before]
 
     def spans(self, doc: Doc, blocks: list[tuple[int, int]], trace: Trace,
               reread: Set[tuple[int, int]] = frozenset()) -> list[Span]:
@@ -101,6 +103,8 @@ class ModelSpans:
                     # the place the model read into a body's name: "University of Illinois at
                     # [Urbana-Champaign]", "the Embassy in [Mexico City]"
                     span = trace.mark(Span(doc, span.start, span.end, label="PLACE"), "place.relabel")
+                if span.label_ in ("ORG", "PERSON") and self.charge_name(span):
+                    continue
                 parts_ = self.orgs.person_tail(span, trace) if span.label_ in ("ORG", "PLACE") else [span]
                 if len(parts_) == 1 and span.label_ == "ORG":
                     parts_ = self.orgs.title_tail(span, trace)
@@ -228,6 +232,15 @@ class ModelSpans:
             return tok.lower_ in {w for t, w in zip(texts, lowers, strict=True) if t == w} and not (
                 nxt.lower_ in self.know.settings.person.speech_verbs or low.endswith("ed"))
         return any(w in classes["noun"] for w in lemmas)
+
+    def charge_name(self, span: Span) -> bool:
+        """A model ORG or PERSON that names a criminal charge, after "one count of", "charged with",
+        "guilty of" (``[org] charge_before``): "one count of [Importation of a Controlled
+        Substance]", "convicted of [Conspiracy] to Distribute". A body the lexicon knows stays."""
+        doc = span.doc
+        if self.know.known_org(span.text):
+            return False
+        return any(span.start >= len(w) and words_at(doc, span.start - len(w), list(w)) for w in self.charge_before)
 
     def clean(self, span: Span, blocks, trace: Trace, whole: tuple[int, int] | None = None) -> Span | None:
         """Trim and validate one model entity; None drops it. ``whole`` is the model entity's
