@@ -3418,3 +3418,14 @@ def test_a_village_the_document_places_with_prepositions_is_a_place(nlp):
     assert labels == {"PLACE"}, [(m.text, m.label) for m in ms]
     people = {m.text for m in ms if m.label == "PERSON"}
     assert {"Zahid Hossain", "Salamatullah", "Habibullah", "Ruhul Amin"} <= people, people
+
+
+def test_an_agency_s_acronym_before_its_unit_s_name_is_the_agency(nlp):
+    """An RCMP release: "The RCMP Federal Serious and Organized Crime (FSOC) in Calgary" was one
+    body; GUIDELINES.md annotates the agency, not its unit. A body's own organ stays whole
+    ("UN Human Rights Council": a body's word in it)."""
+    found = _found(nlp, "The RCMP Federal Serious and Organized Crime (FSOC) in Calgary have charged him. The UN "
+                        "Human Rights Council met.")
+    orgs = {t for label, t in found if label == "ORG"}
+    assert "RCMP" in orgs and not {t for t in orgs if t.startswith("RCMP ")}, orgs
+    assert "UN Human Rights Council" in orgs

@@ -754,6 +754,17 @@ class OrgRules:
                 if self.know.known_org(doc[span.start:cut].text) and doc[cut].is_title \
                         and not self.know.place_name(doc[cut:span.end].text):
                     return trace.mark(Span(doc, span.start, cut, label="ORG"), "org.unit")
+        # an agency's acronym, then its unit's capitalised name with no body's word in it: "[RCMP] Federal
+        # Serious and Organized Crime", "[CBP] Air and Marine Operations" (not "UN Security Council")
+        first = doc[span.start]
+        if first.is_upper and len(first) >= 2 and first.is_alpha and self.know.known_org(first.text) \
+                and not self.know.known_org(span.text):
+            rest = doc[span.start + 1:span.end]
+            titled = [t for t in rest if t.is_title]
+            if len(titled) >= 2 and all(t.is_title or t.lower_ in ("and", "&") for t in rest) and rest[-1].is_title \
+                    and not any(t.lower_ in self.org_words or t.lower_ in self.unit_heads for t in rest) \
+                    and not self.know.place_name(rest.text):
+                return trace.mark(Span(doc, span.start, span.start + 1, label="ORG"), "org.unit")
         # "FBI Houston Field Office"
         field = " ".join(words[-2:]) in ("field office", "resident office", "field offices")
         if phrase_head(span) not in self.unit_heads and not field:
