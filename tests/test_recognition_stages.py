@@ -3429,3 +3429,30 @@ def test_an_agency_s_acronym_before_its_unit_s_name_is_the_agency(nlp):
     orgs = {t for label, t in found if label == "ORG"}
     assert "RCMP" in orgs and not {t for t in orgs if t.startswith("RCMP ")}, orgs
     assert "UN Human Rights Council" in orgs
+
+
+def test_a_nickname_in_single_quotes_after_a_name_and_names_after_alias(nlp):
+    """Ecuadorian and Colombian news: "José Adolfo Macías, 'Fito', the boss ..." and later "'Fito'"
+    alone were nobody; "alias la Viuda" lost its article and "Alias Arcángel" kept the word alias."""
+    ms = _mentions(nlp, "Ecuador was shaken by the escapes of José Adolfo Macías, 'Fito', the boss of the gang. "
+                        "The last public image we have of 'Fito' is with abundant hair. Authorities captured "
+                        "alias la Viuda, alias Nicolás, and alias el Rolo. Alias Arcángel, 53, had been a member.")
+    people = {(m.text, m.resolved) for m in ms if m.label == "PERSON"}
+    assert ("Fito", "José Adolfo Macías") in people, people
+    assert len([m for m in ms if m.text == "Fito" and m.label == "PERSON"]) == 2
+    assert {"la Viuda", "Nicolás", "Arcángel"} <= {t for t, _ in people}
+    assert not {t for t, _ in people if t.startswith("Alias") or t == "Viuda"}
+
+
+def test_names_with_latin_extended_letters_and_a_post_before_them(nlp):
+    """Montenegrin news: "the organizer Ljubo Milović" was a body (the person frame read no "ć");
+    a sentence's opening word is no part of a name ("Besides Saric"); a name the model cut short
+    grows where the frame holds ("Eliu Elixander Lorenzana-Cordon, 43,"), but not into a title."""
+    found = _found(nlp, "The smuggling was identified as the work of the organizer Ljubo Milović, a man from Tivat. "
+                        "Darko Saric was jailed. Besides Saric, the court jailed 30 people. Eliu Elixander "
+                        "Lorenzana-Cordon, 43, arrived in the United States. ABF Superintendent Mark Nguyen, 50, "
+                        "said so. SIM cards were seized.")
+    people = {t for label, t in found if label == "PERSON"}
+    assert {"Ljubo Milović", "Eliu Elixander Lorenzana-Cordon", "Mark Nguyen"} <= people, people
+    assert not {t for t in people if t.startswith(("Besides", "Superintendent"))}
+    assert ("ORG", "SIM") not in found

@@ -63,7 +63,8 @@ from docmine.nlp.wordscan import occurrences
 
 # a quoted name of one to three capitalised words right after a person's: "José Antonio Yépez, “El
 # Marro”", "Ovidio Guzmán “El Ratón” (January 2023)"; not a quotation ("Smith, “We will”")
-_NICK_AFTER = re.compile(r"^,?[ \t]*[“\"]((?:El|La|Los|Las|[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})[”\"](?![\w])")
+_NICK_AFTER = re.compile(r"^,?[ \t]*(?:[“\"]((?:El|La|Los|Las|[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})[”\"]"
+                         r"|[‘']((?:El|La|Los|Las|[A-Z][\w-]+)(?: [A-Z][\w-]+){0,2})[’'])(?![\w])")
 _KNOWN_AS_WORDS = r"known(?:\s+(?:online|only|simply|locally|publicly))?\s+as"
 _NICK_INTRO = re.compile(
     r"^\s*,?\s*(?:\(|also\s+|(?:was|is|were|are)\s+(?:also\s+)?)?(?:" + _KNOWN_AS_WORDS + r"|alias|a\.k\.a\.?|a/k/a|aka"
@@ -79,7 +80,7 @@ _ALIAS_NOUN = re.compile(r"(?<![\w-])(?:(?P<alias>alias(?:es)?|pseudonyms?|usern
                          r"|(?:accounts?|profiles?|vendors?|users?)\s+(?:named|called|dubbed))"
                          r"|(?P<role>admin|administrator|moderator|vendor|seller|user)"
                          r"|(?P<boss>leader|boss|kingpin|chief|head|founder),)\s+(?=[“\"‘'@A-Za-z0-9])")
-_ALIAS_BARE = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}(?![\w-])")
+_ALIAS_BARE = re.compile(r"(?:(?:el|la|los|las) )?[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2}(?![\w-])")
 _REDDIT_USER = re.compile(r"(?<![\w/])/?u/([A-Za-z0-9_-]{3,30})(?![\w-])")
 _NICK_SEP = re.compile(r",?\s+(?:and|or)\s+|,\s*")
 _SURNAME_CAMEL = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)[A-Z][a-z]+")  # McAllister, DeSantis
@@ -177,9 +178,10 @@ def _nicknames(text: str, mentions: list[Mention], titles: frozenset[str] = froz
             continue
         introduced = _introduced_names(text, m.end)
         after = _NICK_AFTER.match(text[m.end: m.end + 40]) if not introduced else None
-        if after and (after.group(1).split()[0] in ("El", "La", "Los", "Las")
-                      or not any(w.lower() in dictionary for w in after.group(1).split())):
-            introduced = [after.group(1).strip().rstrip(",.")]  # not an everyday word: 'Ana Ruiz “Thanks”'
+        said = after.group(1) or after.group(2) if after else ""
+        if said and (said.split()[0] in ("El", "La", "Los", "Las")
+                     or not any(w.lower() in dictionary for w in said.split())):
+            introduced = [said.strip().rstrip(",.")]  # not an everyday word: 'Ana Ruiz “Thanks”'
         for nick in introduced:
             nicks[nick] = m.resolved or m.text
     # an online handle is a person's name wherever the document uses it: one a market noun
@@ -851,12 +853,16 @@ def _bylines(text: str, mentions: list[Mention], given: frozenset[str], lex) -> 
     return out
 
 
-_TITLE_WORD = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+|[’'](?!s\b)[A-Za-zà-ÿ]+)?"
+# a capitalised word, Latin Extended-A letters too ("Milović", "Škaljari")
+_LOWER = r"[^\W\d_A-ZÀ-ÖØ-Þ]"
+_TITLE_WORD = rf"[A-ZÀ-ÖØ-ÞČĆŠŽĐŁŚŻŹŃŘŤĽ]{_LOWER}+(?:-[^\W\d_]+|[’'](?!s\b)[^\W\d_]+)?"
 _NAME_RUN = re.compile(rf"(?<![\w’'.-]){_TITLE_WORD}(?: {_TITLE_WORD}){{1,4}}(?![\w-])(?![’'](?!s\b))")
 _AGE_AFTER = re.compile(r",[ \t]*(?:aged[ \t]+)?\d{1,2}[ \t]*,|[ \t]*\(\d{1,2}\)")
 _ACT_BEFORE = re.compile(r"(?<![\w-])(?:arrested|detained|charged|sentenced|jailed|convicted|extradited|nabbed|"
                          r"apprehended|suspects?|defendants?|accused|lawyer|attorney|counsel|judge|magistrate|"
-                         r"prosecutor|inspector|constable|sergeant|spokesperson|spokesman|spokeswoman)[ \t]+$")
+                         r"prosecutor|inspector|constable|sergeant|spokesperson|spokesman|spokeswoman|organi[sz]er|"
+                         r"ringleader|leader|boss|kingpin|businessman|businesswoman|mayor|fugitive|smuggler|"
+                         r"trafficker|dealer|courier)[ \t]+$")
 # kinship before a name: "son of deceased Habibullah", "the wife of Ruhul Amin" (Bangladeshi and Pakistani
 # police releases name suspects by their fathers)
 _KIN_BEFORE = re.compile(r"(?<![\w-])(?:son|sons|daughter|daughters|wife|husband|brother|sister|father|mother|widow|"
@@ -891,10 +897,11 @@ def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], or
     def plain(w: str) -> bool:
         return w.lower() not in common or w in given
 
+    titles = person_titles(lex)
     for hit in _NAME_RUN.finditer(text):
         words = hit.group().split(" ")
         s, e = hit.start(), hit.end()
-        while words and not plain(words[0]):
+        while words and (not plain(words[0]) or words[0].lower() in titles):
             s += len(words.pop(0)) + 1
         while words and not plain(words[-1]):
             e -= len(words.pop()) + 1
@@ -903,8 +910,10 @@ def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], or
                 or any(w.lower() in org_words or w.lower() in _COMPANY_WORDS for w in words):
             continue  # ("Norstar Bancorp said": an organisation's word)
         inside = index.overlapping(s, e)
-        if any(m.start < s or m.end > e or m.source != "model" or m.label == "PERSON" for m in inside):
-            continue  # a longer mention, a list's or a rule's name, or a person read already
+        if any(m.start < s or m.end > e or m.source != "model" or m.label == "PERSON" and (m.start, m.end) == (s, e)
+               for m in inside):
+            continue  # a longer mention, a list's or a rule's name, or the person read already (a shorter
+            # one the model read grows: "Eliu [Elixander Lorenzana-Cordon], 43, arrived")
         before, after = text[max(0, s - 40):s], text[e:e + 60]
         joined = any(b in person_ends and text[b:s] in (" and ", ", ") for b in range(s - 5, s)) \
             or any(a in person_starts and text[e:a] in (" and ", ", and ") for a in range(e + 2, e + 7))

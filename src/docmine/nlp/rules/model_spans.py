@@ -47,6 +47,13 @@ _LAW_PARTS = frozenset(("Division", "Title", "Part", "Section", "Schedule", "Ann
                         "Subtitle", "Appendix"))
 """A law's or a document's parts, named by a letter or a number: no body."""
 
+# words that open a sentence before a name and are no part of it ("Besides Saric, the court ...")
+_OPENING_WORDS = frozenset(("besides", "despite", "unlike", "like", "after", "before", "although", "though", "while",
+                            "when", "since", "meanwhile", "however", "but", "and", "with", "without", "for", "from",
+                            "among", "unless", "until", "whereas", "both", "even", "only", "then", "thus", "yet",
+                            "according", "including", "against", "beside", "towards", "toward", "via", "per"))
+
+
 class ModelSpans:
     def __init__(self, know: Knowledge, persons: PersonRules, orgs: OrgRules, places: PlaceRules):
         self.know = know
@@ -264,6 +271,9 @@ class ModelSpans:
                                and (doc[start].whitespace_ or not doc[start].is_alpha)  # "A-League"
                                or not any(ch.isalnum() for ch in texts[start])):
             start += 1  # articles, quotes, bullets
+        if span.label_ == "PERSON" and end - start >= 2 and doc[start].is_sent_start and doc[start].is_title \
+                and lowers[start] in _OPENING_WORDS and doc[start + 1].is_title:
+            start += 1  # a sentence's first word run into a name: "Besides Saric, the court jailed ..."
         if span.label_ in ("ORG", "PLACE") and end - start >= 2 and doc[start].is_lower and doc[start].is_alpha \
                 and lowers[start] not in self.persons.particles and doc[start + 1].is_title:
             start += 1  # a lower-case word run in: "fromthe Ministry of Health" (a typo), "federal Attorney ..."
