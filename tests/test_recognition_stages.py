@@ -3456,3 +3456,32 @@ def test_names_with_latin_extended_letters_and_a_post_before_them(nlp):
     assert {"Ljubo Milović", "Eliu Elixander Lorenzana-Cordon", "Mark Nguyen"} <= people, people
     assert not {t for t in people if t.startswith(("Besides", "Superintendent"))}
     assert ("ORG", "SIM") not in found
+
+
+def test_german_states_are_places_and_a_small_count_in_brackets_is_no_age(nlp):
+    """A Hamburg police release: "searches in Hamburg (8), Lower Saxony (3), Mecklenburg-Western
+    Pomerania (3)" made the states people of three (an age in brackets) or nothing."""
+    found = _found(nlp, "Officers searched homes in Hamburg (8), Lower Saxony (3), Mecklenburg-Western Pomerania (3) "
+                        "and Schleswig-Holstein (1).")
+    assert {("PLACE", "Lower Saxony"), ("PLACE", "Mecklenburg-Western Pomerania"),
+            ("PLACE", "Schleswig-Holstein")} <= found, found
+    assert not {t for label, t in found if label == "PERSON"}
+
+
+def test_a_car_after_adjectives_and_a_saint_s_name_are_no_body_and_no_person(nlp):
+    """"confiscated a high-quality BMW" made the maker a body and "a Vauxhall Vivaro van" a person;
+    a saint's name in an address is a place ("a farmer of Cattaboo district, St Elizabeth")."""
+    found = _found(nlp, "Officers also confiscated a high-quality BMW as a suspected means of crime. Cocaine was "
+                        "found in the back of a Vauxhall Vivaro van. George Shakespeare, a farmer of Cattaboo "
+                        "district, St Elizabeth, was charged.")
+    assert not {t for label, t in found if label in ("ORG", "PERSON") and ("BMW" in t or "Vauxhall" in t)}, found
+    assert ("PLACE", "St Elizabeth") in found and ("PERSON", "St Elizabeth") not in found
+
+
+def test_a_town_s_name_may_open_a_name_the_model_read_and_a_post_of_a_body_frames_one(nlp):
+    """"Devis [Rivera Maradiaga] testified": "Devis" is a town in the gazetteer, and the run was
+    refused; beside the model's person it opens the name."""
+    found = _found(nlp, "Los Cachiros testify to bribes paid to Tony Hernandez\n\nDevis Rivera Maradiaga testified "
+                        "in Federal Court in New York on Monday.")
+    assert ("PERSON", "Devis Rivera Maradiaga") in found, found
+    assert ("PLACE", "Devis") not in found

@@ -33,7 +33,7 @@ from docmine.nlp.rules.orgs import OrgRules
 from docmine.nlp.rules.persons import PersonRules
 from docmine.nlp.rules.places import PlaceRules
 
-RULES = ("model.ner", "person.clean", "org.clean", "place.clean")
+RULES = ("model.ner", "person.clean", "org.clean", "place.clean", "place.saint")
 # a generational suffix, right after a name or alone: "Othon Marban, Jr."
 _JUNIOR = re.compile(r"^,?\s*(?:Jr|Sr|Jnr|Snr)\b\.?")
 # people of a body, after its name: "Treasury officials", "Customs staff" (the persons' titles count too)
@@ -47,6 +47,7 @@ _LAW_PARTS = frozenset(("Division", "Title", "Part", "Section", "Schedule", "Ann
                         "Subtitle", "Appendix"))
 """A law's or a document's parts, named by a letter or a number: no body."""
 
+_SAINT = frozenset(("St", "St.", "Saint", "Ste", "Ste.", "San", "Santa", "São"))
 # words that open a sentence before a name and are no part of it ("Besides Saric, the court ...")
 _OPENING_WORDS = frozenset(("besides", "despite", "unlike", "like", "after", "before", "although", "though", "while",
                             "when", "since", "meanwhile", "however", "but", "and", "with", "without", "for", "from",
@@ -204,13 +205,19 @@ class ModelSpans:
         return bool(words) and all(common_word(t) for t in words) and not self.know.known_name(part.text) \
             and part.text not in self.lex.people
 
-    @staticmethod
-    def _owned(doc: Doc, i: int) -> bool:
-        """An article or a possessive before the word, perhaps with a model year between: "drove a
-        Porsche", "his Porsche", "a 2011 Ford" (a company is rarely owned or counted)."""
+    def _owned(self, doc: Doc, i: int) -> bool:
+        """An article or a possessive before the word, perhaps with a model year or adjectives between:
+        "drove a Porsche", "his Porsche", "a 2011 Ford", "a high-quality BMW", "a stolen black Audi" (a
+        company is rarely owned or counted)."""
         if i > 0 and doc[i - 1].like_num and len(doc[i - 1].text) == 4 and doc[i - 1].text[:2] in ("19", "20"):
             i -= 1
-        return i > 0 and doc[i - 1].lower_ in ("a", "an", "the", "his", "her", "their", "my", "our", "your")
+        adjectives = self.orgs.word_classes["adj"]
+        k = i
+        while k > 0 and i - k < 5 and (doc[k - 1].text == "-" or doc[k - 1].is_lower and doc[k - 1].is_alpha
+                                       and doc[k - 1].lower_ in adjectives
+                                       and doc[k - 1].lower_ not in ("a", "an", "the")):
+            k -= 1
+        return k > 0 and doc[k - 1].lower_ in ("a", "an", "the", "his", "her", "their", "my", "our", "your")
 
     def sentence_case_word(self, doc: Doc, i: int) -> bool:
         """Token i opens a sentence or a line, is a dictionary word no lexicon, place list or
@@ -271,6 +278,10 @@ class ModelSpans:
                                and (doc[start].whitespace_ or not doc[start].is_alpha)  # "A-League"
                                or not any(ch.isalnum() for ch in texts[start])):
             start += 1  # articles, quotes, bullets
+        if span.label_ == "PERSON" and end - start >= 2 and texts[start] in _SAINT and doc[start + 1].is_title:
+            # a saint's name in news is a place's ("a farmer of Cattaboo district, St Elizabeth", "at Horse
+            # Hill, St Joseph"): parishes, towns, islands; the model reads it as the saint
+            span = trace.mark(Span(doc, start, end, label="PLACE"), "place.saint")
         if span.label_ == "PERSON" and end - start >= 2 and doc[start].is_sent_start and doc[start].is_title \
                 and lowers[start] in _OPENING_WORDS and doc[start + 1].is_title:
             start += 1  # a sentence's first word run into a name: "Besides Saric, the court jailed ..."
