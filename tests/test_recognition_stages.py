@@ -3485,3 +3485,12 @@ def test_a_town_s_name_may_open_a_name_the_model_read_and_a_post_of_a_body_frame
                         "in Federal Court in New York on Monday.")
     assert ("PERSON", "Devis Rivera Maradiaga") in found, found
     assert ("PLACE", "Devis") not in found
+
+
+def test_a_family_name_before_brothers_is_a_person_and_a_designator_alone_no_place(nlp):
+    """Honduran court news: "run by the Ardon brothers" read as a town; Montenegrin news: "the
+    president of the Municipality of Budva" made "Municipality" a place of its own."""
+    found = _found(nlp, "He tied Tony Hernandez to the AA Cartel, run by the Ardon brothers in El Paraiso, Copan, "
+                        "Honduras. The president of the Municipality of Budva was detained.")
+    assert ("PERSON", "Ardon") in found and ("PLACE", "Ardon") not in found, found
+    assert ("PLACE", "Municipality") not in found

@@ -985,6 +985,31 @@ def _post_comma_names(text: str, mentions: list[Mention], titles: frozenset[str]
 _LIST_GAP = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 
+_SIBLINGS = re.compile(r"(?<![\w-])[Tt]he\s+((?:[A-ZÀ-Ý][\w'’-]+\s+){1,3})(?:brothers|sisters|siblings)\b")
+
+
+def _sibling_names(text: str, mentions: list[Mention], lex) -> list[Mention]:
+    """The family name before "brothers" or "sisters" is a person's (rule ``siblings``): "the AA Cartel, run
+    by the [Ardon] brothers", "the [Arellano Félix] brothers"; not a name a list knows as a body or place
+    ("the Beltrán Leyva brothers" stays the organisation where the lexicon holds it) nor a band's everyday
+    words ("the Blues Brothers" is capitalised and no such phrase)."""
+    from docmine.nlp.gazetteer import common_words
+
+    common = common_words()
+    out, added = list(mentions), []  # type: list[Mention], list[Mention]
+    for hit in _SIBLINGS.finditer(text):
+        name = hit.group(1).strip()
+        s, e = hit.start(1), hit.start(1) + len(name)
+        if any(w.lower() in common for w in name.split()) or _listed_word(name, lex):
+            continue
+        inside = [m for m in out if m.start < e and s < m.end]
+        if any(m.start < s or m.end > e or m.source != "model" and m.label != "PERSON" for m in inside):
+            continue
+        out = [m for m in out if m not in inside]
+        added.append(Mention(s, e, "PERSON", name, resolved=name, source="rule", attrs={"rule": "siblings"}))
+    return sorted(out + added, key=lambda m: m.start) if added else mentions
+
+
 def _coordinated_people(text: str, mentions: list[Mention], org_words: frozenset[str], lex) -> list[Mention]:
     """A name the model read as a body, beside a person the document names in full, in a list joined by
     "and", "or" or a comma, is a person too (rule ``coordinated-person``): "the court sentenced Arocha, while
@@ -2511,6 +2536,7 @@ def resolve_document(text: str, mentions: list[Mention], lex=None) -> list[Menti
         out = _said_names(text, out, given)
         out = _post_comma_names(text, out, titles, given, org_words, lex)
         out = _coordinated_people(text, out, org_words, lex)
+        out = _sibling_names(text, out, lex)
         out = _family_names(out, org_words, lex)
         out = _bylines(text, out, given, lex)
         out = _unread_people(text, out, given, org_words, lex)

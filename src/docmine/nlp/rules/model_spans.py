@@ -415,6 +415,8 @@ class ModelSpans:
         if span.label_ == "ORG":
             return self.orgs.validate(span, words, trace)
         if span.label_ == "PLACE":
+            if end - start == 1 and lowers[start] in self.places.place_suffixes and lowers[start] != "city":
+                return None  # a designator alone names no place ("the president of the [Municipality] of Budva")
             return self.places.validate(span)
         return span
 
