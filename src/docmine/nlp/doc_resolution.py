@@ -902,8 +902,6 @@ def _unread_people(text: str, mentions: list[Mention], given: frozenset[str], or
         return w.lower() not in common or w in given
 
     titles = person_titles(lex)
-    # a post of a body, the body's name, then the person: "a spokeswoman of RS Ministry of Interior
-    # Danica Gnjatovic", "the investigating judge of the High Court in Podgorica Suzana Mugoši"
     for hit in _NAME_RUN.finditer(text):
         words = hit.group().split(" ")
         s, e = hit.start(), hit.end()
@@ -1047,9 +1045,7 @@ def _known_word(w: str, lex) -> bool:
     city's alternate name unlike its own, "Bianchi", is no such word)."""
     from docmine.nlp.gazetteer import place_names
 
-    key = alias_key(w)
-    return bool(lex.places.get(key) or lex.orgs.get(key) or lex.is_demonym(w)
-                or place_names().get(w, "alias") != "alias" or lex.drug(w) is not None)
+    return _listed_word(w, lex) or place_names().get(w, "alias") != "alias"
 
 
 def _listed_word(w: str, lex) -> bool:
@@ -1715,8 +1711,12 @@ def _company_names(text: str, mentions: list[Mention], forms: frozenset[str], le
     return out + added
 
 
+# a bracketed word that refers back to any body of its kind, no name of its own: "(the Company)"
+_GENERIC_SHORT = frozenset(("company", "companies", "cartel", "group", "agency", "bank", "firm", "fund", "trust",
+                            "organization", "organisation", "department", "office", "board", "commission",
+                            "authority", "council", "ministry", "government", "court", "network"))
 # a short name defined in brackets right after a body's full name: "Guangzhou Tengyue Chemical Co., Ltd.
-# (Guangzhou Tengyue)", "Acme Holdings Limited ("Acme")", "the Jalisco New Generation Cartel (the Cartel)"
+# (Guangzhou Tengyue)", "Acme Holdings Limited ("Acme")" (not a word of _GENERIC_SHORT: "(the Cartel)")
 _DEFINED_NAME = re.compile(r"\s*\(\s*(?:[Tt]he\s+)?[\"“‘']?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})[\"”’']?\s*\)")
 
 
@@ -1758,11 +1758,6 @@ def _defined_names(text: str, mentions: list[Mention]) -> list[Mention]:
                                      attrs={"rule": "defined-name"}))
     return sorted(out + added, key=lambda m: m.start)
 
-
-# a bracketed word that refers back to any body of its kind, no name of its own: "(the Company)"
-_GENERIC_SHORT = frozenset(("company", "companies", "cartel", "group", "agency", "bank", "firm", "fund", "trust",
-                            "organization", "organisation", "department", "office", "board", "commission",
-                            "authority", "council", "ministry", "government", "court", "network"))
 
 _SHORT_ORG_AT = re.compile(r"(?<![\w-])[Tt]he\s+$")
 
@@ -2595,17 +2590,17 @@ def _places_by_prepositions(text: str, mentions: list[Mention], given: frozenset
     titles = person_titles(lex)
     candidates = {m.text for m in mentions if m.label == "PERSON" and m.source in ("model", "rule")
                   and _LONE_NAME.fullmatch(m.text) and m.text not in given and m.text not in name_words
-                  and not m.attrs.get("rule", "").startswith("person")}
-    places: dict[str, int] = {}
+                  and not str(m.attrs.get("rule") or "").startswith("person")}
+    places: set[str] = set()
     for name in candidates:
         hits = list(occurrences(text, name, "-", "-"))
         before = [text[max(0, s - 12):s] for s, _ in hits]
         if any(_SPEAKS_AFTER.match(text, e) for _, e in hits) \
-                or any(b.split()[-1:] and b.split()[-1].lower().rstrip(".") in titles for b in before):
+                or any(b.split()[-1].lower().rstrip(".") in titles for b in before if b.split()):
             continue
         n = sum(bool(_PLACE_BEFORE.search(b)) for b in before)
         if n >= 2 and 2 * n >= len(hits):
-            places[name] = n
+            places.add(name)
     if not places:
         return mentions
     out = []

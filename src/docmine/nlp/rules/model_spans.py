@@ -33,7 +33,7 @@ from docmine.nlp.rules.orgs import OrgRules
 from docmine.nlp.rules.persons import PersonRules
 from docmine.nlp.rules.places import PlaceRules
 
-RULES = ("model.ner", "person.clean", "org.clean", "place.clean", "place.saint")
+RULES = ("model.ner", "person.clean", "org.clean", "place.clean")
 # a generational suffix, right after a name or alone: "Othon Marban, Jr."
 _JUNIOR = re.compile(r"^,?\s*(?:Jr|Sr|Jnr|Snr)\b\.?")
 # people of a body, after its name: "Treasury officials", "Customs staff" (the persons' titles count too)
@@ -74,7 +74,7 @@ class ModelSpans:
         self.vehicle_nouns = frozenset(know.settings.org.vehicle_nouns)
         self.maker_words = frozenset(know.settings.org.maker_words)
         self.demonstrative_bodies = frozenset(know.settings.org.demonstrative_bodies)
-        self.charge_before = [tuple(w.split()) for w in know.settings.org.charge_before]
+        self.charge_before = [w.split() for w in know.settings.org.charge_before]
 
     def spans(self, doc: Doc, blocks: list[tuple[int, int]], trace: Trace,
               reread: Set[tuple[int, int]] = frozenset()) -> list[Span]:
@@ -254,7 +254,7 @@ class ModelSpans:
         doc = span.doc
         if self.know.known_org(span.text):
             return False
-        return any(span.start >= len(w) and words_at(doc, span.start - len(w), list(w)) for w in self.charge_before)
+        return any(span.start >= len(w) and words_at(doc, span.start - len(w), w) for w in self.charge_before)
 
     def clean(self, span: Span, blocks, trace: Trace, whole: tuple[int, int] | None = None) -> Span | None:
         """Trim and validate one model entity; None drops it. ``whole`` is the model entity's
@@ -280,8 +280,9 @@ class ModelSpans:
             start += 1  # articles, quotes, bullets
         if span.label_ == "PERSON" and end - start >= 2 and texts[start] in _SAINT and doc[start + 1].is_title:
             # a saint's name in news is a place's ("a farmer of Cattaboo district, St Elizabeth", "at Horse
-            # Hill, St Joseph"): parishes, towns, islands; the model reads it as the saint
-            span = trace.mark(Span(doc, start, end, label="PLACE"), "place.saint")
+            # Hill, St Joseph"): parishes, towns, islands; the model reads it as the saint (the mark below
+            # names the relabelled span place.clean, as every cleaned place)
+            span = Span(doc, start, end, label="PLACE")
         if span.label_ == "PERSON" and end - start >= 2 and doc[start].is_sent_start and doc[start].is_title \
                 and lowers[start] in _OPENING_WORDS and doc[start + 1].is_title:
             start += 1  # a sentence's first word run into a name: "Besides Saric, the court jailed ..."

@@ -227,8 +227,7 @@ class PersonRules:
         out, is the longer name: "the arrest of Egbo [Emmanuel Maduka]" -> "Egbo Emmanuel Maduka"
         (surname-first order, usual in Nigerian, Chinese and Hungarian names). The word must be
         rare (no everyday word, WordNet noun or adjective, title, month, nationality, place or body)
-        and open the name:
-        after a lower-case word or punctuation, not at a sentence's start."""
+        and open the name: after a lower-case word or punctuation, not at a sentence's start."""
         doc = span.doc
         i = span.start - 1
         if span.label_ != "PERSON" or len(span) < 2 or i < 1 or i in taken or not self.know.given_name(span[0]):
