@@ -88,10 +88,13 @@ def read_conll(path: Path, corpus: str) -> list[list[list[tuple[str, str]]]]:
     return [d for d in docs if d]
 
 
-def to_text(doc: list[list[tuple[str, str]]]) -> tuple[str, list[tuple[int, int, str]]]:
-    """Space-joined tokens and gold spans (IOB1 or IOB2), 'the' and possessives trimmed."""
+def to_text(doc: list[list[tuple[str, str]]], sentence_sep: str = " ") -> tuple[str, list[tuple[int, int, str]]]:
+    """Space-joined tokens (sentences joined by ``sentence_sep``) and gold spans (IOB1 or IOB2),
+    'the' and possessives trimmed."""
     parts, spans, pos = [], [], 0
-    for sent in doc:
+    for n, sent in enumerate(doc):
+        if n and sentence_sep != " ":
+            parts[-1] = sentence_sep
         cur = None
         prev_type = None
         for tok, tag in sent:
@@ -131,7 +134,7 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def load_corpora(data: Path) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
+def load_corpora(data: Path, sentence_sep: str = " ") -> list[tuple[str, str, list[tuple[int, int, str]]]]:
     docs = []
     for corpus, patterns in CORPORA.items():
         folder = data / corpus
@@ -141,7 +144,7 @@ def load_corpora(data: Path) -> list[tuple[str, str, list[tuple[int, int, str]]]
         for pattern in patterns:
             for path in sorted(folder.glob(pattern)):
                 for i, d in enumerate(read_conll(path, corpus)):
-                    text, spans = to_text(d)
+                    text, spans = to_text(d, sentence_sep)
                     if text.strip():
                         docs.append((f"{corpus}/{path.name}#{i}", text, spans))
     return docs
