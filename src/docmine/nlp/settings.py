@@ -69,7 +69,12 @@ class PersonSettings:
     """What a body has, after a name's possessive ("Nokia's shares", "its spokesman"): evidence
     against a person. Default: none."""
     not_name_words: Words = ()
-    """Words never part of a person's name (headings, units the model reads as people). Default: none."""
+    """Words never part of a person's name (headings, units the model reads as people); their plurals
+    neither, in a name with no first name ("Joint Investigation Teams"). Default: none."""
+    letter_after: Words = ()
+    """Nouns a letter names a kind of ("hepatitis C", "Schedule I", "Class A"): after one, a letter
+    and its full stop are the noun's, not a person's initial ("hepatitis C. Coverage across ...").
+    Default: none."""
     headline_verbs: Words = ()
     """Verbs of Title Case headlines cut from the end of a model PERSON ("Carter Delivers"). Default: none."""
     postnominals: Words = ()

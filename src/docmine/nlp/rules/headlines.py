@@ -50,6 +50,7 @@ class Headlines:
         self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
         self.titles = {t.rstrip(".").lower() for t in know.settings.person.titles}
         self.org_words = frozenset(know.settings.place.org_words)
+        self.particles = frozenset(know.settings.person.particles)
 
     @cached_property
     def words(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -141,6 +142,11 @@ class Headlines:
         know, lex = self.know, self.know.lex
         if prev in know.given_names and not dictionary_form(tok.lower_, verbs):
             return False  # a surname after a first name ("Sara Carter"), not a verb ("Kerry Dispute Revives")
+        j = tok.i - 1
+        while j > 0 and tok.doc[j].lower_ in self.particles:
+            j -= 1
+        if j < tok.i - 1 and tok.doc[j].text in know.given_names:
+            return False  # a surname after a first name and its particles ("Tom De Wit", "Jan van der Berg")
         # after a title, a name ("Director Carter"), unless the headline's verb ("President Meets With")
         after_title = self.title(prev) and not (text.endswith("s") and dictionary_form(tok.lower_, verbs))
         return not (know.lexicon_place(text) or know.known_org(text) or text in know.given_names

@@ -11,6 +11,8 @@ name into a known organisation: "Horst of Europol" -> PERSON "Horst" + ORG "Euro
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from docmine.nlp.doctext import token_words
@@ -50,6 +52,7 @@ class PersonRules:
         self.particles = set(p.particles)
         self.name_suffixes = set(p.suffixes)
         self.not_name = set(p.not_name_words) | set(know.settings.org.vehicle_makes)  # "a [Toyota Yaris]"
+        self.letter_after = frozenset(p.letter_after)
         self.speech_verbs = set(p.speech_verbs)
         self.company_nouns = frozenset(know.settings.org.company_nouns_after)
         self.headline_verbs = set(p.headline_verbs)
@@ -138,6 +141,15 @@ class PersonRules:
         a known body's acronym ("DEA"), or the text of a drug or a place is no person (None)."""
         if any(w in self.not_name for w in words) or all(w in self.titles for w in words):
             return None
+        if any(w.endswith("s") and w[:-1] in self.not_name for w in words) \
+                and not any(self.know.given_name(t) for t in span):
+            return None  # a plural of a heading or unit word, no first name: "Joint Investigation Teams"
+        cut = self.after_designated_letter(span)
+        if cut is not None:
+            if span.end - cut < 2 or span.text in self.lex.people:
+                return None  # "hepatitis [C. Coverage] across the region": the letter is the disease's
+            span = Span(span.doc, cut, span.end, label="PERSON")  # "[Schedule I. John Carter]" -> "John Carter"
+            words = [t.lower_ for t in span if t.is_alpha]
         if any(t.is_alpha and t.is_lower and t.lower_ not in self.particles for t in span) \
                 and not self.uncapitalised(span):
             return None
@@ -162,6 +174,24 @@ class PersonRules:
                 and span[0].lower_ in common_words(3.0) and not self.modifies_noun(span):
             return None  # "the Cartel has", "a Minister": an everyday noun heading its own phrase
         return span
+
+    def after_designated_letter(self, span: Span) -> int | None:
+        """Where a name may start after a capital letter and its full stop that follow a noun letters
+        name kinds of ("hepatitis C.", "Schedule I."), the letter at the span's start or inside it;
+        None if there is no such letter."""
+        doc = span.doc
+        cut = None
+        for i in range(span.start, span.end):
+            text = doc[i].text
+            if re.fullmatch(r"[A-Z]\.", text):
+                end = i + 1
+            elif len(text) == 1 and text.isupper() and i + 1 < span.end and doc[i + 1].text == ".":
+                end = i + 2
+            else:
+                continue
+            if i > 0 and doc[i - 1].lower_ in self.letter_after:
+                cut = end
+        return cut
 
     @staticmethod
     def modifies_noun(span: Span) -> bool:
