@@ -233,6 +233,22 @@ def _bcms_tokenizer_callback():
 # ---------------------------------------------------------------------------------------------------------------
 # Config
 # ---------------------------------------------------------------------------------------------------------------
+EMBEDS = {
+    # hashed NORM, PREFIX, SUFFIX and SHAPE embeddings (en_core_web_sm's kind)
+    "multihash": """@architectures = "spacy.MultiHashEmbed.v2"
+width = ${{components.tok2vec.model.encode.width}}
+attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
+rows = {rows}
+include_static_vectors = false""",
+    # hashed NORM plus the first and last nC characters, each embedded (case endings)
+    "char": """@architectures = "spacy.CharacterEmbed.v2"
+width = ${{components.tok2vec.model.encode.width}}
+rows = {norm_rows}
+nM = 64
+nC = 8
+include_static_vectors = false""",
+}
+
 CONFIG = """
 [paths]
 train = null
@@ -264,11 +280,7 @@ factory = "tok2vec"
 @architectures = "spacy.Tok2Vec.v2"
 
 [components.tok2vec.model.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = ${{components.tok2vec.model.encode.width}}
-attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
-rows = {rows}
-include_static_vectors = false
+{embed}
 
 [components.tok2vec.model.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
@@ -385,7 +397,8 @@ after_init = null
 
 
 def write_config(path: Path, args: argparse.Namespace) -> None:
-    text = CONFIG.format(seed=args.seed, rows=json.dumps(args.rows), width=args.width, depth=args.depth,
+    embed = EMBEDS[args.embed].format(rows=json.dumps(args.rows), norm_rows=args.rows[0])
+    text = CONFIG.format(seed=args.seed, embed=embed, width=args.width, depth=args.depth,
                          hidden=args.hidden, dropout=args.dropout, patience=args.patience,
                          max_steps=args.max_steps, eval_frequency=args.eval_frequency,
                          use_averages="true" if args.use_averages else "false")
@@ -577,6 +590,8 @@ def main() -> None:
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--rows", type=int, nargs=4, default=[12000, 1500, 6000, 1000],
                     metavar=("NORM", "PREFIX", "SUFFIX", "SHAPE"))
+    ap.add_argument("--embed", choices=sorted(EMBEDS), default="multihash",
+                    help="token embedding: hashed NORM/PREFIX/SUFFIX/SHAPE (default) or NORM plus characters")
     ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--dropout", type=float, default=0.15)
     ap.add_argument("--use-averages", action=argparse.BooleanOptionalAction, default=True)
