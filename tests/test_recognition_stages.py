@@ -3527,3 +3527,30 @@ def test_plural_unit_words_make_no_person_and_a_questionnaire_no_body(nlp):
     assert not {t for label, t in found if "Teams" in t and label == "PERSON"}, found
     assert not {t for label, t in found if "Questionnaire" in t}, found
     assert ("PERSON", "David Laws") in _found(nlp, "Former minister David Laws spoke to reporters in London.")
+
+
+def test_a_numbered_heading_and_a_list_item_s_verb_are_no_names(nlp):
+    """Bundled reports: "8. Conclusions" was an organisation (a heading with its number), and so
+    was "Invest" opening a recommendation; "the Center" (a back-reference to SELEC) is generic."""
+    found = _found(nlp, "None of the challenges have been met.\n\n8. Conclusions\n\nNone of the challenges "
+                        "described here is new.\n\nRecommendations\n\n• Invest in integrity measures and rotation "
+                        "schemes.\n\nThe Southeast European Law Enforcement Center (SELEC) held its autumn meeting at "
+                        "the headquarters of the Center in Bucharest on 4 and 5 October 2022.")
+    assert not {t for label, t in found if t in ("Conclusions", "Invest", "Center")}, found
+    assert ("ORG", "Southeast European Law Enforcement Center") in found and ("PLACE", "Bucharest") in found
+    # a one-word heading that names a body stays; a verb that is also a noun is no list item's verb only
+    found = _found(nlp, "Europol helped.\n\n2. Europol\n\nEuropol supports the member states.")
+    assert ("ORG", "Europol") in found
+
+
+def test_a_post_before_a_body_s_acronym_and_a_title_before_a_first_name_on_a_contact_line(nlp):
+    """"Vice-President of the Financial Crimes Investigation Board (MASAK)" was the body's name;
+    "Ms. Marta Lopes, Head of Communication" (Title Case) lost "Lopes", a verb's form; "Project
+    Prism" made "Prism" a person ("Project" only qualifies a post)."""
+    found = _found(nlp, "Participants\nMr. Kemal Baran – Vice-President of the Financial Crimes Investigation Board "
+                        "(MASAK)\n\nPress contact\nMs. Marta Lopes, Head of Communication\nTelephone: +351 21 121 02 00"
+                        "\n\nMinutes: Project Prism and Project Cohesion Task Force meeting\nDate | 10 December 2019")
+    assert {("PERSON", "Kemal Baran"), ("ORG", "Financial Crimes Investigation Board"), ("ORG", "MASAK"),
+            ("PERSON", "Marta Lopes")} <= found, found
+    assert not {t for _, t in found if t.startswith("Vice-President") or t == "Marta"}, found
+    assert ("PERSON", "Prism") not in found

@@ -324,6 +324,9 @@ def _bodies_by_acronym(text: str, mentions: list[Mention], heads: set[str], abbr
         # the name may start after an "and" ("Punjab Police and the [Gujarat Anti-Terrorist Squad] (ATS)")
         # or after a possessor's name ("Niger's [Central Office for the Repression of ...] (OCRTIS)")
         starts = [hit.start(1)] + [hit.start(1) + j.end() for j in re.finditer(r"(?:\sand|['’]s)\s+", name)]
+        post = re.match(r"(.+?)\s+of\s+(?:the\s+)?", name)
+        if post and post.group(1).lower() in posts:
+            starts[0] = hit.start(1) + post.end()  # a post in the body: "Vice-President of the [... Board] (MASAK)"
         for s in starts:
             cand = text[s:hit.end(1)]
             article = re.match(r"(?:(?:The|the|A|An)\s+)+", cand)  # a sentence's article is no part of the name

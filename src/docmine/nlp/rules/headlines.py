@@ -140,8 +140,11 @@ class Headlines:
             return False
         prev = tok.doc[tok.i - 1].text.rstrip(".") if tok.i else ""
         know, lex = self.know, self.know.lex
-        if prev in know.given_names and not dictionary_form(tok.lower_, verbs):
-            return False  # a surname after a first name ("Sara Carter"), not a verb ("Kerry Dispute Revives")
+        if prev in know.given_names and (not dictionary_form(tok.lower_, verbs) or tok.i > 1 and self.title(
+                tok.doc[tok.i - 2].text.rstrip("."))):
+            # a surname after a first name ("Sara Carter"), not a verb ("Kerry Dispute Revives"), unless
+            # a title stands before the first name: "Ms. Marta Lopes, Head of Communication"
+            return False
         j = tok.i - 1
         while j > 0 and tok.doc[j].lower_ in self.particles:
             j -= 1

@@ -247,6 +247,21 @@ class ModelSpans:
                 nxt.lower_ in self.know.settings.person.speech_verbs or low.endswith("ed"))
         return any(w in classes["noun"] for w in lemmas)
 
+    def opening_verb(self, doc: Doc, i: int) -> bool:
+        """Token i opens a sentence or a line and is a word WordNet knows only as a verb, which no
+        lexicon, place list or first-name list knows: a list item's or an order's verb ("Invest in
+        integrity measures", "Strengthen controls"), never a name on its own."""
+        tok = doc[i]
+        line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or not any(c.isalnum() for c in doc[i - 1].text) \
+            and (i == 1 or "\n" in doc[i - 2].text_with_ws)
+        if not (tok.is_sent_start or line_start) or not tok.is_title or not tok.is_alpha:
+            return False
+        classes, low = self.orgs.word_classes, tok.lower_
+        if low not in classes["verb"] or low in classes["noun"] or low in classes["adj"]:
+            return False
+        return not (self.know.known_name(tok.text) or self.know.place_name(tok.text) or self.know.given_name(tok)
+                    or tok.text in self.lex.people)
+
     def charge_name(self, span: Span) -> bool:
         """A model ORG or PERSON that names a criminal charge, after "one count of", "charged with",
         "guilty of" (``[org] charge_before``): "one count of [Importation of a Controlled
@@ -385,6 +400,8 @@ class ModelSpans:
             return None  # the start of a law's title: "The [Border Protection Legislation] Bill"
         if end - start == 1 and end < len(doc) and self.sentence_case_word(doc, start):
             return None  # "Healthcare workers", "Awareness campaigns": a sentence's first word, not a name
+        if end - start == 1 and self.opening_verb(doc, start):
+            return None  # "Invest in integrity measures": a list item's verb, not a name
         if cut and end - start == 1 and doc[start].is_alpha and _dictionary_form(lowers[start]) \
                 and not self.know.known_name(text) and not self.know.place_name(text):
             return None  # "Combating" of a heading "Combating TCOs": an everyday word left before a blocked phrase
@@ -422,9 +439,18 @@ class ModelSpans:
         return span
 
 
+_SECTION_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Za-z])[.)]?|\.")
+
+
 def line_alone(doc: Doc, i: int) -> bool:
-    """Token i is the only word of its line (a heading: "Readout", "Remarks")."""
-    before = i == 0 or "\n" in doc[i - 1].text_with_ws
+    """Token i is the only word of its line (a heading: "Readout", "Remarks"), a section's number
+    allowed before it ("8. Conclusions", "2.1 Methods")."""
+    j = i
+    while j > 0 and i - j < 2 and _SECTION_NUMBER.fullmatch(doc[j - 1].text) and "\n" not in doc[j - 1].text_with_ws:
+        j -= 1
+    if j < i and doc[j].text == ".":
+        j = i  # a full stop alone is no number
+    before = i == 0 or "\n" in doc[i - 1].text_with_ws or j < i and (j == 0 or "\n" in doc[j - 1].text_with_ws)
     after = i + 1 >= len(doc) or "\n" in doc[i].whitespace_ or doc[i + 1].is_space and "\n" in doc[i + 1].text \
         or doc[i + 1].is_punct and (i + 2 >= len(doc) or "\n" in doc[i + 1].text_with_ws)
     return before and after

@@ -280,8 +280,8 @@ class PersonRules:
         portfolio ("Secretary of Security", "Minister for Foreign Affairs and Trade"), a comma
         allowed after it ("the Commissioner of the National Migration Institute, Alejandro ...")."""
         j = i - 2 if words[i - 1] == "." else i - 1  # "Mr. Jan de Vries"
-        if j >= 0 and lowers[j].rstrip(".") in self.titles:
-            return True
+        if j >= 0 and lowers[j].rstrip(".") in self.titles and lowers[j].rstrip(".") not in self.title_qualifiers:
+            return True  # not a word that only qualifies a post ("Project Prism", "National Semiconductor")
         start = i - 2 if words[i - 1] == "," else i - 1  # "Commissioner of the Institute, Alejandro ..."
         for k in range(start, max(-1, start - 8), -1):
             w = words[k]
