@@ -3554,3 +3554,15 @@ def test_a_post_before_a_body_s_acronym_and_a_title_before_a_first_name_on_a_con
             ("PERSON", "Marta Lopes")} <= found, found
     assert not {t for _, t in found if t.startswith("Vice-President") or t == "Marta"}, found
     assert ("PERSON", "Prism") not in found
+
+
+def test_a_body_s_part_before_its_name_and_the_domain_s_common_nouns_are_no_places(nlp):
+    """Bundled corpus: "the General Secretariat of the International Criminal Police Organization"
+    gave the place "General Secretariat"; "Hawala" (the money-transfer system) opening a headline
+    and "Member States" were places."""
+    found = _found(nlp, "Hawala network that moved drug money from Europe to Dubai dismantled\n\nOfficers posted at "
+                        "Europol in The Hague and at the General Secretariat of the International Criminal Police "
+                        "Organization in Lyon wrote it. The report, with contributions from Member States, describes "
+                        "typologies.")
+    assert not {t for _, t in found if t in ("General Secretariat", "Hawala", "Member States")}, found
+    assert {("PLACE", "Lyon"), ("PLACE", "Dubai"), ("ORG", "International Criminal Police Organization")} <= found

@@ -346,6 +346,9 @@ class PlaceRules:
         if len(span) == 1 and span[0].lower_ in self.org_words and not self.know.place_name(span.text):
             return Span(span.doc, span.start, span.end, label="ORG")  # a body's word: "the police, the Gendarmerie"
         nxt = span.doc[span.end].text if span.end < len(span.doc) else ""
+        if len(span) >= 2 and span[-1].is_title and span[-1].lower_ in self.org_words \
+                and not self.know.place_name(span.text) and nxt == "of":
+            return None  # a body's part named by the body after it: "the [General Secretariat] of the ..."
         if len(span) >= 2 and span[-1].is_title and span[-1].lower_ in self.know.posts \
                 and not self.know.place_name(span.text) and nxt not in ("'s", "’s", "'", "’"):
             return None  # not before a possessive: "[Kennebec County Sheriff]'s Office" is a body's name
