@@ -3566,3 +3566,12 @@ def test_a_body_s_part_before_its_name_and_the_domain_s_common_nouns_are_no_plac
                         "typologies.")
     assert not {t for _, t in found if t in ("General Secretariat", "Hawala", "Member States")}, found
     assert {("PLACE", "Lyon"), ("PLACE", "Dubai"), ("ORG", "International Criminal Police Organization")} <= found
+
+
+def test_a_german_body_s_compound_makes_a_body(nlp):
+    """The bundled Hamburg customs release: "Press contact: Hauptzollamt Hamburg, Press Office" was
+    a person; the city alone stays a place."""
+    found = _found(nlp, "Germany seized cocaine in Hamburg.\n\nPress contact: Hauptzollamt Hamburg, Press Office "
+                        "Telephone: +49 40 555 0163")
+    assert ("ORG", "Hauptzollamt Hamburg") in found and ("PERSON", "Hauptzollamt Hamburg") not in found, found
+    assert ("PLACE", "Hamburg") in found

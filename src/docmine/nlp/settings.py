@@ -105,6 +105,10 @@ class OrgSettings:
 
     not_org_heads: Words = ()
     """An ORG whose last word is one of these names a programme, event or publication. Default: none."""
+    body_endings: Words = ()
+    """Endings of the compound words that name a body in German or Dutch ("Hauptzollamt",
+    "Bundespolizei", "Staatsanwaltschaft"): a model person or place with such a word is an ORG.
+    Default: none."""
     charge_before: Words = ()
     """Words before the name of a criminal charge ("one count of", "charged with"): a model ORG
     right after them is the charge ("[Importation of a Controlled Substance]"). Default: none."""

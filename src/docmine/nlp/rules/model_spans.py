@@ -73,6 +73,7 @@ class ModelSpans:
         self.vehicle_makes = frozenset(know.settings.org.vehicle_makes)
         self.vehicle_nouns = frozenset(know.settings.org.vehicle_nouns)
         self.maker_words = frozenset(know.settings.org.maker_words)
+        self.body_endings = tuple(know.settings.org.body_endings)
         self.demonstrative_bodies = frozenset(know.settings.org.demonstrative_bodies)
         self.charge_before = [w.split() for w in know.settings.org.charge_before]
 
@@ -428,6 +429,11 @@ class ModelSpans:
                 and not self.know.known_org(text) and not self.know.place_name(text):
             # a first name, an initial and a surname: "Steven L. Swig" after "Croatia -" is a person
             span = trace.mark(Span(doc, start, end, label="PERSON"), "person.clean")
+        if span.label_ in ("PERSON", "PLACE") and any(
+                texts[i][:1].isupper() and len(texts[i]) > len(e) + 3 and texts[i].lower().endswith(e)
+                for i in range(start, end) for e in self.body_endings):
+            # a German or Dutch body's compound: "Press contact: [Hauptzollamt Hamburg], Press Office"
+            span = trace.mark(Span(doc, start, end, label="ORG"), "org.clean")
         if span.label_ == "PERSON":
             return self.persons.validate(span, words)
         if span.label_ == "ORG":
