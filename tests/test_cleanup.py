@@ -39,9 +39,9 @@ def test_canonicalize_keeps_the_names_of_documents_in_other_languages(work):
 
 def test_drop_relabel_rename_merge_are_written_to_the_aliases_file_and_applied(work):
     orgs = entities(work, "ORG")
-    assert orgs.get("Annual Report Questionnaire", 0) >= 1
-    run_cli("entity", "drop", "annual report questionnaire", cwd=work)
-    assert "Annual Report Questionnaire" not in entities(work, "ORG")
+    assert orgs.get("Drug Abuse", 0) >= 1
+    run_cli("entity", "drop", "drug abuse", cwd=work)
+    assert "Drug Abuse" not in entities(work, "ORG")
 
     n_interpol = orgs["INTERPOL"]
     run_cli("entity", "rename", "INTERPOL", "--to", "International Criminal Police Organization", cwd=work)
@@ -61,7 +61,7 @@ def test_drop_relabel_rename_merge_are_written_to_the_aliases_file_and_applied(w
 
     data = tomllib.loads((work / "docmine.aliases.toml").read_text(encoding="utf-8"))
     assert [(e["canonical"], e.get("drop"), e.get("relabel")) for e in data["entity"]] == [
-        ("Annual Report Questionnaire", True, None),
+        ("Drug Abuse", True, None),
         ("International Criminal Police Organization", None, None),
         ("Europol", None, None),
         ("Money Laundering", None, "PLACE")]
@@ -70,13 +70,13 @@ def test_drop_relabel_rename_merge_are_written_to_the_aliases_file_and_applied(w
 
 
 def test_a_new_ingest_applies_the_decisions(work):
-    run_cli("entity", "drop", "Annual Report Questionnaire", cwd=work)
+    run_cli("entity", "drop", "Drug Abuse", cwd=work)
     run_cli("entity", "rename", "Europol", "--to", "EU Agency for Law Enforcement Cooperation", cwd=work)
     new = work / "inbox"
     new.mkdir()
     (new / "note.txt").write_text(
-        "Vienna, 3 June 2025 - Europol and the Turkish National Police seized 40 kg of heroin, according to "
-        "the Annual Report Questionnaire submitted by Türkiye.\n", encoding="utf-8")
+        "Vienna, 3 June 2025 - Europol and the Turkish National Police seized 40 kg of heroin on 26 June, the "
+        "International Day against Drug Abuse and Illicit Trafficking, Türkiye said.\n", encoding="utf-8")
     run_cli("ingest", "inbox", cwd=work)
     con = sqlite3.connect(work / "docmine.db")
     rows = con.execute("SELECT e.canonical FROM mentions m JOIN entities e USING(entity_id) JOIN documents d"
@@ -84,7 +84,7 @@ def test_a_new_ingest_applies_the_decisions(work):
     con.close()
     names = {r[0] for r in rows}
     assert "EU Agency for Law Enforcement Cooperation" in names and "Europol" not in names
-    assert "Annual Report Questionnaire" not in names and "heroin" in names
+    assert "Drug Abuse" not in names and "heroin" in names
 
 
 @pytest.mark.parametrize("args, message", [
@@ -157,10 +157,10 @@ def test_tag_mistakes_are_refused_with_a_message(work, args, message):
 
 
 def test_a_drop_is_undone_by_removing_its_table_and_canonicalizing(work):
-    before = entities(work, "ORG")["Annual Report Questionnaire"]
-    run_cli("entity", "drop", "Annual Report Questionnaire", cwd=work)
+    before = entities(work, "ORG")["Drug Abuse"]
+    run_cli("entity", "drop", "Drug Abuse", cwd=work)
     run_cli("entity", "rename", "INTERPOL", "--to", "International Criminal Police Organization", cwd=work)
-    assert "Annual Report Questionnaire" not in entities(work, "ORG")
+    assert "Drug Abuse" not in entities(work, "ORG")
     aliases = work / "docmine.aliases.toml"
     text = aliases.read_text(encoding="utf-8")
     start = text.index("[[entity]]  # not an entity")
@@ -168,7 +168,7 @@ def test_a_drop_is_undone_by_removing_its_table_and_canonicalizing(work):
     out = run_cli("canonicalize", cwd=work).stdout
     assert f"{before} mentions changed" in out
     after = entities(work, "ORG")
-    assert after["Annual Report Questionnaire"] == before
+    assert after["Drug Abuse"] == before
     assert "International Criminal Police Organization" in after and "INTERPOL" not in after
 
 
