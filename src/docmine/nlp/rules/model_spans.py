@@ -225,9 +225,7 @@ class ModelSpans:
         first-name list knows, and a lower-case word follows: capitalised only because it comes
         first ("Healthcare practitioners need", "Awareness campaigns targeting")."""
         tok = doc[i]
-        line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or not any(c.isalnum() for c in doc[i - 1].text) \
-            and (i == 1 or "\n" in doc[i - 2].text_with_ws)
-        if not (tok.is_sent_start or line_start) or not tok.is_title or i + 1 >= len(doc):
+        if not (tok.is_sent_start or _line_start(doc, i)) or not tok.is_title or i + 1 >= len(doc):
             return False
         nxt = doc[i + 1]
         if not (nxt.is_alpha and nxt.is_lower and not nxt.is_stop and dictionary_word(tok)) \
@@ -253,9 +251,7 @@ class ModelSpans:
         lexicon, place list or first-name list knows: a list item's or an order's verb ("Invest in
         integrity measures", "Strengthen controls"), never a name on its own."""
         tok = doc[i]
-        line_start = i == 0 or "\n" in doc[i - 1].text_with_ws or not any(c.isalnum() for c in doc[i - 1].text) \
-            and (i == 1 or "\n" in doc[i - 2].text_with_ws)
-        if not (tok.is_sent_start or line_start) or not tok.is_title or not tok.is_alpha:
+        if not (tok.is_sent_start or _line_start(doc, i)) or not tok.is_title or not tok.is_alpha:
             return False
         classes, low = self.orgs.word_classes, tok.lower_
         if low not in classes["verb"] or low in classes["noun"] or low in classes["adj"]:
@@ -443,6 +439,12 @@ class ModelSpans:
                 return None  # a designator alone names no place ("the president of the [Municipality] of Budva")
             return self.places.validate(span)
         return span
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """Token i opens its line, a bullet or other mark without letters or digits allowed before it."""
+    return i == 0 or "\n" in doc[i - 1].text_with_ws or not any(c.isalnum() for c in doc[i - 1].text) \
+        and (i == 1 or "\n" in doc[i - 2].text_with_ws)
 
 
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Za-z])[.)]?|\.")
