@@ -235,3 +235,17 @@ def test_the_first_ingest_on_a_machine_says_it_builds_docmines_lists(tmp_path, m
     assert "DRUG 1" in first.stdout
     again = run_cli("ingest", folder, "--db", tmp_path / "b.db", "--workers", "1", "--progress")
     assert "first ingest on this machine" not in again.stderr
+
+
+def test_batches_get_smaller_at_the_end_of_a_long_run_so_no_worker_waits_out_a_whole_batch():
+    from docmine.pipeline import _batches
+
+    files = list(range(500))
+    two = list(_batches(files, 16, workers=2))
+    assert [f for b in two for f in b] == files  # every file once, in order
+    sizes = [len(b) for b in two]
+    assert sizes[:28] == [16] * 28 and sizes[-4:] == [1, 1, 1, 1]
+    assert sizes == sorted(sizes, reverse=True)
+    # one worker, or a run too short to give every worker two full batches: plain batches
+    assert [len(b) for b in _batches(files[:96], 16, workers=1)] == [16] * 6
+    assert [len(b) for b in _batches(files[:60], 16, workers=2)] == [16, 16, 16, 12]

@@ -194,9 +194,17 @@ class IngestLock:
             self.fh.close()
 
 
-def _batches(items: list, size: int) -> Iterator[list]:
-    for i in range(0, len(items), size):
-        yield items[i: i + size]
+def _batches(items: list, size: int, workers: int = 1) -> Iterator[list]:
+    """``items`` in batches of ``size``. With several workers and more than two full batches for
+    each, the last ones get smaller (each a quarter of what is left per worker, down to one file),
+    so that no worker waits out the end of the run while another reads a whole batch."""
+    i, n = 0, len(items)
+    taper = workers > 1 and n > 2 * size * workers
+    while i < n:
+        left = n - i
+        step = size if not taper or left > 2 * size * workers else max(1, -(-left // (2 * workers)))
+        yield items[i: i + step]
+        i += step
 
 
 def _knows(models_dir: str | None, aliases: str | None) -> Callable[[str, str], bool]:
@@ -627,13 +635,13 @@ def _run(todo, opts: IngestOptions, info: dict) -> Iterator[list[dict]]:
     """Yield result batches from the chosen executor, in a bounded window, in the order of the files."""
     if not todo:
         return
-    batches = list(_batches(todo, opts.batch_files))
+    workers = opts.workers or os.cpu_count() or 1
+    batches = list(_batches(todo, opts.batch_files, workers))
     if opts.executor == "dask":
         from docmine.scale import run_dask
 
         yield from in_order(batches, run_dask(batches, opts))
         return
-    workers = opts.workers or os.cpu_count() or 1
     workers = max(1, min(workers, len(batches)))
     initargs = _initargs(opts)
     if _in_process(opts, workers):
