@@ -18,7 +18,10 @@ subprocess whose whole process tree is sampled for memory every 0.2 s:
   (d) ``docmine.api.ingest`` on the .pdf folder, fresh store;
   (e) re-ingest of the unchanged .txt folder into the store of (a) (median of --reps);
   (f) with --scale: ``docmine.api.ingest`` of --scale-docs .txt documents, fresh store, to
-      compare peak memory with (a).
+      compare peak memory with (a);
+  (g) --pairs times (default 3): (a) once, then (b) with n_process=2 once, alternating; the median
+      of each pair's ratio is printed beside (a)/(b), whose cases run minutes apart on a machine
+      whose speed may drift between them.
 
 then, unless --no-stages, times docmine's stages in one process (worker start-up, extraction,
 each spaCy component, mention post-processing, MinHash, result pickling, store writes).
@@ -515,6 +518,9 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=0, help="docmine workers (default 0: all cores, as the CLI)")
     ap.add_argument("--reps", type=int, default=3, help="repetitions of bare nlp.pipe and of re-ingest (median)")
     ap.add_argument("--ingest-reps", type=int, default=1, help="repetitions of the fresh-store ingests (median)")
+    ap.add_argument("--pairs", type=int, default=3,
+                    help="(g) docmine ingest .txt and bare nlp.pipe n_process=2 run alternately this many times; "
+                         "the median of each pair's ratio (0: skip)")
     ap.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size of the bare baseline")
     ap.add_argument("--naive-docs", type=int, default=60, help="PDFs the naive script processes (extrapolated)")
     ap.add_argument("--scale", action="store_true", help="also ingest --scale-docs documents (peak memory)")
@@ -537,7 +543,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", default=os.path.join(HERE, "out", "throughput.json"))
     a = ap.parse_args(argv)
     if a.quick:
-        a.docs, a.reps, a.naive_docs, a.stage_docs = 120, 1, 20, 40
+        a.docs, a.reps, a.naive_docs, a.stage_docs, a.pairs = 120, 1, 20, 40, min(a.pairs, 1)
     QUIET_WAIT[0] = a.wait_quiet
     BUSY_RETRIES[0] = a.busy_retries
 
@@ -623,6 +629,20 @@ def main(argv=None) -> int:
             b_runs[n_proc] = run_case("bare", {"model": MODEL, "texts": txt_dir, "batch_size": a.batch_size,
                                                "n_process": n_proc, "reps": a.reps}, bare_env, work, log)
         results["b_bare"] = {str(k): v for k, v in b_runs.items()}
+
+        # -- (g) docmine and bare spaCy alternating: each pair's ratio sees the same machine ----------
+        # (the cases above run one after another, and a machine whose speed drifts over minutes
+        # moves the baseline between them by more than most changes to docmine)
+        g_pairs = []
+        for i in range(a.pairs):
+            log(f"(g) pair {i + 1} of {a.pairs}: docmine ingest .txt, then bare nlp.pipe n_process=2 ...")
+            db = os.path.join(work, f"pair{i}.db")
+            dm = run_case("ingest", {"folder": txt_dir, "db": db, "workers": a.workers}, base_env, work, log,
+                          fresh_db=db)
+            bare = run_case("bare", {"model": MODEL, "texts": txt_dir, "batch_size": a.batch_size, "n_process": 2,
+                                     "reps": 1}, bare_env, work, log)
+            g_pairs.append({"docmine_wall": dm["wall"], "bare": bare["times"][0], "ratio": bare["times"][0] / dm["wall"]})
+        results["g_pairs"] = g_pairs
 
         # -- (c) naive script ------------------------------------------------------------------
         log(f"(c) naive pdfplumber + nlp(text), serial, {a.naive_docs} PDFs ...")
@@ -734,6 +754,11 @@ def main(argv=None) -> int:
     ratio("docmine .txt docs/s / best bare nlp.pipe (wall)", (n_docs / a_main["wall"]) / bare_rate,
           TARGETS["text_vs_bare"], detail=f"best bare: n_process={best_n}, {bare_rate:.2f} docs/s")
     ratio("  same, on the ingest() call alone", (n_docs / a_main["call"]) / bare_rate, TARGETS["text_vs_bare"])
+    if g_pairs:
+        ratio(f"  same, docmine and bare n_process=2 alternating ({len(g_pairs)} pairs)",
+              statistics.median(p["ratio"] for p in g_pairs), TARGETS["text_vs_bare"],
+              detail="median of " + ", ".join(f"{p['bare']:.1f}/{p['docmine_wall']:.1f} s = {p['ratio']:.2f}"
+                                             for p in g_pairs))
     ratio("docmine .pdf docs/s / naive pdfplumber+nlp docs/s (wall)", (n_pdf / d_main["wall"]) / c_rate,
           TARGETS["pdf_vs_naive"], detail=f"naive: {c_rate:.2f} docs/s (model load excluded)")
     ratio("first ingest time / re-ingest time (wall, process start to exit)", a_main["wall"] / e_wall,
