@@ -144,13 +144,14 @@ class LexiconMatch:
                 if i + n > n_tok:
                     continue
                 text = text_of[starts[i]: ends[i + n - 1]]
+                listed = text in names or text.isupper() and text.title() in names
+                stem = bool(endings) and any(s in names for s in stems(text, endings))
+                if not (listed or stem) or _glued(doc, i, i + n):
+                    continue  # no name; or part of a hyphenated name: "Paredes-Ariza" (a surname), not Paredes
                 # an all-caps name counts in a heading or dateline ("MADRID (Reuters) -"), not as an
                 # acronym before a lower-case noun ("the SIENA system", "the LIMA protocol")
                 acronym = text.isupper() and i + n < n_tok and doc[i + n].is_lower and doc[i + n].is_alpha
-                if _glued(doc, i, i + n):
-                    continue  # a part of a hyphenated name: "Paredes-Ariza" (a surname), not the town Paredes
-                if not acronym and (text in names or text.isupper() and text.title() in names) or (
-                        endings and any(s in names for s in stems(text, endings))):
+                if not acronym and listed or stem:
                     out.append(trace.mark(Span(doc, i, i + n, label="PLACE"), "lexicon.gazetteer"))
                     break
         return out

@@ -259,14 +259,24 @@ class ModelSpans:
         return not (self.know.known_name(tok.text) or self.know.place_name(tok.text) or self.know.given_name(tok)
                     or tok.text in self.lex.people)
 
+    def body_compound(self, texts: list[str], start: int, end: int) -> bool:
+        """A capitalised word of tokens ``start:end`` ends in a German or Dutch body's word
+        (``[org] body_endings``) with more than three letters before it: "Hauptzollamt"."""
+        endings = self.body_endings
+        for t in texts[start:end]:
+            if t[:1].isupper():
+                low = t.lower()
+                if low.endswith(endings) and any(len(t) > len(e) + 3 and low.endswith(e) for e in endings):
+                    return True
+        return False
+
     def charge_name(self, span: Span) -> bool:
         """A model ORG or PERSON that names a criminal charge, after "one count of", "charged with",
         "guilty of" (``[org] charge_before``): "one count of [Importation of a Controlled
         Substance]", "convicted of [Conspiracy] to Distribute". A body the lexicon knows stays."""
         doc = span.doc
-        if self.know.known_org(span.text):
-            return False
-        return any(span.start >= len(w) and words_at(doc, span.start - len(w), w) for w in self.charge_before)
+        return any(span.start >= len(w) and words_at(doc, span.start - len(w), w) for w in self.charge_before) \
+            and not self.know.known_org(span.text)
 
     def clean(self, span: Span, blocks, trace: Trace, whole: tuple[int, int] | None = None) -> Span | None:
         """Trim and validate one model entity; None drops it. ``whole`` is the model entity's
@@ -425,9 +435,7 @@ class ModelSpans:
                 and not self.know.known_org(text) and not self.know.place_name(text):
             # a first name, an initial and a surname: "Steven L. Swig" after "Croatia -" is a person
             span = trace.mark(Span(doc, start, end, label="PERSON"), "person.clean")
-        if span.label_ in ("PERSON", "PLACE") and any(
-                texts[i][:1].isupper() and len(texts[i]) > len(e) + 3 and texts[i].lower().endswith(e)
-                for i in range(start, end) for e in self.body_endings):
+        if span.label_ in ("PERSON", "PLACE") and self.body_compound(texts, start, end):
             # a German or Dutch body's compound: "Press contact: [Hauptzollamt Hamburg], Press Office"
             span = trace.mark(Span(doc, start, end, label="ORG"), "org.clean")
         if span.label_ == "PERSON":

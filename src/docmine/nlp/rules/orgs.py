@@ -84,6 +84,10 @@ _PARENT_UNIT_HEADS = frozenset(("department", "battalion", "wing", "group", "gro
 _TIME_WORDS = frozenset(("yesterday", "today", "tomorrow", "tonight", "earlier", "later", "separately"))
 
 
+_INTRODUCING_WORDS = frozenset(("called", "named", "like", "including", "as"))
+"""The words after which :func:`_introducing_noun` (with its default verbs) can find a noun."""
+
+
 def _introducing_noun(doc: Doc, i: int, verbs: tuple[str, ...] = ("called", "named")) -> tuple[int, bool] | None:
     """The noun before the word ``i`` that introduces a name after it, and whether it opens a list:
     "a gang [called]", "gangs [like]", "markets [including]", "markets such [as]"; else None."""
@@ -316,7 +320,11 @@ class OrgRules:
         taken = {i for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
                  for i in range(e.start, e.end)}  # a "work of art" or "product" of the model is no name
         n = len(doc)
-        for i, t in enumerate(doc):
+        texts, lowers = token_words(doc)
+        for i in range(n):
+            if lowers[i] not in _INTRODUCING_WORDS and texts[i] != ",":
+                continue  # neither a word that introduces a name nor an apposition's comma
+            t = doc[i]
             j = None
             noun = _introducing_noun(doc, i)
             if noun is not None:
