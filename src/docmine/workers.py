@@ -52,17 +52,16 @@ def _thread_env() -> None:
         os.environ.setdefault(var, "1")
 
 
-MALLOC_SETTINGS = {"M_MMAP_THRESHOLD": 16 * 2**20, "M_TRIM_THRESHOLD": 64 * 2**20}
-"""glibc ``mallopt`` parameters for a worker (their numbers below). By default glibc maps each block
+MALLOC_SETTINGS = {-3: 16 * 2**20, -1: 64 * 2**20}  # glibc's M_MMAP_THRESHOLD, M_TRIM_THRESHOLD
+"""glibc ``mallopt`` parameters for a worker. By default glibc maps each block
 over 128 KiB on its own and returns free memory at the heap's top to the system at once; a worker
 annotating documents then faults ~2,000 fresh pages per document back in (spaCy's arrays, docmine's
 per-document tables). Blocks up to 16 MiB from the heap and up to 64 MiB kept free at its top cut the
 faults to a tenth (0.12 against 1.2 million for 500 documents): about 9% less CPU per document
 (docs/performance.md), the same mentions."""
-_MALLOPT_PARAMS = {"M_TRIM_THRESHOLD": -1, "M_MMAP_THRESHOLD": -3}
 
 
-def tune_malloc(settings: dict[str, int] | None = None) -> bool:
+def tune_malloc() -> bool:
     """Apply :data:`MALLOC_SETTINGS` to this process's allocator; True when glibc took them. A
     no-op elsewhere (macOS, Windows, musl), and when ``DOCMINE_MALLOC=default`` asks for glibc's
     own behaviour."""
@@ -78,8 +77,7 @@ def tune_malloc(settings: dict[str, int] | None = None) -> bool:
     except (OSError, AttributeError):
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
-    return all(mallopt(_MALLOPT_PARAMS[name], value) == 1
-               for name, value in (settings or MALLOC_SETTINGS).items())
+    return all(mallopt(param, value) == 1 for param, value in MALLOC_SETTINGS.items())
 
 
 def _init_worker(model, models_dir, user_aliases, file_timeout: float = 120.0, memory_mb: int | None = None,

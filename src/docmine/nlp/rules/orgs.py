@@ -84,17 +84,19 @@ _PARENT_UNIT_HEADS = frozenset(("department", "battalion", "wing", "group", "gro
 _TIME_WORDS = frozenset(("yesterday", "today", "tomorrow", "tonight", "earlier", "later", "separately"))
 
 
-_INTRODUCING_WORDS = frozenset(("called", "named", "like", "including", "as"))
+_NAMING_VERBS = ("called", "named")
+_LIST_OPENERS = ("like", "including")
+_INTRODUCING_WORDS = frozenset((*_NAMING_VERBS, *_LIST_OPENERS, "as"))
 """The words after which :func:`_introducing_noun` (with its default verbs) can find a noun."""
 
 
-def _introducing_noun(doc: Doc, i: int, verbs: tuple[str, ...] = ("called", "named")) -> tuple[int, bool] | None:
+def _introducing_noun(doc: Doc, i: int, verbs: tuple[str, ...] = _NAMING_VERBS) -> tuple[int, bool] | None:
     """The noun before the word ``i`` that introduces a name after it, and whether it opens a list:
     "a gang [called]", "gangs [like]", "markets [including]", "markets such [as]"; else None."""
     low = doc[i].lower_
     if low in verbs and i > 0:
         return i - 1, False
-    if low in ("like", "including") and i > 0:
+    if low in _LIST_OPENERS and i > 0:
         return i - 1, True
     if low == "as" and i > 1 and doc[i - 1].lower_ == "such":
         return i - 2, True
@@ -365,7 +367,7 @@ class OrgRules:
         out: list[Span] = []
         n = len(doc)
         for i in range(n):
-            noun = _introducing_noun(doc, i, ("called", "named", "dubbed"))
+            noun = _introducing_noun(doc, i, (*_NAMING_VERBS, "dubbed"))
             j = i + 1 if noun is not None and doc[noun[0]].lower_ in self.handle_words else None
             while j is not None and j < n:
                 if doc[j].text in ("“", '"', "‘", "'") and j + 1 < n:
